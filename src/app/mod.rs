@@ -1,0 +1,299 @@
+//! The app core: state plus `update(Action) -> Vec<Effect>`. No terminal, no I/O:
+//! saving, opening and copying are returned as [`Effect`]s and their outcome comes
+//! back as a [`Report`].
+
+mod tree;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui::layout::{Position, Rect};
+
+use crate::keymap::Action;
+use crate::pack::Pack;
+use crate::progress::Tracker;
+use crate::text::{Text, fill};
+
+pub use tree::{BOX_WIDTH, TreeView, box_column};
+
+/// Work for the outside world, done by `effects`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the tracker's state to disk.
+    Save,
+    OpenUrl(String),
+    CopyUrl(String),
+}
+
+/// What came of an [`Effect`], told back to the app to show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Report {
+    Opened(String),
+    /// Nothing could show a page here (no display); the URL is all we can give.
+    NoBrowser(String),
+    OpenFailed {
+        url: String,
+        error: String,
+    },
+    Refused {
+        url: String,
+        error: String,
+    },
+    Copied(String),
+    SaveFailed(String),
+}
+
+/// How serious a status line message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub severity: Severity,
+    pub text: String,
+}
+
+/// What a link picker will do with the chosen link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPurpose {
+    Open,
+    Copy,
+}
+
+/// A window drawn over the main screen that takes the keys while open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Links {
+        purpose: LinkPurpose,
+        selected: usize,
+    },
+    Completion,
+}
+
+pub struct App {
+    pub pack: Pack,
+    pub tracker: Tracker,
+    pub tree: TreeView,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    pub text: &'static Text,
+    /// Zone in which tick times are shown.
+    pub tz: TimeZone,
+    /// Where the tree's rows are drawn, for mouse hits.
+    tree_area: Rect,
+    quit: bool,
+}
+
+impl App {
+    pub fn new(pack: Pack, tracker: Tracker, text: &'static Text, tz: TimeZone) -> Self {
+        let tree = TreeView::new(&pack);
+        App {
+            pack,
+            tracker,
+            tree,
+            overlay: None,
+            status: None,
+            text,
+            tz,
+            tree_area: Rect::default(),
+            quit: false,
+        }
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Tells the app where the tree rows are drawn; called before every frame.
+    pub fn set_tree_area(&mut self, area: Rect) {
+        self.tree_area = area;
+        self.tree.set_height(usize::from(area.height));
+    }
+
+    pub fn notify(&mut self, severity: Severity, text: String) {
+        self.status = Some(Status { severity, text });
+    }
+
+    /// Shows what an effect achieved.
+    pub fn report(&mut self, report: Report) {
+        let t = self.text;
+        let (severity, text) = match report {
+            Report::Opened(url) => (Severity::Info, fill(t.opened, &[("url", &url)])),
+            Report::NoBrowser(url) => (Severity::Warning, fill(t.no_browser, &[("url", &url)])),
+            Report::OpenFailed { url, error } => (
+                Severity::Error,
+                fill(t.open_failed, &[("url", &url), ("error", &error)]),
+            ),
+            Report::Refused { url, error } => (
+                Severity::Error,
+                fill(t.refused_url, &[("url", &url), ("error", &error)]),
+            ),
+            Report::Copied(url) => (Severity::Info, fill(t.copied, &[("url", &url)])),
+            Report::SaveFailed(error) => {
+                (Severity::Error, fill(t.save_failed, &[("error", &error)]))
+            }
+        };
+        self.notify(severity, text);
+    }
+
+    /// Applies one user action; `now` stamps any tick it makes.
+    pub fn update(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        match self.overlay {
+            Some(Overlay::Help | Overlay::Completion) => {
+                self.overlay = None;
+                Vec::new()
+            }
+            Some(Overlay::Links { purpose, selected }) => {
+                self.update_links(action, purpose, selected)
+            }
+            None => self.update_main(action, now),
+        }
+    }
+
+    fn update_main(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        match action {
+            Action::Up => self.tree.move_by(-1),
+            Action::Down => self.tree.move_by(1),
+            Action::Collapse => self.tree.collapse(&self.pack),
+            Action::Expand => self.tree.expand(&self.pack),
+            Action::First => self.tree.first(),
+            Action::Last => self.tree.last(),
+            Action::PageUp => self.tree.page(false),
+            Action::PageDown => self.tree.page(true),
+            Action::ScrollUp => self.tree.scroll(-3),
+            Action::ScrollDown => self.tree.scroll(3),
+            Action::Toggle => return self.toggle_selected(now),
+            Action::Open => return self.choose_link(LinkPurpose::Open),
+            Action::Copy => return self.choose_link(LinkPurpose::Copy),
+            Action::OpenLink(n) => return self.use_link(LinkPurpose::Open, usize::from(n)),
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Quit => self.quit = true,
+            Action::Click { column, row } => return self.click(column, row, now),
+        }
+        Vec::new()
+    }
+
+    fn update_links(
+        &mut self,
+        action: Action,
+        purpose: LinkPurpose,
+        selected: usize,
+    ) -> Vec<Effect> {
+        let count = self.selected_links_len();
+        let pick = |app: &mut App, purpose, n| {
+            app.overlay = None;
+            app.use_link(purpose, n)
+        };
+        match action {
+            Action::Up | Action::ScrollUp => {
+                self.overlay = Some(Overlay::Links {
+                    purpose,
+                    selected: selected.saturating_sub(1),
+                });
+            }
+            Action::Down | Action::ScrollDown => {
+                self.overlay = Some(Overlay::Links {
+                    purpose,
+                    selected: (selected + 1).min(count.saturating_sub(1)),
+                });
+            }
+            Action::Toggle | Action::Open | Action::Expand => {
+                return pick(self, purpose, selected + 1);
+            }
+            Action::Copy => return pick(self, LinkPurpose::Copy, selected + 1),
+            Action::OpenLink(n) => return pick(self, purpose, usize::from(n)),
+            Action::Quit | Action::Collapse | Action::Help | Action::Click { .. } => {
+                self.overlay = None;
+            }
+            Action::First | Action::Last | Action::PageUp | Action::PageDown => {}
+        }
+        Vec::new()
+    }
+
+    fn selected_links_len(&self) -> usize {
+        self.tree
+            .selected()
+            .map_or(0, |node| self.pack.nodes[node].links.len())
+    }
+
+    fn toggle_selected(&mut self, now: Timestamp) -> Vec<Effect> {
+        let Some(node) = self.tree.selected() else {
+            return Vec::new();
+        };
+        let was_complete = self.tracker.is_complete(&self.pack);
+        if !self.tracker.toggle(&self.pack, node, now) {
+            return Vec::new();
+        }
+        if !was_complete && self.tracker.is_complete(&self.pack) {
+            self.overlay = Some(Overlay::Completion);
+        }
+        vec![Effect::Save]
+    }
+
+    /// `o`/`y`: act on the only link, or let the user choose among several.
+    fn choose_link(&mut self, purpose: LinkPurpose) -> Vec<Effect> {
+        match self.selected_links_len() {
+            0 => {
+                self.notify(Severity::Warning, self.text.no_link.into());
+                Vec::new()
+            }
+            1 => self.use_link(purpose, 1),
+            _ => {
+                self.overlay = Some(Overlay::Links {
+                    purpose,
+                    selected: 0,
+                });
+                Vec::new()
+            }
+        }
+    }
+
+    /// Opens or copies link number `n` (1-based) of the selected node.
+    fn use_link(&mut self, purpose: LinkPurpose, n: usize) -> Vec<Effect> {
+        let count = self.selected_links_len();
+        let link = self
+            .tree
+            .selected()
+            .and_then(|node| self.pack.nodes[node].links.get(n.wrapping_sub(1)));
+        let Some(link) = link else {
+            let text = if count == 0 {
+                self.text.no_link.to_string()
+            } else {
+                fill(
+                    self.text.no_such_link,
+                    &[("n", &n.to_string()), ("count", &count.to_string())],
+                )
+            };
+            self.notify(Severity::Warning, text);
+            return Vec::new();
+        };
+        let url = link.url.clone();
+        vec![match purpose {
+            LinkPurpose::Open => Effect::OpenUrl(url),
+            LinkPurpose::Copy => Effect::CopyUrl(url),
+        }]
+    }
+
+    /// A click selects the row under it; a click on a row's box also ticks it.
+    fn click(&mut self, column: u16, row: u16, now: Timestamp) -> Vec<Effect> {
+        if !self.tree_area.contains(Position::new(column, row)) {
+            return Vec::new();
+        }
+        let Some(node) = self
+            .tree
+            .select_visible(usize::from(row - self.tree_area.y))
+        else {
+            return Vec::new();
+        };
+        let x = usize::from(column - self.tree_area.x);
+        let start = box_column(self.pack.nodes[node].depth);
+        if (start..start + BOX_WIDTH).contains(&x) {
+            return self.toggle_selected(now);
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,155 @@
+//! The only place that touches the outside world on the app's behalf: saving
+//! progress, handing URLs to a browser, and copying them to the clipboard.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use base64::Engine as _;
+
+use crate::app::{App, Effect, Report};
+use crate::pack::url;
+use crate::progress::StateStore;
+
+/// Environment variable naming a command that receives each URL to open as its
+/// single argument (used by tests, and by anyone who wants a specific browser).
+pub const OPENER_ENV: &str = "TICKLIST_OPENER";
+
+/// How URLs reach a browser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opener {
+    /// A user-chosen command, given the URL as its only argument.
+    Command(OsString),
+    /// The platform's default handler, through the `open` crate.
+    System,
+    /// No graphical session: launching anything would only fail or block.
+    Headless,
+}
+
+impl Opener {
+    /// Picks the opener from the environment. On Linux outside WSL with neither
+    /// `DISPLAY` nor `WAYLAND_DISPLAY`, nothing can show a page: launch nothing.
+    pub fn from_env() -> Self {
+        if let Some(cmd) = std::env::var_os(OPENER_ENV).filter(|c| !c.is_empty()) {
+            return Opener::Command(cmd);
+        }
+        let has = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        let linux_without_display = cfg!(target_os = "linux")
+            && !has("WSL_DISTRO_NAME")
+            && !has("DISPLAY")
+            && !has("WAYLAND_DISPLAY");
+        if linux_without_display {
+            Opener::Headless
+        } else {
+            Opener::System
+        }
+    }
+
+    /// Hands `url` over without waiting for the browser. Only web and mail links
+    /// are ever passed, as one argument and never through a shell.
+    pub fn open(&self, url: &str) -> Report {
+        if let Err(why) = url::check(url) {
+            return Report::Refused {
+                url: url.into(),
+                error: why.into(),
+            };
+        }
+        let launched = match self {
+            Opener::Headless => return Report::NoBrowser(url.into()),
+            Opener::System => open::that_detached(url),
+            Opener::Command(cmd) => Command::new(cmd)
+                .arg(url)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .map(|mut child| {
+                    // Reap the child without blocking the UI.
+                    std::thread::spawn(move || child.wait());
+                }),
+        };
+        match launched {
+            Ok(()) => Report::Opened(url.into()),
+            Err(e) => Report::OpenFailed {
+                url: url.into(),
+                error: e.to_string(),
+            },
+        }
+    }
+}
+
+/// The escape sequence that asks the terminal to put `text` on the clipboard (OSC 52).
+/// It travels through SSH, so it works where no local clipboard tool does.
+pub fn osc52(text: &str) -> String {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{encoded}\x07")
+}
+
+/// Runs effects; `out` is the terminal, for OSC 52.
+pub struct Effects<W: Write> {
+    pub store: StateStore,
+    pub opener: Opener,
+    pub out: W,
+}
+
+impl<W: Write> Effects<W> {
+    /// Performs one effect and tells what came of it.
+    pub fn run(&mut self, effect: &Effect, app: &App) -> Option<Report> {
+        match effect {
+            Effect::Save => self
+                .store
+                .save(app.tracker.state())
+                .err()
+                .map(|e| Report::SaveFailed(e.to_string())),
+            Effect::OpenUrl(url) => Some(self.opener.open(url)),
+            Effect::CopyUrl(url) => {
+                let written = self
+                    .out
+                    .write_all(osc52(url).as_bytes())
+                    .and_then(|()| self.out.flush());
+                Some(match written {
+                    Ok(()) => Report::Copied(url.clone()),
+                    Err(e) => Report::OpenFailed {
+                        url: url.clone(),
+                        error: e.to_string(),
+                    },
+                })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_wraps_base64() {
+        assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
+    }
+
+    #[test]
+    fn headless_launches_nothing_but_gives_the_url() {
+        assert_eq!(
+            Opener::Headless.open("https://example.org"),
+            Report::NoBrowser("https://example.org".into())
+        );
+    }
+
+    #[test]
+    fn unsafe_urls_never_reach_the_opener() {
+        let opener = Opener::Command("/nonexistent/opener".into());
+        for url in ["file:///etc/passwd", "-x", "javascript:alert(1)"] {
+            assert!(matches!(opener.open(url), Report::Refused { .. }), "{url}");
+        }
+    }
+
+    #[test]
+    fn a_missing_opener_is_reported_not_fatal() {
+        let opener = Opener::Command("/nonexistent/opener".into());
+        assert!(matches!(
+            opener.open("https://example.org"),
+            Report::OpenFailed { .. }
+        ));
+    }
+}

@@ -1,0 +1,206 @@
+//! Keys become actions here, and nowhere else. The footer hints and the help overlay
+//! are generated from [`BINDINGS`], so they cannot drift from what the keys do.
+
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+/// Something the user asked for, independent of how they asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    /// Collapse the selected node, or go to its parent.
+    Collapse,
+    /// Expand the selected node, or go to its first child.
+    Expand,
+    First,
+    Last,
+    PageUp,
+    PageDown,
+    Toggle,
+    Open,
+    /// Open link number N (1-based) of the selected node.
+    OpenLink(u8),
+    Copy,
+    Help,
+    Quit,
+    /// A left click at a screen cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp,
+    ScrollDown,
+}
+
+/// A key as the user presses it, and as the help shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    /// Any of 1 to 9.
+    Digit,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    Enter,
+    Esc,
+}
+
+/// One line of the keymap: the keys, what they do, and whether the footer shows them.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub in_footer: bool,
+}
+
+const fn bind(keys: &'static [Key], action: Action, in_footer: bool) -> Binding {
+    Binding {
+        keys,
+        action,
+        in_footer,
+    }
+}
+
+/// Every key binding, in the order the help lists them.
+pub const BINDINGS: &[Binding] = &[
+    bind(&[Key::Up, Key::Char('k')], Action::Up, false),
+    bind(&[Key::Down, Key::Char('j')], Action::Down, false),
+    bind(&[Key::Left, Key::Char('h')], Action::Collapse, false),
+    bind(&[Key::Right, Key::Char('l')], Action::Expand, false),
+    bind(&[Key::Home, Key::Char('g')], Action::First, false),
+    bind(&[Key::End, Key::Char('G')], Action::Last, false),
+    bind(&[Key::PageUp], Action::PageUp, false),
+    bind(&[Key::PageDown], Action::PageDown, false),
+    bind(&[Key::Char(' '), Key::Enter], Action::Toggle, true),
+    bind(&[Key::Char('o')], Action::Open, true),
+    bind(&[Key::Digit], Action::OpenLink(1), false),
+    bind(&[Key::Char('y')], Action::Copy, true),
+    bind(&[Key::Char('?')], Action::Help, true),
+    bind(&[Key::Char('q'), Key::Esc], Action::Quit, true),
+];
+
+fn key_of(code: KeyCode) -> Option<Key> {
+    Some(match code {
+        KeyCode::Char(c @ '1'..='9') => return Some(Key::Char(c)),
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        _ => return None,
+    })
+}
+
+/// The action a key press asks for, if any. Key releases and Ctrl/Alt chords are ignored,
+/// except Ctrl+C which quits like everywhere else.
+pub fn action_for_key(event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    if event.modifiers.contains(KeyModifiers::CONTROL) {
+        return (event.code == KeyCode::Char('c')).then_some(Action::Quit);
+    }
+    if event.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
+    let key = key_of(event.code)?;
+    if let Key::Char(c @ '1'..='9') = key {
+        let n = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
+        return Some(Action::OpenLink(n));
+    }
+    BINDINGS
+        .iter()
+        .find(|b| b.keys.contains(&key))
+        .map(|b| b.action)
+}
+
+/// The action a mouse event asks for, if any.
+pub fn action_for_mouse(event: MouseEvent) -> Option<Action> {
+    match event.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+            column: event.column,
+            row: event.row,
+        }),
+        MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+        MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+        _ => None,
+    }
+}
+
+/// The bindings shown in the footer, as (keys, action).
+pub fn footer() -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(|b| b.in_footer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> Option<Action> {
+        action_for_key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn arrows_and_vim_keys_move() {
+        assert_eq!(press(KeyCode::Up), Some(Action::Up));
+        assert_eq!(press(KeyCode::Char('k')), Some(Action::Up));
+        assert_eq!(press(KeyCode::Char('j')), Some(Action::Down));
+        assert_eq!(press(KeyCode::Char('h')), Some(Action::Collapse));
+        assert_eq!(press(KeyCode::Right), Some(Action::Expand));
+        assert_eq!(press(KeyCode::Char('G')), Some(Action::Last));
+        assert_eq!(press(KeyCode::PageDown), Some(Action::PageDown));
+    }
+
+    #[test]
+    fn digits_pick_a_link() {
+        assert_eq!(press(KeyCode::Char('1')), Some(Action::OpenLink(1)));
+        assert_eq!(press(KeyCode::Char('9')), Some(Action::OpenLink(9)));
+        assert_eq!(press(KeyCode::Char('0')), None);
+    }
+
+    #[test]
+    fn chords_and_releases_do_nothing_but_ctrl_c() {
+        let ctrl = |c| action_for_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        assert_eq!(ctrl('c'), Some(Action::Quit));
+        assert_eq!(ctrl('j'), None);
+        let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action_for_key(release), None);
+    }
+
+    #[test]
+    fn every_binding_is_reachable_from_its_keys() {
+        for binding in BINDINGS {
+            for key in binding.keys {
+                let code = match *key {
+                    Key::Char(c) => KeyCode::Char(c),
+                    Key::Digit => KeyCode::Char('1'),
+                    Key::Up => KeyCode::Up,
+                    Key::Down => KeyCode::Down,
+                    Key::Left => KeyCode::Left,
+                    Key::Right => KeyCode::Right,
+                    Key::Home => KeyCode::Home,
+                    Key::End => KeyCode::End,
+                    Key::PageUp => KeyCode::PageUp,
+                    Key::PageDown => KeyCode::PageDown,
+                    Key::Enter => KeyCode::Enter,
+                    Key::Esc => KeyCode::Esc,
+                };
+                assert_eq!(press(code), Some(binding.action), "{key:?}");
+            }
+        }
+    }
+}

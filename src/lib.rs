@@ -1,0 +1,13 @@
+//! ticklist: a terminal checklist for new mentors.
+//!
+//! The binary is a thin shell around these modules; `tests/` use them directly.
+
+pub mod app;
+pub mod cli;
+pub mod effects;
+pub mod keymap;
+pub mod pack;
+pub mod progress;
+pub mod text;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,56 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use ticklist::app::{App, Severity};
+use ticklist::cli::{self, Cli, Command, Failure};
+use ticklist::effects::{Effects, Opener};
+use ticklist::progress::{LoadOutcome, StateStore, Tracker};
+use ticklist::text::{self, fill};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(Command::Validate { files }) = &cli.command {
+        return cli::validate(files, &mut std::io::stdout(), &mut std::io::stderr());
+    }
+    match open_checklist(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ticklist: {e}");
+            e.exit_code()
+        }
+    }
+}
+
+/// Loads the pack and its progress, then runs the UI.
+fn open_checklist(cli: Cli) -> Result<(), Failure> {
+    let pack = cli::load_pack(cli.pack.as_deref())?;
+    let store = StateStore::new(cli::state_dir(cli.state_dir)?);
+    let loaded = store.load(&pack.id, &pack.version, Timestamp::now())?;
+    let notice = match &loaded {
+        LoadOutcome::MovedAside {
+            reason, moved_to, ..
+        } => Some(fill(
+            text::FR.state_moved_aside,
+            &[
+                ("reason", reason),
+                ("path", &moved_to.display().to_string()),
+            ],
+        )),
+        _ => None,
+    };
+    let tracker = Tracker::new(&pack, loaded.into_state());
+    let mut app = App::new(pack, tracker, &text::FR, TimeZone::system());
+    if let Some(notice) = notice {
+        app.notify(Severity::Warning, notice);
+    }
+    let mut effects = Effects {
+        store,
+        opener: Opener::from_env(),
+        out: std::io::stdout(),
+    };
+    ticklist::tui::run(app, &mut effects, !cli.no_mouse)?;
+    Ok(())
+}

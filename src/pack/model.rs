@@ -1,0 +1,75 @@
+//! A validated pack, flattened into a pre-order arena so that a subtree is a range.
+
+/// What a node is, which decides where it sits in the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Stage,
+    Part,
+    Item,
+    SubItem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub id: String,
+    pub level: Level,
+    pub title: String,
+    pub details: Option<String>,
+    pub links: Vec<Link>,
+    pub warning: Option<String>,
+    pub note: Option<String>,
+    pub parent: Option<usize>,
+    /// Distance from the root: 0 for stages.
+    pub depth: usize,
+    /// One past the last node of this node's subtree in [`Pack::nodes`].
+    pub end: usize,
+}
+
+/// A pack that loaded: every id is unique, every title and URL is valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pack {
+    pub id: String,
+    pub version: String,
+    pub lang: String,
+    pub title: String,
+    pub source: Option<String>,
+    pub completion_message: Option<String>,
+    /// All nodes in pre-order: a node's descendants are `index + 1 .. node.end`.
+    pub nodes: Vec<Node>,
+}
+
+impl Pack {
+    pub fn is_leaf(&self, index: usize) -> bool {
+        self.nodes[index].end == index + 1
+    }
+
+    /// Direct children of `index`, or the stages when `index` is `None`.
+    pub fn children(&self, index: Option<usize>) -> impl Iterator<Item = usize> + '_ {
+        let (mut next, end) = match index {
+            Some(i) => (i + 1, self.nodes[i].end),
+            None => (0, self.nodes.len()),
+        };
+        std::iter::from_fn(move || {
+            (next < end).then(|| {
+                let current = next;
+                next = self.nodes[current].end;
+                current
+            })
+        })
+    }
+
+    /// Tickable nodes (those without children) in the subtree of `index`, itself included.
+    pub fn leaves(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        (index..self.nodes[index].end).filter(|&i| self.is_leaf(i))
+    }
+
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.nodes.iter().position(|n| n.id == id)
+    }
+}

@@ -1,0 +1,9 @@
+//! Ticks and what they add up to: the pure half of progress, plus its file storage.
+
+mod state;
+mod store;
+mod tracker;
+
+pub use state::{FORMAT_VERSION, State};
+pub use store::{LoadOutcome, StateError, StateStore};
+pub use tracker::{Check, Tracker};

@@ -1,0 +1,132 @@
+//! Tick state of every node of a pack, with done/total counts kept up to date
+//! incrementally: a tick touches only the ticked leaves and their ancestors.
+
+use jiff::Timestamp;
+
+use super::State;
+use crate::pack::Pack;
+
+/// The box a node shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    Empty,
+    Partial,
+    Done,
+}
+
+/// A pack's progress: leaves are ticked, parents are derived from their leaves.
+#[derive(Debug, Clone)]
+pub struct Tracker {
+    state: State,
+    ticked: Vec<bool>,
+    /// Ticked leaves in each node's subtree (a leaf counts itself).
+    done: Vec<u32>,
+    /// Leaves in each node's subtree.
+    total: Vec<u32>,
+}
+
+impl Tracker {
+    /// Builds the counts from saved ticks. The state's pack version is updated to the
+    /// pack's; ticks for unknown ids are kept as they are.
+    pub fn new(pack: &Pack, mut state: State) -> Self {
+        state.pack_version.clone_from(&pack.version);
+        let n = pack.nodes.len();
+        let ticked: Vec<bool> = (0..n)
+            .map(|i| pack.is_leaf(i) && state.ticks.contains_key(&pack.nodes[i].id))
+            .collect();
+        let mut done = vec![0; n];
+        let mut total = vec![0; n];
+        // Children come after their parent in pre-order: fold from the end upwards.
+        for i in (0..n).rev() {
+            if pack.is_leaf(i) {
+                total[i] += 1;
+                done[i] += u32::from(ticked[i]);
+            }
+            if let Some(p) = pack.nodes[i].parent {
+                total[p] += total[i];
+                done[p] += done[i];
+            }
+        }
+        Tracker {
+            state,
+            ticked,
+            done,
+            total,
+        }
+    }
+
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    pub fn check(&self, index: usize) -> Check {
+        match (self.done[index], self.total[index]) {
+            (0, _) => Check::Empty,
+            (d, t) if d == t => Check::Done,
+            _ => Check::Partial,
+        }
+    }
+
+    /// Ticked and total leaves under `index`.
+    pub fn counts(&self, index: usize) -> (u32, u32) {
+        (self.done[index], self.total[index])
+    }
+
+    /// Ticked and total leaves in the whole pack.
+    pub fn overall(&self, pack: &Pack) -> (u32, u32) {
+        pack.children(None)
+            .fold((0, 0), |(d, t), i| (d + self.done[i], t + self.total[i]))
+    }
+
+    pub fn is_complete(&self, pack: &Pack) -> bool {
+        let (d, t) = self.overall(pack);
+        d == t
+    }
+
+    /// When a node was ticked: a leaf's own time, or for a done parent the last of its leaves'.
+    pub fn ticked_at(&self, pack: &Pack, index: usize) -> Option<Timestamp> {
+        if self.check(index) != Check::Done {
+            return None;
+        }
+        pack.leaves(index)
+            .filter_map(|i| self.state.ticks.get(&pack.nodes[i].id).copied())
+            .max()
+    }
+
+    /// Space/Enter on a node: an unfinished node becomes done (all its leaves ticked),
+    /// a done one is cleared. Returns whether anything changed.
+    pub fn toggle(&mut self, pack: &Pack, index: usize, now: Timestamp) -> bool {
+        let on = self.check(index) != Check::Done;
+        self.set(pack, index, on, now)
+    }
+
+    /// Ticks or unticks every leaf under `index`. Returns whether anything changed.
+    pub fn set(&mut self, pack: &Pack, index: usize, on: bool, now: Timestamp) -> bool {
+        // Whole seconds: the file stays readable and nothing shows finer times.
+        let now = now.round(jiff::Unit::Second).unwrap_or(now);
+        let mut changed = false;
+        for leaf in pack.leaves(index) {
+            if self.ticked[leaf] == on {
+                continue;
+            }
+            changed = true;
+            self.ticked[leaf] = on;
+            let id = &pack.nodes[leaf].id;
+            if on {
+                self.state.ticks.insert(id.clone(), now);
+            } else {
+                self.state.ticks.remove(id);
+            }
+            let mut node = Some(leaf);
+            while let Some(i) = node {
+                if on {
+                    self.done[i] += 1;
+                } else {
+                    self.done[i] -= 1;
+                }
+                node = pack.nodes[i].parent;
+            }
+        }
+        changed
+    }
+}

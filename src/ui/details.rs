@@ -1,0 +1,77 @@
+//! Everything about the selected node: its text, callouts, state and numbered links.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::{Theme, check_box, check_style};
+use crate::app::App;
+use crate::progress::Check;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(app.text.details_title);
+    let Some(index) = app.tree.selected() else {
+        frame.render_widget(block, area);
+        return;
+    };
+    let paragraph = Paragraph::new(lines(app, theme, index))
+        .block(block)
+        .wrap(Wrap { trim: false });
+    frame.render_widget(paragraph, area);
+}
+
+fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
+    let t = app.text;
+    let node = &app.pack.nodes[index];
+    let check = app.tracker.check(index);
+    let (done, total) = app.tracker.counts(index);
+    let state = match check {
+        Check::Done => match app.tracker.ticked_at(&app.pack, index) {
+            Some(at) => format!(
+                "{} {}",
+                t.ticked_on,
+                t.date_time(at.to_zoned(app.tz.clone()).datetime())
+            ),
+            None => t.ticked_on.to_string(),
+        },
+        Check::Partial => format!("{} : {done}/{total}", t.state_partial),
+        Check::Empty if total > 1 => format!("{} : {done}/{total}", t.state_todo),
+        Check::Empty => t.state_todo.to_string(),
+    };
+    let mut lines = vec![
+        Line::styled(node.title.as_str(), theme.title),
+        Line::from(vec![
+            Span::styled(check_box(check), check_style(check, theme)),
+            Span::raw(" "),
+            Span::styled(state, check_style(check, theme)),
+        ]),
+    ];
+    if let Some(warning) = &node.warning {
+        lines.push(Line::default());
+        lines.push(Line::styled(format!("⚠ {warning}"), theme.warning));
+    }
+    if let Some(details) = &node.details {
+        lines.push(Line::default());
+        lines.push(Line::raw(details.as_str()));
+    }
+    if let Some(note) = &node.note {
+        lines.push(Line::default());
+        lines.push(Line::styled(format!("ℹ {note}"), theme.note));
+    }
+    if !node.links.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::raw(t.links_heading));
+        for (n, link) in node.links.iter().enumerate() {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}. ", n + 1), theme.key),
+                Span::raw(link.label.as_str()),
+            ]));
+            lines.push(Line::styled(format!("   {}", link.url), theme.url));
+        }
+    }
+    lines
+}

@@ -1,0 +1,43 @@
+//! The pack's title and the gauge of the whole checklist.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Gauge;
+
+use super::{Theme, truncate};
+use crate::app::App;
+
+pub fn render(frame: &mut Frame, title: Rect, gauge: Rect, app: &App, theme: &Theme) {
+    let version = format!("v{}", app.pack.version);
+    let room = usize::from(title.width).saturating_sub(version.chars().count() + 2);
+    let name = truncate(&app.pack.title, room);
+    let pad =
+        usize::from(title.width).saturating_sub(name.chars().count() + version.chars().count() + 1);
+    let line = Line::from(vec![
+        Span::styled(format!(" {name}"), theme.title),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(version, theme.dim),
+    ]);
+    frame.render_widget(line, title);
+
+    let (done, total) = app.tracker.overall(&app.pack);
+    let ratio = if total == 0 {
+        1.0
+    } else {
+        f64::from(done) / f64::from(total)
+    };
+    let label = if done == total {
+        format!("{done}/{total} · {}", app.text.all_done)
+    } else {
+        format!("{done}/{total} · {} %", (ratio * 100.0).floor())
+    };
+    frame.render_widget(
+        Gauge::default()
+            .gauge_style(theme.gauge)
+            .ratio(ratio)
+            .label(label)
+            .use_unicode(true),
+        gauge,
+    );
+}

@@ -1,0 +1,147 @@
+//! Drawing, from read-only app state: one file per screen region.
+
+mod details;
+mod footer;
+mod header;
+mod overlay;
+mod progress;
+mod theme;
+mod tree;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::app::{App, Overlay};
+use crate::progress::Check;
+pub use theme::Theme;
+
+/// Below this, the screen only asks for more room.
+const MIN_WIDTH: u16 = 24;
+const MIN_HEIGHT: u16 = 8;
+/// Below this width the details go under the tree instead of beside it.
+const SIDE_BY_SIDE_WIDTH: u16 = 60;
+
+/// Where each region goes on a screen of a given size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Regions {
+    pub header: Rect,
+    pub gauge: Rect,
+    pub tree: Rect,
+    pub details: Rect,
+    /// Empty when there is no room for per-stage progress.
+    pub progress: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+impl Regions {
+    /// The layout for `area`, or `None` when the terminal is too small to be useful.
+    pub fn new(area: Rect, progress_rows: u16, status_rows: u16) -> Option<Self> {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            return None;
+        }
+        let [header, gauge, body, status, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(3),
+            Constraint::Length(status_rows),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let (tree, details, progress) = if area.width >= SIDE_BY_SIDE_WIDTH {
+            let [tree, side] =
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                    .areas(body);
+            let progress_height = progress_rows + 2;
+            if side.height >= progress_height + 6 {
+                let [details, progress] =
+                    Layout::vertical([Constraint::Min(0), Constraint::Length(progress_height)])
+                        .areas(side);
+                (tree, details, progress)
+            } else {
+                (tree, side, Rect::default())
+            }
+        } else {
+            let [tree, details] =
+                Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .areas(body);
+            (tree, details, Rect::default())
+        };
+        Some(Regions {
+            header,
+            gauge,
+            tree,
+            details,
+            progress,
+            status,
+            footer,
+        })
+    }
+
+    /// Where the tree's rows are, inside its border.
+    pub fn tree_rows(&self) -> Rect {
+        Block::new().borders(Borders::ALL).inner(self.tree)
+    }
+}
+
+/// The regions for the app's pack on a screen of size `area`.
+pub fn regions(app: &App, area: Rect) -> Option<Regions> {
+    Regions::new(
+        area,
+        progress::rows(app),
+        footer::status_rows(app, area.width),
+    )
+}
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let Some(regions) = regions(app, area) else {
+        let notice = Paragraph::new(app.text.too_small).wrap(Wrap { trim: true });
+        frame.render_widget(notice, area);
+        return;
+    };
+    header::render(frame, regions.header, regions.gauge, app, theme);
+    tree::render(frame, regions.tree, app, theme);
+    details::render(frame, regions.details, app, theme);
+    progress::render(frame, regions.progress, app, theme);
+    footer::render(frame, regions.status, regions.footer, app, theme);
+    match app.overlay {
+        Some(Overlay::Help) => overlay::help(frame, area, app, theme),
+        Some(Overlay::Links { purpose, selected }) => {
+            overlay::links(frame, area, app, theme, purpose, selected);
+        }
+        Some(Overlay::Completion) => overlay::completion(frame, area, app, theme),
+        None => {}
+    }
+}
+
+/// The box a node shows: the state is in the glyph, not only in the colour.
+fn check_box(check: Check) -> &'static str {
+    match check {
+        Check::Empty => "[ ]",
+        Check::Partial => "[~]",
+        Check::Done => "[x]",
+    }
+}
+
+fn check_style(check: Check, theme: &Theme) -> ratatui::style::Style {
+    match check {
+        Check::Empty => theme.todo,
+        Check::Partial => theme.partial,
+        Check::Done => theme.done,
+    }
+}
+
+/// Cuts `text` to `width` characters, marking the cut with an ellipsis.
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}

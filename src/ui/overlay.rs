@@ -1,0 +1,121 @@
+//! Windows drawn over the main screen: help, link picker, completion message.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::Theme;
+use crate::app::{App, LinkPurpose};
+use crate::keymap::BINDINGS;
+
+fn popup(
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    theme: &Theme,
+) -> Rect {
+    let rect = area.centered(
+        Constraint::Length(width.min(area.width)),
+        Constraint::Length(height.min(area.height)),
+    );
+    frame.render_widget(Clear, rect);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.title)
+        .title(Span::styled(format!(" {title} "), theme.title));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
+/// Every key binding, straight from the keymap.
+pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let t = app.text;
+    let mut lines: Vec<Line> = BINDINGS
+        .iter()
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(|&k| t.key(k)).collect();
+            Line::from(vec![
+                Span::styled(format!(" {:<16}", keys.join(" ")), theme.key),
+                Span::raw(t.action(b.action).1),
+            ])
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::raw(format!(" {}", t.help_mouse)));
+    lines.push(Line::styled(format!(" {}", t.help_close), theme.dim));
+    let height = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
+    let inner = popup(frame, area, 76, height, t.help_title, theme);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// The selected node's links, numbered, one of them highlighted.
+pub fn links(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    purpose: LinkPurpose,
+    selected: usize,
+) {
+    let t = app.text;
+    let Some(node) = app.tree.selected() else {
+        return;
+    };
+    let mut lines = Vec::new();
+    for (i, link) in app.pack.nodes[node].links.iter().enumerate() {
+        let marker = if i == selected { "›" } else { " " };
+        let label = Line::from(vec![
+            Span::styled(format!("{marker}{}. ", i + 1), theme.key),
+            Span::raw(link.label.as_str()),
+        ]);
+        lines.push(if i == selected {
+            label.style(theme.selected)
+        } else {
+            label
+        });
+        lines.push(Line::styled(format!("    {}", link.url), theme.url));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(format!(" {}", t.links_hint), theme.dim));
+    let title = match purpose {
+        LinkPurpose::Open => t.links_title_open,
+        LinkPurpose::Copy => t.links_title_copy,
+    };
+    let height = u16::try_from(lines.len() + 6).unwrap_or(u16::MAX);
+    let inner = popup(
+        frame,
+        area,
+        area.width.saturating_sub(4),
+        height,
+        title,
+        theme,
+    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// The pack's closing message, shown when the last box is ticked.
+pub fn completion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let t = app.text;
+    let message = app
+        .pack
+        .completion_message
+        .as_deref()
+        .unwrap_or(t.completion_default);
+    let lines = vec![
+        Line::default(),
+        Line::raw(message),
+        Line::default(),
+        Line::styled(t.completion_close, theme.dim),
+    ];
+    let inner = popup(frame, area, 60, 12, t.completion_title, theme);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .alignment(ratatui::layout::Alignment::Center),
+        inner,
+    );
+}

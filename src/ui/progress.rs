@@ -1,0 +1,68 @@
+//! One bar per stage and part, each with done/total.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{Theme, check_style, truncate};
+use crate::app::App;
+use crate::pack::Level;
+
+/// Width of the text bar drawn for each group.
+const BAR: usize = 8;
+
+/// Stages and parts: the nodes that get a bar.
+fn groups(app: &App) -> impl Iterator<Item = usize> + '_ {
+    app.pack
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| matches!(n.level, Level::Stage | Level::Part))
+        .map(|(i, _)| i)
+}
+
+/// Lines the block needs inside its border.
+pub fn rows(app: &App) -> u16 {
+    u16::try_from(groups(app).count()).unwrap_or(u16::MAX)
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if area.is_empty() {
+        return;
+    }
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(app.text.progress_title);
+    let width = usize::from(block.inner(area).width);
+    // Counts are right-aligned so that the bars line up.
+    let (_, most) = app.tracker.overall(&app.pack);
+    let counts_width = 2 * most.to_string().len() + 1;
+    let lines: Vec<Line> = groups(app)
+        .map(|i| {
+            let node = &app.pack.nodes[i];
+            let (done, total) = app.tracker.counts(i);
+            let filled = if total == 0 {
+                BAR
+            } else {
+                (done as usize * BAR) / total as usize
+            };
+            let bar = format!("{}{}", "█".repeat(filled), "░".repeat(BAR - filled));
+            let counts = format!(" {:>counts_width$}", format!("{done}/{total}"));
+            let indent = "  ".repeat(node.depth);
+            let room = width.saturating_sub(indent.len() + BAR + counts.len() + 1);
+            let title = truncate(&node.title, room);
+            let pad = room.saturating_sub(title.chars().count()) + 1;
+            let style = check_style(app.tracker.check(i), theme);
+            Line::from(vec![
+                Span::raw(indent),
+                Span::raw(title),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(bar, style),
+                Span::styled(counts, style),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

@@ -1,0 +1,63 @@
+//! The checklist as a tree of rows with boxes. Only the rows on screen are built.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{Theme, check_box, check_style, truncate};
+use crate::app::{App, box_column};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(app.text.tree_title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let rows = app.tree.rows();
+    let first = app.tree.offset();
+    let last = (first + usize::from(inner.height)).min(rows.len());
+    let lines: Vec<Line> = (first..last)
+        .map(|row| line(app, theme, rows[row], row == app.tree.cursor(), width))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: usize) -> Line<'a> {
+    let node = &app.pack.nodes[index];
+    let check = app.tracker.check(index);
+    let leaf = app.pack.is_leaf(index);
+    let fold = match (leaf, app.tree.is_expanded(index)) {
+        (true, _) => "  ",
+        (false, true) => "▾ ",
+        (false, false) => "▸ ",
+    };
+    let marker = if selected { "› " } else { "  " };
+    let prefix = format!("{marker}{}{fold}", "  ".repeat(node.depth));
+    debug_assert_eq!(prefix.chars().count(), box_column(node.depth));
+    let counts = if leaf {
+        String::new()
+    } else {
+        let (done, total) = app.tracker.counts(index);
+        format!(" {done}/{total}")
+    };
+    let used = prefix.chars().count() + 4 + counts.chars().count();
+    let room = width.saturating_sub(used);
+    let title = truncate(&node.title, room);
+    let pad = room.saturating_sub(title.chars().count());
+    let line = Line::from(vec![
+        Span::raw(prefix),
+        Span::styled(check_box(check), check_style(check, theme)),
+        Span::raw(" "),
+        Span::raw(title),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(counts, theme.dim),
+    ]);
+    if selected {
+        line.style(theme.selected)
+    } else {
+        line
+    }
+}
