@@ -1,0 +1,139 @@
+//! Pack loading: the built-in pack, and one fixture per validation rule, each error
+//! located at the line and column of the offending value.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+
+use ticklist::pack::{self, Level, PackError};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/packs")
+        .join(name)
+}
+
+/// Loads a fixture that must fail, returning the problems and the full message.
+fn problems(name: &str) -> (Vec<(u64, u64)>, String) {
+    let err = pack::load_file(&fixture(name)).expect_err(name);
+    let message = err.to_string();
+    let at = err.problems().iter().map(|p| (p.line, p.column)).collect();
+    (at, message)
+}
+
+#[test]
+fn the_builtin_pack_loads() {
+    let pack = pack::builtin().unwrap();
+    assert_eq!(pack.id, "openclassrooms-mentor");
+    assert_eq!(pack.lang, "fr");
+    let stages: Vec<&str> = pack
+        .children(None)
+        .map(|i| pack.nodes[i].title.as_str())
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "Étape 1 : Pendant votre processus de recrutement",
+            "Étape 2 : Une fois votre contrat signé"
+        ]
+    );
+}
+
+#[test]
+fn a_valid_file_loads() {
+    let pack = pack::load_file(&fixture("valid-minimal.yaml")).unwrap();
+    assert_eq!(pack.nodes.len(), 3);
+    assert_eq!(pack.nodes[0].level, Level::Stage);
+    assert_eq!(pack.nodes[2].links[0].url, "https://example.org/b");
+}
+
+#[test]
+fn unknown_fields_are_rejected_where_they_are() {
+    let (at, message) = problems("unknown-field.yaml");
+    assert_eq!(at, [(11, 9)]);
+    assert!(message.contains("unknown field `colour`"), "{message}");
+    assert!(message.contains("unknown-field.yaml:11:9"), "{message}");
+}
+
+#[test]
+fn duplicate_ids_name_both_places() {
+    let (at, message) = problems("duplicate-id.yaml");
+    assert_eq!(at, [(11, 13)]);
+    assert!(message.contains("duplicate-id.yaml:11:13"), "{message}");
+    assert!(message.contains("first used at line 9, column 13"), "{message}");
+}
+
+#[test]
+fn empty_ids_are_rejected() {
+    let (at, message) = problems("empty-id.yaml");
+    assert_eq!(at, [(9, 13)]);
+    assert!(message.contains("the id is empty"), "{message}");
+}
+
+#[test]
+fn empty_titles_are_rejected() {
+    let (at, message) = problems("empty-title.yaml");
+    assert_eq!(at, [(10, 16)]);
+    assert!(message.contains("`title` is empty"), "{message}");
+}
+
+#[test]
+fn non_web_urls_are_rejected() {
+    for name in ["bad-url.yaml", "relative-url.yaml"] {
+        let (at, message) = problems(name);
+        assert_eq!(at, [(13, 18)], "{name}");
+        assert!(message.contains("only absolute http://, https:// and mailto:"), "{message}");
+    }
+}
+
+#[test]
+fn syntax_errors_come_located_from_the_parser() {
+    let err = pack::load_file(&fixture("syntax-error.yaml")).unwrap_err();
+    assert!(matches!(err, PackError::Syntax { line: 7, column: 12, .. }), "{err}");
+    assert!(err.to_string().contains("syntax-error.yaml:7:12"), "{err}");
+}
+
+#[test]
+fn every_problem_is_reported_in_file_order() {
+    let (at, message) = problems("several-problems.yaml");
+    assert_eq!(at, [(1, 5), (10, 16), (11, 13), (14, 20), (15, 18)]);
+    assert_eq!(message.lines().count(), 5, "{message}");
+    assert!(message.lines().all(|l| l.starts_with(&format!(
+        "{}:",
+        fixture("several-problems.yaml").display()
+    ))));
+}
+
+#[test]
+fn a_missing_file_says_which() {
+    let err = pack::load_file(Path::new("/nonexistent/team.yaml")).unwrap_err();
+    assert!(err.to_string().contains("/nonexistent/team.yaml"), "{err}");
+}
+
+#[test]
+fn levels_may_only_hold_their_children() {
+    let cases = [
+        // A stage with neither items nor parts.
+        ("stages:\n  - id: s\n    title: S\n", "has no steps"),
+        // A stage with both.
+        (
+            "stages:\n  - id: s\n    title: S\n    parts: [{id: p, title: P, items: [{id: a, title: A}]}]\n    items: [{id: b, title: B}]\n",
+            "both `parts` and `items`",
+        ),
+        // Parts inside a part.
+        (
+            "stages:\n  - id: s\n    title: S\n    parts: [{id: p, title: P, parts: [{id: q, title: Q}]}]\n",
+            "has no steps",
+        ),
+        // Items below sub-items.
+        (
+            "stages:\n  - id: s\n    title: S\n    items: [{id: a, title: A, items: [{id: b, title: B, items: [{id: c, title: C}]}]}]\n",
+            "cannot hold `items`",
+        ),
+    ];
+    for (stages, expected) in cases {
+        let text = format!("id: x\nversion: \"1\"\nlang: en\ntitle: T\n{stages}");
+        let err = pack::load_str(&text, "case.yaml").unwrap_err();
+        assert!(err.to_string().contains(expected), "{err}\n--- for:\n{text}");
+        assert!(err.problems().iter().all(|p| p.line > 0));
+    }
+}
