@@ -26,14 +26,22 @@ fn seed_links() -> Vec<String> {
 fn article_behind_redirect(redirect: &str) -> String {
     let data = redirect.split("data=").nth(1).unwrap();
     let data = data.split("--").next().unwrap();
-    let data = data.replace("%2F", "/").replace("%2B", "+").replace("%3D", "=");
-    let raw = base64::engine::general_purpose::STANDARD.decode(data).unwrap();
+    let data = data
+        .replace("%2F", "/")
+        .replace("%2B", "+")
+        .replace("%3D", "=");
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(data)
+        .unwrap();
     let key = b":\x08urlI\"";
     let at = raw.windows(key.len()).position(|w| w == key).unwrap() + key.len();
     // Marshal's integer encoding of the string length.
     let (len, start) = match raw[at] {
         1 => (usize::from(raw[at + 1]), at + 2),
-        2 => (usize::from(raw[at + 1]) | usize::from(raw[at + 2]) << 8, at + 3),
+        2 => (
+            usize::from(raw[at + 1]) | usize::from(raw[at + 2]) << 8,
+            at + 3,
+        ),
         b @ 6..=127 => (usize::from(b) - 5, at + 1),
         b => panic!("unexpected length byte {b}"),
     };
@@ -42,33 +50,111 @@ fn article_behind_redirect(redirect: &str) -> String {
 
 /// Where each link of the seed belongs, in the order the seed lists them.
 const ATTACHED: &[(&str, &str)] = &[
-    ("video-candidats", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001457117-Candidats-d%C3%A9couvrez-la-mission-et-comment-devenir-mentor-chez-OpenClassrooms"),
-    ("cours-explorez-role", "https://openclassrooms.com/fr/courses/7766186-mentorat-explorez-le-role-du-mentor-openclassrooms"),
-    ("centre-aide-recrutement", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr"),
-    ("section-debuter-mentorat", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/sections/360000377237-D%C3%A9buter-le-mentorat"),
-    ("article-candidats-mission", "https://www.notion.so/FAQ-Candidats-d-couvrez-la-mission-de-mentor-chez-OpenClassrooms-18a484f1fa61800ab5c5cc7a36df3550?pvs=21"),
-    ("article-remuneration", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/27180745865873-Comment-sont-r%C3%A9mun%C3%A9r%C3%A9s-les-mentors"),
-    ("avis-recrutement", "https://app.satismeter.com/survey?token=KCsiPYDv6AOOiM8a&campaign=609b9bcc2e2c79093d068c0d"),
-    ("video-introduction-role", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001409577-Tout-savoir-avant-de-d%C3%A9buter"),
-    ("centre-aide-articles", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr"),
-    ("informations-facturation", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/4406262912657-Ajouter-vos-informations-de-facturation"),
-    ("profil-mentor", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001513957-Param%C3%A9trer-votre-profil-de-mentor"),
-    ("premier-etudiant", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001548677-Votre-premier-%C3%A9tudiant"),
-    ("compte-rendu-partage", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001586837-Compl%C3%A9ter-une-session#h_01FYAA3B0JA14BGMZH4V2K6W8A"),
-    ("progression-etudiants", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001586837-Compl%C3%A9ter-une-session#h_01HT2TCNE16M7ZVW1N7SHFH5TJ"),
-    ("fonctionnement-evaluations", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001586857-Le-fonctionnement-des-%C3%A9valuations"),
-    ("relire-cours-explorez-role", "https://openclassrooms.com/fr/courses/7766186-mentorat-explorez-le-role-du-mentor-openclassrooms"),
-    ("test-aise-mission", "https://openclassrooms.tfaforms.net/4984287"),
-    ("article-contacter", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001570917-Contacter-OpenClassrooms"),
-    ("mentorship-manager", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/22081026860433-Le-r%C3%B4le-du-Mentorship-Manager"),
+    (
+        "video-candidats",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001457117-Candidats-d%C3%A9couvrez-la-mission-et-comment-devenir-mentor-chez-OpenClassrooms",
+    ),
+    (
+        "cours-explorez-role",
+        "https://openclassrooms.com/fr/courses/7766186-mentorat-explorez-le-role-du-mentor-openclassrooms",
+    ),
+    (
+        "centre-aide-recrutement",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr",
+    ),
+    (
+        "section-debuter-mentorat",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/sections/360000377237-D%C3%A9buter-le-mentorat",
+    ),
+    (
+        "article-candidats-mission",
+        "https://www.notion.so/FAQ-Candidats-d-couvrez-la-mission-de-mentor-chez-OpenClassrooms-18a484f1fa61800ab5c5cc7a36df3550?pvs=21",
+    ),
+    (
+        "article-remuneration",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/27180745865873-Comment-sont-r%C3%A9mun%C3%A9r%C3%A9s-les-mentors",
+    ),
+    (
+        "avis-recrutement",
+        "https://app.satismeter.com/survey?token=KCsiPYDv6AOOiM8a&campaign=609b9bcc2e2c79093d068c0d",
+    ),
+    (
+        "video-introduction-role",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001409577-Tout-savoir-avant-de-d%C3%A9buter",
+    ),
+    (
+        "centre-aide-articles",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr",
+    ),
+    (
+        "informations-facturation",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/4406262912657-Ajouter-vos-informations-de-facturation",
+    ),
+    (
+        "profil-mentor",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001513957-Param%C3%A9trer-votre-profil-de-mentor",
+    ),
+    (
+        "premier-etudiant",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001548677-Votre-premier-%C3%A9tudiant",
+    ),
+    (
+        "compte-rendu-partage",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001586837-Compl%C3%A9ter-une-session#h_01FYAA3B0JA14BGMZH4V2K6W8A",
+    ),
+    (
+        "progression-etudiants",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001586837-Compl%C3%A9ter-une-session#h_01HT2TCNE16M7ZVW1N7SHFH5TJ",
+    ),
+    (
+        "fonctionnement-evaluations",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001586857-Le-fonctionnement-des-%C3%A9valuations",
+    ),
+    (
+        "relire-cours-explorez-role",
+        "https://openclassrooms.com/fr/courses/7766186-mentorat-explorez-le-role-du-mentor-openclassrooms",
+    ),
+    (
+        "test-aise-mission",
+        "https://openclassrooms.tfaforms.net/4984287",
+    ),
+    (
+        "article-contacter",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001570917-Contacter-OpenClassrooms",
+    ),
+    (
+        "mentorship-manager",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/22081026860433-Le-r%C3%B4le-du-Mentorship-Manager",
+    ),
     ("mentorship-manager", "https://calendly.com/mentors-oc"),
-    ("slack", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/11586561521425-Slack-Comment-l-utiliser-et-pourquoi"),
-    ("statut-novice", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001551057-Enlever-le-statut-de-novice"),
-    ("parrainage", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001927658-Parrainer-un-mentor"),
-    ("mentor-handi-accessible", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/32778844768273-Devenir-mentor-handi-accessible"),
-    ("etudiants-handicap", "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/5866209970193-Les-%C3%A9tudiants-en-situation-de-handicap"),
-    ("companion", "https://openclassrooms.zendesk.com/hc/fr/articles/26609294500497-Qu-est-ce-que-Companion"),
-    ("cours-techniques-accompagnement", "https://openclassrooms.com/fr/courses/7870326-mentorat-renforcez-vos-techniques-daccompagnement"),
+    (
+        "slack",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/11586561521425-Slack-Comment-l-utiliser-et-pourquoi",
+    ),
+    (
+        "statut-novice",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001551057-Enlever-le-statut-de-novice",
+    ),
+    (
+        "parrainage",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001927658-Parrainer-un-mentor",
+    ),
+    (
+        "mentor-handi-accessible",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/32778844768273-Devenir-mentor-handi-accessible",
+    ),
+    (
+        "etudiants-handicap",
+        "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/5866209970193-Les-%C3%A9tudiants-en-situation-de-handicap",
+    ),
+    (
+        "companion",
+        "https://openclassrooms.zendesk.com/hc/fr/articles/26609294500497-Qu-est-ce-que-Companion",
+    ),
+    (
+        "cours-techniques-accompagnement",
+        "https://openclassrooms.com/fr/courses/7870326-mentorat-renforcez-vos-techniques-daccompagnement",
+    ),
 ];
 
 #[test]
@@ -112,17 +198,33 @@ fn the_pack_has_the_seed_structure() {
         .collect();
     assert_eq!(
         shape,
-        [(0, "etape-1"), (1, "video-candidats"), (1, "cours-explorez-role"),
-         (1, "centre-aide-recrutement"), (1, "avis-recrutement"),
-         (0, "etape-2"), (1, "partie-1"), (1, "partie-2")]
+        [
+            (0, "etape-1"),
+            (1, "video-candidats"),
+            (1, "cours-explorez-role"),
+            (1, "centre-aide-recrutement"),
+            (1, "avis-recrutement"),
+            (0, "etape-2"),
+            (1, "partie-1"),
+            (1, "partie-2")
+        ]
     );
     let leaves = (0..pack.nodes.len()).filter(|&i| pack.is_leaf(i)).count();
     assert_eq!(leaves, 24);
-    let warning = pack.nodes[pack.find("etape-2").unwrap()].warning.as_deref().unwrap();
-    assert!(warning.starts_with("Dès que vous êtes notifié"), "{warning}");
+    let warning = pack.nodes[pack.find("etape-2").unwrap()]
+        .warning
+        .as_deref()
+        .unwrap();
+    assert!(
+        warning.starts_with("Dès que vous êtes notifié"),
+        "{warning}"
+    );
     assert!(warning.ends_with("un étudiant peut vous être assigné à tout moment !"));
     let done = pack.completion_message.as_deref().unwrap();
-    assert!(done.starts_with("Si vous avez coché toutes les cases"), "{done}");
+    assert!(
+        done.starts_with("Si vous avez coché toutes les cases"),
+        "{done}"
+    );
     assert!(done.ends_with("Bon accompagnement !"), "{done}");
 }
 
@@ -133,7 +235,11 @@ fn every_item_title_comes_from_the_seed() {
     let seed = flat(SEED);
     let pack = pack::builtin().unwrap();
     for node in &pack.nodes {
-        assert!(seed.contains(&flat(&node.title)), "not in the seed: {:?}", node.title);
+        assert!(
+            seed.contains(&flat(&node.title)),
+            "not in the seed: {:?}",
+            node.title
+        );
         for text in [&node.details, &node.warning].into_iter().flatten() {
             assert!(seed.contains(&flat(text)), "not in the seed: {text:?}");
         }

@@ -59,7 +59,10 @@ fn duplicate_ids_name_both_places() {
     let (at, message) = problems("duplicate-id.yaml");
     assert_eq!(at, [(11, 13)]);
     assert!(message.contains("duplicate-id.yaml:11:13"), "{message}");
-    assert!(message.contains("first used at line 9, column 13"), "{message}");
+    assert!(
+        message.contains("first used at line 9, column 13"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -81,14 +84,27 @@ fn non_web_urls_are_rejected() {
     for name in ["bad-url.yaml", "relative-url.yaml"] {
         let (at, message) = problems(name);
         assert_eq!(at, [(13, 18)], "{name}");
-        assert!(message.contains("only absolute http://, https:// and mailto:"), "{message}");
+        assert!(
+            message.contains("only absolute http://, https:// and mailto:"),
+            "{message}"
+        );
     }
 }
 
 #[test]
 fn syntax_errors_come_located_from_the_parser() {
     let err = pack::load_file(&fixture("syntax-error.yaml")).unwrap_err();
-    assert!(matches!(err, PackError::Syntax { line: 7, column: 12, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            PackError::Syntax {
+                line: 7,
+                column: 12,
+                ..
+            }
+        ),
+        "{err}"
+    );
     assert!(err.to_string().contains("syntax-error.yaml:7:12"), "{err}");
 }
 
@@ -97,10 +113,11 @@ fn every_problem_is_reported_in_file_order() {
     let (at, message) = problems("several-problems.yaml");
     assert_eq!(at, [(1, 5), (10, 16), (11, 13), (14, 20), (15, 18)]);
     assert_eq!(message.lines().count(), 5, "{message}");
-    assert!(message.lines().all(|l| l.starts_with(&format!(
-        "{}:",
-        fixture("several-problems.yaml").display()
-    ))));
+    assert!(
+        message
+            .lines()
+            .all(|l| l.starts_with(&format!("{}:", fixture("several-problems.yaml").display())))
+    );
 }
 
 #[test]
@@ -133,7 +150,10 @@ fn levels_may_only_hold_their_children() {
     for (stages, expected) in cases {
         let text = format!("id: x\nversion: \"1\"\nlang: en\ntitle: T\n{stages}");
         let err = pack::load_str(&text, "case.yaml").unwrap_err();
-        assert!(err.to_string().contains(expected), "{err}\n--- for:\n{text}");
+        assert!(
+            err.to_string().contains(expected),
+            "{err}\n--- for:\n{text}"
+        );
         assert!(err.problems().iter().all(|p| p.line > 0));
     }
 }

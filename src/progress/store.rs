@@ -139,3 +139,81 @@ impl StateStore {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> Timestamp {
+        "2026-11-22T09:30:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn a_missing_file_is_a_fresh_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = StateStore::new(dir.path().join("not-yet"));
+        assert!(matches!(
+            store.load("p", "1", now()).unwrap(),
+            LoadOutcome::Fresh(_)
+        ));
+    }
+
+    #[test]
+    fn save_writes_readable_json_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = StateStore::new(dir.path().join("nested"));
+        let mut state = State::new("p", "1");
+        state.ticks.insert("a".into(), now());
+        store.save(&state).unwrap();
+        let text = fs::read_to_string(store.path("p")).unwrap();
+        assert!(text.contains("\"a\": \"2026-11-22T09:30:00Z\""), "{text}");
+        let files: Vec<_> = fs::read_dir(dir.path().join("nested")).unwrap().collect();
+        assert_eq!(files.len(), 1);
+        assert!(
+            matches!(store.load("p", "1", now()).unwrap(), LoadOutcome::Loaded(s) if s == state)
+        );
+    }
+
+    #[test]
+    fn unusable_files_are_moved_aside_never_overwritten() {
+        let cases = [
+            ("{ not json", "not a valid state file"),
+            ("", "not a valid state file"),
+            (
+                r#"{"format": 99, "pack_id": "p", "pack_version": "1", "ticks": {}}"#,
+                "newer ticklist",
+            ),
+            (
+                r#"{"format": 1, "pack_id": "other", "pack_version": "1", "ticks": {}}"#,
+                "belongs to pack \"other\"",
+            ),
+        ];
+        for (content, expected) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let store = StateStore::new(dir.path());
+            fs::write(store.path("p"), content).unwrap();
+            let LoadOutcome::MovedAside {
+                reason, moved_to, ..
+            } = store.load("p", "1", now()).unwrap()
+            else {
+                panic!("{content:?} should be moved aside");
+            };
+            assert!(reason.contains(expected), "{reason}");
+            assert_eq!(fs::read_to_string(&moved_to).unwrap(), content);
+            assert!(
+                moved_to
+                    .to_string_lossy()
+                    .ends_with("p.json.corrupt-20261122T093000Z")
+            );
+            assert!(!store.path("p").exists());
+        }
+    }
+
+    #[test]
+    fn an_unreadable_file_is_an_error_not_a_fresh_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = StateStore::new(dir.path());
+        fs::create_dir(store.path("p")).unwrap();
+        assert!(store.load("p", "1", now()).is_err());
+    }
+}

@@ -130,3 +130,50 @@ impl Tracker {
         changed
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack;
+
+    fn pack() -> Pack {
+        pack::load_str(
+            "id: t\nversion: \"2\"\nlang: en\ntitle: T\nstages:\n  - id: s\n    title: S\n    items:\n      - {id: a, title: A}\n      - id: b\n        title: B\n        items: [{id: b1, title: B1}, {id: b2, title: B2}]\n",
+            "t.yaml",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn counts_come_from_saved_ticks_and_unknown_ids_are_kept() {
+        let pack = pack();
+        let mut state = State::new("t", "1");
+        let at: Timestamp = "2026-11-02T10:00:00Z".parse().unwrap();
+        state.ticks.insert("b1".into(), at);
+        state.ticks.insert("gone".into(), at);
+        // A tick saved for a parent id means nothing: parents are derived.
+        state.ticks.insert("b".into(), at);
+        let tracker = Tracker::new(&pack, state);
+        assert_eq!(tracker.overall(&pack), (1, 3));
+        assert_eq!(tracker.check(pack.find("b").unwrap()), Check::Partial);
+        assert_eq!(tracker.state().pack_version, "2");
+        assert!(tracker.state().ticks.contains_key("gone"));
+    }
+
+    #[test]
+    fn a_done_parent_reports_its_last_tick() {
+        let pack = pack();
+        let mut tracker = Tracker::new(&pack, State::new("t", "2"));
+        let b = pack.find("b").unwrap();
+        let first: Timestamp = "2026-11-02T10:00:00Z".parse().unwrap();
+        let second: Timestamp = "2026-11-03T10:00:00.7Z".parse().unwrap();
+        tracker.set(&pack, b + 1, true, first);
+        assert_eq!(tracker.ticked_at(&pack, b), None);
+        tracker.set(&pack, b + 2, true, second);
+        assert_eq!(
+            tracker.ticked_at(&pack, b),
+            Some("2026-11-03T10:00:01Z".parse().unwrap())
+        );
+        assert!(!tracker.set(&pack, b, true, second), "nothing left to tick");
+    }
+}

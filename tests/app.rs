@@ -1,0 +1,300 @@
+//! The app core without a terminal: navigation, tick propagation, progress counts,
+//! link effects, mouse hits, and state that survives a round trip through the store.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui::layout::Rect;
+use ticklist::app::{App, Effect, LinkPurpose, Overlay, Report, Severity};
+use ticklist::keymap::Action;
+use ticklist::pack::{self, Pack};
+use ticklist::progress::{Check, LoadOutcome, State, StateStore, Tracker};
+use ticklist::text::FR;
+
+const NOW: &str = "2026-11-22T09:30:00Z";
+
+fn now() -> Timestamp {
+    NOW.parse().unwrap()
+}
+
+fn app_with(pack: Pack, state: State) -> App {
+    let tracker = Tracker::new(&pack, state);
+    let mut app = App::new(pack, tracker, &FR, TimeZone::UTC);
+    app.set_tree_area(Rect::new(1, 3, 40, 10));
+    app
+}
+
+fn builtin_app() -> App {
+    let pack = pack::builtin().unwrap();
+    let state = State::new(&pack.id, &pack.version);
+    app_with(pack, state)
+}
+
+fn press(app: &mut App, actions: &[Action]) -> Vec<Effect> {
+    actions.iter().flat_map(|&a| app.update(a, now())).collect()
+}
+
+fn select(app: &mut App, id: &str) {
+    let target = app.pack.find(id).unwrap();
+    press(app, &[Action::First]);
+    while app.tree.selected() != Some(target) {
+        let before = app.tree.cursor();
+        press(app, &[Action::Down]);
+        assert_ne!(before, app.tree.cursor(), "{id} is not visible");
+    }
+}
+
+fn selected_id(app: &App) -> &str {
+    &app.pack.nodes[app.tree.selected().unwrap()].id
+}
+
+#[test]
+fn arrows_walk_the_tree_and_stop_at_the_ends() {
+    let mut app = builtin_app();
+    assert_eq!(selected_id(&app), "etape-1");
+    press(&mut app, &[Action::Up]);
+    assert_eq!(selected_id(&app), "etape-1");
+    press(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(selected_id(&app), "cours-explorez-role");
+    press(&mut app, &[Action::Last]);
+    assert_eq!(selected_id(&app), "cours-techniques-accompagnement");
+    press(&mut app, &[Action::Down]);
+    assert_eq!(selected_id(&app), "cours-techniques-accompagnement");
+    press(&mut app, &[Action::First]);
+    assert_eq!(selected_id(&app), "etape-1");
+}
+
+#[test]
+fn pages_move_by_a_screen_and_keep_the_selection_visible() {
+    let mut app = builtin_app();
+    press(&mut app, &[Action::PageDown]);
+    assert_eq!(app.tree.cursor(), 9);
+    press(&mut app, &[Action::PageDown, Action::PageDown]);
+    let cursor = app.tree.cursor();
+    assert!(cursor >= app.tree.offset() && cursor < app.tree.offset() + 10);
+    press(&mut app, &[Action::PageUp]);
+    assert_eq!(app.tree.cursor(), cursor - 9);
+}
+
+#[test]
+fn left_collapses_then_goes_to_the_parent_and_right_expands() {
+    let mut app = builtin_app();
+    let rows = app.tree.rows().len();
+    select(&mut app, "section-debuter-mentorat");
+    press(&mut app, &[Action::Collapse]);
+    assert_eq!(selected_id(&app), "centre-aide-recrutement");
+    press(&mut app, &[Action::Collapse]);
+    assert_eq!(selected_id(&app), "centre-aide-recrutement");
+    assert_eq!(app.tree.rows().len(), rows - 3);
+    press(&mut app, &[Action::Expand]);
+    assert_eq!(app.tree.rows().len(), rows);
+    press(&mut app, &[Action::Expand]);
+    assert_eq!(selected_id(&app), "section-debuter-mentorat");
+}
+
+#[test]
+fn ticking_a_parent_ticks_its_children_and_unticking_a_child_unticks_the_parent() {
+    let mut app = builtin_app();
+    select(&mut app, "centre-aide-recrutement");
+    assert_eq!(press(&mut app, &[Action::Toggle]), [Effect::Save]);
+    let parent = app.pack.find("centre-aide-recrutement").unwrap();
+    assert_eq!(app.tracker.check(parent), Check::Done);
+    for id in [
+        "section-debuter-mentorat",
+        "article-candidats-mission",
+        "article-remuneration",
+    ] {
+        assert!(app.tracker.state().ticks.contains_key(id), "{id}");
+    }
+    // Parents are derived: only leaves are stored.
+    assert!(
+        !app.tracker
+            .state()
+            .ticks
+            .contains_key("centre-aide-recrutement")
+    );
+    let stage = app.pack.find("etape-1").unwrap();
+    assert_eq!(app.tracker.counts(stage), (3, 6));
+    assert_eq!(app.tracker.check(stage), Check::Partial);
+
+    select(&mut app, "article-candidats-mission");
+    press(&mut app, &[Action::Toggle]);
+    assert_eq!(app.tracker.check(parent), Check::Partial);
+    assert_eq!(app.tracker.counts(stage), (2, 6));
+    assert_eq!(app.tracker.overall(&app.pack), (2, 24));
+
+    // A partial parent ticks whole; a done one clears whole.
+    select(&mut app, "centre-aide-recrutement");
+    press(&mut app, &[Action::Toggle]);
+    assert_eq!(app.tracker.check(parent), Check::Done);
+    press(&mut app, &[Action::Toggle]);
+    assert_eq!(app.tracker.check(parent), Check::Empty);
+    assert_eq!(app.tracker.overall(&app.pack), (0, 24));
+}
+
+#[test]
+fn ticks_are_stamped_with_the_injected_time() {
+    let mut app = builtin_app();
+    select(&mut app, "video-candidats");
+    press(&mut app, &[Action::Toggle]);
+    assert_eq!(app.tracker.state().ticks["video-candidats"], now());
+    let stage = app.pack.find("etape-1").unwrap();
+    assert_eq!(app.tracker.ticked_at(&app.pack, stage), None);
+}
+
+#[test]
+fn ticking_everything_shows_the_completion_message_once() {
+    let mut app = builtin_app();
+    for stage in app.pack.children(None).collect::<Vec<_>>() {
+        app.tree.select_node(stage);
+        press(&mut app, &[Action::Toggle]);
+    }
+    assert_eq!(app.overlay, Some(Overlay::Completion));
+    assert_eq!(app.tracker.overall(&app.pack), (24, 24));
+    // Any key closes it, without acting.
+    let effects = press(&mut app, &[Action::Toggle]);
+    assert!(effects.is_empty());
+    assert_eq!(app.overlay, None);
+    assert!(app.tracker.is_complete(&app.pack));
+}
+
+#[test]
+fn open_with_one_link_opens_it() {
+    let mut app = builtin_app();
+    select(&mut app, "fonctionnement-evaluations");
+    assert_eq!(
+        press(&mut app, &[Action::Open]),
+        [Effect::OpenUrl("https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001586857-Le-fonctionnement-des-%C3%A9valuations".into())]
+    );
+    assert_eq!(
+        press(&mut app, &[Action::Copy]),
+        [Effect::CopyUrl("https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001586857-Le-fonctionnement-des-%C3%A9valuations".into())]
+    );
+}
+
+#[test]
+fn open_with_several_links_lets_the_user_choose() {
+    let mut app = builtin_app();
+    select(&mut app, "mentorship-manager");
+    assert!(press(&mut app, &[Action::Open]).is_empty());
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Links {
+            purpose: LinkPurpose::Open,
+            selected: 0
+        })
+    );
+    press(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(
+        press(&mut app, &[Action::Toggle]),
+        [Effect::OpenUrl("https://calendly.com/mentors-oc".into())]
+    );
+    assert_eq!(app.overlay, None);
+
+    // A digit picks directly, with or without the picker; Esc closes it.
+    assert_eq!(
+        press(&mut app, &[Action::OpenLink(2)]),
+        [Effect::OpenUrl("https://calendly.com/mentors-oc".into())]
+    );
+    press(&mut app, &[Action::Open, Action::Quit]);
+    assert_eq!(app.overlay, None);
+    assert!(!app.should_quit());
+}
+
+#[test]
+fn missing_links_are_said_not_opened() {
+    let mut app = builtin_app();
+    select(&mut app, "contacter-openclassrooms");
+    assert!(press(&mut app, &[Action::Open]).is_empty());
+    assert_eq!(app.status.as_ref().unwrap().text, FR.no_link);
+    select(&mut app, "slack");
+    assert!(press(&mut app, &[Action::OpenLink(3)]).is_empty());
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "Pas de lien n°3 : cette étape en a 1."
+    );
+}
+
+#[test]
+fn reports_become_status_messages() {
+    let mut app = builtin_app();
+    app.report(Report::NoBrowser("https://example.org".into()));
+    let status = app.status.clone().unwrap();
+    assert_eq!(status.severity, Severity::Warning);
+    assert!(status.text.contains("https://example.org"));
+    app.report(Report::SaveFailed("disk full".into()));
+    let status = app.status.clone().unwrap();
+    assert_eq!(status.severity, Severity::Error);
+    assert!(status.text.contains("disk full") && status.text.contains("mémoire"));
+}
+
+#[test]
+fn clicks_select_rows_and_ticking_needs_the_box() {
+    let mut app = builtin_app();
+    // Tree rows start at (1, 3); row 1 is "video-candidats" at depth 1.
+    let effects = app.update(Action::Click { column: 20, row: 4 }, now());
+    assert!(effects.is_empty());
+    assert_eq!(selected_id(&app), "video-candidats");
+    let box_x = 1 + u16::try_from(ticklist::app::box_column(1)).unwrap();
+    let effects = app.update(
+        Action::Click {
+            column: box_x + 1,
+            row: 4,
+        },
+        now(),
+    );
+    assert_eq!(effects, [Effect::Save]);
+    assert!(app.tracker.state().ticks.contains_key("video-candidats"));
+    // Outside the tree: nothing.
+    assert!(
+        app.update(Action::Click { column: 70, row: 4 }, now())
+            .is_empty()
+    );
+    assert_eq!(selected_id(&app), "video-candidats");
+}
+
+#[test]
+fn the_wheel_scrolls_without_losing_the_selection() {
+    let mut app = builtin_app();
+    press(&mut app, &[Action::ScrollDown, Action::ScrollDown]);
+    assert_eq!(app.tree.offset(), 6);
+    assert_eq!(app.tree.cursor(), 6);
+    press(&mut app, &[Action::ScrollUp]);
+    assert_eq!(app.tree.offset(), 3);
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it() {
+    let mut app = builtin_app();
+    press(&mut app, &[Action::Help]);
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    press(&mut app, &[Action::Quit]);
+    assert_eq!(app.overlay, None);
+    assert!(!app.should_quit());
+    press(&mut app, &[Action::Quit]);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn ticks_survive_a_save_and_a_pack_that_dropped_their_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path());
+    let mut app = builtin_app();
+    select(&mut app, "video-candidats");
+    press(&mut app, &[Action::Toggle]);
+    let mut state = app.tracker.state().clone();
+    state.ticks.insert("removed-step".into(), now());
+    store.save(&state).unwrap();
+
+    let pack = pack::builtin().unwrap();
+    let LoadOutcome::Loaded(loaded) = store.load(&pack.id, &pack.version, now()).unwrap() else {
+        panic!("state should load");
+    };
+    assert_eq!(loaded, state);
+    let mut app = app_with(pack, loaded);
+    assert_eq!(app.tracker.overall(&app.pack), (1, 24));
+    select(&mut app, "slack");
+    press(&mut app, &[Action::Toggle]);
+    // The unknown id is still there, untouched.
+    assert_eq!(app.tracker.state().ticks["removed-step"], now());
+}
