@@ -1,0 +1,127 @@
+//! Screen snapshots on ratatui's TestBackend: the main screen at two sizes, the help
+//! overlay, an item with several links, the link picker and the completion message.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ticklist::app::App;
+use ticklist::keymap::Action;
+use ticklist::pack;
+use ticklist::progress::{State, Tracker};
+use ticklist::text::FR;
+use ticklist::ui::{self, Theme};
+
+fn now() -> Timestamp {
+    "2026-11-22T09:30:00Z".parse().unwrap()
+}
+
+/// The built-in pack with a few steps ticked on fixed dates.
+fn app() -> App {
+    let pack = pack::builtin().unwrap();
+    let mut state = State::new(&pack.id, &pack.version);
+    for (id, at) in [
+        ("video-candidats", "2026-11-02T08:15:00Z"),
+        ("cours-explorez-role", "2026-11-03T17:40:00Z"),
+        ("section-debuter-mentorat", "2026-11-04T10:05:00Z"),
+    ] {
+        state.ticks.insert(id.into(), at.parse().unwrap());
+    }
+    let tracker = Tracker::new(&pack, state);
+    App::new(pack, tracker, &FR, TimeZone::UTC)
+}
+
+/// Renders as the event loop does: layout first, so the app knows its tree area.
+fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    if let Some(regions) = ui::regions(app, ratatui::layout::Rect::new(0, 0, width, height)) {
+        app.set_tree_area(regions.tree_rows());
+    }
+    terminal
+        .draw(|frame| ui::render(frame, app, &Theme::new(false)))
+        .unwrap();
+    terminal
+}
+
+fn select(app: &mut App, id: &str) {
+    let node = app.pack.find(id).unwrap();
+    app.tree.select_node(node);
+}
+
+#[test]
+fn main_screen_80x24() {
+    let mut app = app();
+    draw(&mut app, 80, 24);
+    select(&mut app, "cours-explorez-role");
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn main_screen_120x40() {
+    let mut app = app();
+    draw(&mut app, 120, 40);
+    select(&mut app, "etape-2");
+    insta::assert_snapshot!(draw(&mut app, 120, 40).backend());
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = app();
+    app.update(Action::Help, now());
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn details_of_an_item_with_several_links() {
+    let mut app = app();
+    draw(&mut app, 100, 30);
+    select(&mut app, "mentorship-manager");
+    insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
+}
+
+#[test]
+fn link_picker() {
+    let mut app = app();
+    draw(&mut app, 80, 24);
+    select(&mut app, "mentorship-manager");
+    app.update(Action::Open, now());
+    app.update(Action::Down, now());
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn completion_message() {
+    let mut app = app();
+    for stage in app.pack.children(None).collect::<Vec<_>>() {
+        app.tree.select_node(stage);
+        if app.tracker.check(stage) != ticklist::progress::Check::Done {
+            app.update(Action::Toggle, now());
+        }
+    }
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn narrow_terminal_stacks_the_details() {
+    let mut app = app();
+    draw(&mut app, 50, 24);
+    select(&mut app, "video-candidats");
+    insta::assert_snapshot!(draw(&mut app, 50, 24).backend());
+}
+
+#[test]
+fn tiny_terminals_never_panic() {
+    for width in 0..=30 {
+        for height in 0..=10 {
+            let mut app = app();
+            app.update(Action::Help, now());
+            draw(&mut app, width, height);
+            app.update(Action::Quit, now());
+            draw(&mut app, width, height);
+        }
+    }
+    let mut app = app();
+    let screen = format!("{}", draw(&mut app, 20, 5).backend());
+    assert!(screen.contains("Terminal trop"), "{screen}");
+}
