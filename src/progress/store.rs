@@ -117,7 +117,7 @@ impl StateStore {
         };
         fs::create_dir_all(&self.dir).map_err(io_err("create", &self.dir))?;
         let mut json = serde_json::to_vec_pretty(state)
-            .map_err(|e| io::Error::other(e))
+            .map_err(io::Error::other)
             .map_err(io_err("encode", &path))?;
         json.push(b'\n');
         let tmp = self.dir.join(format!(
