@@ -109,7 +109,7 @@ impl<W: Write> Effects<W> {
                     .and_then(|()| self.out.flush());
                 Some(match written {
                     Ok(()) => Report::Copied(url.clone()),
-                    Err(e) => Report::OpenFailed {
+                    Err(e) => Report::CopyFailed {
                         url: url.clone(),
                         error: e.to_string(),
                     },

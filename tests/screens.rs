@@ -125,3 +125,15 @@ fn tiny_terminals_never_panic() {
     let screen = format!("{}", draw(&mut app, 20, 5).backend());
     assert!(screen.contains("Terminal trop"), "{screen}");
 }
+
+#[test]
+fn a_long_url_in_the_status_line_is_shown_whole() {
+    let mut app = app();
+    draw(&mut app, 80, 24);
+    select(&mut app, "fonctionnement-evaluations");
+    let url = app.pack.nodes[app.tree.selected().unwrap()].links[0]
+        .url
+        .clone();
+    app.report(ticklist::app::Report::NoBrowser(url));
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}

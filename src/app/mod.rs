@@ -39,6 +39,10 @@ pub enum Report {
         error: String,
     },
     Copied(String),
+    CopyFailed {
+        url: String,
+        error: String,
+    },
     SaveFailed(String),
 }
 
@@ -133,6 +137,10 @@ impl App {
                 fill(t.refused_url, &[("url", &url), ("error", &error)]),
             ),
             Report::Copied(url) => (Severity::Info, fill(t.copied, &[("url", &url)])),
+            Report::CopyFailed { url, error } => (
+                Severity::Error,
+                fill(t.copy_failed, &[("url", &url), ("error", &error)]),
+            ),
             Report::SaveFailed(error) => {
                 (Severity::Error, fill(t.save_failed, &[("error", &error)]))
             }

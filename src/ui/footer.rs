@@ -9,12 +9,16 @@ use super::Theme;
 use crate::app::{App, Severity};
 use crate::keymap;
 
-/// Lines the status message needs: two when it does not fit on one (a long URL).
+/// Lines the status message needs, so that a long URL is shown whole (up to 4 lines).
 pub fn status_rows(app: &App, width: u16) -> u16 {
-    match &app.status {
-        Some(s) if s.text.chars().count() + 1 > usize::from(width) => 2,
-        _ => 1,
+    let Some(status) = &app.status else { return 1 };
+    let len = status.text.chars().count() + 1;
+    let width = usize::from(width.max(1));
+    if len <= width {
+        return 1;
     }
+    // Word wrapping may leave ends of lines empty: allow one line more than the bare length.
+    u16::try_from(len.div_ceil(width) + 1).map_or(4, |rows| rows.min(4))
 }
 
 pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &Theme) {
