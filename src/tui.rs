@@ -24,7 +24,11 @@ impl Session {
     fn start(mouse: bool) -> io::Result<Self> {
         // `ratatui::init` enters raw mode and the alternate screen and installs a panic
         // hook that leaves them; ours chains in front of it to release the mouse too.
-        let terminal = ratatui::init();
+        // The session exists before anything else can fail, so its Drop restores.
+        let session = Session {
+            terminal: ratatui::init(),
+            mouse,
+        };
         if mouse {
             let previous = std::panic::take_hook();
             std::panic::set_hook(Box::new(move |info| {
@@ -33,7 +37,7 @@ impl Session {
             }));
             execute!(io::stdout(), EnableMouseCapture)?;
         }
-        Ok(Session { terminal, mouse })
+        Ok(session)
     }
 }
 
