@@ -42,6 +42,9 @@ pub struct Pack {
     pub completion_message: Option<String>,
     /// All nodes in pre-order: a node's descendants are `index + 1 .. node.end`.
     pub nodes: Vec<Node>,
+    /// Stages and parts in display order: the nodes that get a progress bar. Kept here
+    /// so that drawing a frame never walks the whole pack to find them.
+    pub groups: Vec<usize>,
 }
 
 impl Pack {

@@ -44,6 +44,9 @@ pub fn validate(raw: RawPack) -> Result<Pack, Vec<Problem>> {
             title: raw.title.value,
             source: raw.source,
             completion_message: raw.completion_message,
+            groups: (0..v.nodes.len())
+                .filter(|&i| matches!(v.nodes[i].level, Level::Stage | Level::Part))
+                .collect(),
             nodes: v.nodes,
         })
     } else {

@@ -5,18 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Gauge;
 
-use super::{Theme, truncate};
+use super::{Theme, fit};
 use crate::app::App;
 
 pub fn render(frame: &mut Frame, title: Rect, gauge: Rect, app: &App, theme: &Theme) {
     let version = format!("v{}", app.pack.version);
     let room = usize::from(title.width).saturating_sub(version.chars().count() + 2);
-    let name = truncate(&app.pack.title, room);
-    let pad =
-        usize::from(title.width).saturating_sub(name.chars().count() + version.chars().count() + 1);
     let line = Line::from(vec![
-        Span::styled(format!(" {name}"), theme.title),
-        Span::raw(" ".repeat(pad)),
+        Span::styled(format!(" {}", fit(&app.pack.title, room)), theme.title),
+        Span::raw(" "),
         Span::styled(version, theme.dim),
     ]);
     frame.render_widget(line, title);

@@ -134,10 +134,11 @@ fn check_style(check: Check, theme: &Theme) -> ratatui::style::Style {
     }
 }
 
-/// Cuts `text` to `width` characters, marking the cut with an ellipsis.
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
+/// `text` in exactly `width` columns: cut with an ellipsis, or padded with spaces.
+fn fit(text: &str, width: usize) -> String {
+    let len = text.chars().count();
+    if len <= width {
+        return format!("{text}{}", " ".repeat(width - len));
     }
     let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
     if width > 0 {

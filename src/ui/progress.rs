@@ -5,26 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{Theme, check_style, truncate};
+use super::{Theme, check_style, fit};
 use crate::app::App;
-use crate::pack::Level;
 
 /// Width of the text bar drawn for each group.
 const BAR: usize = 8;
 
-/// Stages and parts: the nodes that get a bar.
-fn groups(app: &App) -> impl Iterator<Item = usize> + '_ {
-    app.pack
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| matches!(n.level, Level::Stage | Level::Part))
-        .map(|(i, _)| i)
-}
-
 /// Lines the block needs inside its border.
 pub fn rows(app: &App) -> u16 {
-    u16::try_from(groups(app).count()).unwrap_or(u16::MAX)
+    u16::try_from(app.pack.groups.len()).unwrap_or(u16::MAX)
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -39,8 +28,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Counts are right-aligned so that the bars line up.
     let (_, most) = app.tracker.overall(&app.pack);
     let counts_width = 2 * most.to_string().len() + 1;
-    let lines: Vec<Line> = groups(app)
-        .map(|i| {
+    let lines: Vec<Line> = app
+        .pack
+        .groups
+        .iter()
+        .map(|&i| {
             let node = &app.pack.nodes[i];
             let (done, total) = app.tracker.counts(i);
             let filled = if total == 0 {
@@ -52,13 +44,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let counts = format!(" {:>counts_width$}", format!("{done}/{total}"));
             let indent = "  ".repeat(node.depth);
             let room = width.saturating_sub(indent.len() + BAR + counts.len() + 1);
-            let title = truncate(&node.title, room);
-            let pad = room.saturating_sub(title.chars().count()) + 1;
             let style = check_style(app.tracker.check(i), theme);
             Line::from(vec![
                 Span::raw(indent),
-                Span::raw(title),
-                Span::raw(" ".repeat(pad)),
+                Span::raw(fit(&node.title, room)),
+                Span::raw(" "),
                 Span::styled(bar, style),
                 Span::styled(counts, style),
             ])

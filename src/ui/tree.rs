@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{Theme, check_box, check_style, truncate};
+use super::{Theme, check_box, check_style, fit};
 use crate::app::{App, box_column};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -45,14 +45,11 @@ fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: us
     };
     let used = prefix.chars().count() + 4 + counts.chars().count();
     let room = width.saturating_sub(used);
-    let title = truncate(&node.title, room);
-    let pad = room.saturating_sub(title.chars().count());
     let line = Line::from(vec![
         Span::raw(prefix),
         Span::styled(check_box(check), check_style(check, theme)),
         Span::raw(" "),
-        Span::raw(title),
-        Span::raw(" ".repeat(pad)),
+        Span::raw(fit(&node.title, room)),
         Span::styled(counts, theme.dim),
     ]);
     if selected {
