@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::pack::{self, Pack, PackError};
-use crate::progress::StateError;
 
 /// Environment variable that overrides where progress is kept.
 pub const STATE_DIR_ENV: &str = "TICKLIST_STATE_DIR";
@@ -48,14 +47,12 @@ pub enum Command {
 pub enum Failure {
     #[error("{0}")]
     Pack(#[from] PackError),
-    #[error("{0}")]
-    State(#[from] StateError),
     #[error(
         "no home directory found to keep progress in: pass --state-dir DIR or set {STATE_DIR_ENV}"
     )]
     NoStateDir,
-    #[error("terminal error: {0}")]
-    Terminal(#[from] std::io::Error),
+    #[error("{0}")]
+    Session(#[from] crate::tui::Error),
 }
 
 impl Failure {

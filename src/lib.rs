@@ -8,6 +8,7 @@ pub mod effects;
 pub mod keymap;
 pub mod pack;
 pub mod progress;
+pub mod safe_text;
 pub mod text;
 pub mod tui;
 pub mod ui;

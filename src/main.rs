@@ -6,7 +6,7 @@ use jiff::tz::TimeZone;
 
 use ticklist::app::{App, Severity};
 use ticklist::cli::{self, Cli, Command, Failure};
-use ticklist::effects::{Effects, Opener};
+use ticklist::effects::{Effects, Opener, Saver};
 use ticklist::progress::{LoadOutcome, StateStore, Tracker};
 use ticklist::text::{self, fill};
 
@@ -28,29 +28,36 @@ fn main() -> ExitCode {
 fn open_checklist(cli: Cli) -> Result<(), Failure> {
     let pack = cli::load_pack(cli.pack.as_deref())?;
     let store = StateStore::new(cli::state_dir(cli.state_dir)?);
-    let loaded = store.load(&pack.id, &pack.version, Timestamp::now())?;
-    let notice = match &loaded {
+    let loaded = store.load(&pack.id, &pack.version, Timestamp::now());
+    let (notice, read_only) = match &loaded {
         LoadOutcome::MovedAside {
             reason, moved_to, ..
-        } => Some(fill(
-            text::FR.state_moved_aside,
-            &[
-                ("reason", reason),
-                ("path", &moved_to.display().to_string()),
-            ],
-        )),
-        _ => None,
+        } => {
+            let path = moved_to.display().to_string();
+            let notice = fill(
+                text::FR.state_moved_aside,
+                &[("reason", reason), ("path", &path)],
+            );
+            (Some(notice), None)
+        }
+        LoadOutcome::ReadOnly { reason, .. } => {
+            let notice = fill(text::FR.state_read_only, &[("reason", reason)]);
+            (Some(notice), Some(reason.clone()))
+        }
+        LoadOutcome::Fresh(_) | LoadOutcome::Loaded(_) => (None, None),
     };
-    let tracker = Tracker::new(&pack, loaded.into_state());
+    let state = loaded.into_state();
+    let saver = Saver::spawn(store, state.clone(), read_only);
+    let tracker = Tracker::new(&pack, state);
     let mut app = App::new(pack, tracker, &text::FR, TimeZone::system());
     if let Some(notice) = notice {
         app.notify(Severity::Warning, notice);
     }
-    let mut effects = Effects {
-        store,
+    let effects = Effects {
+        saver,
         opener: Opener::from_env(),
         out: std::io::stdout(),
     };
-    ticklist::tui::run(app, &mut effects, !cli.no_mouse)?;
+    ticklist::tui::run(app, effects, !cli.no_mouse)?;
     Ok(())
 }

@@ -36,6 +36,8 @@ pub struct Text {
     pub copy_failed: &'static str,
     pub save_failed: &'static str,
     pub state_moved_aside: &'static str,
+    pub state_read_only: &'static str,
+    pub merged: &'static str,
     pub all_done: &'static str,
 }
 
@@ -83,6 +85,8 @@ pub static FR: Text = Text {
     copy_failed: "Copie impossible ({error}). Lien : {url}",
     save_failed: "Enregistrement impossible : {error}. Vos coches restent en mémoire tant que l'application est ouverte.",
     state_moved_aside: "Fichier de progression illisible ({reason}) : mis de côté dans {path}. Nouvelle progression.",
+    state_read_only: "Progression non enregistrable ({reason}) : le fichier n'est pas touché et vos coches de cette session restent en mémoire seulement.",
+    merged: "Coches faites dans une autre fenêtre ajoutées.",
     all_done: "Tout est coché",
 };
 

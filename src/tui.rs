@@ -1,7 +1,9 @@
 //! The interactive session: terminal set-up and tear-down, and the event loop
 //! that turns terminal events into actions and effects.
 
-use std::io;
+use std::io::{self, Stdout};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use jiff::Timestamp;
 use ratatui::DefaultTerminal;
@@ -10,8 +12,30 @@ use ratatui::crossterm::execute;
 
 use crate::app::App;
 use crate::effects::Effects;
-use crate::keymap;
+use crate::keymap::{self, Action};
 use crate::ui::{self, Theme};
+
+/// How an interactive session can end badly.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("terminal error: {0}")]
+    Terminal(#[from] io::Error),
+    #[error("your last ticks could not be saved: {0}")]
+    Unsaved(String),
+}
+
+/// While a save is under way, how often to look for its outcome between keys.
+/// With nothing to save the loop sleeps until input: no wake-ups when idle.
+const SAVE_POLL: Duration = Duration::from_millis(20);
+
+/// The effects, shared with the signal watcher. Whoever holds the lock may change the
+/// screen or the saver; the watcher takes it to finish saving before the process ends.
+type Shared = Arc<Mutex<Effects<Stdout>>>;
+
+fn lock(shared: &Shared) -> MutexGuard<'_, Effects<Stdout>> {
+    // A panic while holding the lock leaves the saver usable: take it anyway.
+    shared.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// The terminal in full-screen mode. Dropping it restores the terminal, and a panic
 /// hook does the same on a crash, so the user's shell is never left broken.
@@ -43,38 +67,127 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        if self.mouse {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
-        }
-        ratatui::restore();
+        restore(self.mouse);
     }
 }
 
-/// Runs the UI until the user quits. Every change is saved as it happens.
-pub fn run<W: io::Write>(mut app: App, effects: &mut Effects<W>, mouse: bool) -> io::Result<()> {
-    let mut session = Session::start(mouse)?;
-    let theme = Theme::from_env();
-    loop {
-        let size = session.terminal.size()?;
-        if let Some(regions) = ui::regions(&app, size.into()) {
-            app.set_tree_area(regions.tree_rows());
+fn restore(mouse: bool) {
+    if mouse {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+}
+
+/// Finishes the saves if the UI panics: unwinding runs this, the panic hook has
+/// already restored the terminal.
+struct SaveOnPanic<'a>(&'a Shared);
+
+impl Drop for SaveOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let _ = lock(self.0).saver.finish();
         }
-        session
-            .terminal
-            .draw(|frame| ui::render(frame, &app, &theme))?;
+    }
+}
+
+/// Runs the UI until the user quits or a signal ends it, then waits for the last save.
+pub fn run(mut app: App, effects: Effects<Stdout>, mouse: bool) -> Result<(), Error> {
+    let shared = Arc::new(Mutex::new(effects));
+    let _save_on_panic = SaveOnPanic(&shared);
+    let mut session = Session::start(mouse)?;
+    #[cfg(unix)]
+    finish_on_signals(Arc::clone(&shared), mouse)?;
+    let theme = Theme::from_env();
+    let result = event_loop(&mut session, &mut app, &shared, &theme, mouse);
+    drop(session);
+    let saved = lock(&shared).saver.finish();
+    result?;
+    saved.map_err(Error::Unsaved)
+}
+
+fn event_loop(
+    session: &mut Session,
+    app: &mut App,
+    shared: &Shared,
+    theme: &Theme,
+    mouse: bool,
+) -> io::Result<()> {
+    let mut action = None;
+    loop {
+        {
+            let mut effects = lock(shared);
+            if let Some(action) = action.take() {
+                for effect in app.update(action, Timestamp::now()) {
+                    if let Some(report) = effects.run(effect) {
+                        app.report(report);
+                    }
+                }
+            }
+            for report in effects.saver.reports().collect::<Vec<_>>() {
+                app.report(report);
+            }
+            let size = session.terminal.size()?;
+            if let Some(regions) = ui::regions(app, size.into()) {
+                app.set_tree_area(regions.tree_rows());
+            }
+            session
+                .terminal
+                .draw(|frame| ui::render(frame, app, theme))?;
+        }
         if app.should_quit() {
             return Ok(());
         }
-        let action = match event::read()? {
-            Event::Key(key) => keymap::action_for_key(key),
-            Event::Mouse(m) if mouse => keymap::action_for_mouse(m),
-            _ => None,
-        };
-        let Some(action) = action else { continue };
-        for effect in app.update(action, Timestamp::now()) {
-            if let Some(report) = effects.run(&effect, &app) {
-                app.report(report);
+        action = next_action(app.saving(), mouse)?;
+    }
+}
+
+/// Waits for input; while saves are under way, returns after [`SAVE_POLL`] anyway so
+/// their outcome shows without a key press.
+fn next_action(saving: bool, mouse: bool) -> io::Result<Option<Action>> {
+    if saving && !event::poll(SAVE_POLL)? {
+        return Ok(None);
+    }
+    let event = event::read()?;
+    #[cfg(debug_assertions)]
+    crash_if_asked(&event);
+    Ok(match event {
+        Event::Key(key) => keymap::action_for_key(key),
+        Event::Mouse(m) if mouse => keymap::action_for_mouse(m),
+        _ => None,
+    })
+}
+
+/// SIGTERM, SIGHUP (terminal closed) and SIGINT end the session like `q` does: the
+/// last saves are written and the terminal restored before the process goes.
+#[cfg(unix)]
+fn finish_on_signals(shared: Shared, mouse: bool) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            // Holding the lock, the UI thread can neither draw nor hand over more changes.
+            let mut effects = lock(&shared);
+            let saved = effects.saver.finish();
+            restore(mouse);
+            if let Err(e) = saved {
+                eprintln!("ticklist: {}", Error::Unsaved(e));
             }
+            // Die of the signal as if unhandled, so the parent sees why we stopped.
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
         }
+    });
+    Ok(())
+}
+
+/// Test-only crash switch: in debug builds with `TICKLIST_TEST_PANIC` set, F12 panics
+/// inside the UI so a test can prove the terminal is restored. Absent from release builds.
+#[cfg(debug_assertions)]
+#[allow(clippy::panic)]
+fn crash_if_asked(event: &Event) {
+    use ratatui::crossterm::event::KeyCode;
+    let f12 = matches!(event, Event::Key(key) if key.code == KeyCode::F(12));
+    if f12 && std::env::var_os("TICKLIST_TEST_PANIC").is_some() {
+        panic!("test-only panic: F12 with TICKLIST_TEST_PANIC set");
     }
 }

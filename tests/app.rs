@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ticklist::app::{App, Effect, LinkPurpose, Overlay, Report, Severity};
 use ticklist::keymap::Action;
 use ticklist::pack::{self, Pack};
-use ticklist::progress::{Check, LoadOutcome, State, StateStore, Tracker};
+use ticklist::progress::{Changes, Check, LoadOutcome, State, StateStore, Tracker};
 use ticklist::text::FR;
 
 const NOW: &str = "2026-11-22T09:30:00Z";
@@ -96,7 +96,21 @@ fn left_collapses_then_goes_to_the_parent_and_right_expands() {
 fn ticking_a_parent_ticks_its_children_and_unticking_a_child_unticks_the_parent() {
     let mut app = builtin_app();
     select(&mut app, "centre-aide-recrutement");
-    assert_eq!(press(&mut app, &[Action::Toggle]), [Effect::Save]);
+    let saves = press(&mut app, &[Action::Toggle]);
+    let [Effect::Save { seq: 1, changes }] = saves.as_slice() else {
+        panic!("one save expected, got {saves:?}");
+    };
+    // Only leaves are handed to the saver, each with its tick time.
+    let saved: Vec<_> = changes.keys().map(String::as_str).collect();
+    assert_eq!(
+        saved,
+        [
+            "article-candidats-mission",
+            "article-remuneration",
+            "section-debuter-mentorat"
+        ]
+    );
+    assert!(changes.values().all(|at| *at == Some(now())));
     let parent = app.pack.find("centre-aide-recrutement").unwrap();
     assert_eq!(app.tracker.check(parent), Check::Done);
     for id in [
@@ -222,7 +236,10 @@ fn reports_become_status_messages() {
     let status = app.status.clone().unwrap();
     assert_eq!(status.severity, Severity::Warning);
     assert!(status.text.contains("https://example.org"));
-    app.report(Report::SaveFailed("disk full".into()));
+    app.report(Report::SaveFailed {
+        upto: 0,
+        error: "disk full".into(),
+    });
     let status = app.status.clone().unwrap();
     assert_eq!(status.severity, Severity::Error);
     assert!(status.text.contains("disk full") && status.text.contains("mémoire"));
@@ -243,7 +260,7 @@ fn clicks_select_rows_and_ticking_needs_the_box() {
         },
         now(),
     );
-    assert_eq!(effects, [Effect::Save]);
+    assert!(matches!(effects.as_slice(), [Effect::Save { .. }]));
     assert!(app.tracker.state().ticks.contains_key("video-candidats"));
     // Outside the tree: nothing.
     assert!(
@@ -283,11 +300,12 @@ fn ticks_survive_a_save_and_a_pack_that_dropped_their_step() {
     select(&mut app, "video-candidats");
     press(&mut app, &[Action::Toggle]);
     let mut state = app.tracker.state().clone();
-    state.ticks.insert("removed-step".into(), now());
-    store.save(&state).unwrap();
+    let gone = Changes::from([("removed-step".to_string(), Some(now()))]);
+    state.apply(&gone);
+    store.save(&state, &gone, now()).unwrap();
 
     let pack = pack::builtin().unwrap();
-    let LoadOutcome::Loaded(loaded) = store.load(&pack.id, &pack.version, now()).unwrap() else {
+    let LoadOutcome::Loaded(loaded) = store.load(&pack.id, &pack.version, now()) else {
         panic!("state should load");
     };
     assert_eq!(loaded, state);
@@ -297,4 +315,56 @@ fn ticks_survive_a_save_and_a_pack_that_dropped_their_step() {
     press(&mut app, &[Action::Toggle]);
     // The unknown id is still there, untouched.
     assert_eq!(app.tracker.state().ticks["removed-step"], now());
+}
+
+#[test]
+fn ticks_merged_from_another_window_show_without_undoing_saves_under_way() {
+    let mut app = builtin_app();
+    select(&mut app, "video-candidats");
+    press(&mut app, &[Action::Toggle]);
+    select(&mut app, "slack");
+    press(&mut app, &[Action::Toggle]);
+    assert!(app.saving());
+    // The first save is written, merged with another window's tick; the second,
+    // which ticked "slack", is still under way.
+    let mut on_disk = State::new(&app.pack.id, &app.pack.version);
+    on_disk.ticks.insert("video-candidats".into(), now());
+    on_disk.ticks.insert("companion".into(), now());
+    app.report(Report::Saved {
+        upto: 1,
+        merged: Some(on_disk),
+    });
+    let ticks: Vec<_> = app.tracker.state().ticks.keys().cloned().collect();
+    assert_eq!(ticks, ["companion", "slack", "video-candidats"]);
+    assert_eq!(app.tracker.overall(&app.pack), (3, 24));
+    assert_eq!(app.status.clone().unwrap().text, FR.merged);
+    assert!(app.saving(), "save 2 is still under way");
+    app.report(Report::Saved {
+        upto: 2,
+        merged: None,
+    });
+    assert!(!app.saving());
+}
+
+#[test]
+fn a_failed_save_is_said_on_every_change() {
+    let mut app = builtin_app();
+    for id in ["video-candidats", "slack"] {
+        select(&mut app, id);
+        app.status = None;
+        let effects = press(&mut app, &[Action::Toggle]);
+        let [Effect::Save { seq, .. }] = effects.as_slice() else {
+            panic!("{effects:?}");
+        };
+        app.report(Report::SaveFailed {
+            upto: *seq,
+            error: "read-only file system".into(),
+        });
+        let status = app.status.clone().unwrap();
+        assert_eq!(status.severity, Severity::Error);
+        assert!(status.text.contains("read-only file system"));
+    }
+    // Nothing is lost in memory.
+    assert_eq!(app.tracker.overall(&app.pack), (2, 24));
+    assert!(!app.saving());
 }

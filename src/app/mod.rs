@@ -10,7 +10,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::keymap::Action;
 use crate::pack::Pack;
-use crate::progress::Tracker;
+use crate::progress::{Changes, State, Tracker};
 use crate::text::{Text, fill};
 
 pub use tree::{BOX_WIDTH, TreeView, box_column};
@@ -18,8 +18,11 @@ pub use tree::{BOX_WIDTH, TreeView, box_column};
 /// Work for the outside world, done by `effects`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Write the tracker's state to disk.
-    Save,
+    /// Write these edits to disk; `seq` numbers them for the [`Report`] that follows.
+    Save {
+        seq: u64,
+        changes: Changes,
+    },
     OpenUrl(String),
     CopyUrl(String),
 }
@@ -43,7 +46,17 @@ pub enum Report {
         url: String,
         error: String,
     },
-    SaveFailed(String),
+    /// Every save numbered up to `upto` is on disk. `merged` is the state written when
+    /// it took in ticks made by another window, so the app can show them.
+    Saved {
+        upto: u64,
+        merged: Option<State>,
+    },
+    /// Saves up to `upto` failed; their changes are retried with the next one.
+    SaveFailed {
+        upto: u64,
+        error: String,
+    },
 }
 
 /// How serious a status line message is.
@@ -90,6 +103,9 @@ pub struct App {
     /// Where the tree's rows are drawn, for mouse hits.
     tree_area: Rect,
     quit: bool,
+    /// Saves handed out and not yet reported on, oldest first.
+    in_flight: Vec<(u64, Changes)>,
+    last_seq: u64,
 }
 
 impl App {
@@ -105,11 +121,18 @@ impl App {
             tz,
             tree_area: Rect::default(),
             quit: false,
+            in_flight: Vec::new(),
+            last_seq: 0,
         }
     }
 
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// Whether saves are under way, so their outcome is worth waiting for.
+    pub fn saving(&self) -> bool {
+        !self.in_flight.is_empty()
     }
 
     /// Tells the app where the tree rows are drawn; called before every frame.
@@ -141,11 +164,32 @@ impl App {
                 Severity::Error,
                 fill(t.copy_failed, &[("url", &url), ("error", &error)]),
             ),
-            Report::SaveFailed(error) => {
+            Report::Saved { upto, merged } => {
+                self.in_flight.retain(|(seq, _)| *seq > upto);
+                if !merged.is_some_and(|state| self.adopt(state)) {
+                    return;
+                }
+                (Severity::Info, t.merged.to_string())
+            }
+            Report::SaveFailed { upto, error } => {
+                self.in_flight.retain(|(seq, _)| *seq > upto);
                 (Severity::Error, fill(t.save_failed, &[("error", &error)]))
             }
         };
         self.notify(severity, text);
+    }
+
+    /// Takes the state another window's ticks were merged into, replaying this
+    /// session's saves still under way. Returns whether the ticks shown changed.
+    fn adopt(&mut self, mut state: State) -> bool {
+        for (_, changes) in &self.in_flight {
+            state.apply(changes);
+        }
+        if state.ticks == self.tracker.state().ticks {
+            return false;
+        }
+        self.tracker = Tracker::new(&self.pack, state);
+        true
     }
 
     /// Applies one user action; `now` stamps any tick it makes.
@@ -239,7 +283,13 @@ impl App {
         if !was_complete && self.tracker.is_complete(&self.pack) {
             self.overlay = Some(Overlay::Completion);
         }
-        vec![Effect::Save]
+        self.last_seq += 1;
+        let changes = self.tracker.take_changes();
+        self.in_flight.push((self.last_seq, changes.clone()));
+        vec![Effect::Save {
+            seq: self.last_seq,
+            changes,
+        }]
     }
 
     /// `o`/`y`: act on the only link, or let the user choose among several.

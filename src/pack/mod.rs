@@ -2,57 +2,130 @@
 
 mod builtin;
 mod error;
+mod generate;
 mod model;
 mod raw;
 pub mod url;
 mod validate;
 
+use std::io::Read;
 use std::path::Path;
+
+use crate::safe_text::printable;
 
 pub use builtin::{BUILTIN_NAME, BUILTIN_YAML, builtin};
 pub use error::{PackError, Problem};
+pub use generate::generate;
 pub use model::{Level, Link, Node, Pack};
+pub use validate::{MAX_LINKS, MAX_NODES, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 
-/// Hard limits against hostile packs; a real checklist is far below them.
-const MAX_PACK_BYTES: usize = 16 * 1024 * 1024;
+/// Hard limits against hostile packs; a real checklist is far below them. The
+/// others (steps, text lengths, links) are checked in validation.
+pub const MAX_PACK_BYTES: usize = 16 * 1024 * 1024;
+
+/// What the YAML parser may spend on one pack: no more nesting than the format
+/// needs, and few aliases, so "billion laughs" bombs stop early.
+fn budget() -> Option<serde_saphyr::Budget> {
+    serde_saphyr::budget! {
+        max_depth: 32,
+        max_documents: 1,
+        max_aliases: 1_000,
+        max_anchors: 1_000,
+        max_recorded_anchor_events: 100_000,
+        max_recorded_anchor_bytes: MAX_PACK_BYTES,
+        max_nodes: 4_000_000,
+        max_events: 8_000_000,
+        max_total_scalar_bytes: MAX_PACK_BYTES,
+    }
+}
 
 /// Loads and validates a pack file.
 pub fn load_file(path: &Path) -> Result<Pack, PackError> {
-    let text = std::fs::read_to_string(path).map_err(|source| PackError::Io {
+    let name = path.display().to_string();
+    let io = |source| PackError::Io {
         path: path.to_path_buf(),
         source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    // Read one byte past the limit: enough to know it is too big without reading 50 MB.
+    let mut bytes = Vec::new();
+    file.take(MAX_PACK_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    check_size(bytes.len(), &name)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let (line, column) = position(&bytes[..at]);
+        invalid(
+            &name,
+            line,
+            column,
+            format!("the file is not valid UTF-8 (byte {at}): save it as UTF-8"),
+        )
     })?;
-    load_str(&text, &path.display().to_string())
+    load_str(&text, &name)
 }
 
 /// Parses and validates pack text; `name` is how errors refer to the source.
 pub fn load_str(text: &str, name: &str) -> Result<Pack, PackError> {
-    if text.len() > MAX_PACK_BYTES {
-        return Err(PackError::Invalid {
-            file: name.into(),
-            problems: vec![Problem {
-                line: 1,
-                column: 1,
-                message: format!(
-                    "the pack is {} bytes, more than the {MAX_PACK_BYTES} allowed: split it into several packs",
-                    text.len()
-                ),
-            }],
+    check_size(text.len(), name)?;
+    // Editors on Windows may start the file with a byte-order mark; it is not content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let options = serde_saphyr::options! { budget: budget() };
+    let raw: raw::RawPack = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+        let at = e.location();
+        let rendered = e.render_with_options(serde_saphyr::render_options! {
+            source_name: Some(name),
         });
-    }
-    let raw: raw::RawPack = serde_saphyr::from_str_with_options(text, serde_saphyr::options! {})
-        .map_err(|e| {
-            let at = e.location();
-            PackError::Syntax {
-                line: at.map_or(0, |l| l.line()),
-                column: at.map_or(0, |l| l.column()),
-                rendered: e.render_with_options(serde_saphyr::render_options! {
-                    source_name: Some(name),
-                }),
-            }
-        })?;
+        PackError::Syntax {
+            line: at.map_or(0, |l| l.line()),
+            column: at.map_or(0, |l| l.column()),
+            // The snippet quotes the file: it must not carry escape sequences to the terminal.
+            rendered: printable(&rendered, true).into_owned(),
+        }
+    })?;
     validate::validate(raw).map_err(|problems| PackError::Invalid {
         file: name.into(),
         problems,
     })
+}
+
+fn check_size(len: usize, name: &str) -> Result<(), PackError> {
+    if len <= MAX_PACK_BYTES {
+        return Ok(());
+    }
+    Err(invalid(
+        name,
+        1,
+        1,
+        format!(
+            "the pack is larger than {MAX_PACK_BYTES} bytes (16 MiB): split it into several packs"
+        ),
+    ))
+}
+
+fn invalid(name: &str, line: u64, column: u64, message: String) -> PackError {
+    PackError::Invalid {
+        file: name.into(),
+        problems: vec![Problem {
+            line,
+            column,
+            message,
+        }],
+    }
+}
+
+/// 1-based line and column just after `before`.
+fn position(before: &[u8]) -> (u64, u64) {
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line as u64, column as u64)
 }

@@ -14,9 +14,9 @@ pub struct RawPack {
     pub lang: Spanned<String>,
     pub title: Spanned<String>,
     #[serde(default)]
-    pub source: Option<String>,
+    pub source: Option<Spanned<String>>,
     #[serde(default)]
-    pub completion_message: Option<String>,
+    pub completion_message: Option<Spanned<String>>,
     pub stages: Spanned<Vec<RawNode>>,
 }
 
@@ -27,13 +27,13 @@ pub struct RawNode {
     pub id: Spanned<String>,
     pub title: Spanned<String>,
     #[serde(default)]
-    pub details: Option<String>,
+    pub details: Option<Spanned<String>>,
     #[serde(default)]
     pub links: Vec<RawLink>,
     #[serde(default)]
-    pub warning: Option<String>,
+    pub warning: Option<Spanned<String>>,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Spanned<String>>,
     #[serde(default)]
     pub parts: Option<Spanned<Vec<RawNode>>>,
     #[serde(default)]

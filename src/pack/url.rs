@@ -1,9 +1,15 @@
 //! Which link targets a pack may carry and the app may hand to a browser.
 
+/// Longest URL accepted; browsers and help centres stay well below it.
+pub const MAX_URL_LEN: usize = 2_048;
+
 /// Why a URL is refused, phrased as what to change.
 pub fn check(url: &str) -> Result<(), &'static str> {
     if url.is_empty() {
         return Err("the URL is empty: write an absolute https:// address");
+    }
+    if url.len() > MAX_URL_LEN {
+        return Err("the URL is longer than 2048 bytes: link to a shorter address");
     }
     if url.starts_with('-') {
         return Err("a URL may not start with '-': write an absolute https:// address");

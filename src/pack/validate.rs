@@ -9,8 +9,16 @@ use super::model::{Level, Link, Node, Pack};
 use super::raw::{RawLink, RawNode, RawPack};
 use super::url;
 
+use crate::safe_text::printable;
+
 /// Longest id accepted: ids are typed on command lines and used in file names.
 const MAX_ID_LEN: usize = 64;
+/// Limits against hostile or runaway packs, far above any real checklist; documented in
+/// `content/README.md`. Titles are one screen line, details a few screens.
+pub const MAX_NODES: usize = 200_000;
+pub const MAX_TITLE_CHARS: usize = 1_000;
+pub const MAX_TEXT_CHARS: usize = 20_000;
+pub const MAX_LINKS: usize = 50;
 
 pub fn validate(raw: RawPack) -> Result<Pack, Vec<Problem>> {
     let mut v = Validator::default();
@@ -36,14 +44,19 @@ pub fn validate(raw: RawPack) -> Result<Pack, Vec<Problem>> {
     for stage in raw.stages.value {
         v.node(stage, Level::Stage, None, 0);
     }
+    let version = v.line(raw.version, "version", MAX_ID_LEN);
+    let lang = v.line(raw.lang, "lang", MAX_ID_LEN);
+    let title = v.line(raw.title, "title", MAX_TITLE_CHARS);
+    let source = v.paragraph(raw.source, "source");
+    let completion_message = v.paragraph(raw.completion_message, "completion_message");
     if v.problems.is_empty() {
         Ok(Pack {
             id: raw.id.value,
-            version: raw.version.value,
-            lang: raw.lang.value,
-            title: raw.title.value,
-            source: raw.source,
-            completion_message: raw.completion_message,
+            version,
+            lang,
+            title,
+            source,
+            completion_message,
             groups: (0..v.nodes.len())
                 .filter(|&i| matches!(v.nodes[i].level, Level::Stage | Level::Part))
                 .collect(),
@@ -61,6 +74,8 @@ struct Validator {
     problems: Vec<Problem>,
     /// Where each id was first defined, to name both places in a duplicate error.
     seen: HashMap<String, (u64, u64)>,
+    /// Set once the node limit is hit, so it is reported once.
+    too_many: bool,
 }
 
 impl Validator {
@@ -75,6 +90,32 @@ impl Validator {
     fn non_empty(&mut self, value: &Spanned<String>, message: &str) {
         if value.value.trim().is_empty() {
             self.problem(value, message.into());
+        }
+    }
+
+    /// One-line text: checked against `max` characters, made safe to print.
+    fn line(&mut self, value: Spanned<String>, field: &str, max: usize) -> String {
+        self.text(value, field, max, false)
+    }
+
+    /// Optional multi-line text (details, callouts): same, keeping its line breaks.
+    fn paragraph(&mut self, value: Option<Spanned<String>>, field: &str) -> Option<String> {
+        value.map(|value| self.text(value, field, MAX_TEXT_CHARS, true))
+    }
+
+    fn text(&mut self, value: Spanned<String>, field: &str, max: usize, multiline: bool) -> String {
+        let chars = value.value.chars().count();
+        if chars > max {
+            self.problem(
+                &value,
+                format!(
+                    "`{field}` is {chars} characters long, more than the {max} allowed: shorten it"
+                ),
+            );
+        }
+        match printable(&value.value, multiline) {
+            std::borrow::Cow::Borrowed(_) => value.value,
+            std::borrow::Cow::Owned(safe) => safe,
         }
     }
 
@@ -134,6 +175,12 @@ impl Validator {
     }
 
     fn links(&mut self, links: Vec<RawLink>) -> Vec<Link> {
+        if let Some(extra) = links.get(MAX_LINKS) {
+            self.problem(
+                &extra.url,
+                format!("more than {MAX_LINKS} links on one step: split the step"),
+            );
+        }
         links
             .into_iter()
             .map(|link| {
@@ -145,7 +192,7 @@ impl Validator {
                     self.problem(&link.url, format!("bad URL {:?}: {why}", link.url.value));
                 }
                 Link {
-                    label: link.label.value,
+                    label: self.line(link.label, "label", MAX_TITLE_CHARS),
                     url: link.url.value,
                 }
             })
@@ -153,25 +200,37 @@ impl Validator {
     }
 
     fn node(&mut self, raw: RawNode, level: Level, parent: Option<usize>, depth: usize) {
+        if self.nodes.len() >= MAX_NODES {
+            if !self.too_many {
+                self.too_many = true;
+                self.problem(
+                    &raw.id,
+                    format!(
+                        "the pack has more than {MAX_NODES} steps: split it into several packs"
+                    ),
+                );
+            }
+            return;
+        }
         self.node_id(&raw.id);
         self.non_empty(
             &raw.title,
             "the `title` is empty: write the text of this step",
         );
         let index = self.nodes.len();
-        let links = self.links(raw.links);
-        self.nodes.push(Node {
+        let node = Node {
             id: raw.id.value.clone(),
             level,
-            title: raw.title.value,
-            details: raw.details,
-            links,
-            warning: raw.warning,
-            note: raw.note,
+            title: self.line(raw.title, "title", MAX_TITLE_CHARS),
+            details: self.paragraph(raw.details, "details"),
+            links: self.links(raw.links),
+            warning: self.paragraph(raw.warning, "warning"),
+            note: self.paragraph(raw.note, "note"),
             parent,
             depth,
             end: index + 1,
-        });
+        };
+        self.nodes.push(node);
         let children = self.children(&raw.id, level, raw.parts, raw.items);
         if let Some((child_level, nodes)) = children {
             for child in nodes {

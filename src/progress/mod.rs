@@ -4,6 +4,6 @@ mod state;
 mod store;
 mod tracker;
 
-pub use state::{FORMAT_VERSION, State};
-pub use store::{LoadOutcome, StateError, StateStore};
+pub use state::{Changes, FORMAT_VERSION, State};
+pub use store::{LoadOutcome, Saved, StateError, StateStore};
 pub use tracker::{Check, Tracker};

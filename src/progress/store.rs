@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::{FORMAT_VERSION, State};
+use super::{Changes, FORMAT_VERSION, State};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
@@ -31,15 +31,38 @@ pub enum LoadOutcome {
         reason: String,
         moved_to: PathBuf,
     },
+    /// The file could not be read, or was unusable and could not be moved aside. Writing
+    /// would risk destroying it, so this session keeps its ticks in memory only.
+    ReadOnly {
+        state: State,
+        reason: String,
+    },
 }
 
 impl LoadOutcome {
     pub fn into_state(self) -> State {
         match self {
             LoadOutcome::Fresh(s) | LoadOutcome::Loaded(s) => s,
-            LoadOutcome::MovedAside { state, .. } => state,
+            LoadOutcome::MovedAside { state, .. } | LoadOutcome::ReadOnly { state, .. } => state,
         }
     }
+}
+
+/// What a save wrote.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// The state now on disk: what was there, with this session's changes applied.
+    pub state: State,
+    /// Whether another session's ticks were merged in, so the caller's view is stale.
+    pub merged_foreign: bool,
+}
+
+/// What reading the state file found.
+enum Found {
+    Missing,
+    Usable(State),
+    /// Present but not this pack's readable state; the reason says why.
+    Unusable(String),
 }
 
 /// The directory holding one state file per pack id.
@@ -58,86 +81,127 @@ impl StateStore {
     }
 
     /// Reads the state of `pack_id`. `now` names the moved-aside copy of a bad file.
-    pub fn load(
-        &self,
-        pack_id: &str,
-        pack_version: &str,
-        now: Timestamp,
-    ) -> Result<LoadOutcome, StateError> {
+    pub fn load(&self, pack_id: &str, pack_version: &str, now: Timestamp) -> LoadOutcome {
         let path = self.path(pack_id);
-        let fresh = || State::new(pack_id, pack_version);
-        let text = match fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Ok(LoadOutcome::Fresh(fresh()));
-            }
-            Err(source) => {
-                return Err(StateError::Io {
-                    action: "read",
-                    path,
-                    source,
-                });
-            }
-        };
-        let reason = match serde_json::from_str::<State>(&text) {
-            Ok(state) if state.format > FORMAT_VERSION => format!(
-                "it was written by a newer ticklist (format {}), this one reads format {FORMAT_VERSION}",
-                state.format
-            ),
-            Ok(state) if state.pack_id != pack_id => {
-                format!("it belongs to pack {:?}", state.pack_id)
-            }
-            Ok(state) => return Ok(LoadOutcome::Loaded(state)),
-            Err(e) => format!("it is not a valid state file ({e})"),
-        };
-        let stamp = now.strftime("%Y%m%dT%H%M%SZ");
-        let moved_to = path.with_extension(format!("json.corrupt-{stamp}"));
-        fs::rename(&path, &moved_to).map_err(|source| StateError::Io {
-            action: "move aside",
-            path: path.clone(),
-            source,
-        })?;
-        Ok(LoadOutcome::MovedAside {
-            state: fresh(),
-            reason,
-            moved_to,
-        })
+        let state = State::new(pack_id, pack_version);
+        match read(&path, pack_id) {
+            Ok(Found::Missing) => LoadOutcome::Fresh(state),
+            Ok(Found::Usable(loaded)) => LoadOutcome::Loaded(loaded),
+            Ok(Found::Unusable(reason)) => match move_aside(&path, now) {
+                Ok(moved_to) => LoadOutcome::MovedAside {
+                    state,
+                    reason,
+                    moved_to,
+                },
+                Err(e) => LoadOutcome::ReadOnly {
+                    state,
+                    reason: format!("{reason}, and {e}"),
+                },
+            },
+            Err(e) => LoadOutcome::ReadOnly {
+                state,
+                reason: e.to_string(),
+            },
+        }
     }
 
-    /// Writes the state atomically: temp file in the same directory, fsync, rename, fsync dir.
-    pub fn save(&self, state: &State) -> Result<(), StateError> {
-        let path = self.path(&state.pack_id);
-        let io_err = |action: &'static str, path: &Path| {
-            let path = path.to_path_buf();
-            move |source| StateError::Io {
-                action,
-                path,
-                source,
+    /// Applies `changes` to the state on disk and writes the result atomically (temp file
+    /// in the same directory, fsync, rename, fsync dir), under a lock so that two sessions
+    /// never interleave. `mine` is this session's whole state, written when the disk has
+    /// none; an unusable file found now is moved aside first, named after `now`.
+    pub fn save(
+        &self,
+        mine: &State,
+        changes: &Changes,
+        now: Timestamp,
+    ) -> Result<Saved, StateError> {
+        let path = self.path(&mine.pack_id);
+        fs::create_dir_all(&self.dir).map_err(io_error("create", &self.dir))?;
+        let lock_path = self.dir.join(format!(".{}.json.lock", mine.pack_id));
+        let lock = File::create(&lock_path).map_err(io_error("create", &lock_path))?;
+        lock.lock().map_err(io_error("lock", &lock_path))?;
+        let mut state = match read(&path, &mine.pack_id)? {
+            Found::Usable(on_disk) => on_disk,
+            Found::Missing => mine.clone(),
+            Found::Unusable(_) => {
+                move_aside(&path, now)?;
+                mine.clone()
             }
         };
-        fs::create_dir_all(&self.dir).map_err(io_err("create", &self.dir))?;
-        let mut json = serde_json::to_vec_pretty(state)
-            .map_err(io::Error::other)
-            .map_err(io_err("encode", &path))?;
-        json.push(b'\n');
-        let tmp = self.dir.join(format!(
-            ".{}.json.tmp-{}",
-            state.pack_id,
-            std::process::id()
-        ));
-        let written = File::create(&tmp)
-            .and_then(|mut f| f.write_all(&json).and_then(|()| f.sync_all()))
-            .and_then(|()| fs::rename(&tmp, &path));
-        if let Err(e) = written {
-            let _ = fs::remove_file(&tmp);
-            return Err(io_err("save", &path)(e));
-        }
-        // Make the rename itself durable; not every platform can open a directory.
-        if let Ok(dir) = File::open(&self.dir) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
+        state.apply(changes);
+        state.format = FORMAT_VERSION;
+        state.pack_version.clone_from(&mine.pack_version);
+        write_atomically(&self.dir, &path, &state)?;
+        let merged_foreign = state.ticks != mine.ticks;
+        Ok(Saved {
+            state,
+            merged_foreign,
+        })
     }
+}
+
+fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> StateError {
+    let path = path.to_path_buf();
+    move |source| StateError::Io {
+        action,
+        path,
+        source,
+    }
+}
+
+/// Reads the state file of `pack_id`. An error means it could not be read at all, so
+/// nothing is known about it and it must not be replaced.
+fn read(path: &Path, pack_id: &str) -> Result<Found, StateError> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Found::Missing),
+        Err(e) if e.kind() == io::ErrorKind::IsADirectory || path.is_dir() => {
+            return Ok(Found::Unusable("it is a directory, not a file".into()));
+        }
+        Err(e) => return Err(io_error("read", path)(e)),
+    };
+    Ok(match serde_json::from_slice::<State>(&bytes) {
+        Ok(state) if state.format > FORMAT_VERSION => Found::Unusable(format!(
+            "it was written by a newer ticklist (format {}), this one reads format {FORMAT_VERSION}",
+            state.format
+        )),
+        Ok(state) if state.pack_id != pack_id => {
+            Found::Unusable(format!("it belongs to pack {:?}", state.pack_id))
+        }
+        Ok(state) => Found::Usable(state),
+        Err(e) => Found::Unusable(format!("it is not a valid state file ({e})")),
+    })
+}
+
+/// Renames a bad state file to `<name>.corrupt-<time>`, keeping it for the user to inspect.
+fn move_aside(path: &Path, now: Timestamp) -> Result<PathBuf, StateError> {
+    let stamp = now.strftime("%Y%m%dT%H%M%SZ");
+    let moved_to = path.with_extension(format!("json.corrupt-{stamp}"));
+    fs::rename(path, &moved_to).map_err(io_error("move aside", path))?;
+    Ok(moved_to)
+}
+
+/// Replaces `path` with `state` so that a crash at any point leaves the old file or
+/// the new one, never a mix. Called under the store's lock, so the temp name is fixed
+/// and a leftover from a killed process is simply overwritten.
+fn write_atomically(dir: &Path, path: &Path, state: &State) -> Result<(), StateError> {
+    let mut json = serde_json::to_vec_pretty(state)
+        .map_err(io::Error::other)
+        .map_err(io_error("encode", path))?;
+    json.push(b'\n');
+    let tmp = dir.join(format!(".{}.json.tmp", state.pack_id));
+    let written = File::create(&tmp)
+        .and_then(|mut f| f.write_all(&json).and_then(|()| f.sync_all()))
+        .and_then(|()| fs::rename(&tmp, path));
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(io_error("save", path)(e));
+    }
+    // Make the rename itself durable; not every platform can open a directory.
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -148,14 +212,20 @@ mod tests {
         "2026-11-22T09:30:00Z".parse().unwrap()
     }
 
+    fn ticked(ids: &[&str]) -> Changes {
+        ids.iter().map(|id| (id.to_string(), Some(now()))).collect()
+    }
+
+    fn save(store: &StateStore, mine: &mut State, changes: &Changes) -> Saved {
+        mine.apply(changes);
+        store.save(mine, changes, now()).unwrap()
+    }
+
     #[test]
     fn a_missing_file_is_a_fresh_start() {
         let dir = tempfile::tempdir().unwrap();
         let store = StateStore::new(dir.path().join("not-yet"));
-        assert!(matches!(
-            store.load("p", "1", now()).unwrap(),
-            LoadOutcome::Fresh(_)
-        ));
+        assert!(matches!(store.load("p", "1", now()), LoadOutcome::Fresh(_)));
     }
 
     #[test]
@@ -163,20 +233,39 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = StateStore::new(dir.path().join("nested"));
         let mut state = State::new("p", "1");
-        state.ticks.insert("a".into(), now());
-        store.save(&state).unwrap();
+        let saved = save(&store, &mut state, &ticked(&["a"]));
+        assert!(!saved.merged_foreign);
         let text = fs::read_to_string(store.path("p")).unwrap();
         assert!(text.contains("\"a\": \"2026-11-22T09:30:00Z\""), "{text}");
-        let files: Vec<_> = fs::read_dir(dir.path().join("nested")).unwrap().collect();
-        assert_eq!(files.len(), 1);
-        assert!(
-            matches!(store.load("p", "1", now()).unwrap(), LoadOutcome::Loaded(s) if s == state)
-        );
+        let mut files: Vec<_> = fs::read_dir(dir.path().join("nested"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        files.sort();
+        assert_eq!(files, [".p.json.lock", "p.json"]);
+        assert!(matches!(store.load("p", "1", now()), LoadOutcome::Loaded(s) if s == state));
     }
 
     #[test]
-    fn unusable_files_are_moved_aside_never_overwritten() {
-        let cases = [
+    fn saving_merges_what_another_session_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = StateStore::new(dir.path());
+        let mut first = State::new("p", "1");
+        let mut second = State::new("p", "1");
+        save(&store, &mut first, &ticked(&["a", "gone"]));
+        let saved = save(&store, &mut second, &ticked(&["b"]));
+        assert!(saved.merged_foreign);
+        assert_eq!(
+            saved.state.ticks.keys().collect::<Vec<_>>(),
+            ["a", "b", "gone"]
+        );
+        // An untick from the first session wins over the second's stale view of it.
+        let saved = save(&store, &mut first, &Changes::from([("gone".into(), None)]));
+        assert_eq!(saved.state.ticks.keys().collect::<Vec<_>>(), ["a", "b"]);
+    }
+
+    fn unusable_cases() -> [(&'static str, &'static str); 5] {
+        [
             ("{ not json", "not a valid state file"),
             ("", "not a valid state file"),
             (
@@ -187,14 +276,19 @@ mod tests {
                 r#"{"format": 1, "pack_id": "other", "pack_version": "1", "ticks": {}}"#,
                 "belongs to pack \"other\"",
             ),
-        ];
-        for (content, expected) in cases {
+            ("\u{0}\u{0}\u{0}", "not a valid state file"),
+        ]
+    }
+
+    #[test]
+    fn unusable_files_are_moved_aside_never_overwritten() {
+        for (content, expected) in unusable_cases() {
             let dir = tempfile::tempdir().unwrap();
             let store = StateStore::new(dir.path());
             fs::write(store.path("p"), content).unwrap();
             let LoadOutcome::MovedAside {
                 reason, moved_to, ..
-            } = store.load("p", "1", now()).unwrap()
+            } = store.load("p", "1", now())
             else {
                 panic!("{content:?} should be moved aside");
             };
@@ -210,10 +304,54 @@ mod tests {
     }
 
     #[test]
-    fn an_unreadable_file_is_an_error_not_a_fresh_start() {
+    fn a_file_spoilt_during_the_session_is_moved_aside_when_saving() {
+        for (content, _) in unusable_cases() {
+            let dir = tempfile::tempdir().unwrap();
+            let store = StateStore::new(dir.path());
+            let mut mine = State::new("p", "1");
+            save(&store, &mut mine, &ticked(&["a"]));
+            fs::write(store.path("p"), content).unwrap();
+            let saved = save(&store, &mut mine, &ticked(&["b"]));
+            assert_eq!(saved.state.ticks.keys().collect::<Vec<_>>(), ["a", "b"]);
+            let aside = store
+                .path("p")
+                .with_extension("json.corrupt-20261122T093000Z");
+            assert_eq!(fs::read_to_string(aside).unwrap(), content);
+        }
+    }
+
+    #[test]
+    fn a_directory_in_place_of_the_file_is_moved_aside() {
         let dir = tempfile::tempdir().unwrap();
         let store = StateStore::new(dir.path());
         fs::create_dir(store.path("p")).unwrap();
-        assert!(store.load("p", "1", now()).is_err());
+        let LoadOutcome::MovedAside {
+            reason, moved_to, ..
+        } = store.load("p", "1", now())
+        else {
+            panic!("a directory should be moved aside");
+        };
+        assert!(reason.contains("directory"), "{reason}");
+        assert!(moved_to.is_dir());
+        let mut mine = State::new("p", "1");
+        save(&store, &mut mine, &ticked(&["a"]));
+        assert!(store.path("p").is_file());
+    }
+
+    #[test]
+    fn an_unreadable_file_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        // A regular file where the state directory should be: every read fails with
+        // "not a directory", even for root, who ignores permission bits.
+        let blocker = dir.path().join("blocker");
+        fs::write(&blocker, "keep me").unwrap();
+        let store = StateStore::new(&blocker);
+        assert!(matches!(
+            store.load("p", "1", now()),
+            LoadOutcome::ReadOnly { .. }
+        ));
+        let mine = State::new("p", "1");
+        assert!(store.save(&mine, &ticked(&["a"]), now()).is_err());
+        assert_eq!(fs::read_to_string(&blocker).unwrap(), "keep me");
     }
 }

@@ -3,7 +3,7 @@
 
 use jiff::Timestamp;
 
-use super::State;
+use super::{Changes, State};
 use crate::pack::Pack;
 
 /// The box a node shows.
@@ -18,6 +18,8 @@ pub enum Check {
 #[derive(Debug, Clone)]
 pub struct Tracker {
     state: State,
+    /// Edits not yet handed to the saver.
+    changes: Changes,
     ticked: Vec<bool>,
     /// Ticked leaves in each node's subtree (a leaf counts itself).
     done: Vec<u32>,
@@ -49,6 +51,7 @@ impl Tracker {
         }
         Tracker {
             state,
+            changes: Changes::new(),
             ticked,
             done,
             total,
@@ -57,6 +60,11 @@ impl Tracker {
 
     pub fn state(&self) -> &State {
         &self.state
+    }
+
+    /// The edits made since the last call, for the saver to apply on disk.
+    pub fn take_changes(&mut self) -> Changes {
+        std::mem::take(&mut self.changes)
     }
 
     pub fn check(&self, index: usize) -> Check {
@@ -117,6 +125,7 @@ impl Tracker {
             } else {
                 self.state.ticks.remove(id);
             }
+            self.changes.insert(id.clone(), on.then_some(now));
             let mut node = Some(leaf);
             while let Some(i) = node {
                 if on {

@@ -7,9 +7,12 @@ use std::process::{Command, Stdio};
 
 use base64::Engine as _;
 
-use crate::app::{App, Effect, Report};
+use crate::app::{Effect, Report};
 use crate::pack::url;
-use crate::progress::StateStore;
+
+mod saver;
+
+pub use saver::Saver;
 
 /// Environment variable naming a command that receives each URL to open as its
 /// single argument (used by tests, and by anyone who wants a specific browser).
@@ -87,30 +90,29 @@ pub fn osc52(text: &str) -> String {
 
 /// Runs effects; `out` is the terminal, for OSC 52.
 pub struct Effects<W: Write> {
-    pub store: StateStore,
+    pub saver: Saver,
     pub opener: Opener,
     pub out: W,
 }
 
 impl<W: Write> Effects<W> {
     /// Performs one effect and tells what came of it.
-    pub fn run(&mut self, effect: &Effect, app: &App) -> Option<Report> {
+    pub fn run(&mut self, effect: Effect) -> Option<Report> {
         match effect {
-            Effect::Save => self
-                .store
-                .save(app.tracker.state())
-                .err()
-                .map(|e| Report::SaveFailed(e.to_string())),
-            Effect::OpenUrl(url) => Some(self.opener.open(url)),
+            Effect::Save { seq, changes } => {
+                self.saver.save(seq, changes);
+                None
+            }
+            Effect::OpenUrl(url) => Some(self.opener.open(&url)),
             Effect::CopyUrl(url) => {
                 let written = self
                     .out
-                    .write_all(osc52(url).as_bytes())
+                    .write_all(osc52(&url).as_bytes())
                     .and_then(|()| self.out.flush());
                 Some(match written {
-                    Ok(()) => Report::Copied(url.clone()),
+                    Ok(()) => Report::Copied(url),
                     Err(e) => Report::CopyFailed {
-                        url: url.clone(),
+                        url,
                         error: e.to_string(),
                     },
                 })

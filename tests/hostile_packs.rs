@@ -1,0 +1,203 @@
+//! Packs written to hurt: alias bombs, deep nesting, huge files and counts, bad
+//! encodings, and escape sequences meant for the terminal. Each must end quickly with
+//! a located error, or load with its text made harmless.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Write;
+
+use ticklist::pack::{self, MAX_NODES, MAX_PACK_BYTES, PackError};
+
+const HEAD: &str = "id: t\nversion: \"1\"\nlang: en\ntitle: T\n";
+
+fn one_item(title_yaml: &str) -> String {
+    format!(
+        "{HEAD}stages:\n  - id: s\n    title: S\n    items:\n      - id: a\n        title: {title_yaml}\n"
+    )
+}
+
+/// The error's message, asserting it is located (line ≥ 1).
+fn located_error(text: &str) -> String {
+    let err = pack::load_str(text, "hostile.yaml").expect_err("should be refused");
+    let problems = err.problems();
+    assert!(
+        problems.iter().all(|p| p.line >= 1 && p.column >= 1) && !problems.is_empty(),
+        "not located: {err}"
+    );
+    err.to_string()
+}
+
+#[test]
+fn a_billion_laughs_alias_bomb_is_stopped_by_the_budget() {
+    let mut yaml = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        let prev = format!("*a{}", i - 1);
+        yaml.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev; 9].join(", ")));
+    }
+    yaml.push_str(HEAD);
+    let message = located_error(&yaml);
+    assert!(message.contains("hostile.yaml"), "{message}");
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let depth = 10_000;
+    let yaml = format!("{HEAD}stages: {}{}\n", "[".repeat(depth), "]".repeat(depth));
+    located_error(&yaml);
+    let block: String = (0..200)
+        .map(|d| format!("{}- \n", "  ".repeat(d)))
+        .collect();
+    located_error(&format!("{HEAD}stages:\n{block}"));
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_without_parsing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.yaml");
+    let mut file = std::fs::File::create(&path).unwrap();
+    file.write_all(HEAD.as_bytes()).unwrap();
+    let comment = format!("# {}\n", "x".repeat(1022));
+    for _ in 0..(50 * 1024) {
+        file.write_all(comment.as_bytes()).unwrap();
+    }
+    drop(file);
+    let err = pack::load_file(&path).unwrap_err();
+    assert!(err.to_string().contains("larger than"), "{err}");
+    assert!(
+        err.to_string()
+            .contains(&format!("{}:1:1:", path.display()))
+    );
+    assert!(std::fs::metadata(&path).unwrap().len() > 3 * MAX_PACK_BYTES as u64);
+}
+
+#[test]
+fn a_hundred_thousand_items_load() {
+    let pack = pack::load_str(&pack::generate(100_000), "big.yaml").unwrap();
+    assert_eq!(
+        pack.nodes
+            .iter()
+            .filter(|n| n.level == pack::Level::Item)
+            .count(),
+        100_000
+    );
+}
+
+#[test]
+fn more_steps_than_the_limit_are_refused_once() {
+    let items: String = (0..=MAX_NODES)
+        .map(|i| format!("      - {{id: i{i}, title: x}}\n"))
+        .collect();
+    let yaml = format!("{HEAD}stages:\n  - id: s\n    title: S\n    items:\n{items}");
+    let err = pack::load_str(&yaml, "many.yaml").unwrap_err();
+    let problems = err.problems();
+    assert_eq!(problems.len(), 1, "{err}");
+    assert!(problems[0].message.contains("more than 200000 steps"));
+}
+
+#[test]
+fn overlong_texts_are_refused_where_they_are() {
+    let message = located_error(&one_item(&"x".repeat(pack::MAX_TITLE_CHARS + 1)));
+    assert!(message.contains("hostile.yaml:10:16:"), "{message}");
+    assert!(message.contains("1001 characters long"), "{message}");
+    let details = format!(
+        "{HEAD}stages:\n  - id: s\n    title: S\n    items:\n      - id: a\n        title: A\n        details: {}\n",
+        "y".repeat(pack::MAX_TEXT_CHARS + 1)
+    );
+    assert!(located_error(&details).contains("`details` is 20001 characters"));
+    let url = format!("https://example.org/{}", "z".repeat(3000));
+    let link = format!(
+        "{HEAD}stages:\n  - id: s\n    title: S\n    items:\n      - id: a\n        title: A\n        links: [{{label: L, url: \"{url}\"}}]\n"
+    );
+    assert!(located_error(&link).contains("longer than 2048"));
+}
+
+#[test]
+fn invalid_utf8_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.yaml");
+    let mut bytes = one_item("Caf").into_bytes();
+    bytes.truncate(bytes.len() - 1);
+    bytes.extend_from_slice(b"\xe9\n");
+    std::fs::write(&path, bytes).unwrap();
+    let err = pack::load_file(&path).unwrap_err();
+    assert!(
+        err.to_string().contains(&format!(
+            "{}:10:19: the file is not valid UTF-8",
+            path.display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn nul_bytes_and_tab_indentation_are_located_syntax_errors() {
+    let err = pack::load_str(&one_item("a\0b"), "nul.yaml").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            PackError::Syntax {
+                line: 10,
+                column: 17,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    // Written as an escape in a quoted string, it loads and shows as a symbol.
+    let pack = pack::load_str(&one_item("\"a\\0b\""), "nul.yaml").unwrap();
+    assert_eq!(pack.nodes[1].title, "a␀b");
+    let tabbed = one_item("A").replace("      - id: a", "\t- id: a");
+    let err = pack::load_str(&tabbed, "tabs.yaml").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            PackError::Syntax {
+                line: 9,
+                column: 2,
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_and_tabs_inside_text_are_fine() {
+    let pack = pack::load_str(&format!("\u{feff}{}", one_item("\"A\\tB\"")), "bom.yaml").unwrap();
+    assert_eq!(pack.nodes[1].title, "A B");
+}
+
+#[test]
+fn escape_sequences_in_any_text_are_made_visible_and_inert() {
+    let yaml = format!(
+        "{HEAD}completion_message: \"done\\e]52;c;aGk=\\a\"\nstages:\n  - id: s\n    title: \"S\\e[2J\"\n    warning: \"w\\x9b31m\"\n    items:\n      - id: a\n        title: \"A\\e]0;pwned\\a\"\n        details: \"line 1\\nline 2\\e[31m\"\n        note: \"\\u202Egnp.exe\"\n        links: [{{label: \"L\\e[5m\", url: \"https://example.org\"}}]\n"
+    );
+    let pack = pack::load_str(&yaml, "inject.yaml").unwrap();
+    let texts = [
+        pack.completion_message.clone().unwrap(),
+        pack.nodes[0].title.clone(),
+        pack.nodes[0].warning.clone().unwrap(),
+        pack.nodes[1].title.clone(),
+        pack.nodes[1].details.clone().unwrap(),
+        pack.nodes[1].note.clone().unwrap(),
+        pack.nodes[1].links[0].label.clone(),
+    ];
+    assert_eq!(
+        texts,
+        [
+            "done␛]52;c;aGk=␇",
+            "S␛[2J",
+            "w�31m",
+            "A␛]0;pwned␇",
+            "line 1\nline 2␛[31m",
+            "�gnp.exe",
+            "L␛[5m"
+        ]
+    );
+}
+
+#[test]
+fn escape_sequences_in_a_syntax_error_snippet_are_not_printed_raw() {
+    let yaml = format!("{HEAD}stages: [\n  oops: \u{1b}]52;c;aGk=\u{7} ]: :\n");
+    let message = pack::load_str(&yaml, "x.yaml").unwrap_err().to_string();
+    assert!(!message.contains('\u{1b}'), "{message:?}");
+}
