@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 
@@ -71,10 +72,12 @@ impl Drop for Session {
     }
 }
 
+/// Gives the terminal back: mouse released, cursor shown, main screen, cooked mode.
 fn restore(mouse: bool) {
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
+    let _ = execute!(io::stdout(), Show);
     ratatui::restore();
 }
 

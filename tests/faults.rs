@@ -1,0 +1,146 @@
+//! Faults around the real binary in a pseudo-terminal: signals, a crash inside the UI,
+//! two windows on the same progress, progress files that cannot be used, and a pack
+//! that tries to talk to the terminal. Each proves no tick is lost and the terminal is
+//! given back.
+#![cfg(target_os = "linux")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::process::Command;
+
+use support::{BUILTIN_ID, Session, ticked_ids, wait_for_saved};
+
+fn send_signal(session: &Session, signal: &str) {
+    let status = Command::new("kill")
+        .args(["-s", signal, &session.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn sigterm_and_sighup_save_and_restore_the_terminal() {
+    for signal in ["TERM", "HUP"] {
+        let home = tempfile::tempdir().unwrap();
+        let mut app = Session::start(home.path());
+        app.wait_for_text("0/24");
+        app.keys("j ");
+        app.wait_for_text("1/24");
+        send_signal(&app, signal);
+        let (status, app) = app.wait_for_exit();
+        assert!(
+            !status.success(),
+            "SIG{signal} should not look like a clean quit"
+        );
+        app.assert_restored();
+        assert_eq!(ticked_ids(home.path(), BUILTIN_ID), ["video-candidats"]);
+    }
+}
+
+#[test]
+fn a_panic_in_the_ui_restores_the_terminal_and_keeps_the_ticks() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start_with(home.path(), &[], &[("TICKLIST_TEST_PANIC", "1")]);
+    app.wait_for_text("0/24");
+    app.keys("j ");
+    app.wait_for_text("1/24");
+    app.keys("\x1b[24~"); // F12
+    let (status, app) = app.wait_for_exit();
+    assert_eq!(status.exit_code(), 101, "a panic exits with 101");
+    app.assert_restored();
+    let printed = String::from_utf8_lossy(&app.raw);
+    assert!(printed.contains("test-only panic"), "{printed}");
+    assert_eq!(ticked_ids(home.path(), BUILTIN_ID), ["video-candidats"]);
+}
+
+#[test]
+fn two_windows_on_the_same_progress_keep_each_others_ticks() {
+    let home = tempfile::tempdir().unwrap();
+    let mut first = Session::start(home.path());
+    let mut second = Session::start(home.path());
+    first.wait_for_text("0/24");
+    second.wait_for_text("0/24");
+    first.keys("j ");
+    wait_for_saved(home.path(), BUILTIN_ID, &["video-candidats"]);
+    // The second window never saw that tick, yet saving its own merges it in.
+    second.keys("jj ");
+    second.wait_for_text("2/24");
+    second.wait_for_text("autre fenêtre");
+    first.quit();
+    second.quit();
+    assert_eq!(
+        ticked_ids(home.path(), BUILTIN_ID),
+        ["cours-explorez-role", "video-candidats"]
+    );
+}
+
+#[test]
+fn a_directory_in_place_of_the_progress_file_is_moved_aside() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home
+        .path()
+        .join(format!("config/ticklist/{BUILTIN_ID}.json"));
+    std::fs::create_dir_all(&state).unwrap();
+    let mut app = Session::start(home.path());
+    app.wait_for_text("mis de côté");
+    app.keys("j ");
+    app.wait_for_text("1/24");
+    app.quit();
+    assert_eq!(ticked_ids(home.path(), BUILTIN_ID), ["video-candidats"]);
+    let aside: Vec<_> = std::fs::read_dir(home.path().join("config/ticklist"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.contains(".json.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+}
+
+#[test]
+fn progress_that_cannot_be_saved_is_said_on_every_change_and_on_exit() {
+    let home = tempfile::tempdir().unwrap();
+    // A file where the config directory should be: nothing under it can be read or
+    // written, whoever runs the test (root ignores read-only permissions).
+    std::fs::write(home.path().join("config"), "not a directory").unwrap();
+    let mut app = Session::start(home.path());
+    app.wait_for_text("non enregistrable");
+    app.keys("j ");
+    app.wait_for_text("1/24");
+    app.wait_for_text("Enregistrement impossible");
+    app.keys("j ");
+    app.wait_for_text("2/24");
+    app.keys("q");
+    let (status, app) = app.wait_for_exit();
+    assert_eq!(status.exit_code(), 1);
+    app.assert_restored();
+    let printed = String::from_utf8_lossy(&app.raw);
+    assert!(printed.contains("could not be saved"), "{printed}");
+    assert_eq!(
+        std::fs::read_to_string(home.path().join("config")).unwrap(),
+        "not a directory"
+    );
+}
+
+#[test]
+fn escape_sequences_in_a_pack_never_reach_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let pack = home.path().join("hostile.yaml");
+    std::fs::write(
+        &pack,
+        "id: hostile\nversion: \"1\"\nlang: en\ntitle: \"Pack\\e]0;pwned\\a\"\nstages:\n  - id: s\n    title: \"Stage\\e[2J\"\n    items:\n      - id: a\n        title: \"Clip\\e]52;c;ZXZpbA==\\a board\"\n        details: \"x\\e[31mred\"\n",
+    )
+    .unwrap();
+    let pack = pack.to_str().unwrap();
+    let mut app = Session::start_with(home.path(), &["--pack", pack], &[]);
+    app.wait_for_text("Clip␛]52;c;ZXZpbA==␇ board");
+    app.keys("j");
+    app.wait_for_text("x␛[31mred");
+    let app = app.quit();
+    for payload in ["\x1b]0;pwned", "\x1b]52;c;ZXZpbA==", "\x1b[31mred"] {
+        let found = app
+            .raw
+            .windows(payload.len())
+            .any(|w| w == payload.as_bytes());
+        assert!(!found, "{payload:?} reached the terminal");
+    }
+}

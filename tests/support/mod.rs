@@ -1,0 +1,213 @@
+//! Driving the real binary in a pseudo-terminal, seen through a vt100 screen model.
+//! Each test gets its own temporary home; the real one is never touched.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, PtySize, native_pty_system};
+
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A running `ticklist`, the screen it has drawn so far and every byte it wrote.
+pub struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    pub screen: vt100::Parser,
+    pub raw: Vec<u8>,
+}
+
+impl Session {
+    /// Starts `ticklist` at 80×24 with a clean environment rooted at `home`.
+    pub fn start(home: &Path) -> Session {
+        Session::start_with(home, &[], &[])
+    }
+
+    pub fn start_with(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ticklist"));
+        cmd.env_clear();
+        cmd.env("PATH", "/usr/bin:/bin");
+        cmd.env("HOME", home);
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("TICKLIST_OPENER", home.join("fake-browser"));
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        cmd.args(args);
+        cmd.cwd(home);
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let _master = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            child,
+            writer,
+            output,
+            screen: vt100::Parser::new(24, 80, 0),
+            raw: Vec::new(),
+        }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().unwrap()
+    }
+
+    pub fn contents(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    fn take(&mut self, bytes: &[u8]) {
+        self.screen.process(bytes);
+        self.raw.extend_from_slice(bytes);
+    }
+
+    /// Feeds output to the screen model until `done` holds for it.
+    pub fn wait_for(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        while !done(&self.contents()) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.take(&bytes),
+                Err(_) => panic!("timed out waiting for {what}; screen:\n{}", self.contents()),
+            }
+        }
+    }
+
+    pub fn wait_for_text(&mut self, text: &str) {
+        self.wait_for(text, |screen| screen.contains(text));
+    }
+
+    pub fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the process to end and for the last of its output.
+    pub fn wait_for_exit(mut self) -> (ExitStatus, Session) {
+        let deadline = Instant::now() + TIMEOUT;
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(!left.is_zero(), "ticklist did not exit");
+            if let Ok(bytes) = self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(50)))
+            {
+                self.take(&bytes);
+            }
+        };
+        // The reader ends when the terminal closes: everything written has arrived.
+        while let Ok(bytes) = self.output.recv_timeout(TIMEOUT) {
+            self.take(&bytes);
+        }
+        (status, self)
+    }
+
+    /// Quits with `q` and checks the exit was clean and the terminal given back.
+    pub fn quit(mut self) -> Session {
+        self.keys("q");
+        let (status, session) = self.wait_for_exit();
+        assert!(status.success(), "ticklist exited with {status:?}");
+        session.assert_restored();
+        session
+    }
+
+    /// The terminal is as the shell left it: main screen, cursor shown, mouse released.
+    pub fn assert_restored(&self) {
+        let screen = self.screen.screen();
+        assert!(!screen.alternate_screen(), "alternate screen not left");
+        assert!(!screen.hide_cursor(), "cursor left hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse still captured"
+        );
+    }
+}
+
+/// Sorted ids ticked in the state file of `pack_id` under `home`'s config dir.
+pub fn ticked_ids(home: &Path, pack_id: &str) -> Vec<String> {
+    let path = home.join(format!("config/ticklist/{pack_id}.json"));
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Vec::new();
+    };
+    let state: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut ids: Vec<String> = state["ticks"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+/// Waits until the state file holds exactly `ids` (saves happen off the UI thread).
+pub fn wait_for_saved(home: &Path, pack_id: &str, ids: &[&str]) {
+    let deadline = Instant::now() + TIMEOUT;
+    while ticked_ids(home, pack_id) != ids {
+        assert!(
+            Instant::now() < deadline,
+            "state never held {ids:?}, has {:?}",
+            ticked_ids(home, pack_id)
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+pub const BUILTIN_ID: &str = "openclassrooms-mentor";
+
+/// A script standing in for the browser: it logs each URL it is given.
+pub fn fake_browser(home: &Path) -> PathBuf {
+    let log = home.join("opened.txt");
+    let script = home.join("fake-browser");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    log
+}
+
+/// Waits until the fake browser has logged something.
+pub fn opened(log: &Path) -> String {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(log)
+            && text.ends_with('\n')
+        {
+            return text;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the fake browser was never called"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
