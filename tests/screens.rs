@@ -34,14 +34,24 @@ fn app() -> App {
 
 /// Renders as the event loop does: layout first, so the app knows its tree area.
 fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    draw_with(app, width, height, &Theme::new(false))
+}
+
+fn draw_with(app: &mut App, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    if let Some(regions) = ui::regions(app, ratatui::layout::Rect::new(0, 0, width, height)) {
+    redraw(&mut terminal, app, theme);
+    terminal
+}
+
+/// Draws on an existing terminal, after a resize for instance.
+fn redraw(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: &Theme) {
+    let area = terminal.size().unwrap();
+    if let Some(regions) = ui::regions(app, area.into()) {
         app.set_tree_area(regions.tree_rows());
     }
     terminal
-        .draw(|frame| ui::render(frame, app, &Theme::new(false)))
+        .draw(|frame| ui::render(frame, app, theme))
         .unwrap();
-    terminal
 }
 
 fn select(app: &mut App, id: &str) {
@@ -110,17 +120,29 @@ fn narrow_terminal_stacks_the_details() {
     insta::assert_snapshot!(draw(&mut app, 50, 24).backend());
 }
 
+/// Every overlay and the plain screen, drawn at `width`×`height`.
+fn draw_every_screen(width: u16, height: u16) {
+    let mut app = app();
+    select(&mut app, "mentorship-manager");
+    draw(&mut app, width, height);
+    for open in [Action::Help, Action::Open] {
+        app.update(open, now());
+        draw(&mut app, width, height);
+        app.update(Action::Quit, now());
+    }
+    app.overlay = Some(ticklist::app::Overlay::Completion);
+    draw(&mut app, width, height);
+}
+
 #[test]
-fn tiny_terminals_never_panic() {
+fn tiny_and_huge_terminals_never_panic() {
     for width in 0..=30 {
         for height in 0..=10 {
-            let mut app = app();
-            app.update(Action::Help, now());
-            draw(&mut app, width, height);
-            app.update(Action::Quit, now());
-            draw(&mut app, width, height);
+            draw_every_screen(width, height);
         }
     }
+    draw_every_screen(400, 120);
+    draw_every_screen(u16::MAX, 3);
     let mut app = app();
     let screen = format!("{}", draw(&mut app, 20, 5).backend());
     assert!(screen.contains("Terminal trop"), "{screen}");
@@ -136,4 +158,42 @@ fn a_long_url_in_the_status_line_is_shown_whole() {
         .clone();
     app.report(ticklist::app::Report::NoBrowser(url));
     insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn resizing_with_the_help_open_keeps_it_open_and_whole() {
+    let mut app = app();
+    let theme = Theme::new(false);
+    let mut terminal = draw(&mut app, 80, 24);
+    app.update(Action::Help, now());
+    for (width, height) in [(80, 24), (30, 8), (10, 3), (120, 40)] {
+        terminal.backend_mut().resize(width, height);
+        redraw(&mut terminal, &mut app, &theme);
+    }
+    assert_eq!(app.overlay, Some(ticklist::app::Overlay::Help));
+    let screen = format!("{}", terminal.backend());
+    assert!(screen.contains(FR.help_title), "{screen}");
+    assert!(screen.contains(FR.help_close), "{screen}");
+}
+
+#[test]
+fn a_terminal_without_unicode_gets_ascii_chrome() {
+    let mut app = app();
+    let theme = Theme::new(false).ascii();
+    draw_with(&mut app, 80, 24, &theme);
+    select(&mut app, "etape-2");
+    let terminal = draw_with(&mut app, 80, 24, &theme);
+    let buffer = terminal.backend().buffer();
+    // Text may have accents and quotes; the chrome has no arrows, line drawing,
+    // blocks or other symbols that such terminals show as garbage.
+    for cell in buffer.content() {
+        for c in cell.symbol().chars() {
+            assert!(
+                !matches!(c, '\u{2190}'..='\u{21ff}' | '\u{2500}'..='\u{259f}')
+                    && !"›▾▸…·⚠ℹ".contains(c),
+                "{c:?} drawn on an ASCII terminal"
+            );
+        }
+    }
+    insta::assert_snapshot!(terminal.backend());
 }

@@ -35,6 +35,22 @@ impl State {
         }
     }
 
+    /// Reads a state file's bytes. `Err` says, for the user, why this file cannot be
+    /// `pack_id`'s progress (not JSON, a newer format, another pack).
+    pub fn parse(bytes: &[u8], pack_id: &str) -> Result<State, String> {
+        match serde_json::from_slice::<State>(bytes) {
+            Ok(state) if state.format > FORMAT_VERSION => Err(format!(
+                "it was written by a newer ticklist (format {}), this one reads format {FORMAT_VERSION}",
+                state.format
+            )),
+            Ok(state) if state.pack_id != pack_id => {
+                Err(format!("it belongs to pack {:?}", state.pack_id))
+            }
+            Ok(state) => Ok(state),
+            Err(e) => Err(format!("it is not a valid state file ({e})")),
+        }
+    }
+
     /// Replays `changes` on these ticks.
     pub fn apply(&mut self, changes: &Changes) {
         for (id, at) in changes {

@@ -160,16 +160,9 @@ fn read(path: &Path, pack_id: &str) -> Result<Found, StateError> {
         }
         Err(e) => return Err(io_error("read", path)(e)),
     };
-    Ok(match serde_json::from_slice::<State>(&bytes) {
-        Ok(state) if state.format > FORMAT_VERSION => Found::Unusable(format!(
-            "it was written by a newer ticklist (format {}), this one reads format {FORMAT_VERSION}",
-            state.format
-        )),
-        Ok(state) if state.pack_id != pack_id => {
-            Found::Unusable(format!("it belongs to pack {:?}", state.pack_id))
-        }
+    Ok(match State::parse(&bytes, pack_id) {
         Ok(state) => Found::Usable(state),
-        Err(e) => Found::Unusable(format!("it is not a valid state file ({e})")),
+        Err(reason) => Found::Unusable(reason),
     })
 }
 

@@ -3,17 +3,14 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, check_box, check_style};
 use crate::app::App;
 use crate::progress::Check;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.border)
-        .title(app.text.details_title);
+    let block = theme.block().title(app.text.details_title);
     let Some(index) = app.tree.selected() else {
         frame.render_widget(block, area);
         return;
@@ -52,7 +49,10 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
     ];
     if let Some(warning) = &node.warning {
         lines.push(Line::default());
-        lines.push(Line::styled(format!("⚠ {warning}"), theme.warning));
+        lines.push(Line::styled(
+            format!("{} {warning}", theme.glyphs.warning),
+            theme.warning,
+        ));
     }
     if let Some(details) = &node.details {
         lines.push(Line::default());
@@ -60,7 +60,10 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
     }
     if let Some(note) = &node.note {
         lines.push(Line::default());
-        lines.push(Line::styled(format!("ℹ {note}"), theme.note));
+        lines.push(Line::styled(
+            format!("{} {note}", theme.glyphs.note),
+            theme.note,
+        ));
     }
     if !node.links.is_empty() {
         lines.push(Line::default());

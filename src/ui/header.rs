@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Gauge;
+use ratatui::widgets::{Gauge, LineGauge};
 
 use super::{Theme, fit};
 use crate::app::App;
@@ -12,7 +12,10 @@ pub fn render(frame: &mut Frame, title: Rect, gauge: Rect, app: &App, theme: &Th
     let version = format!("v{}", app.pack.version);
     let room = usize::from(title.width).saturating_sub(version.chars().count() + 2);
     let line = Line::from(vec![
-        Span::styled(format!(" {}", fit(&app.pack.title, room)), theme.title),
+        Span::styled(
+            format!(" {}", fit(&app.pack.title, room, theme.glyphs.ellipsis)),
+            theme.title,
+        ),
         Span::raw(" "),
         Span::styled(version, theme.dim),
     ]);
@@ -24,17 +27,26 @@ pub fn render(frame: &mut Frame, title: Rect, gauge: Rect, app: &App, theme: &Th
     } else {
         f64::from(done) / f64::from(total)
     };
+    let sep = theme.glyphs.separator;
     let label = if done == total {
-        format!("{done}/{total} · {}", app.text.all_done)
+        format!("{done}/{total} {sep} {}", app.text.all_done)
     } else {
-        format!("{done}/{total} · {} %", (ratio * 100.0).floor())
+        format!("{done}/{total} {sep} {} %", (ratio * 100.0).floor())
     };
-    frame.render_widget(
-        Gauge::default()
+    if theme.glyphs.blocks {
+        let bar = Gauge::default()
             .gauge_style(theme.gauge)
             .ratio(ratio)
             .label(label)
-            .use_unicode(true),
-        gauge,
-    );
+            .use_unicode(true);
+        frame.render_widget(bar, gauge);
+    } else {
+        let bar = LineGauge::default()
+            .filled_style(theme.gauge)
+            .filled_symbol(theme.glyphs.bar_done)
+            .unfilled_symbol(theme.glyphs.bar_todo)
+            .ratio(ratio)
+            .label(label);
+        frame.render_widget(bar, gauge);
+    }
 }

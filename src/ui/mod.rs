@@ -134,15 +134,15 @@ fn check_style(check: Check, theme: &Theme) -> ratatui::style::Style {
     }
 }
 
-/// `text` in exactly `width` columns: cut with an ellipsis, or padded with spaces.
-fn fit(text: &str, width: usize) -> String {
+/// `text` in exactly `width` columns: cut with `ellipsis`, or padded with spaces.
+fn fit(text: &str, width: usize, ellipsis: char) -> String {
     let len = text.chars().count();
     if len <= width {
         return format!("{text}{}", " ".repeat(width - len));
     }
     let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
     if width > 0 {
-        out.push('…');
+        out.push(ellipsis);
     }
     out
 }

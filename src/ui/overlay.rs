@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::{App, LinkPurpose};
@@ -22,8 +22,8 @@ fn popup(
         Constraint::Length(height.min(area.height)),
     );
     frame.render_widget(Clear, rect);
-    let block = Block::new()
-        .borders(Borders::ALL)
+    let block = theme
+        .block()
         .border_style(theme.title)
         .title(Span::styled(format!(" {title} "), theme.title));
     let inner = block.inner(rect);
@@ -67,7 +67,11 @@ pub fn links(
     };
     let mut lines = Vec::new();
     for (i, link) in app.pack.nodes[node].links.iter().enumerate() {
-        let marker = if i == selected { "›" } else { " " };
+        let marker = if i == selected {
+            theme.glyphs.selected
+        } else {
+            " "
+        };
         let label = Line::from(vec![
             Span::styled(format!("{marker}{}. ", i + 1), theme.key),
             Span::raw(link.label.as_str()),

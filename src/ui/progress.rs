@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{Theme, check_style, fit};
 use crate::app::App;
@@ -20,10 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if area.is_empty() {
         return;
     }
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.border)
-        .title(app.text.progress_title);
+    let block = theme.block().title(app.text.progress_title);
     let width = usize::from(block.inner(area).width);
     // Counts are right-aligned so that the bars line up.
     let (_, most) = app.tracker.overall(&app.pack);
@@ -40,14 +37,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 (done as usize * BAR) / total as usize
             };
-            let bar = format!("{}{}", "█".repeat(filled), "░".repeat(BAR - filled));
+            let bar = format!(
+                "{}{}",
+                theme.glyphs.bar_done.repeat(filled),
+                theme.glyphs.bar_todo.repeat(BAR - filled)
+            );
             let counts = format!(" {:>counts_width$}", format!("{done}/{total}"));
             let indent = "  ".repeat(node.depth);
             let room = width.saturating_sub(indent.len() + BAR + counts.len() + 1);
             let style = check_style(app.tracker.check(i), theme);
             Line::from(vec![
                 Span::raw(indent),
-                Span::raw(fit(&node.title, room)),
+                Span::raw(fit(&node.title, room, theme.glyphs.ellipsis)),
                 Span::raw(" "),
                 Span::styled(bar, style),
                 Span::styled(counts, style),

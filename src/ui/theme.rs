@@ -2,9 +2,67 @@
 //! glyphs and text too, so the mono theme (`NO_COLOR`) loses nothing.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+use ratatui::widgets::{Block, Borders};
+
+/// The characters the interface is drawn with, beyond the pack's own text.
+#[derive(Debug)]
+pub struct Glyphs {
+    pub border: border::Set<'static>,
+    pub expanded: &'static str,
+    pub collapsed: &'static str,
+    pub selected: &'static str,
+    pub bar_done: &'static str,
+    pub bar_todo: &'static str,
+    pub ellipsis: char,
+    pub separator: &'static str,
+    pub warning: &'static str,
+    pub note: &'static str,
+    /// Whether the whole-pack gauge may use block characters.
+    pub blocks: bool,
+}
+
+pub static UNICODE: Glyphs = Glyphs {
+    border: border::PLAIN,
+    expanded: "▾",
+    collapsed: "▸",
+    selected: "›",
+    bar_done: "█",
+    bar_todo: "░",
+    ellipsis: '…',
+    separator: "·",
+    warning: "⚠",
+    note: "ℹ",
+    blocks: true,
+};
+
+/// For terminals without Unicode line drawing (`TERM=dumb`, `vt100`, a non-UTF-8 locale).
+pub static ASCII: Glyphs = Glyphs {
+    border: border::Set {
+        top_left: "+",
+        top_right: "+",
+        bottom_left: "+",
+        bottom_right: "+",
+        vertical_left: "|",
+        vertical_right: "|",
+        horizontal_top: "-",
+        horizontal_bottom: "-",
+    },
+    expanded: "v",
+    collapsed: ">",
+    selected: ">",
+    bar_done: "#",
+    bar_todo: "-",
+    ellipsis: '~',
+    separator: "-",
+    warning: "!",
+    note: "i",
+    blocks: false,
+};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
+    pub glyphs: &'static Glyphs,
     pub title: Style,
     pub border: Style,
     pub selected: Style,
@@ -27,6 +85,7 @@ impl Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         if !color {
             return Theme {
+                glyphs: &UNICODE,
                 title: bold,
                 border: Style::new(),
                 selected: Style::new().add_modifier(Modifier::REVERSED),
@@ -44,6 +103,7 @@ impl Theme {
             };
         }
         Theme {
+            glyphs: &UNICODE,
             title: bold.fg(Color::Cyan),
             border: Style::new().fg(Color::DarkGray),
             selected: Style::new().bg(Color::Blue).fg(Color::White),
@@ -63,8 +123,43 @@ impl Theme {
         }
     }
 
-    /// Colour unless the `NO_COLOR` convention asks for none.
+    /// The same colours, drawn with ASCII only.
+    pub fn ascii(self) -> Self {
+        Theme {
+            glyphs: &ASCII,
+            ..self
+        }
+    }
+
+    /// Colour unless `NO_COLOR` asks for none or `TERM=dumb`; ASCII glyphs on terminals
+    /// that lack Unicode line drawing or under a locale that is not UTF-8.
     pub fn from_env() -> Self {
-        Theme::new(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()))
+        let var = |name| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let term = var("TERM").unwrap_or_default();
+        let dumb = term == "dumb";
+        let color = var("NO_COLOR").is_none() && !dumb;
+        let old_terminal = dumb || matches!(term.as_str(), "vt52" | "vt100" | "vt102" | "vt220");
+        // The first of these that is set decides, as for every program using the locale.
+        let locale = var("LC_ALL")
+            .or_else(|| var("LC_CTYPE"))
+            .or_else(|| var("LANG"));
+        let not_utf8 = locale.is_some_and(|l| {
+            let l = l.to_ascii_lowercase();
+            !(l.contains("utf-8") || l.contains("utf8"))
+        });
+        let theme = Theme::new(color);
+        if old_terminal || not_utf8 {
+            theme.ascii()
+        } else {
+            theme
+        }
+    }
+
+    /// A bordered block in the theme's border glyphs and style.
+    pub fn block(&self) -> Block<'static> {
+        Block::new()
+            .borders(Borders::ALL)
+            .border_set(self.glyphs.border)
+            .border_style(self.border)
     }
 }

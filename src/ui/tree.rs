@@ -3,16 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{Theme, check_box, check_style, fit};
 use crate::app::{App, box_column};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.border)
-        .title(app.text.tree_title);
+    let block = theme.block().title(app.text.tree_title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -29,13 +26,14 @@ fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: us
     let node = &app.pack.nodes[index];
     let check = app.tracker.check(index);
     let leaf = app.pack.is_leaf(index);
+    let glyphs = theme.glyphs;
     let fold = match (leaf, app.tree.is_expanded(index)) {
-        (true, _) => "  ",
-        (false, true) => "▾ ",
-        (false, false) => "▸ ",
+        (true, _) => " ",
+        (false, true) => glyphs.expanded,
+        (false, false) => glyphs.collapsed,
     };
-    let marker = if selected { "› " } else { "  " };
-    let prefix = format!("{marker}{}{fold}", "  ".repeat(node.depth));
+    let marker = if selected { glyphs.selected } else { " " };
+    let prefix = format!("{marker} {}{fold} ", "  ".repeat(node.depth));
     debug_assert_eq!(prefix.chars().count(), box_column(node.depth));
     let counts = if leaf {
         String::new()
@@ -49,7 +47,7 @@ fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: us
         Span::raw(prefix),
         Span::styled(check_box(check), check_style(check, theme)),
         Span::raw(" "),
-        Span::raw(fit(&node.title, room)),
+        Span::raw(fit(&node.title, room, glyphs.ellipsis)),
         Span::styled(counts, theme.dim),
     ]);
     if selected {
