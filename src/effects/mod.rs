@@ -141,9 +141,44 @@ mod tests {
     #[test]
     fn unsafe_urls_never_reach_the_opener() {
         let opener = Opener::Command("/nonexistent/opener".into());
-        for url in ["file:///etc/passwd", "-x", "javascript:alert(1)"] {
+        for url in [
+            "file:///etc/passwd",
+            "-x",
+            "--new-window=https://example.org",
+            "javascript:alert(1)",
+            "../relative/path",
+            "example.org/no-scheme",
+            "https://example.org/a b",
+            "https://example.org/\u{1b}[2J",
+            "https://example.org/\n--flag",
+        ] {
             assert!(matches!(opener.open(url), Report::Refused { .. }), "{url}");
         }
+    }
+
+    /// Shell metacharacters reach the opener as one literal argument: no shell runs.
+    #[cfg(unix)]
+    #[test]
+    fn the_url_is_one_argument_never_a_shell_command() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("log");
+        let script = dir.path().join("opener");
+        let body = format!(
+            "#!/bin/sh\nprintf '%s|%s' \"$#\" \"$1\" > '{}.tmp' && mv '{0}.tmp' '{0}'\n",
+            log.display()
+        );
+        std::fs::write(&script, body).unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let url = "https://example.org/?q=a;touch${IFS}pwned&x=`id`|$(id)";
+        let opener = Opener::Command(script.into_os_string());
+        assert_eq!(opener.open(url), Report::Opened(url.into()));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while !log.exists() {
+            assert!(std::time::Instant::now() < deadline, "opener never ran");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(std::fs::read_to_string(&log).unwrap(), format!("1|{url}"));
     }
 
     #[test]
