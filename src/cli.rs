@@ -34,6 +34,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print a synthetic pack of N items, for benchmarks (`bench/e2e`).
+    #[command(hide = true)]
+    GeneratePack {
+        #[arg(long)]
+        items: usize,
+    },
     /// Check pack files and print every problem found (exit 2 if any).
     Validate {
         /// Pack files to check.

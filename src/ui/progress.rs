@@ -11,9 +11,21 @@ use crate::app::App;
 /// Width of the text bar drawn for each group.
 const BAR: usize = 8;
 
+/// Most bars shown; a bigger pack shows its stages only, so the block keeps its place.
+const MAX_BARS: usize = 12;
+
+/// The stages and parts that get a bar: all of them, or the first stages of a big pack.
+fn shown(app: &App) -> Box<dyn Iterator<Item = usize> + '_> {
+    if app.pack.groups.len() <= MAX_BARS {
+        Box::new(app.pack.groups.iter().copied())
+    } else {
+        Box::new(app.pack.children(None).take(MAX_BARS))
+    }
+}
+
 /// Lines the block needs inside its border.
 pub fn rows(app: &App) -> u16 {
-    u16::try_from(app.pack.groups.len()).unwrap_or(u16::MAX)
+    u16::try_from(shown(app).count()).unwrap_or(u16::MAX)
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -25,11 +37,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Counts are right-aligned so that the bars line up.
     let (_, most) = app.tracker.overall(&app.pack);
     let counts_width = 2 * most.to_string().len() + 1;
-    let lines: Vec<Line> = app
-        .pack
-        .groups
-        .iter()
-        .map(|&i| {
+    let lines: Vec<Line> = shown(app)
+        .take(usize::from(area.height))
+        .map(|i| {
             let node = &app.pack.nodes[i];
             let (done, total) = app.tracker.counts(i);
             let filled = if total == 0 {
