@@ -201,3 +201,23 @@ fn escape_sequences_in_a_syntax_error_snippet_are_not_printed_raw() {
     let message = pack::load_str(&yaml, "x.yaml").unwrap_err().to_string();
     assert!(!message.contains('\u{1b}'), "{message:?}");
 }
+
+/// Inputs the fuzzers found, kept so they stay fixed (`tests/fixtures/fuzz/`).
+#[test]
+fn fuzzer_findings_fail_with_a_location() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        let err = pack::load_str(&text, "fuzz.yaml").expect_err(&path.display().to_string());
+        for p in err.problems() {
+            assert!(p.line >= 1 && p.column >= 1, "{}: unlocated: {err}", path.display());
+        }
+    }
+}
+
+#[test]
+fn a_repeated_key_is_reported_where_it_is() {
+    let message = located_error(&format!("{HEAD}id: again\nstages: []\n"));
+    assert!(message.contains("hostile.yaml:5:1"), "{message}");
+}

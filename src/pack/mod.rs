@@ -72,15 +72,33 @@ pub fn load_str(text: &str, name: &str) -> Result<Pack, PackError> {
     check_size(text.len(), name)?;
     // Editors on Windows may start the file with a byte-order mark; it is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let options = serde_saphyr::options! { budget: budget() };
+    let options = serde_saphyr::options! {
+        budget: budget(),
+        // Caught by the parser, a repeated key is reported where it is; left to serde it
+        // would be an error without a location.
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+    };
     let raw: raw::RawPack = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
         let at = e.location();
         let rendered = e.render_with_options(serde_saphyr::render_options! {
             source_name: Some(name),
         });
+        let Some(at) = at.filter(|l| l.line() >= 1) else {
+            // Rare (found by fuzzing: a repeated key hidden behind a YAML tag): the parser
+            // lost the place. Say so rather than invent one.
+            return invalid(
+                name,
+                1,
+                1,
+                format!(
+                    "{}: the parser could not tell where; look for a repeated key or a `!tag`",
+                    printable(&e.to_string(), false)
+                ),
+            );
+        };
         PackError::Syntax {
-            line: at.map_or(0, |l| l.line()),
-            column: at.map_or(0, |l| l.column()),
+            line: at.line(),
+            column: at.column(),
             // The snippet quotes the file: it must not carry escape sequences to the terminal.
             rendered: printable(&rendered, true).into_owned(),
         }
