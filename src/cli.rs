@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::pack::{self, Pack, PackError};
+use crate::pack::{self, Pack, PackCache, PackError};
 
 /// Environment variable that overrides where progress is kept.
 pub const STATE_DIR_ENV: &str = "TICKLIST_STATE_DIR";
@@ -71,11 +71,15 @@ impl Failure {
     }
 }
 
-/// The pack chosen for this run: `--pack FILE`, or the built-in one.
+/// The pack chosen for this run: `--pack FILE` (through the user's cache of validated
+/// packs when there is one), or the built-in one.
 pub fn load_pack(path: Option<&Path>) -> Result<Pack, PackError> {
-    match path {
-        Some(path) => pack::load_file(path),
-        None => pack::builtin(),
+    let Some(path) = path else {
+        return pack::builtin();
+    };
+    match directories::ProjectDirs::from("", "", "ticklist") {
+        Some(dirs) => PackCache::new(dirs.cache_dir().join("packs")).load_file(path),
+        None => pack::load_file(path),
     }
 }
 

@@ -211,7 +211,11 @@ fn fuzzer_findings_fail_with_a_location() {
         let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
         let err = pack::load_str(&text, "fuzz.yaml").expect_err(&path.display().to_string());
         for p in err.problems() {
-            assert!(p.line >= 1 && p.column >= 1, "{}: unlocated: {err}", path.display());
+            assert!(
+                p.line >= 1 && p.column >= 1,
+                "{}: unlocated: {err}",
+                path.display()
+            );
         }
     }
 }

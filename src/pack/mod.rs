@@ -1,6 +1,7 @@
 //! Content packs: the YAML format, its validation, and the built-in pack.
 
 mod builtin;
+mod cache;
 mod error;
 mod generate;
 mod model;
@@ -14,6 +15,7 @@ use std::path::Path;
 use crate::safe_text::printable;
 
 pub use builtin::{BUILTIN_NAME, BUILTIN_YAML, builtin};
+pub use cache::PackCache;
 pub use error::{PackError, Problem};
 pub use generate::generate;
 pub use model::{Level, Link, Node, Pack};

@@ -1,7 +1,10 @@
 //! A validated pack, flattened into a pre-order arena so that a subtree is a range.
+//! Serializable so that a big pack can be kept validated in the cache (`cache.rs`).
+
+use serde::{Deserialize, Serialize};
 
 /// What a node is, which decides where it sits in the tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Level {
     Stage,
     Part,
@@ -9,21 +12,26 @@ pub enum Level {
     SubItem,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
     pub label: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
     pub id: String,
     pub level: Level,
     pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub warning: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<usize>,
     /// Distance from the root: 0 for stages.
     pub depth: usize,
@@ -32,7 +40,7 @@ pub struct Node {
 }
 
 /// A pack that loaded: every id is unique, every title and URL is valid.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pack {
     pub id: String,
     pub version: String,
