@@ -210,6 +210,33 @@ fn measure(home: &Path, pack: Option<&Path>, total: usize, first_leaf_row: usize
     }
 }
 
+/// Steps to tick (from `ticklist validate`) and the row of the first one: the built-in
+/// pack's is row 1, a generated pack's row 3 (stage, part, item, its first sub-item).
+fn shape(pack: Option<&Path>) -> (usize, usize) {
+    let builtin;
+    let path = match pack {
+        Some(path) => path,
+        None => {
+            builtin =
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("content/openclassrooms-mentor.fr.yaml");
+            &builtin
+        }
+    };
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ticklist"))
+        .arg("validate")
+        .arg(path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let steps = text
+        .rsplit(", ")
+        .next()
+        .and_then(|t| t.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no step count in {text:?}"));
+    (steps, if pack.is_some() { 3 } else { 1 })
+}
+
 fn main() {
     if !cfg!(target_os = "linux") {
         eprintln!("e2e bench: Linux only (reads /proc)");
@@ -236,17 +263,20 @@ fn main() {
         "| harness baseline (`printf` in the same PTY) | | | | {} | | | | |",
         ms(median(baseline))
     );
-    let builtin = ticklist::pack::builtin().unwrap();
-    let mut cases = vec![("built-in".to_string(), None, builtin)];
+    // Packs are written and counted by the binary itself: a harness holding big packs in
+    // memory would make every fork (and so every measured start) slower.
+    let mut cases = vec![("built-in".to_string(), None)];
     for items in [40, 1_000, 10_000, 100_000] {
         let path = dir.path().join(format!("p{items}.yaml"));
-        std::fs::write(&path, ticklist::pack::generate(items)).unwrap();
-        let pack = ticklist::pack::load_file(&path).unwrap();
-        cases.push((format!("{items} items"), Some(path), pack));
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ticklist"))
+            .args(["generate-pack", "--items", &items.to_string()])
+            .output()
+            .unwrap();
+        std::fs::write(&path, out.stdout).unwrap();
+        cases.push((format!("{items} items"), Some(path)));
     }
-    for (name, path, pack) in cases {
-        let steps = (0..pack.nodes.len()).filter(|&i| pack.is_leaf(i)).count();
-        let first_leaf_row = (0..pack.nodes.len()).position(|i| pack.is_leaf(i)).unwrap();
+    for (name, path) in cases {
+        let (steps, first_leaf_row) = shape(path.as_deref());
         let f = measure(&home, path.as_deref(), steps, first_leaf_row);
         println!(
             "| {name} | {steps} | {} | {} | {} | {} | {} | {:.1} | {:.1} |",
