@@ -1,6 +1,7 @@
 //! Validated packs kept ready between runs. Parsing and checking YAML costs ~13 µs per
-//! step (1.4 s for 100,000 items); reading the validated model back as JSON is several
-//! times faster. Packs under 32 KiB (a few hundred steps) are not cached: they parse in a few milliseconds.
+//! step (1.4 s for 100,000 items); reading the validated model back as JSON is about ten
+//! times faster. Packs under 32 KiB (a few hundred steps) parse in a few milliseconds
+//! and are not cached.
 
 use std::fs;
 use std::path::{Path, PathBuf};
