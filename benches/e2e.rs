@@ -4,125 +4,64 @@
 //! Run: `cargo bench --bench e2e` (Linux; prints a table, never fails on figures).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::{Read, Write};
-use std::path::Path;
-use std::sync::mpsc::{Receiver, channel};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
 
 const RUNS: usize = 7;
 const KEYS: usize = 40;
-const TIMEOUT: Duration = Duration::from_secs(60);
 
-struct Running {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Receiver<Vec<u8>>,
-    screen: vt100::Parser,
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use support::Session;
+
+/// Starts ticklist on `pack` (the built-in one if `None`) with its state and cache in `home`.
+fn spawn(home: &Path, pack: Option<&Path>) -> Session {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ticklist"));
+    cmd.env("TICKLIST_STATE_DIR", home);
+    cmd.env("XDG_CACHE_HOME", home.with_extension("cache"));
+    if let Some(pack) = pack {
+        cmd.arg("--pack");
+        cmd.arg(pack);
+    }
+    Session::spawn(cmd)
 }
 
-impl Running {
-    fn spawn(home: &Path, pack: Option<&Path>) -> Running {
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ticklist"));
-        cmd.env("TICKLIST_STATE_DIR", home);
-        cmd.env("XDG_CACHE_HOME", home.with_extension("cache"));
-        if let Some(pack) = pack {
-            cmd.arg("--pack");
-            cmd.arg(pack);
-        }
-        Running::spawn_command(cmd)
-    }
+/// The row of the selection marker, to see a move land.
+fn marker_row(screen: &str) -> Option<usize> {
+    screen.lines().position(|l| l.starts_with("│›"))
+}
 
-    fn spawn_command(mut cmd: CommandBuilder) -> Running {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        cmd.env("TERM", "xterm-256color");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let _master = pair.master;
-            let mut buf = [0u8; 65536];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Running {
-            child,
-            writer,
-            output,
-            screen: vt100::Parser::new(24, 80, 0),
-        }
-    }
+/// Sum of a numeric field over the process's `/proc` status files (every thread's, or
+/// the process's own for `VmHWM:`).
+fn proc_status(session: &Session, field: &str) -> u64 {
+    let pid = session.pid();
+    let files: Vec<PathBuf> = if field == "VmHWM:" {
+        vec![PathBuf::from(format!("/proc/{pid}/status"))]
+    } else {
+        std::fs::read_dir(format!("/proc/{pid}/task"))
+            .unwrap()
+            .map(|t| t.unwrap().path().join("status"))
+            .collect()
+    };
+    files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .flat_map(|status| {
+            status
+                .lines()
+                .filter(|l| l.starts_with(field))
+                .filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+                .collect::<Vec<_>>()
+        })
+        .sum()
+}
 
-    fn wait_for(&mut self, done: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + TIMEOUT;
-        while !done(&self.screen.screen().contents()) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let Ok(bytes) = self.output.recv_timeout(left) else {
-                panic!("screen never came:\n{}", self.screen.screen().contents());
-            };
-            self.screen.process(&bytes);
-        }
-    }
-
-    fn key(&mut self, key: &str) {
-        self.writer.write_all(key.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// The row of the selection marker, to see a move land.
-    fn marker_row(screen: &str) -> Option<usize> {
-        screen.lines().position(|l| l.starts_with("│›"))
-    }
-
-    fn proc_status(&self, field: &str) -> u64 {
-        let pid = self.child.process_id().unwrap();
-        let mut total = 0;
-        let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).unwrap();
-        let statuses: Vec<String> = if field == "VmHWM:" {
-            vec![std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap()]
-        } else {
-            tasks
-                .filter_map(|t| std::fs::read_to_string(t.unwrap().path().join("status")).ok())
-                .collect()
-        };
-        for status in statuses {
-            for line in status.lines().filter(|l| l.starts_with(field)) {
-                total += line
-                    .split_whitespace()
-                    .nth(1)
-                    .and_then(|v| v.parse::<u64>().ok())
-                    .unwrap_or(0);
-            }
-        }
-        total
-    }
-
-    fn context_switches(&self) -> u64 {
-        self.proc_status("voluntary_ctxt_switches:")
-            + self.proc_status("nonvoluntary_ctxt_switches:")
-    }
-
-    fn quit(mut self) {
-        self.key("q");
-        let deadline = Instant::now() + TIMEOUT;
-        while self.child.try_wait().unwrap().is_none() {
-            assert!(Instant::now() < deadline, "ticklist did not quit");
-            let _ = self.output.recv_timeout(Duration::from_millis(10));
-        }
-    }
+fn context_switches(session: &Session) -> u64 {
+    proc_status(session, "voluntary_ctxt_switches:")
+        + proc_status(session, "nonvoluntary_ctxt_switches:")
 }
 
 fn median(mut values: Vec<Duration>) -> Duration {
@@ -153,49 +92,49 @@ fn measure(home: &Path, pack: Option<&Path>, total: usize, first_leaf_row: usize
     for _ in 0..=RUNS {
         let _ = std::fs::remove_dir_all(home);
         let start = Instant::now();
-        let mut app = Running::spawn(home, pack);
-        app.wait_for(|s| !s.trim().is_empty());
+        let mut app = spawn(home, pack);
+        app.wait_for("first output", |s| !s.trim().is_empty());
         first_bytes.push(start.elapsed());
-        app.wait_for(full);
+        app.wait_for("first frame", full);
         first_frames.push(start.elapsed());
         app.quit();
     }
 
     let _ = std::fs::remove_dir_all(home);
-    let mut app = Running::spawn(home, pack);
-    app.wait_for(full);
+    let mut app = spawn(home, pack);
+    app.wait_for("first frame", full);
     // Down to the first step with nothing under it, so a tick is one step.
     for _ in 0..first_leaf_row {
-        let before = Running::marker_row(&app.screen.screen().contents());
-        app.key("j");
-        app.wait_for(|s| Running::marker_row(s) != before);
+        let before = marker_row(&app.contents());
+        app.keys("j");
+        app.wait_for("the move", |s| marker_row(s) != before);
     }
     let mut moves = Vec::new();
     let mut ticks = Vec::new();
     for _ in 0..KEYS / 2 {
         // Down and back up, each time waiting for the marker to reach its new row.
         for key in ["j", "k"] {
-            let before = Running::marker_row(&app.screen.screen().contents());
+            let before = marker_row(&app.contents());
             let start = Instant::now();
-            app.key(key);
-            app.wait_for(|s| Running::marker_row(s) != before);
+            app.keys(key);
+            app.wait_for("the move", |s| marker_row(s) != before);
             moves.push(start.elapsed());
         }
         // Tick, then untick: wait for the whole-pack count to change.
         for want in [format!("1/{total} "), format!("0/{total} ")] {
             let start = Instant::now();
-            app.key(" ");
-            app.wait_for(|s| s.contains(&want));
+            app.keys(" ");
+            app.wait_for("the tick", |s| s.contains(&want));
             ticks.push(start.elapsed());
         }
     }
     // Idle: once the last save has settled, no input for two seconds; count every
     // thread's context switches.
     std::thread::sleep(Duration::from_millis(300));
-    let before = app.context_switches();
+    let before = context_switches(&app);
     std::thread::sleep(Duration::from_secs(2));
-    let idle = (app.context_switches() - before) as f64 / 2.0;
-    let peak_rss_kb = app.proc_status("VmHWM:");
+    let idle = (context_switches(&app) - before) as f64 / 2.0;
+    let peak_rss_kb = proc_status(&app, "VmHWM:");
     app.quit();
     let cold = first_frames.remove(0);
     first_bytes.remove(0);
@@ -254,8 +193,8 @@ fn main() {
             let mut cmd = CommandBuilder::new("printf");
             cmd.arg("0/24 quitter");
             let start = Instant::now();
-            let mut printf = Running::spawn_command(cmd);
-            printf.wait_for(|s| s.contains("0/24 quitter"));
+            let mut printf = Session::spawn(cmd);
+            printf.wait_for("printf", |s| s.contains("0/24 quitter"));
             start.elapsed()
         })
         .collect();

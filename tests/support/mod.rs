@@ -1,5 +1,6 @@
 //! Driving the real binary in a pseudo-terminal, seen through a vt100 screen model.
-//! Each test gets its own temporary home; the real one is never touched.
+//! Each test gets its own temporary home; the real one is never touched. Also used by
+//! `benches/e2e.rs`.
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
@@ -27,6 +28,22 @@ impl Session {
     }
 
     pub fn start_with(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ticklist"));
+        cmd.env_clear();
+        cmd.env("PATH", "/usr/bin:/bin");
+        cmd.env("HOME", home);
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("TICKLIST_OPENER", home.join("fake-browser"));
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        cmd.args(args);
+        cmd.cwd(home);
+        Session::spawn(cmd)
+    }
+
+    /// Runs any command in an 80×24 pseudo-terminal with `TERM=xterm-256color`.
+    pub fn spawn(mut cmd: CommandBuilder) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -35,18 +52,7 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ticklist"));
-        cmd.env_clear();
-        cmd.env("PATH", "/usr/bin:/bin");
-        cmd.env("HOME", home);
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("TERM", "xterm-256color");
-        cmd.env("TICKLIST_OPENER", home.join("fake-browser"));
-        for (name, value) in env {
-            cmd.env(name, value);
-        }
-        cmd.args(args);
-        cmd.cwd(home);
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -54,7 +60,7 @@ impl Session {
         let (tx, output) = channel();
         std::thread::spawn(move || {
             let _master = pair.master;
-            let mut buf = [0u8; 8192];
+            let mut buf = [0u8; 65536];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
                     break;
