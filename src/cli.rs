@@ -6,7 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use jiff::Timestamp;
+
+use crate::commands::{self, UnknownIds};
 use crate::pack::{self, Pack, PackCache, PackError};
+use crate::progress::{LoadOutcome, StateError, StateStore, Tracker};
 
 /// Environment variable that overrides where progress is kept.
 pub const STATE_DIR_ENV: &str = "TICKLIST_STATE_DIR";
@@ -40,11 +44,40 @@ pub enum Command {
         #[arg(long)]
         items: usize,
     },
+    #[command(flatten)]
+    Progress(ProgressCommand),
     /// Check pack files and print every problem found (exit 2 if any).
     Validate {
         /// Pack files to check.
         #[arg(required = true, value_name = "PACK")]
         files: Vec<PathBuf>,
+    },
+}
+
+/// Commands on the progress of the chosen pack, without the full-screen UI.
+#[derive(Debug, Subcommand)]
+pub enum ProgressCommand {
+    /// Progress per stage and part, and the total.
+    Status {
+        /// Print JSON for scripts instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The checklist as text: boxes, ids, titles and links.
+    List {
+        /// Only what is left to do.
+        #[arg(long)]
+        todo: bool,
+    },
+    /// Tick steps by id; a stage, part or item id ticks every step under it.
+    Check {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Untick steps by id, with the same rules as `check`.
+    Uncheck {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
     },
 }
 
@@ -59,13 +92,21 @@ pub enum Failure {
     NoStateDir,
     #[error("{0}")]
     Session(#[from] crate::tui::Error),
+    #[error("{0}")]
+    UnknownIds(#[from] UnknownIds),
+    #[error("{0}")]
+    State(#[from] StateError),
+    #[error("progress cannot be saved: {0}")]
+    ReadOnlyState(String),
+    #[error("cannot write the output: {0}")]
+    Output(#[source] std::io::Error),
 }
 
 impl Failure {
     /// 2 for bad input (a pack that does not validate), 1 for runtime errors.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Failure::Pack(_) => ExitCode::from(2),
+            Failure::Pack(_) | Failure::UnknownIds(_) => ExitCode::from(2),
             _ => ExitCode::from(1),
         }
     }
@@ -122,4 +163,61 @@ pub fn validate(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -
         let _ = writeln!(err, "{failed} of {} pack(s) have problems", files.len());
         ExitCode::from(2)
     }
+}
+
+/// `status`, `list`, `check`, `uncheck`: the pack's progress without the UI. Notices about
+/// the state file go to `err`; `check`/`uncheck` save like the UI does (locked, merged).
+pub fn progress_command(
+    cli: &Cli,
+    command: &ProgressCommand,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), Failure> {
+    let pack = load_pack(cli.pack.as_deref())?;
+    let store = StateStore::new(state_dir(cli.state_dir.clone())?);
+    let now = Timestamp::now();
+    let loaded = store.load(&pack.id, &pack.version, now);
+    let mut read_only = None;
+    match &loaded {
+        LoadOutcome::MovedAside {
+            reason, moved_to, ..
+        } => {
+            let _ = writeln!(
+                err,
+                "ticklist: the progress file was unusable ({reason}); moved to {}",
+                moved_to.display()
+            );
+        }
+        LoadOutcome::ReadOnly { reason, .. } => {
+            let _ = writeln!(err, "ticklist: the progress file cannot be used ({reason})");
+            read_only = Some(reason.clone());
+        }
+        LoadOutcome::Fresh(_) | LoadOutcome::Loaded(_) => {}
+    }
+    let mut tracker = Tracker::new(&pack, loaded.into_state());
+    let written = match command {
+        ProgressCommand::Status { json: true } => {
+            serde_json::to_writer_pretty(&mut *out, &commands::status(&pack, &tracker))
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out))
+        }
+        ProgressCommand::Status { json: false } => {
+            commands::write_status(out, &commands::status(&pack, &tracker))
+        }
+        ProgressCommand::List { todo } => commands::write_list(out, &pack, &tracker, *todo),
+        ProgressCommand::Check { ids } | ProgressCommand::Uncheck { ids } => {
+            let on = matches!(command, ProgressCommand::Check { .. });
+            let changes = commands::set(&pack, &mut tracker, ids, on, now)?;
+            if !changes.is_empty() {
+                if let Some(reason) = read_only {
+                    return Err(Failure::ReadOnlyState(reason));
+                }
+                store.save(tracker.state(), &changes, now)?;
+            }
+            let (done, total) = tracker.overall(&pack);
+            let verb = if on { "ticked" } else { "unticked" };
+            writeln!(out, "{verb} {} step(s); {done}/{total} done", changes.len())
+        }
+    };
+    written.map_err(Failure::Output)
 }

@@ -20,9 +20,22 @@ fn main() -> ExitCode {
             print!("{}", ticklist::pack::generate(*items));
             return ExitCode::SUCCESS;
         }
+        Some(Command::Progress(command)) => {
+            let outcome = cli::progress_command(
+                &cli,
+                command,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr(),
+            );
+            return report(outcome);
+        }
         None => {}
     }
-    match open_checklist(cli) {
+    report(open_checklist(cli))
+}
+
+fn report(outcome: Result<(), Failure>) -> ExitCode {
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ticklist: {e}");

@@ -1,0 +1,271 @@
+//! Commands that read or change progress without the full-screen UI, for scripts,
+//! prompt lines and screen readers. Output is plain lines (or JSON), never escapes.
+
+use std::io::{self, Write};
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::pack::{Level, Pack};
+use crate::progress::{Changes, Check, Tracker};
+
+/// One stage or part, or the whole pack, with its counts.
+#[derive(Debug, Serialize)]
+pub struct GroupStatus {
+    pub id: String,
+    pub title: String,
+    pub level: &'static str,
+    pub done: u32,
+    pub total: u32,
+}
+
+/// What `ticklist status --json` prints.
+#[derive(Debug, Serialize)]
+pub struct Status {
+    pub pack_id: String,
+    pub pack_version: String,
+    pub title: String,
+    pub done: u32,
+    pub total: u32,
+    pub groups: Vec<GroupStatus>,
+}
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Stage => "stage",
+        Level::Part => "part",
+        Level::Item => "item",
+        Level::SubItem => "sub-item",
+    }
+}
+
+fn percent(done: u32, total: u32) -> u32 {
+    (done * 100).checked_div(total).unwrap_or(100)
+}
+
+pub fn status(pack: &Pack, tracker: &Tracker) -> Status {
+    let (done, total) = tracker.overall(pack);
+    Status {
+        pack_id: pack.id.clone(),
+        pack_version: pack.version.clone(),
+        title: pack.title.clone(),
+        done,
+        total,
+        groups: pack
+            .groups
+            .iter()
+            .map(|&i| {
+                let node = &pack.nodes[i];
+                let (done, total) = tracker.counts(i);
+                GroupStatus {
+                    id: node.id.clone(),
+                    title: node.title.clone(),
+                    level: level_name(node.level),
+                    done,
+                    total,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// `ticklist status`: a line per stage and part, then the total.
+pub fn write_status(out: &mut impl Write, status: &Status) -> io::Result<()> {
+    for group in &status.groups {
+        let indent = if group.level == "part" { "  " } else { "" };
+        writeln!(
+            out,
+            "{indent}{}/{} ({}%) {}",
+            group.done,
+            group.total,
+            percent(group.done, group.total),
+            group.title
+        )?;
+    }
+    writeln!(
+        out,
+        "total {}/{} ({}%) {}",
+        status.done,
+        status.total,
+        percent(status.done, status.total),
+        status.title
+    )
+}
+
+fn check_box(check: Check) -> &'static str {
+    match check {
+        Check::Empty => "[ ]",
+        Check::Partial => "[~]",
+        Check::Done => "[x]",
+    }
+}
+
+/// `ticklist list`: the tree with boxes, ids and links; with `todo`, only what is left.
+pub fn write_list(
+    out: &mut impl Write,
+    pack: &Pack,
+    tracker: &Tracker,
+    todo: bool,
+) -> io::Result<()> {
+    for (i, node) in pack.nodes.iter().enumerate() {
+        let check = tracker.check(i);
+        if todo && check == Check::Done {
+            continue;
+        }
+        let indent = "  ".repeat(node.depth);
+        let counts = if pack.is_leaf(i) {
+            String::new()
+        } else {
+            let (done, total) = tracker.counts(i);
+            format!(" ({done}/{total})")
+        };
+        writeln!(
+            out,
+            "{indent}{} {}  {}{counts}",
+            check_box(check),
+            node.id,
+            node.title
+        )?;
+        for (n, link) in node.links.iter().enumerate() {
+            writeln!(out, "{indent}    {}. {} <{}>", n + 1, link.label, link.url)?;
+        }
+    }
+    Ok(())
+}
+
+/// Why `check`/`uncheck` refused: ids the pack does not have, with close matches.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", unknown_message(.0))]
+pub struct UnknownIds(pub Vec<(String, Vec<String>)>);
+
+fn unknown_message(unknown: &[(String, Vec<String>)]) -> String {
+    unknown
+        .iter()
+        .map(|(id, close)| {
+            if close.is_empty() {
+                format!("no step has the id {id:?} (see `ticklist list`)")
+            } else {
+                format!(
+                    "no step has the id {id:?}; did you mean {}?",
+                    close.join(", ")
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Ids of `pack` close to `id`: containing it, or within a few edits of it.
+fn close_matches(pack: &Pack, id: &str) -> Vec<String> {
+    let mut scored: Vec<(usize, &str)> = pack
+        .nodes
+        .iter()
+        .filter_map(|n| {
+            let distance = edit_distance(&n.id, id);
+            let near = distance <= 3.max(id.chars().count() / 4) || n.id.contains(id);
+            near.then_some((distance, n.id.as_str()))
+        })
+        .collect();
+    scored.sort();
+    scored
+        .into_iter()
+        .take(5)
+        .map(|(_, id)| id.to_string())
+        .collect()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// `ticklist check`/`uncheck`: ticks or unticks every step under each id, with the
+/// UI's rules (a parent id covers all its steps). Nothing changes if any id is unknown.
+pub fn set(
+    pack: &Pack,
+    tracker: &mut Tracker,
+    ids: &[String],
+    on: bool,
+    now: Timestamp,
+) -> Result<Changes, UnknownIds> {
+    let mut found = Vec::new();
+    let mut unknown = Vec::new();
+    for id in ids {
+        match pack.find(id) {
+            Some(i) => found.push(i),
+            None => unknown.push((id.clone(), close_matches(pack, id))),
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(UnknownIds(unknown));
+    }
+    for i in found {
+        tracker.set(pack, i, on, now);
+    }
+    Ok(tracker.take_changes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack;
+    use crate::progress::State;
+
+    fn tracker(pack: &Pack, state: State) -> Tracker {
+        Tracker::new(pack, state)
+    }
+
+    fn now() -> Timestamp {
+        "2026-11-22T09:30:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn unknown_ids_change_nothing_and_suggest_close_ones() {
+        let pack = pack::builtin().unwrap();
+        let mut tracker = tracker(&pack, State::new(&pack.id, &pack.version));
+        let ids = ["slack".to_string(), "video-candidat".to_string()];
+        let err = set(&pack, &mut tracker, &ids, true, now()).unwrap_err();
+        assert!(
+            err.to_string().contains("did you mean video-candidats"),
+            "{err}"
+        );
+        assert_eq!(tracker.overall(&pack), (0, 24));
+        let err = set(&pack, &mut tracker, &["zzz".into()], true, now()).unwrap_err();
+        assert!(err.to_string().contains("see `ticklist list`"), "{err}");
+    }
+
+    #[test]
+    fn a_parent_id_ticks_its_steps() {
+        let pack = pack::builtin().unwrap();
+        let mut tracker = tracker(&pack, State::new(&pack.id, &pack.version));
+        let changes = set(&pack, &mut tracker, &["etape-1".into()], true, now()).unwrap();
+        assert_eq!(changes.len(), 6);
+        assert_eq!(tracker.overall(&pack), (6, 24));
+        let mut out = Vec::new();
+        write_status(&mut out, &status(&pack, &tracker)).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("6/6 (100%) Étape 1"), "{text}");
+        assert!(
+            text.ends_with("total 6/24 (25%) Checklist pour démarrer votre mission de mentor\n")
+        );
+    }
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("slack", "slack"), 0);
+        assert_eq!(edit_distance("slack", "slak"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

@@ -1,0 +1,99 @@
+//! The commands that work without the full-screen UI, through the real binary: status
+//! (text and JSON), list, check and uncheck with the UI's rules, unknown ids.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn ticklist(state: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ticklist"))
+        .args(args)
+        .env_clear()
+        .env("TICKLIST_STATE_DIR", state)
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[test]
+fn check_a_stage_then_read_status_and_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout(&ticklist(dir.path(), &["check", "etape-1", "slack"]));
+    assert_eq!(out, "ticked 7 step(s); 7/24 done\n");
+
+    let status = stdout(&ticklist(dir.path(), &["status"]));
+    let lines: Vec<&str> = status.lines().collect();
+    assert_eq!(
+        lines[0],
+        "6/6 (100%) Étape 1 : Pendant votre processus de recrutement"
+    );
+    assert_eq!(lines[1], "1/18 (5%) Étape 2 : Une fois votre contrat signé");
+    assert_eq!(lines[3], "  1/9 (11%) Partie 2 : Pour aller plus loin");
+    assert_eq!(
+        lines.last().unwrap(),
+        &"total 7/24 (29%) Checklist pour démarrer votre mission de mentor"
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&ticklist(dir.path(), &["status", "--json"]))).unwrap();
+    assert_eq!(json["pack_id"], "openclassrooms-mentor");
+    assert_eq!(
+        (json["done"].as_u64(), json["total"].as_u64()),
+        (Some(7), Some(24))
+    );
+    assert_eq!(json["groups"][0]["id"], "etape-1");
+    assert_eq!(json["groups"][0]["done"], 6);
+
+    let todo = stdout(&ticklist(dir.path(), &["list", "--todo"]));
+    assert!(!todo.contains("video-candidats"), "{todo}");
+    assert!(!todo.contains("[x]"), "{todo}");
+    assert!(todo.contains("[~] etape-2  Étape 2 : Une fois votre contrat signé (1/18)"));
+    assert!(todo.contains("    [ ] companion  "), "{todo}");
+    let all = stdout(&ticklist(dir.path(), &["list"]));
+    assert!(all.contains("  [x] video-candidats  "), "{all}");
+    assert!(all.contains("1. "), "links are listed: {all}");
+}
+
+#[test]
+fn uncheck_one_step_of_a_done_part() {
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&ticklist(dir.path(), &["check", "partie-1"]));
+    let out = stdout(&ticklist(dir.path(), &["uncheck", "profil-mentor"]));
+    assert_eq!(out, "unticked 1 step(s); 8/24 done\n");
+    let list = stdout(&ticklist(dir.path(), &["list"]));
+    assert!(list.contains("[~] partie-1"), "{list}");
+}
+
+#[test]
+fn unknown_ids_exit_2_with_close_matches_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ticklist(dir.path(), &["check", "slack", "slak", "nothing-like-it"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("\"slak\"; did you mean slack?"), "{err}");
+    assert!(
+        err.contains("\"nothing-like-it\" (see `ticklist list`)"),
+        "{err}"
+    );
+    assert!(stdout(&ticklist(dir.path(), &["status"])).contains("total 0/24"));
+}
+
+#[test]
+fn commands_merge_with_what_is_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&ticklist(dir.path(), &["check", "slack"]));
+    stdout(&ticklist(dir.path(), &["check", "companion"]));
+    let state = std::fs::read_to_string(dir.path().join("openclassrooms-mentor.json")).unwrap();
+    assert!(
+        state.contains("\"slack\"") && state.contains("\"companion\""),
+        "{state}"
+    );
+}
