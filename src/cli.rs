@@ -1,6 +1,6 @@
 //! The command line: what `ticklist` accepts, and one function per subcommand.
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -8,7 +8,9 @@ use clap::{Parser, Subcommand};
 
 use jiff::Timestamp;
 
+use crate::app::Report;
 use crate::commands::{self, UnknownIds};
+use crate::effects::Opener;
 use crate::pack::{self, Pack, PackCache, PackError};
 use crate::progress::{LoadOutcome, StateError, StateStore, Tracker};
 
@@ -79,6 +81,19 @@ pub enum ProgressCommand {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
+    /// Start afresh; the old progress is kept as a backup file.
+    Reset {
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Open link N (default 1) of a step in the browser.
+    Open {
+        #[arg(value_name = "ID")]
+        id: String,
+        #[arg(value_name = "N", default_value_t = 1)]
+        n: usize,
+    },
 }
 
 /// Why a command failed, and the exit code that says so.
@@ -100,13 +115,22 @@ pub enum Failure {
     ReadOnlyState(String),
     #[error("cannot write the output: {0}")]
     Output(#[source] std::io::Error),
+    #[error("reset asks for confirmation and there is no terminal to ask on: pass --yes")]
+    ResetNeedsYes,
+    #[error("step {id:?} has {count} link(s), so there is no link {n}")]
+    NoSuchLink { id: String, n: usize, count: usize },
+    #[error("could not open {url}: {error}")]
+    OpenFailed { url: String, error: String },
 }
 
 impl Failure {
     /// 2 for bad input (a pack that does not validate), 1 for runtime errors.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Failure::Pack(_) | Failure::UnknownIds(_) => ExitCode::from(2),
+            Failure::Pack(_)
+            | Failure::UnknownIds(_)
+            | Failure::ResetNeedsYes
+            | Failure::NoSuchLink { .. } => ExitCode::from(2),
             _ => ExitCode::from(1),
         }
     }
@@ -165,14 +189,23 @@ pub fn validate(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -
     }
 }
 
-/// `status`, `list`, `check`, `uncheck`: the pack's progress without the UI. Notices about
-/// the state file go to `err`; `check`/`uncheck` save like the UI does (locked, merged).
-pub fn progress_command(
+/// Where a command talks to its user: output, notices, and answers to its questions
+/// (`ask` is `None` when there is no terminal to ask on).
+pub struct Console<'a, O: Write, E: Write> {
+    pub out: O,
+    pub err: E,
+    pub ask: Option<&'a mut dyn BufRead>,
+}
+
+/// `status`, `list`, `check`, `uncheck`, `reset`, `open`: the pack's progress without the
+/// UI. Notices about the state file go to `err`; changes are saved like the UI does
+/// (locked, merged).
+pub fn progress_command<O: Write, E: Write>(
     cli: &Cli,
     command: &ProgressCommand,
-    out: &mut impl Write,
-    err: &mut impl Write,
+    console: &mut Console<'_, O, E>,
 ) -> Result<(), Failure> {
+    let Console { out, err, ask } = console;
     let pack = load_pack(cli.pack.as_deref())?;
     let store = StateStore::new(state_dir(cli.state_dir.clone())?);
     let now = Timestamp::now();
@@ -217,6 +250,55 @@ pub fn progress_command(
             let (done, total) = tracker.overall(&pack);
             let verb = if on { "ticked" } else { "unticked" };
             writeln!(out, "{verb} {} step(s); {done}/{total} done", changes.len())
+        }
+        ProgressCommand::Reset { yes } => {
+            let ticks = tracker.state().ticks.len();
+            if !yes {
+                let Some(ask) = ask else {
+                    return Err(Failure::ResetNeedsYes);
+                };
+                write!(
+                    out,
+                    "Reset the progress of \"{}\" ({ticks} tick(s))? A backup is kept. [y/N] ",
+                    pack.title
+                )
+                .and_then(|()| out.flush())
+                .map_err(Failure::Output)?;
+                let mut answer = String::new();
+                ask.read_line(&mut answer).map_err(Failure::Output)?;
+                if !matches!(answer.trim(), "y" | "Y" | "yes" | "o" | "O" | "oui") {
+                    return writeln!(out, "nothing changed").map_err(Failure::Output);
+                }
+            }
+            match store.reset(&pack.id, now)? {
+                Some(backup) => writeln!(
+                    out,
+                    "progress reset; the old file is kept as {}",
+                    backup.display()
+                ),
+                None => writeln!(out, "no progress saved yet: nothing to reset"),
+            }
+        }
+        ProgressCommand::Open { id, n } => {
+            let Some(node) = pack.find(id) else {
+                let close = commands::close_matches(&pack, id);
+                return Err(UnknownIds(vec![(id.clone(), close)]).into());
+            };
+            let links = &pack.nodes[node].links;
+            let Some(link) = links.get(n.wrapping_sub(1)) else {
+                return Err(Failure::NoSuchLink {
+                    id: id.clone(),
+                    n: *n,
+                    count: links.len(),
+                });
+            };
+            match Opener::from_env().open(&link.url) {
+                Report::NoBrowser(url) => writeln!(out, "no browser to open it here: {url}"),
+                Report::OpenFailed { url, error } | Report::Refused { url, error } => {
+                    return Err(Failure::OpenFailed { url, error });
+                }
+                _ => writeln!(out, "opened {}", link.url),
+            }
         }
     };
     written.map_err(Failure::Output)

@@ -156,7 +156,7 @@ fn unknown_message(unknown: &[(String, Vec<String>)]) -> String {
 }
 
 /// Ids of `pack` close to `id`: containing it, or within a few edits of it.
-fn close_matches(pack: &Pack, id: &str) -> Vec<String> {
+pub fn close_matches(pack: &Pack, id: &str) -> Vec<String> {
     let mut scored: Vec<(usize, &str)> = pack
         .nodes
         .iter()

@@ -1,3 +1,4 @@
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -5,7 +6,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use ticklist::app::{App, Severity};
-use ticklist::cli::{self, Cli, Command, Failure};
+use ticklist::cli::{self, Cli, Command, Console, Failure};
 use ticklist::effects::{Effects, Opener, Saver};
 use ticklist::progress::{LoadOutcome, StateStore, Tracker};
 use ticklist::text::{self, fill};
@@ -21,13 +22,15 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Some(Command::Progress(command)) => {
-            let outcome = cli::progress_command(
-                &cli,
-                command,
-                &mut std::io::stdout().lock(),
-                &mut std::io::stderr(),
-            );
-            return report(outcome);
+            let stdin = std::io::stdin();
+            let mut input = stdin.lock();
+            let interactive = stdin.is_terminal();
+            let mut console = Console {
+                out: std::io::stdout().lock(),
+                err: std::io::stderr(),
+                ask: interactive.then_some(&mut input as &mut dyn std::io::BufRead),
+            };
+            return report(cli::progress_command(&cli, command, &mut console));
         }
         None => {}
     }

@@ -1,5 +1,6 @@
 //! The commands that work without the full-screen UI, through the real binary: status
 //! (text and JSON), list, check and uncheck with the UI's rules, unknown ids.
+#![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
@@ -96,4 +97,108 @@ fn commands_merge_with_what_is_on_disk() {
         state.contains("\"slack\"") && state.contains("\"companion\""),
         "{state}"
     );
+}
+
+#[test]
+fn reset_keeps_a_backup_and_asks_unless_told_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&ticklist(dir.path(), &["check", "slack"]));
+    // No terminal to ask on (stdin is not one here): refuse rather than guess.
+    let out = ticklist(dir.path(), &["reset"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pass --yes"));
+    assert!(stdout(&ticklist(dir.path(), &["status"])).contains("total 1/24"));
+
+    let out = stdout(&ticklist(dir.path(), &["reset", "--yes"]));
+    assert!(
+        out.starts_with("progress reset; the old file is kept as "),
+        "{out}"
+    );
+    let backup = out.trim().rsplit(' ').next().unwrap();
+    assert!(
+        std::fs::read_to_string(backup)
+            .unwrap()
+            .contains("\"slack\"")
+    );
+    assert!(stdout(&ticklist(dir.path(), &["status"])).contains("total 0/24"));
+}
+
+#[test]
+fn reset_asks_on_a_terminal_and_a_no_changes_nothing() {
+    use ticklist::cli::{Cli, Console, ProgressCommand, progress_command};
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&ticklist(dir.path(), &["check", "slack"]));
+    let state_dir = dir.path().to_str().unwrap();
+    for (answer, expected) in [("n\n", "nothing changed"), ("oui\n", "progress reset")] {
+        let cli =
+            <Cli as clap::Parser>::parse_from(["ticklist", "--state-dir", state_dir, "reset"]);
+        let Some(ticklist::cli::Command::Progress(command @ ProgressCommand::Reset { .. })) =
+            &cli.command
+        else {
+            panic!("reset expected");
+        };
+        let mut input = answer.as_bytes();
+        let mut console = Console {
+            out: Vec::new(),
+            err: Vec::new(),
+            ask: Some(&mut input),
+        };
+        progress_command(&cli, command, &mut console).unwrap();
+        let printed = String::from_utf8(console.out).unwrap();
+        assert!(
+            printed.starts_with("Reset the progress of \"Checklist"),
+            "{printed}"
+        );
+        assert!(
+            printed.contains("(1 tick(s))? A backup is kept. [y/N] "),
+            "{printed}"
+        );
+        assert!(printed.contains(expected), "{printed}");
+    }
+}
+
+#[test]
+fn open_hands_link_n_to_the_opener() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("opened.txt");
+    let script = dir.path().join("opener");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", log.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_ticklist"))
+            .args(args)
+            .env_clear()
+            .env("TICKLIST_STATE_DIR", dir.path())
+            .env("TICKLIST_OPENER", &script)
+            .output()
+            .unwrap()
+    };
+    let out = stdout(&run(&["open", "mentorship-manager", "2"]));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !log.exists() {
+        assert!(std::time::Instant::now() < deadline, "the opener never ran");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let url = out.trim().strip_prefix("opened ").unwrap();
+    assert!(url.starts_with("https://"), "{out}");
+    // The script may still be writing: wait for the whole URL.
+    while std::fs::read_to_string(&log).unwrap() != url {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the opener got something else"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+
+    let out = run(&["open", "mentorship-manager", "3"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("has 2 link(s), so there is no link 3"));
+    let out = run(&["open", "slak"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean slack?"));
 }

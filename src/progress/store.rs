@@ -117,9 +117,7 @@ impl StateStore {
     ) -> Result<Saved, StateError> {
         let path = self.path(&mine.pack_id);
         fs::create_dir_all(&self.dir).map_err(io_error("create", &self.dir))?;
-        let lock_path = self.dir.join(format!(".{}.json.lock", mine.pack_id));
-        let lock = File::create(&lock_path).map_err(io_error("create", &lock_path))?;
-        lock.lock().map_err(io_error("lock", &lock_path))?;
+        let _lock = self.lock(&mine.pack_id)?;
         let mut state = match read(&path, &mine.pack_id)? {
             Found::Usable(on_disk) => on_disk,
             Found::Missing => mine.clone(),
@@ -137,6 +135,25 @@ impl StateStore {
             state,
             merged_foreign,
         })
+    }
+
+    /// Holds `pack_id`'s lock file until dropped: one writer at a time, across processes.
+    fn lock(&self, pack_id: &str) -> Result<File, StateError> {
+        let path = self.dir.join(format!(".{pack_id}.json.lock"));
+        let file = File::create(&path).map_err(io_error("create", &path))?;
+        file.lock().map_err(io_error("lock", &path))?;
+        Ok(file)
+    }
+
+    /// Starts `pack_id`'s progress afresh, keeping the old file as `<id>.json.bak-<time>`
+    /// (returned; `None` when there was nothing to reset). Taken under the save lock.
+    pub fn reset(&self, pack_id: &str, now: Timestamp) -> Result<Option<PathBuf>, StateError> {
+        let path = self.path(pack_id);
+        if !path.exists() {
+            return Ok(None);
+        }
+        let _lock = self.lock(pack_id)?;
+        rename_with_stamp(&path, "bak", now).map(Some)
     }
 }
 
@@ -168,8 +185,12 @@ fn read(path: &Path, pack_id: &str) -> Result<Found, StateError> {
 
 /// Renames a bad state file to `<name>.corrupt-<time>`, keeping it for the user to inspect.
 fn move_aside(path: &Path, now: Timestamp) -> Result<PathBuf, StateError> {
+    rename_with_stamp(path, "corrupt", now)
+}
+
+fn rename_with_stamp(path: &Path, kind: &str, now: Timestamp) -> Result<PathBuf, StateError> {
     let stamp = now.strftime("%Y%m%dT%H%M%SZ");
-    let moved_to = path.with_extension(format!("json.corrupt-{stamp}"));
+    let moved_to = path.with_extension(format!("json.{kind}-{stamp}"));
     fs::rename(path, &moved_to).map_err(io_error("move aside", path))?;
     Ok(moved_to)
 }
