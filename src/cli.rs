@@ -11,8 +11,9 @@ use jiff::Timestamp;
 use crate::app::Report;
 use crate::commands::{self, UnknownIds};
 use crate::effects::Opener;
-use crate::pack::{self, Pack, PackCache, PackError};
-use crate::progress::{LoadOutcome, StateError, StateStore, Tracker};
+use crate::pack::{self, MAX_TEXT_CHARS, Pack, PackCache, PackError};
+use crate::progress::{Changes, LoadOutcome, StateError, StateStore, Tracker};
+use crate::safe_text::printable;
 
 /// Environment variable that overrides where progress is kept.
 pub const STATE_DIR_ENV: &str = "TICKLIST_STATE_DIR";
@@ -81,6 +82,15 @@ pub enum ProgressCommand {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
+    /// Write your own note on a step, shown in the details pane (`--clear` removes it).
+    Note {
+        #[arg(value_name = "ID")]
+        id: String,
+        #[arg(value_name = "TEXT", required_unless_present = "clear")]
+        text: Option<String>,
+        #[arg(long, conflicts_with = "text")]
+        clear: bool,
+    },
     /// Start afresh; the old progress is kept as a backup file.
     Reset {
         /// Do not ask for confirmation.
@@ -115,6 +125,8 @@ pub enum Failure {
     ReadOnlyState(String),
     #[error("cannot write the output: {0}")]
     Output(#[source] std::io::Error),
+    #[error("a note is at most {MAX_TEXT_CHARS} characters; this one has {0}")]
+    NoteTooLong(usize),
     #[error("reset asks for confirmation and there is no terminal to ask on: pass --yes")]
     ResetNeedsYes,
     #[error("step {id:?} has {count} link(s), so there is no link {n}")]
@@ -130,6 +142,7 @@ impl Failure {
             Failure::Pack(_)
             | Failure::UnknownIds(_)
             | Failure::ResetNeedsYes
+            | Failure::NoteTooLong(_)
             | Failure::NoSuchLink { .. } => ExitCode::from(2),
             _ => ExitCode::from(1),
         }
@@ -249,7 +262,38 @@ pub fn progress_command<O: Write, E: Write>(
             }
             let (done, total) = tracker.overall(&pack);
             let verb = if on { "ticked" } else { "unticked" };
-            writeln!(out, "{verb} {} step(s); {done}/{total} done", changes.len())
+            writeln!(
+                out,
+                "{verb} {} step(s); {done}/{total} done",
+                changes.ticks.len()
+            )
+        }
+        ProgressCommand::Note { id, text, clear } => {
+            if pack.find(id).is_none() {
+                let close = commands::close_matches(&pack, id);
+                return Err(UnknownIds(vec![(id.clone(), close)]).into());
+            }
+            let note = text
+                .as_deref()
+                .filter(|_| !clear)
+                .map(|text| printable(text.trim(), true).into_owned())
+                .filter(|text| !text.is_empty());
+            if let Some(note) = &note {
+                let chars = note.chars().count();
+                if chars > MAX_TEXT_CHARS {
+                    return Err(Failure::NoteTooLong(chars));
+                }
+            }
+            if let Some(reason) = read_only {
+                return Err(Failure::ReadOnlyState(reason));
+            }
+            let mut changes = Changes::new();
+            let said = if note.is_some() { "saved" } else { "cleared" };
+            changes.notes.insert(id.clone(), note);
+            let mut mine = tracker.state().clone();
+            mine.apply(&changes);
+            store.save(&mine, &changes, now)?;
+            writeln!(out, "note {said} for {id}")
         }
         ProgressCommand::Reset { yes } => {
             let ticks = tracker.state().ticks.len();

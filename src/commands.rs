@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::pack::{Level, Pack};
 use crate::progress::{Changes, Check, Tracker};
+use crate::safe_text::printable;
 
 /// One stage or part, or the whole pack, with its counts.
 #[derive(Debug, Serialize)]
@@ -128,6 +129,9 @@ pub fn write_list(
         )?;
         for (n, link) in node.links.iter().enumerate() {
             writeln!(out, "{indent}    {}. {} <{}>", n + 1, link.label, link.url)?;
+        }
+        if let Some(note) = tracker.state().notes.get(&node.id) {
+            writeln!(out, "{indent}    note: {}", printable(note, false))?;
         }
     }
     Ok(())
@@ -251,7 +255,7 @@ mod tests {
         let pack = pack::builtin().unwrap();
         let mut tracker = tracker(&pack, State::new(&pack.id, &pack.version));
         let changes = set(&pack, &mut tracker, &["etape-1".into()], true, now()).unwrap();
-        assert_eq!(changes.len(), 6);
+        assert_eq!(changes.ticks.len(), 6);
         assert_eq!(tracker.overall(&pack), (6, 24));
         let mut out = Vec::new();
         write_status(&mut out, &status(&pack, &tracker)).unwrap();

@@ -38,6 +38,7 @@ pub struct Text {
     pub state_moved_aside: &'static str,
     pub state_read_only: &'static str,
     pub merged: &'static str,
+    pub my_note: &'static str,
     pub all_done: &'static str,
 }
 
@@ -87,6 +88,7 @@ pub static FR: Text = Text {
     state_moved_aside: "Fichier de progression illisible ({reason}) : mis de côté dans {path}. Nouvelle progression.",
     state_read_only: "Progression non enregistrable ({reason}) : le fichier n'est pas touché et vos coches de cette session restent en mémoire seulement.",
     merged: "Coches faites dans une autre fenêtre ajoutées.",
+    my_note: "Votre note",
     all_done: "Tout est coché",
 };
 

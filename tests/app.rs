@@ -101,7 +101,7 @@ fn ticking_a_parent_ticks_its_children_and_unticking_a_child_unticks_the_parent(
         panic!("one save expected, got {saves:?}");
     };
     // Only leaves are handed to the saver, each with its tick time.
-    let saved: Vec<_> = changes.keys().map(String::as_str).collect();
+    let saved: Vec<_> = changes.ticks.keys().map(String::as_str).collect();
     assert_eq!(
         saved,
         [
@@ -110,7 +110,7 @@ fn ticking_a_parent_ticks_its_children_and_unticking_a_child_unticks_the_parent(
             "section-debuter-mentorat"
         ]
     );
-    assert!(changes.values().all(|at| *at == Some(now())));
+    assert!(changes.ticks.values().all(|at| *at == Some(now())));
     let parent = app.pack.find("centre-aide-recrutement").unwrap();
     assert_eq!(app.tracker.check(parent), Check::Done);
     for id in [

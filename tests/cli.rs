@@ -202,3 +202,32 @@ fn open_hands_link_n_to_the_opener() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean slack?"));
 }
+
+#[test]
+fn a_note_is_saved_listed_and_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&ticklist(dir.path(), &["check", "slack"]));
+    let out = stdout(&ticklist(
+        dir.path(),
+        &["note", "slack", "Ask for the #mentors channel\u{1b}[2J"],
+    ));
+    assert_eq!(out, "note saved for slack\n");
+    let list = stdout(&ticklist(dir.path(), &["list"]));
+    assert!(
+        list.contains("      note: Ask for the #mentors channel␛[2J\n"),
+        "{list}"
+    );
+    assert!(
+        stdout(&ticklist(dir.path(), &["status"])).contains("total 1/24"),
+        "ticks kept"
+    );
+    assert_eq!(
+        stdout(&ticklist(dir.path(), &["note", "slack", "--clear"])),
+        "note cleared for slack\n"
+    );
+    assert!(!stdout(&ticklist(dir.path(), &["list"])).contains("note:"));
+    let out = ticklist(dir.path(), &["note", "slak", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = ticklist(dir.path(), &["note", "slack"]);
+    assert_eq!(out.status.code(), Some(2), "text or --clear is required");
+}

@@ -197,3 +197,17 @@ fn a_terminal_without_unicode_gets_ascii_chrome() {
     }
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn the_mentors_own_note_shows_in_the_details() {
+    let mut app = app();
+    draw(&mut app, 100, 30);
+    select(&mut app, "slack");
+    let mut state = app.tracker.state().clone();
+    state.notes.insert(
+        "slack".into(),
+        "Demander l'accès au canal #mentors\nle lundi".into(),
+    );
+    app.tracker = Tracker::new(&app.pack, state);
+    insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
+}

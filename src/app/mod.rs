@@ -185,7 +185,8 @@ impl App {
         for (_, changes) in &self.in_flight {
             state.apply(changes);
         }
-        if state.ticks == self.tracker.state().ticks {
+        let current = self.tracker.state();
+        if state.ticks == current.ticks && state.notes == current.notes {
             return false;
         }
         self.tracker = Tracker::new(&self.pack, state);

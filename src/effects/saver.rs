@@ -94,7 +94,7 @@ fn work(
         };
         let report = match report {
             Ok(saved) => {
-                pending.clear();
+                pending = Changes::new();
                 mine = saved.state;
                 outcome = Ok(());
                 Report::Saved {

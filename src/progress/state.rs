@@ -8,10 +8,45 @@ use serde::{Deserialize, Serialize};
 /// Version of the state file format; a file with a higher one is never overwritten.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// Edits made by one session since its last save: an id ticked at a time, or
-/// unticked (`None`). Saving applies them onto whatever is on disk, so two windows
-/// on the same pack never undo each other's ticks.
-pub type Changes = BTreeMap<String, Option<Timestamp>>;
+/// Edits made by one session since its last save: an id ticked at a time or unticked
+/// (`None`), a note written or cleared. Saving applies them onto whatever is on disk,
+/// so two windows on the same pack never undo each other's work.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub ticks: BTreeMap<String, Option<Timestamp>>,
+    pub notes: BTreeMap<String, Option<String>>,
+}
+
+impl Changes {
+    pub fn new() -> Self {
+        Changes::default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ticks.is_empty() && self.notes.is_empty()
+    }
+
+    /// Adds later edits; for the same id, the later one wins.
+    pub fn extend(&mut self, later: Changes) {
+        self.ticks.extend(later.ticks);
+        self.notes.extend(later.notes);
+    }
+}
+
+impl FromIterator<(String, Option<Timestamp>)> for Changes {
+    fn from_iter<I: IntoIterator<Item = (String, Option<Timestamp>)>>(ticks: I) -> Self {
+        Changes {
+            ticks: ticks.into_iter().collect(),
+            notes: BTreeMap::new(),
+        }
+    }
+}
+
+impl<const N: usize> From<[(String, Option<Timestamp>); N]> for Changes {
+    fn from(ticks: [(String, Option<Timestamp>); N]) -> Self {
+        ticks.into_iter().collect()
+    }
+}
 
 /// What is saved: ticked ids with when they were ticked. Ticks whose id the pack no
 /// longer has stay here untouched, so a pack update never loses them.
@@ -23,6 +58,9 @@ pub struct State {
     pub pack_version: String,
     #[serde(default)]
     pub ticks: BTreeMap<String, Timestamp>,
+    /// The mentor's own notes, by id (`ticklist note`), shown in the details pane.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, String>,
 }
 
 impl State {
@@ -32,6 +70,7 @@ impl State {
             pack_id: pack_id.into(),
             pack_version: pack_version.into(),
             ticks: BTreeMap::new(),
+            notes: BTreeMap::new(),
         }
     }
 
@@ -53,10 +92,16 @@ impl State {
 
     /// Replays `changes` on these ticks.
     pub fn apply(&mut self, changes: &Changes) {
-        for (id, at) in changes {
+        for (id, at) in &changes.ticks {
             match at {
                 Some(at) => self.ticks.insert(id.clone(), *at),
                 None => self.ticks.remove(id),
+            };
+        }
+        for (id, note) in &changes.notes {
+            match note {
+                Some(note) => self.notes.insert(id.clone(), note.clone()),
+                None => self.notes.remove(id),
             };
         }
     }

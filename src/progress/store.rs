@@ -130,7 +130,7 @@ impl StateStore {
         state.format = FORMAT_VERSION;
         state.pack_version.clone_from(&mine.pack_version);
         write_atomically(&self.dir, &path, &state)?;
-        let merged_foreign = state.ticks != mine.ticks;
+        let merged_foreign = state.ticks != mine.ticks || state.notes != mine.notes;
         Ok(Saved {
             state,
             merged_foreign,

@@ -125,7 +125,7 @@ impl Tracker {
             } else {
                 self.state.ticks.remove(id);
             }
-            self.changes.insert(id.clone(), on.then_some(now));
+            self.changes.ticks.insert(id.clone(), on.then_some(now));
             let mut node = Some(leaf);
             while let Some(i) = node {
                 if on {

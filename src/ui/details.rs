@@ -5,6 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::safe_text::printable;
+
 use super::{Theme, check_box, check_style};
 use crate::app::App;
 use crate::progress::Check;
@@ -64,6 +66,14 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
             format!("{} {note}", theme.glyphs.note),
             theme.note,
         ));
+    }
+    if let Some(mine) = app.tracker.state().notes.get(&node.id) {
+        // The mentor's own text, possibly edited by hand in the state file: made printable.
+        lines.push(Line::default());
+        lines.push(Line::styled(t.my_note, theme.title));
+        for line in printable(mine, true).lines() {
+            lines.push(Line::raw(line.to_string()));
+        }
     }
     if !node.links.is_empty() {
         lines.push(Line::default());
