@@ -11,6 +11,7 @@ use jiff::Timestamp;
 use crate::app::Report;
 use crate::commands::{self, UnknownIds};
 use crate::effects::Opener;
+use crate::export;
 use crate::pack::{self, MAX_TEXT_CHARS, Pack, PackCache, PackError};
 use crate::progress::{Changes, LoadOutcome, StateError, StateStore, Tracker};
 use crate::safe_text::printable;
@@ -49,12 +50,35 @@ pub enum Command {
     },
     #[command(flatten)]
     Progress(ProgressCommand),
+    /// A manager's table from many JSON exports (`ticklist export --format json`).
+    Report {
+        #[arg(required = true, value_name = "EXPORT")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+        format: ReportFormat,
+        /// Flag mentors with no tick in this many days.
+        #[arg(long, value_name = "DAYS")]
+        stale_days: Option<i64>,
+    },
     /// Check pack files and print every problem found (exit 2 if any).
     Validate {
         /// Pack files to check.
         #[arg(required = true, value_name = "PACK")]
         files: Vec<PathBuf>,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Csv,
+    Json,
 }
 
 /// Commands on the progress of the chosen pack, without the full-screen UI.
@@ -90,6 +114,17 @@ pub enum ProgressCommand {
         text: Option<String>,
         #[arg(long, conflicts_with = "text")]
         clear: bool,
+    },
+    /// Write a progress report to send: per stage and part, each step with its date and note.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// Write here instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Who the report is about (default: your user name).
+        #[arg(long)]
+        name: Option<String>,
     },
     /// Start afresh; the old progress is kept as a backup file.
     Reset {
@@ -127,6 +162,8 @@ pub enum Failure {
     Output(#[source] std::io::Error),
     #[error("a note is at most {MAX_TEXT_CHARS} characters; this one has {0}")]
     NoteTooLong(usize),
+    #[error("{}: {reason}", path.display())]
+    BadExport { path: PathBuf, reason: String },
     #[error("reset asks for confirmation and there is no terminal to ask on: pass --yes")]
     ResetNeedsYes,
     #[error("step {id:?} has {count} link(s), so there is no link {n}")]
@@ -143,6 +180,7 @@ impl Failure {
             | Failure::UnknownIds(_)
             | Failure::ResetNeedsYes
             | Failure::NoteTooLong(_)
+            | Failure::BadExport { .. }
             | Failure::NoSuchLink { .. } => ExitCode::from(2),
             _ => ExitCode::from(1),
         }
@@ -295,6 +333,28 @@ pub fn progress_command<O: Write, E: Write>(
             store.save(&mine, &changes, now)?;
             writeln!(out, "note {said} for {id}")
         }
+        ProgressCommand::Export {
+            format,
+            output,
+            name,
+        } => {
+            let mentor = name.clone().unwrap_or_else(user_name);
+            let report = export::export(&pack, &tracker, &mentor, now);
+            let mut text = Vec::new();
+            match format {
+                ExportFormat::Markdown => export::write_markdown(&mut text, &report),
+                ExportFormat::Json => serde_json::to_writer_pretty(&mut text, &report)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| writeln!(text)),
+            }
+            .map_err(Failure::Output)?;
+            match output {
+                Some(path) => std::fs::write(path, &text).and_then(|()| {
+                    writeln!(err, "progress of {mentor} written to {}", path.display())
+                }),
+                None => out.write_all(&text),
+            }
+        }
         ProgressCommand::Reset { yes } => {
             let ticks = tracker.state().ticks.len();
             if !yes {
@@ -346,4 +406,43 @@ pub fn progress_command<O: Write, E: Write>(
         }
     };
     written.map_err(Failure::Output)
+}
+
+/// The OS user name, for `export` without `--name`.
+fn user_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// `ticklist report EXPORT…`: one row per mentor, a column per stage, the steps most
+/// often left open, and who has gone quiet.
+pub fn report(
+    files: &[PathBuf],
+    format: ReportFormat,
+    stale_days: Option<i64>,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let mut exports = Vec::new();
+    for path in files {
+        let bytes = std::fs::read(path).map_err(|e| Failure::BadExport {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+        let parsed = export::parse_export(&bytes).map_err(|reason| Failure::BadExport {
+            path: path.clone(),
+            reason,
+        })?;
+        exports.push(parsed);
+    }
+    let summary = export::summarize(&exports, Timestamp::now(), stale_days);
+    match format {
+        ReportFormat::Markdown => export::write_summary_markdown(out, &summary),
+        ReportFormat::Csv => export::write_summary_csv(out, &summary),
+        ReportFormat::Json => serde_json::to_writer_pretty(&mut *out, &summary)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out)),
+    }
+    .map_err(Failure::Output)
 }

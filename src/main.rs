@@ -21,6 +21,14 @@ fn main() -> ExitCode {
             print!("{}", ticklist::pack::generate(*items));
             return ExitCode::SUCCESS;
         }
+        Some(Command::Report {
+            files,
+            format,
+            stale_days,
+        }) => {
+            let outcome = cli::report(files, *format, *stale_days, &mut std::io::stdout().lock());
+            return report(outcome);
+        }
         Some(Command::Progress(command)) => {
             let stdin = std::io::stdin();
             let mut input = stdin.lock();

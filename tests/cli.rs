@@ -231,3 +231,138 @@ fn a_note_is_saved_listed_and_cleared() {
     let out = ticklist(dir.path(), &["note", "slack"]);
     assert_eq!(out.status.code(), Some(2), "text or --clear is required");
 }
+
+#[test]
+fn export_json_and_markdown_say_who_what_and_when() {
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&ticklist(dir.path(), &["check", "etape-1"]));
+    stdout(&ticklist(dir.path(), &["note", "slack", "next week"]));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&ticklist(
+        dir.path(),
+        &["export", "--format", "json", "--name", "alice"],
+    )))
+    .unwrap();
+    assert_eq!(json["format"], "ticklist-export");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["mentor"], "alice");
+    assert_eq!(json["pack"]["id"], "openclassrooms-mentor");
+    assert_eq!(
+        (json["done"].as_u64(), json["total"].as_u64()),
+        (Some(6), Some(24))
+    );
+    json["generated_at"]
+        .as_str()
+        .unwrap()
+        .parse::<jiff::Timestamp>()
+        .unwrap();
+    let items = json["items"].as_array().unwrap();
+    let video = items.iter().find(|i| i["id"] == "video-candidats").unwrap();
+    assert_eq!(video["state"], "done");
+    video["ticked_at"]
+        .as_str()
+        .unwrap()
+        .parse::<jiff::Timestamp>()
+        .unwrap();
+    let slack = items.iter().find(|i| i["id"] == "slack").unwrap();
+    assert_eq!(
+        (slack["state"].as_str(), slack["note"].as_str()),
+        (Some("todo"), Some("next week"))
+    );
+
+    let md = stdout(&ticklist(dir.path(), &["export", "--name", "alice"]));
+    assert!(
+        md.starts_with("# Checklist pour démarrer votre mission de mentor — alice\n"),
+        "{md}"
+    );
+    assert!(md.contains("**6/24 steps done (25 %)**"), "{md}");
+    assert!(
+        md.contains("| Étape 1 : Pendant votre processus de recrutement | 6/6 | 100 |"),
+        "{md}"
+    );
+    assert!(md.contains("  - [x] Regardez la vidéo"), "{md}");
+    assert!(md.contains("  - [ ] Inscrivez-vous sur Slack"), "{md}");
+    assert!(md.contains("    - note: next week"), "{md}");
+
+    let file = dir.path().join("alice.json");
+    let out = ticklist(
+        dir.path(),
+        &[
+            "export",
+            "--format",
+            "json",
+            "--output",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success());
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("\"ticklist-export\"")
+    );
+}
+
+#[test]
+fn report_tables_many_exports_of_different_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let alice_dir = dir.path().join("alice");
+    let bob_dir = dir.path().join("bob");
+    stdout(&ticklist(&alice_dir, &["check", "etape-1", "slack"]));
+    stdout(&ticklist(&bob_dir, &["check", "slack"]));
+    let export = |state: &Path, name: &str| {
+        stdout(&ticklist(
+            state,
+            &["export", "--format", "json", "--name", name],
+        ))
+    };
+    std::fs::write(dir.path().join("alice.json"), export(&alice_dir, "alice")).unwrap();
+    // Bob used an older pack version without stage 1, and last ticked long ago.
+    let mut bob: serde_json::Value = serde_json::from_str(&export(&bob_dir, "bob")).unwrap();
+    bob["pack"]["version"] = "2025.01".into();
+    bob["groups"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|g| g["id"] != "etape-1");
+    for item in bob["items"].as_array_mut().unwrap() {
+        if !item["ticked_at"].is_null() {
+            item["ticked_at"] = "2026-01-05T10:00:00Z".into();
+        }
+    }
+    std::fs::write(dir.path().join("bob.json"), bob.to_string()).unwrap();
+    let files = [dir.path().join("alice.json"), dir.path().join("bob.json")];
+    let files: Vec<&str> = files.iter().map(|f| f.to_str().unwrap()).collect();
+
+    let mut args = vec!["report", "--stale-days", "30"];
+    args.extend(&files);
+    let table = stdout(&ticklist(dir.path(), &args));
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(
+        lines[0],
+        "| Mentor | Version | Done | Étape 1 : Pendant votre processus de recrutement | Étape 2 : Une fois votre contrat signé | Last tick |"
+    );
+    assert!(
+        lines[2].starts_with("| alice | 2026.11 | 7/24 (29 %) | 100 % | 5 % | 2026-"),
+        "{table}"
+    );
+    assert!(!lines[2].contains("stale"), "{table}");
+    assert!(
+        lines[3].starts_with("| bob | 2025.01 | 1/24 (4 %) | – | 5 % | 2026-01-05 (stale) |"),
+        "{table}"
+    );
+    assert!(table.contains("- 2 × "), "steps both left open: {table}");
+
+    let mut args = vec!["report", "--format", "csv"];
+    args.extend(&files);
+    let csv = stdout(&ticklist(dir.path(), &args));
+    assert!(
+        csv.starts_with("\"mentor\",\"pack_version\",\"done\",\"total\","),
+        "{csv}"
+    );
+    assert!(csv.contains("\n\"bob\",\"2025.01\",1,24,,5,"), "{csv}");
+
+    std::fs::write(dir.path().join("junk.json"), "{}").unwrap();
+    let junk = dir.path().join("junk.json");
+    let out = ticklist(dir.path(), &["report", junk.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("junk.json: not a ticklist export"));
+}

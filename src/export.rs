@@ -1,0 +1,356 @@
+//! Progress reports: a mentor's export (JSON, versioned, or Markdown to send), and the
+//! manager's table built from many JSON exports, possibly of different pack versions.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use jiff::{Span, Timestamp};
+use serde::{Deserialize, Serialize};
+
+use crate::pack::Pack;
+use crate::progress::{Check, Tracker};
+use crate::safe_text::printable;
+
+/// Tag and version of the export format; readers refuse other tags and newer versions.
+pub const EXPORT_FORMAT: &str = "ticklist-export";
+pub const EXPORT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Export {
+    pub format: String,
+    pub version: u32,
+    pub generated_at: Timestamp,
+    pub mentor: String,
+    pub pack: PackInfo,
+    pub done: u32,
+    pub total: u32,
+    /// Stages and parts, in order.
+    pub groups: Vec<GroupProgress>,
+    /// Every node, in order, with its state.
+    pub items: Vec<ItemProgress>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackInfo {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupProgress {
+    pub id: String,
+    pub title: String,
+    /// 0 for a stage, 1 for a part.
+    pub depth: usize,
+    pub done: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemProgress {
+    pub id: String,
+    pub title: String,
+    pub depth: usize,
+    /// Whether it is a step one ticks (no sub-items).
+    pub step: bool,
+    /// "done", "partial" or "todo".
+    pub state: String,
+    pub ticked_at: Option<Timestamp>,
+    pub note: Option<String>,
+}
+
+/// The export of one mentor's progress on `pack`.
+pub fn export(pack: &Pack, tracker: &Tracker, mentor: &str, now: Timestamp) -> Export {
+    let (done, total) = tracker.overall(pack);
+    let state = tracker.state();
+    Export {
+        format: EXPORT_FORMAT.into(),
+        version: EXPORT_VERSION,
+        generated_at: now.round(jiff::Unit::Second).unwrap_or(now),
+        mentor: mentor.into(),
+        pack: PackInfo {
+            id: pack.id.clone(),
+            version: pack.version.clone(),
+            title: pack.title.clone(),
+        },
+        done,
+        total,
+        groups: pack
+            .groups
+            .iter()
+            .map(|&i| {
+                let (done, total) = tracker.counts(i);
+                let node = &pack.nodes[i];
+                GroupProgress {
+                    id: node.id.clone(),
+                    title: node.title.clone(),
+                    depth: node.depth,
+                    done,
+                    total,
+                }
+            })
+            .collect(),
+        items: pack
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, node)| ItemProgress {
+                id: node.id.clone(),
+                title: node.title.clone(),
+                depth: node.depth,
+                step: pack.is_leaf(i),
+                state: match tracker.check(i) {
+                    Check::Done => "done",
+                    Check::Partial => "partial",
+                    Check::Empty => "todo",
+                }
+                .into(),
+                ticked_at: tracker.ticked_at(pack, i),
+                note: state.notes.get(&node.id).cloned(),
+            })
+            .collect(),
+    }
+}
+
+fn percent(done: u32, total: u32) -> u32 {
+    (done * 100).checked_div(total).unwrap_or(100)
+}
+
+/// Markdown text, escaped so that titles cannot break the table or the list.
+fn md(text: &str) -> String {
+    printable(text, false)
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('<', "&lt;")
+}
+
+/// The export as a Markdown document a mentor can paste into a message.
+pub fn write_markdown(out: &mut impl Write, export: &Export) -> io::Result<()> {
+    writeln!(out, "# {} — {}", md(&export.pack.title), md(&export.mentor))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Pack `{}` version {}, generated {}.",
+        md(&export.pack.id),
+        md(&export.pack.version),
+        export.generated_at
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "**{}/{} steps done ({} %)**",
+        export.done,
+        export.total,
+        percent(export.done, export.total)
+    )?;
+    writeln!(out)?;
+    writeln!(out, "| Stage / part | Done | % |")?;
+    writeln!(out, "|---|---:|---:|")?;
+    for g in &export.groups {
+        let indent = if g.depth > 0 { "↳ " } else { "" };
+        writeln!(
+            out,
+            "| {indent}{} | {}/{} | {} |",
+            md(&g.title),
+            g.done,
+            g.total,
+            percent(g.done, g.total)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "## Steps")?;
+    writeln!(out)?;
+    for item in &export.items {
+        let indent = "  ".repeat(item.depth);
+        let box_ = match item.state.as_str() {
+            "done" => "[x]",
+            "partial" => "[~]",
+            _ => "[ ]",
+        };
+        let when = item
+            .ticked_at
+            .map(|t| format!(" — ticked {}", t.strftime("%Y-%m-%d")))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{indent}- {box_} {} (`{}`){when}",
+            md(&item.title),
+            md(&item.id)
+        )?;
+        if let Some(note) = &item.note {
+            writeln!(out, "{indent}  - note: {}", md(note))?;
+        }
+    }
+    Ok(())
+}
+
+/// Why an export file cannot be read into a report.
+pub fn parse_export(bytes: &[u8]) -> Result<Export, String> {
+    let export: Export =
+        serde_json::from_slice(bytes).map_err(|e| format!("not a ticklist export ({e})"))?;
+    if export.format != EXPORT_FORMAT {
+        return Err(format!(
+            "format is {:?}, not {EXPORT_FORMAT:?}",
+            export.format
+        ));
+    }
+    if export.version > EXPORT_VERSION {
+        return Err(format!(
+            "export version {} is newer than this ticklist reads ({EXPORT_VERSION})",
+            export.version
+        ));
+    }
+    Ok(export)
+}
+
+/// A manager's view of many exports.
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    /// Stage titles in first-seen order (stages are matched by id across versions).
+    pub stages: Vec<(String, String)>,
+    pub mentors: Vec<MentorRow>,
+    /// Steps still open, most often first: id, title, how many mentors have it open.
+    pub most_open: Vec<(String, String, usize)>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MentorRow {
+    pub mentor: String,
+    pub pack_version: String,
+    pub done: u32,
+    pub total: u32,
+    /// Percent done per stage id; absent when this mentor's pack version lacks the stage.
+    pub stages: BTreeMap<String, u32>,
+    pub last_tick: Option<Timestamp>,
+    /// No tick since the `--stale-days` limit.
+    pub stale: bool,
+}
+
+/// Builds the table; a mentor is stale when their last tick is older than `stale_days`
+/// before `now` (or they have none).
+pub fn summarize(exports: &[Export], now: Timestamp, stale_days: Option<i64>) -> Summary {
+    let mut stages: Vec<(String, String)> = Vec::new();
+    let mut open: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let limit = stale_days.and_then(|d| now.checked_sub(Span::new().hours(24 * d)).ok());
+    let mentors = exports
+        .iter()
+        .map(|e| {
+            let mut per_stage = BTreeMap::new();
+            for g in e.groups.iter().filter(|g| g.depth == 0) {
+                if !stages.iter().any(|(id, _)| *id == g.id) {
+                    stages.push((g.id.clone(), g.title.clone()));
+                }
+                per_stage.insert(g.id.clone(), percent(g.done, g.total));
+            }
+            for item in e.items.iter().filter(|i| i.step && i.state != "done") {
+                let entry = open
+                    .entry(item.id.clone())
+                    .or_insert((item.title.clone(), 0));
+                entry.1 += 1;
+            }
+            let last_tick = e.items.iter().filter_map(|i| i.ticked_at).max();
+            MentorRow {
+                mentor: e.mentor.clone(),
+                pack_version: e.pack.version.clone(),
+                done: e.done,
+                total: e.total,
+                stages: per_stage,
+                last_tick,
+                stale: limit.is_some_and(|limit| last_tick.is_none_or(|t| t < limit)),
+            }
+        })
+        .collect();
+    let mut most_open: Vec<(String, String, usize)> = open
+        .into_iter()
+        .map(|(id, (title, count))| (id, title, count))
+        .collect();
+    most_open.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    most_open.truncate(10);
+    Summary {
+        stages,
+        mentors,
+        most_open,
+    }
+}
+
+fn stage_cell(row: &MentorRow, stage: &str) -> String {
+    row.stages
+        .get(stage)
+        .map_or_else(|| "–".to_string(), |p| format!("{p} %"))
+}
+
+fn last_tick_cell(row: &MentorRow) -> String {
+    let day = row.last_tick.map_or_else(
+        || "never".to_string(),
+        |t| t.strftime("%Y-%m-%d").to_string(),
+    );
+    if row.stale {
+        format!("{day} (stale)")
+    } else {
+        day
+    }
+}
+
+pub fn write_summary_markdown(out: &mut impl Write, s: &Summary) -> io::Result<()> {
+    let titles: Vec<String> = s.stages.iter().map(|(_, t)| md(t)).collect();
+    writeln!(
+        out,
+        "| Mentor | Version | Done | {} | Last tick |",
+        titles.join(" | ")
+    )?;
+    writeln!(out, "|---|---|---:|{}---|", "---:|".repeat(titles.len()))?;
+    for row in &s.mentors {
+        let cells: Vec<String> = s.stages.iter().map(|(id, _)| stage_cell(row, id)).collect();
+        writeln!(
+            out,
+            "| {} | {} | {}/{} ({} %) | {} | {} |",
+            md(&row.mentor),
+            md(&row.pack_version),
+            row.done,
+            row.total,
+            percent(row.done, row.total),
+            cells.join(" | "),
+            last_tick_cell(row)
+        )?;
+    }
+    if !s.most_open.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Steps most often still open:")?;
+        writeln!(out)?;
+        for (id, title, count) in &s.most_open {
+            writeln!(out, "- {count} × {} (`{}`)", md(title), md(id))?;
+        }
+    }
+    Ok(())
+}
+
+/// CSV with a header; fields quoted and their quotes doubled.
+pub fn write_summary_csv(out: &mut impl Write, s: &Summary) -> io::Result<()> {
+    let field = |text: &str| format!("\"{}\"", printable(text, false).replace('"', "\"\""));
+    let mut header = vec!["mentor", "pack_version", "done", "total"]
+        .into_iter()
+        .map(field)
+        .collect::<Vec<_>>();
+    header.extend(s.stages.iter().map(|(_, t)| field(t)));
+    header.push(field("last_tick"));
+    header.push(field("stale"));
+    writeln!(out, "{}", header.join(","))?;
+    for row in &s.mentors {
+        let mut cells = vec![
+            field(&row.mentor),
+            field(&row.pack_version),
+            row.done.to_string(),
+            row.total.to_string(),
+        ];
+        cells.extend(
+            s.stages
+                .iter()
+                .map(|(id, _)| row.stages.get(id).map_or(String::new(), u32::to_string)),
+        );
+        cells.push(row.last_tick.map_or(String::new(), |t| t.to_string()));
+        cells.push(row.stale.to_string());
+        writeln!(out, "{}", cells.join(","))?;
+    }
+    Ok(())
+}
