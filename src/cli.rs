@@ -12,7 +12,8 @@ use crate::app::Report;
 use crate::commands::{self, UnknownIds};
 use crate::effects::Opener;
 use crate::export;
-use crate::pack::{self, MAX_TEXT_CHARS, Pack, PackCache, PackError};
+use crate::library::{Installed, Library, LibraryError};
+use crate::pack::{self, MAX_TEXT_CHARS, Pack, PackError};
 use crate::progress::{Changes, LoadOutcome, StateError, StateStore, Tracker};
 use crate::safe_text::printable;
 
@@ -24,8 +25,8 @@ pub const STATE_DIR_ENV: &str = "TICKLIST_STATE_DIR";
 #[derive(Debug, Parser)]
 #[command(name = "ticklist", version, about, long_about = None)]
 pub struct Cli {
-    /// Use this pack file instead of the built-in mentor checklist.
-    #[arg(long, value_name = "FILE", global = true)]
+    /// Use this pack file, or this installed pack id, instead of the default pack.
+    #[arg(long, value_name = "FILE|ID", global = true)]
     pub pack: Option<PathBuf>,
 
     /// Keep progress in this directory instead of the platform's config directory.
@@ -50,6 +51,11 @@ pub enum Command {
     },
     #[command(flatten)]
     Progress(ProgressCommand),
+    /// Install, list, choose and remove packs.
+    Pack {
+        #[command(subcommand)]
+        command: PackCommand,
+    },
     /// A manager's table from many JSON exports (`ticklist export --format json`).
     Report {
         #[arg(required = true, value_name = "EXPORT")]
@@ -65,6 +71,30 @@ pub enum Command {
         /// Pack files to check.
         #[arg(required = true, value_name = "PACK")]
         files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    /// Validate a pack file and keep a copy under its id (replacing an older version).
+    Install {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Installed packs and the built-in one, with your progress on each.
+    List,
+    /// Open this pack when `ticklist` is run without `--pack`.
+    Use {
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+    /// Remove an installed pack; your progress on it is kept.
+    Remove {
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
     },
 }
 
@@ -155,6 +185,8 @@ pub enum Failure {
     #[error("{0}")]
     UnknownIds(#[from] UnknownIds),
     #[error("{0}")]
+    Library(#[from] LibraryError),
+    #[error("{0}")]
     State(#[from] StateError),
     #[error("progress cannot be saved: {0}")]
     ReadOnlyState(String),
@@ -164,8 +196,8 @@ pub enum Failure {
     NoteTooLong(usize),
     #[error("{}: {reason}", path.display())]
     BadExport { path: PathBuf, reason: String },
-    #[error("reset asks for confirmation and there is no terminal to ask on: pass --yes")]
-    ResetNeedsYes,
+    #[error("this asks for confirmation and there is no terminal to ask on: pass --yes")]
+    NeedsYes,
     #[error("step {id:?} has {count} link(s), so there is no link {n}")]
     NoSuchLink { id: String, n: usize, count: usize },
     #[error("could not open {url}: {error}")]
@@ -176,9 +208,11 @@ impl Failure {
     /// 2 for bad input (a pack that does not validate), 1 for runtime errors.
     pub fn exit_code(&self) -> ExitCode {
         match self {
+            Failure::Library(LibraryError::Io { .. }) => ExitCode::from(1),
             Failure::Pack(_)
+            | Failure::Library(_)
             | Failure::UnknownIds(_)
-            | Failure::ResetNeedsYes
+            | Failure::NeedsYes
             | Failure::NoteTooLong(_)
             | Failure::BadExport { .. }
             | Failure::NoSuchLink { .. } => ExitCode::from(2),
@@ -187,16 +221,104 @@ impl Failure {
     }
 }
 
-/// The pack chosen for this run: `--pack FILE` (through the user's cache of validated
-/// packs when there is one), or the built-in one.
-pub fn load_pack(path: Option<&Path>) -> Result<Pack, PackError> {
-    let Some(path) = path else {
-        return pack::builtin();
-    };
-    match directories::ProjectDirs::from("", "", "ticklist") {
-        Some(dirs) => PackCache::new(dirs.cache_dir().join("packs")).load_file(path),
-        None => pack::load_file(path),
+/// The pack chosen for this run: `--pack FILE|ID`, else the one chosen with `pack use`,
+/// else the built-in one. Without a home directory, only files and the built-in pack.
+pub fn load_pack(choice: Option<&Path>) -> Result<Pack, Failure> {
+    if let Some(library) = Library::from_platform() {
+        return Ok(library.resolve(choice)?);
     }
+    match choice {
+        Some(path) => Ok(pack::load_file(path)?),
+        None => Ok(pack::builtin()?),
+    }
+}
+
+fn library() -> Result<Library, Failure> {
+    Library::from_platform().ok_or(Failure::NoStateDir)
+}
+
+/// Asks a yes/no question on `ask`; no terminal means no answer, so `NeedsYes`.
+fn confirm(
+    out: &mut impl Write,
+    ask: &mut Option<&mut dyn BufRead>,
+    question: &str,
+) -> Result<bool, Failure> {
+    let Some(ask) = ask else {
+        return Err(Failure::NeedsYes);
+    };
+    write!(out, "{question} [y/N] ")
+        .and_then(|()| out.flush())
+        .map_err(Failure::Output)?;
+    let mut answer = String::new();
+    ask.read_line(&mut answer).map_err(Failure::Output)?;
+    Ok(matches!(
+        answer.trim(),
+        "y" | "Y" | "yes" | "o" | "O" | "oui"
+    ))
+}
+
+/// `ticklist pack …`: the packs installed for this user.
+pub fn pack_command<O: Write, E: Write>(
+    cli: &Cli,
+    command: &PackCommand,
+    console: &mut Console<'_, O, E>,
+) -> Result<(), Failure> {
+    let library = library()?;
+    let Console { out, ask, .. } = console;
+    let written = match command {
+        PackCommand::Install { file } => {
+            let (pack, installed) = library.install(file)?;
+            match installed {
+                Installed::New => writeln!(
+                    out,
+                    "installed {} v{}: {}",
+                    pack.id, pack.version, pack.title
+                ),
+                Installed::Replaced(old) => writeln!(
+                    out,
+                    "updated {} from v{old} to v{}: {}",
+                    pack.id, pack.version, pack.title
+                ),
+            }
+        }
+        PackCommand::List => {
+            let store = StateStore::new(state_dir(cli.state_dir.clone())?);
+            let mut lines = Vec::new();
+            for (pack, is_default) in library.list()? {
+                let state = store
+                    .load(&pack.id, &pack.version, Timestamp::now())
+                    .into_state();
+                let (done, total) = Tracker::new(&pack, state).overall(&pack);
+                let mark = if is_default { "*" } else { " " };
+                lines.push(format!(
+                    "{mark} {}  v{}  {done}/{total}  {}",
+                    pack.id, pack.version, pack.title
+                ));
+            }
+            writeln!(out, "{}", lines.join("\n"))
+        }
+        PackCommand::Use { id } => {
+            let pack = library.use_pack(id)?;
+            writeln!(
+                out,
+                "plain `ticklist` now opens {}: {}",
+                pack.id, pack.title
+            )
+        }
+        PackCommand::Remove { id, yes } => {
+            let pack = library.resolve_id(id)?;
+            let question = format!(
+                "Remove the installed pack {} ({})? Your progress on it is kept.",
+                pack.id, pack.title
+            );
+            if !yes && !confirm(out, ask, &question)? {
+                return writeln!(out, "nothing changed").map_err(Failure::Output);
+            }
+            library.remove(id)?;
+            writeln!(out, "removed {}; progress kept", pack.id)
+        }
+    };
+    written.map_err(Failure::Output)
 }
 
 /// Where progress is kept: `--state-dir`/`TICKLIST_STATE_DIR`, else the platform
@@ -357,22 +479,12 @@ pub fn progress_command<O: Write, E: Write>(
         }
         ProgressCommand::Reset { yes } => {
             let ticks = tracker.state().ticks.len();
-            if !yes {
-                let Some(ask) = ask else {
-                    return Err(Failure::ResetNeedsYes);
-                };
-                write!(
-                    out,
-                    "Reset the progress of \"{}\" ({ticks} tick(s))? A backup is kept. [y/N] ",
-                    pack.title
-                )
-                .and_then(|()| out.flush())
-                .map_err(Failure::Output)?;
-                let mut answer = String::new();
-                ask.read_line(&mut answer).map_err(Failure::Output)?;
-                if !matches!(answer.trim(), "y" | "Y" | "yes" | "o" | "O" | "oui") {
-                    return writeln!(out, "nothing changed").map_err(Failure::Output);
-                }
+            let question = format!(
+                "Reset the progress of \"{}\" ({ticks} tick(s))? A backup is kept.",
+                pack.title
+            );
+            if !yes && !confirm(out, ask, &question)? {
+                return writeln!(out, "nothing changed").map_err(Failure::Output);
             }
             match store.reset(&pack.id, now)? {
                 Some(backup) => writeln!(

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod effects;
 pub mod export;
 pub mod keymap;
+pub mod library;
 pub mod pack;
 pub mod progress;
 pub mod safe_text;

@@ -30,19 +30,32 @@ fn main() -> ExitCode {
             return report(outcome);
         }
         Some(Command::Progress(command)) => {
-            let stdin = std::io::stdin();
-            let mut input = stdin.lock();
-            let interactive = stdin.is_terminal();
-            let mut console = Console {
-                out: std::io::stdout().lock(),
-                err: std::io::stderr(),
-                ask: interactive.then_some(&mut input as &mut dyn std::io::BufRead),
-            };
-            return report(cli::progress_command(&cli, command, &mut console));
+            return with_console(|console| cli::progress_command(&cli, command, console));
+        }
+        Some(Command::Pack { command }) => {
+            return with_console(|console| cli::pack_command(&cli, command, console));
         }
         None => {}
     }
     report(open_checklist(cli))
+}
+
+/// Runs a command with the process's standard streams; questions are asked only when
+/// standard input is a terminal.
+fn with_console(
+    command: impl FnOnce(
+        &mut Console<'_, std::io::StdoutLock<'static>, std::io::Stderr>,
+    ) -> Result<(), Failure>,
+) -> ExitCode {
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let interactive = stdin.is_terminal();
+    let mut console = Console {
+        out: std::io::stdout().lock(),
+        err: std::io::stderr(),
+        ask: interactive.then_some(&mut input as &mut dyn std::io::BufRead),
+    };
+    report(command(&mut console))
 }
 
 fn report(outcome: Result<(), Failure>) -> ExitCode {

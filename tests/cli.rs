@@ -366,3 +366,98 @@ fn report_tables_many_exports_of_different_versions() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("junk.json: not a ticklist export"));
 }
+
+/// Runs with a whole temporary home: installed packs, default choice, progress, cache.
+fn in_home(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ticklist"))
+        .args(args)
+        .env_clear()
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .output()
+        .unwrap()
+}
+
+fn failure(out: &Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+#[test]
+fn installed_packs_are_listed_chosen_upgraded_and_removed() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/valid-minimal.yaml");
+    let out = stdout(&in_home(
+        home,
+        &["pack", "install", fixture.to_str().unwrap()],
+    ));
+    assert_eq!(out, "installed minimal v1: Minimal pack\n");
+    stdout(&in_home(home, &["--pack", "minimal", "check", "a"]));
+
+    let list = stdout(&in_home(home, &["pack", "list"]));
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines.len(), 2, "{list}");
+    assert!(
+        lines[0].starts_with("* openclassrooms-mentor  v2026.11  0/24  "),
+        "{list}"
+    );
+    assert_eq!(lines[1], "  minimal  v1  1/2  Minimal pack");
+
+    assert_eq!(
+        stdout(&in_home(home, &["pack", "use", "minimal"])),
+        "plain `ticklist` now opens minimal: Minimal pack\n"
+    );
+    assert!(stdout(&in_home(home, &["status"])).ends_with("total 1/2 (50%) Minimal pack\n"));
+
+    // A manager's new version: same id, ticks carry over.
+    let v2 = home.join("minimal-v2.yaml");
+    std::fs::write(
+        &v2,
+        std::fs::read_to_string(&fixture)
+            .unwrap()
+            .replace("version: \"1\"", "version: \"2\""),
+    )
+    .unwrap();
+    let out = stdout(&in_home(home, &["pack", "install", v2.to_str().unwrap()]));
+    assert_eq!(out, "updated minimal from v1 to v2: Minimal pack\n");
+    assert!(stdout(&in_home(home, &["pack", "list"])).contains("* minimal  v2  1/2"));
+
+    assert!(failure(&in_home(home, &["pack", "remove", "minimal"])).contains("pass --yes"));
+    assert_eq!(
+        stdout(&in_home(home, &["pack", "remove", "minimal", "--yes"])),
+        "removed minimal; progress kept\n"
+    );
+    assert!(
+        stdout(&in_home(home, &["status"])).contains("total 0/24"),
+        "back to the built-in pack"
+    );
+    assert!(
+        home.join("config/ticklist/minimal.json").is_file(),
+        "progress kept"
+    );
+
+    assert!(
+        failure(&in_home(
+            home,
+            &["pack", "remove", "openclassrooms-mentor", "--yes"]
+        ))
+        .contains("cannot be removed")
+    );
+    assert!(
+        failure(&in_home(home, &["--pack", "nope", "status"]))
+            .contains("no pack file or installed pack named \"nope\"")
+    );
+    assert!(
+        failure(&in_home(home, &["pack", "use", "../etc"]))
+            .contains("no pack file or installed pack")
+    );
+}

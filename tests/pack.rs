@@ -24,6 +24,7 @@ fn problems(name: &str) -> (Vec<(u64, u64)>, String) {
 fn the_builtin_pack_loads() {
     let pack = pack::builtin().unwrap();
     assert_eq!(pack.id, "openclassrooms-mentor");
+    assert_eq!(pack.id, pack::BUILTIN_ID);
     assert_eq!(pack.lang, "fr");
     let stages: Vec<&str> = pack
         .children(None)

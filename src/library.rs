@@ -1,0 +1,191 @@
+//! Installed packs: validated copies of managers' packs in the user's data directory,
+//! one of which may be the default for a plain `ticklist`. The built-in pack is always
+//! there and cannot be removed.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::pack::{self, BUILTIN_ID, Pack, PackCache, PackError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum LibraryError {
+    #[error("{0}")]
+    Pack(#[from] PackError),
+    #[error("no pack file or installed pack named {0:?}: see `ticklist pack list`")]
+    Unknown(String),
+    #[error("the built-in pack is always available and cannot be removed")]
+    Builtin,
+    #[error("cannot {action} {}: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> LibraryError {
+    let path = path.to_path_buf();
+    move |source| LibraryError::Io {
+        action,
+        path,
+        source,
+    }
+}
+
+/// Where installed packs, the default choice and the cache of validated packs live.
+#[derive(Debug, Clone)]
+pub struct Library {
+    packs: PathBuf,
+    default_file: PathBuf,
+    cache: PackCache,
+}
+
+/// What `install` did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Installed {
+    New,
+    /// Replaced an installed pack with the same id, whose version is given.
+    Replaced(String),
+}
+
+impl Library {
+    /// `data` holds the packs, `config` the default choice, `cache` validated copies.
+    pub fn new(data: &Path, config: &Path, cache: &Path) -> Self {
+        Library {
+            packs: data.join("packs"),
+            default_file: config.join("default-pack"),
+            cache: PackCache::new(cache.join("packs")),
+        }
+    }
+
+    /// The platform's directories (`~/.local/share`, `~/.config`, `~/.cache` on Linux).
+    pub fn from_platform() -> Option<Self> {
+        let dirs = directories::ProjectDirs::from("", "", "ticklist")?;
+        Some(Library::new(
+            dirs.data_dir(),
+            dirs.config_dir(),
+            dirs.cache_dir(),
+        ))
+    }
+
+    fn path_of(&self, id: &str) -> PathBuf {
+        self.packs.join(format!("{id}.yaml"))
+    }
+
+    /// The pack for this run: a file path, an installed or built-in id, or (`None`) the
+    /// default chosen with `pack use`, else the built-in pack.
+    pub fn resolve(&self, choice: Option<&Path>) -> Result<Pack, LibraryError> {
+        let choice = match choice {
+            Some(choice) => choice.to_path_buf(),
+            None => match fs::read_to_string(&self.default_file) {
+                Ok(id) if !id.trim().is_empty() => PathBuf::from(id.trim()),
+                _ => return Ok(pack::builtin()?),
+            },
+        };
+        if choice.is_file() {
+            return Ok(self.cache.load_file(&choice)?);
+        }
+        let id = choice.to_string_lossy();
+        if id == BUILTIN_ID {
+            return Ok(pack::builtin()?);
+        }
+        let installed = self.path_of(&id);
+        if is_plain_id(&id) && installed.is_file() {
+            return Ok(self.cache.load_file(&installed)?);
+        }
+        Err(LibraryError::Unknown(id.into_owned()))
+    }
+
+    /// Validates `file` and copies it in under its pack id.
+    pub fn install(&self, file: &Path) -> Result<(Pack, Installed), LibraryError> {
+        let pack = pack::load_file(file)?;
+        let target = self.path_of(&pack.id);
+        let previous = target
+            .is_file()
+            .then(|| pack::load_file(&target).ok())
+            .flatten();
+        fs::create_dir_all(&self.packs).map_err(io_error("create", &self.packs))?;
+        let tmp = target.with_extension("yaml.tmp");
+        fs::copy(file, &tmp)
+            .and_then(|_| fs::rename(&tmp, &target))
+            .map_err(io_error("install into", &target))?;
+        let installed = match previous {
+            Some(old) => Installed::Replaced(old.version),
+            None => Installed::New,
+        };
+        Ok((pack, installed))
+    }
+
+    /// Installed packs plus the built-in one (first), each with whether it is the default.
+    pub fn list(&self) -> Result<Vec<(Pack, bool)>, LibraryError> {
+        let default = fs::read_to_string(&self.default_file)
+            .map(|id| id.trim().to_string())
+            .unwrap_or_default();
+        let builtin = pack::builtin()?;
+        let builtin_default = default.is_empty() || default == builtin.id;
+        let mut packs = vec![(builtin, builtin_default)];
+        let mut files: Vec<PathBuf> = match fs::read_dir(&self.packs) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        files.sort();
+        for file in files {
+            let pack = self.cache.load_file(&file)?;
+            let is_default = pack.id == default;
+            packs.push((pack, is_default));
+        }
+        Ok(packs)
+    }
+
+    /// Makes `id` the pack a plain `ticklist` opens.
+    pub fn use_pack(&self, id: &str) -> Result<Pack, LibraryError> {
+        let pack = self.resolve_id(id)?;
+        if let Some(dir) = self.default_file.parent() {
+            fs::create_dir_all(dir).map_err(io_error("create", dir))?;
+        }
+        fs::write(&self.default_file, format!("{}\n", pack.id))
+            .map_err(io_error("write", &self.default_file))?;
+        Ok(pack)
+    }
+
+    /// An installed or built-in pack by id (not a file path).
+    pub fn resolve_id(&self, id: &str) -> Result<Pack, LibraryError> {
+        if !is_plain_id(id) {
+            return Err(LibraryError::Unknown(id.into()));
+        }
+        self.resolve(Some(Path::new(id)))
+    }
+
+    /// Deletes an installed pack (progress is kept). If it was the default, the
+    /// built-in pack becomes the default again.
+    pub fn remove(&self, id: &str) -> Result<Pack, LibraryError> {
+        if id == BUILTIN_ID {
+            return Err(LibraryError::Builtin);
+        }
+        let path = self.path_of(id);
+        if !is_plain_id(id) || !path.is_file() {
+            return Err(LibraryError::Unknown(id.into()));
+        }
+        let pack = self.cache.load_file(&path)?;
+        fs::remove_file(&path).map_err(io_error("remove", &path))?;
+        let default = fs::read_to_string(&self.default_file).unwrap_or_default();
+        if default.trim() == id {
+            fs::remove_file(&self.default_file).map_err(io_error("remove", &self.default_file))?;
+        }
+        Ok(pack)
+    }
+}
+
+/// An id that can only name a file inside the packs directory.
+fn is_plain_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('.')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
