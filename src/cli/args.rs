@@ -1,0 +1,158 @@
+//! What `ticklist` accepts on its command line (clap definitions only).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use super::STATE_DIR_ENV;
+
+/// A terminal checklist for new mentors: tick the steps, open the help articles,
+/// watch your progress. Without a command, opens the checklist.
+#[derive(Debug, Parser)]
+#[command(name = "ticklist", version, about, long_about = None)]
+pub struct Cli {
+    /// Use this pack file, or this installed pack id, instead of the default pack.
+    #[arg(long, value_name = "FILE|ID", global = true)]
+    pub pack: Option<PathBuf>,
+
+    /// Keep progress in this directory instead of the platform's config directory.
+    #[arg(long, value_name = "DIR", env = STATE_DIR_ENV, global = true)]
+    pub state_dir: Option<PathBuf>,
+
+    /// Leave the mouse to the terminal, so that its own text selection keeps working.
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a synthetic pack of N items, for benchmarks (`bench/e2e`).
+    #[command(hide = true)]
+    GeneratePack {
+        #[arg(long)]
+        items: usize,
+    },
+    #[command(flatten)]
+    Progress(ProgressCommand),
+    /// Install, list, choose and remove packs.
+    Pack {
+        #[command(subcommand)]
+        command: PackCommand,
+    },
+    /// A manager's table from many JSON exports (`ticklist export --format json`).
+    Report {
+        #[arg(required = true, value_name = "EXPORT")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+        format: ReportFormat,
+        /// Flag mentors with no tick in this many days.
+        #[arg(long, value_name = "DAYS")]
+        stale_days: Option<i64>,
+    },
+    /// Check pack files and print every problem found (exit 2 if any).
+    Validate {
+        /// Pack files to check.
+        #[arg(required = true, value_name = "PACK")]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    /// Validate a pack file and keep a copy under its id (replacing an older version).
+    Install {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Installed packs and the built-in one, with your progress on each.
+    List,
+    /// Open this pack when `ticklist` is run without `--pack`.
+    Use {
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+    /// Remove an installed pack; your progress on it is kept.
+    Remove {
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Csv,
+    Json,
+}
+
+/// Commands on the progress of the chosen pack, without the full-screen UI.
+#[derive(Debug, Subcommand)]
+pub enum ProgressCommand {
+    /// Progress per stage and part, and the total.
+    Status {
+        /// Print JSON for scripts instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The checklist as text: boxes, ids, titles and links.
+    List {
+        /// Only what is left to do.
+        #[arg(long)]
+        todo: bool,
+    },
+    /// Tick steps by id; a stage, part or item id ticks every step under it.
+    Check {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Untick steps by id, with the same rules as `check`.
+    Uncheck {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Write your own note on a step, shown in the details pane (`--clear` removes it).
+    Note {
+        #[arg(value_name = "ID")]
+        id: String,
+        #[arg(value_name = "TEXT", required_unless_present = "clear")]
+        text: Option<String>,
+        #[arg(long, conflicts_with = "text")]
+        clear: bool,
+    },
+    /// Write a progress report to send: per stage and part, each step with its date and note.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// Write here instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Who the report is about (default: your user name).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Start afresh; the old progress is kept as a backup file.
+    Reset {
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Open link N (default 1) of a step in the browser.
+    Open {
+        #[arg(value_name = "ID")]
+        id: String,
+        #[arg(value_name = "N", default_value_t = 1)]
+        n: usize,
+    },
+}

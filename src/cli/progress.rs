@@ -1,0 +1,173 @@
+//! `ticklist status|list|check|uncheck|note|export|reset|open`: one pack's progress
+//! without the full-screen UI.
+
+use std::io::Write;
+
+use jiff::Timestamp;
+
+use super::{Cli, Console, ExportFormat, Failure, ProgressCommand, confirm, load_pack, state_dir};
+use crate::app::Report;
+use crate::commands::{self, UnknownIds};
+use crate::effects::Opener;
+use crate::export;
+use crate::pack::MAX_TEXT_CHARS;
+use crate::progress::{Changes, LoadOutcome, StateStore, Tracker};
+use crate::safe_text::printable;
+
+/// `status`, `list`, `check`, `uncheck`, `reset`, `open`: the pack's progress without the
+/// UI. Notices about the state file go to `err`; changes are saved like the UI does
+/// (locked, merged).
+pub fn progress_command<O: Write, E: Write>(
+    cli: &Cli,
+    command: &ProgressCommand,
+    console: &mut Console<'_, O, E>,
+) -> Result<(), Failure> {
+    let Console { out, err, ask } = console;
+    let pack = load_pack(cli.pack.as_deref())?;
+    let store = StateStore::new(state_dir(cli.state_dir.clone())?);
+    let now = Timestamp::now();
+    let loaded = store.load(&pack.id, &pack.version, now);
+    let mut read_only = None;
+    match &loaded {
+        LoadOutcome::MovedAside {
+            reason, moved_to, ..
+        } => {
+            let _ = writeln!(
+                err,
+                "ticklist: the progress file was unusable ({reason}); moved to {}",
+                moved_to.display()
+            );
+        }
+        LoadOutcome::ReadOnly { reason, .. } => {
+            let _ = writeln!(err, "ticklist: the progress file cannot be used ({reason})");
+            read_only = Some(reason.clone());
+        }
+        LoadOutcome::Fresh(_) | LoadOutcome::Loaded(_) => {}
+    }
+    let mut tracker = Tracker::new(&pack, loaded.into_state());
+    let written = match command {
+        ProgressCommand::Status { json: true } => {
+            serde_json::to_writer_pretty(&mut *out, &commands::status(&pack, &tracker))
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out))
+        }
+        ProgressCommand::Status { json: false } => {
+            commands::write_status(out, &commands::status(&pack, &tracker))
+        }
+        ProgressCommand::List { todo } => commands::write_list(out, &pack, &tracker, *todo),
+        ProgressCommand::Check { ids } | ProgressCommand::Uncheck { ids } => {
+            let on = matches!(command, ProgressCommand::Check { .. });
+            let changes = commands::set(&pack, &mut tracker, ids, on, now)?;
+            if !changes.is_empty() {
+                if let Some(reason) = read_only {
+                    return Err(Failure::ReadOnlyState(reason));
+                }
+                store.save(tracker.state(), &changes, now)?;
+            }
+            let (done, total) = tracker.overall(&pack);
+            let verb = if on { "ticked" } else { "unticked" };
+            writeln!(
+                out,
+                "{verb} {} step(s); {done}/{total} done",
+                changes.ticks.len()
+            )
+        }
+        ProgressCommand::Note { id, text, clear } => {
+            if pack.find(id).is_none() {
+                let close = commands::close_matches(&pack, id);
+                return Err(UnknownIds(vec![(id.clone(), close)]).into());
+            }
+            let note = text
+                .as_deref()
+                .filter(|_| !clear)
+                .map(|text| printable(text.trim(), true).into_owned())
+                .filter(|text| !text.is_empty());
+            if let Some(note) = &note {
+                let chars = note.chars().count();
+                if chars > MAX_TEXT_CHARS {
+                    return Err(Failure::NoteTooLong(chars));
+                }
+            }
+            if let Some(reason) = read_only {
+                return Err(Failure::ReadOnlyState(reason));
+            }
+            let mut changes = Changes::new();
+            let said = if note.is_some() { "saved" } else { "cleared" };
+            changes.notes.insert(id.clone(), note);
+            let mut mine = tracker.state().clone();
+            mine.apply(&changes);
+            store.save(&mine, &changes, now)?;
+            writeln!(out, "note {said} for {id}")
+        }
+        ProgressCommand::Export {
+            format,
+            output,
+            name,
+        } => {
+            let mentor = name.clone().unwrap_or_else(user_name);
+            let report = export::export(&pack, &tracker, &mentor, now);
+            let mut text = Vec::new();
+            match format {
+                ExportFormat::Markdown => export::write_markdown(&mut text, &report),
+                ExportFormat::Json => serde_json::to_writer_pretty(&mut text, &report)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| writeln!(text)),
+            }
+            .map_err(Failure::Output)?;
+            match output {
+                Some(path) => std::fs::write(path, &text).and_then(|()| {
+                    writeln!(err, "progress of {mentor} written to {}", path.display())
+                }),
+                None => out.write_all(&text),
+            }
+        }
+        ProgressCommand::Reset { yes } => {
+            let ticks = tracker.state().ticks.len();
+            let question = format!(
+                "Reset the progress of \"{}\" ({ticks} tick(s))? A backup is kept.",
+                pack.title
+            );
+            if !yes && !confirm(out, ask, &question)? {
+                return writeln!(out, "nothing changed").map_err(Failure::Output);
+            }
+            match store.reset(&pack.id, now)? {
+                Some(backup) => writeln!(
+                    out,
+                    "progress reset; the old file is kept as {}",
+                    backup.display()
+                ),
+                None => writeln!(out, "no progress saved yet: nothing to reset"),
+            }
+        }
+        ProgressCommand::Open { id, n } => {
+            let Some(node) = pack.find(id) else {
+                let close = commands::close_matches(&pack, id);
+                return Err(UnknownIds(vec![(id.clone(), close)]).into());
+            };
+            let links = &pack.nodes[node].links;
+            let Some(link) = links.get(n.wrapping_sub(1)) else {
+                return Err(Failure::NoSuchLink {
+                    id: id.clone(),
+                    n: *n,
+                    count: links.len(),
+                });
+            };
+            match Opener::from_env().open(&link.url) {
+                Report::NoBrowser(url) => writeln!(out, "no browser to open it here: {url}"),
+                Report::OpenFailed { url, error } | Report::Refused { url, error } => {
+                    return Err(Failure::OpenFailed { url, error });
+                }
+                _ => writeln!(out, "opened {}", link.url),
+            }
+        }
+    };
+    written.map_err(Failure::Output)
+}
+
+/// The OS user name, for `export` without `--name`.
+fn user_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "unknown".into())
+}
