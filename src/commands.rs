@@ -6,19 +6,10 @@ use std::io::{self, Write};
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::pack::{Level, Pack};
+use crate::export::{GroupProgress, groups, percent};
+use crate::pack::Pack;
 use crate::progress::{Changes, Check, Tracker};
 use crate::safe_text::printable;
-
-/// One stage or part, or the whole pack, with its counts.
-#[derive(Debug, Serialize)]
-pub struct GroupStatus {
-    pub id: String,
-    pub title: String,
-    pub level: &'static str,
-    pub done: u32,
-    pub total: u32,
-}
 
 /// What `ticklist status --json` prints.
 #[derive(Debug, Serialize)]
@@ -28,20 +19,7 @@ pub struct Status {
     pub title: String,
     pub done: u32,
     pub total: u32,
-    pub groups: Vec<GroupStatus>,
-}
-
-fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::Stage => "stage",
-        Level::Part => "part",
-        Level::Item => "item",
-        Level::SubItem => "sub-item",
-    }
-}
-
-fn percent(done: u32, total: u32) -> u32 {
-    (done * 100).checked_div(total).unwrap_or(100)
+    pub groups: Vec<GroupProgress>,
 }
 
 pub fn status(pack: &Pack, tracker: &Tracker) -> Status {
@@ -52,28 +30,14 @@ pub fn status(pack: &Pack, tracker: &Tracker) -> Status {
         title: pack.title.clone(),
         done,
         total,
-        groups: pack
-            .groups
-            .iter()
-            .map(|&i| {
-                let node = &pack.nodes[i];
-                let (done, total) = tracker.counts(i);
-                GroupStatus {
-                    id: node.id.clone(),
-                    title: node.title.clone(),
-                    level: level_name(node.level),
-                    done,
-                    total,
-                }
-            })
-            .collect(),
+        groups: groups(pack, tracker),
     }
 }
 
 /// `ticklist status`: a line per stage and part, then the total.
 pub fn write_status(out: &mut impl Write, status: &Status) -> io::Result<()> {
     for group in &status.groups {
-        let indent = if group.level == "part" { "  " } else { "" };
+        let indent = "  ".repeat(group.depth);
         writeln!(
             out,
             "{indent}{}/{} ({}%) {}",

@@ -76,21 +76,7 @@ pub fn export(pack: &Pack, tracker: &Tracker, mentor: &str, now: Timestamp) -> E
         },
         done,
         total,
-        groups: pack
-            .groups
-            .iter()
-            .map(|&i| {
-                let (done, total) = tracker.counts(i);
-                let node = &pack.nodes[i];
-                GroupProgress {
-                    id: node.id.clone(),
-                    title: node.title.clone(),
-                    depth: node.depth,
-                    done,
-                    total,
-                }
-            })
-            .collect(),
+        groups: groups(pack, tracker),
         items: pack
             .nodes
             .iter()
@@ -113,7 +99,26 @@ pub fn export(pack: &Pack, tracker: &Tracker, mentor: &str, now: Timestamp) -> E
     }
 }
 
-fn percent(done: u32, total: u32) -> u32 {
+/// Stages and parts with their counts, in order (also `ticklist status --json`).
+pub fn groups(pack: &Pack, tracker: &Tracker) -> Vec<GroupProgress> {
+    pack.groups
+        .iter()
+        .map(|&i| {
+            let (done, total) = tracker.counts(i);
+            let node = &pack.nodes[i];
+            GroupProgress {
+                id: node.id.clone(),
+                title: node.title.clone(),
+                depth: node.depth,
+                done,
+                total,
+            }
+        })
+        .collect()
+}
+
+/// Whole percent done; an empty group counts as done.
+pub fn percent(done: u32, total: u32) -> u32 {
     (done * 100).checked_div(total).unwrap_or(100)
 }
 
