@@ -8,7 +8,7 @@ use jiff::tz::TimeZone;
 use ticklist::app::{App, Severity};
 use ticklist::cli::{self, Cli, Command, Console, Failure};
 use ticklist::effects::{Effects, Opener, Saver};
-use ticklist::progress::{LoadOutcome, StateStore, Tracker};
+use ticklist::progress::{LoadOutcome, StateStore, Tracker, orphan_ticks};
 use ticklist::text::{self, fill};
 
 fn main() -> ExitCode {
@@ -90,12 +90,31 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
         }
         LoadOutcome::Fresh(_) | LoadOutcome::Loaded(_) => (None, None),
     };
-    let state = loaded.into_state();
-    let saver = Saver::spawn(store, state.clone(), read_only);
-    let tracker = Tracker::new(&pack, state);
+    let upgraded = matches!(&loaded, LoadOutcome::Loaded(s) if s.pack_version != pack.version);
+    let mut tracker = Tracker::new(&pack, loaded.into_state());
+    let saver = Saver::spawn(store, tracker.state().clone(), read_only);
+    // A new pack version is recorded at once (with ticks moved by `renamed:`), so that
+    // what it changed is told once, not at every start.
+    let startup = tracker.take_changes();
+    if upgraded || !startup.is_empty() {
+        saver.save(0, startup);
+    }
+    let orphans = if upgraded {
+        orphan_ticks(&pack, tracker.state())
+    } else {
+        0
+    };
+    let version = pack.version.clone();
     let mut app = App::new(pack, tracker, &text::FR, local_time_zone());
     if let Some(notice) = notice {
         app.notify(Severity::Warning, notice);
+    } else if orphans > 0 {
+        let count = orphans.to_string();
+        let notice = fill(
+            text::FR.orphan_ticks,
+            &[("count", &count), ("version", &version)],
+        );
+        app.notify(Severity::Info, notice);
     }
     let effects = Effects {
         saver,
@@ -107,8 +126,8 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
 }
 
 /// The local time zone. With `TZ` unset, `/etc/localtime` is read directly: asking jiff
-/// for the system zone also indexes the whole zoneinfo tree, which cost ~15 ms of the
-/// first frame (measured with `cargo bench --bench e2e`).
+/// for the system zone also walks the whole zoneinfo tree (dozens of directory reads)
+/// before the first frame.
 fn local_time_zone() -> TimeZone {
     if cfg!(unix)
         && std::env::var_os("TZ").is_none()

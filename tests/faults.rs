@@ -144,3 +144,62 @@ fn escape_sequences_in_a_pack_never_reach_the_terminal() {
         assert!(!found, "{payload:?} reached the terminal");
     }
 }
+
+#[test]
+fn a_new_pack_version_keeps_renamed_ticks_and_tells_of_dropped_ones_once() {
+    let home = tempfile::tempdir().unwrap();
+    let v1 = home.path().join("v1.yaml");
+    let v2 = home.path().join("v2.yaml");
+    let head =
+        "id: team\nlang: en\ntitle: Team\nstages:\n  - id: s\n    title: Stage\n    items:\n";
+    std::fs::write(
+        &v1,
+        format!("version: \"1\"\n{head}      - {{id: old-name, title: Renamed later}}\n      - {{id: dropped, title: Dropped later}}\n      - {{id: kept, title: Kept}}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        &v2,
+        format!("version: \"2\"\n{head}      - {{id: new-name, title: Renamed}}\n      - {{id: kept, title: Kept}}\nrenamed: {{old-name: new-name}}\n"),
+    )
+    .unwrap();
+    let state_dir = home.path().join("state");
+    let state_dir = state_dir.to_str().unwrap();
+    let run = |pack: &std::path::Path, args: &[&str]| {
+        let mut all = vec!["--state-dir", state_dir, "--pack", pack.to_str().unwrap()];
+        all.extend(args);
+        let out = Command::new(env!("CARGO_BIN_EXE_ticklist"))
+            .args(&all)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&v1, &["check", "old-name", "dropped"]);
+
+    let v2_arg = v2.to_str().unwrap();
+    let args = ["--state-dir", state_dir, "--pack", v2_arg];
+    let mut app = Session::start_with(home.path(), &args, &[]);
+    app.wait_for_text("1/2");
+    app.wait_for_text("1 coche(s) concernent des étapes absentes de la version 2");
+    app.quit();
+    let state = std::fs::read_to_string(home.path().join("state/team.json")).unwrap();
+    assert!(
+        state.contains("\"new-name\"") && !state.contains("\"old-name\""),
+        "{state}"
+    );
+    assert!(
+        state.contains("\"dropped\""),
+        "a dropped step's tick is kept: {state}"
+    );
+    assert!(state.contains("\"pack_version\": \"2\""), "{state}");
+
+    let mut again = Session::start_with(home.path(), &args, &[]);
+    again.wait_for_text("1/2");
+    // The footer is drawn after the status line: once it is there, so would the notice be.
+    again.wait_for_text("quitter");
+    assert!(!again.contents().contains("concernent"), "told once only");
+    again.quit();
+}

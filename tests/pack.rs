@@ -158,3 +158,33 @@ fn levels_may_only_hold_their_children() {
         assert!(err.problems().iter().all(|p| p.line > 0));
     }
 }
+
+const RENAMED_HEAD: &str = "id: r\nversion: \"2\"\nlang: en\ntitle: R\nstages:\n  - id: s\n    title: S\n    items:\n      - {id: new-step, title: New}\n      - {id: kept, title: Kept}\n";
+
+#[test]
+fn renamed_ids_must_point_into_the_pack_and_be_gone_from_it() {
+    let pack = pack::load_str(
+        &format!("{RENAMED_HEAD}renamed:\n  old-step: new-step\n"),
+        "r.yaml",
+    )
+    .unwrap();
+    assert_eq!(
+        pack.renamed,
+        [("old-step".to_string(), "new-step".to_string())]
+    );
+
+    let err = pack::load_str(
+        &format!("{RENAMED_HEAD}renamed:\n  old-step: missing\n  kept: new-step\n"),
+        "r.yaml",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("r.yaml:12:3: `renamed: old-step: missing`: no step has the id \"missing\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("`renamed: kept: new-step`: \"kept\" is still an id here (line 10)"),
+        "{err}"
+    );
+}

@@ -53,6 +53,10 @@ pub struct Pack {
     /// Stages and parts in display order: the nodes that get a progress bar. Kept here
     /// so that drawing a frame never walks the whole pack to find them.
     pub groups: Vec<usize>,
+    /// Ids renamed since earlier versions, old → new: progress under an old id moves to
+    /// the new one when the pack is opened.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renamed: Vec<(String, String)>,
 }
 
 impl Pack {

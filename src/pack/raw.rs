@@ -18,6 +18,9 @@ pub struct RawPack {
     #[serde(default)]
     pub completion_message: Option<Spanned<String>>,
     pub stages: Spanned<Vec<RawNode>>,
+    /// Ids a new version renamed, old → new, so that ticks follow them.
+    #[serde(default)]
+    pub renamed: Option<Spanned<std::collections::BTreeMap<String, String>>>,
 }
 
 /// One stage, part, item or sub-item: the level decides which children are allowed.

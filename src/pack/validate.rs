@@ -44,6 +44,7 @@ pub fn validate(raw: RawPack) -> Result<Pack, Vec<Problem>> {
     for stage in raw.stages.value {
         v.node(stage, Level::Stage, None, 0);
     }
+    let renamed = v.renamed(raw.renamed);
     let version = v.line(raw.version, "version", MAX_ID_LEN);
     let lang = v.line(raw.lang, "lang", MAX_ID_LEN);
     let title = v.line(raw.title, "title", MAX_TITLE_CHARS);
@@ -61,6 +62,7 @@ pub fn validate(raw: RawPack) -> Result<Pack, Vec<Problem>> {
                 .filter(|&i| matches!(v.nodes[i].level, Level::Stage | Level::Part))
                 .collect(),
             nodes: v.nodes,
+            renamed,
         })
     } else {
         v.problems.sort_by_key(|p| (p.line, p.column));
@@ -91,6 +93,31 @@ impl Validator {
         if value.value.trim().is_empty() {
             self.problem(value, message.into());
         }
+    }
+
+    /// `renamed:` pairs: each new id must be in the pack and each old one gone from it.
+    fn renamed(
+        &mut self,
+        renamed: Option<Spanned<std::collections::BTreeMap<String, String>>>,
+    ) -> Vec<(String, String)> {
+        let Some(map) = renamed else {
+            return Vec::new();
+        };
+        for (old, new) in &map.value {
+            if !self.seen.contains_key(new) {
+                self.problem(
+                    &map,
+                    format!("`renamed: {old}: {new}`: no step has the id {new:?}; name an id of this pack"),
+                );
+            }
+            if let Some(&(line, _)) = self.seen.get(old) {
+                self.problem(
+                    &map,
+                    format!("`renamed: {old}: {new}`: {old:?} is still an id here (line {line}); a renamed id must be gone"),
+                );
+            }
+        }
+        map.value.into_iter().collect()
     }
 
     /// One-line text: checked against `max` characters, made safe to print.

@@ -32,6 +32,7 @@ impl Tracker {
     /// pack's; ticks for unknown ids are kept as they are.
     pub fn new(pack: &Pack, mut state: State) -> Self {
         state.pack_version.clone_from(&pack.version);
+        let changes = follow_renames(pack, &mut state);
         let n = pack.nodes.len();
         let ticked: Vec<bool> = (0..n)
             .map(|i| pack.is_leaf(i) && state.ticks.contains_key(&pack.nodes[i].id))
@@ -51,7 +52,7 @@ impl Tracker {
         }
         Tracker {
             state,
-            changes: Changes::new(),
+            changes,
             ticked,
             done,
             total,
@@ -140,6 +141,40 @@ impl Tracker {
     }
 }
 
+/// Moves progress saved under ids the pack renamed to their new ids (unless the new id
+/// has its own already). The moves are returned as changes, so the next save keeps them.
+fn follow_renames(pack: &Pack, state: &mut State) -> Changes {
+    let mut changes = Changes::new();
+    for (old, new) in &pack.renamed {
+        if let Some(at) = state.ticks.remove(old) {
+            changes.ticks.insert(old.clone(), None);
+            if !state.ticks.contains_key(new) {
+                state.ticks.insert(new.clone(), at);
+                changes.ticks.insert(new.clone(), Some(at));
+            }
+        }
+        if let Some(note) = state.notes.remove(old) {
+            changes.notes.insert(old.clone(), None);
+            if !state.notes.contains_key(new) {
+                changes.notes.insert(new.clone(), Some(note.clone()));
+                state.notes.insert(new.clone(), note);
+            }
+        }
+    }
+    changes
+}
+
+/// How many saved ticks name no step of `pack`: kept in the file, but worth a word
+/// when a new pack version dropped steps.
+pub fn orphan_ticks(pack: &Pack, state: &State) -> usize {
+    let ids: std::collections::HashSet<&str> = pack.nodes.iter().map(|n| n.id.as_str()).collect();
+    state
+        .ticks
+        .keys()
+        .filter(|id| !ids.contains(id.as_str()))
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +219,31 @@ mod tests {
             Some("2026-11-03T10:00:01Z".parse().unwrap())
         );
         assert!(!tracker.set(&pack, b, true, second), "nothing left to tick");
+    }
+
+    #[test]
+    fn progress_follows_renamed_ids_and_the_move_is_saved() {
+        let yaml = "id: t\nversion: \"2\"\nlang: en\ntitle: T\nstages:\n  - id: s\n    title: S\n    items:\n      - {id: a2, title: A}\n      - {id: b2, title: B}\nrenamed: {a: a2, b: b2}\n";
+        let pack = pack::load_str(yaml, "t.yaml").unwrap();
+        let at: Timestamp = "2026-11-02T10:00:00Z".parse().unwrap();
+        let later: Timestamp = "2026-11-05T10:00:00Z".parse().unwrap();
+        let mut state = State::new("t", "1");
+        state.ticks.insert("a".into(), at);
+        state.notes.insert("a".into(), "mine".into());
+        // b2 was ticked under its new id already: that tick wins over the old one.
+        state.ticks.insert("b".into(), at);
+        state.ticks.insert("b2".into(), later);
+        let mut tracker = Tracker::new(&pack, state);
+        assert_eq!(tracker.overall(&pack), (2, 2));
+        assert_eq!(tracker.state().ticks["a2"], at);
+        assert_eq!(tracker.state().ticks["b2"], later);
+        assert_eq!(tracker.state().notes["a2"], "mine");
+        let changes = tracker.take_changes();
+        assert_eq!(changes.ticks["a"], None);
+        assert_eq!(changes.ticks["a2"], Some(at));
+        assert_eq!(changes.ticks["b"], None);
+        assert!(!changes.ticks.contains_key("b2"));
+        assert_eq!(changes.notes["a2"].as_deref(), Some("mine"));
+        assert_eq!(orphan_ticks(&pack, tracker.state()), 0);
     }
 }
