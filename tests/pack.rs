@@ -188,3 +188,32 @@ fn renamed_ids_must_point_into_the_pack_and_be_gone_from_it() {
         "{err}"
     );
 }
+
+#[test]
+fn allowed_but_doubtful_things_are_warnings_with_their_place() {
+    let pack = pack::load_file(&fixture("warnings.yaml")).unwrap();
+    let warnings: Vec<(u64, u64, &str)> = pack
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.column, w.message.as_str()))
+        .collect();
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert_eq!((warnings[0].0, warnings[0].1), (12, 20));
+    assert!(warnings[0].2.contains("bare URL"));
+    assert_eq!((warnings[1].0, warnings[1].1), (18, 18));
+    assert!(warnings[1].2.contains("already linked at line 13"));
+    assert_eq!((warnings[2].0, warnings[2].1), (20, 16));
+    assert!(warnings[2].2.contains("only a title"));
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ticklist"))
+        .arg("validate")
+        .arg(fixture("warnings.yaml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "warnings do not fail validation");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("warnings.yaml:20:16: warning: this step has only a title"),
+        "{err}"
+    );
+}

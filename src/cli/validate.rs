@@ -6,12 +6,23 @@ use std::process::ExitCode;
 
 use crate::pack;
 
-/// `ticklist validate FILE…`: every problem of every file, then a summary.
+/// `ticklist validate FILE…`: every problem of every file, then a summary. Warnings
+/// (allowed, probably unintended) are printed too but do not fail.
 pub fn validate(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
     let mut failed = 0;
     for file in files {
         match pack::load_file(file) {
             Ok(pack) => {
+                for w in &pack.warnings {
+                    let _ = writeln!(
+                        err,
+                        "{}:{}:{}: warning: {}",
+                        file.display(),
+                        w.line,
+                        w.column,
+                        w.message
+                    );
+                }
                 let steps = (0..pack.nodes.len()).filter(|&i| pack.is_leaf(i)).count();
                 let _ = writeln!(
                     out,

@@ -63,6 +63,10 @@ pub fn validate(raw: RawPack) -> Result<Pack, Vec<Problem>> {
                 .collect(),
             nodes: v.nodes,
             renamed,
+            warnings: {
+                v.warnings.sort_by_key(|p| (p.line, p.column));
+                v.warnings
+            },
         })
     } else {
         v.problems.sort_by_key(|p| (p.line, p.column));
@@ -78,9 +82,20 @@ struct Validator {
     seen: HashMap<String, (u64, u64)>,
     /// Set once the node limit is hit, so it is reported once.
     too_many: bool,
+    warnings: Vec<Problem>,
+    /// Where each URL was first linked, to point at repeats.
+    urls: HashMap<String, u64>,
 }
 
 impl Validator {
+    fn warning<T>(&mut self, at: &Spanned<T>, message: String) {
+        self.warnings.push(Problem {
+            line: at.referenced.line(),
+            column: at.referenced.column(),
+            message,
+        });
+    }
+
     fn problem<T>(&mut self, at: &Spanned<T>, message: String) {
         self.problems.push(Problem {
             line: at.referenced.line(),
@@ -218,6 +233,23 @@ impl Validator {
                 if let Err(why) = url::check(&link.url.value) {
                     self.problem(&link.url, format!("bad URL {:?}: {why}", link.url.value));
                 }
+                let label = link.label.value.trim();
+                if label == link.url.value || label.starts_with("http://") || label.starts_with("https://") {
+                    self.warning(
+                        &link.label,
+                        "the label is a bare URL: say what the link opens, e.g. \"Article: getting paid\"".into(),
+                    );
+                }
+                let line = link.url.referenced.line();
+                match self.urls.get(&link.url.value) {
+                    Some(&first) => self.warning(
+                        &link.url,
+                        format!("this URL is already linked at line {first}: is it the same step twice?"),
+                    ),
+                    None => {
+                        self.urls.insert(link.url.value.clone(), line);
+                    }
+                }
                 Link {
                     label: self.line(link.label, "label", MAX_TITLE_CHARS),
                     url: link.url.value,
@@ -245,6 +277,21 @@ impl Validator {
             "the `title` is empty: write the text of this step",
         );
         let index = self.nodes.len();
+        let only_title = raw.details.is_none()
+            && raw.links.is_empty()
+            && raw.warning.is_none()
+            && raw.note.is_none()
+            && raw
+                .items
+                .as_ref()
+                .is_none_or(|items| items.value.is_empty())
+            && matches!(level, Level::Item | Level::SubItem);
+        if only_title {
+            self.warning(
+                &raw.title,
+                "this step has only a title: add `details` or a link so the mentor knows what to do".into(),
+            );
+        }
         let node = Node {
             id: raw.id.value.clone(),
             level,
