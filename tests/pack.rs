@@ -191,8 +191,9 @@ fn renamed_ids_must_point_into_the_pack_and_be_gone_from_it() {
 
 #[test]
 fn allowed_but_doubtful_things_are_warnings_with_their_place() {
-    let pack = pack::load_file(&fixture("warnings.yaml")).unwrap();
-    let warnings: Vec<(u64, u64, &str)> = pack
+    let checked = pack::check_file(&fixture("warnings.yaml")).unwrap();
+    assert!(pack::load_file(&fixture("warnings.yaml")).is_ok());
+    let warnings: Vec<(u64, u64, &str)> = checked
         .warnings
         .iter()
         .map(|w| (w.line, w.column, w.message.as_str()))

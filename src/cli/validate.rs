@@ -11,9 +11,9 @@ use crate::pack;
 pub fn validate(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
     let mut failed = 0;
     for file in files {
-        match pack::load_file(file) {
-            Ok(pack) => {
-                for w in &pack.warnings {
+        match pack::check_file(file) {
+            Ok(pack::Validated { pack, warnings }) => {
+                for w in &warnings {
                     let _ = writeln!(
                         err,
                         "{}:{}:{}: warning: {}",

@@ -19,7 +19,7 @@ pub use cache::PackCache;
 pub use error::{PackError, Problem};
 pub use generate::generate;
 pub use model::{Level, Link, Node, Pack};
-pub use validate::{MAX_LINKS, MAX_NODES, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+pub use validate::{MAX_LINKS, MAX_NODES, MAX_TEXT_CHARS, MAX_TITLE_CHARS, Validated};
 
 /// Hard limits against hostile packs; a real checklist is far below them. The
 /// others (steps, text lengths, links) are checked in validation.
@@ -43,6 +43,15 @@ fn budget() -> Option<serde_saphyr::Budget> {
 
 /// Loads and validates a pack file.
 pub fn load_file(path: &Path) -> Result<Pack, PackError> {
+    read_file(path, false).map(|v| v.pack)
+}
+
+/// Loads a pack file for `ticklist validate`: the pack and its warnings.
+pub fn check_file(path: &Path) -> Result<Validated, PackError> {
+    read_file(path, true)
+}
+
+fn read_file(path: &Path, with_warnings: bool) -> Result<Validated, PackError> {
     let name = path.display().to_string();
     let io = |source| PackError::Io {
         path: path.to_path_buf(),
@@ -66,11 +75,15 @@ pub fn load_file(path: &Path) -> Result<Pack, PackError> {
             format!("the file is not valid UTF-8 (byte {at}): save it as UTF-8"),
         )
     })?;
-    load_str(&text, &name)
+    parse(&text, &name, with_warnings)
 }
 
 /// Parses and validates pack text; `name` is how errors refer to the source.
 pub fn load_str(text: &str, name: &str) -> Result<Pack, PackError> {
+    parse(text, name, false).map(|v| v.pack)
+}
+
+fn parse(text: &str, name: &str, with_warnings: bool) -> Result<Validated, PackError> {
     check_size(text.len(), name)?;
     // Editors on Windows may start the file with a byte-order mark; it is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -105,7 +118,7 @@ pub fn load_str(text: &str, name: &str) -> Result<Pack, PackError> {
             rendered: printable(&rendered, true).into_owned(),
         }
     })?;
-    validate::validate(raw).map_err(|problems| PackError::Invalid {
+    validate::validate(raw, with_warnings).map_err(|problems| PackError::Invalid {
         file: name.into(),
         problems,
     })

@@ -57,9 +57,6 @@ pub struct Pack {
     /// the new one when the pack is opened.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub renamed: Vec<(String, String)>,
-    /// Things that are allowed but probably unintended (`ticklist validate` prints them).
-    #[serde(skip)]
-    pub warnings: Vec<super::Problem>,
 }
 
 impl Pack {

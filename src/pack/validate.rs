@@ -20,8 +20,18 @@ pub const MAX_TITLE_CHARS: usize = 1_000;
 pub const MAX_TEXT_CHARS: usize = 20_000;
 pub const MAX_LINKS: usize = 50;
 
-pub fn validate(raw: RawPack) -> Result<Pack, Vec<Problem>> {
-    let mut v = Validator::default();
+/// What validation found: the pack, and (when asked for) what is allowed but probably
+/// unintended, for `ticklist validate` to print.
+pub struct Validated {
+    pub pack: Pack,
+    pub warnings: Vec<Problem>,
+}
+
+pub fn validate(raw: RawPack, with_warnings: bool) -> Result<Validated, Vec<Problem>> {
+    let mut v = Validator {
+        with_warnings,
+        ..Validator::default()
+    };
     v.pack_id(&raw.id);
     v.non_empty(
         &raw.version,
@@ -51,7 +61,8 @@ pub fn validate(raw: RawPack) -> Result<Pack, Vec<Problem>> {
     let source = v.paragraph(raw.source, "source");
     let completion_message = v.paragraph(raw.completion_message, "completion_message");
     if v.problems.is_empty() {
-        Ok(Pack {
+        v.warnings.sort_by_key(|p| (p.line, p.column));
+        let pack = Pack {
             id: raw.id.value,
             version,
             lang,
@@ -63,10 +74,10 @@ pub fn validate(raw: RawPack) -> Result<Pack, Vec<Problem>> {
                 .collect(),
             nodes: v.nodes,
             renamed,
-            warnings: {
-                v.warnings.sort_by_key(|p| (p.line, p.column));
-                v.warnings
-            },
+        };
+        Ok(Validated {
+            pack,
+            warnings: v.warnings,
         })
     } else {
         v.problems.sort_by_key(|p| (p.line, p.column));
@@ -82,6 +93,8 @@ struct Validator {
     seen: HashMap<String, (u64, u64)>,
     /// Set once the node limit is hit, so it is reported once.
     too_many: bool,
+    /// Warnings cost time and memory on big packs: only `validate` asks for them.
+    with_warnings: bool,
     warnings: Vec<Problem>,
     /// Where each URL was first linked, to point at repeats.
     urls: HashMap<String, u64>,
@@ -89,6 +102,9 @@ struct Validator {
 
 impl Validator {
     fn warning<T>(&mut self, at: &Spanned<T>, message: String) {
+        if !self.with_warnings {
+            return;
+        }
         self.warnings.push(Problem {
             line: at.referenced.line(),
             column: at.referenced.column(),
@@ -240,14 +256,18 @@ impl Validator {
                         "the label is a bare URL: say what the link opens, e.g. \"Article: getting paid\"".into(),
                     );
                 }
-                let line = link.url.referenced.line();
-                match self.urls.get(&link.url.value) {
-                    Some(&first) => self.warning(
-                        &link.url,
-                        format!("this URL is already linked at line {first}: is it the same step twice?"),
-                    ),
-                    None => {
-                        self.urls.insert(link.url.value.clone(), line);
+                if self.with_warnings {
+                    let line = link.url.referenced.line();
+                    match self.urls.get(&link.url.value) {
+                        Some(&first) => self.warning(
+                            &link.url,
+                            format!(
+                                "this URL is already linked at line {first}: is it the same step twice?"
+                            ),
+                        ),
+                        None => {
+                            self.urls.insert(link.url.value.clone(), line);
+                        }
                     }
                 }
                 Link {
