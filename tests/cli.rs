@@ -461,3 +461,42 @@ fn installed_packs_are_listed_chosen_upgraded_and_removed() {
             .contains("no pack file or installed pack")
     );
 }
+
+#[test]
+fn pack_new_writes_a_template_that_validates_cleanly_and_never_overwrites() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("team.yaml");
+    let path_arg = path.to_str().unwrap();
+    let out = stdout(&in_home(
+        home.path(),
+        &["pack", "new", "team", "--output", path_arg],
+    ));
+    assert!(out.starts_with(&format!("wrote {path_arg}")), "{out}");
+    let check = in_home(home.path(), &["validate", path_arg]);
+    assert!(check.status.success());
+    assert!(
+        check.stderr.is_empty(),
+        "no warnings: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(String::from_utf8_lossy(&check.stdout).contains("ok (team "));
+    assert!(
+        failure(&in_home(
+            home.path(),
+            &["pack", "new", "team", "--output", path_arg]
+        ))
+        .contains("cannot create")
+    );
+    let bad = home.path().join("bad.yaml");
+    failure(&in_home(
+        home.path(),
+        &[
+            "pack",
+            "new",
+            "Not An Id",
+            "--output",
+            bad.to_str().unwrap(),
+        ],
+    ));
+    assert!(!bad.exists());
+}

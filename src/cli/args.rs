@@ -74,6 +74,13 @@ pub enum PackCommand {
         #[arg(value_name = "ID")]
         id: String,
     },
+    /// Write a commented example pack to start from (ID.yaml, or --output FILE).
+    New {
+        #[arg(value_name = "ID")]
+        id: String,
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Remove an installed pack; your progress on it is kept.
     Remove {
         #[arg(value_name = "ID")]

@@ -50,6 +50,12 @@ pub enum Failure {
     NoteTooLong(usize),
     #[error("{}: {reason}", path.display())]
     BadExport { path: PathBuf, reason: String },
+    #[error("cannot create {}: {source}", path.display())]
+    Exists {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("this asks for confirmation and there is no terminal to ask on: pass --yes")]
     NeedsYes,
     #[error("step {id:?} has {count} link(s), so there is no link {n}")]
@@ -67,6 +73,7 @@ impl Failure {
             | Failure::Library(_)
             | Failure::UnknownIds(_)
             | Failure::NeedsYes
+            | Failure::Exists { .. }
             | Failure::NoteTooLong(_)
             | Failure::BadExport { .. }
             | Failure::NoSuchLink { .. } => ExitCode::from(2),

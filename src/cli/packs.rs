@@ -1,11 +1,13 @@
 //! `ticklist pack install|list|use|remove`.
 
 use std::io::Write;
+use std::path::Path;
 
 use jiff::Timestamp;
 
 use super::{Cli, Console, Failure, PackCommand, confirm, state_dir};
 use crate::library::{Installed, Library};
+use crate::pack;
 use crate::progress::{StateStore, Tracker};
 
 fn library() -> Result<Library, Failure> {
@@ -18,11 +20,21 @@ pub fn pack_command<O: Write, E: Write>(
     command: &PackCommand,
     console: &mut Console<'_, O, E>,
 ) -> Result<(), Failure> {
-    let library = library()?;
     let Console { out, ask, .. } = console;
     let written = match command {
+        PackCommand::New { id, output } => {
+            let path = output
+                .clone()
+                .unwrap_or_else(|| format!("{id}.yaml").into());
+            new_pack(id, &path)?;
+            writeln!(
+                out,
+                "wrote {}: edit it, then `ticklist validate {0}`",
+                path.display()
+            )
+        }
         PackCommand::Install { file } => {
-            let (pack, installed) = library.install(file)?;
+            let (pack, installed) = library()?.install(file)?;
             match installed {
                 Installed::New => writeln!(
                     out,
@@ -39,7 +51,7 @@ pub fn pack_command<O: Write, E: Write>(
         PackCommand::List => {
             let store = StateStore::new(state_dir(cli.state_dir.clone())?);
             let mut lines = Vec::new();
-            for (pack, is_default) in library.list()? {
+            for (pack, is_default) in library()?.list()? {
                 let state = store
                     .load(&pack.id, &pack.version, Timestamp::now())
                     .into_state();
@@ -53,7 +65,7 @@ pub fn pack_command<O: Write, E: Write>(
             writeln!(out, "{}", lines.join("\n"))
         }
         PackCommand::Use { id } => {
-            let pack = library.use_pack(id)?;
+            let pack = library()?.use_pack(id)?;
             writeln!(
                 out,
                 "plain `ticklist` now opens {}: {}",
@@ -61,6 +73,7 @@ pub fn pack_command<O: Write, E: Write>(
             )
         }
         PackCommand::Remove { id, yes } => {
+            let library = library()?;
             let pack = library.resolve_id(id)?;
             let question = format!(
                 "Remove the installed pack {} ({})? Your progress on it is kept.",
@@ -75,3 +88,22 @@ pub fn pack_command<O: Write, E: Write>(
     };
     written.map_err(Failure::Output)
 }
+
+/// The example pack of `content/template.yaml` under `id`, written to `path` unless
+/// something is there already. The result validates, warnings included.
+fn new_pack(id: &str, path: &Path) -> Result<(), Failure> {
+    let text = TEMPLATE.replace("PACK_ID", id);
+    // The id must be usable: check the whole pack before writing anything.
+    pack::load_str(&text, &path.display().to_string())?;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|source| Failure::Exists {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    file.write_all(text.as_bytes()).map_err(Failure::Output)
+}
+
+const TEMPLATE: &str = include_str!("../../content/template.yaml");
