@@ -218,3 +218,24 @@ fn allowed_but_doubtful_things_are_warnings_with_their_place() {
         "{err}"
     );
 }
+
+#[test]
+fn the_committed_json_schema_is_up_to_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/pack.schema.json");
+    let committed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        committed == pack::schema_json(),
+        "content/pack.schema.json is out of date: run `cargo run -- pack schema > content/pack.schema.json`"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&committed).unwrap();
+    assert_eq!(
+        schema["additionalProperties"], false,
+        "unknown fields are refused"
+    );
+    let node = &schema["$defs"]["RawNode"]["properties"];
+    for field in [
+        "id", "title", "details", "links", "warning", "note", "parts", "items",
+    ] {
+        assert!(node.get(field).is_some(), "{field} missing from the schema");
+    }
+}

@@ -81,6 +81,8 @@ pub enum PackCommand {
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Print the JSON Schema of the pack format (for editors).
+    Schema,
     /// Remove an installed pack; your progress on it is kept.
     Remove {
         #[arg(value_name = "ID")]

@@ -22,6 +22,7 @@ pub fn pack_command<O: Write, E: Write>(
 ) -> Result<(), Failure> {
     let Console { out, ask, .. } = console;
     let written = match command {
+        PackCommand::Schema => out.write_all(pack::schema_json().as_bytes()),
         PackCommand::New { id, output } => {
             let path = output
                 .clone()

@@ -21,6 +21,15 @@ pub use generate::generate;
 pub use model::{Level, Link, Node, Pack};
 pub use validate::{MAX_LINKS, MAX_NODES, MAX_TEXT_CHARS, MAX_TITLE_CHARS, Validated};
 
+/// The JSON Schema of the pack format, generated from the types the loader reads, for
+/// editors (e.g. yaml-language-server). Committed as `content/pack.schema.json`.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(raw::RawPack);
+    let mut json = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
 /// Hard limits against hostile packs; a real checklist is far below them. The
 /// others (steps, text lengths, links) are checked in validation.
 pub const MAX_PACK_BYTES: usize = 16 * 1024 * 1024;

@@ -3,49 +3,73 @@
 //! Every value a semantic check may reject is `Spanned`, so the error can point at
 //! the line and column where it was written.
 
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-#[derive(Debug, Deserialize)]
+/// A ticklist content pack (format v1): stages → (parts) → items → (sub-items), each
+/// with a stable id. Rules beyond this shape: content/README.md; `ticklist validate`
+/// checks them all.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "ticklist content pack")]
 pub struct RawPack {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[schemars(with = "String")]
     pub version: Spanned<String>,
+    #[schemars(with = "String")]
     pub lang: Spanned<String>,
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub source: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub completion_message: Option<Spanned<String>>,
+    #[schemars(with = "Vec<RawNode>")]
     pub stages: Spanned<Vec<RawNode>>,
     /// Ids a new version renamed, old → new, so that ticks follow them.
     #[serde(default)]
-    pub renamed: Option<Spanned<std::collections::BTreeMap<String, String>>>,
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
+    pub renamed: Option<Spanned<BTreeMap<String, String>>>,
 }
 
 /// One stage, part, item or sub-item: the level decides which children are allowed.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawNode {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub details: Option<Spanned<String>>,
     #[serde(default)]
     pub links: Vec<RawLink>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub warning: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub note: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<Vec<RawNode>>")]
     pub parts: Option<Spanned<Vec<RawNode>>>,
     #[serde(default)]
+    #[schemars(with = "Option<Vec<RawNode>>")]
     pub items: Option<Spanned<Vec<RawNode>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLink {
+    #[schemars(with = "String")]
     pub label: Spanned<String>,
+    #[schemars(with = "String")]
     pub url: Spanned<String>,
 }
