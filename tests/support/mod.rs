@@ -1,6 +1,7 @@
 //! Driving the real binary in a pseudo-terminal, seen through a vt100 screen model.
 //! Each test gets its own temporary home; the real one is never touched. Also used by
 //! `benches/e2e.rs`.
+// Each test crate (and the e2e bench) uses only part of this module.
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
