@@ -35,6 +35,9 @@ pub struct PackInfo {
     pub id: String,
     pub version: String,
     pub title: String,
+    /// [`Pack::digest`]: exactly which content the progress is on.
+    #[serde(default)]
+    pub digest: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +76,7 @@ pub fn export(pack: &Pack, tracker: &Tracker, mentor: &str, now: Timestamp) -> E
             id: pack.id.clone(),
             version: pack.version.clone(),
             title: pack.title.clone(),
+            digest: pack.digest(),
         },
         done,
         total,
@@ -136,9 +140,10 @@ pub fn write_markdown(out: &mut impl Write, export: &Export) -> io::Result<()> {
     writeln!(out)?;
     writeln!(
         out,
-        "Pack `{}` version {}, generated {}.",
+        "Pack `{}` version {} (sha256 `{}`), generated {}.",
         md(&export.pack.id),
         md(&export.pack.version),
+        md(&export.pack.digest),
         export.generated_at
     )?;
     writeln!(out)?;

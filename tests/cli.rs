@@ -246,6 +246,8 @@ fn export_json_and_markdown_say_who_what_and_when() {
     assert_eq!(json["version"], 1);
     assert_eq!(json["mentor"], "alice");
     assert_eq!(json["pack"]["id"], "openclassrooms-mentor");
+    let builtin_digest = ticklist::pack::builtin().unwrap().digest();
+    assert_eq!(json["pack"]["digest"], builtin_digest.as_str());
     assert_eq!(
         (json["done"].as_u64(), json["total"].as_u64()),
         (Some(6), Some(24))
@@ -275,6 +277,7 @@ fn export_json_and_markdown_say_who_what_and_when() {
         "{md}"
     );
     assert!(md.contains("**6/24 steps done (25 %)**"), "{md}");
+    assert!(md.contains(&format!("(sha256 `{builtin_digest}`)")), "{md}");
     assert!(
         md.contains("| Étape 1 : Pendant votre processus de recrutement | 6/6 | 100 |"),
         "{md}"
@@ -407,10 +410,14 @@ fn installed_packs_are_listed_chosen_upgraded_and_removed() {
     let lines: Vec<&str> = list.lines().collect();
     assert_eq!(lines.len(), 2, "{list}");
     assert!(
-        lines[0].starts_with("* openclassrooms-mentor  v2026.11  0/24  "),
+        lines[0].starts_with("* openclassrooms-mentor  v2026.11  0/24  sha256:"),
         "{list}"
     );
-    assert_eq!(lines[1], "  minimal  v1  1/2  Minimal pack");
+    let digest = ticklist::pack::load_file(&fixture).unwrap().digest();
+    assert_eq!(
+        lines[1],
+        format!("  minimal  v1  1/2  sha256:{}  Minimal pack", &digest[..12])
+    );
 
     assert_eq!(
         stdout(&in_home(home, &["pack", "use", "minimal"])),
@@ -429,7 +436,7 @@ fn installed_packs_are_listed_chosen_upgraded_and_removed() {
     .unwrap();
     let out = stdout(&in_home(home, &["pack", "install", v2.to_str().unwrap()]));
     assert_eq!(out, "updated minimal from v1 to v2: Minimal pack\n");
-    assert!(stdout(&in_home(home, &["pack", "list"])).contains("* minimal  v2  1/2"));
+    assert!(stdout(&in_home(home, &["pack", "list"])).contains("* minimal  v2  1/2  sha256:"));
 
     assert!(failure(&in_home(home, &["pack", "remove", "minimal"])).contains("pass --yes"));
     assert_eq!(

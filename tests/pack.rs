@@ -239,3 +239,14 @@ fn the_committed_json_schema_is_up_to_date() {
         assert!(node.get(field).is_some(), "{field} missing from the schema");
     }
 }
+
+#[test]
+fn the_digest_names_the_content_not_the_layout() {
+    let a = pack::load_str("id: d\nversion: \"1\"\nlang: en\ntitle: T\nstages:\n  - {id: s, title: S, items: [{id: a, title: A}]}\n", "a.yaml").unwrap();
+    let b = pack::load_str("# same content, other layout\nid: d\nversion: \"1\"\nlang: en\ntitle: 'T'\nstages:\n  - id: s\n    title: S\n    items:\n      - id: a\n        title: A\n", "b.yaml").unwrap();
+    let c = pack::load_str("id: d\nversion: \"1\"\nlang: en\ntitle: T\nstages:\n  - {id: s, title: S, items: [{id: a, title: A!}]}\n", "c.yaml").unwrap();
+    assert_eq!(a.digest(), b.digest());
+    assert_ne!(a.digest(), c.digest());
+    assert_eq!(a.digest().len(), 64);
+    assert!(a.digest().chars().all(|ch| ch.is_ascii_hexdigit()));
+}

@@ -58,9 +58,13 @@ pub fn pack_command<O: Write, E: Write>(
                     .into_state();
                 let (done, total) = Tracker::new(&pack, state).overall(&pack);
                 let mark = if is_default { "*" } else { " " };
+                let digest = pack.digest();
                 lines.push(format!(
-                    "{mark} {}  v{}  {done}/{total}  {}",
-                    pack.id, pack.version, pack.title
+                    "{mark} {}  v{}  {done}/{total}  sha256:{}  {}",
+                    pack.id,
+                    pack.version,
+                    digest.get(..12).unwrap_or(&digest),
+                    pack.title
                 ));
             }
             writeln!(out, "{}", lines.join("\n"))

@@ -60,6 +60,18 @@ pub struct Pack {
 }
 
 impl Pack {
+    /// SHA-256 of the validated pack as compact JSON, in hex: two files that load to the
+    /// same checklist share it, whatever their comments or layout, so a manager can tell
+    /// exactly which content a mentor used.
+    pub fn digest(&self) -> String {
+        use sha2::Digest as _;
+        let canonical = serde_json::to_vec(self).unwrap_or_default();
+        sha2::Sha256::digest(&canonical)
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect()
+    }
+
     pub fn is_leaf(&self, index: usize) -> bool {
         self.nodes[index].end == index + 1
     }
