@@ -474,36 +474,22 @@ fn pack_new_writes_a_template_that_validates_cleanly_and_never_overwrites() {
     let home = tempfile::tempdir().unwrap();
     let path = home.path().join("team.yaml");
     let path_arg = path.to_str().unwrap();
-    let out = stdout(&in_home(
-        home.path(),
-        &["pack", "new", "team", "--output", path_arg],
-    ));
-    assert!(out.starts_with(&format!("wrote {path_arg}")), "{out}");
+    let out = stdout(&in_home(home.path(), &["pack", "new", path_arg]));
+    assert!(
+        out.starts_with(&format!("wrote {path_arg} (pack id team)")),
+        "{out}"
+    );
     let check = in_home(home.path(), &["validate", path_arg]);
     assert!(check.status.success());
-    assert!(
-        check.stderr.is_empty(),
-        "no warnings: {}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    let warnings = String::from_utf8_lossy(&check.stderr);
+    assert!(warnings.is_empty(), "no warnings: {warnings}");
     assert!(String::from_utf8_lossy(&check.stdout).contains("ok (team "));
-    assert!(
-        failure(&in_home(
-            home.path(),
-            &["pack", "new", "team", "--output", path_arg]
-        ))
-        .contains("cannot create")
-    );
-    let bad = home.path().join("bad.yaml");
+    let again = failure(&in_home(home.path(), &["pack", "new", path_arg]));
+    assert!(again.contains("cannot create"), "{again}");
+    let bad = home.path().join("Not An Id.yaml");
     failure(&in_home(
         home.path(),
-        &[
-            "pack",
-            "new",
-            "Not An Id",
-            "--output",
-            bad.to_str().unwrap(),
-        ],
+        &["pack", "new", bad.to_str().unwrap()],
     ));
     assert!(!bad.exists());
 }

@@ -74,12 +74,10 @@ pub enum PackCommand {
         #[arg(value_name = "ID")]
         id: String,
     },
-    /// Write a commented example pack to start from (ID.yaml, or --output FILE).
+    /// Write a commented starter pack to FILE; its id is the file name without `.yaml`.
     New {
-        #[arg(value_name = "ID")]
-        id: String,
-        #[arg(long, value_name = "FILE")]
-        output: Option<PathBuf>,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
     },
     /// Print the JSON Schema of the pack format (for editors).
     Schema,

@@ -23,15 +23,16 @@ pub fn pack_command<O: Write, E: Write>(
     let Console { out, ask, .. } = console;
     let written = match command {
         PackCommand::Schema => out.write_all(pack::schema_json().as_bytes()),
-        PackCommand::New { id, output } => {
-            let path = output
-                .clone()
-                .unwrap_or_else(|| format!("{id}.yaml").into());
-            new_pack(id, &path)?;
+        PackCommand::New { file } => {
+            let id = file
+                .file_stem()
+                .map(|stem| stem.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            new_pack(&id, file)?;
             writeln!(
                 out,
-                "wrote {}: edit it, then `ticklist validate {0}`",
-                path.display()
+                "wrote {} (pack id {id}): edit it, then `ticklist validate {0}`",
+                file.display()
             )
         }
         PackCommand::Install { file } => {
