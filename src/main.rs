@@ -21,6 +21,14 @@ fn main() -> ExitCode {
             print!("{}", ticklist::pack::generate(*items));
             return ExitCode::SUCCESS;
         }
+        Some(Command::Completions { shell }) => {
+            let written = cli::completions(*shell, &mut std::io::stdout().lock());
+            return report(written.map_err(Failure::Output));
+        }
+        Some(Command::Man) => {
+            let written = cli::man(&mut std::io::stdout().lock()).map_err(Failure::Output);
+            return report(written);
+        }
         Some(Command::Report {
             files,
             format,

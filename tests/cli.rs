@@ -493,3 +493,35 @@ fn pack_new_writes_a_template_that_validates_cleanly_and_never_overwrites() {
     ));
     assert!(!bad.exists());
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_command_line_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = stdout(&ticklist(dir.path(), &["completions", shell]));
+        for command in ["status", "check", "export", "report", "install"] {
+            assert!(
+                script.contains(command),
+                "{shell} completion lacks {command}"
+            );
+        }
+    }
+    let man = stdout(&ticklist(dir.path(), &["man"]));
+    assert!(man.contains(".TH ticklist 1"), "{man}");
+    for command in [
+        "validate",
+        "status",
+        "export",
+        "report",
+        "pack",
+        "completions",
+    ] {
+        assert!(man.contains(command), "man page lacks {command}");
+    }
+    assert!(
+        !man.contains("generate-pack"),
+        "hidden commands stay hidden"
+    );
+    let out = ticklist(dir.path(), &["completions", "tcsh-or-so"]);
+    assert_eq!(out.status.code(), Some(2), "a usage error");
+}

@@ -42,6 +42,13 @@ pub enum Command {
         #[command(subcommand)]
         command: PackCommand,
     },
+    /// Print a completion script for your shell (e.g. `ticklist completions bash`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `ticklist man > ticklist.1`.
+    Man,
     /// A manager's table from many JSON exports (`ticklist export --format json`).
     Report {
         #[arg(required = true, value_name = "EXPORT")]

@@ -5,6 +5,7 @@ mod args;
 mod packs;
 mod progress;
 mod reports;
+mod shell;
 mod validate;
 
 use std::io::{BufRead, Write};
@@ -20,6 +21,7 @@ pub use args::{Cli, Command, ExportFormat, PackCommand, ProgressCommand, ReportF
 pub use packs::pack_command;
 pub use progress::progress_command;
 pub use reports::report;
+pub use shell::{completions, man};
 pub use validate::validate;
 
 /// Environment variable that overrides where progress is kept.
