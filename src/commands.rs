@@ -84,9 +84,14 @@ pub fn write_list(
             let (done, total) = tracker.counts(i);
             format!(" ({done}/{total})")
         };
+        let new = if tracker.is_new(pack, i) {
+            " (new)"
+        } else {
+            ""
+        };
         writeln!(
             out,
-            "{indent}{} {}  {}{counts}",
+            "{indent}{} {}  {}{counts}{new}",
             check_box(check),
             node.id,
             node.title

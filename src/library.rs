@@ -42,6 +42,13 @@ pub struct Library {
     cache: PackCache,
 }
 
+/// Ids a version added to the one installed before it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Added {
+    version: String,
+    ids: Vec<String>,
+}
+
 /// What `install` did.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Installed {
@@ -111,11 +118,48 @@ impl Library {
         fs::copy(file, &tmp)
             .and_then(|_| fs::rename(&tmp, &target))
             .map_err(io_error("install into", &target))?;
+        let added_path = self.added_path(&pack.id);
         let installed = match previous {
+            Some(old) if old.version != pack.version => {
+                // Remember what this version added, so mentors see those steps as new.
+                let before: std::collections::HashSet<&str> =
+                    old.nodes.iter().map(|n| n.id.as_str()).collect();
+                let added = Added {
+                    version: pack.version.clone(),
+                    ids: pack
+                        .nodes
+                        .iter()
+                        .map(|n| n.id.clone())
+                        .filter(|id| !before.contains(id.as_str()))
+                        .collect(),
+                };
+                let json = serde_json::to_vec(&added).map_err(std::io::Error::other);
+                json.and_then(|json| fs::write(&added_path, json))
+                    .map_err(io_error("write", &added_path))?;
+                Installed::Replaced(old.version)
+            }
             Some(old) => Installed::Replaced(old.version),
-            None => Installed::New,
+            None => {
+                let _ = fs::remove_file(&added_path);
+                Installed::New
+            }
         };
         Ok((pack, installed))
+    }
+
+    fn added_path(&self, id: &str) -> PathBuf {
+        self.packs.join(format!("{id}.added.json"))
+    }
+
+    /// Ids that `pack`'s version added to the previously installed one (empty when
+    /// unknown: a pack not installed, or installed fresh).
+    pub fn added_ids(&self, pack: &Pack) -> Vec<String> {
+        fs::read(self.added_path(&pack.id))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Added>(&bytes).ok())
+            .filter(|added| added.version == pack.version)
+            .map(|added| added.ids)
+            .unwrap_or_default()
     }
 
     /// Installed packs plus the built-in one (first), each with whether it is the default.

@@ -100,6 +100,9 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
     };
     let upgraded = matches!(&loaded, LoadOutcome::Loaded(s) if s.pack_version != pack.version);
     let mut tracker = Tracker::new(&pack, loaded.into_state());
+    if upgraded {
+        tracker.mark_new(&pack, &cli::added_ids(&pack));
+    }
     let saver = Saver::spawn(store, tracker.state().clone(), read_only);
     // A new pack version is recorded at once (with ticks moved by `renamed:`), so that
     // what it changed is told once, not at every start.

@@ -40,6 +40,7 @@ pub struct Text {
     pub merged: &'static str,
     pub my_note: &'static str,
     pub orphan_ticks: &'static str,
+    pub new_badge: &'static str,
     pub all_done: &'static str,
 }
 
@@ -90,6 +91,7 @@ pub static FR: Text = Text {
     state_read_only: "Progression non enregistrable ({reason}) : le fichier n'est pas touché et vos coches de cette session restent en mémoire seulement.",
     merged: "Coches faites dans une autre fenêtre ajoutées.",
     my_note: "Votre note",
+    new_badge: "nouveau",
     orphan_ticks: "{count} coche(s) concernent des étapes absentes de la version {version} de ce pack : elles restent enregistrées.",
     all_done: "Tout est coché",
 };

@@ -203,3 +203,61 @@ fn a_new_pack_version_keeps_renamed_ticks_and_tells_of_dropped_ones_once() {
     assert!(!again.contents().contains("concernent"), "told once only");
     again.quit();
 }
+
+#[test]
+fn steps_a_new_installed_version_adds_are_new_until_viewed() {
+    let home = tempfile::tempdir().unwrap();
+    let head = "id: team\nlang: en\ntitle: Team\nstages:\n  - id: s\n    title: Stage\n    items:\n      - {id: first, title: First step}\n";
+    let v1 = home.path().join("v1.yaml");
+    let v2 = home.path().join("v2.yaml");
+    std::fs::write(&v1, format!("version: \"1\"\n{head}")).unwrap();
+    std::fs::write(
+        &v2,
+        format!("version: \"2\"\n{head}      - {{id: added, title: Added step}}\n"),
+    )
+    .unwrap();
+    let cli = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_ticklist"))
+            .args(args)
+            .env_clear()
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    cli(&["pack", "install", v1.to_str().unwrap()]);
+    cli(&["--pack", "team", "check", "first"]);
+    cli(&["pack", "install", v2.to_str().unwrap()]);
+    let list = cli(&["--pack", "team", "list"]);
+    assert!(list.contains("[ ] added  Added step (new)"), "{list}");
+    assert!(!list.contains("First step (new)"), "{list}");
+
+    let mut app = Session::start_with(home.path(), &["--pack", "team"], &[]);
+    app.wait_for("the new mark", |s| {
+        s.lines()
+            .any(|l| l.contains("Added step") && l.contains("nouveau"))
+    });
+    assert!(
+        !app.contents()
+            .lines()
+            .any(|l| l.contains("First step") && l.contains("nouveau"))
+    );
+    app.keys("jj"); // stage → first → added: viewed
+    app.wait_for("the mark gone", |s| {
+        s.lines()
+            .any(|l| l.contains("› ") && l.contains("Added step"))
+            && !s.contains("nouveau")
+    });
+    app.quit();
+    let list = cli(&["--pack", "team", "list"]);
+    assert!(
+        !list.contains("(new)"),
+        "viewed in the UI, so no longer new: {list}"
+    );
+}

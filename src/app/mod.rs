@@ -186,7 +186,8 @@ impl App {
             state.apply(changes);
         }
         let current = self.tracker.state();
-        if state.ticks == current.ticks && state.notes == current.notes {
+        if state.ticks == current.ticks && state.notes == current.notes && state.new == current.new
+        {
             return false;
         }
         self.tracker = Tracker::new(&self.pack, state);
@@ -203,7 +204,17 @@ impl App {
             Some(Overlay::Links { purpose, selected }) => {
                 self.update_links(action, purpose, selected)
             }
-            None => self.update_main(action, now),
+            None => {
+                let mut effects = self.update_main(action, now);
+                // A step marked new stops being new once the mentor has looked at it.
+                let viewed = self.tree.selected();
+                if let Some(node) = viewed
+                    && self.tracker.seen(&self.pack, node)
+                {
+                    effects.push(self.save());
+                }
+                effects
+            }
         }
     }
 
@@ -284,13 +295,18 @@ impl App {
         if !was_complete && self.tracker.is_complete(&self.pack) {
             self.overlay = Some(Overlay::Completion);
         }
+        vec![self.save()]
+    }
+
+    /// Hands the tracker's pending edits to the saver, numbered.
+    fn save(&mut self) -> Effect {
         self.last_seq += 1;
         let changes = self.tracker.take_changes();
         self.in_flight.push((self.last_seq, changes.clone()));
-        vec![Effect::Save {
+        Effect::Save {
             seq: self.last_seq,
             changes,
-        }]
+        }
     }
 
     /// `o`/`y`: act on the only link, or let the user choose among several.

@@ -92,6 +92,13 @@ pub struct Console<'a, O: Write, E: Write> {
     pub ask: Option<&'a mut dyn BufRead>,
 }
 
+/// Steps the chosen pack's version added to the one installed before it, if known.
+pub fn added_ids(pack: &Pack) -> Vec<String> {
+    Library::from_platform()
+        .map(|library| library.added_ids(pack))
+        .unwrap_or_default()
+}
+
 /// The pack chosen for this run: `--pack FILE|ID`, else the one chosen with `pack use`,
 /// else the built-in one. Without a home directory, only files and the built-in pack.
 pub fn load_pack(choice: Option<&Path>) -> Result<Pack, Failure> {

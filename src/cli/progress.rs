@@ -44,7 +44,11 @@ pub fn progress_command<O: Write, E: Write>(
         }
         LoadOutcome::Fresh(_) | LoadOutcome::Loaded(_) => {}
     }
+    let upgraded = matches!(&loaded, LoadOutcome::Loaded(s) if s.pack_version != pack.version);
     let mut tracker = Tracker::new(&pack, loaded.into_state());
+    if upgraded {
+        tracker.mark_new(&pack, &super::added_ids(&pack));
+    }
     let written = match command {
         ProgressCommand::Status { json: true } => {
             serde_json::to_writer_pretty(&mut *out, &commands::status(&pack, &tracker))

@@ -1,6 +1,6 @@
 //! The persisted progress of one mentor on one pack.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -15,6 +15,8 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct Changes {
     pub ticks: BTreeMap<String, Option<Timestamp>>,
     pub notes: BTreeMap<String, Option<String>>,
+    /// Marks on steps a new pack version added: set (`true`) or cleared once viewed.
+    pub new: BTreeMap<String, bool>,
 }
 
 impl Changes {
@@ -23,13 +25,14 @@ impl Changes {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ticks.is_empty() && self.notes.is_empty()
+        self.ticks.is_empty() && self.notes.is_empty() && self.new.is_empty()
     }
 
     /// Adds later edits; for the same id, the later one wins.
     pub fn extend(&mut self, later: Changes) {
         self.ticks.extend(later.ticks);
         self.notes.extend(later.notes);
+        self.new.extend(later.new);
     }
 }
 
@@ -37,7 +40,7 @@ impl FromIterator<(String, Option<Timestamp>)> for Changes {
     fn from_iter<I: IntoIterator<Item = (String, Option<Timestamp>)>>(ticks: I) -> Self {
         Changes {
             ticks: ticks.into_iter().collect(),
-            notes: BTreeMap::new(),
+            ..Changes::default()
         }
     }
 }
@@ -61,6 +64,9 @@ pub struct State {
     /// The mentor's own notes, by id (`ticklist note`), shown in the details pane.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub notes: BTreeMap<String, String>,
+    /// Steps a new pack version added, shown as new until viewed or ticked.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub new: BTreeSet<String>,
 }
 
 impl State {
@@ -71,6 +77,7 @@ impl State {
             pack_version: pack_version.into(),
             ticks: BTreeMap::new(),
             notes: BTreeMap::new(),
+            new: BTreeSet::new(),
         }
     }
 
@@ -97,6 +104,13 @@ impl State {
                 Some(at) => self.ticks.insert(id.clone(), *at),
                 None => self.ticks.remove(id),
             };
+        }
+        for (id, &mark) in &changes.new {
+            if mark {
+                self.new.insert(id.clone());
+            } else {
+                self.new.remove(id);
+            }
         }
         for (id, note) in &changes.notes {
             match note {

@@ -130,7 +130,8 @@ impl StateStore {
         state.format = FORMAT_VERSION;
         state.pack_version.clone_from(&mine.pack_version);
         write_atomically(&self.dir, &path, &state)?;
-        let merged_foreign = state.ticks != mine.ticks || state.notes != mine.notes;
+        let merged_foreign =
+            state.ticks != mine.ticks || state.notes != mine.notes || state.new != mine.new;
         Ok(Saved {
             state,
             merged_foreign,

@@ -63,6 +63,31 @@ impl Tracker {
         &self.state
     }
 
+    /// Whether the step is marked as added by a new pack version and not yet viewed.
+    pub fn is_new(&self, pack: &Pack, index: usize) -> bool {
+        !self.state.new.is_empty() && self.state.new.contains(&pack.nodes[index].id)
+    }
+
+    /// Marks the ids a new pack version added (those still unticked) as new.
+    pub fn mark_new(&mut self, pack: &Pack, ids: &[String]) {
+        for id in ids {
+            let Some(index) = pack.find(id) else { continue };
+            if self.check(index) == Check::Empty && self.state.new.insert(id.clone()) {
+                self.changes.new.insert(id.clone(), true);
+            }
+        }
+    }
+
+    /// Clears the "new" mark of a viewed step. Returns whether there was one.
+    pub fn seen(&mut self, pack: &Pack, index: usize) -> bool {
+        let id = &pack.nodes[index].id;
+        if !self.state.new.is_empty() && self.state.new.remove(id) {
+            self.changes.new.insert(id.clone(), false);
+            return true;
+        }
+        false
+    }
+
     /// The edits made since the last call, for the saver to apply on disk.
     pub fn take_changes(&mut self) -> Changes {
         std::mem::take(&mut self.changes)
@@ -127,6 +152,9 @@ impl Tracker {
                 self.state.ticks.remove(id);
             }
             self.changes.ticks.insert(id.clone(), on.then_some(now));
+            if on && self.state.new.remove(id) {
+                self.changes.new.insert(id.clone(), false);
+            }
             let mut node = Some(leaf);
             while let Some(i) = node {
                 if on {
@@ -245,5 +273,30 @@ mod tests {
         assert!(!changes.ticks.contains_key("b2"));
         assert_eq!(changes.notes["a2"].as_deref(), Some("mine"));
         assert_eq!(orphan_ticks(&pack, tracker.state()), 0);
+    }
+
+    #[test]
+    fn new_marks_go_on_unticked_steps_and_come_off_when_viewed_or_ticked() {
+        let pack = pack();
+        let at: Timestamp = "2026-11-02T10:00:00Z".parse().unwrap();
+        let mut state = State::new("t", "1");
+        state.ticks.insert("b1".into(), at);
+        let mut tracker = Tracker::new(&pack, state);
+        let ids = ["a", "b1", "b2", "gone"].map(String::from);
+        tracker.mark_new(&pack, &ids);
+        let marked: Vec<&str> = tracker.state().new.iter().map(String::as_str).collect();
+        assert_eq!(marked, ["a", "b2"], "not the ticked one, not unknown ids");
+        assert_eq!(tracker.take_changes().new.len(), 2);
+
+        let a = pack.find("a").unwrap();
+        assert!(tracker.is_new(&pack, a));
+        assert!(tracker.seen(&pack, a));
+        assert!(!tracker.is_new(&pack, a) && !tracker.seen(&pack, a));
+        let b2 = pack.find("b2").unwrap();
+        tracker.set(&pack, b2, true, at);
+        assert!(!tracker.is_new(&pack, b2), "ticking clears the mark");
+        let changes = tracker.take_changes();
+        assert_eq!(changes.new.get("a"), Some(&false));
+        assert_eq!(changes.new.get("b2"), Some(&false));
     }
 }

@@ -41,13 +41,19 @@ fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: us
         let (done, total) = app.tracker.counts(index);
         format!(" {done}/{total}")
     };
-    let used = prefix.chars().count() + 4 + counts.chars().count();
+    let badge = if app.tracker.is_new(&app.pack, index) {
+        format!(" {}", app.text.new_badge)
+    } else {
+        String::new()
+    };
+    let used = prefix.chars().count() + 4 + counts.chars().count() + badge.chars().count();
     let room = width.saturating_sub(used);
     let line = Line::from(vec![
         Span::raw(prefix),
         Span::styled(check_box(check), check_style(check, theme)),
         Span::raw(" "),
         Span::raw(fit(&node.title, room, glyphs.ellipsis)),
+        Span::styled(badge, theme.warning),
         Span::styled(counts, theme.dim),
     ]);
     if selected {
