@@ -9,7 +9,7 @@ mod support;
 
 use std::process::Command;
 
-use support::{BUILTIN_ID, Session, ticked_ids, wait_for_saved};
+use support::{BUILTIN_ID, Session, cli, ticked_ids, wait_for_saved};
 
 fn send_signal(session: &Session, signal: &str) {
     let status = Command::new("kill")
@@ -164,20 +164,19 @@ fn a_new_pack_version_keeps_renamed_ticks_and_tells_of_dropped_ones_once() {
     .unwrap();
     let state_dir = home.path().join("state");
     let state_dir = state_dir.to_str().unwrap();
-    let run = |pack: &std::path::Path, args: &[&str]| {
-        let mut all = vec!["--state-dir", state_dir, "--pack", pack.to_str().unwrap()];
-        all.extend(args);
-        let out = Command::new(env!("CARGO_BIN_EXE_ticklist"))
-            .args(&all)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    run(&v1, &["check", "old-name", "dropped"]);
+    let v1_arg = v1.to_str().unwrap();
+    cli(
+        home.path(),
+        &[
+            "--state-dir",
+            state_dir,
+            "--pack",
+            v1_arg,
+            "check",
+            "old-name",
+            "dropped",
+        ],
+    );
 
     let v2_arg = v2.to_str().unwrap();
     let args = ["--state-dir", state_dir, "--pack", v2_arg];
@@ -216,21 +215,7 @@ fn steps_a_new_installed_version_adds_are_new_until_viewed() {
         format!("version: \"2\"\n{head}      - {{id: added, title: Added step}}\n"),
     )
     .unwrap();
-    let cli = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_ticklist"))
-            .args(args)
-            .env_clear()
-            .env("HOME", home.path())
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let cli = |args: &[&str]| cli(home.path(), args);
     cli(&["pack", "install", v1.to_str().unwrap()]);
     cli(&["--pack", "team", "check", "first"]);
     cli(&["pack", "install", v2.to_str().unwrap()]);

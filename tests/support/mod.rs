@@ -156,6 +156,25 @@ impl Session {
     }
 }
 
+/// Runs a `ticklist` command (no terminal) in the same clean environment as
+/// [`Session::start`], asserts it succeeded and returns its standard output.
+pub fn cli(home: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ticklist"))
+        .args(args)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "ticklist {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// Sorted ids ticked in the state file of `pack_id` under `home`'s config dir.
 pub fn ticked_ids(home: &Path, pack_id: &str) -> Vec<String> {
     let path = home.join(format!("config/ticklist/{pack_id}.json"));
