@@ -9,6 +9,7 @@ pub mod effects;
 pub mod export;
 pub mod keymap;
 pub mod library;
+pub mod links;
 pub mod pack;
 pub mod progress;
 pub mod safe_text;

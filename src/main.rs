@@ -14,8 +14,13 @@ use ticklist::text::{self, fill};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
-        Some(Command::Validate { files }) => {
-            return cli::validate(files, &mut std::io::stdout(), &mut std::io::stderr());
+        Some(Command::Validate {
+            files,
+            check_links,
+            link_timeout,
+        }) => {
+            let links = check_links.then(|| std::time::Duration::from_secs(*link_timeout));
+            return cli::validate(files, links, &mut std::io::stdout(), &mut std::io::stderr());
         }
         Some(Command::GeneratePack { items }) => {
             print!("{}", ticklist::pack::generate(*items));

@@ -332,7 +332,14 @@ fn report_tables_many_exports_of_different_versions() {
         }
     }
     std::fs::write(dir.path().join("bob.json"), bob.to_string()).unwrap();
-    let files = [dir.path().join("alice.json"), dir.path().join("bob.json")];
+    let carol_dir = dir.path().join("carol");
+    stdout(&ticklist(&carol_dir, &["check", "etape-2"]));
+    std::fs::write(dir.path().join("carol.json"), export(&carol_dir, "carol")).unwrap();
+    let files = [
+        dir.path().join("alice.json"),
+        dir.path().join("bob.json"),
+        dir.path().join("carol.json"),
+    ];
     let files: Vec<&str> = files.iter().map(|f| f.to_str().unwrap()).collect();
 
     let mut args = vec!["report", "--stale-days", "30"];
@@ -352,7 +359,18 @@ fn report_tables_many_exports_of_different_versions() {
         lines[3].starts_with("| bob | 2025.01 | 1/24 (4 %) | – | 5 % | 2026-01-05 (stale) |"),
         "{table}"
     );
-    assert!(table.contains("- 2 × "), "steps both left open: {table}");
+    assert!(
+        lines[4].starts_with("| carol | 2026.11 | 18/24 (75 %) | 0 % | 100 % | 2026-"),
+        "{table}"
+    );
+    assert!(
+        table.contains("- 2 × "),
+        "steps two mentors left open: {table}"
+    );
+    assert!(
+        !table.contains("- 3 × "),
+        "no step is open for all three: {table}"
+    );
 
     let mut args = vec!["report", "--format", "csv"];
     args.extend(&files);

@@ -64,6 +64,17 @@ pub enum Command {
         /// Pack files to check.
         #[arg(required = true, value_name = "PACK")]
         files: Vec<PathBuf>,
+        /// Also ask every web link whether it still answers (needs the network).
+        #[arg(long)]
+        check_links: bool,
+        /// Seconds each link may take, redirects included.
+        #[arg(
+            long,
+            value_name = "SECONDS",
+            default_value_t = 10,
+            requires = "check_links"
+        )]
+        link_timeout: u64,
     },
 }
 

@@ -1,0 +1,117 @@
+//! `validate --check-links` against a small HTTP server on 127.0.0.1: a fine link, a dead
+//! one, one that refuses HEAD, a redirect, a redirect loop and one that never answers.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::Command;
+use std::time::Duration;
+
+/// Serves canned answers until the test ends; returns its port.
+fn serve() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || answer(stream));
+        }
+    });
+    port
+}
+
+fn answer(mut stream: TcpStream) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    // Read the headers to their end.
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+        line.clear();
+    }
+    let mut parts = request.split_whitespace();
+    let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let (status, extra) = match (method, path) {
+        (_, "/ok") => ("200 OK", String::new()),
+        (_, "/gone") => ("404 Not Found", String::new()),
+        ("HEAD", "/no-head") => ("405 Method Not Allowed", String::new()),
+        ("GET", "/no-head") => ("200 OK", String::new()),
+        (_, "/moved") => ("301 Moved Permanently", "Location: /ok\r\n".into()),
+        (_, "/loop") => ("302 Found", "Location: /loop\r\n".into()),
+        (_, "/silent") => {
+            // Never answer within the client's time limit.
+            std::thread::sleep(Duration::from_secs(5));
+            return;
+        }
+        _ => ("500 Internal Server Error", String::new()),
+    };
+    let _ = write!(
+        stream,
+        "HTTP/1.1 {status}\r\n{extra}Content-Length: 0\r\nConnection: close\r\n\r\n"
+    );
+}
+
+#[test]
+fn dead_links_fail_validation_and_redirects_are_reported() {
+    let port = serve();
+    let dir = tempfile::tempdir().unwrap();
+    let url = |path: &str| format!("http://127.0.0.1:{port}{path}");
+    let items: String = ["ok", "gone", "no-head", "moved", "loop", "silent"]
+        .iter()
+        .map(|p| {
+            format!(
+                "      - {{id: {p}, title: {p}, links: [{{label: Link, url: \"{}\"}}]}}\n",
+                url(&format!("/{p}"))
+            )
+        })
+        .collect();
+    let pack = dir.path().join("links.yaml");
+    std::fs::write(
+        &pack,
+        format!("id: links\nversion: \"1\"\nlang: en\ntitle: L\nstages:\n  - id: s\n    title: S\n    items:\n{items}      - {{id: mail, title: Mail, links: [{{label: Write, url: \"mailto:a@example.org\"}}]}}\n"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_ticklist"))
+        .args(["validate", "--check-links", "--link-timeout", "1"])
+        .arg(&pack)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("6 web link(s) checked, 3 dead, 1 redirected"),
+        "{stdout}"
+    );
+    let said = |path: &str| {
+        let prefix = format!("{} (step ", url(path));
+        stderr
+            .lines()
+            .find(|l| l.contains(&prefix))
+            .map(str::to_string)
+    };
+    assert_eq!(said("/ok"), None, "{stderr}");
+    assert_eq!(said("/no-head"), None, "GET after 405: {stderr}");
+    assert!(
+        said("/gone")
+            .unwrap()
+            .ends_with("(step gone): dead link (HTTP 404)"),
+        "{stderr}"
+    );
+    assert!(
+        said("/moved")
+            .unwrap()
+            .contains(&format!("redirected to {}", url("/ok"))),
+        "{stderr}"
+    );
+    assert!(
+        said("/loop").unwrap().contains("more than 5 redirects"),
+        "{stderr}"
+    );
+    assert!(said("/silent").unwrap().contains("no answer"), "{stderr}");
+    assert!(
+        !stderr.contains("mailto"),
+        "mail links are not requested: {stderr}"
+    );
+}
