@@ -128,8 +128,14 @@ fn unknown_message(unknown: &[(String, Vec<String>)]) -> String {
         .join("\n")
 }
 
+/// The node with this id, or an error naming the closest ids.
+pub fn find(pack: &Pack, id: &str) -> Result<usize, UnknownIds> {
+    pack.find(id)
+        .ok_or_else(|| UnknownIds(vec![(id.to_string(), close_matches(pack, id))]))
+}
+
 /// Ids of `pack` close to `id`: containing it, or within a few edits of it.
-pub fn close_matches(pack: &Pack, id: &str) -> Vec<String> {
+fn close_matches(pack: &Pack, id: &str) -> Vec<String> {
     let mut scored: Vec<(usize, &str)> = pack
         .nodes
         .iter()
@@ -176,9 +182,9 @@ pub fn set(
     let mut found = Vec::new();
     let mut unknown = Vec::new();
     for id in ids {
-        match pack.find(id) {
-            Some(i) => found.push(i),
-            None => unknown.push((id.clone(), close_matches(pack, id))),
+        match find(pack, id) {
+            Ok(i) => found.push(i),
+            Err(UnknownIds(mut missing)) => unknown.append(&mut missing),
         }
     }
     if !unknown.is_empty() {

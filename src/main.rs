@@ -8,7 +8,7 @@ use jiff::tz::TimeZone;
 use ticklist::app::{App, Severity};
 use ticklist::cli::{self, Cli, Command, Console, Failure};
 use ticklist::effects::{Effects, Opener, Saver};
-use ticklist::progress::{LoadOutcome, StateStore, Tracker, orphan_ticks};
+use ticklist::progress::{LoadOutcome, StateStore, orphan_ticks};
 use ticklist::text::{self, fill};
 
 fn main() -> ExitCode {
@@ -103,11 +103,7 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
         }
         LoadOutcome::Fresh(_) | LoadOutcome::Loaded(_) => (None, None),
     };
-    let upgraded = matches!(&loaded, LoadOutcome::Loaded(s) if s.pack_version != pack.version);
-    let mut tracker = Tracker::new(&pack, loaded.into_state());
-    if upgraded {
-        tracker.mark_new(&pack, &cli::added_ids(&pack));
-    }
+    let (mut tracker, upgraded) = cli::open_progress(&pack, loaded);
     let saver = Saver::spawn(store, tracker.state().clone(), read_only);
     // A new pack version is recorded at once (with ticks moved by `renamed:`), so that
     // what it changed is told once, not at every start.

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use crate::commands::UnknownIds;
 use crate::library::{Library, LibraryError};
 use crate::pack::{self, MAX_TEXT_CHARS, Pack, PackError};
-use crate::progress::StateError;
+use crate::progress::{LoadOutcome, StateError, Tracker};
 
 pub use args::{Cli, Command, ExportFormat, PackCommand, ProgressCommand, ReportFormat};
 pub use packs::pack_command;
@@ -92,11 +92,15 @@ pub struct Console<'a, O: Write, E: Write> {
     pub ask: Option<&'a mut dyn BufRead>,
 }
 
-/// Steps the chosen pack's version added to the one installed before it, if known.
-pub fn added_ids(pack: &Pack) -> Vec<String> {
-    Library::from_platform()
-        .map(|library| library.added_ids(pack))
-        .unwrap_or_default()
+/// The progress of `pack` from what was loaded, and whether it was saved with an older
+/// version of the pack; if so, the steps that version added are marked new.
+pub fn open_progress(pack: &Pack, loaded: LoadOutcome) -> (Tracker, bool) {
+    let upgraded = matches!(&loaded, LoadOutcome::Loaded(s) if s.pack_version != pack.version);
+    let mut tracker = Tracker::new(pack, loaded.into_state());
+    if upgraded && let Some(library) = Library::from_platform() {
+        tracker.mark_new(pack, &library.added_ids(pack));
+    }
+    (tracker, upgraded)
 }
 
 /// The pack chosen for this run: `--pack FILE|ID`, else the one chosen with `pack use`,

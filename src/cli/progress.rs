@@ -7,11 +7,11 @@ use jiff::Timestamp;
 
 use super::{Cli, Console, ExportFormat, Failure, ProgressCommand, confirm, load_pack, state_dir};
 use crate::app::Report;
-use crate::commands::{self, UnknownIds};
+use crate::commands;
 use crate::effects::Opener;
 use crate::export;
 use crate::pack::MAX_TEXT_CHARS;
-use crate::progress::{Changes, LoadOutcome, StateStore, Tracker};
+use crate::progress::{Changes, LoadOutcome, StateStore};
 use crate::safe_text::printable;
 
 /// `status`, `list`, `check`, `uncheck`, `reset`, `open`: the pack's progress without the
@@ -44,11 +44,7 @@ pub fn progress_command<O: Write, E: Write>(
         }
         LoadOutcome::Fresh(_) | LoadOutcome::Loaded(_) => {}
     }
-    let upgraded = matches!(&loaded, LoadOutcome::Loaded(s) if s.pack_version != pack.version);
-    let mut tracker = Tracker::new(&pack, loaded.into_state());
-    if upgraded {
-        tracker.mark_new(&pack, &super::added_ids(&pack));
-    }
+    let (mut tracker, _) = super::open_progress(&pack, loaded);
     let written = match command {
         ProgressCommand::Status { json: true } => {
             serde_json::to_writer_pretty(&mut *out, &commands::status(&pack, &tracker))
@@ -77,10 +73,7 @@ pub fn progress_command<O: Write, E: Write>(
             )
         }
         ProgressCommand::Note { id, text, clear } => {
-            if pack.find(id).is_none() {
-                let close = commands::close_matches(&pack, id);
-                return Err(UnknownIds(vec![(id.clone(), close)]).into());
-            }
+            commands::find(&pack, id)?;
             let note = text
                 .as_deref()
                 .filter(|_| !clear)
@@ -144,10 +137,7 @@ pub fn progress_command<O: Write, E: Write>(
             }
         }
         ProgressCommand::Open { id, n } => {
-            let Some(node) = pack.find(id) else {
-                let close = commands::close_matches(&pack, id);
-                return Err(UnknownIds(vec![(id.clone(), close)]).into());
-            };
+            let node = commands::find(&pack, id)?;
             let links = &pack.nodes[node].links;
             let Some(link) = links.get(n.wrapping_sub(1)) else {
                 return Err(Failure::NoSuchLink {
