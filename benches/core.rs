@@ -15,7 +15,7 @@ use ticklist::keymap::Action;
 use ticklist::pack::{self, Pack};
 use ticklist::progress::{Changes, State, StateStore, Tracker};
 use ticklist::text::FR;
-use ticklist::ui::{self, Theme};
+use ticklist::ui::{self, Theme, ThemeName};
 
 #[global_allocator]
 static ALLOC: AllocProfiler = AllocProfiler::system();
@@ -50,7 +50,7 @@ fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: &Theme) {
 
 #[divan::bench]
 fn parse_builtin_pack() -> Pack {
-    pack::builtin().unwrap()
+    pack::builtin(ticklist::text::Lang::Fr).unwrap()
 }
 
 #[divan::bench(args = ITEMS, sample_count = 10, sample_size = 1)]
@@ -91,7 +91,7 @@ fn state_load(bencher: Bencher, ticks: usize) {
 
 fn render_at(bencher: Bencher, items: usize, width: u16, height: u16) {
     let mut app = app(items);
-    let theme = Theme::new(true);
+    let theme = Theme::new(ThemeName::Default);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     bencher.bench_local(|| frame(&mut terminal, &mut app, &theme));
 }
@@ -111,7 +111,7 @@ fn render_200x60(bencher: Bencher, items: usize) {
 #[divan::bench(args = ITEMS)]
 fn keypress_update_and_render(bencher: Bencher, items: usize) {
     let mut app = app(items);
-    let theme = Theme::new(true);
+    let theme = Theme::new(ThemeName::Default);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     frame(&mut terminal, &mut app, &theme);
     let mut tick = false;

@@ -212,7 +212,7 @@ mod tests {
 
     #[test]
     fn unknown_ids_change_nothing_and_suggest_close_ones() {
-        let pack = pack::builtin().unwrap();
+        let pack = pack::builtin(crate::text::Lang::Fr).unwrap();
         let mut tracker = tracker(&pack, State::new(&pack.id, &pack.version));
         let ids = ["slack".to_string(), "video-candidat".to_string()];
         let err = set(&pack, &mut tracker, &ids, true, now()).unwrap_err();
@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn a_parent_id_ticks_its_steps() {
-        let pack = pack::builtin().unwrap();
+        let pack = pack::builtin(crate::text::Lang::Fr).unwrap();
         let mut tracker = tracker(&pack, State::new(&pack.id, &pack.version));
         let changes = set(&pack, &mut tracker, &["etape-1".into()], true, now()).unwrap();
         assert_eq!(changes.ticks.len(), 6);

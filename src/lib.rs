@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod library;
 pub mod links;
 pub mod pack;
+pub mod plain;
 pub mod progress;
 pub mod safe_text;
 pub mod text;

@@ -7,6 +7,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::pack::{self, BUILTIN_ID, Pack, PackCache, PackError};
+use crate::text::Lang;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
@@ -40,6 +41,8 @@ pub struct Library {
     packs: PathBuf,
     default_file: PathBuf,
     cache: PackCache,
+    /// The translation of the built-in pack this library hands out.
+    builtin_lang: Lang,
 }
 
 /// Ids a version added to the one installed before it.
@@ -64,6 +67,15 @@ impl Library {
             packs: data.join("packs"),
             default_file: config.join("default-pack"),
             cache: PackCache::new(cache.join("packs")),
+            builtin_lang: Lang::En,
+        }
+    }
+
+    /// The same library, handing out the built-in pack in `lang`.
+    pub fn with_builtin_lang(self, lang: Lang) -> Self {
+        Library {
+            builtin_lang: lang,
+            ..self
         }
     }
 
@@ -88,7 +100,7 @@ impl Library {
             Some(choice) => choice.to_path_buf(),
             None => match fs::read_to_string(&self.default_file) {
                 Ok(id) if !id.trim().is_empty() => PathBuf::from(id.trim()),
-                _ => return Ok(pack::builtin()?),
+                _ => return Ok(pack::builtin(self.builtin_lang)?),
             },
         };
         if choice.is_file() {
@@ -96,7 +108,7 @@ impl Library {
         }
         let id = choice.to_string_lossy();
         if id == BUILTIN_ID {
-            return Ok(pack::builtin()?);
+            return Ok(pack::builtin(self.builtin_lang)?);
         }
         let installed = self.path_of(&id);
         if is_plain_id(&id) && installed.is_file() {
@@ -167,7 +179,7 @@ impl Library {
         let default = fs::read_to_string(&self.default_file)
             .map(|id| id.trim().to_string())
             .unwrap_or_default();
-        let builtin = pack::builtin()?;
+        let builtin = pack::builtin(self.builtin_lang)?;
         let builtin_default = default.is_empty() || default == builtin.id;
         let mut packs = vec![(builtin, builtin_default)];
         let mut files: Vec<PathBuf> = match fs::read_dir(&self.packs) {

@@ -8,8 +8,11 @@ use jiff::tz::TimeZone;
 use ticklist::app::{App, Severity};
 use ticklist::cli::{self, Cli, Command, Console, Failure};
 use ticklist::effects::{Effects, Opener, Saver};
+use ticklist::keymap::Keymap;
+use ticklist::plain::{self, Plain};
 use ticklist::progress::{LoadOutcome, StateStore, orphan_ticks};
-use ticklist::text::{self, fill};
+use ticklist::text::fill;
+use ticklist::ui::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -81,10 +84,21 @@ fn report(outcome: Result<(), Failure>) -> ExitCode {
     }
 }
 
-/// Loads the pack and its progress, then runs the UI.
+/// Loads the pack and its progress, then runs the full-screen UI, or plain mode when
+/// asked for or when there is no screen to draw on.
 fn open_checklist(cli: Cli) -> Result<(), Failure> {
-    let pack = cli::load_pack(cli.pack.as_deref())?;
-    let store = StateStore::new(cli::state_dir(cli.state_dir)?);
+    let pack = cli::load_pack(cli.pack.as_deref(), cli::builtin_lang(&cli))?;
+    let text = cli::lang_for(&cli, &pack).text();
+    let plain = cli.plain
+        || !std::io::stdout().is_terminal()
+        || std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    // Read before anything else: a mistake in it stops here, with nothing touched.
+    let keymap = if plain {
+        Keymap::default()
+    } else {
+        cli::keymap()?
+    };
+    let store = StateStore::new(cli::state_dir(cli.state_dir.clone())?);
     let loaded = store.load(&pack.id, &pack.version, Timestamp::now());
     let (notice, read_only) = match &loaded {
         LoadOutcome::MovedAside {
@@ -92,48 +106,69 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
         } => {
             let path = moved_to.display().to_string();
             let notice = fill(
-                text::FR.state_moved_aside,
+                text.state_moved_aside,
                 &[("reason", reason), ("path", &path)],
             );
-            (Some(notice), None)
+            (Some((Severity::Warning, notice)), None)
         }
         LoadOutcome::ReadOnly { reason, .. } => {
-            let notice = fill(text::FR.state_read_only, &[("reason", reason)]);
-            (Some(notice), Some(reason.clone()))
+            let notice = fill(text.state_read_only, &[("reason", reason)]);
+            (Some((Severity::Warning, notice)), Some(reason.clone()))
         }
         LoadOutcome::Fresh(_) | LoadOutcome::Loaded(_) => (None, None),
     };
     let (mut tracker, upgraded) = cli::open_progress(&pack, loaded);
-    let saver = Saver::spawn(store, tracker.state().clone(), read_only);
-    // A new pack version is recorded at once (with ticks moved by `renamed:`), so that
-    // what it changed is told once, not at every start.
-    let startup = tracker.take_changes();
-    if upgraded || !startup.is_empty() {
-        saver.save(0, startup);
-    }
     let orphans = if upgraded {
         orphan_ticks(&pack, tracker.state())
     } else {
         0
     };
-    let version = pack.version.clone();
-    let mut app = App::new(pack, tracker, &text::FR, local_time_zone());
-    if let Some(notice) = notice {
-        app.notify(Severity::Warning, notice);
-    } else if orphans > 0 {
+    let notice = notice.or_else(|| {
         let count = orphans.to_string();
-        let notice = fill(
-            text::FR.orphan_ticks,
-            &[("count", &count), ("version", &version)],
+        let said = fill(
+            text.orphan_ticks,
+            &[("count", &count), ("version", &pack.version)],
         );
-        app.notify(Severity::Info, notice);
+        (orphans > 0).then_some((Severity::Info, said))
+    });
+    // A new pack version is recorded at once (with ticks moved by `renamed:`), so that
+    // what it changed is told once, not at every start.
+    let startup = tracker.take_changes();
+    let must_save = upgraded || !startup.is_empty();
+    if plain {
+        if must_save && read_only.is_none() {
+            store.save(tracker.state(), &startup, Timestamp::now())?;
+        }
+        let session = Plain::new(pack, tracker, text, local_time_zone());
+        let notices: Vec<String> = notice.into_iter().map(|(_, said)| said).collect();
+        let stdin = std::io::stdin();
+        let io = plain::Io {
+            store: &store,
+            read_only,
+            opener: &Opener::from_env(),
+            prompt: stdin.is_terminal(),
+            clock: &Timestamp::now,
+        };
+        let mut out = std::io::stdout().lock();
+        plain::run(session, &notices, &mut stdin.lock(), &mut out, &io)?;
+        return Ok(());
+    }
+    let saver = Saver::spawn(store, tracker.state().clone(), read_only);
+    if must_save {
+        saver.save(0, startup);
+    }
+    let mut app = App::new(pack, tracker, text, local_time_zone());
+    app.keymap = keymap;
+    if let Some((severity, notice)) = notice {
+        app.notify(severity, notice);
     }
     let effects = Effects {
         saver,
         opener: Opener::from_env(),
         out: std::io::stdout(),
     };
-    ticklist::tui::run(app, effects, !cli.no_mouse)?;
+    let theme = Theme::from_env(cli.theme);
+    ticklist::tui::run(app, effects, !cli.no_mouse, theme)?;
     Ok(())
 }
 

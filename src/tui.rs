@@ -13,7 +13,7 @@ use ratatui::crossterm::execute;
 
 use crate::app::App;
 use crate::effects::Effects;
-use crate::keymap::{self, Action};
+use crate::keymap::{self, Action, Keymap};
 use crate::ui::{self, Theme};
 
 /// How an interactive session can end badly.
@@ -94,13 +94,12 @@ impl Drop for SaveOnPanic<'_> {
 }
 
 /// Runs the UI until the user quits or a signal ends it, then waits for the last save.
-pub fn run(mut app: App, effects: Effects<Stdout>, mouse: bool) -> Result<(), Error> {
+pub fn run(mut app: App, effects: Effects<Stdout>, mouse: bool, theme: Theme) -> Result<(), Error> {
     let shared = Arc::new(Mutex::new(effects));
     let _save_on_panic = SaveOnPanic(&shared);
     let mut session = Session::start(mouse)?;
     #[cfg(unix)]
     finish_on_signals(Arc::clone(&shared), mouse)?;
-    let theme = Theme::from_env();
     let result = event_loop(&mut session, &mut app, &shared, &theme, mouse);
     drop(session);
     let saved = lock(&shared).saver.finish();
@@ -140,13 +139,13 @@ fn event_loop(
         if app.should_quit() {
             return Ok(());
         }
-        action = next_action(app.saving(), mouse)?;
+        action = next_action(&app.keymap, app.saving(), mouse)?;
     }
 }
 
 /// Waits for input; while saves are under way, returns after [`SAVE_POLL`] anyway so
 /// their outcome shows without a key press.
-fn next_action(saving: bool, mouse: bool) -> io::Result<Option<Action>> {
+fn next_action(keymap: &Keymap, saving: bool, mouse: bool) -> io::Result<Option<Action>> {
     if saving && !event::poll(SAVE_POLL)? {
         return Ok(None);
     }
@@ -154,7 +153,7 @@ fn next_action(saving: bool, mouse: bool) -> io::Result<Option<Action>> {
     #[cfg(debug_assertions)]
     crash_if_asked(&event);
     Ok(match event {
-        Event::Key(key) => keymap::action_for_key(key),
+        Event::Key(key) => keymap.action_for_key(key),
         Event::Mouse(m) if mouse => keymap::action_for_mouse(m),
         _ => None,
     })

@@ -25,7 +25,7 @@ fn app_with(pack: Pack, state: State) -> App {
 }
 
 fn builtin_app() -> App {
-    let pack = pack::builtin().unwrap();
+    let pack = pack::builtin(ticklist::text::Lang::Fr).unwrap();
     let state = State::new(&pack.id, &pack.version);
     app_with(pack, state)
 }
@@ -304,7 +304,7 @@ fn ticks_survive_a_save_and_a_pack_that_dropped_their_step() {
     state.apply(&gone);
     store.save(&state, &gone, now()).unwrap();
 
-    let pack = pack::builtin().unwrap();
+    let pack = pack::builtin(ticklist::text::Lang::Fr).unwrap();
     let LoadOutcome::Loaded(loaded) = store.load(&pack.id, &pack.version, now()) else {
         panic!("state should load");
     };

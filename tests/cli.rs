@@ -11,6 +11,7 @@ fn ticklist(state: &Path, args: &[&str]) -> Output {
         .args(args)
         .env_clear()
         .env("TICKLIST_STATE_DIR", state)
+        .env("LANG", "fr_FR.UTF-8")
         .output()
         .unwrap()
 }
@@ -246,7 +247,9 @@ fn export_json_and_markdown_say_who_what_and_when() {
     assert_eq!(json["version"], 1);
     assert_eq!(json["mentor"], "alice");
     assert_eq!(json["pack"]["id"], "openclassrooms-mentor");
-    let builtin_digest = ticklist::pack::builtin().unwrap().digest();
+    let builtin_digest = ticklist::pack::builtin(ticklist::text::Lang::Fr)
+        .unwrap()
+        .digest();
     assert_eq!(json["pack"]["digest"], builtin_digest.as_str());
     assert_eq!(
         (json["done"].as_u64(), json["total"].as_u64()),

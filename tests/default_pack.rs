@@ -178,7 +178,7 @@ fn the_attachment_table_follows_the_seed() {
 
 #[test]
 fn every_seed_link_is_attached_to_its_step_once() {
-    let pack = pack::builtin().unwrap();
+    let pack = pack::builtin(ticklist::text::Lang::Fr).unwrap();
     let in_pack: Vec<(&str, &str)> = pack
         .nodes
         .iter()
@@ -189,7 +189,7 @@ fn every_seed_link_is_attached_to_its_step_once() {
 
 #[test]
 fn the_pack_has_the_seed_structure() {
-    let pack = pack::builtin().unwrap();
+    let pack = pack::builtin(ticklist::text::Lang::Fr).unwrap();
     let shape: Vec<(usize, &str)> = pack
         .nodes
         .iter()
@@ -233,7 +233,7 @@ fn every_item_title_comes_from_the_seed() {
     // PDF line breaks may be tidied, words may not change.
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let seed = flat(SEED);
-    let pack = pack::builtin().unwrap();
+    let pack = pack::builtin(ticklist::text::Lang::Fr).unwrap();
     for node in &pack.nodes {
         assert!(
             seed.contains(&flat(&node.title)),

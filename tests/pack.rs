@@ -22,7 +22,7 @@ fn problems(name: &str) -> (Vec<(u64, u64)>, String) {
 
 #[test]
 fn the_builtin_pack_loads() {
-    let pack = pack::builtin().unwrap();
+    let pack = pack::builtin(ticklist::text::Lang::Fr).unwrap();
     assert_eq!(pack.id, "openclassrooms-mentor");
     assert_eq!(pack.id, pack::BUILTIN_ID);
     assert_eq!(pack.lang, "fr");

@@ -11,7 +11,7 @@ use ticklist::keymap::Action;
 use ticklist::pack;
 use ticklist::progress::{State, Tracker};
 use ticklist::text::FR;
-use ticklist::ui::{self, Theme};
+use ticklist::ui::{self, Theme, ThemeName};
 
 fn now() -> Timestamp {
     "2026-11-22T09:30:00Z".parse().unwrap()
@@ -19,7 +19,7 @@ fn now() -> Timestamp {
 
 /// The built-in pack with a few steps ticked on fixed dates.
 fn app() -> App {
-    let pack = pack::builtin().unwrap();
+    let pack = pack::builtin(ticklist::text::Lang::Fr).unwrap();
     let mut state = State::new(&pack.id, &pack.version);
     for (id, at) in [
         ("video-candidats", "2026-11-02T08:15:00Z"),
@@ -34,7 +34,7 @@ fn app() -> App {
 
 /// Renders as the event loop does: layout first, so the app knows its tree area.
 fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    draw_with(app, width, height, &Theme::new(false))
+    draw_with(app, width, height, &Theme::new(ThemeName::Mono))
 }
 
 fn draw_with(app: &mut App, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
@@ -163,7 +163,7 @@ fn a_long_url_in_the_status_line_is_shown_whole() {
 #[test]
 fn resizing_with_the_help_open_keeps_it_open_and_whole() {
     let mut app = app();
-    let theme = Theme::new(false);
+    let theme = Theme::new(ThemeName::Mono);
     let mut terminal = draw(&mut app, 80, 24);
     app.update(Action::Help, now());
     for (width, height) in [(80, 24), (30, 8), (10, 3), (120, 40)] {
@@ -179,7 +179,7 @@ fn resizing_with_the_help_open_keeps_it_open_and_whole() {
 #[test]
 fn a_terminal_without_unicode_gets_ascii_chrome() {
     let mut app = app();
-    let theme = Theme::new(false).ascii();
+    let theme = Theme::new(ThemeName::Mono).ascii();
     draw_with(&mut app, 80, 24, &theme);
     select(&mut app, "etape-2");
     let terminal = draw_with(&mut app, 80, 24, &theme);

@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::layout::{Position, Rect};
 
-use crate::keymap::Action;
+use crate::keymap::{Action, Keymap};
 use crate::pack::Pack;
 use crate::progress::{Changes, State, Tracker};
 use crate::text::{Text, fill};
@@ -98,6 +98,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     pub text: &'static Text,
+    /// The keys in use, which the footer and the help show.
+    pub keymap: Keymap,
     /// Zone in which tick times are shown.
     pub tz: TimeZone,
     /// Where the tree's rows are drawn, for mouse hits.
@@ -118,6 +120,7 @@ impl App {
             overlay: None,
             status: None,
             text,
+            keymap: Keymap::default(),
             tz,
             tree_area: Rect::default(),
             quit: false,

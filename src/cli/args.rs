@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use super::STATE_DIR_ENV;
+use crate::text::Lang;
+use crate::ui::ThemeName;
 
 /// A terminal checklist for new mentors: tick the steps, open the help articles,
 /// watch your progress. Without a command, opens the checklist.
@@ -22,6 +24,20 @@ pub struct Cli {
     /// Leave the mouse to the terminal, so that its own text selection keeps working.
     #[arg(long)]
     pub no_mouse: bool,
+
+    /// Interface language (default: the pack's, else the locale's, else English); also
+    /// picks the built-in pack's translation.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+
+    /// Line-by-line mode for screen readers and pipes: plain sentences in, short
+    /// commands out (automatic when standard output is not a terminal or TERM=dumb).
+    #[arg(long)]
+    pub plain: bool,
+
+    /// Colours of the full-screen interface (`NO_COLOR` set means `mono`).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -13,9 +13,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::commands::UnknownIds;
+use crate::keymap::{KEYMAP_FILE, Keymap, KeymapError};
 use crate::library::{Library, LibraryError};
 use crate::pack::{self, MAX_TEXT_CHARS, Pack, PackError};
+use crate::plain::PlainError;
 use crate::progress::{LoadOutcome, StateError, Tracker};
+use crate::text::{Lang, locale_lang};
 
 pub use args::{Cli, Command, ExportFormat, PackCommand, ProgressCommand, ReportFormat};
 pub use packs::pack_command;
@@ -64,13 +67,19 @@ pub enum Failure {
     NoSuchLink { id: String, n: usize, count: usize },
     #[error("could not open {url}: {error}")]
     OpenFailed { url: String, error: String },
+    #[error("{0}")]
+    Keymap(#[from] KeymapError),
+    #[error("{0}")]
+    Plain(#[from] PlainError),
 }
 
 impl Failure {
     /// 2 for bad input (a pack that does not validate), 1 for runtime errors.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Failure::Library(LibraryError::Io { .. }) => ExitCode::from(1),
+            Failure::Library(LibraryError::Io { .. }) | Failure::Keymap(KeymapError::Io { .. }) => {
+                ExitCode::from(1)
+            }
             Failure::Pack(_)
             | Failure::Library(_)
             | Failure::UnknownIds(_)
@@ -78,7 +87,8 @@ impl Failure {
             | Failure::Exists { .. }
             | Failure::NoteTooLong(_)
             | Failure::BadExport { .. }
-            | Failure::NoSuchLink { .. } => ExitCode::from(2),
+            | Failure::NoSuchLink { .. }
+            | Failure::Keymap(_) => ExitCode::from(2),
             _ => ExitCode::from(1),
         }
     }
@@ -104,15 +114,27 @@ pub fn open_progress(pack: &Pack, loaded: LoadOutcome) -> (Tracker, bool) {
 }
 
 /// The pack chosen for this run: `--pack FILE|ID`, else the one chosen with `pack use`,
-/// else the built-in one. Without a home directory, only files and the built-in pack.
-pub fn load_pack(choice: Option<&Path>) -> Result<Pack, Failure> {
+/// else the built-in one, in `builtin_lang`. Without a home directory, only files and
+/// the built-in pack.
+pub fn load_pack(choice: Option<&Path>, builtin_lang: Lang) -> Result<Pack, Failure> {
     if let Some(library) = Library::from_platform() {
-        return Ok(library.resolve(choice)?);
+        return Ok(library.with_builtin_lang(builtin_lang).resolve(choice)?);
     }
     match choice {
         Some(path) => Ok(pack::load_file(path)?),
-        None => Ok(pack::builtin()?),
+        None => Ok(pack::builtin(builtin_lang)?),
     }
+}
+
+/// The language the built-in pack is handed out in: `--lang`, else the locale's, else
+/// English.
+pub fn builtin_lang(cli: &Cli) -> Lang {
+    cli.lang.or_else(locale_lang).unwrap_or(Lang::En)
+}
+
+/// The language to speak with `pack` open: `--lang`, then the pack's, then the locale's.
+pub fn lang_for(cli: &Cli, pack: &Pack) -> Lang {
+    Lang::choose(cli.lang, Some(&pack.lang), locale_lang())
 }
 
 /// Where progress is kept: `--state-dir`/`TICKLIST_STATE_DIR`, else the platform
@@ -124,6 +146,15 @@ pub fn state_dir(cli_choice: Option<PathBuf>) -> Result<PathBuf, Failure> {
     directories::ProjectDirs::from("", "", "ticklist")
         .map(|dirs| dirs.config_dir().to_path_buf())
         .ok_or(Failure::NoStateDir)
+}
+
+/// The keys for the full-screen UI: the defaults with the user's keymap file
+/// (`keys.yaml` in the config directory) applied, if there is one.
+pub fn keymap() -> Result<Keymap, Failure> {
+    let Some(dirs) = directories::ProjectDirs::from("", "", "ticklist") else {
+        return Ok(Keymap::default());
+    };
+    Ok(Keymap::load(&dirs.config_dir().join(KEYMAP_FILE))?)
 }
 
 /// Asks a yes/no question on `ask`; no terminal means no answer, so `NeedsYes`.

@@ -10,8 +10,9 @@ use crate::library::{Installed, Library};
 use crate::pack;
 use crate::progress::{StateStore, Tracker};
 
-fn library() -> Result<Library, Failure> {
-    Library::from_platform().ok_or(Failure::NoStateDir)
+fn library(cli: &Cli) -> Result<Library, Failure> {
+    let library = Library::from_platform().ok_or(Failure::NoStateDir)?;
+    Ok(library.with_builtin_lang(super::builtin_lang(cli)))
 }
 
 /// `ticklist pack …`: the packs installed for this user.
@@ -36,7 +37,7 @@ pub fn pack_command<O: Write, E: Write>(
             )
         }
         PackCommand::Install { file } => {
-            let (pack, installed) = library()?.install(file)?;
+            let (pack, installed) = library(cli)?.install(file)?;
             match installed {
                 Installed::New => writeln!(
                     out,
@@ -53,7 +54,7 @@ pub fn pack_command<O: Write, E: Write>(
         PackCommand::List => {
             let store = StateStore::new(state_dir(cli.state_dir.clone())?);
             let mut lines = Vec::new();
-            for (pack, is_default) in library()?.list()? {
+            for (pack, is_default) in library(cli)?.list()? {
                 let state = store
                     .load(&pack.id, &pack.version, Timestamp::now())
                     .into_state();
@@ -71,7 +72,7 @@ pub fn pack_command<O: Write, E: Write>(
             writeln!(out, "{}", lines.join("\n"))
         }
         PackCommand::Use { id } => {
-            let pack = library()?.use_pack(id)?;
+            let pack = library(cli)?.use_pack(id)?;
             writeln!(
                 out,
                 "plain `ticklist` now opens {}: {}",
@@ -79,7 +80,7 @@ pub fn pack_command<O: Write, E: Write>(
             )
         }
         PackCommand::Remove { id, yes } => {
-            let library = library()?;
+            let library = library(cli)?;
             let pack = library.resolve_id(id)?;
             let question = format!(
                 "Remove the installed pack {} ({})? Your progress on it is kept.",

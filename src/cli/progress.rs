@@ -23,7 +23,7 @@ pub fn progress_command<O: Write, E: Write>(
     console: &mut Console<'_, O, E>,
 ) -> Result<(), Failure> {
     let Console { out, err, ask } = console;
-    let pack = load_pack(cli.pack.as_deref())?;
+    let pack = load_pack(cli.pack.as_deref(), super::builtin_lang(cli))?;
     let store = StateStore::new(state_dir(cli.state_dir.clone())?);
     let now = Timestamp::now();
     let loaded = store.load(&pack.id, &pack.version, now);

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::safe_text::printable;
+use crate::text::fill;
 
 use super::{Theme, check_box, check_style};
 use crate::app::App;
@@ -28,6 +29,13 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
     let node = &app.pack.nodes[index];
     let check = app.tracker.check(index);
     let (done, total) = app.tracker.counts(index);
+    let count = |state: &str| {
+        let (done, total) = (done.to_string(), total.to_string());
+        fill(
+            t.state_count,
+            &[("state", state), ("done", &done), ("total", &total)],
+        )
+    };
     let state = match check {
         Check::Done => match app.tracker.ticked_at(&app.pack, index) {
             Some(at) => format!(
@@ -37,8 +45,8 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
             ),
             None => t.ticked_on.to_string(),
         },
-        Check::Partial => format!("{} : {done}/{total}", t.state_partial),
-        Check::Empty if total > 1 => format!("{} : {done}/{total}", t.state_todo),
+        Check::Partial => count(t.state_partial),
+        Check::Empty if total > 1 => count(t.state_todo),
         Check::Empty => t.state_todo.to_string(),
     };
     let mut lines = vec![

@@ -7,7 +7,6 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::{App, Severity};
-use crate::keymap;
 
 /// Lines the status message needs, so that a long URL is shown whole (up to 4 lines).
 pub fn status_rows(app: &App, width: u16) -> u16 {
@@ -34,7 +33,7 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
         frame.render_widget(text, status);
     }
     let mut spans = vec![Span::raw(" ")];
-    for binding in keymap::footer() {
+    for binding in app.keymap.footer() {
         let keys: Vec<String> = binding.keys.iter().map(|&k| app.text.key(k)).collect();
         spans.push(Span::styled(keys.join("/"), theme.key));
         spans.push(Span::raw(format!(

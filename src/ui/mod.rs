@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::{App, Overlay};
 use crate::progress::Check;
-pub use theme::Theme;
+pub use theme::{Theme, ThemeName};
 
 /// Below this, the screen only asks for more room.
 const MIN_WIDTH: u16 = 24;

@@ -7,7 +7,6 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::{App, LinkPurpose};
-use crate::keymap::BINDINGS;
 
 fn popup(
     frame: &mut Frame,
@@ -34,7 +33,9 @@ fn popup(
 /// Every key binding, straight from the keymap.
 pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let t = app.text;
-    let mut lines: Vec<Line> = BINDINGS
+    let mut lines: Vec<Line> = app
+        .keymap
+        .bindings()
         .iter()
         .map(|b| {
             let keys: Vec<String> = b.keys.iter().map(|&k| t.key(k)).collect();

@@ -1,5 +1,6 @@
 //! The one place colours and glyph styles are chosen. State is always carried by
-//! glyphs and text too, so the mono theme (`NO_COLOR`) loses nothing.
+//! glyphs and text too, so the mono theme (`NO_COLOR`) loses nothing: boxes `[x]`, the
+//! selection marker, the "new" badge and callout glyphs are characters, not colours.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
@@ -60,6 +61,17 @@ pub static ASCII: Glyphs = Glyphs {
     blocks: false,
 };
 
+/// The colour schemes a user can pick with `--theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeName {
+    /// Colours on the terminal's own background.
+    Default,
+    /// Bright colours, bold text and no dim grey, for low vision or washed-out screens.
+    HighContrast,
+    /// No colour at all: bold, underline and reverse video only.
+    Mono,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub glyphs: &'static Glyphs,
@@ -80,11 +92,45 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The default theme, or a colourless one when `color` is false.
-    pub fn new(color: bool) -> Self {
+    pub fn new(name: ThemeName) -> Self {
         let bold = Style::new().add_modifier(Modifier::BOLD);
-        if !color {
-            return Theme {
+        let underlined = Style::new().add_modifier(Modifier::UNDERLINED);
+        match name {
+            ThemeName::Default => Theme {
+                glyphs: &UNICODE,
+                title: bold.fg(Color::Cyan),
+                border: Style::new().fg(Color::DarkGray),
+                selected: Style::new().bg(Color::Blue).fg(Color::White),
+                done: Style::new().fg(Color::Green),
+                partial: Style::new().fg(Color::Yellow),
+                todo: Style::new(),
+                warning: bold.fg(Color::Yellow),
+                note: Style::new().fg(Color::Cyan),
+                url: underlined.fg(Color::Blue),
+                dim: Style::new().fg(Color::DarkGray),
+                gauge: Style::new().fg(Color::Green).bg(Color::Black),
+                key: bold.fg(Color::Cyan),
+                info: Style::new().fg(Color::Green),
+                error: bold.fg(Color::Red),
+            },
+            ThemeName::HighContrast => Theme {
+                glyphs: &UNICODE,
+                title: bold.fg(Color::White),
+                border: Style::new().fg(Color::White),
+                selected: bold.bg(Color::LightYellow).fg(Color::Black),
+                done: bold.fg(Color::LightGreen),
+                partial: bold.fg(Color::LightYellow),
+                todo: Style::new().fg(Color::White),
+                warning: bold.fg(Color::LightYellow),
+                note: Style::new().fg(Color::LightCyan),
+                url: underlined.fg(Color::LightCyan),
+                dim: Style::new().fg(Color::White),
+                gauge: Style::new().fg(Color::LightGreen).bg(Color::Black),
+                key: bold.fg(Color::LightYellow),
+                info: bold.fg(Color::LightGreen),
+                error: bold.fg(Color::LightRed),
+            },
+            ThemeName::Mono => Theme {
                 glyphs: &UNICODE,
                 title: bold,
                 border: Style::new(),
@@ -94,32 +140,13 @@ impl Theme {
                 todo: Style::new(),
                 warning: bold,
                 note: Style::new(),
-                url: Style::new().add_modifier(Modifier::UNDERLINED),
+                url: underlined,
                 dim: Style::new(),
                 gauge: Style::new(),
                 key: bold,
                 info: Style::new(),
                 error: bold,
-            };
-        }
-        Theme {
-            glyphs: &UNICODE,
-            title: bold.fg(Color::Cyan),
-            border: Style::new().fg(Color::DarkGray),
-            selected: Style::new().bg(Color::Blue).fg(Color::White),
-            done: Style::new().fg(Color::Green),
-            partial: Style::new().fg(Color::Yellow),
-            todo: Style::new(),
-            warning: bold.fg(Color::Yellow),
-            note: Style::new().fg(Color::Cyan),
-            url: Style::new()
-                .fg(Color::Blue)
-                .add_modifier(Modifier::UNDERLINED),
-            dim: Style::new().fg(Color::DarkGray),
-            gauge: Style::new().fg(Color::Green).bg(Color::Black),
-            key: bold.fg(Color::Cyan),
-            info: Style::new().fg(Color::Green),
-            error: bold.fg(Color::Red),
+            },
         }
     }
 
@@ -131,13 +158,19 @@ impl Theme {
         }
     }
 
-    /// Colour unless `NO_COLOR` asks for none or `TERM=dumb`; ASCII glyphs on terminals
-    /// that lack Unicode line drawing or under a locale that is not UTF-8.
-    pub fn from_env() -> Self {
+    /// The theme asked for with `--theme`, else `mono` when `NO_COLOR` asks for no colour
+    /// or `TERM=dumb`, else the default (an explicit choice beats `NO_COLOR`, as
+    /// no-color.org asks); ASCII glyphs on terminals that lack Unicode line drawing or
+    /// under a locale that is not UTF-8.
+    pub fn from_env(choice: Option<ThemeName>) -> Self {
         let var = |name| std::env::var(name).ok().filter(|v| !v.is_empty());
         let term = var("TERM").unwrap_or_default();
         let dumb = term == "dumb";
-        let color = var("NO_COLOR").is_none() && !dumb;
+        let name = choice.unwrap_or(if var("NO_COLOR").is_some() || dumb {
+            ThemeName::Mono
+        } else {
+            ThemeName::Default
+        });
         let old_terminal = dumb || matches!(term.as_str(), "vt52" | "vt100" | "vt102" | "vt220");
         // The first of these that is set decides, as for every program using the locale.
         let locale = var("LC_ALL")
@@ -147,7 +180,7 @@ impl Theme {
             let l = l.to_ascii_lowercase();
             !(l.contains("utf-8") || l.contains("utf8"))
         });
-        let theme = Theme::new(color);
+        let theme = Theme::new(name);
         if old_terminal || not_utf8 {
             theme.ascii()
         } else {

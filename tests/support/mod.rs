@@ -35,6 +35,8 @@ impl Session {
         cmd.env("HOME", home);
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("TICKLIST_OPENER", home.join("fake-browser"));
+        // The mentor of most tests is French; tests of English set `LANG` themselves.
+        cmd.env("LANG", "fr_FR.UTF-8");
         for (name, value) in env {
             cmd.env(name, value);
         }
@@ -165,6 +167,7 @@ pub fn cli(home: &Path, args: &[&str]) -> String {
         .env("PATH", "/usr/bin:/bin")
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("LANG", "fr_FR.UTF-8")
         .output()
         .unwrap();
     assert!(

@@ -1,5 +1,10 @@
 //! Keys become actions here, and nowhere else. The footer hints and the help overlay
-//! are generated from [`BINDINGS`], so they cannot drift from what the keys do.
+//! are generated from the [`Keymap`] in use, so they cannot drift from what the keys do,
+//! even after a user rebinds keys in a keymap file ([`file`]).
+
+mod file;
+
+pub use file::{KEYMAP_FILE, KeymapError};
 
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -53,23 +58,22 @@ pub enum Key {
 }
 
 /// One line of the keymap: the keys, what they do, and whether the footer shows them.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
-    pub keys: &'static [Key],
+    pub keys: Vec<Key>,
     pub action: Action,
     pub in_footer: bool,
 }
 
-const fn bind(keys: &'static [Key], action: Action, in_footer: bool) -> Binding {
-    Binding {
-        keys,
-        action,
-        in_footer,
-    }
+type DefaultBinding = (&'static [Key], Action, bool);
+
+const fn bind(keys: &'static [Key], action: Action, in_footer: bool) -> DefaultBinding {
+    (keys, action, in_footer)
 }
 
-/// Every key binding, in the order the help lists them.
-pub const BINDINGS: &[Binding] = &[
+/// The default key bindings, in the order the help lists them. Every key is typed
+/// without AltGr on QWERTY and AZERTY layouts alike, and without Ctrl or Alt.
+const DEFAULTS: &[DefaultBinding] = &[
     bind(&[Key::Up, Key::Char('k')], Action::Up, false),
     bind(&[Key::Down, Key::Char('j')], Action::Down, false),
     bind(&[Key::Left, Key::Char('h')], Action::Collapse, false),
@@ -104,27 +108,60 @@ fn key_of(code: KeyCode) -> Option<Key> {
     })
 }
 
-/// The action a key press asks for, if any. Key releases and Ctrl/Alt chords are ignored,
-/// except Ctrl+C which quits like everywhere else.
-pub fn action_for_key(event: KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
+/// The keys in use: the defaults, or the defaults with a user's keymap file applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: DEFAULTS
+                .iter()
+                .map(|&(keys, action, in_footer)| Binding {
+                    keys: keys.to_vec(),
+                    action,
+                    in_footer,
+                })
+                .collect(),
+        }
     }
-    if event.modifiers.contains(KeyModifiers::CONTROL) {
-        return (event.code == KeyCode::Char('c')).then_some(Action::Quit);
+}
+
+impl Keymap {
+    /// Every binding, in the order the help lists them.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
     }
-    if event.modifiers.contains(KeyModifiers::ALT) {
-        return None;
+
+    /// The bindings shown in the footer.
+    pub fn footer(&self) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(|b| b.in_footer)
     }
-    let key = key_of(event.code)?;
-    if let Key::Char(c @ '1'..='9') = key {
-        let n = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
-        return Some(Action::OpenLink(n));
+
+    /// The action a key press asks for, if any. Key releases and Ctrl/Alt chords are
+    /// ignored, except Ctrl+C which quits like everywhere else.
+    pub fn action_for_key(&self, event: KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        if event.modifiers.contains(KeyModifiers::CONTROL) {
+            return (event.code == KeyCode::Char('c')).then_some(Action::Quit);
+        }
+        if event.modifiers.contains(KeyModifiers::ALT) {
+            return None;
+        }
+        let key = key_of(event.code)?;
+        if let Key::Char(c @ '1'..='9') = key {
+            let n = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
+            return Some(Action::OpenLink(n));
+        }
+        self.bindings
+            .iter()
+            .find(|b| b.keys.contains(&key))
+            .map(|b| b.action)
     }
-    BINDINGS
-        .iter()
-        .find(|b| b.keys.contains(&key))
-        .map(|b| b.action)
 }
 
 /// The action a mouse event asks for, if any.
@@ -140,17 +177,12 @@ pub fn action_for_mouse(event: MouseEvent) -> Option<Action> {
     }
 }
 
-/// The bindings shown in the footer, as (keys, action).
-pub fn footer() -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(|b| b.in_footer)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn press(code: KeyCode) -> Option<Action> {
-        action_for_key(KeyEvent::new(code, KeyModifiers::NONE))
+        Keymap::default().action_for_key(KeyEvent::new(code, KeyModifiers::NONE))
     }
 
     #[test]
@@ -173,18 +205,20 @@ mod tests {
 
     #[test]
     fn chords_and_releases_do_nothing_but_ctrl_c() {
-        let ctrl = |c| action_for_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        let keymap = Keymap::default();
+        let ctrl =
+            |c| keymap.action_for_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
         assert_eq!(ctrl('c'), Some(Action::Quit));
         assert_eq!(ctrl('j'), None);
         let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
-        assert_eq!(action_for_key(release), None);
+        assert_eq!(keymap.action_for_key(release), None);
     }
 
     #[test]
     fn every_binding_is_reachable_from_its_keys() {
-        for binding in BINDINGS {
-            for key in binding.keys {
+        for binding in Keymap::default().bindings() {
+            for key in &binding.keys {
                 let code = match *key {
                     Key::Char(c) => KeyCode::Char(c),
                     Key::Digit => KeyCode::Char('1'),
@@ -201,6 +235,21 @@ mod tests {
                 };
                 assert_eq!(press(code), Some(binding.action), "{key:?}");
             }
+        }
+    }
+
+    /// Characters an AZERTY keyboard only types with AltGr.
+    const AZERTY_ALTGR: &str = "~#{[|`\\^@]}€¤";
+
+    #[test]
+    fn every_action_is_typed_without_altgr_ctrl_or_alt_on_azerty() {
+        for binding in Keymap::default().bindings() {
+            for key in &binding.keys {
+                if let Key::Char(c) = key {
+                    assert!(!AZERTY_ALTGR.contains(*c), "{c} needs AltGr on AZERTY");
+                }
+            }
+            assert!(!binding.keys.is_empty(), "{:?} has no key", binding.action);
         }
     }
 }

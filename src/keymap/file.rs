@@ -1,0 +1,341 @@
+//! The optional keymap file (`keys.yaml` in the config directory): a user's own keys for
+//! some actions, e.g. `down: [s, Down]`. Each action listed gets exactly the keys given;
+//! the others keep their defaults. Errors name the line and column and what to change.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::{Action, Key, Keymap};
+use crate::safe_text::printable;
+
+/// The keymap file's name in the config directory.
+pub const KEYMAP_FILE: &str = "keys.yaml";
+
+/// Larger than any keymap a person writes; refused before parsing.
+const MAX_BYTES: usize = 64 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeymapError {
+    #[error("{}: cannot read the keymap: {source}", path.display())]
+    Io {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Not YAML of the keymap's shape; the parser's text carries the place and a snippet.
+    #[error("{0}")]
+    Syntax(String),
+    #[error("{file}:{line}:{column}: {message}")]
+    Invalid {
+        file: String,
+        line: u64,
+        column: u64,
+        message: String,
+    },
+}
+
+/// One key or a list of keys.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Keys {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Actions by the name the file uses, in the order the help lists them.
+const ACTIONS: &[(&str, Action)] = &[
+    ("up", Action::Up),
+    ("down", Action::Down),
+    ("collapse", Action::Collapse),
+    ("expand", Action::Expand),
+    ("first", Action::First),
+    ("last", Action::Last),
+    ("page-up", Action::PageUp),
+    ("page-down", Action::PageDown),
+    ("toggle", Action::Toggle),
+    ("open", Action::Open),
+    ("copy", Action::Copy),
+    ("help", Action::Help),
+    ("quit", Action::Quit),
+];
+
+/// Named keys, as written in the file (case does not matter).
+const NAMED_KEYS: &[(&str, Key)] = &[
+    ("space", Key::Char(' ')),
+    ("enter", Key::Enter),
+    ("esc", Key::Esc),
+    ("up", Key::Up),
+    ("down", Key::Down),
+    ("left", Key::Left),
+    ("right", Key::Right),
+    ("home", Key::Home),
+    ("end", Key::End),
+    ("pageup", Key::PageUp),
+    ("pagedown", Key::PageDown),
+];
+
+impl Keymap {
+    /// The defaults with `path` applied; the defaults alone when there is no such file.
+    pub fn load(path: &Path) -> Result<Keymap, KeymapError> {
+        let io = |source| KeymapError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            // No file, or no config directory to hold one (a file in its place): no keymap.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                ) =>
+            {
+                return Ok(Keymap::default());
+            }
+            Err(e) => return Err(io(e)),
+        };
+        let name = path.display().to_string();
+        if bytes.len() > MAX_BYTES {
+            return Err(invalid(
+                &name,
+                1,
+                1,
+                "the keymap is over 64 KiB: it only needs a line per action".into(),
+            ));
+        }
+        let text = String::from_utf8(bytes).map_err(|_| {
+            invalid(
+                &name,
+                1,
+                1,
+                "the keymap is not UTF-8: save it as UTF-8".into(),
+            )
+        })?;
+        Keymap::from_yaml(&text, &name)
+    }
+
+    /// The defaults with the keymap `text` applied; `name` is how errors name the file.
+    pub fn from_yaml(text: &str, name: &str) -> Result<Keymap, KeymapError> {
+        let options = serde_saphyr::options! {
+            budget: serde_saphyr::budget! { max_depth: 4, max_documents: 1, max_aliases: 0 },
+            duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let entries: Option<BTreeMap<String, Spanned<Keys>>> =
+            serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+                let rendered = e.render_with_options(serde_saphyr::render_options! {
+                    source_name: Some(name),
+                });
+                KeymapError::Syntax(format!(
+                    "{}\nA keymap maps actions to keys, e.g. `down: [s, Down]`.",
+                    printable(&rendered, true)
+                ))
+            })?;
+        let mut keymap = Keymap::default();
+        for (action_name, keys) in entries.unwrap_or_default() {
+            let at = |message: String| {
+                invalid(
+                    name,
+                    keys.referenced.line(),
+                    keys.referenced.column(),
+                    message,
+                )
+            };
+            let action = ACTIONS
+                .iter()
+                .find(|(n, _)| *n == action_name)
+                .map(|&(_, action)| action)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = ACTIONS.iter().map(|(n, _)| *n).collect();
+                    at(format!(
+                        "unknown action `{}`: use one of {}",
+                        printable(&action_name, false),
+                        known.join(", ")
+                    ))
+                })?;
+            let written = match &keys.value {
+                Keys::One(key) => vec![key.clone()],
+                Keys::Many(keys) => keys.clone(),
+            };
+            if written.is_empty() {
+                return Err(at(format!("`{action_name}` needs at least one key")));
+            }
+            let parsed = written
+                .iter()
+                .map(|k| parse_key(k).map_err(&at))
+                .collect::<Result<Vec<Key>, _>>()?;
+            if let Some(binding) = keymap.bindings.iter_mut().find(|b| b.action == action) {
+                binding.keys = parsed;
+            }
+        }
+        check_conflicts(&keymap, name)?;
+        Ok(keymap)
+    }
+}
+
+fn parse_key(written: &str) -> Result<Key, String> {
+    let mut chars = written.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if ('1'..='9').contains(&c) {
+            return Err(format!(
+                "`{c}`: the digits 1 to 9 open links and cannot be rebound"
+            ));
+        }
+        if c.is_control() {
+            return Err("a control character is not a key: write its name, e.g. Enter".into());
+        }
+        return Ok(Key::Char(c));
+    }
+    let lower = written.to_lowercase();
+    NAMED_KEYS
+        .iter()
+        .find(|(n, _)| *n == lower)
+        .map(|&(_, key)| key)
+        .ok_or_else(|| {
+            let names = "Space, Enter, Esc, Up, Down, Left, Right, Home, End, PageUp, PageDown";
+            format!(
+                "unknown key `{}`: write one character or one of {names}",
+                printable(written, false)
+            )
+        })
+}
+
+/// One key, one action: a key left on two actions would silently do only the first.
+fn check_conflicts(keymap: &Keymap, name: &str) -> Result<(), KeymapError> {
+    let mut seen: Vec<(Key, Action)> = Vec::new();
+    for binding in &keymap.bindings {
+        for &key in &binding.keys {
+            if let Some(&(_, other)) = seen.iter().find(|(k, _)| *k == key) {
+                return Err(invalid(
+                    name,
+                    1,
+                    1,
+                    format!(
+                        "key `{}` is bound to both `{}` and `{}`: give one of them other keys",
+                        key_name(key),
+                        action_name(other),
+                        action_name(binding.action)
+                    ),
+                ));
+            }
+            seen.push((key, binding.action));
+        }
+    }
+    Ok(())
+}
+
+fn action_name(action: Action) -> &'static str {
+    ACTIONS
+        .iter()
+        .find(|(_, a)| *a == action)
+        .map_or("open-link", |(n, _)| n)
+}
+
+fn key_name(key: Key) -> String {
+    match key {
+        Key::Char(' ') => "Space".into(),
+        Key::Char(c) => c.to_string(),
+        Key::Digit => "1-9".into(),
+        other => NAMED_KEYS
+            .iter()
+            .find(|(_, k)| *k == other)
+            .map(|(n, _)| n.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+fn invalid(file: &str, line: u64, column: u64, message: String) -> KeymapError {
+    KeymapError::Invalid {
+        file: file.into(),
+        line,
+        column,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn press(keymap: &Keymap, c: char) -> Option<Action> {
+        keymap.action_for_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn a_rebound_action_gets_exactly_the_keys_given() {
+        let keymap = Keymap::from_yaml("down: [s, Down]\nup: z\n", "keys.yaml").unwrap();
+        assert_eq!(press(&keymap, 's'), Some(Action::Down));
+        assert_eq!(press(&keymap, 'j'), None, "j no longer moves down");
+        assert_eq!(press(&keymap, 'z'), Some(Action::Up));
+        assert_eq!(
+            press(&keymap, 'q'),
+            Some(Action::Quit),
+            "others keep defaults"
+        );
+        let down = keymap.bindings().iter().find(|b| b.action == Action::Down);
+        assert_eq!(down.unwrap().keys, vec![Key::Char('s'), Key::Down]);
+    }
+
+    #[test]
+    fn an_empty_file_is_the_defaults() {
+        assert_eq!(Keymap::from_yaml("", "k").unwrap(), Keymap::default());
+        assert_eq!(
+            Keymap::from_yaml("# nothing\n", "k").unwrap(),
+            Keymap::default()
+        );
+    }
+
+    fn error(text: &str) -> String {
+        Keymap::from_yaml(text, "keys.yaml")
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn mistakes_are_located_and_say_what_to_write() {
+        let e = error("down: s\nsideways: x\n");
+        assert!(
+            e.starts_with("keys.yaml:2:11: unknown action `sideways`"),
+            "{e}"
+        );
+        assert!(e.contains("page-down"), "{e}");
+        let e = error("down: [s, Dwn]\n");
+        assert!(e.starts_with("keys.yaml:1:7: unknown key `Dwn`"), "{e}");
+        assert!(e.contains("PageDown"), "{e}");
+        let e = error("open: '4'\n");
+        assert!(e.contains("digits 1 to 9 open links"), "{e}");
+        let e = error("down: []\n");
+        assert!(e.contains("`down` needs at least one key"), "{e}");
+        let e = error("toggle: j\n");
+        assert!(
+            e.contains("key `j` is bound to both `down` and `toggle`"),
+            "{e}"
+        );
+        let e = error("down: [s\n");
+        assert!(e.contains("keys.yaml"), "{e}");
+        assert!(e.contains("down: [s, Down]"), "{e}");
+        let e = error("down: s\ndown: x\n");
+        assert!(e.contains("keys.yaml:2"), "{e}");
+    }
+
+    #[test]
+    fn a_missing_file_is_the_defaults_and_an_unreadable_one_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(KEYMAP_FILE);
+        assert_eq!(Keymap::load(&path).unwrap(), Keymap::default());
+        std::fs::create_dir(&path).unwrap();
+        assert!(matches!(Keymap::load(&path), Err(KeymapError::Io { .. })));
+        std::fs::remove_dir(&path).unwrap();
+        std::fs::write(&path, b"down: \xff\n").unwrap();
+        assert!(
+            Keymap::load(&path)
+                .unwrap_err()
+                .to_string()
+                .contains("UTF-8")
+        );
+    }
+}

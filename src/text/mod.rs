@@ -1,0 +1,365 @@
+//! Every string the app itself shows, in one catalogue per language ([`fr`], [`en`]).
+//! Render code, the app core and the commands take their words from here, never from
+//! literals. The catalogue type is generated from one list of names, so a language
+//! cannot lack a message (it does not compile) and tests can walk every message.
+
+mod en;
+mod fr;
+
+pub use en::EN;
+pub use fr::FR;
+
+use jiff::civil::{Date, DateTime};
+
+use crate::keymap::{Action, Key};
+
+macro_rules! catalogue {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
+        /// The words of the interface in one language.
+        pub struct Text {
+            /// Month names, January first, as written inside a date.
+            pub months: [&'static str; 12],
+            $($(#[$doc])* pub $name: &'static str,)*
+        }
+
+        impl Text {
+            /// Every message with its name, for the completeness tests.
+            pub fn messages(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name)),*]
+            }
+        }
+    };
+}
+
+catalogue! {
+    tree_title,
+    details_title,
+    progress_title,
+    help_title,
+    help_mouse,
+    help_close,
+    links_title_open,
+    links_title_copy,
+    links_hint,
+    completion_title,
+    completion_default,
+    completion_close,
+    too_small,
+    links_heading,
+    state_todo,
+    state_partial,
+    state_done,
+    /// "{state} : {done}/{total}" — punctuation differs between languages.
+    state_count,
+    ticked_on,
+    at_time,
+    no_link,
+    no_such_link,
+    opened,
+    no_browser,
+    open_failed,
+    refused_url,
+    copied,
+    copy_failed,
+    save_failed,
+    state_moved_aside,
+    state_read_only,
+    merged,
+    my_note,
+    orphan_ticks,
+    new_badge,
+    all_done,
+    key_space,
+    key_digits,
+    key_home,
+    key_end,
+    key_page_up,
+    key_page_down,
+    key_enter,
+    key_esc,
+    act_up,
+    act_up_help,
+    act_down,
+    act_down_help,
+    act_collapse,
+    act_collapse_help,
+    act_expand,
+    act_expand_help,
+    act_first,
+    act_first_help,
+    act_last,
+    act_last_help,
+    act_page_up,
+    act_page_up_help,
+    act_page_down,
+    act_page_down_help,
+    act_toggle,
+    act_toggle_help,
+    act_open,
+    act_open_help,
+    act_open_link,
+    act_open_link_help,
+    act_copy,
+    act_copy_help,
+    act_help,
+    act_help_help,
+    act_quit,
+    act_quit_help,
+    /// Plain mode (`--plain`): one sentence per line, for screen readers and pipes.
+    plain_intro,
+    plain_commands,
+    plain_position,
+    plain_in,
+    plain_below,
+    plain_warning,
+    plain_note,
+    plain_my_note,
+    plain_link,
+    plain_ticked,
+    plain_unticked,
+    plain_status,
+    plain_stage,
+    plain_first,
+    plain_last,
+    plain_unknown,
+    plain_no_link,
+    plain_opened,
+    plain_bye,
+    plain_all_done,
+    plain_no_browser,
+    plain_open_failed,
+}
+
+/// A language the interface speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::En => &en::EN,
+            Lang::Fr => &fr::FR,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language of a code such as `fr`, `en-GB` or a locale such as `fr_FR.UTF-8`;
+    /// `None` for languages without a catalogue (and for `C`/`POSIX`).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let language = code
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match language.as_str() {
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+
+    /// The language of the user's locale: the first of `LC_ALL`, `LC_MESSAGES`, `LANG`
+    /// that is set decides, as for every program that follows the locale.
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|name| var(name).filter(|v| !v.is_empty()))
+            .and_then(|locale| Lang::from_code(&locale))
+    }
+
+    /// The interface language: `--lang`, then the pack's `lang`, then the locale, then
+    /// English.
+    pub fn choose(cli: Option<Lang>, pack_lang: Option<&str>, locale: Option<Lang>) -> Lang {
+        cli.or_else(|| pack_lang.and_then(Lang::from_code))
+            .or(locale)
+            .unwrap_or(Lang::En)
+    }
+}
+
+/// The user's locale language, from the process environment.
+pub fn locale_lang() -> Option<Lang> {
+    Lang::from_locale(|name| std::env::var(name).ok())
+}
+
+impl Text {
+    /// How a key is written in the footer and the help overlay.
+    pub fn key(&self, key: Key) -> String {
+        match key {
+            Key::Char(' ') => self.key_space.into(),
+            Key::Char(c) => c.to_string(),
+            Key::Digit => self.key_digits.into(),
+            Key::Up => "↑".into(),
+            Key::Down => "↓".into(),
+            Key::Left => "←".into(),
+            Key::Right => "→".into(),
+            Key::Home => self.key_home.into(),
+            Key::End => self.key_end.into(),
+            Key::PageUp => self.key_page_up.into(),
+            Key::PageDown => self.key_page_down.into(),
+            Key::Enter => self.key_enter.into(),
+            Key::Esc => self.key_esc.into(),
+        }
+    }
+
+    /// (short label for the footer, sentence for the help overlay).
+    pub fn action(&self, action: Action) -> (&'static str, &'static str) {
+        match action {
+            Action::Up => (self.act_up, self.act_up_help),
+            Action::Down => (self.act_down, self.act_down_help),
+            Action::Collapse => (self.act_collapse, self.act_collapse_help),
+            Action::Expand => (self.act_expand, self.act_expand_help),
+            Action::First => (self.act_first, self.act_first_help),
+            Action::Last => (self.act_last, self.act_last_help),
+            Action::PageUp => (self.act_page_up, self.act_page_up_help),
+            Action::PageDown => (self.act_page_down, self.act_page_down_help),
+            Action::Toggle => (self.act_toggle, self.act_toggle_help),
+            Action::Open => (self.act_open, self.act_open_help),
+            Action::OpenLink(_) => (self.act_open_link, self.act_open_link_help),
+            Action::Copy => (self.act_copy, self.act_copy_help),
+            Action::Help => (self.act_help, self.act_help_help),
+            Action::Quit => (self.act_quit, self.act_quit_help),
+            Action::Click { .. } | Action::ScrollUp | Action::ScrollDown => ("", ""),
+        }
+    }
+
+    /// "22 November 2026" / "22 novembre 2026", month names from the catalogue.
+    pub fn date(&self, at: Date) -> String {
+        let month = usize::try_from(at.month() - 1)
+            .ok()
+            .and_then(|m| self.months.get(m))
+            .copied()
+            .unwrap_or_default();
+        format!("{} {month} {}", at.day(), at.year())
+    }
+
+    /// "22 novembre 2026 à 14:03".
+    pub fn date_time(&self, at: DateTime) -> String {
+        format!(
+            "{} {} {:02}:{:02}",
+            self.date(at.date()),
+            self.at_time,
+            at.hour(),
+            at.minute()
+        )
+    }
+}
+
+/// Fills `{name}` placeholders of a catalogue message.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |s, (name, value)| {
+            s.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    /// The `{name}` placeholders of a message, sorted.
+    fn placeholders(message: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = message
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn every_message_exists_in_every_language_with_the_same_placeholders() {
+        let reference = Lang::En.text().messages();
+        for lang in ALL {
+            let messages = lang.text().messages();
+            assert_eq!(messages.len(), reference.len());
+            for ((name, text), (_, english)) in messages.iter().zip(&reference) {
+                assert!(!text.trim().is_empty(), "{lang:?}: `{name}` is empty");
+                assert_eq!(text.trim(), *text, "{lang:?}: `{name}` has outer spaces");
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(english),
+                    "{lang:?}: `{name}` has other placeholders than in English"
+                );
+            }
+            assert!(lang.text().months.iter().all(|m| !m.is_empty()));
+        }
+    }
+
+    #[test]
+    fn the_two_catalogues_are_translations_not_copies() {
+        let same: Vec<&str> = Lang::En
+            .text()
+            .messages()
+            .into_iter()
+            .zip(Lang::Fr.text().messages())
+            .filter(|((_, en), (_, fr))| en == fr && en.chars().any(char::is_alphabetic))
+            .map(|((name, _), _)| name)
+            .collect();
+        assert!(same.is_empty(), "untranslated: {same:?}");
+    }
+
+    #[test]
+    fn dates_use_the_languages_month_names() {
+        let at = jiff::civil::date(2026, 11, 22).at(9, 5, 0, 0);
+        assert_eq!(Lang::Fr.text().date_time(at), "22 novembre 2026 à 09:05");
+        assert_eq!(Lang::En.text().date_time(at), "22 November 2026 at 09:05");
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(
+            fill(Lang::Fr.text().no_such_link, &[("n", "4"), ("count", "2")]),
+            "Pas de lien n°4 : cette étape en a 2."
+        );
+        assert_eq!(placeholders("a {x} b {y}"), ["x", "y"]);
+    }
+
+    #[test]
+    fn languages_come_from_codes_and_locales() {
+        assert_eq!(Lang::from_code("fr_FR.UTF-8"), Some(Lang::Fr));
+        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_code("de_DE.UTF-8"), None);
+        assert_eq!(Lang::from_code("C"), None);
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(
+            Lang::from_locale(env(&[("LANG", "fr_FR.UTF-8")])),
+            Some(Lang::Fr)
+        );
+        // The first variable set decides, even when it names no catalogue.
+        let c_first = env(&[("LC_ALL", "C"), ("LANG", "fr_FR.UTF-8")]);
+        assert_eq!(Lang::from_locale(c_first), None);
+        let messages = env(&[("LC_MESSAGES", "en_US.UTF-8"), ("LANG", "fr_FR.UTF-8")]);
+        assert_eq!(Lang::from_locale(messages), Some(Lang::En));
+        assert_eq!(Lang::from_locale(env(&[("LANG", "")])), None);
+    }
+
+    #[test]
+    fn the_flag_beats_the_pack_which_beats_the_locale() {
+        let fr = Some(Lang::Fr);
+        assert_eq!(Lang::choose(Some(Lang::En), Some("fr"), fr), Lang::En);
+        assert_eq!(Lang::choose(None, Some("en"), fr), Lang::En);
+        assert_eq!(Lang::choose(None, Some("de"), fr), Lang::Fr);
+        assert_eq!(Lang::choose(None, None, None), Lang::En);
+    }
+}
