@@ -247,3 +247,38 @@ fn every_item_title_comes_from_the_seed() {
     let done = pack.completion_message.unwrap();
     assert!(seed.contains(&flat(&done)), "not in the seed: {done:?}");
 }
+
+/// Ticks carry over when a mentor switches language only if both translations have the
+/// same ids in the same places; "the same links" means the same targets, in order.
+#[test]
+fn the_english_pack_has_the_french_ids_and_links() {
+    use ticklist::text::Lang;
+    let fr = pack::builtin(Lang::Fr).unwrap();
+    let en = pack::builtin(Lang::En).unwrap();
+    assert_eq!((fr.lang.as_str(), en.lang.as_str()), ("fr", "en"));
+    assert_eq!((&fr.id, &fr.version), (&en.id, &en.version));
+    assert_eq!(fr.nodes.len(), en.nodes.len());
+    for (f, e) in fr.nodes.iter().zip(&en.nodes) {
+        assert_eq!(
+            (&f.id, f.level, f.parent, f.end),
+            (&e.id, e.level, e.parent, e.end),
+            "the trees differ at {}",
+            f.id
+        );
+        let urls = |n: &pack::Node| n.links.iter().map(|l| l.url.clone()).collect::<Vec<_>>();
+        assert_eq!(urls(f), urls(e), "links of {}", f.id);
+        // Same callouts and details present, translated.
+        assert_eq!(f.warning.is_some(), e.warning.is_some(), "{}", f.id);
+        assert_eq!(f.details.is_some(), e.details.is_some(), "{}", f.id);
+        assert_ne!(f.title, e.title, "{} is not translated", f.id);
+    }
+    assert!(en.completion_message.is_some());
+    // Both validate without warnings beyond the course linked twice on purpose.
+    for file in [
+        "content/openclassrooms-mentor.fr.yaml",
+        "content/openclassrooms-mentor.en.yaml",
+    ] {
+        let checked = pack::check_file(std::path::Path::new(file)).unwrap();
+        assert_eq!(checked.warnings.len(), 2, "{file}: {:?}", checked.warnings);
+    }
+}

@@ -8,9 +8,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ticklist::app::App;
 use ticklist::keymap::Action;
+use ticklist::keymap::Keymap;
 use ticklist::pack;
 use ticklist::progress::{State, Tracker};
-use ticklist::text::FR;
+use ticklist::text::{FR, Lang};
 use ticklist::ui::{self, Theme, ThemeName};
 
 fn now() -> Timestamp {
@@ -19,7 +20,12 @@ fn now() -> Timestamp {
 
 /// The built-in pack with a few steps ticked on fixed dates.
 fn app() -> App {
-    let pack = pack::builtin(ticklist::text::Lang::Fr).unwrap();
+    app_in(Lang::Fr)
+}
+
+/// The same, in another language: the built-in pack's translation and catalogue.
+fn app_in(lang: Lang) -> App {
+    let pack = pack::builtin(lang).unwrap();
     let mut state = State::new(&pack.id, &pack.version);
     for (id, at) in [
         ("video-candidats", "2026-11-02T08:15:00Z"),
@@ -29,7 +35,7 @@ fn app() -> App {
         state.ticks.insert(id.into(), at.parse().unwrap());
     }
     let tracker = Tracker::new(&pack, state);
-    App::new(pack, tracker, &FR, TimeZone::UTC)
+    App::new(pack, tracker, lang.text(), TimeZone::UTC)
 }
 
 /// Renders as the event loop does: layout first, so the app knows its tree area.
@@ -210,4 +216,79 @@ fn the_mentors_own_note_shows_in_the_details() {
     );
     app.tracker = Tracker::new(&app.pack, state);
     insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
+}
+
+#[test]
+fn main_screen_in_english() {
+    let mut app = app_in(Lang::En);
+    draw(&mut app, 100, 30);
+    select(&mut app, "cours-explorez-role");
+    insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
+}
+
+#[test]
+fn help_overlay_in_english() {
+    let mut app = app_in(Lang::En);
+    app.update(Action::Help, now());
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+/// A screen with every state at once: ticked, partly ticked and empty boxes, a new
+/// step, the selection, a callout.
+fn every_state(theme: &Theme) -> Terminal<TestBackend> {
+    let mut app = app();
+    let mut state = app.tracker.state().clone();
+    state.new.insert("avis-recrutement".into());
+    app.tracker = Tracker::new(&app.pack, state);
+    draw_with(&mut app, 100, 30, theme);
+    select(&mut app, "etape-2");
+    draw_with(&mut app, 100, 30, theme)
+}
+
+#[test]
+fn without_colour_every_state_still_shows() {
+    let terminal = every_state(&Theme::new(ThemeName::Mono));
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset, "{cell:?}");
+        assert_eq!(cell.bg, ratatui::style::Color::Reset, "{cell:?}");
+    }
+    let screen = terminal.backend().to_string();
+    for shown in ["[x]", "[~]", "[ ]", "› ▾ [ ] Étape 2", "nouveau", "⚠"] {
+        assert!(screen.contains(shown), "{shown} missing:\n{screen}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn the_themes_differ_in_colour_only() {
+    let text = |name| every_state(&Theme::new(name)).backend().to_string();
+    let mono = text(ThemeName::Mono);
+    assert_eq!(text(ThemeName::Default), mono);
+    assert_eq!(text(ThemeName::HighContrast), mono);
+    // High contrast never uses dark grey, which washes out on many screens.
+    let terminal = every_state(&Theme::new(ThemeName::HighContrast));
+    for cell in terminal.backend().buffer().content() {
+        assert_ne!(cell.fg, ratatui::style::Color::DarkGray, "{cell:?}");
+    }
+}
+
+#[test]
+fn rebound_keys_show_in_the_footer_and_the_help() {
+    let mut app = app_in(Lang::En);
+    app.keymap = Keymap::from_yaml("down: [s, Down]\nquit: x\n", "keys.yaml").unwrap();
+    let screen = draw(&mut app, 100, 30).backend().to_string();
+    assert!(screen.contains("x quit"), "{screen}");
+    app.update(Action::Help, now());
+    let help = draw(&mut app, 100, 30).backend().to_string();
+    let line = help
+        .lines()
+        .find(|l| l.contains("Go to the next line"))
+        .unwrap();
+    assert!(line.contains(" s ↓ "), "{line}");
+    assert!(!line.contains(" j"), "{line}");
+    assert!(
+        help.lines()
+            .any(|l| l.contains(" x ") && l.contains("Quit"))
+    );
 }

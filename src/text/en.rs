@@ -90,7 +90,7 @@ pub static EN: Text = Text {
     act_quit: "quit",
     act_quit_help: "Quit (or close the open window)",
     plain_intro: "{title}. {done} of {total} steps ticked.",
-    plain_commands: "Commands: n next, p previous, t tick or untick, o open link 1, o and a number for another link, s progress, h help, q quit. Enter alone reads the item again.",
+    plain_commands: "Commands: n next, p previous, t tick or untick, o open link 1, o and a number for another link, g and a number goes to that item, s progress, h help, q quit. Enter alone reads the item again.",
     plain_position: "Item {n} of {count}",
     plain_in: "in {parent}",
     plain_below: "{done} of {total} steps below are ticked.",

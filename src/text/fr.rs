@@ -90,7 +90,7 @@ pub static FR: Text = Text {
     act_quit: "quitter",
     act_quit_help: "Quitter (ou fermer la fenêtre ouverte)",
     plain_intro: "{title}. {done} étapes cochées sur {total}.",
-    plain_commands: "Commandes : n suivant, p précédent, t cocher ou décocher, o ouvrir le lien 1, o suivi d'un numéro pour un autre lien, s progression, h aide, q quitter. Entrée seule relit l'élément.",
+    plain_commands: "Commandes : n suivant, p précédent, t cocher ou décocher, o ouvrir le lien 1, o suivi d'un numéro pour un autre lien, g suivi d'un numéro va à cet élément, s progression, h aide, q quitter. Entrée seule relit l'élément.",
     plain_position: "Élément {n} sur {count}",
     plain_in: "dans {parent}",
     plain_below: "{done} étapes cochées sur {total} en dessous.",

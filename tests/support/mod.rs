@@ -45,7 +45,8 @@ impl Session {
         Session::spawn(cmd)
     }
 
-    /// Runs any command in an 80×24 pseudo-terminal with `TERM=xterm-256color`.
+    /// Runs any command in an 80×24 pseudo-terminal, with `TERM=xterm-256color` unless
+    /// the command sets its own.
     pub fn spawn(mut cmd: CommandBuilder) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -55,7 +56,9 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        cmd.env("TERM", "xterm-256color");
+        if cmd.get_env("TERM").is_none() {
+            cmd.env("TERM", "xterm-256color");
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();

@@ -1,0 +1,227 @@
+//! Every mentor can use it: the interface in the mentor's language, plain mode through a
+//! pipe for screen readers, rebound keys. The real binary, in a pseudo-terminal or a pipe.
+#![cfg(target_os = "linux")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use support::{BUILTIN_ID, Session, cli, ticked_ids};
+use ticklist::text::Lang;
+
+#[test]
+fn an_english_locale_gets_the_english_interface_and_pack_and_ticks_carry_over() {
+    let home = tempfile::tempdir().unwrap();
+    let english = [("LANG", "en_US.UTF-8")];
+    let mut app = Session::start_with(home.path(), &[], &english);
+    app.wait_for_text("Checklist to start your mentoring mission");
+    app.wait_for_text("Space/Enter tick");
+    app.keys("j ");
+    app.wait_for_text("Ticked on");
+    app.quit();
+    assert_eq!(ticked_ids(home.path(), BUILTIN_ID), ["video-candidats"]);
+
+    // Same ids in French: the tick is there when the mentor switches language.
+    let mut app = Session::start(home.path());
+    app.wait_for_text("Checklist pour démarrer votre mission de mentor");
+    app.wait_for_text("1/24");
+    app.wait_for_text("Espace/Entrée cocher");
+    app.quit();
+}
+
+#[test]
+fn the_lang_flag_beats_the_locale() {
+    let home = tempfile::tempdir().unwrap();
+    let list = cli(home.path(), &["--lang", "en", "list"]);
+    assert!(
+        list.contains("Stage 1: During your recruitment process"),
+        "{list}"
+    );
+    let list = cli(home.path(), &["list"]);
+    assert!(list.contains("Étape 1 : Pendant votre processus"), "{list}");
+}
+
+fn keymap(home: &Path, text: &str) {
+    let dir = home.join("config/ticklist");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("keys.yaml"), text).unwrap();
+}
+
+#[test]
+fn a_keymap_file_rebinds_keys_and_the_help_shows_them() {
+    let home = tempfile::tempdir().unwrap();
+    keymap(
+        home.path(),
+        "# AZERTY-friendly\ndown: [s, Down]\nup: [z, Up]\n",
+    );
+    let mut app = Session::start(home.path());
+    app.wait_for_text("0/24");
+    app.keys("s");
+    app.wait_for("s to move down", |s| {
+        s.lines()
+            .any(|l| l.contains("› ") && l.contains("Regardez la vidéo"))
+    });
+    app.keys("j"); // no longer bound: nothing moves
+    app.keys("?");
+    app.wait_for_text("Aide : touches");
+    let help = app.contents();
+    let down = help
+        .lines()
+        .find(|l| l.contains("Aller à la ligne suivante"))
+        .unwrap();
+    assert!(down.contains(" s ↓ "), "{down}");
+    assert!(help.lines().any(|l| l.contains(" z ↑ ")), "{help}");
+    app.keys("q"); // closes the help
+    app.keys("z");
+    app.wait_for("z to move up", |s| {
+        !s.contains("Aide : touches")
+            && s.lines()
+                .any(|l| l.contains("› ") && l.contains("Étape 1 :"))
+    });
+    app.quit();
+}
+
+#[test]
+fn a_keymap_mistake_stops_with_its_place_and_touches_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    keymap(home.path(), "down: s\nup: [z, Upp]\n");
+    let app = Session::start(home.path());
+    let (status, app) = app.wait_for_exit();
+    assert_eq!(status.exit_code(), 2);
+    let screen = app.contents();
+    assert!(
+        screen.contains("keys.yaml:2:5: unknown key `Upp`"),
+        "{screen}"
+    );
+    assert!(ticked_ids(home.path(), BUILTIN_ID).is_empty());
+}
+
+/// Runs `ticklist` with `commands` on standard input and standard output a pipe.
+fn through_a_pipe(home: &Path, args: &[&str], lang: &str, commands: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ticklist"))
+        .args(args)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("LANG", lang)
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(commands.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn plain_mode_ticks_the_whole_checklist_through_a_pipe() {
+    let home = tempfile::tempdir().unwrap();
+    let pack = ticklist::pack::builtin(Lang::Fr).unwrap();
+    let stage_2 = pack.find("etape-2").unwrap() + 1;
+    let commands = format!("n\nt\nt\np\nt\ng {stage_2}\nt\ns\nq\n");
+    let out = through_a_pipe(home.path(), &[], "fr_FR.UTF-8", &commands);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "an escape sequence in a plain transcript"
+    );
+    let transcript = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = transcript.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Checklist pour démarrer votre mission de mentor. 0 étapes cochées sur 24."
+    );
+    assert!(lines[1].starts_with("Commandes : n suivant"));
+    for said in [
+        "Élément 1 sur 32",
+        "Étape 1 : Pendant votre processus de recrutement",
+        "À faire. 0 étapes cochées sur 6 en dessous.",
+        "Élément 2 sur 32, dans Étape 1 : Pendant votre processus de recrutement",
+        "Lien 1 : Candidats, découvrez la mission et comment devenir mentor chez OpenClassrooms, https://",
+        "Coché : Regardez la vidéo “Candidats, découvrez la mission de mentor chez OpenClassrooms”.",
+        "Décoché : Regardez la vidéo",
+        "Attention : Dès que vous êtes notifié",
+        "Coché : Étape 2 : Une fois votre contrat signé.",
+        "6 étapes cochées sur 24, soit 25 %.",
+        "24 étapes cochées sur 24, soit 100 %.",
+        "Étape 1 : Pendant votre processus de recrutement : 6 sur 6.",
+        "Progression enregistrée. Au revoir.",
+    ] {
+        assert!(
+            transcript.contains(said),
+            "{said:?} missing from:\n{transcript}"
+        );
+    }
+    assert!(transcript.contains("Toutes les étapes sont cochées. Si vous avez coché"));
+    assert_eq!(ticked_ids(home.path(), BUILTIN_ID).len(), 24);
+}
+
+#[test]
+fn plain_mode_in_english_reads_links_and_ends_at_end_of_input() {
+    let home = tempfile::tempdir().unwrap();
+    let log = support::fake_browser(home.path());
+    let out = Command::new(env!("CARGO_BIN_EXE_ticklist"))
+        .arg("--plain")
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("LANG", "en_GB.UTF-8")
+        .env("TICKLIST_OPENER", home.path().join("fake-browser"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(b"n\no\no 3\nwhat\n")?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(out.status.success());
+    let transcript = String::from_utf8(out.stdout).unwrap();
+    assert!(transcript.contains("Link opened: https://"), "{transcript}");
+    assert!(
+        transcript.contains("This item has no link 3."),
+        "{transcript}"
+    );
+    assert!(transcript.contains("Unknown command: “what”. Type h for help."));
+    assert!(
+        transcript.ends_with("Progress saved. Goodbye.\n"),
+        "{transcript}"
+    );
+    assert!(support::opened(&log).contains("360001457117"));
+}
+
+#[test]
+fn a_dumb_terminal_gets_plain_mode() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start_with(home.path(), &[], &[("TERM", "dumb")]);
+    app.wait_for_text("Élément 1 sur 32");
+    app.keys("t\n");
+    app.wait_for_text("Coché : Étape 1");
+    app.keys("q\n");
+    let (status, app) = app.wait_for_exit();
+    assert!(status.success());
+    assert!(
+        !app.raw.contains(&0x1b),
+        "escape sequences on a dumb terminal"
+    );
+    assert_eq!(ticked_ids(home.path(), BUILTIN_ID).len(), 6);
+}
