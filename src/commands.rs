@@ -10,6 +10,7 @@ use crate::export::{GroupProgress, groups, percent};
 use crate::pack::Pack;
 use crate::progress::{Changes, Check, Tracker};
 use crate::safe_text::printable;
+use crate::text::{EN, Text, fill};
 
 /// What `ticklist status --json` prints.
 #[derive(Debug, Serialize)]
@@ -35,26 +36,27 @@ pub fn status(pack: &Pack, tracker: &Tracker) -> Status {
 }
 
 /// `ticklist status`: a line per stage and part, then the total.
-pub fn write_status(out: &mut impl Write, status: &Status) -> io::Result<()> {
+pub fn write_status(out: &mut impl Write, status: &Status, t: &Text) -> io::Result<()> {
+    let line = |template: &str, done: u32, total: u32, title: &str| {
+        let (d, n, p) = (done.to_string(), total.to_string(), percent(done, total));
+        let p = p.to_string();
+        fill(
+            template,
+            &[
+                ("done", &d),
+                ("total", &n),
+                ("percent", &p),
+                ("title", title),
+            ],
+        )
+    };
     for group in &status.groups {
         let indent = "  ".repeat(group.depth);
-        writeln!(
-            out,
-            "{indent}{}/{} ({}%) {}",
-            group.done,
-            group.total,
-            percent(group.done, group.total),
-            group.title
-        )?;
+        let said = line(t.cli_group, group.done, group.total, &group.title);
+        writeln!(out, "{indent}{said}")?;
     }
-    writeln!(
-        out,
-        "total {}/{} ({}%) {}",
-        status.done,
-        status.total,
-        percent(status.done, status.total),
-        status.title
-    )
+    let said = line(t.cli_total, status.done, status.total, &status.title);
+    writeln!(out, "{said}")
 }
 
 fn check_box(check: Check) -> &'static str {
@@ -71,6 +73,7 @@ pub fn write_list(
     pack: &Pack,
     tracker: &Tracker,
     todo: bool,
+    t: &Text,
 ) -> io::Result<()> {
     for (i, node) in pack.nodes.iter().enumerate() {
         let check = tracker.check(i);
@@ -85,9 +88,9 @@ pub fn write_list(
             format!(" ({done}/{total})")
         };
         let new = if tracker.is_new(pack, i) {
-            " (new)"
+            format!(" {}", t.cli_new_mark)
         } else {
-            ""
+            String::new()
         };
         writeln!(
             out,
@@ -100,7 +103,8 @@ pub fn write_list(
             writeln!(out, "{indent}    {}. {} <{}>", n + 1, link.label, link.url)?;
         }
         if let Some(note) = tracker.state().notes.get(&node.id) {
-            writeln!(out, "{indent}    note: {}", printable(note, false))?;
+            let note = fill(t.cli_note, &[("text", &printable(note, false))]);
+            writeln!(out, "{indent}    {note}")?;
         }
     }
     Ok(())
@@ -108,24 +112,26 @@ pub fn write_list(
 
 /// Why `check`/`uncheck` refused: ids the pack does not have, with close matches.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", unknown_message(.0))]
+#[error("{}", self.message(&EN))]
 pub struct UnknownIds(pub Vec<(String, Vec<String>)>);
 
-fn unknown_message(unknown: &[(String, Vec<String>)]) -> String {
-    unknown
-        .iter()
-        .map(|(id, close)| {
-            if close.is_empty() {
-                format!("no step has the id {id:?} (see `ticklist list`)")
-            } else {
-                format!(
-                    "no step has the id {id:?}; did you mean {}?",
-                    close.join(", ")
-                )
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+impl UnknownIds {
+    /// One line per unknown id, in the language of `t`.
+    pub fn message(&self, t: &Text) -> String {
+        self.0
+            .iter()
+            .map(|(id, close)| {
+                let id = printable(id, false);
+                if close.is_empty() {
+                    fill(t.cli_unknown_id, &[("id", &id)])
+                } else {
+                    let close = close.join(", ");
+                    fill(t.cli_unknown_id_close, &[("id", &id), ("close", &close)])
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 /// The node with this id, or an error naming the closest ids.
@@ -233,11 +239,11 @@ mod tests {
         assert_eq!(changes.ticks.len(), 6);
         assert_eq!(tracker.overall(&pack), (6, 24));
         let mut out = Vec::new();
-        write_status(&mut out, &status(&pack, &tracker)).unwrap();
+        write_status(&mut out, &status(&pack, &tracker), &crate::text::FR).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.starts_with("6/6 (100%) Étape 1"), "{text}");
+        assert!(text.starts_with("6/6 (100 %) Étape 1"), "{text}");
         assert!(
-            text.ends_with("total 6/24 (25%) Checklist pour démarrer votre mission de mentor\n")
+            text.ends_with("total 6/24 (25 %) Checklist pour démarrer votre mission de mentor\n")
         );
     }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::pack::Pack;
 use crate::progress::{Check, Tracker};
 use crate::safe_text::printable;
+use crate::text::{Text, fill};
 
 /// Tag and version of the export format; readers refuse other tags and newer versions.
 pub const EXPORT_FORMAT: &str = "ticklist-export";
@@ -135,27 +136,29 @@ fn md(text: &str) -> String {
 }
 
 /// The export as a Markdown document a mentor can paste into a message.
-pub fn write_markdown(out: &mut impl Write, export: &Export) -> io::Result<()> {
+pub fn write_markdown(out: &mut impl Write, export: &Export, t: &Text) -> io::Result<()> {
     writeln!(out, "# {} — {}", md(&export.pack.title), md(&export.mentor))?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "Pack `{}` version {} (sha256 `{}`), generated {}.",
-        md(&export.pack.id),
-        md(&export.pack.version),
-        md(&export.pack.digest),
-        export.generated_at
-    )?;
+    let at = export.generated_at.to_string();
+    let values = [
+        ("id", md(&export.pack.id)),
+        ("version", md(&export.pack.version)),
+        ("digest", md(&export.pack.digest)),
+        ("at", at),
+    ];
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    writeln!(out, "{}", fill(t.md_pack, &values))?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "**{}/{} steps done ({} %)**",
-        export.done,
-        export.total,
-        percent(export.done, export.total)
-    )?;
+    let (done, total) = (export.done.to_string(), export.total.to_string());
+    let percent_done = percent(export.done, export.total).to_string();
+    let values = [
+        ("done", &*done),
+        ("total", &total),
+        ("percent", &percent_done),
+    ];
+    writeln!(out, "{}", fill(t.md_done, &values))?;
     writeln!(out)?;
-    writeln!(out, "| Stage / part | Done | % |")?;
+    writeln!(out, "{}", t.md_group_header)?;
     writeln!(out, "|---|---:|---:|")?;
     for g in &export.groups {
         let indent = if g.depth > 0 { "↳ " } else { "" };
@@ -169,7 +172,7 @@ pub fn write_markdown(out: &mut impl Write, export: &Export) -> io::Result<()> {
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "## Steps")?;
+    writeln!(out, "{}", t.md_steps)?;
     writeln!(out)?;
     for item in &export.items {
         let indent = "  ".repeat(item.depth);
@@ -180,7 +183,10 @@ pub fn write_markdown(out: &mut impl Write, export: &Export) -> io::Result<()> {
         };
         let when = item
             .ticked_at
-            .map(|t| format!(" — ticked {}", t.strftime("%Y-%m-%d")))
+            .map(|at| {
+                let date = at.strftime("%Y-%m-%d").to_string();
+                format!(" — {}", fill(t.md_ticked, &[("date", &date)]))
+            })
             .unwrap_or_default();
         writeln!(
             out,
@@ -189,7 +195,8 @@ pub fn write_markdown(out: &mut impl Write, export: &Export) -> io::Result<()> {
             md(&item.id)
         )?;
         if let Some(note) = &item.note {
-            writeln!(out, "{indent}  - note: {}", md(note))?;
+            let note = fill(t.cli_note, &[("text", &md(note))]);
+            writeln!(out, "{indent}  - {note}")?;
         }
     }
     Ok(())
@@ -290,25 +297,22 @@ fn stage_cell(row: &MentorRow, stage: &str) -> String {
         .map_or_else(|| "–".to_string(), |p| format!("{p} %"))
 }
 
-fn last_tick_cell(row: &MentorRow) -> String {
+fn last_tick_cell(row: &MentorRow, t: &Text) -> String {
     let day = row.last_tick.map_or_else(
-        || "never".to_string(),
-        |t| t.strftime("%Y-%m-%d").to_string(),
+        || t.md_never.to_string(),
+        |at| at.strftime("%Y-%m-%d").to_string(),
     );
     if row.stale {
-        format!("{day} (stale)")
+        fill(t.md_stale, &[("day", &day)])
     } else {
         day
     }
 }
 
-pub fn write_summary_markdown(out: &mut impl Write, s: &Summary) -> io::Result<()> {
-    let titles: Vec<String> = s.stages.iter().map(|(_, t)| md(t)).collect();
-    writeln!(
-        out,
-        "| Mentor | Version | Done | {} | Last tick |",
-        titles.join(" | ")
-    )?;
+pub fn write_summary_markdown(out: &mut impl Write, s: &Summary, t: &Text) -> io::Result<()> {
+    let titles: Vec<String> = s.stages.iter().map(|(_, title)| md(title)).collect();
+    let stages = titles.join(" | ");
+    writeln!(out, "{}", fill(t.md_report_header, &[("stages", &stages)]))?;
     writeln!(out, "|---|---|---:|{}---|", "---:|".repeat(titles.len()))?;
     for row in &s.mentors {
         let cells: Vec<String> = s.stages.iter().map(|(id, _)| stage_cell(row, id)).collect();
@@ -321,12 +325,12 @@ pub fn write_summary_markdown(out: &mut impl Write, s: &Summary) -> io::Result<(
             row.total,
             percent(row.done, row.total),
             cells.join(" | "),
-            last_tick_cell(row)
+            last_tick_cell(row, t)
         )?;
     }
     if !s.most_open.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Steps most often still open:")?;
+        writeln!(out, "{}", t.md_most_open)?;
         writeln!(out)?;
         for (id, title, count) in &s.most_open {
             writeln!(out, "- {count} × {} (`{}`)", md(title), md(id))?;

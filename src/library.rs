@@ -7,15 +7,15 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::pack::{self, BUILTIN_ID, Pack, PackCache, PackError};
-use crate::text::Lang;
+use crate::text::{EN, Lang, fill};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
     #[error("{0}")]
     Pack(#[from] PackError),
-    #[error("no pack file or installed pack named {0:?}: see `ticklist pack list`")]
+    #[error("{}", fill(EN.fail_unknown_pack, &[("id", .0)]))]
     Unknown(String),
-    #[error("the built-in pack is always available and cannot be removed")]
+    #[error("{}", EN.fail_builtin)]
     Builtin,
     #[error("cannot {action} {}: {source}", path.display())]
     Io {

@@ -11,11 +11,13 @@ use ticklist::effects::{Effects, Opener, Saver};
 use ticklist::keymap::Keymap;
 use ticklist::plain::{self, Plain};
 use ticklist::progress::{LoadOutcome, StateStore, orphan_ticks};
-use ticklist::text::fill;
+use ticklist::text::{Text, fill};
 use ticklist::ui::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The words of commands and errors; the UI may speak the pack's language instead.
+    let text = cli::builtin_lang(&cli).text();
     match &cli.command {
         Some(Command::Validate {
             files,
@@ -23,7 +25,8 @@ fn main() -> ExitCode {
             link_timeout,
         }) => {
             let links = check_links.then(|| std::time::Duration::from_secs(*link_timeout));
-            return cli::validate(files, links, &mut std::io::stdout(), &mut std::io::stderr());
+            let (out, err) = (&mut std::io::stdout(), &mut std::io::stderr());
+            return cli::validate(files, links, out, err, text);
         }
         Some(Command::GeneratePack { items }) => {
             print!("{}", ticklist::pack::generate(*items));
@@ -31,34 +34,38 @@ fn main() -> ExitCode {
         }
         Some(Command::Completions { shell }) => {
             let written = cli::completions(*shell, &mut std::io::stdout().lock());
-            return report(written.map_err(Failure::Output));
+            return report(written.map_err(Failure::Output), text);
         }
         Some(Command::Man) => {
             let written = cli::man(&mut std::io::stdout().lock()).map_err(Failure::Output);
-            return report(written);
+            return report(written, text);
         }
         Some(Command::Report {
             files,
             format,
             stale_days,
         }) => {
-            let outcome = cli::report(files, *format, *stale_days, &mut std::io::stdout().lock());
-            return report(outcome);
+            let out = &mut std::io::stdout().lock();
+            let outcome = cli::report(files, *format, *stale_days, out, text);
+            return report(outcome, text);
         }
         Some(Command::Progress(command)) => {
-            return with_console(|console| cli::progress_command(&cli, command, console));
+            return with_console(text, |console| {
+                cli::progress_command(&cli, command, console)
+            });
         }
         Some(Command::Pack { command }) => {
-            return with_console(|console| cli::pack_command(&cli, command, console));
+            return with_console(text, |console| cli::pack_command(&cli, command, console));
         }
         None => {}
     }
-    report(open_checklist(cli))
+    report(open_checklist(cli), text)
 }
 
 /// Runs a command with the process's standard streams; questions are asked only when
 /// standard input is a terminal.
 fn with_console(
+    text: &Text,
     command: impl FnOnce(
         &mut Console<'_, std::io::StdoutLock<'static>, std::io::Stderr>,
     ) -> Result<(), Failure>,
@@ -71,14 +78,14 @@ fn with_console(
         err: std::io::stderr(),
         ask: interactive.then_some(&mut input as &mut dyn std::io::BufRead),
     };
-    report(command(&mut console))
+    report(command(&mut console), text)
 }
 
-fn report(outcome: Result<(), Failure>) -> ExitCode {
+fn report(outcome: Result<(), Failure>, text: &Text) -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("ticklist: {e}");
+            eprintln!("ticklist: {}", e.message(text));
             e.exit_code()
         }
     }

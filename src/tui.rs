@@ -14,14 +14,15 @@ use ratatui::crossterm::execute;
 use crate::app::App;
 use crate::effects::Effects;
 use crate::keymap::{self, Action, Keymap};
+use crate::text::{EN, fill};
 use crate::ui::{self, Theme};
 
 /// How an interactive session can end badly.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("terminal error: {0}")]
+    #[error("{}", fill(EN.fail_terminal, &[("error", &.0.to_string())]))]
     Terminal(#[from] io::Error),
-    #[error("your last ticks could not be saved: {0}")]
+    #[error("{}", fill(EN.fail_unsaved, &[("error", .0)]))]
     Unsaved(String),
 }
 

@@ -29,19 +29,22 @@ fn stdout(out: &Output) -> String {
 fn check_a_stage_then_read_status_and_list() {
     let dir = tempfile::tempdir().unwrap();
     let out = stdout(&ticklist(dir.path(), &["check", "etape-1", "slack"]));
-    assert_eq!(out, "ticked 7 step(s); 7/24 done\n");
+    assert_eq!(out, "7 étape(s) cochée(s) ; 7/24 faites\n");
 
     let status = stdout(&ticklist(dir.path(), &["status"]));
     let lines: Vec<&str> = status.lines().collect();
     assert_eq!(
         lines[0],
-        "6/6 (100%) Étape 1 : Pendant votre processus de recrutement"
+        "6/6 (100 %) Étape 1 : Pendant votre processus de recrutement"
     );
-    assert_eq!(lines[1], "1/18 (5%) Étape 2 : Une fois votre contrat signé");
-    assert_eq!(lines[3], "  1/9 (11%) Partie 2 : Pour aller plus loin");
+    assert_eq!(
+        lines[1],
+        "1/18 (5 %) Étape 2 : Une fois votre contrat signé"
+    );
+    assert_eq!(lines[3], "  1/9 (11 %) Partie 2 : Pour aller plus loin");
     assert_eq!(
         lines.last().unwrap(),
-        &"total 7/24 (29%) Checklist pour démarrer votre mission de mentor"
+        &"total 7/24 (29 %) Checklist pour démarrer votre mission de mentor"
     );
 
     let json: serde_json::Value =
@@ -69,7 +72,7 @@ fn uncheck_one_step_of_a_done_part() {
     let dir = tempfile::tempdir().unwrap();
     stdout(&ticklist(dir.path(), &["check", "partie-1"]));
     let out = stdout(&ticklist(dir.path(), &["uncheck", "profil-mentor"]));
-    assert_eq!(out, "unticked 1 step(s); 8/24 done\n");
+    assert_eq!(out, "1 étape(s) décochée(s) ; 8/24 faites\n");
     let list = stdout(&ticklist(dir.path(), &["list"]));
     assert!(list.contains("[~] partie-1"), "{list}");
 }
@@ -80,9 +83,12 @@ fn unknown_ids_exit_2_with_close_matches_and_change_nothing() {
     let out = ticklist(dir.path(), &["check", "slack", "slak", "nothing-like-it"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("\"slak\"; did you mean slack?"), "{err}");
     assert!(
-        err.contains("\"nothing-like-it\" (see `ticklist list`)"),
+        err.contains("« slak » ; vouliez-vous dire slack ?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("« nothing-like-it » (voir `ticklist list`)"),
         "{err}"
     );
     assert!(stdout(&ticklist(dir.path(), &["status"])).contains("total 0/24"));
@@ -107,12 +113,12 @@ fn reset_keeps_a_backup_and_asks_unless_told_yes() {
     // No terminal to ask on (stdin is not one here): refuse rather than guess.
     let out = ticklist(dir.path(), &["reset"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("pass --yes"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("passez --yes"));
     assert!(stdout(&ticklist(dir.path(), &["status"])).contains("total 1/24"));
 
     let out = stdout(&ticklist(dir.path(), &["reset", "--yes"]));
     assert!(
-        out.starts_with("progress reset; the old file is kept as "),
+        out.starts_with("progression remise à zéro ; l'ancien fichier est gardé sous "),
         "{out}"
     );
     let backup = out.trim().rsplit(' ').next().unwrap();
@@ -147,7 +153,7 @@ fn reset_asks_on_a_terminal_and_a_no_changes_nothing() {
         progress_command(&cli, command, &mut console).unwrap();
         let printed = String::from_utf8(console.out).unwrap();
         assert!(
-            printed.starts_with("Reset the progress of \"Checklist"),
+            printed.starts_with("Reset the progress of “Checklist"),
             "{printed}"
         );
         assert!(
@@ -212,10 +218,10 @@ fn a_note_is_saved_listed_and_cleared() {
         dir.path(),
         &["note", "slack", "Ask for the #mentors channel\u{1b}[2J"],
     ));
-    assert_eq!(out, "note saved for slack\n");
+    assert_eq!(out, "note enregistrée pour slack\n");
     let list = stdout(&ticklist(dir.path(), &["list"]));
     assert!(
-        list.contains("      note: Ask for the #mentors channel␛[2J\n"),
+        list.contains("      note : Ask for the #mentors channel␛[2J\n"),
         "{list}"
     );
     assert!(
@@ -224,9 +230,9 @@ fn a_note_is_saved_listed_and_cleared() {
     );
     assert_eq!(
         stdout(&ticklist(dir.path(), &["note", "slack", "--clear"])),
-        "note cleared for slack\n"
+        "note effacée pour slack\n"
     );
-    assert!(!stdout(&ticklist(dir.path(), &["list"])).contains("note:"));
+    assert!(!stdout(&ticklist(dir.path(), &["list"])).contains("note :"));
     let out = ticklist(dir.path(), &["note", "slak", "x"]);
     assert_eq!(out.status.code(), Some(2));
     let out = ticklist(dir.path(), &["note", "slack"]);
@@ -279,7 +285,7 @@ fn export_json_and_markdown_say_who_what_and_when() {
         md.starts_with("# Checklist pour démarrer votre mission de mentor — alice\n"),
         "{md}"
     );
-    assert!(md.contains("**6/24 steps done (25 %)**"), "{md}");
+    assert!(md.contains("**6/24 étapes faites (25 %)**"), "{md}");
     assert!(md.contains(&format!("(sha256 `{builtin_digest}`)")), "{md}");
     assert!(
         md.contains("| Étape 1 : Pendant votre processus de recrutement | 6/6 | 100 |"),
@@ -287,7 +293,7 @@ fn export_json_and_markdown_say_who_what_and_when() {
     );
     assert!(md.contains("  - [x] Regardez la vidéo"), "{md}");
     assert!(md.contains("  - [ ] Inscrivez-vous sur Slack"), "{md}");
-    assert!(md.contains("    - note: next week"), "{md}");
+    assert!(md.contains("    - note : next week"), "{md}");
 
     let file = dir.path().join("alice.json");
     let out = ticklist(
@@ -351,7 +357,7 @@ fn report_tables_many_exports_of_different_versions() {
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(
         lines[0],
-        "| Mentor | Version | Done | Étape 1 : Pendant votre processus de recrutement | Étape 2 : Une fois votre contrat signé | Last tick |"
+        "| Mentor | Version | Faites | Étape 1 : Pendant votre processus de recrutement | Étape 2 : Une fois votre contrat signé | Dernière coche |"
     );
     assert!(
         lines[2].starts_with("| alice | 2026.11 | 7/24 (29 %) | 100 % | 5 % | 2026-"),
@@ -359,7 +365,7 @@ fn report_tables_many_exports_of_different_versions() {
     );
     assert!(!lines[2].contains("stale"), "{table}");
     assert!(
-        lines[3].starts_with("| bob | 2025.01 | 1/24 (4 %) | – | 5 % | 2026-01-05 (stale) |"),
+        lines[3].starts_with("| bob | 2025.01 | 1/24 (4 %) | – | 5 % | 2026-01-05 (inactif) |"),
         "{table}"
     );
     assert!(
@@ -482,7 +488,7 @@ fn installed_packs_are_listed_chosen_upgraded_and_removed() {
     );
     assert!(
         failure(&in_home(home, &["--pack", "nope", "status"]))
-            .contains("no pack file or installed pack named \"nope\"")
+            .contains("no pack file or installed pack named “nope”")
     );
     assert!(
         failure(&in_home(home, &["pack", "use", "../etc"]))

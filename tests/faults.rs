@@ -114,7 +114,10 @@ fn progress_that_cannot_be_saved_is_said_on_every_change_and_on_exit() {
     assert_eq!(status.exit_code(), 1);
     app.assert_restored();
     let printed = String::from_utf8_lossy(&app.raw);
-    assert!(printed.contains("could not be saved"), "{printed}");
+    assert!(
+        printed.contains("vos dernières coches n'ont pas pu être enregistrées"),
+        "{printed}"
+    );
     assert_eq!(
         std::fs::read_to_string(home.path().join("config")).unwrap(),
         "not a directory"

@@ -18,7 +18,8 @@ use crate::library::{Library, LibraryError};
 use crate::pack::{self, MAX_TEXT_CHARS, Pack, PackError};
 use crate::plain::PlainError;
 use crate::progress::{LoadOutcome, StateError, Tracker};
-use crate::text::{Lang, locale_lang};
+use crate::safe_text::printable;
+use crate::text::{EN, Lang, Text, fill, locale_lang};
 
 pub use args::{Cli, Command, ExportFormat, PackCommand, ProgressCommand, ReportFormat};
 pub use packs::pack_command;
@@ -30,50 +31,93 @@ pub use validate::validate;
 /// Environment variable that overrides where progress is kept.
 pub const STATE_DIR_ENV: &str = "TICKLIST_STATE_DIR";
 
-/// Why a command failed, and the exit code that says so.
+/// Why a command failed, and the exit code that says so. Shown to the user through
+/// [`Failure::message`] in their language; `Display` is the English text.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(&EN))]
 pub enum Failure {
-    #[error("{0}")]
     Pack(#[from] PackError),
-    #[error(
-        "no home directory found to keep progress in: pass --state-dir DIR or set {STATE_DIR_ENV}"
-    )]
     NoStateDir,
-    #[error("{0}")]
     Session(#[from] crate::tui::Error),
-    #[error("{0}")]
     UnknownIds(#[from] UnknownIds),
-    #[error("{0}")]
     Library(#[from] LibraryError),
-    #[error("{0}")]
     State(#[from] StateError),
-    #[error("progress cannot be saved: {0}")]
     ReadOnlyState(String),
-    #[error("cannot write the output: {0}")]
     Output(#[source] std::io::Error),
-    #[error("a note is at most {MAX_TEXT_CHARS} characters; this one has {0}")]
     NoteTooLong(usize),
-    #[error("{}: {reason}", path.display())]
-    BadExport { path: PathBuf, reason: String },
-    #[error("cannot create {}: {source}", path.display())]
+    BadExport {
+        path: PathBuf,
+        reason: String,
+    },
     Exists {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("this asks for confirmation and there is no terminal to ask on: pass --yes")]
     NeedsYes,
-    #[error("step {id:?} has {count} link(s), so there is no link {n}")]
-    NoSuchLink { id: String, n: usize, count: usize },
-    #[error("could not open {url}: {error}")]
-    OpenFailed { url: String, error: String },
-    #[error("{0}")]
+    NoSuchLink {
+        id: String,
+        n: usize,
+        count: usize,
+    },
+    OpenFailed {
+        url: String,
+        error: String,
+    },
     Keymap(#[from] KeymapError),
-    #[error("{0}")]
     Plain(#[from] PlainError),
 }
 
 impl Failure {
+    /// What went wrong, in the language of `t`. Pack, state-file and keymap problems
+    /// come from their own modules and stay in English, like the system's own errors.
+    pub fn message(&self, t: &Text) -> String {
+        let error = |e: &dyn std::fmt::Display| e.to_string();
+        match self {
+            Failure::NoStateDir => fill(t.fail_no_state_dir, &[("env", STATE_DIR_ENV)]),
+            Failure::Session(crate::tui::Error::Terminal(e)) => {
+                fill(t.fail_terminal, &[("error", &error(e))])
+            }
+            Failure::Session(crate::tui::Error::Unsaved(e))
+            | Failure::Plain(PlainError::Unsaved(e)) => fill(t.fail_unsaved, &[("error", e)]),
+            Failure::UnknownIds(unknown) => unknown.message(t),
+            Failure::Library(LibraryError::Unknown(id)) => {
+                fill(t.fail_unknown_pack, &[("id", &printable(id, false))])
+            }
+            Failure::Library(LibraryError::Builtin) => t.fail_builtin.into(),
+            Failure::ReadOnlyState(reason) => fill(t.fail_read_only, &[("reason", reason)]),
+            Failure::Output(e) | Failure::Plain(PlainError::Output(e)) => {
+                fill(t.fail_output, &[("error", &error(e))])
+            }
+            Failure::NoteTooLong(count) => {
+                let (max, count) = (MAX_TEXT_CHARS.to_string(), count.to_string());
+                fill(t.fail_note_too_long, &[("max", &max), ("count", &count)])
+            }
+            Failure::BadExport { path, reason } => format!("{}: {reason}", path.display()),
+            Failure::Exists { path, source } => {
+                let path = path.display().to_string();
+                fill(t.fail_exists, &[("path", &path), ("error", &error(source))])
+            }
+            Failure::NeedsYes => t.fail_needs_yes.into(),
+            Failure::NoSuchLink { id, n, count } => {
+                let (n, count) = (n.to_string(), count.to_string());
+                let id = printable(id, false);
+                fill(
+                    t.fail_no_such_link,
+                    &[("id", &id), ("n", &n), ("count", &count)],
+                )
+            }
+            Failure::OpenFailed { url, error } => {
+                fill(t.fail_open, &[("url", url), ("error", error)])
+            }
+            Failure::Plain(PlainError::Input(e)) => fill(t.fail_input, &[("error", &error(e))]),
+            Failure::Pack(e) => e.to_string(),
+            Failure::Library(e) => e.to_string(),
+            Failure::State(e) => e.to_string(),
+            Failure::Keymap(e) => e.to_string(),
+        }
+    }
+
     /// 2 for bad input (a pack that does not validate), 1 for runtime errors.
     pub fn exit_code(&self) -> ExitCode {
         match self {
@@ -162,11 +206,12 @@ pub(crate) fn confirm(
     out: &mut impl Write,
     ask: &mut Option<&mut dyn BufRead>,
     question: &str,
+    t: &Text,
 ) -> Result<bool, Failure> {
     let Some(ask) = ask else {
         return Err(Failure::NeedsYes);
     };
-    write!(out, "{question} [y/N] ")
+    write!(out, "{question} {} ", t.cli_yes_no)
         .and_then(|()| out.flush())
         .map_err(Failure::Output)?;
     let mut answer = String::new();

@@ -9,6 +9,7 @@ use super::{Cli, Console, Failure, PackCommand, confirm, state_dir};
 use crate::library::{Installed, Library};
 use crate::pack;
 use crate::progress::{StateStore, Tracker};
+use crate::text::fill;
 
 fn library(cli: &Cli) -> Result<Library, Failure> {
     let library = Library::from_platform().ok_or(Failure::NoStateDir)?;
@@ -22,6 +23,7 @@ pub fn pack_command<O: Write, E: Write>(
     console: &mut Console<'_, O, E>,
 ) -> Result<(), Failure> {
     let Console { out, ask, .. } = console;
+    let t = super::builtin_lang(cli).text();
     let written = match command {
         PackCommand::Schema => out.write_all(pack::schema_json().as_bytes()),
         PackCommand::New { file } => {
@@ -30,26 +32,26 @@ pub fn pack_command<O: Write, E: Write>(
                 .map(|stem| stem.to_string_lossy().into_owned())
                 .unwrap_or_default();
             new_pack(&id, file)?;
+            let file = file.display().to_string();
             writeln!(
                 out,
-                "wrote {} (pack id {id}): edit it, then `ticklist validate {0}`",
-                file.display()
+                "{}",
+                fill(t.cli_pack_new, &[("file", &file), ("id", &id)])
             )
         }
         PackCommand::Install { file } => {
             let (pack, installed) = library(cli)?.install(file)?;
-            match installed {
-                Installed::New => writeln!(
-                    out,
-                    "installed {} v{}: {}",
-                    pack.id, pack.version, pack.title
-                ),
-                Installed::Replaced(old) => writeln!(
-                    out,
-                    "updated {} from v{old} to v{}: {}",
-                    pack.id, pack.version, pack.title
-                ),
-            }
+            let (said, old) = match &installed {
+                Installed::New => (t.cli_pack_installed, ""),
+                Installed::Replaced(old) => (t.cli_pack_updated, old.as_str()),
+            };
+            let values = [
+                ("id", pack.id.as_str()),
+                ("version", &pack.version),
+                ("title", &pack.title),
+                ("old", old),
+            ];
+            writeln!(out, "{}", fill(said, &values))
         }
         PackCommand::List => {
             let store = StateStore::new(state_dir(cli.state_dir.clone())?);
@@ -73,24 +75,19 @@ pub fn pack_command<O: Write, E: Write>(
         }
         PackCommand::Use { id } => {
             let pack = library(cli)?.use_pack(id)?;
-            writeln!(
-                out,
-                "plain `ticklist` now opens {}: {}",
-                pack.id, pack.title
-            )
+            let values = [("id", pack.id.as_str()), ("title", &pack.title)];
+            writeln!(out, "{}", fill(t.cli_pack_used, &values))
         }
         PackCommand::Remove { id, yes } => {
             let library = library(cli)?;
             let pack = library.resolve_id(id)?;
-            let question = format!(
-                "Remove the installed pack {} ({})? Your progress on it is kept.",
-                pack.id, pack.title
-            );
-            if !yes && !confirm(out, ask, &question)? {
-                return writeln!(out, "nothing changed").map_err(Failure::Output);
+            let values = [("id", pack.id.as_str()), ("title", &pack.title)];
+            let question = fill(t.cli_pack_remove_question, &values);
+            if !yes && !confirm(out, ask, &question, t)? {
+                return writeln!(out, "{}", t.cli_nothing_changed).map_err(Failure::Output);
             }
             library.remove(id)?;
-            writeln!(out, "removed {}; progress kept", pack.id)
+            writeln!(out, "{}", fill(t.cli_pack_removed, &values))
         }
     };
     written.map_err(Failure::Output)

@@ -13,6 +13,7 @@ use crate::export;
 use crate::pack::MAX_TEXT_CHARS;
 use crate::progress::{Changes, LoadOutcome, StateStore};
 use crate::safe_text::printable;
+use crate::text::fill;
 
 /// `status`, `list`, `check`, `uncheck`, `reset`, `open`: the pack's progress without the
 /// UI. Notices about the state file go to `err`; changes are saved like the UI does
@@ -24,6 +25,7 @@ pub fn progress_command<O: Write, E: Write>(
 ) -> Result<(), Failure> {
     let Console { out, err, ask } = console;
     let pack = load_pack(cli.pack.as_deref(), super::builtin_lang(cli))?;
+    let t = super::lang_for(cli, &pack).text();
     let store = StateStore::new(state_dir(cli.state_dir.clone())?);
     let now = Timestamp::now();
     let loaded = store.load(&pack.id, &pack.version, now);
@@ -32,14 +34,13 @@ pub fn progress_command<O: Write, E: Write>(
         LoadOutcome::MovedAside {
             reason, moved_to, ..
         } => {
-            let _ = writeln!(
-                err,
-                "ticklist: the progress file was unusable ({reason}); moved to {}",
-                moved_to.display()
-            );
+            let path = moved_to.display().to_string();
+            let said = fill(t.cli_moved_aside, &[("reason", reason), ("path", &path)]);
+            let _ = writeln!(err, "ticklist: {said}");
         }
         LoadOutcome::ReadOnly { reason, .. } => {
-            let _ = writeln!(err, "ticklist: the progress file cannot be used ({reason})");
+            let said = fill(t.cli_read_only, &[("reason", reason)]);
+            let _ = writeln!(err, "ticklist: {said}");
             read_only = Some(reason.clone());
         }
         LoadOutcome::Fresh(_) | LoadOutcome::Loaded(_) => {}
@@ -52,9 +53,9 @@ pub fn progress_command<O: Write, E: Write>(
                 .and_then(|()| writeln!(out))
         }
         ProgressCommand::Status { json: false } => {
-            commands::write_status(out, &commands::status(&pack, &tracker))
+            commands::write_status(out, &commands::status(&pack, &tracker), t)
         }
-        ProgressCommand::List { todo } => commands::write_list(out, &pack, &tracker, *todo),
+        ProgressCommand::List { todo } => commands::write_list(out, &pack, &tracker, *todo, t),
         ProgressCommand::Check { ids } | ProgressCommand::Uncheck { ids } => {
             let on = matches!(command, ProgressCommand::Check { .. });
             let changes = commands::set(&pack, &mut tracker, ids, on, now)?;
@@ -65,12 +66,17 @@ pub fn progress_command<O: Write, E: Write>(
                 store.save(tracker.state(), &changes, now)?;
             }
             let (done, total) = tracker.overall(&pack);
-            let verb = if on { "ticked" } else { "unticked" };
-            writeln!(
-                out,
-                "{verb} {} step(s); {done}/{total} done",
-                changes.ticks.len()
-            )
+            let said = if on { t.cli_ticked } else { t.cli_unticked };
+            let (count, done, total) = (
+                changes.ticks.len().to_string(),
+                done.to_string(),
+                total.to_string(),
+            );
+            let said = fill(
+                said,
+                &[("count", &count), ("done", &done), ("total", &total)],
+            );
+            writeln!(out, "{said}")
         }
         ProgressCommand::Note { id, text, clear } => {
             commands::find(&pack, id)?;
@@ -89,12 +95,16 @@ pub fn progress_command<O: Write, E: Write>(
                 return Err(Failure::ReadOnlyState(reason));
             }
             let mut changes = Changes::new();
-            let said = if note.is_some() { "saved" } else { "cleared" };
+            let said = if note.is_some() {
+                t.cli_note_saved
+            } else {
+                t.cli_note_cleared
+            };
             changes.notes.insert(id.clone(), note);
             let mut mine = tracker.state().clone();
             mine.apply(&changes);
             store.save(&mine, &changes, now)?;
-            writeln!(out, "note {said} for {id}")
+            writeln!(out, "{}", fill(said, &[("id", id)]))
         }
         ProgressCommand::Export {
             format,
@@ -105,7 +115,7 @@ pub fn progress_command<O: Write, E: Write>(
             let report = export::export(&pack, &tracker, &mentor, now);
             let mut text = Vec::new();
             match format {
-                ExportFormat::Markdown => export::write_markdown(&mut text, &report),
+                ExportFormat::Markdown => export::write_markdown(&mut text, &report, t),
                 ExportFormat::Json => serde_json::to_writer_pretty(&mut text, &report)
                     .map_err(std::io::Error::from)
                     .and_then(|()| writeln!(text)),
@@ -113,27 +123,32 @@ pub fn progress_command<O: Write, E: Write>(
             .map_err(Failure::Output)?;
             match output {
                 Some(path) => std::fs::write(path, &text).and_then(|()| {
-                    writeln!(err, "progress of {mentor} written to {}", path.display())
+                    let path = path.display().to_string();
+                    let said = fill(
+                        t.cli_export_written,
+                        &[("mentor", &mentor), ("path", &path)],
+                    );
+                    writeln!(err, "{said}")
                 }),
                 None => out.write_all(&text),
             }
         }
         ProgressCommand::Reset { yes } => {
             let ticks = tracker.state().ticks.len();
-            let question = format!(
-                "Reset the progress of \"{}\" ({ticks} tick(s))? A backup is kept.",
-                pack.title
+            let count = ticks.to_string();
+            let question = fill(
+                t.cli_reset_question,
+                &[("title", &pack.title), ("count", &count)],
             );
-            if !yes && !confirm(out, ask, &question)? {
-                return writeln!(out, "nothing changed").map_err(Failure::Output);
+            if !yes && !confirm(out, ask, &question, t)? {
+                return writeln!(out, "{}", t.cli_nothing_changed).map_err(Failure::Output);
             }
             match store.reset(&pack.id, now)? {
-                Some(backup) => writeln!(
-                    out,
-                    "progress reset; the old file is kept as {}",
-                    backup.display()
-                ),
-                None => writeln!(out, "no progress saved yet: nothing to reset"),
+                Some(backup) => {
+                    let path = backup.display().to_string();
+                    writeln!(out, "{}", fill(t.cli_reset_done, &[("path", &path)]))
+                }
+                None => writeln!(out, "{}", t.cli_reset_nothing),
             }
         }
         ProgressCommand::Open { id, n } => {
@@ -147,11 +162,13 @@ pub fn progress_command<O: Write, E: Write>(
                 });
             };
             match Opener::from_env().open(&link.url) {
-                Report::NoBrowser(url) => writeln!(out, "no browser to open it here: {url}"),
+                Report::NoBrowser(url) => {
+                    writeln!(out, "{}", fill(t.cli_open_no_browser, &[("url", &url)]))
+                }
                 Report::OpenFailed { url, error } | Report::Refused { url, error } => {
                     return Err(Failure::OpenFailed { url, error });
                 }
-                _ => writeln!(out, "opened {}", link.url),
+                _ => writeln!(out, "{}", fill(t.cli_opened, &[("url", &link.url)])),
             }
         }
     };

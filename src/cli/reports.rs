@@ -7,6 +7,7 @@ use jiff::Timestamp;
 
 use super::{Failure, ReportFormat};
 use crate::export;
+use crate::text::Text;
 
 /// `ticklist report EXPORT…`: one row per mentor, a column per stage, the steps most
 /// often left open, and who has gone quiet.
@@ -15,6 +16,7 @@ pub fn report(
     format: ReportFormat,
     stale_days: Option<i64>,
     out: &mut impl Write,
+    t: &Text,
 ) -> Result<(), Failure> {
     let mut exports = Vec::new();
     for path in files {
@@ -30,7 +32,7 @@ pub fn report(
     }
     let summary = export::summarize(&exports, Timestamp::now(), stale_days);
     match format {
-        ReportFormat::Markdown => export::write_summary_markdown(out, &summary),
+        ReportFormat::Markdown => export::write_summary_markdown(out, &summary, t),
         ReportFormat::Csv => export::write_summary_csv(out, &summary),
         ReportFormat::Json => serde_json::to_writer_pretty(&mut *out, &summary)
             .map_err(std::io::Error::from)

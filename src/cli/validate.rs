@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use crate::links::{self, LinkStatus};
 use crate::pack::{self, Pack};
+use crate::text::{Text, fill};
 
 /// Requests in flight at once when checking links: polite to one help centre.
 const LINK_CONCURRENCY: usize = 8;
@@ -20,36 +21,33 @@ pub fn validate(
     check_links: Option<Duration>,
     out: &mut impl Write,
     err: &mut impl Write,
+    t: &Text,
 ) -> ExitCode {
     let mut failed = 0;
     for file in files {
         match pack::check_file(file) {
             Ok(pack::Validated { pack, warnings }) => {
                 for w in &warnings {
-                    let _ = writeln!(
-                        err,
-                        "{}:{}:{}: warning: {}",
-                        file.display(),
-                        w.line,
-                        w.column,
-                        w.message
-                    );
+                    let place = format!("{}:{}:{}", file.display(), w.line, w.column);
+                    let values = [("place", place.as_str()), ("message", &w.message)];
+                    let _ = writeln!(err, "{}", fill(t.cli_warning, &values));
                 }
                 if let Some(timeout) = check_links
-                    && !links_answer(file, &pack, timeout, out, err)
+                    && !links_answer(file, &pack, timeout, out, err, t)
                 {
                     failed += 1;
                     continue;
                 }
                 let steps = (0..pack.nodes.len()).filter(|&i| pack.is_leaf(i)).count();
-                let _ = writeln!(
-                    out,
-                    "{}: ok ({} \"{}\" v{}, {steps} steps to tick)",
-                    file.display(),
-                    pack.id,
-                    pack.title,
-                    pack.version
-                );
+                let (file, steps) = (file.display().to_string(), steps.to_string());
+                let values = [
+                    ("file", file.as_str()),
+                    ("id", &pack.id),
+                    ("title", &pack.title),
+                    ("version", &pack.version),
+                    ("steps", &steps),
+                ];
+                let _ = writeln!(out, "{}", fill(t.cli_valid, &values));
             }
             Err(e) => {
                 failed += 1;
@@ -60,7 +58,9 @@ pub fn validate(
     if failed == 0 {
         ExitCode::SUCCESS
     } else {
-        let _ = writeln!(err, "{failed} of {} pack(s) have problems", files.len());
+        let (failed, count) = (failed.to_string(), files.len().to_string());
+        let values = [("failed", failed.as_str()), ("count", &count)];
+        let _ = writeln!(err, "{}", fill(t.cli_invalid_count, &values));
         ExitCode::from(2)
     }
 }
@@ -73,6 +73,7 @@ fn links_answer(
     timeout: Duration,
     out: &mut impl Write,
     err: &mut impl Write,
+    t: &Text,
 ) -> bool {
     // Each URL once, with the first step that links it.
     let mut urls: Vec<String> = Vec::new();
@@ -93,24 +94,34 @@ fn links_answer(
             LinkStatus::Ok => continue,
             LinkStatus::Redirected { to } => {
                 moved += 1;
-                format!("warning: redirected to {to}: link there directly")
+                fill(t.cli_link_redirected, &[("to", to)])
             }
             LinkStatus::Dead { status } => {
                 dead += 1;
-                format!("dead link (HTTP {status})")
+                fill(t.cli_link_dead, &[("status", &status.to_string())])
             }
             LinkStatus::Failed { error } => {
                 dead += 1;
-                format!("no answer ({error})")
+                fill(t.cli_link_no_answer, &[("error", error)])
             }
         };
-        let _ = writeln!(err, "{}: {url} (step {step}): {what}", file.display());
+        let file = file.display().to_string();
+        let values = [
+            ("file", file.as_str()),
+            ("url", url),
+            ("step", step),
+            ("what", &what),
+        ];
+        let _ = writeln!(err, "{}", fill(t.cli_link_line, &values));
     }
-    let _ = writeln!(
-        out,
-        "{}: {} web link(s) checked, {dead} dead, {moved} redirected",
-        file.display(),
-        results.len()
-    );
+    let (file, count) = (file.display().to_string(), results.len().to_string());
+    let (dead_count, moved) = (dead.to_string(), moved.to_string());
+    let values = [
+        ("file", file.as_str()),
+        ("count", &count),
+        ("dead", &dead_count),
+        ("moved", &moved),
+    ];
+    let _ = writeln!(out, "{}", fill(t.cli_links_checked, &values));
     dead == 0
 }

@@ -9,15 +9,15 @@ use super::Plain;
 use crate::app::{Effect, Report};
 use crate::effects::Opener;
 use crate::progress::{Changes, StateStore};
-use crate::text::{Text, fill};
+use crate::text::{EN, Text, fill};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlainError {
-    #[error("cannot write the output: {0}")]
+    #[error("{}", fill(EN.fail_output, &[("error", &.0.to_string())]))]
     Output(#[source] io::Error),
-    #[error("cannot read the commands: {0}")]
+    #[error("{}", fill(EN.fail_input, &[("error", &.0.to_string())]))]
     Input(#[source] io::Error),
-    #[error("your last ticks could not be saved: {0}")]
+    #[error("{}", fill(EN.fail_unsaved, &[("error", .0)]))]
     Unsaved(String),
 }
 
