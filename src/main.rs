@@ -1,7 +1,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
@@ -15,7 +15,13 @@ use ticklist::text::{Text, fill};
 use ticklist::ui::Theme;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // `--help` and argument errors speak the language asked for, before parsing.
+    let args: Vec<String> = std::env::args().collect();
+    let matches = cli::command(cli::early_lang(&args)).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     // The words of commands and errors; the UI may speak the pack's language instead.
     let text = cli::builtin_lang(&cli).text();
     match &cli.command {

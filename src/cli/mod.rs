@@ -2,6 +2,7 @@
 //! subcommands. Errors are [`Failure`]s, each with its exit code.
 
 mod args;
+mod help;
 mod packs;
 mod progress;
 mod reports;
@@ -22,6 +23,7 @@ use crate::safe_text::printable;
 use crate::text::{EN, Lang, Text, fill, locale_lang};
 
 pub use args::{Cli, Command, ExportFormat, PackCommand, ProgressCommand, ReportFormat};
+pub use help::{command, early_lang};
 pub use packs::pack_command;
 pub use progress::progress_command;
 pub use reports::report;

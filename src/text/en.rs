@@ -17,6 +17,7 @@ pub static EN: Text = Text {
         "November",
         "December",
     ],
+    cli_help: &[],
     tree_title: "Steps",
     details_title: "Details",
     progress_title: "Progress",
@@ -166,5 +167,9 @@ pub static EN: Text = Text {
     fail_builtin: "the built-in pack is always available and cannot be removed",
     fail_unsaved: "your last ticks could not be saved: {error}",
     fail_terminal: "terminal error: {error}",
+    clap_help: "Print help",
+    clap_version: "Print version",
+    clap_commands: "Commands",
+    clap_template: "{before-help}{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}",
     fail_input: "cannot read the commands: {error}",
 };

@@ -17,6 +17,152 @@ pub static FR: Text = Text {
         "novembre",
         "décembre",
     ],
+    cli_help: &[
+        (
+            "ticklist",
+            "Une checklist dans le terminal pour les nouveaux mentors : cochez les étapes, ouvrez les articles d'aide, suivez votre progression. Sans commande, ouvre la checklist.",
+        ),
+        (
+            "--lang",
+            "Langue de l'interface (par défaut : celle du pack, sinon celle de la locale, sinon l'anglais) ; choisit aussi la traduction du pack intégré.",
+        ),
+        (
+            "--no_mouse",
+            "Laisser la souris au terminal, pour que sa propre sélection de texte marche encore.",
+        ),
+        (
+            "--pack",
+            "Utiliser ce fichier de pack, ou ce pack installé, au lieu du pack par défaut.",
+        ),
+        (
+            "--plain",
+            "Mode ligne à ligne pour lecteurs d'écran et tubes : des phrases simples en sortie, des commandes courtes en entrée (automatique si la sortie n'est pas un terminal ou si TERM=dumb).",
+        ),
+        (
+            "--state_dir",
+            "Garder la progression dans ce dossier au lieu du dossier de configuration de la plateforme.",
+        ),
+        (
+            "--theme",
+            "Couleurs de l'interface plein écran (`mono` si NO_COLOR est défini).",
+        ),
+        (
+            "check",
+            "Cocher des étapes par id ; l'id d'une étape, d'une partie ou d'un élément coche toutes les étapes qu'il contient.",
+        ),
+        ("check --ids", "Ids des étapes à cocher."),
+        (
+            "completions",
+            "Écrire un script de complétion pour votre shell (par exemple `ticklist completions bash`).",
+        ),
+        ("completions --shell", "Le shell."),
+        (
+            "export",
+            "Écrire un rapport de progression à envoyer : par étape et partie, chaque étape avec sa date et sa note.",
+        ),
+        ("export --format", "Format du rapport."),
+        (
+            "export --name",
+            "De qui parle le rapport (par défaut : votre nom d'utilisateur).",
+        ),
+        (
+            "export --output",
+            "Écrire dans ce fichier au lieu de la sortie standard.",
+        ),
+        (
+            "list",
+            "La checklist en texte : cases, ids, titres et liens.",
+        ),
+        ("list --todo", "Seulement ce qui reste à faire."),
+        (
+            "man",
+            "Écrire la page de manuel (roff), par exemple `ticklist man > ticklist.1`.",
+        ),
+        (
+            "note",
+            "Écrire votre propre note sur une étape, montrée dans le panneau Détails (`--clear` l'efface).",
+        ),
+        ("note --clear", "Effacer la note."),
+        ("note --id", "Id de l'étape."),
+        ("note --text", "Texte de la note."),
+        (
+            "open",
+            "Ouvrir le lien N (1 par défaut) d'une étape dans le navigateur.",
+        ),
+        ("open --id", "Id de l'étape."),
+        ("open --n", "Numéro du lien."),
+        ("pack", "Installer, lister, choisir et supprimer des packs."),
+        (
+            "pack install",
+            "Valider un fichier de pack et en garder une copie sous son id (remplace une version plus ancienne).",
+        ),
+        ("pack install --file", "Le fichier de pack."),
+        (
+            "pack list",
+            "Les packs installés et le pack intégré, avec votre progression sur chacun.",
+        ),
+        (
+            "pack new",
+            "Écrire un pack de départ commenté dans FICHIER ; son id est le nom du fichier sans `.yaml`.",
+        ),
+        ("pack new --file", "Le fichier à créer."),
+        (
+            "pack remove",
+            "Supprimer un pack installé ; votre progression est gardée.",
+        ),
+        ("pack remove --id", "Id du pack."),
+        ("pack remove --yes", "Ne pas demander de confirmation."),
+        (
+            "pack schema",
+            "Écrire le schéma JSON du format des packs (pour les éditeurs).",
+        ),
+        (
+            "pack use",
+            "Ouvrir ce pack quand `ticklist` est lancé sans `--pack`.",
+        ),
+        ("pack use --id", "Id du pack."),
+        (
+            "report",
+            "Le tableau d'un responsable à partir de plusieurs exports JSON (`ticklist export --format json`).",
+        ),
+        ("report --files", "Les exports JSON."),
+        ("report --format", "Format du tableau."),
+        (
+            "report --stale_days",
+            "Signaler les mentors sans coche depuis ce nombre de jours.",
+        ),
+        (
+            "reset",
+            "Repartir de zéro ; l'ancienne progression est gardée en copie de sauvegarde.",
+        ),
+        ("reset --yes", "Ne pas demander de confirmation."),
+        (
+            "status",
+            "Progression par étape et par partie, puis le total.",
+        ),
+        (
+            "status --json",
+            "Écrire du JSON pour les scripts au lieu de lignes.",
+        ),
+        (
+            "uncheck",
+            "Décocher des étapes par id, avec les mêmes règles que `check`.",
+        ),
+        ("uncheck --ids", "Ids des étapes à décocher."),
+        (
+            "validate",
+            "Vérifier des fichiers de pack et afficher chaque problème trouvé (code de sortie 2 s'il y en a).",
+        ),
+        (
+            "validate --check_links",
+            "Demander aussi à chaque lien web s'il répond encore (il faut le réseau).",
+        ),
+        ("validate --files", "Les fichiers de pack à vérifier."),
+        (
+            "validate --link_timeout",
+            "Secondes que chaque lien peut prendre, redirections comprises.",
+        ),
+    ],
     tree_title: "Étapes",
     details_title: "Détails",
     progress_title: "Progression",
@@ -166,5 +312,9 @@ pub static FR: Text = Text {
     fail_builtin: "le pack intégré est toujours disponible et ne peut pas être supprimé",
     fail_unsaved: "vos dernières coches n'ont pas pu être enregistrées : {error}",
     fail_terminal: "erreur du terminal : {error}",
+    clap_help: "Afficher l'aide",
+    clap_version: "Afficher la version",
+    clap_commands: "Commandes",
+    clap_template: "{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}",
     fail_input: "impossible de lire les commandes : {error}",
 };

@@ -1,0 +1,152 @@
+//! `--help` in the user's language. English is written once, as the doc comments of
+//! `args.rs`; other languages translate each command and argument by its path (e.g.
+//! `validate.check_links`) from their catalogue's `cli_help` table. A test checks that
+//! every visible command and argument has a translation and that no entry is stale.
+
+use clap::{Arg, ArgAction, Command, CommandFactory};
+
+use super::Cli;
+use crate::text::{Lang, Text};
+
+/// The command line of `ticklist`, its help in `lang`.
+pub fn command(lang: Lang) -> Command {
+    let t = lang.text();
+    let cmd = Cli::command().disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help(t.clap_version),
+    );
+    translate(cmd, "", t)
+}
+
+/// The language `--help` and argument errors should speak before the arguments are
+/// parsed: `--lang` if given (as `--lang X` or `--lang=X`), else the locale's.
+pub fn early_lang(args: &[String]) -> Lang {
+    let given = args.iter().enumerate().find_map(|(i, arg)| {
+        if arg == "--lang" {
+            args.get(i + 1).map(String::as_str)
+        } else {
+            arg.strip_prefix("--lang=")
+        }
+    });
+    given
+        .and_then(Lang::from_code)
+        .or_else(crate::text::locale_lang)
+        .unwrap_or(Lang::En)
+}
+
+/// How the `cli_help` tables name a command ("ticklist", "pack install") and an
+/// argument ("--pack", "pack install --file").
+fn command_key(path: &str, name: &str) -> String {
+    format!("{path} {name}").trim().to_string()
+}
+
+fn arg_key(path: &str, id: &str) -> String {
+    format!("{path} --{id}").trim().to_string()
+}
+
+fn translate(mut cmd: Command, path: &str, t: &Text) -> Command {
+    if let Some(about) = lookup(t, if path.is_empty() { "ticklist" } else { path }) {
+        cmd = cmd.about(about);
+    }
+    let args: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in args {
+        if let Some(help) = lookup(t, &arg_key(path, &id)) {
+            cmd = cmd.mut_arg(id, |a| a.help(help));
+        }
+    }
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        let sub_path = command_key(path, &name);
+        cmd = cmd.mut_subcommand(name, |sub| translate(sub, &sub_path, t));
+    }
+    cmd.disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(t.clap_help),
+        )
+        .help_template(t.clap_template)
+        .subcommand_help_heading(t.clap_commands)
+}
+
+fn lookup(t: &Text, key: &str) -> Option<&'static str> {
+    t.cli_help.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Paths of every visible command and argument, as the `cli_help` tables key them.
+    fn paths(cmd: &Command, path: &str, out: &mut Vec<String>) {
+        for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+            let id = arg.get_id().as_str();
+            if !matches!(id, "help" | "version") {
+                out.push(arg_key(path, id));
+            }
+        }
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let sub_path = command_key(path, sub.get_name());
+            out.push(sub_path.clone());
+            paths(sub, &sub_path, out);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_is_translated_and_no_entry_is_stale() {
+        let mut expected = vec!["ticklist".to_string()];
+        paths(&Cli::command(), "", &mut expected);
+        expected.sort();
+        let mut translated: Vec<String> = Lang::Fr
+            .text()
+            .cli_help
+            .iter()
+            .map(|(k, _)| k.to_string())
+            .collect();
+        translated.sort();
+        assert_eq!(translated, expected, "expected: {expected:#?}");
+    }
+
+    #[test]
+    fn help_is_in_the_language_asked_for() {
+        let mut fr = command(Lang::Fr);
+        let help = fr.render_help().to_string();
+        assert!(help.contains("Utilisation :"), "{help}");
+        assert!(help.contains("Commandes"), "{help}");
+        assert!(help.contains("Afficher l'aide"), "{help}");
+        assert!(help.contains("Langue de l'interface"), "{help}");
+        let status = fr.find_subcommand_mut("status").unwrap().render_help();
+        assert!(
+            status.to_string().contains("Progression par étape"),
+            "{status}"
+        );
+        let mut en = command(Lang::En);
+        let help = en.render_help().to_string();
+        assert!(
+            help.contains("Usage:") && help.contains("Print help"),
+            "{help}"
+        );
+        assert!(help.contains("Interface language"), "{help}");
+    }
+
+    #[test]
+    fn the_language_is_known_before_parsing() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            early_lang(&args(&["ticklist", "--lang", "fr", "--help"])),
+            Lang::Fr
+        );
+        assert_eq!(early_lang(&args(&["ticklist", "--lang=en"])), Lang::En);
+    }
+}
