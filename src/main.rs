@@ -109,7 +109,7 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
     let keymap = if plain {
         Keymap::default()
     } else {
-        cli::keymap()?
+        cli::keymap(text)?
     };
     let store = StateStore::new(cli::state_dir(cli.state_dir.clone())?);
     let loaded = store.load(&pack.id, &pack.version, Timestamp::now());

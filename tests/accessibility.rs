@@ -93,7 +93,7 @@ fn a_keymap_mistake_stops_with_its_place_and_touches_nothing() {
     assert_eq!(status.exit_code(), 2);
     let screen = app.contents();
     assert!(
-        screen.contains("keys.yaml:2:5: unknown key `Upp`"),
+        screen.contains("keys.yaml:2:5: touche inconnue `Upp`"),
         "{screen}"
     );
     assert!(ticked_ids(home.path(), BUILTIN_ID).is_empty());

@@ -11,7 +11,7 @@ use ticklist::keymap::Action;
 use ticklist::keymap::Keymap;
 use ticklist::pack;
 use ticklist::progress::{State, Tracker};
-use ticklist::text::{FR, Lang};
+use ticklist::text::{EN, FR, Lang};
 use ticklist::ui::{self, Theme, ThemeName};
 
 fn now() -> Timestamp {
@@ -276,7 +276,7 @@ fn the_themes_differ_in_colour_only() {
 #[test]
 fn rebound_keys_show_in_the_footer_and_the_help() {
     let mut app = app_in(Lang::En);
-    app.keymap = Keymap::from_yaml("down: [s, Down]\nquit: x\n", "keys.yaml").unwrap();
+    app.keymap = Keymap::from_yaml("down: [s, Down]\nquit: x\n", "keys.yaml", &EN).unwrap();
     let screen = draw(&mut app, 100, 30).backend().to_string();
     assert!(screen.contains("x quit"), "{screen}");
     app.update(Action::Help, now());

@@ -196,11 +196,11 @@ pub fn state_dir(cli_choice: Option<PathBuf>) -> Result<PathBuf, Failure> {
 
 /// The keys for the full-screen UI: the defaults with the user's keymap file
 /// (`keys.yaml` in the config directory) applied, if there is one.
-pub fn keymap() -> Result<Keymap, Failure> {
+pub fn keymap(t: &Text) -> Result<Keymap, Failure> {
     let Some(dirs) = directories::ProjectDirs::from("", "", "ticklist") else {
         return Ok(Keymap::default());
     };
-    Ok(Keymap::load(&dirs.config_dir().join(KEYMAP_FILE))?)
+    Ok(Keymap::load(&dirs.config_dir().join(KEYMAP_FILE), t)?)
 }
 
 /// Asks a yes/no question on `ask`; no terminal means no answer, so `NeedsYes`.

@@ -10,6 +10,7 @@ use serde_saphyr::Spanned;
 
 use super::{Action, Key, Keymap};
 use crate::safe_text::printable;
+use crate::text::{Text, fill};
 
 /// The keymap file's name in the config directory.
 pub const KEYMAP_FILE: &str = "keys.yaml";
@@ -79,7 +80,7 @@ const NAMED_KEYS: &[(&str, Key)] = &[
 
 impl Keymap {
     /// The defaults with `path` applied; the defaults alone when there is no such file.
-    pub fn load(path: &Path) -> Result<Keymap, KeymapError> {
+    pub fn load(path: &Path, t: &Text) -> Result<Keymap, KeymapError> {
         let io = |source| KeymapError::Io {
             path: path.to_path_buf(),
             source,
@@ -99,26 +100,16 @@ impl Keymap {
         };
         let name = path.display().to_string();
         if bytes.len() > MAX_BYTES {
-            return Err(invalid(
-                &name,
-                1,
-                1,
-                "the keymap is over 64 KiB: it only needs a line per action".into(),
-            ));
+            return Err(invalid(&name, (1, 1), t.keymap_too_big.into()));
         }
-        let text = String::from_utf8(bytes).map_err(|_| {
-            invalid(
-                &name,
-                1,
-                1,
-                "the keymap is not UTF-8: save it as UTF-8".into(),
-            )
-        })?;
-        Keymap::from_yaml(&text, &name)
+        let text = String::from_utf8(bytes)
+            .map_err(|_| invalid(&name, (1, 1), t.keymap_not_utf8.into()))?;
+        Keymap::from_yaml(&text, &name, t)
     }
 
-    /// The defaults with the keymap `text` applied; `name` is how errors name the file.
-    pub fn from_yaml(text: &str, name: &str) -> Result<Keymap, KeymapError> {
+    /// The defaults with the keymap `text` applied; `name` is how errors name the file,
+    /// `t` the language they are written in.
+    pub fn from_yaml(text: &str, name: &str, t: &Text) -> Result<Keymap, KeymapError> {
         let options = serde_saphyr::options! {
             budget: serde_saphyr::budget! { max_depth: 4, max_documents: 1, max_aliases: 0 },
             duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
@@ -130,30 +121,28 @@ impl Keymap {
                     source_name: Some(name),
                 });
                 KeymapError::Syntax(format!(
-                    "{}\nA keymap maps actions to keys, e.g. `down: [s, Down]`.",
-                    printable(&rendered, true)
+                    "{}\n{}",
+                    printable(&rendered, true),
+                    t.keymap_shape
                 ))
             })?;
         let mut keymap = Keymap::default();
+        // Where each rebound action was written, to point at it in a conflict.
+        let mut written_at: Vec<(Action, (u64, u64))> = Vec::new();
         for (action_name, keys) in entries.unwrap_or_default() {
-            let at = |message: String| {
-                invalid(
-                    name,
-                    keys.referenced.line(),
-                    keys.referenced.column(),
-                    message,
-                )
-            };
+            let place = (keys.referenced.line(), keys.referenced.column());
+            let at = |message: String| invalid(name, place, message);
             let action = ACTIONS
                 .iter()
                 .find(|(n, _)| *n == action_name)
                 .map(|&(_, action)| action)
                 .ok_or_else(|| {
                     let known: Vec<&str> = ACTIONS.iter().map(|(n, _)| *n).collect();
-                    at(format!(
-                        "unknown action `{}`: use one of {}",
-                        printable(&action_name, false),
-                        known.join(", ")
+                    let action = printable(&action_name, false);
+                    let known = known.join(", ");
+                    at(fill(
+                        t.keymap_unknown_action,
+                        &[("action", &action), ("known", &known)],
                     ))
                 })?;
             let written = match &keys.value {
@@ -161,31 +150,30 @@ impl Keymap {
                 Keys::Many(keys) => keys.clone(),
             };
             if written.is_empty() {
-                return Err(at(format!("`{action_name}` needs at least one key")));
+                return Err(at(fill(t.keymap_no_key, &[("action", &action_name)])));
             }
             let parsed = written
                 .iter()
-                .map(|k| parse_key(k).map_err(&at))
+                .map(|k| parse_key(k, t).map_err(&at))
                 .collect::<Result<Vec<Key>, _>>()?;
             if let Some(binding) = keymap.bindings.iter_mut().find(|b| b.action == action) {
                 binding.keys = parsed;
             }
+            written_at.push((action, place));
         }
-        check_conflicts(&keymap, name)?;
+        check_conflicts(&keymap, name, &written_at, t)?;
         Ok(keymap)
     }
 }
 
-fn parse_key(written: &str) -> Result<Key, String> {
+fn parse_key(written: &str, t: &Text) -> Result<Key, String> {
     let mut chars = written.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if ('1'..='9').contains(&c) {
-            return Err(format!(
-                "`{c}`: the digits 1 to 9 open links and cannot be rebound"
-            ));
+            return Err(fill(t.keymap_digit, &[("key", &c.to_string())]));
         }
         if c.is_control() {
-            return Err("a control character is not a key: write its name, e.g. Enter".into());
+            return Err(t.keymap_control.into());
         }
         return Ok(Key::Char(c));
     }
@@ -196,30 +184,34 @@ fn parse_key(written: &str) -> Result<Key, String> {
         .map(|&(_, key)| key)
         .ok_or_else(|| {
             let names = "Space, Enter, Esc, Up, Down, Left, Right, Home, End, PageUp, PageDown";
-            format!(
-                "unknown key `{}`: write one character or one of {names}",
-                printable(written, false)
-            )
+            let key = printable(written, false);
+            fill(t.keymap_unknown_key, &[("key", &key), ("names", names)])
         })
 }
 
 /// One key, one action: a key left on two actions would silently do only the first.
-fn check_conflicts(keymap: &Keymap, name: &str) -> Result<(), KeymapError> {
+fn check_conflicts(
+    keymap: &Keymap,
+    name: &str,
+    written_at: &[(Action, (u64, u64))],
+    t: &Text,
+) -> Result<(), KeymapError> {
     let mut seen: Vec<(Key, Action)> = Vec::new();
     for binding in &keymap.bindings {
         for &key in &binding.keys {
             if let Some(&(_, other)) = seen.iter().find(|(k, _)| *k == key) {
-                return Err(invalid(
-                    name,
-                    1,
-                    1,
-                    format!(
-                        "key `{}` is bound to both `{}` and `{}`: give one of them other keys",
-                        key_name(key),
-                        action_name(other),
-                        action_name(binding.action)
-                    ),
-                ));
+                // Point at whichever of the two the file rebound.
+                let place = written_at
+                    .iter()
+                    .find(|(a, _)| *a == binding.action || *a == other)
+                    .map_or((1, 1), |&(_, place)| place);
+                let key = key_name(key);
+                let values = [
+                    ("key", key.as_str()),
+                    ("first", action_name(other)),
+                    ("second", action_name(binding.action)),
+                ];
+                return Err(invalid(name, place, fill(t.keymap_conflict, &values)));
             }
             seen.push((key, binding.action));
         }
@@ -247,7 +239,7 @@ fn key_name(key: Key) -> String {
     }
 }
 
-fn invalid(file: &str, line: u64, column: u64, message: String) -> KeymapError {
+fn invalid(file: &str, (line, column): (u64, u64), message: String) -> KeymapError {
     KeymapError::Invalid {
         file: file.into(),
         line,
@@ -259,6 +251,7 @@ fn invalid(file: &str, line: u64, column: u64, message: String) -> KeymapError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::{EN, FR};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn press(keymap: &Keymap, c: char) -> Option<Action> {
@@ -267,7 +260,7 @@ mod tests {
 
     #[test]
     fn a_rebound_action_gets_exactly_the_keys_given() {
-        let keymap = Keymap::from_yaml("down: [s, Down]\nup: z\n", "keys.yaml").unwrap();
+        let keymap = Keymap::from_yaml("down: [s, Down]\nup: z\n", "keys.yaml", &EN).unwrap();
         assert_eq!(press(&keymap, 's'), Some(Action::Down));
         assert_eq!(press(&keymap, 'j'), None, "j no longer moves down");
         assert_eq!(press(&keymap, 'z'), Some(Action::Up));
@@ -282,15 +275,15 @@ mod tests {
 
     #[test]
     fn an_empty_file_is_the_defaults() {
-        assert_eq!(Keymap::from_yaml("", "k").unwrap(), Keymap::default());
+        assert_eq!(Keymap::from_yaml("", "k", &EN).unwrap(), Keymap::default());
         assert_eq!(
-            Keymap::from_yaml("# nothing\n", "k").unwrap(),
+            Keymap::from_yaml("# nothing\n", "k", &EN).unwrap(),
             Keymap::default()
         );
     }
 
     fn error(text: &str) -> String {
-        Keymap::from_yaml(text, "keys.yaml")
+        Keymap::from_yaml(text, "keys.yaml", &EN)
             .unwrap_err()
             .to_string()
     }
@@ -312,8 +305,13 @@ mod tests {
         assert!(e.contains("`down` needs at least one key"), "{e}");
         let e = error("toggle: j\n");
         assert!(
-            e.contains("key `j` is bound to both `down` and `toggle`"),
+            e.starts_with("keys.yaml:1:9: key `j` is bound to both `down` and `toggle`"),
             "{e}"
+        );
+        let french = Keymap::from_yaml("haut: z\n", "keys.yaml", &FR).unwrap_err();
+        assert!(
+            french.to_string().contains("action inconnue `haut`"),
+            "{french}"
         );
         let e = error("down: [s\n");
         assert!(e.contains("keys.yaml"), "{e}");
@@ -326,13 +324,16 @@ mod tests {
     fn a_missing_file_is_the_defaults_and_an_unreadable_one_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(KEYMAP_FILE);
-        assert_eq!(Keymap::load(&path).unwrap(), Keymap::default());
+        assert_eq!(Keymap::load(&path, &EN).unwrap(), Keymap::default());
         std::fs::create_dir(&path).unwrap();
-        assert!(matches!(Keymap::load(&path), Err(KeymapError::Io { .. })));
+        assert!(matches!(
+            Keymap::load(&path, &EN),
+            Err(KeymapError::Io { .. })
+        ));
         std::fs::remove_dir(&path).unwrap();
         std::fs::write(&path, b"down: \xff\n").unwrap();
         assert!(
-            Keymap::load(&path)
+            Keymap::load(&path, &EN)
                 .unwrap_err()
                 .to_string()
                 .contains("UTF-8")
