@@ -181,6 +181,11 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
         out: std::io::stdout(),
     };
     let theme = Theme::from_env(cli.theme);
+    if cli.theme.is_some() {
+        // crossterm drops every colour under NO_COLOR by itself; a theme asked for on the
+        // command line wins over the environment, as no-color.org asks.
+        ratatui::crossterm::style::Colored::set_ansi_color_disabled(false);
+    }
     ticklist::tui::run(app, effects, !cli.no_mouse, theme)?;
     Ok(())
 }

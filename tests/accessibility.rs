@@ -225,3 +225,33 @@ fn a_dumb_terminal_gets_plain_mode() {
     );
     assert_eq!(ticked_ids(home.path(), BUILTIN_ID).len(), 6);
 }
+
+/// Whether the raw terminal output sets any foreground or background colour.
+fn sets_colour(raw: &[u8]) -> bool {
+    let raw = String::from_utf8_lossy(raw);
+    ["\u{1b}[38;", "\u{1b}[48;"]
+        .iter()
+        .any(|sgr| raw.contains(sgr))
+        || (30..=47).any(|code| raw.contains(&format!("\u{1b}[{code}m")))
+}
+
+#[test]
+fn no_color_draws_without_colour_and_a_chosen_theme_still_wins() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start_with(home.path(), &[], &[("NO_COLOR", "1")]);
+    app.wait_for_text("0/24");
+    app.keys("j ");
+    app.wait_for_text("1/24");
+    let app = app.quit();
+    assert!(!sets_colour(&app.raw), "colour sent despite NO_COLOR");
+
+    let args = ["--theme", "high-contrast"];
+    let mut app = Session::start_with(home.path(), &args, &[("NO_COLOR", "1")]);
+    app.wait_for_text("1/24");
+    let app = app.quit();
+    assert!(
+        sets_colour(&app.raw),
+        "--theme high-contrast drew no colour: {:?}",
+        String::from_utf8_lossy(&app.raw).get(..3000)
+    );
+}
