@@ -21,6 +21,8 @@ fn app_with(pack: Pack, state: State) -> App {
     let tracker = Tracker::new(&pack, state);
     let mut app = App::new(pack, tracker, &FR, TimeZone::UTC);
     app.set_tree_area(Rect::new(1, 3, 40, 10));
+    // These tests walk the tree from its top; opening on the first step to do has its own.
+    app.update(Action::First, now());
     app
 }
 
@@ -367,4 +369,96 @@ fn a_failed_save_is_said_on_every_change() {
     // Nothing is lost in memory.
     assert_eq!(app.tracker.overall(&app.pack), (2, 24));
     assert!(!app.saving());
+}
+
+#[test]
+fn it_opens_on_the_first_step_to_do_and_n_walks_the_steps_to_do() {
+    let pack = pack::builtin(ticklist::text::Lang::Fr).unwrap();
+    let mut state = State::new(&pack.id, &pack.version);
+    for id in [
+        "video-candidats",
+        "cours-explorez-role",
+        "article-remuneration",
+    ] {
+        state.ticks.insert(id.into(), now());
+    }
+    let tracker = Tracker::new(&pack, state);
+    let mut app = App::new(pack, tracker, &FR, TimeZone::UTC);
+    assert_eq!(selected_id(&app), "section-debuter-mentorat");
+    press(&mut app, &[Action::NextTodo]);
+    assert_eq!(selected_id(&app), "article-candidats-mission");
+    press(&mut app, &[Action::NextTodo]);
+    assert_eq!(
+        selected_id(&app),
+        "avis-recrutement",
+        "ticked steps are skipped"
+    );
+    assert_eq!(
+        app.stage_summary().unwrap(),
+        "Étape 1 : Pendant votre processus de recrutement : 3 étape(s) encore à cocher"
+    );
+    // A folded stage is unfolded to show the step.
+    select(&mut app, "etape-2");
+    press(&mut app, &[Action::Collapse, Action::NextTodo]);
+    assert_eq!(selected_id(&app), "video-introduction-role");
+    // From the last step to do, back to the first one.
+    select(&mut app, "cours-techniques-accompagnement");
+    press(&mut app, &[Action::NextTodo]);
+    assert_eq!(selected_id(&app), "section-debuter-mentorat");
+}
+
+#[test]
+fn n_says_so_when_everything_is_ticked() {
+    let mut app = builtin_app();
+    select(&mut app, "etape-1");
+    press(&mut app, &[Action::Toggle]);
+    select(&mut app, "etape-2");
+    press(&mut app, &[Action::Toggle, Action::Help, Action::NextTodo]);
+    press(&mut app, &[Action::NextTodo]);
+    assert_eq!(app.status.as_ref().unwrap().text, FR.all_done);
+    assert_eq!(selected_id(&app), "etape-2");
+}
+
+#[test]
+fn u_takes_back_ticks_one_level_at_a_time_with_their_old_times_and_saves() {
+    let mut app = builtin_app();
+    let earlier: Timestamp = "2026-11-01T08:00:00Z".parse().unwrap();
+    select(&mut app, "slack");
+    app.update(Action::Toggle, earlier);
+    select(&mut app, "etape-1");
+    press(&mut app, &[Action::Toggle]);
+    select(&mut app, "slack");
+    press(&mut app, &[Action::Toggle]); // untick slack
+    assert_eq!(app.tracker.overall(&app.pack), (6, 24));
+
+    let effects = press(&mut app, &[Action::Undo]);
+    assert_eq!(app.tracker.overall(&app.pack), (7, 24));
+    assert_eq!(
+        app.tracker.state().ticks.get("slack"),
+        Some(&earlier),
+        "an untick taken back keeps the first tick's time"
+    );
+    let [Effect::Save { changes, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(changes.ticks.get("slack"), Some(&Some(earlier)));
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Annulé : Inscrivez-vous sur Slack")
+    );
+
+    press(&mut app, &[Action::Undo]);
+    assert_eq!(
+        app.tracker.overall(&app.pack),
+        (1, 24),
+        "the stage tick, all six steps"
+    );
+    assert_eq!(selected_id(&app), "etape-1", "the undone node is shown");
+    press(&mut app, &[Action::Undo]);
+    assert_eq!(app.tracker.overall(&app.pack), (0, 24));
+    assert!(press(&mut app, &[Action::Undo]).is_empty());
+    assert_eq!(app.status.as_ref().unwrap().text, FR.nothing_to_undo);
 }

@@ -18,7 +18,8 @@ fn tick_open_quit_and_find_the_ticks_again() {
     app.wait_for_text("Checklist pour démarrer votre mission de mentor");
     app.wait_for_text("0/24");
     // video-candidats, cours-explorez-role, then section-debuter-mentorat.
-    app.keys("j j ");
+    // A fresh start opens on the first step: tick it and the next.
+    app.keys(" j ");
     app.keys("jj ");
     app.wait_for_text("3/24");
     // Down to "Le fonctionnement des évaluations" and open its article.
@@ -50,11 +51,35 @@ fn tick_open_quit_and_find_the_ticks_again() {
         at.as_str().unwrap().parse::<jiff::Timestamp>().unwrap();
     }
 
+    // Back again: it opens on the first step still to do, and says what is left.
     let mut again = Session::start(home.path());
     again.wait_for_text("3/24");
+    again.wait_for("the first step to do selected", |s| {
+        s.lines()
+            .any(|l| l.contains("› ") && l.contains("L’article Candidats"))
+    });
+    again.wait_for_text("Étape 1 : Pendant votre processus de recrutement : 3 étape(s)");
+    // `n` jumps to the next step to do, a tick, then `u` takes it back (and saves that).
+    again.keys("n");
+    again.wait_for("the next step to do selected", |s| {
+        s.lines()
+            .any(|l| l.contains("› ") && l.contains("L’article Comment sont"))
+    });
+    again.keys(" ");
+    again.wait_for_text("4/24");
+    again.keys("u");
+    again.wait_for_text("Annulé : L’article Comment sont rémunérés les mentors ?");
+    again.wait_for_text("3/24");
+    again.keys("u");
+    again.wait_for_text("Rien à annuler.");
+    again.keys("g");
     again.wait_for("the ticks drawn", |s| s.matches("[x]").count() == 3);
-    again.wait_for_text("3/6");
     again.quit();
+    assert_eq!(
+        ticked_ids(home.path(), BUILTIN_ID).len(),
+        3,
+        "the undo was saved"
+    );
 }
 
 #[test]

@@ -25,7 +25,7 @@ fn sigterm_and_sighup_save_and_restore_the_terminal() {
         let home = tempfile::tempdir().unwrap();
         let mut app = Session::start(home.path());
         app.wait_for_text("0/24");
-        app.keys("j ");
+        app.keys(" ");
         app.wait_for_text("1/24");
         send_signal(&app, signal);
         let (status, app) = app.wait_for_exit();
@@ -43,7 +43,7 @@ fn a_panic_in_the_ui_restores_the_terminal_and_keeps_the_ticks() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Session::start_with(home.path(), &[], &[("TICKLIST_TEST_PANIC", "1")]);
     app.wait_for_text("0/24");
-    app.keys("j ");
+    app.keys(" ");
     app.wait_for_text("1/24");
     app.keys("\x1b[24~"); // F12
     let (status, app) = app.wait_for_exit();
@@ -61,10 +61,10 @@ fn two_windows_on_the_same_progress_keep_each_others_ticks() {
     let mut second = Session::start(home.path());
     first.wait_for_text("0/24");
     second.wait_for_text("0/24");
-    first.keys("j ");
+    first.keys(" ");
     wait_for_saved(home.path(), BUILTIN_ID, &["video-candidats"]);
     // The second window never saw that tick, yet saving its own merges it in.
-    second.keys("jj ");
+    second.keys("j ");
     second.wait_for_text("2/24");
     second.wait_for_text("autre fenêtre");
     first.quit();
@@ -84,7 +84,7 @@ fn a_directory_in_place_of_the_progress_file_is_moved_aside() {
     std::fs::create_dir_all(&state).unwrap();
     let mut app = Session::start(home.path());
     app.wait_for_text("mis de côté");
-    app.keys("j ");
+    app.keys(" ");
     app.wait_for_text("1/24");
     app.quit();
     assert_eq!(ticked_ids(home.path(), BUILTIN_ID), ["video-candidats"]);
@@ -104,7 +104,7 @@ fn progress_that_cannot_be_saved_is_said_on_every_change_and_on_exit() {
     std::fs::write(home.path().join("config"), "not a directory").unwrap();
     let mut app = Session::start(home.path());
     app.wait_for_text("non enregistrable");
-    app.keys("j ");
+    app.keys(" ");
     app.wait_for_text("1/24");
     app.wait_for_text("Enregistrement impossible");
     app.keys("j ");

@@ -35,7 +35,9 @@ fn app_in(lang: Lang) -> App {
         state.ticks.insert(id.into(), at.parse().unwrap());
     }
     let tracker = Tracker::new(&pack, state);
-    App::new(pack, tracker, lang.text(), TimeZone::UTC)
+    let mut app = App::new(pack, tracker, lang.text(), TimeZone::UTC);
+    app.update(Action::First, now());
+    app
 }
 
 /// Renders as the event loop does: layout first, so the app knows its tree area.

@@ -10,7 +10,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::keymap::{Action, Keymap};
 use crate::pack::Pack;
-use crate::progress::{Changes, State, Tracker};
+use crate::progress::{Changes, Check, State, Tracker};
 use crate::text::{Text, fill};
 
 pub use tree::{BOX_WIDTH, TreeView, box_column};
@@ -108,11 +108,21 @@ pub struct App {
     /// Saves handed out and not yet reported on, oldest first.
     in_flight: Vec<(u64, Changes)>,
     last_seq: u64,
+    /// Ticks and unticks that `u` can take back, latest last: the node acted on and
+    /// its leaves as they were before.
+    undo: Vec<(usize, Vec<(usize, Option<Timestamp>)>)>,
 }
 
+/// How many ticks and unticks `u` can take back.
+const UNDO_LEVELS: usize = 100;
+
 impl App {
+    /// Opens on the first step not yet ticked, where a returning mentor left off.
     pub fn new(pack: Pack, tracker: Tracker, text: &'static Text, tz: TimeZone) -> Self {
-        let tree = TreeView::new(&pack);
+        let mut tree = TreeView::new(&pack);
+        if let Some(first) = next_todo(&pack, &tracker, 0) {
+            tree.select_node(first);
+        }
         App {
             pack,
             tracker,
@@ -126,6 +136,7 @@ impl App {
             quit: false,
             in_flight: Vec::new(),
             last_seq: 0,
+            undo: Vec::new(),
         }
     }
 
@@ -234,6 +245,8 @@ impl App {
             Action::ScrollUp => self.tree.scroll(-3),
             Action::ScrollDown => self.tree.scroll(3),
             Action::Toggle => return self.toggle_selected(now),
+            Action::NextTodo => self.next_todo(),
+            Action::Undo => return self.take_back(),
             Action::Open => return self.choose_link(LinkPurpose::Open),
             Action::Copy => return self.choose_link(LinkPurpose::Copy),
             Action::OpenLink(n) => return self.use_link(LinkPurpose::Open, usize::from(n)),
@@ -276,7 +289,12 @@ impl App {
             Action::Quit | Action::Collapse | Action::Help | Action::Click { .. } => {
                 self.overlay = None;
             }
-            Action::First | Action::Last | Action::PageUp | Action::PageDown => {}
+            Action::First
+            | Action::Last
+            | Action::PageUp
+            | Action::PageDown
+            | Action::NextTodo
+            | Action::Undo => {}
         }
         Vec::new()
     }
@@ -295,10 +313,57 @@ impl App {
         if !self.tracker.toggle(&self.pack, node, now) {
             return Vec::new();
         }
+        if self.undo.len() == UNDO_LEVELS {
+            self.undo.remove(0);
+        }
+        self.undo.push((node, self.tracker.take_undo()));
         if !was_complete && self.tracker.is_complete(&self.pack) {
             self.overlay = Some(Overlay::Completion);
         }
         vec![self.save()]
+    }
+
+    /// `n`: the next step not yet ticked after the selection, from the top again at the end.
+    fn next_todo(&mut self) {
+        let from = self.tree.selected().map_or(0, |node| node + 1);
+        let found = next_todo(&self.pack, &self.tracker, from)
+            .or_else(|| next_todo(&self.pack, &self.tracker, 0));
+        match found {
+            Some(node) => self.tree.reveal(&self.pack, node),
+            None => self.notify(Severity::Info, self.text.all_done.into()),
+        }
+    }
+
+    /// `u`: takes back the last tick or untick, and saves that like any change.
+    fn take_back(&mut self) -> Vec<Effect> {
+        let Some((node, before)) = self.undo.pop() else {
+            self.notify(Severity::Info, self.text.nothing_to_undo.into());
+            return Vec::new();
+        };
+        self.tracker.restore(&self.pack, &before);
+        self.tree.reveal(&self.pack, node);
+        let title = &self.pack.nodes[node].title;
+        self.notify(Severity::Info, fill(self.text.undone, &[("title", title)]));
+        vec![self.save()]
+    }
+
+    /// What is left to tick in the stage of the selected node, for the status line.
+    pub fn stage_summary(&self) -> Option<String> {
+        let mut stage = self.tree.selected()?;
+        while let Some(parent) = self.pack.nodes[stage].parent {
+            stage = parent;
+        }
+        let (done, total) = self.tracker.counts(stage);
+        let title = &self.pack.nodes[stage].title;
+        Some(if done == total {
+            fill(self.text.stage_all_ticked, &[("stage", title)])
+        } else {
+            let count = (total - done).to_string();
+            fill(
+                self.text.left_in_stage,
+                &[("stage", title), ("count", &count)],
+            )
+        })
     }
 
     /// Hands the tracker's pending edits to the saver, numbered.
@@ -374,4 +439,9 @@ impl App {
         }
         Vec::new()
     }
+}
+
+/// The first step (a leaf) at or after `from`, in pack order, that is not ticked.
+fn next_todo(pack: &Pack, tracker: &Tracker, from: usize) -> Option<usize> {
+    (from..pack.nodes.len()).find(|&i| pack.is_leaf(i) && tracker.check(i) != Check::Done)
 }

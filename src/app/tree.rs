@@ -79,6 +79,21 @@ impl TreeView {
         self.scroll_to_cursor();
     }
 
+    /// Selects `node`, unfolding its ancestors so that its row is there.
+    pub fn reveal(&mut self, pack: &Pack, node: usize) {
+        let mut parent = pack.nodes[node].parent;
+        let mut folded = false;
+        while let Some(p) = parent {
+            folded |= !self.expanded[p];
+            self.expanded[p] = true;
+            parent = pack.nodes[p].parent;
+        }
+        if folded {
+            self.rebuild(pack);
+        }
+        self.select_node(node);
+    }
+
     /// Selects `node` if its row is visible.
     pub fn select_node(&mut self, node: usize) {
         if let Some(row) = self.rows.iter().position(|&r| r == node) {

@@ -57,6 +57,8 @@ const ACTIONS: &[(&str, Action)] = &[
     ("page-up", Action::PageUp),
     ("page-down", Action::PageDown),
     ("toggle", Action::Toggle),
+    ("next-todo", Action::NextTodo),
+    ("undo", Action::Undo),
     ("open", Action::Open),
     ("copy", Action::Copy),
     ("help", Action::Help),

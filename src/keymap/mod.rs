@@ -24,6 +24,10 @@ pub enum Action {
     PageUp,
     PageDown,
     Toggle,
+    /// Jump to the next step not yet ticked.
+    NextTodo,
+    /// Take back the last tick or untick.
+    Undo,
     Open,
     /// Open link number N (1-based) of the selected node.
     OpenLink(u8),
@@ -83,6 +87,8 @@ const DEFAULTS: &[DefaultBinding] = &[
     bind(&[Key::PageUp], Action::PageUp, false),
     bind(&[Key::PageDown], Action::PageDown, false),
     bind(&[Key::Char(' '), Key::Enter], Action::Toggle, true),
+    bind(&[Key::Char('n')], Action::NextTodo, true),
+    bind(&[Key::Char('u')], Action::Undo, true),
     bind(&[Key::Char('o')], Action::Open, true),
     bind(&[Key::Digit], Action::OpenLink(1), false),
     bind(&[Key::Char('y')], Action::Copy, true),

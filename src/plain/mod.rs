@@ -44,6 +44,8 @@ pub struct Plain {
     /// The node being read, in pre-order (stages, parts, items, sub-items).
     current: usize,
     last_seq: u64,
+    /// Ticks and unticks `u` can take back: the node and its leaves as they were.
+    undo: Vec<(usize, Vec<(usize, Option<Timestamp>)>)>,
 }
 
 impl Plain {
@@ -60,6 +62,7 @@ impl Plain {
             tz,
             current,
             last_seq: 0,
+            undo: Vec::new(),
         }
     }
 
@@ -102,6 +105,7 @@ impl Plain {
                 _ => self.unknown(line),
             },
             "t" | "tick" => self.toggle(now),
+            "u" | "undo" => self.take_back(),
             "o" | "open" => match argument.map(str::parse::<usize>) {
                 None => self.open(1),
                 Some(Ok(n)) => self.open(n),
@@ -150,7 +154,9 @@ impl Plain {
     fn toggle(&mut self, now: Timestamp) -> Reply {
         let t = self.text;
         let index = self.current;
-        self.tracker.toggle(&self.pack, index, now);
+        if self.tracker.toggle(&self.pack, index, now) {
+            self.undo.push((index, self.tracker.take_undo()));
+        }
         let node = &self.pack.nodes[index];
         let said = if self.tracker.check(index) == Check::Done {
             t.plain_ticked
@@ -167,6 +173,22 @@ impl Plain {
                 .unwrap_or(t.completion_default);
             lines.push(fill(t.plain_all_done, &[("message", message)]));
         }
+        let changes = self.tracker.take_changes();
+        Reply {
+            lines,
+            effect: Some(self.save(changes)),
+            quit: false,
+        }
+    }
+
+    fn take_back(&mut self) -> Reply {
+        let Some((node, before)) = self.undo.pop() else {
+            return Reply::say(vec![self.text.nothing_to_undo.into()]);
+        };
+        self.tracker.restore(&self.pack, &before);
+        self.current = node;
+        let title = &self.pack.nodes[node].title;
+        let lines = vec![fill(self.text.undone, &[("title", title)]), self.overall()];
         let changes = self.tracker.take_changes();
         Reply {
             lines,
@@ -368,6 +390,19 @@ mod tests {
             again.lines[0],
             "Unticked: Stage 1: During your recruitment process."
         );
+        p.command("n", at(10));
+        let undone = p.command("u", at(11));
+        assert_eq!(
+            undone.lines,
+            [
+                "Undone: Stage 1: During your recruitment process",
+                "6 of 24 steps ticked, 25 %."
+            ]
+        );
+        assert_eq!(p.current(), 0, "back on the node the undo changed");
+        assert!(matches!(undone.effect, Some(Effect::Save { .. })));
+        p.command("u", at(11));
+        assert_eq!(p.command("u", at(11)).lines, ["Nothing to undo."]);
     }
 
     #[test]

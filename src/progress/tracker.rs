@@ -20,6 +20,8 @@ pub struct Tracker {
     state: State,
     /// Edits not yet handed to the saver.
     changes: Changes,
+    /// Leaves changed since the last [`Tracker::take_undo`], with their values before.
+    undo: Vec<(usize, Option<Timestamp>)>,
     ticked: Vec<bool>,
     /// Ticked leaves in each node's subtree (a leaf counts itself).
     done: Vec<u32>,
@@ -53,6 +55,7 @@ impl Tracker {
         Tracker {
             state,
             changes,
+            undo: Vec::new(),
             ticked,
             done,
             total,
@@ -140,32 +143,53 @@ impl Tracker {
         let now = now.round(jiff::Unit::Second).unwrap_or(now);
         let mut changed = false;
         for leaf in pack.leaves(index) {
-            if self.ticked[leaf] == on {
-                continue;
-            }
-            changed = true;
-            self.ticked[leaf] = on;
-            let id = &pack.nodes[leaf].id;
-            if on {
-                self.state.ticks.insert(id.clone(), now);
-            } else {
-                self.state.ticks.remove(id);
-            }
-            self.changes.ticks.insert(id.clone(), on.then_some(now));
-            if on && self.state.new.remove(id) {
-                self.changes.new.insert(id.clone(), false);
-            }
-            let mut node = Some(leaf);
-            while let Some(i) = node {
-                if on {
-                    self.done[i] += 1;
-                } else {
-                    self.done[i] -= 1;
-                }
-                node = pack.nodes[i].parent;
-            }
+            changed |= self.set_leaf(pack, leaf, on.then_some(now));
         }
         changed
+    }
+
+    /// The leaves the last edits changed, with what they held before (`None`: not
+    /// ticked), for [`Tracker::restore`] to undo them. Cleared by the call.
+    pub fn take_undo(&mut self) -> Vec<(usize, Option<Timestamp>)> {
+        std::mem::take(&mut self.undo)
+    }
+
+    /// Puts leaves back as they were (from [`Tracker::take_undo`]), tick times included.
+    /// The edits are recorded like any other, so they are saved.
+    pub fn restore(&mut self, pack: &Pack, before: &[(usize, Option<Timestamp>)]) {
+        for &(leaf, at) in before {
+            self.set_leaf(pack, leaf, at);
+        }
+        self.undo.clear();
+    }
+
+    /// Sets one leaf to ticked at `at`, or unticked. Returns whether it changed.
+    fn set_leaf(&mut self, pack: &Pack, leaf: usize, at: Option<Timestamp>) -> bool {
+        let on = at.is_some();
+        if self.ticked[leaf] == on {
+            return false;
+        }
+        self.ticked[leaf] = on;
+        let id = &pack.nodes[leaf].id;
+        let before = match at {
+            Some(at) => self.state.ticks.insert(id.clone(), at),
+            None => self.state.ticks.remove(id),
+        };
+        self.undo.push((leaf, before));
+        self.changes.ticks.insert(id.clone(), at);
+        if on && self.state.new.remove(id) {
+            self.changes.new.insert(id.clone(), false);
+        }
+        let mut node = Some(leaf);
+        while let Some(i) = node {
+            if on {
+                self.done[i] += 1;
+            } else {
+                self.done[i] -= 1;
+            }
+            node = pack.nodes[i].parent;
+        }
+        true
     }
 }
 

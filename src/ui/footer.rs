@@ -5,8 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::Theme;
+use super::{Theme, fit};
 use crate::app::{App, Severity};
+use crate::keymap::Action;
 
 /// Lines the status message needs, so that a long URL is shown whole (up to 4 lines).
 pub fn status_rows(app: &App, width: u16) -> u16 {
@@ -31,15 +32,47 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
             .style(style)
             .wrap(Wrap { trim: false });
         frame.render_widget(text, status);
+    } else if let Some(summary) = app.stage_summary() {
+        let fitted = fit(
+            &summary,
+            usize::from(status.width).saturating_sub(1),
+            theme.glyphs.ellipsis,
+        );
+        frame.render_widget(Line::styled(format!(" {fitted}"), theme.dim), status);
+    }
+    // (keys, label) per hint; when they do not all fit, the rightmost go first, but help
+    // and quit stay: the help overlay lists everything else.
+    let mut shown: Vec<(Action, String, &str)> = app
+        .keymap
+        .footer()
+        .map(|binding| {
+            let keys: Vec<String> = binding.keys.iter().map(|&k| app.text.key(k)).collect();
+            (
+                binding.action,
+                keys.join("/"),
+                app.text.action(binding.action).0,
+            )
+        })
+        .collect();
+    let width = |shown: &[(Action, String, &str)]| -> usize {
+        1 + shown
+            .iter()
+            .map(|(_, keys, label)| keys.chars().count() + label.chars().count() + 3)
+            .sum::<usize>()
+    };
+    while width(&shown) > usize::from(hints.width) + 2 {
+        let Some(drop) = shown
+            .iter()
+            .rposition(|(action, _, _)| !matches!(action, Action::Help | Action::Quit))
+        else {
+            break;
+        };
+        shown.remove(drop);
     }
     let mut spans = vec![Span::raw(" ")];
-    for binding in app.keymap.footer() {
-        let keys: Vec<String> = binding.keys.iter().map(|&k| app.text.key(k)).collect();
-        spans.push(Span::styled(keys.join("/"), theme.key));
-        spans.push(Span::raw(format!(
-            " {}  ",
-            app.text.action(binding.action).0
-        )));
+    for (_, keys, label) in shown {
+        spans.push(Span::styled(keys, theme.key));
+        spans.push(Span::raw(format!(" {label}  ")));
     }
     frame.render_widget(Line::from(spans), hints);
 }
