@@ -10,7 +10,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::keymap::{Action, Keymap};
 use crate::pack::Pack;
-use crate::progress::{Changes, Check, State, Tracker};
+use crate::progress::{Before, Changes, Check, State, Tracker};
 use crate::text::{Text, fill};
 
 pub use tree::{BOX_WIDTH, TreeView, box_column};
@@ -110,7 +110,7 @@ pub struct App {
     last_seq: u64,
     /// Ticks and unticks that `u` can take back, latest last: the node acted on and
     /// its leaves as they were before.
-    undo: Vec<(usize, Vec<(usize, Option<Timestamp>)>)>,
+    undo: Vec<(usize, Before)>,
 }
 
 /// How many ticks and unticks `u` can take back.

@@ -11,7 +11,7 @@ use jiff::tz::TimeZone;
 use crate::app::Effect;
 use crate::export::percent;
 use crate::pack::Pack;
-use crate::progress::{Check, Tracker};
+use crate::progress::{Before, Check, Tracker};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
 
@@ -45,7 +45,7 @@ pub struct Plain {
     current: usize,
     last_seq: u64,
     /// Ticks and unticks `u` can take back: the node and its leaves as they were.
-    undo: Vec<(usize, Vec<(usize, Option<Timestamp>)>)>,
+    undo: Vec<(usize, Before)>,
 }
 
 impl Plain {

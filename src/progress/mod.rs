@@ -6,4 +6,4 @@ mod tracker;
 
 pub use state::{Changes, FORMAT_VERSION, State};
 pub use store::{LoadOutcome, Saved, StateError, StateStore};
-pub use tracker::{Check, Tracker, orphan_ticks};
+pub use tracker::{Before, Check, Tracker, orphan_ticks};

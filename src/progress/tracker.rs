@@ -6,6 +6,9 @@ use jiff::Timestamp;
 use super::{Changes, State};
 use crate::pack::Pack;
 
+/// Leaves (by index) as they were before an edit: `Some(time)` ticked, `None` not.
+pub type Before = Vec<(usize, Option<Timestamp>)>;
+
 /// The box a node shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Check {
@@ -21,7 +24,7 @@ pub struct Tracker {
     /// Edits not yet handed to the saver.
     changes: Changes,
     /// Leaves changed since the last [`Tracker::take_undo`], with their values before.
-    undo: Vec<(usize, Option<Timestamp>)>,
+    undo: Before,
     ticked: Vec<bool>,
     /// Ticked leaves in each node's subtree (a leaf counts itself).
     done: Vec<u32>,
@@ -150,7 +153,7 @@ impl Tracker {
 
     /// The leaves the last edits changed, with what they held before (`None`: not
     /// ticked), for [`Tracker::restore`] to undo them. Cleared by the call.
-    pub fn take_undo(&mut self) -> Vec<(usize, Option<Timestamp>)> {
+    pub fn take_undo(&mut self) -> Before {
         std::mem::take(&mut self.undo)
     }
 
