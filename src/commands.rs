@@ -77,11 +77,12 @@ pub fn write_list(
 ) -> io::Result<()> {
     for (i, node) in pack.nodes.iter().enumerate() {
         let check = tracker.check(i);
-        if todo && check == Check::Done {
+        let (_, steps) = tracker.counts(i);
+        if todo && (check == Check::Done || steps == 0) {
             continue;
         }
         let indent = "  ".repeat(node.depth);
-        let counts = if pack.is_leaf(i) {
+        let counts = if pack.is_leaf(i) || steps == 0 {
             String::new()
         } else {
             let (done, total) = tracker.counts(i);
@@ -95,7 +96,7 @@ pub fn write_list(
         writeln!(
             out,
             "{indent}{} {}  {}{counts}{new}",
-            check_box(check),
+            if steps == 0 { "(i)" } else { check_box(check) },
             node.id,
             node.title
         )?;

@@ -90,8 +90,9 @@ pub fn export(pack: &Pack, tracker: &Tracker, mentor: &str, now: Timestamp) -> E
                 id: node.id.clone(),
                 title: node.title.clone(),
                 depth: node.depth,
-                step: pack.is_leaf(i),
+                step: pack.is_step(i),
                 state: match tracker.check(i) {
+                    _ if pack.is_info(i) => "info",
                     Check::Done => "done",
                     Check::Partial => "partial",
                     Check::Empty => "todo",

@@ -14,6 +14,7 @@ pub mod pack;
 pub mod plain;
 pub mod progress;
 pub mod safe_text;
+pub mod search;
 pub mod text;
 pub mod tui;
 pub mod ui;

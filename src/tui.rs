@@ -140,13 +140,18 @@ fn event_loop(
         if app.should_quit() {
             return Ok(());
         }
-        action = next_action(&app.keymap, app.saving(), mouse)?;
+        action = next_action(&app.keymap, app.editing_search(), app.saving(), mouse)?;
     }
 }
 
 /// Waits for input; while saves are under way, returns after [`SAVE_POLL`] anyway so
 /// their outcome shows without a key press.
-fn next_action(keymap: &Keymap, saving: bool, mouse: bool) -> io::Result<Option<Action>> {
+fn next_action(
+    keymap: &Keymap,
+    typing: bool,
+    saving: bool,
+    mouse: bool,
+) -> io::Result<Option<Action>> {
     if saving && !event::poll(SAVE_POLL)? {
         return Ok(None);
     }
@@ -154,6 +159,7 @@ fn next_action(keymap: &Keymap, saving: bool, mouse: bool) -> io::Result<Option<
     #[cfg(debug_assertions)]
     crash_if_asked(&event);
     Ok(match event {
+        Event::Key(key) if typing => keymap::text_input(key),
         Event::Key(key) => keymap.action_for_key(key),
         Event::Mouse(m) if mouse => keymap::action_for_mouse(m),
         _ => None,

@@ -462,3 +462,107 @@ fn u_takes_back_ticks_one_level_at_a_time_with_their_old_times_and_saves() {
     assert!(press(&mut app, &[Action::Undo]).is_empty());
     assert_eq!(app.status.as_ref().unwrap().text, FR.nothing_to_undo);
 }
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Type(c), now());
+    }
+}
+
+fn rows(app: &App) -> Vec<&str> {
+    app.tree
+        .rows()
+        .iter()
+        .map(|&i| app.pack.nodes[i].id.as_str())
+        .collect()
+}
+
+#[test]
+fn slash_filters_the_tree_as_you_type_and_esc_gives_it_back() {
+    let mut app = builtin_app();
+    let all = app.tree.rows().len();
+    press(&mut app, &[Action::Search]);
+    assert!(app.editing_search());
+    type_text(&mut app, "EVALUATION");
+    // The match and its parents, for context; the match selected.
+    assert_eq!(
+        rows(&app),
+        [
+            "etape-2",
+            "partie-1",
+            "centre-aide-articles",
+            "fonctionnement-evaluations"
+        ]
+    );
+    assert_eq!(selected_id(&app), "fonctionnement-evaluations");
+    // Keys are text while typing: `q` is a letter, not quit.
+    type_text(&mut app, "q");
+    assert!(!app.should_quit());
+    assert!(app.search.as_ref().unwrap().matches.is_empty());
+    assert_eq!(app.tree.rows().len(), all, "no match: the whole tree");
+    press(&mut app, &[Action::Backspace, Action::Toggle]);
+    assert!(!app.editing_search());
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "1 résultat(s) pour « EVALUATION » · n/N suivant/précédent · Échap efface"
+    );
+    press(&mut app, &[Action::Quit]);
+    assert!(!app.should_quit(), "Esc clears the search first");
+    assert!(app.search.is_none());
+    assert_eq!(app.tree.rows().len(), all);
+    assert_eq!(
+        selected_id(&app),
+        "fonctionnement-evaluations",
+        "the selection stays"
+    );
+}
+
+#[test]
+fn n_and_shift_n_go_round_the_matches() {
+    let mut app = builtin_app();
+    press(&mut app, &[Action::Search]);
+    type_text(&mut app, "centre d'aide");
+    press(&mut app, &[Action::Toggle]);
+    let matches: Vec<String> = app
+        .search
+        .as_ref()
+        .unwrap()
+        .matches
+        .iter()
+        .map(|&i| app.pack.nodes[i].id.clone())
+        .collect();
+    assert_eq!(
+        matches,
+        [
+            "centre-aide-recrutement",
+            "centre-aide-articles",
+            "article-contacter",
+            "companion"
+        ]
+    );
+    assert_eq!(selected_id(&app), "centre-aide-recrutement");
+    press(&mut app, &[Action::NextTodo]);
+    assert_eq!(selected_id(&app), "centre-aide-articles");
+    press(&mut app, &[Action::PrevMatch, Action::PrevMatch]);
+    assert_eq!(
+        selected_id(&app),
+        "companion",
+        "round from the first to the last"
+    );
+    press(&mut app, &[Action::NextTodo]);
+    assert_eq!(selected_id(&app), "centre-aide-recrutement");
+    // Ticking works on a filtered tree.
+    let effects = press(&mut app, &[Action::Toggle]);
+    assert_eq!(effects.len(), 1);
+}
+
+#[test]
+fn an_empty_search_is_dropped() {
+    let mut app = builtin_app();
+    press(&mut app, &[Action::Search, Action::Toggle]);
+    assert!(app.search.is_none());
+    press(&mut app, &[Action::Search]);
+    type_text(&mut app, "x");
+    press(&mut app, &[Action::Quit]);
+    assert!(app.search.is_none() && !app.should_quit());
+}

@@ -2,6 +2,7 @@
 //! saving, opening and copying are returned as [`Effect`]s and their outcome comes
 //! back as a [`Report`].
 
+mod finder;
 mod tree;
 
 use jiff::Timestamp;
@@ -13,6 +14,7 @@ use crate::pack::Pack;
 use crate::progress::{Before, Changes, Check, State, Tracker};
 use crate::text::{Text, fill};
 
+pub use finder::Search;
 pub use tree::{BOX_WIDTH, TreeView, box_column};
 
 /// Work for the outside world, done by `effects`.
@@ -111,6 +113,10 @@ pub struct App {
     /// Ticks and unticks that `u` can take back, latest last: the node acted on and
     /// its leaves as they were before.
     undo: Vec<(usize, Before)>,
+    /// The search typed with `/`, while there is one.
+    pub search: Option<Search>,
+    /// Every node's texts folded for searching, built at the first search.
+    search_index: Option<Vec<String>>,
 }
 
 /// How many ticks and unticks `u` can take back.
@@ -137,6 +143,8 @@ impl App {
             in_flight: Vec::new(),
             last_seq: 0,
             undo: Vec::new(),
+            search: None,
+            search_index: None,
         }
     }
 
@@ -218,6 +226,20 @@ impl App {
             Some(Overlay::Links { purpose, selected }) => {
                 self.update_links(action, purpose, selected)
             }
+            None if self.editing_search() => {
+                match action {
+                    Action::Type(c) => self.type_search(|text| text.push(c)),
+                    Action::Backspace => self.type_search(|text| {
+                        text.pop();
+                    }),
+                    Action::Toggle => self.confirm_search(),
+                    Action::Quit => self.clear_search(),
+                    Action::Up => self.jump_to_match(false),
+                    Action::Down => self.jump_to_match(true),
+                    _ => {}
+                }
+                Vec::new()
+            }
             None => {
                 let mut effects = self.update_main(action, now);
                 // A step marked new stops being new once the mentor has looked at it.
@@ -245,8 +267,13 @@ impl App {
             Action::ScrollUp => self.tree.scroll(-3),
             Action::ScrollDown => self.tree.scroll(3),
             Action::Toggle => return self.toggle_selected(now),
+            Action::NextTodo if self.search.is_some() => self.jump_to_match(true),
+            Action::PrevMatch => self.jump_to_match(false),
             Action::NextTodo => self.next_todo(),
             Action::Undo => return self.take_back(),
+            Action::Search => self.start_search(),
+            Action::Quit if self.search.is_some() => self.clear_search(),
+            Action::Type(_) | Action::Backspace => {}
             Action::Open => return self.choose_link(LinkPurpose::Open),
             Action::Copy => return self.choose_link(LinkPurpose::Copy),
             Action::OpenLink(n) => return self.use_link(LinkPurpose::Open, usize::from(n)),
@@ -294,7 +321,11 @@ impl App {
             | Action::PageUp
             | Action::PageDown
             | Action::NextTodo
-            | Action::Undo => {}
+            | Action::Undo
+            | Action::Search
+            | Action::PrevMatch
+            | Action::Type(_)
+            | Action::Backspace => {}
         }
         Vec::new()
     }
@@ -310,6 +341,10 @@ impl App {
             return Vec::new();
         };
         let was_complete = self.tracker.is_complete(&self.pack);
+        if self.tracker.counts(node).1 == 0 {
+            self.notify(Severity::Info, self.text.not_tickable.into());
+            return Vec::new();
+        }
         if !self.tracker.toggle(&self.pack, node, now) {
             return Vec::new();
         }
@@ -443,5 +478,5 @@ impl App {
 
 /// The first step (a leaf) at or after `from`, in pack order, that is not ticked.
 fn next_todo(pack: &Pack, tracker: &Tracker, from: usize) -> Option<usize> {
-    (from..pack.nodes.len()).find(|&i| pack.is_leaf(i) && tracker.check(i) != Check::Done)
+    (from..pack.nodes.len()).find(|&i| pack.is_step(i) && tracker.check(i) != Check::Done)
 }

@@ -23,6 +23,8 @@ pub struct TreeView {
     offset: usize,
     /// Rows that fit in the viewport.
     height: usize,
+    /// While a search filters the tree: which nodes are shown.
+    shown: Option<Vec<bool>>,
 }
 
 impl TreeView {
@@ -34,6 +36,7 @@ impl TreeView {
             cursor: 0,
             offset: 0,
             height: 1,
+            shown: None,
         };
         view.rebuild(pack);
         view
@@ -56,7 +59,7 @@ impl TreeView {
     }
 
     pub fn is_expanded(&self, node: usize) -> bool {
-        self.expanded[node]
+        self.shown.is_some() || self.expanded[node]
     }
 
     /// The rows visible in a viewport of `height` lines.
@@ -65,10 +68,35 @@ impl TreeView {
         self.scroll_to_cursor();
     }
 
+    /// Shows only the nodes marked in `shown` (a search's matches and their ancestors),
+    /// all unfolded, or (`None`) the whole tree again as it was folded. The selected
+    /// node stays selected if it is still there.
+    pub fn filter(&mut self, pack: &Pack, shown: Option<Vec<bool>>) {
+        let selected = self.selected();
+        self.shown = shown;
+        self.rebuild(pack);
+        if let Some(node) = selected {
+            self.select_node(node);
+        }
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        self.shown.is_some()
+    }
+
     fn rebuild(&mut self, pack: &Pack) {
         self.rows.clear();
         let mut i = 0;
         while i < pack.nodes.len() {
+            if let Some(shown) = &self.shown {
+                if shown[i] {
+                    self.rows.push(i);
+                    i += 1;
+                } else {
+                    i = pack.nodes[i].end;
+                }
+                continue;
+            }
             self.rows.push(i);
             i = if self.expanded[i] {
                 i + 1

@@ -38,7 +38,7 @@ pub fn validate(
                     failed += 1;
                     continue;
                 }
-                let steps = (0..pack.nodes.len()).filter(|&i| pack.is_leaf(i)).count();
+                let steps = (0..pack.nodes.len()).filter(|&i| pack.is_step(i)).count();
                 let (file, steps) = (file.display().to_string(), steps.to_string());
                 let values = [
                     ("file", file.as_str()),

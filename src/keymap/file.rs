@@ -59,6 +59,8 @@ const ACTIONS: &[(&str, Action)] = &[
     ("toggle", Action::Toggle),
     ("next-todo", Action::NextTodo),
     ("undo", Action::Undo),
+    ("search", Action::Search),
+    ("previous-match", Action::PrevMatch),
     ("open", Action::Open),
     ("copy", Action::Copy),
     ("help", Action::Help),

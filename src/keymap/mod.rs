@@ -28,6 +28,14 @@ pub enum Action {
     NextTodo,
     /// Take back the last tick or untick.
     Undo,
+    /// Start typing a search (or change the current one).
+    Search,
+    /// The previous search match (`n`, [`Action::NextTodo`], goes to the next one).
+    PrevMatch,
+    /// A character typed into the search.
+    Type(char),
+    /// Deletes the last character of the search.
+    Backspace,
     Open,
     /// Open link number N (1-based) of the selected node.
     OpenLink(u8),
@@ -89,6 +97,8 @@ const DEFAULTS: &[DefaultBinding] = &[
     bind(&[Key::Char(' '), Key::Enter], Action::Toggle, true),
     bind(&[Key::Char('n')], Action::NextTodo, true),
     bind(&[Key::Char('u')], Action::Undo, true),
+    bind(&[Key::Char('/')], Action::Search, true),
+    bind(&[Key::Char('N')], Action::PrevMatch, false),
     bind(&[Key::Char('o')], Action::Open, true),
     bind(&[Key::Digit], Action::OpenLink(1), false),
     bind(&[Key::Char('y')], Action::Copy, true),
@@ -167,6 +177,26 @@ impl Keymap {
             .iter()
             .find(|b| b.keys.contains(&key))
             .map(|b| b.action)
+    }
+}
+
+/// While a search is typed, keys are text: characters go into the search, Backspace
+/// deletes, Enter keeps the search, Esc drops it.
+pub fn text_input(event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    if event.modifiers.contains(KeyModifiers::CONTROL) {
+        return (event.code == KeyCode::Char('c')).then_some(Action::Quit);
+    }
+    match event.code {
+        KeyCode::Char(c) if !c.is_control() => Some(Action::Type(c)),
+        KeyCode::Backspace => Some(Action::Backspace),
+        KeyCode::Enter => Some(Action::Toggle),
+        KeyCode::Esc => Some(Action::Quit),
+        KeyCode::Up => Some(Action::Up),
+        KeyCode::Down => Some(Action::Down),
+        _ => None,
     }
 }
 

@@ -12,6 +12,21 @@ pub enum Level {
     SubItem,
 }
 
+/// A step to tick, or a reference card to read (a question and its answer): cards are
+/// never ticked and count in no progress.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    #[default]
+    Step,
+    Info,
+}
+
+impl Kind {
+    fn is_step(&self) -> bool {
+        *self == Kind::Step
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
     pub label: String,
@@ -22,6 +37,9 @@ pub struct Link {
 pub struct Node {
     pub id: String,
     pub level: Level,
+    /// Left out of the JSON when a step, so that packs without cards keep their digest.
+    #[serde(default, skip_serializing_if = "Kind::is_step")]
+    pub kind: Kind,
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
@@ -91,9 +109,18 @@ impl Pack {
         })
     }
 
-    /// Tickable nodes (those without children) in the subtree of `index`, itself included.
+    /// Whether the node is something to tick: a leaf that is not a reference card.
+    pub fn is_step(&self, index: usize) -> bool {
+        self.is_leaf(index) && self.nodes[index].kind == Kind::Step
+    }
+
+    pub fn is_info(&self, index: usize) -> bool {
+        self.nodes[index].kind == Kind::Info
+    }
+
+    /// Steps to tick in the subtree of `index`, itself included.
     pub fn leaves(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
-        (index..self.nodes[index].end).filter(|&i| self.is_leaf(i))
+        (index..self.nodes[index].end).filter(|&i| self.is_step(i))
     }
 
     pub fn find(&self, id: &str) -> Option<usize> {

@@ -46,6 +46,11 @@ pub struct RawNode {
     pub id: Spanned<String>,
     #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// `step` (the default: something to tick) or `info`: a reference card, its title a
+    /// question and its `details` the answer, never ticked and left out of progress.
+    #[serde(default)]
+    #[schemars(with = "Option<RawKind>")]
+    pub kind: Option<Spanned<RawKind>>,
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub details: Option<Spanned<String>>,
@@ -63,6 +68,13 @@ pub struct RawNode {
     #[serde(default)]
     #[schemars(with = "Option<Vec<RawNode>>")]
     pub items: Option<Spanned<Vec<RawNode>>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RawKind {
+    Step,
+    Info,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

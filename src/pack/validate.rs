@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use serde_saphyr::Spanned;
 
 use super::error::Problem;
-use super::model::{Level, Link, Node, Pack};
-use super::raw::{RawLink, RawNode, RawPack};
+use super::model::{Kind, Level, Link, Node, Pack};
+use super::raw::{RawKind, RawLink, RawNode, RawPack};
 use super::url;
 
 use crate::safe_text::printable;
@@ -297,6 +297,30 @@ impl Validator {
             "the `title` is empty: write the text of this step",
         );
         let index = self.nodes.len();
+        let kind = match &raw.kind {
+            Some(kind) if kind.value == RawKind::Info => {
+                if !matches!(level, Level::Item | Level::SubItem) {
+                    self.problem(kind, format!("{:?} is a stage or part: only items and sub-items can be `kind: info` cards", raw.id.value));
+                } else if raw
+                    .items
+                    .as_ref()
+                    .is_some_and(|items| !items.value.is_empty())
+                {
+                    self.problem(kind, format!("{:?} is a `kind: info` card and cannot hold `items`: a card is read, not broken into steps", raw.id.value));
+                }
+                if raw.details.is_none() {
+                    self.problem(
+                        kind,
+                        format!(
+                            "{:?} is a `kind: info` card without `details`: write its answer there",
+                            raw.id.value
+                        ),
+                    );
+                }
+                Kind::Info
+            }
+            _ => Kind::Step,
+        };
         let only_title = raw.details.is_none()
             && raw.links.is_empty()
             && raw.warning.is_none()
@@ -305,7 +329,8 @@ impl Validator {
                 .items
                 .as_ref()
                 .is_none_or(|items| items.value.is_empty())
-            && matches!(level, Level::Item | Level::SubItem);
+            && matches!(level, Level::Item | Level::SubItem)
+            && kind == Kind::Step;
         if only_title {
             self.warning(
                 &raw.title,
@@ -315,6 +340,7 @@ impl Validator {
         let node = Node {
             id: raw.id.value.clone(),
             level,
+            kind,
             title: self.line(raw.title, "title", MAX_TITLE_CHARS),
             details: self.paragraph(raw.details, "details"),
             links: self.links(raw.links),

@@ -154,6 +154,9 @@ impl Plain {
     fn toggle(&mut self, now: Timestamp) -> Reply {
         let t = self.text;
         let index = self.current;
+        if self.tracker.counts(index).1 == 0 {
+            return Reply::say(vec![t.not_tickable.into()]);
+        }
         if self.tracker.toggle(&self.pack, index, now) {
             self.undo.push((index, self.tracker.take_undo()));
         }
@@ -263,6 +266,7 @@ impl Plain {
         lines.push(node.title.clone());
         let (done, total) = self.tracker.counts(index);
         let state = match self.tracker.check(index) {
+            _ if total == 0 => format!("{}.", t.reference_card),
             Check::Done => match self.tracker.ticked_at(&self.pack, index) {
                 Some(at) => format!(
                     "{} {}.",
@@ -274,7 +278,7 @@ impl Plain {
             Check::Partial => format!("{}.", t.state_partial),
             Check::Empty => format!("{}.", t.state_todo),
         };
-        lines.push(if self.pack.is_leaf(index) {
+        lines.push(if self.pack.is_leaf(index) || total == 0 {
             state
         } else {
             let below = fill(

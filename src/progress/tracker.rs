@@ -40,13 +40,13 @@ impl Tracker {
         let changes = follow_renames(pack, &mut state);
         let n = pack.nodes.len();
         let ticked: Vec<bool> = (0..n)
-            .map(|i| pack.is_leaf(i) && state.ticks.contains_key(&pack.nodes[i].id))
+            .map(|i| pack.is_step(i) && state.ticks.contains_key(&pack.nodes[i].id))
             .collect();
         let mut done = vec![0; n];
         let mut total = vec![0; n];
         // Children come after their parent in pre-order: fold from the end upwards.
         for i in (0..n).rev() {
-            if pack.is_leaf(i) {
+            if pack.is_step(i) {
                 total[i] += 1;
                 done[i] += u32::from(ticked[i]);
             }

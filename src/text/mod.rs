@@ -72,6 +72,9 @@ catalogue! {
     orphan_ticks,
     new_badge,
     all_done,
+    reference_card,
+    not_tickable,
+    cards_count,
     key_space,
     key_digits,
     key_home,
@@ -102,6 +105,13 @@ catalogue! {
     act_next_todo_help,
     act_undo,
     act_undo_help,
+    act_search,
+    act_search_help,
+    act_prev_match,
+    act_prev_match_help,
+    search_prompt,
+    search_results,
+    search_none,
     undone,
     nothing_to_undo,
     left_in_stage,
@@ -306,12 +316,18 @@ impl Text {
             Action::Toggle => (self.act_toggle, self.act_toggle_help),
             Action::NextTodo => (self.act_next_todo, self.act_next_todo_help),
             Action::Undo => (self.act_undo, self.act_undo_help),
+            Action::Search => (self.act_search, self.act_search_help),
+            Action::PrevMatch => (self.act_prev_match, self.act_prev_match_help),
             Action::Open => (self.act_open, self.act_open_help),
             Action::OpenLink(_) => (self.act_open_link, self.act_open_link_help),
             Action::Copy => (self.act_copy, self.act_copy_help),
             Action::Help => (self.act_help, self.act_help_help),
             Action::Quit => (self.act_quit, self.act_quit_help),
-            Action::Click { .. } | Action::ScrollUp | Action::ScrollDown => ("", ""),
+            Action::Click { .. }
+            | Action::ScrollUp
+            | Action::ScrollDown
+            | Action::Type(_)
+            | Action::Backspace => ("", ""),
         }
     }
 

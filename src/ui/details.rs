@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::safe_text::printable;
 use crate::text::fill;
 
-use super::{Theme, check_box, check_style};
+use super::{Theme, node_box};
 use crate::app::App;
 use crate::progress::Check;
 
@@ -28,6 +28,7 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
     let t = app.text;
     let node = &app.pack.nodes[index];
     let check = app.tracker.check(index);
+    let (shown_box, box_style) = node_box(app, index, theme);
     let (done, total) = app.tracker.counts(index);
     let count = |state: &str| {
         let (done, total) = (done.to_string(), total.to_string());
@@ -37,6 +38,7 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
         )
     };
     let state = match check {
+        _ if total == 0 => t.reference_card.to_string(),
         Check::Done => match app.tracker.ticked_at(&app.pack, index) {
             Some(at) => format!(
                 "{} {}",
@@ -52,9 +54,9 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
     let mut lines = vec![
         Line::styled(node.title.as_str(), theme.title),
         Line::from(vec![
-            Span::styled(check_box(check), check_style(check, theme)),
+            Span::styled(shown_box, box_style),
             Span::raw(" "),
-            Span::styled(state, check_style(check, theme)),
+            Span::styled(state, box_style),
         ]),
     ];
     if let Some(warning) = &node.warning {

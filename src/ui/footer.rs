@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Theme, fit};
 use crate::app::{App, Severity};
 use crate::keymap::Action;
+use crate::text::fill;
 
 /// Lines the status message needs, so that a long URL is shown whole (up to 4 lines).
 pub fn status_rows(app: &App, width: u16) -> u16 {
@@ -22,7 +23,15 @@ pub fn status_rows(app: &App, width: u16) -> u16 {
 }
 
 pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &Theme) {
-    if let Some(s) = &app.status {
+    if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
+        // A visible cursor of our own: the terminal's is hidden while the UI runs.
+        let prompt = fill(app.text.search_prompt, &[("text", &search.text)]);
+        let line = Line::from(vec![
+            Span::styled(format!(" {prompt}"), theme.key),
+            Span::styled("_", theme.key),
+        ]);
+        frame.render_widget(line, status);
+    } else if let Some(s) = &app.status {
         let style = match s.severity {
             Severity::Info => theme.info,
             Severity::Warning => theme.warning,

@@ -7,6 +7,8 @@ use ratatui::widgets::{Gauge, LineGauge};
 
 use super::{Theme, fit};
 use crate::app::App;
+use crate::pack::Kind;
+use crate::text::fill;
 
 pub fn render(frame: &mut Frame, title: Rect, gauge: Rect, app: &App, theme: &Theme) {
     let version = format!("v{}", app.pack.version);
@@ -28,7 +30,15 @@ pub fn render(frame: &mut Frame, title: Rect, gauge: Rect, app: &App, theme: &Th
         f64::from(done) / f64::from(total)
     };
     let sep = theme.glyphs.separator;
-    let label = if done == total {
+    let label = if total == 0 {
+        let cards = app
+            .pack
+            .nodes
+            .iter()
+            .filter(|n| n.kind == Kind::Info)
+            .count();
+        fill(app.text.cards_count, &[("count", &cards.to_string())])
+    } else if done == total {
         format!("{done}/{total} {sep} {}", app.text.all_done)
     } else {
         format!("{done}/{total} {sep} {} %", (ratio * 100.0).floor())

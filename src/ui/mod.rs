@@ -54,7 +54,7 @@ impl Regions {
                 Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
                     .areas(body);
             let progress_height = progress_rows + 2;
-            if side.height >= progress_height + 6 {
+            if progress_rows > 0 && side.height >= progress_height + 6 {
                 let [details, progress] =
                     Layout::vertical([Constraint::Min(0), Constraint::Length(progress_height)])
                         .areas(side);
@@ -117,7 +117,19 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     }
 }
 
-/// The box a node shows: the state is in the glyph, not only in the colour.
+/// The box a node shows, and its style: a reference card (or a group of cards only)
+/// shows `(i)`, a step its state in the glyph, not only in the colour.
+fn node_box(app: &App, index: usize, theme: &Theme) -> (&'static str, ratatui::style::Style) {
+    if app.tracker.counts(index).1 == 0 {
+        return (INFO_BOX, theme.note);
+    }
+    let check = app.tracker.check(index);
+    (check_box(check), check_style(check, theme))
+}
+
+/// What a reference card shows in place of a box.
+const INFO_BOX: &str = "(i)";
+
 fn check_box(check: Check) -> &'static str {
     match check {
         Check::Empty => "[ ]",

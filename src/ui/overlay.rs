@@ -45,10 +45,17 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ])
         })
         .collect();
-    lines.push(Line::default());
-    lines.push(Line::raw(format!(" {}", t.help_mouse)));
+    // The blank line and the mouse go first when the screen is short (24 lines and up
+    // show everything).
+    let room = usize::from(area.height).saturating_sub(2);
+    if lines.len() + 3 <= room {
+        lines.push(Line::default());
+    }
+    if lines.len() + 2 <= room {
+        lines.push(Line::raw(format!(" {}", t.help_mouse)));
+    }
     lines.push(Line::styled(format!(" {}", t.help_close), theme.dim));
-    let height = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let inner = popup(frame, area, 76, height, t.help_title, theme);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

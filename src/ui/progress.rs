@@ -23,8 +23,11 @@ fn shown(app: &App) -> Box<dyn Iterator<Item = usize> + '_> {
     }
 }
 
-/// Lines the block needs inside its border.
+/// Lines the block needs inside its border: none for a pack of reference cards only.
 pub fn rows(app: &App) -> u16 {
+    if app.tracker.overall(&app.pack).1 == 0 {
+        return 0;
+    }
     u16::try_from(shown(app).count()).unwrap_or(u16::MAX)
 }
 

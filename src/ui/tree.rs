@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, check_box, check_style, fit};
+use super::{Theme, fit, node_box};
 use crate::app::{App, box_column};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -24,8 +24,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: usize) -> Line<'a> {
     let node = &app.pack.nodes[index];
-    let check = app.tracker.check(index);
     let leaf = app.pack.is_leaf(index);
+    let (check_box, box_style) = node_box(app, index, theme);
     let glyphs = theme.glyphs;
     let fold = match (leaf, app.tree.is_expanded(index)) {
         (true, _) => " ",
@@ -35,10 +35,10 @@ fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: us
     let marker = if selected { glyphs.selected } else { " " };
     let prefix = format!("{marker} {}{fold} ", "  ".repeat(node.depth));
     debug_assert_eq!(prefix.chars().count(), box_column(node.depth));
-    let counts = if leaf {
+    let (done, total) = app.tracker.counts(index);
+    let counts = if leaf || total == 0 {
         String::new()
     } else {
-        let (done, total) = app.tracker.counts(index);
         format!(" {done}/{total}")
     };
     let badge = if app.tracker.is_new(&app.pack, index) {
@@ -50,7 +50,7 @@ fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: us
     let room = width.saturating_sub(used);
     let line = Line::from(vec![
         Span::raw(prefix),
-        Span::styled(check_box(check), check_style(check, theme)),
+        Span::styled(check_box, box_style),
         Span::raw(" "),
         Span::raw(fit(&node.title, room, glyphs.ellipsis)),
         Span::styled(badge, theme.warning),

@@ -1,0 +1,159 @@
+//! `/` in the UI: a search typed on the status line filters the tree to the matching
+//! nodes (and their parents, for context); `n`/`N` go from match to match, Esc clears.
+
+use super::{App, Severity};
+use crate::search::{Query, fold};
+use crate::text::fill;
+
+/// The search being typed or shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub text: String,
+    /// Whether keys still go into `text`.
+    pub editing: bool,
+    /// Matching nodes, in pack order.
+    pub matches: Vec<usize>,
+}
+
+impl App {
+    /// Whether keys are text for the search, not commands.
+    pub fn editing_search(&self) -> bool {
+        self.search.as_ref().is_some_and(|s| s.editing)
+    }
+
+    /// `/`: starts a search, or goes back to typing the current one.
+    pub(super) fn start_search(&mut self) {
+        let search = self.search.get_or_insert_with(Search::default);
+        search.editing = true;
+        self.status = None;
+    }
+
+    pub(super) fn type_search(&mut self, edit: impl FnOnce(&mut String)) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        edit(&mut search.text);
+        let text = search.text.clone();
+        self.refilter(&text);
+    }
+
+    /// Enter: keeps the search and gives the keys back; an empty one is dropped.
+    pub(super) fn confirm_search(&mut self) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        search.editing = false;
+        if search.text.trim().is_empty() {
+            self.clear_search();
+            return;
+        }
+        let (count, text) = (search.matches.len(), search.text.clone());
+        let said = if count == 0 {
+            fill(self.text.search_none, &[("text", &text)])
+        } else {
+            let count = count.to_string();
+            fill(
+                self.text.search_results,
+                &[("text", &text), ("count", &count)],
+            )
+        };
+        self.notify(Severity::Info, said);
+    }
+
+    /// Esc (or `q`) with a search on: the whole tree again, the selection kept.
+    pub(super) fn clear_search(&mut self) {
+        self.search = None;
+        self.status = None;
+        self.tree.filter(&self.pack, None);
+    }
+
+    /// `n`/`N` with a search on: the next or previous match, round at the ends.
+    pub(super) fn jump_to_match(&mut self, forward: bool) {
+        let Some(search) = &self.search else { return };
+        let here = self.tree.selected();
+        let next = if forward {
+            search
+                .matches
+                .iter()
+                .find(|&&m| here.is_none_or(|h| m > h))
+                .or(search.matches.first())
+        } else {
+            search
+                .matches
+                .iter()
+                .rev()
+                .find(|&&m| here.is_none_or(|h| m < h))
+                .or(search.matches.last())
+        };
+        if let Some(&node) = next {
+            self.tree.select_node(node);
+        }
+    }
+
+    /// Recomputes the matches of `text` and filters the tree to them, selecting the
+    /// first match from the selection on. Node texts are folded once, at the first search.
+    fn refilter(&mut self, text: &str) {
+        let Some(query) = Query::new(text) else {
+            if let Some(search) = &mut self.search {
+                search.matches.clear();
+            }
+            self.tree.filter(&self.pack, None);
+            return;
+        };
+        let index = self.search_index.get_or_insert_with(|| {
+            self.pack
+                .nodes
+                .iter()
+                .map(|node| {
+                    let mut all = node.title.clone();
+                    for text in [&node.details, &node.warning, &node.note]
+                        .into_iter()
+                        .flatten()
+                    {
+                        all.push('\n');
+                        all.push_str(text);
+                    }
+                    for link in &node.links {
+                        all.push('\n');
+                        all.push_str(&link.label);
+                    }
+                    fold(&all)
+                })
+                .collect()
+        });
+        let notes = &self.tracker.state().notes;
+        let matches: Vec<usize> = (0..self.pack.nodes.len())
+            .filter(|&i| {
+                query.matches_folded(&index[i])
+                    || notes
+                        .get(&self.pack.nodes[i].id)
+                        .is_some_and(|note| query.matches(note))
+            })
+            .collect();
+        let mut shown = vec![false; self.pack.nodes.len()];
+        for &m in &matches {
+            let mut node = Some(m);
+            while let Some(i) = node {
+                if shown[i] {
+                    break;
+                }
+                shown[i] = true;
+                node = self.pack.nodes[i].parent;
+            }
+        }
+        let here = self.tree.selected();
+        let first = matches
+            .iter()
+            .find(|&&m| here.is_none_or(|h| m >= h))
+            .or(matches.first())
+            .copied();
+        self.tree
+            .filter(&self.pack, (!matches.is_empty()).then_some(shown));
+        if let Some(node) = first {
+            self.tree.select_node(node);
+        }
+        if let Some(search) = &mut self.search {
+            search.matches = matches;
+        }
+    }
+}
