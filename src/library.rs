@@ -107,8 +107,8 @@ impl Library {
             return Ok(self.cache.load_file(&choice)?);
         }
         let id = choice.to_string_lossy();
-        if id == BUILTIN_ID {
-            return Ok(pack::builtin(self.builtin_lang)?);
+        if let Some(builtin) = pack::find_builtin(&id) {
+            return Ok(builtin.load(self.builtin_lang)?);
         }
         let installed = self.path_of(&id);
         if is_plain_id(&id) && installed.is_file() {
@@ -179,9 +179,12 @@ impl Library {
         let default = fs::read_to_string(&self.default_file)
             .map(|id| id.trim().to_string())
             .unwrap_or_default();
-        let builtin = pack::builtin(self.builtin_lang)?;
-        let builtin_default = default.is_empty() || default == builtin.id;
-        let mut packs = vec![(builtin, builtin_default)];
+        let mut packs = Vec::new();
+        for builtin in pack::BUILTINS {
+            let is_default =
+                default == builtin.id || (default.is_empty() && builtin.id == BUILTIN_ID);
+            packs.push((builtin.load(self.builtin_lang)?, is_default));
+        }
         let mut files: Vec<PathBuf> = match fs::read_dir(&self.packs) {
             Ok(entries) => entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -220,7 +223,7 @@ impl Library {
     /// Deletes an installed pack (progress is kept). If it was the default, the
     /// built-in pack becomes the default again.
     pub fn remove(&self, id: &str) -> Result<Pack, LibraryError> {
-        if id == BUILTIN_ID {
+        if pack::find_builtin(id).is_some() {
             return Err(LibraryError::Builtin);
         }
         let path = self.path_of(id);

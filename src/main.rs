@@ -55,6 +55,10 @@ fn main() -> ExitCode {
             let outcome = cli::report(files, *format, *stale_days, out, text);
             return report(outcome, text);
         }
+        Some(Command::Search { words }) => {
+            let out = &mut std::io::stdout().lock();
+            return report(cli::search(&cli, words, out), text);
+        }
         Some(Command::Progress(command)) => {
             return with_console(text, |console| {
                 cli::progress_command(&cli, command, console)

@@ -435,14 +435,26 @@ fn installed_packs_are_listed_chosen_upgraded_and_removed() {
 
     let list = stdout(&in_home(home, &["pack", "list"]));
     let lines: Vec<&str> = list.lines().collect();
-    assert_eq!(lines.len(), 2, "{list}");
+    assert_eq!(
+        lines.len(),
+        4,
+        "the three built-in packs, then the installed one: {list}"
+    );
     assert!(
         lines[0].starts_with("* openclassrooms-mentor  v2026.11  0/24  sha256:"),
         "{list}"
     );
+    assert!(
+        lines[1].starts_with("  first-session  v2026.11  0/51  sha256:"),
+        "{list}"
+    );
+    assert!(
+        lines[2].starts_with("  mentor-handbook  v2026.11  0/0  sha256:"),
+        "{list}"
+    );
     let digest = ticklist::pack::load_file(&fixture).unwrap().digest();
     assert_eq!(
-        lines[1],
+        lines[3],
         format!("  minimal  v1  1/2  sha256:{}  Minimal pack", &digest[..12])
     );
 
@@ -551,4 +563,36 @@ fn completions_and_man_page_come_from_the_command_line_definition() {
     );
     let out = ticklist(dir.path(), &["completions", "tcsh-or-so"]);
     assert_eq!(out.status.code(), Some(2), "a usage error");
+}
+
+#[test]
+fn search_looks_through_every_shipped_pack_and_says_when_nothing_matches() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let out = stdout(&in_home(home, &["search", "no", "show"]));
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("mentor-handbook/no-show  What happens if my student doesn't show up (a no-show)?")
+    );
+    assert!(
+        lines.next().unwrap().contains("more than 15 minutes late"),
+        "{out}"
+    );
+
+    let out = stdout(&in_home(home, &["--lang", "fr", "search", "EVALUATION"]));
+    assert!(
+        out.starts_with(
+            "openclassrooms-mentor/fonctionnement-evaluations  Le fonctionnement des évaluations\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("first-session/jury  Expliquez le jury"),
+        "{out}"
+    );
+
+    let none = in_home(home, &["search", "zebra crossing"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("nothing matches “zebra crossing”"));
 }

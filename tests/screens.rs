@@ -294,3 +294,53 @@ fn rebound_keys_show_in_the_footer_and_the_help() {
             .any(|l| l.contains(" x ") && l.contains("Quit"))
     );
 }
+
+/// A shipped pack as a mentor first sees it: fresh progress, in the pack's language.
+fn first_screen(id: &str, lang: Lang) -> Terminal<TestBackend> {
+    let pack = pack::find_builtin(id).unwrap().load(lang).unwrap();
+    let state = State::new(&pack.id, &pack.version);
+    let tracker = Tracker::new(&pack, state);
+    let mut app = App::new(pack, tracker, lang.text(), TimeZone::UTC);
+    draw(&mut app, 100, 30);
+    draw(&mut app, 100, 30)
+}
+
+#[test]
+fn first_screen_of_the_first_session_guide() {
+    insta::assert_snapshot!(first_screen("first-session", Lang::Fr).backend());
+}
+
+#[test]
+fn first_screen_of_the_handbook() {
+    let terminal = first_screen("mentor-handbook", Lang::En);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("25 reference cards"), "{screen}");
+    assert!(!screen.contains("[ ]"), "cards have no box: {screen}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn slash_no_show_finds_the_answer_in_the_handbook() {
+    let pack = pack::find_builtin("mentor-handbook")
+        .unwrap()
+        .load(Lang::En)
+        .unwrap();
+    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    let mut app = App::new(pack, tracker, &EN, TimeZone::UTC);
+    draw(&mut app, 100, 30);
+    app.update(Action::Search, now());
+    for c in "no show".chars() {
+        app.update(Action::Type(c), now());
+    }
+    let typing = draw(&mut app, 100, 30).backend().to_string();
+    assert!(typing.contains("Search: no show_"), "{typing}");
+    app.update(Action::Toggle, now());
+    let terminal = draw(&mut app, 100, 30);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("1 match(es) for “no show”"), "{screen}");
+    assert!(
+        screen.contains("than 15 minutes late"),
+        "the answer is shown: {screen}"
+    );
+    insta::assert_snapshot!(terminal.backend());
+}

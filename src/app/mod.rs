@@ -128,6 +128,7 @@ impl App {
         let mut tree = TreeView::new(&pack);
         if let Some(first) = next_todo(&pack, &tracker, 0) {
             tree.select_node(first);
+            tree.scroll_to_top();
         }
         App {
             pack,
@@ -390,6 +391,10 @@ impl App {
         }
         let (done, total) = self.tracker.counts(stage);
         let title = &self.pack.nodes[stage].title;
+        if total == 0 {
+            // Reference cards: nothing to tick, nothing to count.
+            return None;
+        }
         Some(if done == total {
             fill(self.text.stage_all_ticked, &[("stage", title)])
         } else {

@@ -122,6 +122,12 @@ impl TreeView {
         self.select_node(node);
     }
 
+    /// Scrolls back to the top, as far as the selection allows once the height is known:
+    /// the view opens with the tree's first rows, for context.
+    pub fn scroll_to_top(&mut self) {
+        self.offset = 0;
+    }
+
     /// Selects `node` if its row is visible.
     pub fn select_node(&mut self, node: usize) {
         if let Some(row) = self.rows.iter().position(|&r| r == node) {

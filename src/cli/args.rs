@@ -75,6 +75,12 @@ pub enum Command {
         #[arg(long, value_name = "DAYS")]
         stale_days: Option<i64>,
     },
+    /// Search every built-in and installed pack (titles, details, callouts, link labels
+    /// and your notes); case, accents and punctuation do not matter. Exit 1 if nothing.
+    Search {
+        #[arg(required = true, value_name = "TEXT")]
+        words: Vec<String>,
+    },
     /// Check pack files and print every problem found (exit 2 if any).
     Validate {
         /// Pack files to check.

@@ -6,6 +6,7 @@ mod help;
 mod packs;
 mod progress;
 mod reports;
+mod search;
 mod shell;
 mod validate;
 
@@ -27,6 +28,7 @@ pub use help::{command, early_lang};
 pub use packs::pack_command;
 pub use progress::progress_command;
 pub use reports::report;
+pub use search::search;
 pub use shell::{completions, man};
 pub use validate::validate;
 
@@ -68,6 +70,8 @@ pub enum Failure {
     },
     Keymap(#[from] KeymapError),
     Plain(#[from] PlainError),
+    /// `search` found nothing (not an error of the user's, but worth a status).
+    NoMatch(String),
 }
 
 impl Failure {
@@ -113,6 +117,7 @@ impl Failure {
                 fill(t.fail_open, &[("url", url), ("error", error)])
             }
             Failure::Plain(PlainError::Input(e)) => fill(t.fail_input, &[("error", &error(e))]),
+            Failure::NoMatch(text) => fill(t.fail_no_match, &[("text", text)]),
             Failure::Pack(e) => e.to_string(),
             Failure::Library(e) => e.to_string(),
             Failure::State(e) => e.to_string(),
@@ -166,9 +171,12 @@ pub fn load_pack(choice: Option<&Path>, builtin_lang: Lang) -> Result<Pack, Fail
     if let Some(library) = Library::from_platform() {
         return Ok(library.with_builtin_lang(builtin_lang).resolve(choice)?);
     }
-    match choice {
-        Some(path) => Ok(pack::load_file(path)?),
-        None => Ok(pack::builtin(builtin_lang)?),
+    let builtin = choice.and_then(|c| c.to_str()).and_then(pack::find_builtin);
+    match (choice, builtin) {
+        (Some(path), _) if path.is_file() => Ok(pack::load_file(path)?),
+        (_, Some(builtin)) => Ok(builtin.load(builtin_lang)?),
+        (Some(path), None) => Ok(pack::load_file(path)?),
+        (None, None) => Ok(pack::builtin(builtin_lang)?),
     }
 }
 

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use crate::safe_text::printable;
 
-pub use builtin::{BUILTIN_ID, builtin, builtin_source};
+pub use builtin::{BUILTIN_ID, BUILTINS, Builtin, builtin, find_builtin};
 pub use cache::PackCache;
 pub use error::{PackError, Problem};
 pub use generate::generate;

@@ -329,7 +329,8 @@ impl Validator {
                 .items
                 .as_ref()
                 .is_none_or(|items| items.value.is_empty())
-            && matches!(level, Level::Item | Level::SubItem)
+            // Sub-items are lines of a list their item introduces.
+            && level == Level::Item
             && kind == Kind::Step;
         if only_title {
             self.warning(

@@ -182,7 +182,7 @@ pub static EN: Text = Text {
     fail_no_such_link: "step “{id}” has {count} link(s), so there is no link {n}",
     fail_open: "could not open {url}: {error}",
     fail_unknown_pack: "no pack file or installed pack named “{id}”: see `ticklist pack list`",
-    fail_builtin: "the built-in pack is always available and cannot be removed",
+    fail_builtin: "built-in packs are always available and cannot be removed",
     fail_unsaved: "your last ticks could not be saved: {error}",
     fail_terminal: "terminal error: {error}",
     keymap_too_big: "the keymap is over 64 KiB: it only needs a line per action",
@@ -199,4 +199,5 @@ pub static EN: Text = Text {
     clap_commands: "Commands",
     clap_template: "{before-help}{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}",
     fail_input: "cannot read the commands: {error}",
+    fail_no_match: "nothing matches “{text}”",
 };

@@ -137,6 +137,11 @@ pub static FR: Text = Text {
         ),
         ("reset --yes", "Ne pas demander de confirmation."),
         (
+            "search",
+            "Chercher dans tous les packs intégrés et installés (titres, détails, encadrés, libellés des liens et vos notes) ; casse, accents et ponctuation ne comptent pas. Code de sortie 1 si rien ne correspond.",
+        ),
+        ("search --words", "Le texte à chercher."),
+        (
             "status",
             "Progression par étape et par partie, puis le total.",
         ),
@@ -327,7 +332,7 @@ pub static FR: Text = Text {
     fail_no_such_link: "l'étape « {id} » a {count} lien(s) : il n'y a pas de lien {n}",
     fail_open: "impossible d'ouvrir {url} : {error}",
     fail_unknown_pack: "aucun fichier de pack ni pack installé nommé « {id} » : voir `ticklist pack list`",
-    fail_builtin: "le pack intégré est toujours disponible et ne peut pas être supprimé",
+    fail_builtin: "les packs intégrés sont toujours disponibles et ne peuvent pas être supprimés",
     fail_unsaved: "vos dernières coches n'ont pas pu être enregistrées : {error}",
     fail_terminal: "erreur du terminal : {error}",
     keymap_too_big: "le fichier de touches dépasse 64 Kio : il ne faut qu'une ligne par action",
@@ -344,4 +349,5 @@ pub static FR: Text = Text {
     clap_commands: "Commandes",
     clap_template: "{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}",
     fail_input: "impossible de lire les commandes : {error}",
+    fail_no_match: "rien ne correspond à « {text} »",
 };

@@ -206,6 +206,7 @@ catalogue! {
     fail_unsaved,
     fail_terminal,
     fail_input,
+    fail_no_match,
     /// The keymap file (`keymap/file.rs`).
     keymap_too_big,
     keymap_not_utf8,

@@ -43,7 +43,10 @@ pub fn render(frame: &mut Frame, title: Rect, gauge: Rect, app: &App, theme: &Th
     } else {
         format!("{done}/{total} {sep} {} %", (ratio * 100.0).floor())
     };
-    if theme.glyphs.blocks {
+    if total == 0 {
+        let line = Line::styled(label, theme.note).centered();
+        frame.render_widget(line, gauge);
+    } else if theme.glyphs.blocks {
         let bar = Gauge::default()
             .gauge_style(theme.gauge)
             .ratio(ratio)

@@ -1,0 +1,179 @@
+//! Every pack shipped in the binary: it validates, its ids and links are what its source
+//! says, and the first-session guide and the handbook are what they claim to be.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+
+use ticklist::pack::{self, BUILTINS, Kind, Pack};
+use ticklist::search::{Query, find};
+use ticklist::text::Lang;
+
+fn shipped(id: &str) -> Pack {
+    pack::find_builtin(id).unwrap().load(Lang::En).unwrap()
+}
+
+fn urls(pack: &Pack) -> Vec<&str> {
+    pack.nodes
+        .iter()
+        .flat_map(|n| n.links.iter().map(|l| l.url.as_str()))
+        .collect()
+}
+
+#[test]
+fn every_shipped_pack_validates_in_every_language_and_has_its_id() {
+    for builtin in BUILTINS {
+        for lang in [Lang::En, Lang::Fr] {
+            let pack = builtin.load(lang).unwrap();
+            assert_eq!(pack.id, builtin.id);
+        }
+    }
+    let files = [
+        ("content/first-session.fr.yaml", 2),
+        ("content/mentor-handbook.en.yaml", 0),
+    ];
+    for (file, warnings) in files {
+        let checked = pack::check_file(Path::new(file)).unwrap();
+        // first-session: the help centre and the contact form are presented in chapter 2
+        // and offered again among the resources of chapter 4, on purpose.
+        assert_eq!(
+            checked.warnings.len(),
+            warnings,
+            "{file}: {:?}",
+            checked.warnings
+        );
+    }
+}
+
+#[test]
+fn links_are_canonical_and_point_where_the_guide_points() {
+    for builtin in BUILTINS {
+        let pack = builtin.load(Lang::Fr).unwrap();
+        for url in urls(&pack) {
+            assert!(url.starts_with("https://"), "{url}");
+            assert!(!url.contains("/search/click"), "a tracking redirect: {url}");
+            assert!(!url.contains("utm_"), "a tracking parameter: {url}");
+            assert!(!url.contains("/admin/"), "one student's admin page: {url}");
+        }
+    }
+    // Every link of the guide is in the pack, except the admin page of one student.
+    let seed = include_str!("../content/sources/001_e997f8777c1ccc8b.txt");
+    let pack = shipped("first-session");
+    let in_pack = urls(&pack);
+    for url in seed.lines().filter(|l| l.starts_with("https://")) {
+        if url.contains("/spaces/admin/students/") {
+            continue;
+        }
+        assert!(in_pack.contains(&url.trim()), "{url} is missing");
+    }
+}
+
+#[test]
+fn the_first_session_guide_has_its_five_chapters_and_only_steps() {
+    let pack = shipped("first-session");
+    assert_eq!(pack.lang, "fr");
+    let chapters: Vec<&str> = pack
+        .children(None)
+        .map(|i| pack.nodes[i].title.as_str())
+        .collect();
+    assert_eq!(
+        chapters,
+        [
+            "01. Faites connaissance",
+            "02. Abordez les différents interlocuteurs",
+            "03. Parcourez la formation et ses spécificités",
+            "04. Définissez ensemble votre organisation",
+            "05. Établissez les objectifs de la prochaine session",
+        ]
+    );
+    assert!(pack.nodes.iter().all(|n| n.kind == Kind::Step));
+    let ids = |parent: &str| -> Vec<&str> {
+        let parent = pack.find(parent).unwrap();
+        pack.children(Some(parent))
+            .map(|i| pack.nodes[i].id.as_str())
+            .collect()
+    };
+    assert_eq!(
+        ids("deroulement-formation"),
+        ["comprendre-formation", "session-type", "projet-au-jury"]
+    );
+    assert_eq!(
+        ids("session-type"),
+        [
+            "planifier-deux-semaines",
+            "avant-la-session",
+            "pendant-la-session",
+            "apres-la-session"
+        ]
+    );
+    assert_eq!(
+        ids("pendant-la-session").len(),
+        5,
+        "the five steps of a session"
+    );
+    assert_eq!(
+        ids("soutenance").len(),
+        5,
+        "the five steps of a presentation"
+    );
+    assert_eq!(
+        ids("bonnes-pratiques").len(),
+        7,
+        "the seven good-practice rules"
+    );
+    let leaves = (0..pack.nodes.len()).filter(|&i| pack.is_step(i)).count();
+    assert_eq!(leaves, 51);
+}
+
+#[test]
+fn the_handbook_is_cards_whose_answers_come_from_the_courses() {
+    let pack = shipped("mentor-handbook");
+    let cards: Vec<usize> = (0..pack.nodes.len()).filter(|&i| pack.is_leaf(i)).collect();
+    assert_eq!(cards.len(), 25);
+    for &i in &cards {
+        let node = &pack.nodes[i];
+        assert_eq!(node.kind, Kind::Info, "{}", node.id);
+        assert!(node.details.is_some(), "{} has no answer", node.id);
+    }
+    assert!(
+        !(0..pack.nodes.len()).any(|i| pack.is_step(i)),
+        "nothing to tick"
+    );
+    // A distinctive fact of each answer, found in its source course.
+    let sources = [
+        include_str!("../content/sources/002_b6ddf5956cb1d37e.txt"),
+        include_str!("../content/sources/003_16e5a2fccda6066b.txt"),
+        include_str!("../content/sources/004_2313a63b5fbdcea1.txt"),
+    ]
+    .concat();
+    for (id, fact) in [
+        (
+            "training-completed",
+            "recording your first mentoring session",
+        ),
+        ("recording-sessions", "Project presentations"),
+        ("no-show", "more than 15 minutes late"),
+        ("no-reply", "after a week"),
+        ("request-presentation", "10 minutes of questions"),
+        ("transfer-student", "a few days to a few weeks"),
+        ("more-paths", "Premium Solo"),
+        ("sign-contract", "Concord"),
+        ("mentor-guides", "Never share the mentor guide"),
+        ("workplace", "Mentor Community"),
+    ] {
+        let details = pack.nodes[pack.find(id).unwrap()].details.clone().unwrap();
+        let fact_lower = fact.to_lowercase();
+        assert!(
+            details.to_lowercase().contains(&fact_lower),
+            "{id}: {details}"
+        );
+        assert!(sources.to_lowercase().contains(&fact_lower), "{fact}");
+    }
+}
+
+#[test]
+fn searching_the_handbook_finds_the_no_show_answer() {
+    let pack = shipped("mentor-handbook");
+    let found = find(&pack, None, &Query::new("no show").unwrap());
+    let ids: Vec<&str> = found.iter().map(|&i| pack.nodes[i].id.as_str()).collect();
+    assert_eq!(ids, ["no-show"]);
+}
