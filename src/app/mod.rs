@@ -208,9 +208,7 @@ impl App {
         for (_, changes) in &self.in_flight {
             state.apply(changes);
         }
-        let current = self.tracker.state();
-        if state.ticks == current.ticks && state.notes == current.notes && state.new == current.new
-        {
+        if state.same_progress(self.tracker.state()) {
             return false;
         }
         self.tracker = Tracker::new(&self.pack, state);

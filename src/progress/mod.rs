@@ -4,6 +4,6 @@ mod state;
 mod store;
 mod tracker;
 
-pub use state::{Changes, FORMAT_VERSION, State};
+pub use state::{Changes, FORMAT_VERSION, Skip, State};
 pub use store::{LoadOutcome, Saved, StateError, StateStore};
-pub use tracker::{Before, Check, Tracker, orphan_ticks};
+pub use tracker::{Before, Check, LeafState, Tracker, orphan_ticks};

@@ -6,7 +6,16 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// Version of the state file format; a file with a higher one is never overwritten.
-pub const FORMAT_VERSION: u32 = 1;
+/// 2 added skipped steps and the times links were opened; a format 1 file reads as a
+/// format 2 one without them, and is written back as format 2.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// A step marked "not applicable": settled without being done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skip {
+    pub reason: String,
+    pub at: Timestamp,
+}
 
 /// Edits made by one session since its last save: an id ticked at a time or unticked
 /// (`None`), a note written or cleared. Saving applies them onto whatever is on disk,
@@ -17,6 +26,10 @@ pub struct Changes {
     pub notes: BTreeMap<String, Option<String>>,
     /// Marks on steps a new pack version added: set (`true`) or cleared once viewed.
     pub new: BTreeMap<String, bool>,
+    /// Steps skipped (with why) or unskipped (`None`).
+    pub skipped: BTreeMap<String, Option<Skip>>,
+    /// When a step's link was last opened.
+    pub opened: BTreeMap<String, Timestamp>,
 }
 
 impl Changes {
@@ -25,7 +38,11 @@ impl Changes {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ticks.is_empty() && self.notes.is_empty() && self.new.is_empty()
+        self.ticks.is_empty()
+            && self.notes.is_empty()
+            && self.new.is_empty()
+            && self.skipped.is_empty()
+            && self.opened.is_empty()
     }
 
     /// Adds later edits; for the same id, the later one wins.
@@ -33,6 +50,8 @@ impl Changes {
         self.ticks.extend(later.ticks);
         self.notes.extend(later.notes);
         self.new.extend(later.new);
+        self.skipped.extend(later.skipped);
+        self.opened.extend(later.opened);
     }
 }
 
@@ -67,6 +86,12 @@ pub struct State {
     /// Steps a new pack version added, shown as new until viewed or ticked.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub new: BTreeSet<String>,
+    /// Steps marked "not applicable", with the mentor's reason: settled, not done.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub skipped: BTreeMap<String, Skip>,
+    /// When each step's link was last opened, apart from whether it is ticked.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub opened: BTreeMap<String, Timestamp>,
 }
 
 impl State {
@@ -78,6 +103,8 @@ impl State {
             ticks: BTreeMap::new(),
             notes: BTreeMap::new(),
             new: BTreeSet::new(),
+            skipped: BTreeMap::new(),
+            opened: BTreeMap::new(),
         }
     }
 
@@ -95,6 +122,15 @@ impl State {
             Ok(state) => Ok(state),
             Err(e) => Err(format!("it is not a valid state file ({e})")),
         }
+    }
+
+    /// Whether both hold the same ticks, notes, marks, skips and opening times.
+    pub fn same_progress(&self, other: &State) -> bool {
+        self.ticks == other.ticks
+            && self.notes == other.notes
+            && self.new == other.new
+            && self.skipped == other.skipped
+            && self.opened == other.opened
     }
 
     /// Replays `changes` on these ticks.
@@ -117,6 +153,15 @@ impl State {
                 Some(note) => self.notes.insert(id.clone(), note.clone()),
                 None => self.notes.remove(id),
             };
+        }
+        for (id, skip) in &changes.skipped {
+            match skip {
+                Some(skip) => self.skipped.insert(id.clone(), skip.clone()),
+                None => self.skipped.remove(id),
+            };
+        }
+        for (id, at) in &changes.opened {
+            self.opened.insert(id.clone(), *at);
         }
     }
 }

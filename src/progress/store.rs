@@ -130,8 +130,7 @@ impl StateStore {
         state.format = FORMAT_VERSION;
         state.pack_version.clone_from(&mine.pack_version);
         write_atomically(&self.dir, &path, &state)?;
-        let merged_foreign =
-            state.ticks != mine.ticks || state.notes != mine.notes || state.new != mine.new;
+        let merged_foreign = !state.same_progress(mine);
         Ok(Saved {
             state,
             merged_foreign,
@@ -222,6 +221,7 @@ fn write_atomically(dir: &Path, path: &Path, state: &State) -> Result<(), StateE
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::Skip;
 
     fn now() -> Timestamp {
         "2026-11-22T09:30:00Z".parse().unwrap()
@@ -234,6 +234,43 @@ mod tests {
     fn save(store: &StateStore, mine: &mut State, changes: &Changes) -> Saved {
         mine.apply(changes);
         store.save(mine, changes, now()).unwrap()
+    }
+
+    #[test]
+    fn a_format_1_file_is_read_and_written_back_as_format_2_with_everything_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = StateStore::new(dir.path());
+        let v1 = r#"{
+  "format": 1,
+  "pack_id": "p",
+  "pack_version": "1",
+  "ticks": { "a": "2026-11-02T08:15:00Z" },
+  "notes": { "a": "done with Alice" },
+  "new": ["b"]
+}"#;
+        fs::write(store.path("p"), v1).unwrap();
+        let LoadOutcome::Loaded(mut mine) = store.load("p", "1", now()) else {
+            panic!("a format 1 file must load")
+        };
+        assert_eq!(mine.format, 1);
+        let mut changes = Changes::new();
+        changes.skipped.insert(
+            "c".into(),
+            Some(Skip {
+                reason: "not my path".into(),
+                at: now(),
+            }),
+        );
+        changes.opened.insert("a".into(), now());
+        save(&store, &mut mine, &changes);
+        let written: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(store.path("p")).unwrap()).unwrap();
+        assert_eq!(written["format"], 2);
+        assert_eq!(written["ticks"]["a"], "2026-11-02T08:15:00Z");
+        assert_eq!(written["notes"]["a"], "done with Alice");
+        assert_eq!(written["new"][0], "b");
+        assert_eq!(written["skipped"]["c"]["reason"], "not my path");
+        assert_eq!(written["opened"]["a"], "2026-11-22T09:30:00Z");
     }
 
     #[test]

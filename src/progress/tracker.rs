@@ -3,11 +3,26 @@
 
 use jiff::Timestamp;
 
-use super::{Changes, State};
+use super::{Changes, Skip, State};
 use crate::pack::Pack;
 
-/// Leaves (by index) as they were before an edit: `Some(time)` ticked, `None` not.
-pub type Before = Vec<(usize, Option<Timestamp>)>;
+/// Where a step stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LeafState {
+    Todo,
+    Ticked(Timestamp),
+    /// Not applicable, with the mentor's reason: settled, but not done.
+    Skipped(Skip),
+}
+
+impl LeafState {
+    fn settled(&self) -> bool {
+        !matches!(self, LeafState::Todo)
+    }
+}
+
+/// Leaves (by index) as they were before an edit, for undo.
+pub type Before = Vec<(usize, LeafState)>;
 
 /// The box a node shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +40,7 @@ pub struct Tracker {
     changes: Changes,
     /// Leaves changed since the last [`Tracker::take_undo`], with their values before.
     undo: Before,
-    ticked: Vec<bool>,
-    /// Ticked leaves in each node's subtree (a leaf counts itself).
+    /// Settled leaves in each node's subtree (a leaf counts itself).
     done: Vec<u32>,
     /// Leaves in each node's subtree.
     total: Vec<u32>,
@@ -39,8 +53,11 @@ impl Tracker {
         state.pack_version.clone_from(&pack.version);
         let changes = follow_renames(pack, &mut state);
         let n = pack.nodes.len();
-        let ticked: Vec<bool> = (0..n)
-            .map(|i| pack.is_step(i) && state.ticks.contains_key(&pack.nodes[i].id))
+        let settled: Vec<bool> = (0..n)
+            .map(|i| {
+                let id = &pack.nodes[i].id;
+                pack.is_step(i) && (state.ticks.contains_key(id) || state.skipped.contains_key(id))
+            })
             .collect();
         let mut done = vec![0; n];
         let mut total = vec![0; n];
@@ -48,7 +65,7 @@ impl Tracker {
         for i in (0..n).rev() {
             if pack.is_step(i) {
                 total[i] += 1;
-                done[i] += u32::from(ticked[i]);
+                done[i] += u32::from(settled[i]);
             }
             if let Some(p) = pack.nodes[i].parent {
                 total[p] += total[i];
@@ -59,7 +76,6 @@ impl Tracker {
             state,
             changes,
             undo: Vec::new(),
-            ticked,
             done,
             total,
         }
@@ -133,67 +149,159 @@ impl Tracker {
             .max()
     }
 
-    /// Space/Enter on a node: an unfinished node becomes done (all its leaves ticked),
-    /// a done one is cleared. Returns whether anything changed.
+    /// Where the step `leaf` stands.
+    pub fn leaf_state(&self, pack: &Pack, leaf: usize) -> LeafState {
+        let id = &pack.nodes[leaf].id;
+        if let Some(at) = self.state.ticks.get(id) {
+            LeafState::Ticked(*at)
+        } else if let Some(skip) = self.state.skipped.get(id) {
+            LeafState::Skipped(skip.clone())
+        } else {
+            LeafState::Todo
+        }
+    }
+
+    /// The skip of a step marked not applicable.
+    pub fn skip_of(&self, pack: &Pack, index: usize) -> Option<&Skip> {
+        if !pack.is_step(index) {
+            return None;
+        }
+        self.state.skipped.get(&pack.nodes[index].id)
+    }
+
+    /// Space/Enter on a node: an unfinished node becomes done (its steps to do ticked;
+    /// a skipped step alone is ticked after all), a done one has its ticks cleared
+    /// (skips stay). Returns whether anything changed.
     pub fn toggle(&mut self, pack: &Pack, index: usize, now: Timestamp) -> bool {
+        if self.skip_of(pack, index).is_some() {
+            return self.set_leaf(pack, index, LeafState::Ticked(whole_seconds(now)));
+        }
         let on = self.check(index) != Check::Done;
         self.set(pack, index, on, now)
     }
 
-    /// Ticks or unticks every leaf under `index`. Returns whether anything changed.
+    /// Ticks every step to do under `index`, or unticks every ticked one. Returns
+    /// whether anything changed.
     pub fn set(&mut self, pack: &Pack, index: usize, on: bool, now: Timestamp) -> bool {
-        // Whole seconds: the file stays readable and nothing shows finer times.
-        let now = now.round(jiff::Unit::Second).unwrap_or(now);
+        let now = whole_seconds(now);
         let mut changed = false;
         for leaf in pack.leaves(index) {
-            changed |= self.set_leaf(pack, leaf, on.then_some(now));
+            let state = self.leaf_state(pack, leaf);
+            changed |= match (on, state) {
+                (true, LeafState::Todo) => self.set_leaf(pack, leaf, LeafState::Ticked(now)),
+                (false, LeafState::Ticked(_)) => self.set_leaf(pack, leaf, LeafState::Todo),
+                _ => false,
+            };
         }
         changed
     }
 
-    /// The leaves the last edits changed, with what they held before (`None`: not
-    /// ticked), for [`Tracker::restore`] to undo them. Cleared by the call.
+    /// `s`: marks the steps to do under `index` not applicable, with `reason`; when there
+    /// are none and some are skipped, takes the skips back instead. Returns whether
+    /// anything changed.
+    pub fn skip(&mut self, pack: &Pack, index: usize, reason: &str, now: Timestamp) -> bool {
+        let leaves: Vec<usize> = pack.leaves(index).collect();
+        let todo: Vec<usize> = leaves
+            .iter()
+            .copied()
+            .filter(|&l| self.leaf_state(pack, l) == LeafState::Todo)
+            .collect();
+        let mut changed = false;
+        if todo.is_empty() {
+            for leaf in leaves {
+                if matches!(self.leaf_state(pack, leaf), LeafState::Skipped(_)) {
+                    changed |= self.set_leaf(pack, leaf, LeafState::Todo);
+                }
+            }
+            return changed;
+        }
+        let skip = Skip {
+            reason: reason.trim().to_string(),
+            at: whole_seconds(now),
+        };
+        for leaf in todo {
+            changed |= self.set_leaf(pack, leaf, LeafState::Skipped(skip.clone()));
+        }
+        changed
+    }
+
+    /// Records that a link of `index` was opened at `now`.
+    pub fn opened(&mut self, pack: &Pack, index: usize, now: Timestamp) {
+        let id = pack.nodes[index].id.clone();
+        let now = whole_seconds(now);
+        self.state.opened.insert(id.clone(), now);
+        self.changes.opened.insert(id, now);
+    }
+
+    /// When a link of `index` was last opened.
+    pub fn opened_at(&self, pack: &Pack, index: usize) -> Option<Timestamp> {
+        self.state.opened.get(&pack.nodes[index].id).copied()
+    }
+
+    /// The leaves the last edits changed, with where they stood before, for
+    /// [`Tracker::restore`] to undo them. Cleared by the call.
     pub fn take_undo(&mut self) -> Before {
         std::mem::take(&mut self.undo)
     }
 
-    /// Puts leaves back as they were (from [`Tracker::take_undo`]), tick times included.
-    /// The edits are recorded like any other, so they are saved.
-    pub fn restore(&mut self, pack: &Pack, before: &[(usize, Option<Timestamp>)]) {
-        for &(leaf, at) in before {
-            self.set_leaf(pack, leaf, at);
+    /// Puts leaves back as they were (from [`Tracker::take_undo`]), tick times and skip
+    /// reasons included. The edits are recorded like any other, so they are saved.
+    pub fn restore(&mut self, pack: &Pack, before: &[(usize, LeafState)]) {
+        for (leaf, state) in before {
+            self.set_leaf(pack, *leaf, state.clone());
         }
         self.undo.clear();
     }
 
-    /// Sets one leaf to ticked at `at`, or unticked. Returns whether it changed.
-    fn set_leaf(&mut self, pack: &Pack, leaf: usize, at: Option<Timestamp>) -> bool {
-        let on = at.is_some();
-        if self.ticked[leaf] == on {
+    /// Puts one step in `new`. Returns whether it changed.
+    fn set_leaf(&mut self, pack: &Pack, leaf: usize, new: LeafState) -> bool {
+        let old = self.leaf_state(pack, leaf);
+        if old == new {
             return false;
         }
-        self.ticked[leaf] = on;
-        let id = &pack.nodes[leaf].id;
-        let before = match at {
-            Some(at) => self.state.ticks.insert(id.clone(), at),
-            None => self.state.ticks.remove(id),
-        };
-        self.undo.push((leaf, before));
-        self.changes.ticks.insert(id.clone(), at);
-        if on && self.state.new.remove(id) {
-            self.changes.new.insert(id.clone(), false);
+        let id = pack.nodes[leaf].id.clone();
+        if matches!(old, LeafState::Ticked(_)) && !matches!(new, LeafState::Ticked(_)) {
+            self.state.ticks.remove(&id);
+            self.changes.ticks.insert(id.clone(), None);
         }
-        let mut node = Some(leaf);
-        while let Some(i) = node {
-            if on {
-                self.done[i] += 1;
-            } else {
-                self.done[i] -= 1;
+        if matches!(old, LeafState::Skipped(_)) && !matches!(new, LeafState::Skipped(_)) {
+            self.state.skipped.remove(&id);
+            self.changes.skipped.insert(id.clone(), None);
+        }
+        match &new {
+            LeafState::Ticked(at) => {
+                self.state.ticks.insert(id.clone(), *at);
+                self.changes.ticks.insert(id.clone(), Some(*at));
             }
-            node = pack.nodes[i].parent;
+            LeafState::Skipped(skip) => {
+                self.state.skipped.insert(id.clone(), skip.clone());
+                self.changes.skipped.insert(id.clone(), Some(skip.clone()));
+            }
+            LeafState::Todo => {}
+        }
+        if new.settled() && self.state.new.remove(&id) {
+            self.changes.new.insert(id, false);
+        }
+        let was = old.settled();
+        self.undo.push((leaf, old));
+        if was != new.settled() {
+            let mut node = Some(leaf);
+            while let Some(i) = node {
+                if new.settled() {
+                    self.done[i] += 1;
+                } else {
+                    self.done[i] -= 1;
+                }
+                node = pack.nodes[i].parent;
+            }
         }
         true
     }
+}
+
+/// Whole seconds: the file stays readable and nothing shows finer times.
+fn whole_seconds(at: Timestamp) -> Timestamp {
+    at.round(jiff::Unit::Second).unwrap_or(at)
 }
 
 /// Moves progress saved under ids the pack renamed to their new ids (unless the new id
