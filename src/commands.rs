@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::export::{GroupProgress, groups, percent};
 use crate::pack::Pack;
-use crate::progress::{Changes, Check, Tracker};
+use crate::progress::{Changes, Check, LeafState, Tracker};
 use crate::safe_text::printable;
 use crate::text::{EN, Text, fill};
 
@@ -96,12 +96,23 @@ pub fn write_list(
         writeln!(
             out,
             "{indent}{} {}  {}{counts}{new}",
-            if steps == 0 { "(i)" } else { check_box(check) },
+            if steps == 0 {
+                "(i)"
+            } else if tracker.skip_of(pack, i).is_some() {
+                "[-]"
+            } else {
+                check_box(check)
+            },
             node.id,
             node.title
         )?;
         for (n, link) in node.links.iter().enumerate() {
             writeln!(out, "{indent}    {}. {} <{}>", n + 1, link.label, link.url)?;
+        }
+        if let Some(skip) = tracker.skip_of(pack, i) {
+            let reason = printable(&skip.reason, false);
+            let said = fill(t.skip_reason, &[("reason", &reason)]);
+            writeln!(out, "{indent}    {said}")?;
         }
         if let Some(note) = tracker.state().notes.get(&node.id) {
             let note = fill(t.cli_note, &[("text", &printable(note, false))]);
@@ -186,6 +197,52 @@ pub fn set(
     on: bool,
     now: Timestamp,
 ) -> Result<Changes, UnknownIds> {
+    for i in find_all(pack, ids)? {
+        if on && tracker.skip_of(pack, i).is_some() {
+            // A step named on its own is ticked even if skipped; a parent keeps its skips.
+            tracker.toggle(pack, i, now);
+        } else {
+            tracker.set(pack, i, on, now);
+        }
+    }
+    Ok(tracker.take_changes())
+}
+
+/// `ticklist skip`: marks the steps to do under each id not applicable with `reason`;
+/// with `reason` `None` (`unskip`), takes their skips back. Unknown ids change nothing.
+pub fn skip(
+    pack: &Pack,
+    tracker: &mut Tracker,
+    ids: &[String],
+    reason: Option<&str>,
+    now: Timestamp,
+) -> Result<Changes, UnknownIds> {
+    for i in find_all(pack, ids)? {
+        let leaves: Vec<usize> = pack.leaves(i).collect();
+        match reason {
+            Some(reason) => {
+                if leaves
+                    .iter()
+                    .any(|&l| tracker.leaf_state(pack, l) == LeafState::Todo)
+                {
+                    tracker.skip(pack, i, reason, now);
+                }
+            }
+            None => {
+                for leaf in leaves {
+                    // On a skipped step alone, `Tracker::skip` takes the skip back.
+                    if matches!(tracker.leaf_state(pack, leaf), LeafState::Skipped(_)) {
+                        tracker.skip(pack, leaf, "", now);
+                    }
+                }
+            }
+        }
+    }
+    Ok(tracker.take_changes())
+}
+
+/// The nodes of `ids`, or every unknown one with its close matches.
+fn find_all(pack: &Pack, ids: &[String]) -> Result<Vec<usize>, UnknownIds> {
     let mut found = Vec::new();
     let mut unknown = Vec::new();
     for id in ids {
@@ -197,10 +254,7 @@ pub fn set(
     if !unknown.is_empty() {
         return Err(UnknownIds(unknown));
     }
-    for i in found {
-        tracker.set(pack, i, on, now);
-    }
-    Ok(tracker.take_changes())
+    Ok(found)
 }
 
 #[cfg(test)]

@@ -58,10 +58,17 @@ pub struct ItemProgress {
     pub depth: usize,
     /// Whether it is a step one ticks (no sub-items).
     pub step: bool,
-    /// "done", "partial" or "todo".
+    /// "done", "partial", "todo", "skipped" (a step marked not applicable) or "info" (a
+    /// reference card).
     pub state: String,
     pub ticked_at: Option<Timestamp>,
     pub note: Option<String>,
+    /// Why a skipped step does not apply.
+    #[serde(default)]
+    pub skipped: Option<String>,
+    /// When the step's link was last opened.
+    #[serde(default)]
+    pub opened_at: Option<Timestamp>,
 }
 
 /// The export of one mentor's progress on `pack`.
@@ -93,6 +100,7 @@ pub fn export(pack: &Pack, tracker: &Tracker, mentor: &str, now: Timestamp) -> E
                 step: pack.is_step(i),
                 state: match tracker.check(i) {
                     _ if pack.is_info(i) => "info",
+                    _ if tracker.skip_of(pack, i).is_some() => "skipped",
                     Check::Done => "done",
                     Check::Partial => "partial",
                     Check::Empty => "todo",
@@ -100,6 +108,8 @@ pub fn export(pack: &Pack, tracker: &Tracker, mentor: &str, now: Timestamp) -> E
                 .into(),
                 ticked_at: tracker.ticked_at(pack, i),
                 note: state.notes.get(&node.id).cloned(),
+                skipped: tracker.skip_of(pack, i).map(|s| s.reason.clone()),
+                opened_at: tracker.opened_at(pack, i),
             })
             .collect(),
     }
@@ -180,6 +190,8 @@ pub fn write_markdown(out: &mut impl Write, export: &Export, t: &Text) -> io::Re
         let box_ = match item.state.as_str() {
             "done" => "[x]",
             "partial" => "[~]",
+            "skipped" => "[-]",
+            "info" => "(i)",
             _ => "[ ]",
         };
         let when = item
@@ -195,6 +207,14 @@ pub fn write_markdown(out: &mut impl Write, export: &Export, t: &Text) -> io::Re
             md(&item.title),
             md(&item.id)
         )?;
+        if let Some(reason) = &item.skipped {
+            let said = fill(t.skip_reason, &[("reason", &md(reason))]);
+            writeln!(out, "{indent}  - {said}")?;
+        }
+        if let Some(at) = item.opened_at {
+            let date = at.strftime("%Y-%m-%d").to_string();
+            writeln!(out, "{indent}  - {}", fill(t.opened_on, &[("date", &date)]))?;
+        }
         if let Some(note) = &item.note {
             let note = fill(t.cli_note, &[("text", &md(note))]);
             writeln!(out, "{indent}  - {note}")?;

@@ -1,6 +1,7 @@
 //! The interactive session: terminal set-up and tear-down, and the event loop
 //! that turns terminal events into actions and effects.
 
+use std::collections::VecDeque;
 use std::io::{self, Stdout};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
@@ -12,6 +13,7 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, E
 use ratatui::crossterm::execute;
 
 use crate::app::App;
+use crate::app::Effect;
 use crate::effects::Effects;
 use crate::keymap::{self, Action, Keymap};
 use crate::text::{EN, fill};
@@ -119,15 +121,18 @@ fn event_loop(
     loop {
         {
             let mut effects = lock(shared);
-            if let Some(action) = action.take() {
-                for effect in app.update(action, Timestamp::now()) {
-                    if let Some(report) = effects.run(effect) {
-                        app.report(report);
-                    }
-                }
-            }
+            let mut queue: VecDeque<Effect> = match action.take() {
+                Some(action) => app.update(action, Timestamp::now()).into(),
+                None => VecDeque::new(),
+            };
             for report in effects.saver.reports().collect::<Vec<_>>() {
-                app.report(report);
+                queue.extend(app.report(report));
+            }
+            // A report may ask for more (an opened link is recorded and saved).
+            while let Some(effect) = queue.pop_front() {
+                if let Some(report) = effects.run(effect) {
+                    queue.extend(app.report(report));
+                }
             }
             let size = session.terminal.size()?;
             if let Some(regions) = ui::regions(app, size.into()) {
@@ -140,7 +145,7 @@ fn event_loop(
         if app.should_quit() {
             return Ok(());
         }
-        action = next_action(&app.keymap, app.editing_search(), app.saving(), mouse)?;
+        action = next_action(&app.keymap, app.typing(), app.saving(), mouse)?;
     }
 }
 

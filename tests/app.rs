@@ -566,3 +566,90 @@ fn an_empty_search_is_dropped() {
     press(&mut app, &[Action::Quit]);
     assert!(app.search.is_none() && !app.should_quit());
 }
+
+#[test]
+fn s_asks_why_then_marks_the_step_not_applicable_and_u_takes_it_back() {
+    let mut app = builtin_app();
+    select(&mut app, "slack");
+    press(&mut app, &[Action::Skip]);
+    assert!(app.typing(), "the reason is typed on the status line");
+    type_text(&mut app, "déjà inscrit");
+    let effects = press(&mut app, &[Action::Toggle]);
+    assert!(!app.typing());
+    let [Effect::Save { changes, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        changes.skipped["slack"].as_ref().unwrap().reason,
+        "déjà inscrit"
+    );
+    let slack = app.pack.find("slack").unwrap();
+    assert_eq!(
+        app.tracker.skip_of(&app.pack, slack).unwrap().reason,
+        "déjà inscrit"
+    );
+    assert_eq!(
+        app.tracker.overall(&app.pack),
+        (1, 24),
+        "settled, so counted"
+    );
+    assert!(app.tracker.state().ticks.is_empty(), "but not ticked");
+
+    // Space on a skipped step ticks it after all; u puts the skip back.
+    press(&mut app, &[Action::Toggle]);
+    assert!(app.tracker.skip_of(&app.pack, slack).is_none());
+    assert!(app.tracker.state().ticks.contains_key("slack"));
+    press(&mut app, &[Action::Undo]);
+    assert_eq!(
+        app.tracker.skip_of(&app.pack, slack).unwrap().reason,
+        "déjà inscrit"
+    );
+    // s on a skipped step takes the skip back at once.
+    press(&mut app, &[Action::Skip]);
+    assert!(!app.typing());
+    assert!(app.tracker.skip_of(&app.pack, slack).is_none());
+    assert_eq!(app.tracker.overall(&app.pack), (0, 24));
+    // Esc while typing the reason changes nothing.
+    press(&mut app, &[Action::Skip]);
+    type_text(&mut app, "x");
+    assert!(press(&mut app, &[Action::Quit]).is_empty());
+    assert!(!app.should_quit() && !app.typing());
+    assert!(app.tracker.skip_of(&app.pack, slack).is_none());
+}
+
+#[test]
+fn an_opened_link_is_recorded_once_the_browser_has_it() {
+    let mut app = builtin_app();
+    select(&mut app, "slack");
+    let at: Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
+    let effects = app.update(Action::Open, at);
+    let [Effect::OpenUrl(url)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let slack = app.pack.find("slack").unwrap();
+    assert_eq!(
+        app.tracker.opened_at(&app.pack, slack),
+        None,
+        "not before it opened"
+    );
+    let saves = app.report(Report::Opened(url.clone()));
+    assert_eq!(app.tracker.opened_at(&app.pack, slack), Some(at));
+    let [Effect::Save { changes, .. }] = saves.as_slice() else {
+        panic!("{saves:?}")
+    };
+    assert_eq!(changes.opened["slack"], at);
+    assert!(
+        app.tracker.state().ticks.is_empty(),
+        "opening is not ticking"
+    );
+    // A link that could not open is not recorded.
+    select(&mut app, "parrainage");
+    let effects = app.update(Action::Open, at);
+    let [Effect::OpenUrl(url)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let nothing = app.report(Report::NoBrowser(url.clone()));
+    assert!(nothing.is_empty());
+    let parrainage = app.pack.find("parrainage").unwrap();
+    assert_eq!(app.tracker.opened_at(&app.pack, parrainage), None);
+}

@@ -596,3 +596,46 @@ fn search_looks_through_every_shipped_pack_and_says_when_nothing_matches() {
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("nothing matches “zebra crossing”"));
 }
+
+#[test]
+fn skip_marks_steps_not_applicable_and_they_show_in_list_status_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout(&ticklist(
+        dir.path(),
+        &["skip", "partie-2", "--reason", "déjà mentor ailleurs"],
+    ));
+    assert_eq!(out, "9 étape(s) marquée(s) sans objet ; 9/24 réglées\n");
+    // A part with its steps skipped counts as settled.
+    let status = stdout(&ticklist(dir.path(), &["status"]));
+    assert!(
+        status.contains("  9/9 (100 %) Partie 2 : Pour aller plus loin"),
+        "{status}"
+    );
+    let list = stdout(&ticklist(dir.path(), &["list"]));
+    assert!(
+        list.contains("[-] slack  Inscrivez-vous sur Slack"),
+        "{list}"
+    );
+    assert!(
+        list.contains("        sans objet : déjà mentor ailleurs\n"),
+        "{list}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&ticklist(
+        dir.path(),
+        &["export", "--format", "json"],
+    )))
+    .unwrap();
+    let slack = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "slack")
+        .unwrap();
+    assert_eq!(slack["state"], "skipped");
+    assert_eq!(slack["skipped"], "déjà mentor ailleurs");
+    assert!(slack["ticked_at"].is_null());
+    // Ticking one skipped step ticks it; unskip puts the others back to do.
+    stdout(&ticklist(dir.path(), &["check", "slack"]));
+    let out = stdout(&ticklist(dir.path(), &["unskip", "partie-2"]));
+    assert_eq!(out, "8 étape(s) de nouveau à faire ; 1/24 réglées\n");
+}

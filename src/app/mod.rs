@@ -11,7 +11,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::keymap::{Action, Keymap};
 use crate::pack::Pack;
-use crate::progress::{Before, Changes, Check, State, Tracker};
+use crate::progress::{Before, Changes, Check, LeafState, State, Tracker};
 use crate::text::{Text, fill};
 
 pub use finder::Search;
@@ -115,6 +115,10 @@ pub struct App {
     undo: Vec<(usize, Before)>,
     /// The search typed with `/`, while there is one.
     pub search: Option<Search>,
+    /// While `s` asks why: the node to skip and the reason typed so far.
+    pub skip_prompt: Option<(usize, String)>,
+    /// A link handed to the browser: its node and when, recorded once it opened.
+    opening: Option<(usize, Timestamp)>,
     /// Every node's texts folded for searching, built at the first search.
     search_index: Option<Vec<String>>,
 }
@@ -146,6 +150,8 @@ impl App {
             undo: Vec::new(),
             search: None,
             search_index: None,
+            skip_prompt: None,
+            opening: None,
         }
     }
 
@@ -168,11 +174,30 @@ impl App {
         self.status = Some(Status { severity, text });
     }
 
-    /// Shows what an effect achieved.
-    pub fn report(&mut self, report: Report) {
+    /// Whether keys are text (a search or a reason being typed), not commands.
+    pub fn typing(&self) -> bool {
+        self.editing_search() || self.skip_prompt.is_some()
+    }
+
+    /// Shows what an effect achieved; an opened link is recorded, and that is saved.
+    pub fn report(&mut self, report: Report) -> Vec<Effect> {
         let t = self.text;
+        let mut effects = Vec::new();
+        if !matches!(
+            report,
+            Report::Opened(_) | Report::Saved { .. } | Report::SaveFailed { .. }
+        ) {
+            // The link did not open (or was only copied): nothing to record.
+            self.opening = None;
+        }
         let (severity, text) = match report {
-            Report::Opened(url) => (Severity::Info, fill(t.opened, &[("url", &url)])),
+            Report::Opened(url) => {
+                if let Some((node, at)) = self.opening.take() {
+                    self.tracker.opened(&self.pack, node, at);
+                    effects.push(self.save());
+                }
+                (Severity::Info, fill(t.opened, &[("url", &url)]))
+            }
             Report::NoBrowser(url) => (Severity::Warning, fill(t.no_browser, &[("url", &url)])),
             Report::OpenFailed { url, error } => (
                 Severity::Error,
@@ -190,7 +215,7 @@ impl App {
             Report::Saved { upto, merged } => {
                 self.in_flight.retain(|(seq, _)| *seq > upto);
                 if !merged.is_some_and(|state| self.adopt(state)) {
-                    return;
+                    return effects;
                 }
                 (Severity::Info, t.merged.to_string())
             }
@@ -200,6 +225,7 @@ impl App {
             }
         };
         self.notify(severity, text);
+        effects
     }
 
     /// Takes the state another window's ticks were merged into, replaying this
@@ -223,8 +249,9 @@ impl App {
                 Vec::new()
             }
             Some(Overlay::Links { purpose, selected }) => {
-                self.update_links(action, purpose, selected)
+                self.update_links(action, purpose, selected, now)
             }
+            None if self.skip_prompt.is_some() => self.update_skip_prompt(action, now),
             None if self.editing_search() => {
                 match action {
                     Action::Type(c) => self.type_search(|text| text.push(c)),
@@ -270,12 +297,13 @@ impl App {
             Action::PrevMatch => self.jump_to_match(false),
             Action::NextTodo => self.next_todo(),
             Action::Undo => return self.take_back(),
+            Action::Skip => return self.skip_selected(now),
             Action::Search => self.start_search(),
             Action::Quit if self.search.is_some() => self.clear_search(),
             Action::Type(_) | Action::Backspace => {}
-            Action::Open => return self.choose_link(LinkPurpose::Open),
-            Action::Copy => return self.choose_link(LinkPurpose::Copy),
-            Action::OpenLink(n) => return self.use_link(LinkPurpose::Open, usize::from(n)),
+            Action::Open => return self.choose_link(LinkPurpose::Open, now),
+            Action::Copy => return self.choose_link(LinkPurpose::Copy, now),
+            Action::OpenLink(n) => return self.use_link(LinkPurpose::Open, usize::from(n), now),
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::Quit => self.quit = true,
             Action::Click { column, row } => return self.click(column, row, now),
@@ -288,11 +316,12 @@ impl App {
         action: Action,
         purpose: LinkPurpose,
         selected: usize,
+        now: Timestamp,
     ) -> Vec<Effect> {
         let count = self.selected_links_len();
         let pick = |app: &mut App, purpose, n| {
             app.overlay = None;
-            app.use_link(purpose, n)
+            app.use_link(purpose, n, now)
         };
         match action {
             Action::Up | Action::ScrollUp => {
@@ -321,6 +350,7 @@ impl App {
             | Action::PageDown
             | Action::NextTodo
             | Action::Undo
+            | Action::Skip
             | Action::Search
             | Action::PrevMatch
             | Action::Type(_)
@@ -347,10 +377,7 @@ impl App {
         if !self.tracker.toggle(&self.pack, node, now) {
             return Vec::new();
         }
-        if self.undo.len() == UNDO_LEVELS {
-            self.undo.remove(0);
-        }
-        self.undo.push((node, self.tracker.take_undo()));
+        self.push_undo(node);
         if !was_complete && self.tracker.is_complete(&self.pack) {
             self.overlay = Some(Overlay::Completion);
         }
@@ -366,6 +393,67 @@ impl App {
             Some(node) => self.tree.reveal(&self.pack, node),
             None => self.notify(Severity::Info, self.text.all_done.into()),
         }
+    }
+
+    /// `s`: asks why the selected steps do not apply; on steps already skipped (and no
+    /// step to do), takes the skip back at once.
+    fn skip_selected(&mut self, now: Timestamp) -> Vec<Effect> {
+        let Some(node) = self.tree.selected() else {
+            return Vec::new();
+        };
+        if self.tracker.counts(node).1 == 0 {
+            self.notify(Severity::Info, self.text.not_tickable.into());
+            return Vec::new();
+        }
+        let any_todo = self
+            .pack
+            .leaves(node)
+            .any(|l| self.tracker.leaf_state(&self.pack, l) == LeafState::Todo);
+        if any_todo {
+            self.skip_prompt = Some((node, String::new()));
+            self.status = None;
+            return Vec::new();
+        }
+        self.apply_skip(node, "", now)
+    }
+
+    fn update_skip_prompt(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        let Some((node, reason)) = &mut self.skip_prompt else {
+            return Vec::new();
+        };
+        match action {
+            Action::Type(c) => reason.push(c),
+            Action::Backspace => {
+                reason.pop();
+            }
+            Action::Toggle => {
+                let (node, reason) = (*node, reason.clone());
+                self.skip_prompt = None;
+                return self.apply_skip(node, &reason, now);
+            }
+            Action::Quit => self.skip_prompt = None,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn apply_skip(&mut self, node: usize, reason: &str, now: Timestamp) -> Vec<Effect> {
+        let was_complete = self.tracker.is_complete(&self.pack);
+        if !self.tracker.skip(&self.pack, node, reason, now) {
+            return Vec::new();
+        }
+        self.push_undo(node);
+        if !was_complete && self.tracker.is_complete(&self.pack) {
+            self.overlay = Some(Overlay::Completion);
+        }
+        vec![self.save()]
+    }
+
+    fn push_undo(&mut self, node: usize) {
+        if self.undo.len() == UNDO_LEVELS {
+            self.undo.remove(0);
+        }
+        self.undo.push((node, self.tracker.take_undo()));
     }
 
     /// `u`: takes back the last tick or untick, and saves that like any change.
@@ -416,13 +504,13 @@ impl App {
     }
 
     /// `o`/`y`: act on the only link, or let the user choose among several.
-    fn choose_link(&mut self, purpose: LinkPurpose) -> Vec<Effect> {
+    fn choose_link(&mut self, purpose: LinkPurpose, now: Timestamp) -> Vec<Effect> {
         match self.selected_links_len() {
             0 => {
                 self.notify(Severity::Warning, self.text.no_link.into());
                 Vec::new()
             }
-            1 => self.use_link(purpose, 1),
+            1 => self.use_link(purpose, 1, now),
             _ => {
                 self.overlay = Some(Overlay::Links {
                     purpose,
@@ -434,7 +522,7 @@ impl App {
     }
 
     /// Opens or copies link number `n` (1-based) of the selected node.
-    fn use_link(&mut self, purpose: LinkPurpose, n: usize) -> Vec<Effect> {
+    fn use_link(&mut self, purpose: LinkPurpose, n: usize, now: Timestamp) -> Vec<Effect> {
         let count = self.selected_links_len();
         let link = self
             .tree
@@ -453,6 +541,9 @@ impl App {
             return Vec::new();
         };
         let url = link.url.clone();
+        if let (LinkPurpose::Open, Some(node)) = (purpose, self.tree.selected()) {
+            self.opening = Some((node, now));
+        }
         vec![match purpose {
             LinkPurpose::Open => Effect::OpenUrl(url),
             LinkPurpose::Copy => Effect::CopyUrl(url),

@@ -169,6 +169,20 @@ pub enum ProgressCommand {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
+    /// Mark steps not applicable, with why; they count as settled and are shown and
+    /// exported as skipped. A stage, part or item id covers its steps still to do.
+    Skip {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        /// Why the steps do not apply (shown in the details pane and in exports).
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Take back `skip`: the steps are to do again.
+    Unskip {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
     /// Write your own note on a step, shown in the details pane (`--clear` removes it).
     Note {
         #[arg(value_name = "ID")]

@@ -78,6 +78,41 @@ pub fn progress_command<O: Write, E: Write>(
             );
             writeln!(out, "{said}")
         }
+        ProgressCommand::Skip { ids, .. } | ProgressCommand::Unskip { ids } => {
+            let reason = match command {
+                ProgressCommand::Skip { reason, .. } => Some(printable(reason.trim(), false)),
+                _ => None,
+            };
+            if let Some(reason) = &reason {
+                let chars = reason.chars().count();
+                if chars > MAX_TEXT_CHARS {
+                    return Err(Failure::NoteTooLong(chars));
+                }
+            }
+            let changes = commands::skip(&pack, &mut tracker, ids, reason.as_deref(), now)?;
+            if !changes.is_empty() {
+                if let Some(reason) = read_only {
+                    return Err(Failure::ReadOnlyState(reason));
+                }
+                store.save(tracker.state(), &changes, now)?;
+            }
+            let (done, total) = tracker.overall(&pack);
+            let said = if reason.is_some() {
+                t.cli_skipped
+            } else {
+                t.cli_unskipped
+            };
+            let (count, done, total) = (
+                changes.skipped.len().to_string(),
+                done.to_string(),
+                total.to_string(),
+            );
+            let said = fill(
+                said,
+                &[("count", &count), ("done", &done), ("total", &total)],
+            );
+            writeln!(out, "{said}")
+        }
         ProgressCommand::Note { id, text, clear } => {
             commands::find(&pack, id)?;
             let note = text
@@ -168,7 +203,15 @@ pub fn progress_command<O: Write, E: Write>(
                 Report::OpenFailed { url, error } | Report::Refused { url, error } => {
                     return Err(Failure::OpenFailed { url, error });
                 }
-                _ => writeln!(out, "{}", fill(t.cli_opened, &[("url", &link.url)])),
+                _ => {
+                    // Recorded like the UI does; a file that cannot be saved only loses that.
+                    tracker.opened(&pack, node, now);
+                    if read_only.is_none() {
+                        let changes = tracker.take_changes();
+                        store.save(tracker.state(), &changes, now)?;
+                    }
+                    writeln!(out, "{}", fill(t.cli_opened, &[("url", &link.url)]))
+                }
             }
         }
     };

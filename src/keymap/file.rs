@@ -59,6 +59,7 @@ const ACTIONS: &[(&str, Action)] = &[
     ("toggle", Action::Toggle),
     ("next-todo", Action::NextTodo),
     ("undo", Action::Undo),
+    ("skip", Action::Skip),
     ("search", Action::Search),
     ("previous-match", Action::PrevMatch),
     ("open", Action::Open),
@@ -164,6 +165,28 @@ impl Keymap {
                 binding.keys = parsed;
             }
             written_at.push((action, place));
+        }
+        // A key given in the file leaves the default of any other action that had it
+        // (`down: [s, Down]` takes `s` from skip, which keeps `-`).
+        let rebound: Vec<Action> = written_at.iter().map(|(a, _)| *a).collect();
+        let given: Vec<Key> = keymap
+            .bindings
+            .iter()
+            .filter(|b| rebound.contains(&b.action))
+            .flat_map(|b| b.keys.clone())
+            .collect();
+        for binding in &mut keymap.bindings {
+            if !rebound.contains(&binding.action) {
+                binding.keys.retain(|k| !given.contains(k));
+                if binding.keys.is_empty() {
+                    let action = action_name(binding.action);
+                    return Err(invalid(
+                        name,
+                        (1, 1),
+                        fill(t.keymap_no_key_left, &[("action", action)]),
+                    ));
+                }
+            }
         }
         check_conflicts(&keymap, name, &written_at, t)?;
         Ok(keymap)
@@ -273,6 +296,18 @@ mod tests {
             Some(Action::Quit),
             "others keep defaults"
         );
+        assert_eq!(
+            press(&keymap, '-'),
+            Some(Action::Skip),
+            "skip keeps its other key"
+        );
+        let toggle = Keymap::from_yaml("toggle: j\n", "keys.yaml", &EN).unwrap();
+        assert_eq!(
+            press(&toggle, 'j'),
+            Some(Action::Toggle),
+            "j left down's defaults"
+        );
+        assert_eq!(press(&toggle, 'k'), Some(Action::Up));
         let down = keymap.bindings().iter().find(|b| b.action == Action::Down);
         assert_eq!(down.unwrap().keys, vec![Key::Char('s'), Key::Down]);
     }
@@ -307,11 +342,13 @@ mod tests {
         assert!(e.contains("digits 1 to 9 open links"), "{e}");
         let e = error("down: []\n");
         assert!(e.contains("`down` needs at least one key"), "{e}");
-        let e = error("toggle: j\n");
+        let e = error("toggle: j\ndown: [j, Down]\n");
         assert!(
-            e.starts_with("keys.yaml:1:9: key `j` is bound to both `down` and `toggle`"),
+            e.starts_with("keys.yaml:2:7: key `j` is bound to both `down` and `toggle`"),
             "{e}"
         );
+        let e = error("down: [s, '-']\n");
+        assert!(e.contains("`skip` has no key left"), "{e}");
         let french = Keymap::from_yaml("haut: z\n", "keys.yaml", &FR).unwrap_err();
         assert!(
             french.to_string().contains("action inconnue `haut`"),

@@ -28,6 +28,8 @@ pub enum Action {
     NextTodo,
     /// Take back the last tick or untick.
     Undo,
+    /// Mark the selected steps not applicable (asks why), or take the mark back.
+    Skip,
     /// Start typing a search (or change the current one).
     Search,
     /// The previous search match (`n`, [`Action::NextTodo`], goes to the next one).
@@ -77,6 +79,14 @@ pub struct Binding {
     pub in_footer: bool,
 }
 
+impl Binding {
+    /// Whether the help overlay gives this binding a line of its own: `N` is described
+    /// on the search line, so that the help still fits 80×24.
+    pub fn in_help(&self) -> bool {
+        self.action != Action::PrevMatch
+    }
+}
+
 type DefaultBinding = (&'static [Key], Action, bool);
 
 const fn bind(keys: &'static [Key], action: Action, in_footer: bool) -> DefaultBinding {
@@ -97,6 +107,7 @@ const DEFAULTS: &[DefaultBinding] = &[
     bind(&[Key::Char(' '), Key::Enter], Action::Toggle, true),
     bind(&[Key::Char('n')], Action::NextTodo, true),
     bind(&[Key::Char('u')], Action::Undo, true),
+    bind(&[Key::Char('s'), Key::Char('-')], Action::Skip, false),
     bind(&[Key::Char('/')], Action::Search, true),
     bind(&[Key::Char('N')], Action::PrevMatch, false),
     bind(&[Key::Char('o')], Action::Open, true),

@@ -106,6 +106,13 @@ impl Plain {
             },
             "t" | "tick" => self.toggle(now),
             "u" | "undo" => self.take_back(),
+            "-" | "skip" => {
+                let reason = line
+                    .trim()
+                    .split_once(char::is_whitespace)
+                    .map_or("", |(_, r)| r);
+                self.skip(reason, now)
+            }
             "o" | "open" => match argument.map(str::parse::<usize>) {
                 None => self.open(1),
                 Some(Ok(n)) => self.open(n),
@@ -182,6 +189,35 @@ impl Plain {
             effect: Some(self.save(changes)),
             quit: false,
         }
+    }
+
+    /// `skip REASON`: marks the current steps not applicable, or takes that back.
+    fn skip(&mut self, reason: &str, now: Timestamp) -> Reply {
+        let t = self.text;
+        let index = self.current;
+        if self.tracker.counts(index).1 == 0 {
+            return Reply::say(vec![t.not_tickable.into()]);
+        }
+        let reason = printable(reason, false);
+        if self.tracker.skip(&self.pack, index, &reason, now) {
+            self.undo.push((index, self.tracker.take_undo()));
+        }
+        let mut lines = self.describe();
+        lines.truncate(3);
+        lines.push(self.overall());
+        let changes = self.tracker.take_changes();
+        Reply {
+            lines,
+            effect: Some(self.save(changes)),
+            quit: false,
+        }
+    }
+
+    /// The current item's link opened at `now`: recorded, to be saved.
+    pub fn opened(&mut self, now: Timestamp) -> Effect {
+        self.tracker.opened(&self.pack, self.current, now);
+        let changes = self.tracker.take_changes();
+        self.save(changes)
     }
 
     fn take_back(&mut self) -> Reply {
@@ -265,8 +301,19 @@ impl Plain {
         }];
         lines.push(node.title.clone());
         let (done, total) = self.tracker.counts(index);
+        let date = |at: Timestamp| t.date_time(at.to_zoned(self.tz.clone()).datetime());
         let state = match self.tracker.check(index) {
             _ if total == 0 => format!("{}.", t.reference_card),
+            _ if self.tracker.skip_of(&self.pack, index).is_some() => {
+                let skip = self.tracker.skip_of(&self.pack, index);
+                let (at, reason) = skip
+                    .map(|s| (date(s.at), s.reason.clone()))
+                    .unwrap_or_default();
+                format!(
+                    "{}.",
+                    fill(t.skipped_on, &[("date", &at), ("reason", &reason)])
+                )
+            }
             Check::Done => match self.tracker.ticked_at(&self.pack, index) {
                 Some(at) => format!(
                     "{} {}.",
@@ -287,6 +334,9 @@ impl Plain {
             );
             format!("{state} {below}")
         });
+        if let Some(at) = self.tracker.opened_at(&self.pack, index) {
+            lines.push(format!("{}.", fill(t.opened_on, &[("date", &date(at))])));
+        }
         if let Some(warning) = &node.warning {
             lines.push(fill(t.plain_warning, &[("text", warning)]));
         }
@@ -431,6 +481,27 @@ mod tests {
             p.command("o two", at(9)).lines,
             ["Unknown command: “o two”. Type h for help."]
         );
+    }
+
+    #[test]
+    fn skip_marks_the_item_not_applicable_with_its_reason() {
+        let mut p = plain(&EN);
+        p.command("n", at(9));
+        let reply = p.command("skip already seen it", at(9));
+        assert_eq!(
+            reply.lines[2],
+            "Not applicable since 22 November 2026 at 09:00: already seen it."
+        );
+        assert_eq!(reply.lines[3], "1 of 24 steps ticked, 4 %.");
+        assert!(matches!(reply.effect, Some(Effect::Save { .. })));
+        let again = p.command("-", at(9));
+        assert_eq!(again.lines[2], "To do.", "skip again takes it back");
+        let opened = p.opened(at(10));
+        let Effect::Save { changes, .. } = opened else {
+            panic!("{opened:?}")
+        };
+        assert_eq!(changes.opened.len(), 1);
+        assert!(p.describe().contains(&"Link opened on 22 November 2026 at 10:00.".to_string()));
     }
 
     #[test]

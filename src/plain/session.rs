@@ -79,7 +79,15 @@ pub fn run(
                 }
             }
             Some(Effect::OpenUrl(url)) => {
-                write_lines(out, &[opened(text, io.opener.open(&url))])?;
+                let report = io.opener.open(&url);
+                let worked = matches!(report, Report::Opened(_));
+                write_lines(out, &[opened(text, report)])?;
+                if worked && let Effect::Save { changes, .. } = plain.opened((io.clock)()) {
+                    pending.extend(changes);
+                    if save(&plain, &pending, io).is_ok() {
+                        pending = Changes::new();
+                    }
+                }
             }
             Some(Effect::CopyUrl(_)) | None => {}
         }

@@ -37,8 +37,16 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
             &[("state", state), ("done", &done), ("total", &total)],
         )
     };
+    let date = |at: jiff::Timestamp| t.date_time(at.to_zoned(app.tz.clone()).datetime());
+    let skip = app.tracker.skip_of(&app.pack, index);
     let state = match check {
         _ if total == 0 => t.reference_card.to_string(),
+        _ if skip.is_some() => {
+            let (date, reason) = skip
+                .map(|s| (date(s.at), printable(&s.reason, false).into_owned()))
+                .unwrap_or_default();
+            fill(t.skipped_on, &[("date", &date), ("reason", &reason)])
+        }
         Check::Done => match app.tracker.ticked_at(&app.pack, index) {
             Some(at) => format!(
                 "{} {}",
@@ -59,6 +67,12 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
             Span::styled(state, box_style),
         ]),
     ];
+    if let Some(at) = app.tracker.opened_at(&app.pack, index) {
+        lines.push(Line::styled(
+            fill(t.opened_on, &[("date", &date(at))]),
+            theme.dim,
+        ));
+    }
     if let Some(warning) = &node.warning {
         lines.push(Line::default());
         lines.push(Line::styled(

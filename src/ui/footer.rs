@@ -23,7 +23,14 @@ pub fn status_rows(app: &App, width: u16) -> u16 {
 }
 
 pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &Theme) {
-    if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
+    if let Some((_, reason)) = &app.skip_prompt {
+        let prompt = fill(app.text.skip_prompt, &[("text", reason)]);
+        let line = Line::from(vec![
+            Span::styled(format!(" {prompt}"), theme.key),
+            Span::styled("_", theme.key),
+        ]);
+        frame.render_widget(line, status);
+    } else if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
         // A visible cursor of our own: the terminal's is hidden while the UI runs.
         let prompt = fill(app.text.search_prompt, &[("text", &search.text)]);
         let line = Line::from(vec![

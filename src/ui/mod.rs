@@ -123,12 +123,18 @@ fn node_box(app: &App, index: usize, theme: &Theme) -> (&'static str, ratatui::s
     if app.tracker.counts(index).1 == 0 {
         return (INFO_BOX, theme.note);
     }
+    if app.tracker.skip_of(&app.pack, index).is_some() {
+        return (SKIPPED_BOX, theme.dim);
+    }
     let check = app.tracker.check(index);
     (check_box(check), check_style(check, theme))
 }
 
 /// What a reference card shows in place of a box.
 const INFO_BOX: &str = "(i)";
+
+/// The box of a step marked not applicable.
+const SKIPPED_BOX: &str = "[-]";
 
 fn check_box(check: Check) -> &'static str {
     match check {

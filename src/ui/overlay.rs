@@ -37,6 +37,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .keymap
         .bindings()
         .iter()
+        .filter(|b| b.in_help())
         .map(|b| {
             let keys: Vec<String> = b.keys.iter().map(|&k| t.key(k)).collect();
             Line::from(vec![
