@@ -22,6 +22,9 @@ pub struct Export {
     pub version: u32,
     pub generated_at: Timestamp,
     pub mentor: String,
+    /// For a pack done once per student: the run (the student) this is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<String>,
     pub pack: PackInfo,
     pub done: u32,
     pub total: u32,
@@ -80,6 +83,7 @@ pub fn export(pack: &Pack, tracker: &Tracker, mentor: &str, now: Timestamp) -> E
         version: EXPORT_VERSION,
         generated_at: now.round(jiff::Unit::Second).unwrap_or(now),
         mentor: mentor.into(),
+        run: None,
         pack: PackInfo {
             id: pack.id.clone(),
             version: pack.version.clone(),
@@ -148,7 +152,13 @@ fn md(text: &str) -> String {
 
 /// The export as a Markdown document a mentor can paste into a message.
 pub fn write_markdown(out: &mut impl Write, export: &Export, t: &Text) -> io::Result<()> {
-    writeln!(out, "# {} — {}", md(&export.pack.title), md(&export.mentor))?;
+    match &export.run {
+        Some(run) => {
+            let title = fill(t.run_title, &[("title", &export.pack.title), ("run", run)]);
+            writeln!(out, "# {} — {}", md(&title), md(&export.mentor))?;
+        }
+        None => writeln!(out, "# {} — {}", md(&export.pack.title), md(&export.mentor))?,
+    }
     writeln!(out)?;
     let at = export.generated_at.to_string();
     let values = [

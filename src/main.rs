@@ -5,12 +5,13 @@ use clap::FromArgMatches;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
+use ticklist::app::RunPicker;
 use ticklist::app::{App, Severity};
 use ticklist::cli::{self, Cli, Command, Console, Failure};
 use ticklist::effects::{Effects, Opener, Saver};
 use ticklist::keymap::Keymap;
 use ticklist::plain::{self, Plain};
-use ticklist::progress::{LoadOutcome, StateStore, orphan_ticks};
+use ticklist::progress::{LoadOutcome, StateStore, list_runs, orphan_ticks};
 use ticklist::text::{Text, fill};
 use ticklist::ui::Theme;
 
@@ -64,6 +65,10 @@ fn main() -> ExitCode {
                 cli::progress_command(&cli, command, console)
             });
         }
+        Some(Command::Runs { command }) => {
+            let out = &mut std::io::stdout().lock();
+            return report(cli::runs_command(&cli, command, out), text);
+        }
         Some(Command::Pack { command }) => {
             return with_console(text, |console| cli::pack_command(&cli, command, console));
         }
@@ -115,7 +120,25 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
     } else {
         cli::keymap(text)?
     };
-    let store = StateStore::new(cli::state_dir(cli.state_dir.clone())?);
+    let theme = Theme::from_env(cli.theme);
+    let (store, run) = match cli::progress_store(&cli, &pack, true) {
+        Ok(found) => found,
+        // A pack done once per student, and no student named: let the mentor pick.
+        Err(Failure::RunNeeded { .. }) if !plain => {
+            let base = StateStore::new(cli::state_dir(cli.state_dir.clone())?);
+            let mut picker = RunPicker::new(&pack.title, list_runs(&base, &pack));
+            let Some(key) = ticklist::tui::pick_run(&mut picker, &base, &pack, text, &theme)?
+            else {
+                return Ok(());
+            };
+            let name = list_runs(&base, &pack)
+                .into_iter()
+                .find(|r| r.key == key)
+                .map(|r| r.run.name);
+            (base.for_run(&key), name)
+        }
+        Err(e) => return Err(e),
+    };
     let loaded = store.load(&pack.id, &pack.version, Timestamp::now());
     let (notice, read_only) = match &loaded {
         LoadOutcome::MovedAside {
@@ -156,7 +179,8 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
         if must_save && read_only.is_none() {
             store.save(tracker.state(), &startup, Timestamp::now())?;
         }
-        let session = Plain::new(pack, tracker, text, local_time_zone());
+        let mut session = Plain::new(pack, tracker, text, local_time_zone());
+        session.run = run;
         let notices: Vec<String> = notice.into_iter().map(|(_, said)| said).collect();
         let stdin = std::io::stdin();
         let io = plain::Io {
@@ -176,6 +200,7 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
     }
     let mut app = App::new(pack, tracker, text, local_time_zone());
     app.keymap = keymap;
+    app.run = run;
     if let Some((severity, notice)) = notice {
         app.notify(severity, notice);
     }
@@ -184,7 +209,6 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
         opener: Opener::from_env(),
         out: std::io::stdout(),
     };
-    let theme = Theme::from_env(cli.theme);
     if cli.theme.is_some() {
         // crossterm drops every colour under NO_COLOR by itself; a theme asked for on the
         // command line wins over the environment, as no-color.org asks.

@@ -12,11 +12,12 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 
-use crate::app::App;
-use crate::app::Effect;
+use crate::app::{App, Effect, PickerRequest, RunPicker};
 use crate::effects::Effects;
 use crate::keymap::{self, Action, Keymap};
-use crate::text::{EN, fill};
+use crate::pack::Pack;
+use crate::progress::{StateStore, list_runs, rename_run, set_archived, start_run};
+use crate::text::{EN, Text, fill};
 use crate::ui::{self, Theme};
 
 /// How an interactive session can end badly.
@@ -93,6 +94,54 @@ impl Drop for SaveOnPanic<'_> {
         if std::thread::panicking() {
             let _ = lock(self.0).saver.finish();
         }
+    }
+}
+
+/// The run picker, full screen, until the mentor opens or starts a run (its key is
+/// returned) or quits (`None`). Renaming and archiving are written at once.
+pub fn pick_run(
+    picker: &mut RunPicker,
+    store: &StateStore,
+    pack: &Pack,
+    text: &Text,
+    theme: &Theme,
+) -> Result<Option<String>, Error> {
+    let mut session = Session::start(false)?;
+    loop {
+        session
+            .terminal
+            .draw(|frame| ui::picker::render(frame, picker, text, theme))?;
+        let Event::Key(key) = event::read()? else {
+            continue;
+        };
+        let request = if picker.typing() {
+            keymap::text_input(key).and_then(|action| picker.text(action))
+        } else {
+            keymap::picker_action(key).and_then(|action| picker.key(action))
+        };
+        let now = Timestamp::now();
+        let done = match request {
+            None => continue,
+            Some(PickerRequest::Quit) => return Ok(None),
+            Some(PickerRequest::Open(key)) => return Ok(Some(key)),
+            Some(PickerRequest::Start(name)) => {
+                let key = start_run(store, pack, &name, now)
+                    .map_err(|e| Error::Unsaved(e.to_string()))?;
+                return Ok(Some(key));
+            }
+            Some(PickerRequest::Rename { key, name }) => list_runs(store, pack)
+                .into_iter()
+                .find(|r| r.key == key)
+                .map(|run| rename_run(store, pack, &run, &name, now)),
+            Some(PickerRequest::Archive { key, archived }) => list_runs(store, pack)
+                .into_iter()
+                .find(|r| r.key == key)
+                .map(|run| set_archived(store, pack, &run, archived, now)),
+        };
+        if let Some(Err(e)) = done {
+            return Err(Error::Unsaved(e.to_string()));
+        }
+        picker.set_runs(list_runs(store, pack));
     }
 }
 

@@ -3,6 +3,7 @@
 //! back as a [`Report`].
 
 mod finder;
+mod picker;
 mod tree;
 
 use jiff::Timestamp;
@@ -15,6 +16,7 @@ use crate::progress::{Before, Changes, Check, LeafState, State, Tracker};
 use crate::text::{Text, fill};
 
 pub use finder::Search;
+pub use picker::{Naming, PickerRequest, RunPicker};
 pub use tree::{BOX_WIDTH, TreeView, box_column};
 
 /// Work for the outside world, done by `effects`.
@@ -119,6 +121,8 @@ pub struct App {
     pub skip_prompt: Option<(usize, String)>,
     /// A link handed to the browser: its node and when, recorded once it opened.
     opening: Option<(usize, Timestamp)>,
+    /// The run's name, for a pack done once per student.
+    pub run: Option<String>,
     /// Every node's texts folded for searching, built at the first search.
     search_index: Option<Vec<String>>,
 }
@@ -152,6 +156,7 @@ impl App {
             search_index: None,
             skip_prompt: None,
             opening: None,
+            run: None,
         }
     }
 

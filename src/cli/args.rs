@@ -25,6 +25,11 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// For a pack done once per student (first-session): the run, by its name. The UI
+    /// starts it if it is new; without it, the UI lets you pick one.
+    #[arg(long, value_name = "NAME", global = true)]
+    pub run: Option<String>,
+
     /// Interface language (default: the pack's, else the locale's, else English); also
     /// picks the built-in pack's translation.
     #[arg(long, value_enum, global = true)]
@@ -57,6 +62,11 @@ pub enum Command {
     Pack {
         #[command(subcommand)]
         command: PackCommand,
+    },
+    /// The runs of a pack done once per student: list, start, rename, archive.
+    Runs {
+        #[command(subcommand)]
+        command: RunsCommand,
     },
     /// Print a completion script for your shell (e.g. `ticklist completions bash`).
     Completions {
@@ -128,6 +138,34 @@ pub enum PackCommand {
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RunsCommand {
+    /// Each run with its progress (archived ones with --all).
+    List {
+        #[arg(long)]
+        all: bool,
+    },
+    /// Start a run, e.g. `ticklist --pack first-session runs start "Alice"`.
+    Start {
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Give a run another name; its progress stays.
+    Rename {
+        #[arg(value_name = "NAME")]
+        name: String,
+        #[arg(value_name = "NEW_NAME")]
+        new_name: String,
+    },
+    /// Put a run away (out of the list), or bring it back with --undo.
+    Archive {
+        #[arg(value_name = "NAME")]
+        name: String,
+        #[arg(long)]
+        undo: bool,
     },
 }
 

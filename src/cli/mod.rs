@@ -6,6 +6,7 @@ mod help;
 mod packs;
 mod progress;
 mod reports;
+mod runs;
 mod search;
 mod shell;
 mod validate;
@@ -19,15 +20,20 @@ use crate::keymap::{KEYMAP_FILE, Keymap, KeymapError};
 use crate::library::{Library, LibraryError};
 use crate::pack::{self, MAX_TEXT_CHARS, Pack, PackError};
 use crate::plain::PlainError;
-use crate::progress::{LoadOutcome, StateError, Tracker};
+use crate::progress::{
+    LoadOutcome, StateError, StateStore, Tracker, find_run, list_runs, start_run,
+};
 use crate::safe_text::printable;
 use crate::text::{EN, Lang, Text, fill, locale_lang};
 
-pub use args::{Cli, Command, ExportFormat, PackCommand, ProgressCommand, ReportFormat};
+pub use args::{
+    Cli, Command, ExportFormat, PackCommand, ProgressCommand, ReportFormat, RunsCommand,
+};
 pub use help::{command, early_lang};
 pub use packs::pack_command;
 pub use progress::progress_command;
 pub use reports::report;
+pub use runs::runs_command;
 pub use search::search;
 pub use shell::{completions, man};
 pub use validate::validate;
@@ -72,6 +78,16 @@ pub enum Failure {
     Plain(#[from] PlainError),
     /// `search` found nothing (not an error of the user's, but worth a status).
     NoMatch(String),
+    /// A repeatable pack opened without `--run` where no one can pick a run.
+    RunNeeded {
+        pack: String,
+        runs: Vec<String>,
+    },
+    UnknownRun {
+        name: String,
+        runs: Vec<String>,
+    },
+    NotRepeatable(String),
 }
 
 impl Failure {
@@ -118,6 +134,16 @@ impl Failure {
             }
             Failure::Plain(PlainError::Input(e)) => fill(t.fail_input, &[("error", &error(e))]),
             Failure::NoMatch(text) => fill(t.fail_no_match, &[("text", text)]),
+            Failure::RunNeeded { pack, runs } => {
+                let runs = run_names(t, runs);
+                fill(t.fail_run_needed, &[("pack", pack), ("runs", &runs)])
+            }
+            Failure::UnknownRun { name, runs } => {
+                let runs = run_names(t, runs);
+                let name = printable(name, false);
+                fill(t.fail_unknown_run, &[("name", &name), ("runs", &runs)])
+            }
+            Failure::NotRepeatable(pack) => fill(t.fail_not_repeatable, &[("pack", pack)]),
             Failure::Pack(e) => e.to_string(),
             Failure::Library(e) => e.to_string(),
             Failure::State(e) => e.to_string(),
@@ -139,6 +165,9 @@ impl Failure {
             | Failure::NoteTooLong(_)
             | Failure::BadExport { .. }
             | Failure::NoSuchLink { .. }
+            | Failure::RunNeeded { .. }
+            | Failure::UnknownRun { .. }
+            | Failure::NotRepeatable(_)
             | Failure::Keymap(_) => ExitCode::from(2),
             _ => ExitCode::from(1),
         }
@@ -189,6 +218,57 @@ pub fn builtin_lang(cli: &Cli) -> Lang {
 /// The language to speak with `pack` open: `--lang`, then the pack's, then the locale's.
 pub fn lang_for(cli: &Cli, pack: &Pack) -> Lang {
     Lang::choose(cli.lang, Some(&pack.lang), locale_lang())
+}
+
+/// The runs named in a message, or a word saying there are none.
+fn run_names(t: &Text, runs: &[String]) -> String {
+    if runs.is_empty() {
+        t.no_runs_yet.to_string()
+    } else {
+        runs.join(", ")
+    }
+}
+
+/// Where `pack`'s progress is read and written: for a repeatable pack, the run named by
+/// `--run` (started when `start` allows and it is new). Without `--run`, `Ok(None)`:
+/// the caller must let the user pick a run, or refuse.
+pub fn progress_store(
+    cli: &Cli,
+    pack: &Pack,
+    start: bool,
+) -> Result<(StateStore, Option<String>), Failure> {
+    let store = StateStore::new(state_dir(cli.state_dir.clone())?);
+    match (&cli.run, pack.repeatable) {
+        (None, false) => Ok((store, None)),
+        (Some(_), false) => Err(Failure::NotRepeatable(pack.id.clone())),
+        (None, true) => {
+            let runs = list_runs(&store, pack);
+            Err(Failure::RunNeeded {
+                pack: pack.id.clone(),
+                runs: runs
+                    .into_iter()
+                    .filter(|r| !r.run.archived)
+                    .map(|r| r.run.name)
+                    .collect(),
+            })
+        }
+        (Some(name), true) => {
+            let runs = list_runs(&store, pack);
+            let key = match find_run(&runs, name) {
+                Some(run) => run.key.clone(),
+                None if start => start_run(&store, pack, name, jiff::Timestamp::now())?,
+                None => {
+                    return Err(Failure::UnknownRun {
+                        name: name.clone(),
+                        runs: runs.into_iter().map(|r| r.run.name).collect(),
+                    });
+                }
+            };
+            let run = store.for_run(&key);
+            let name = find_run(&list_runs(&store, pack), &key).map(|r| r.run.name.clone());
+            Ok((run, name))
+        }
+    }
 }
 
 /// Where progress is kept: `--state-dir`/`TICKLIST_STATE_DIR`, else the platform

@@ -5,13 +5,13 @@ use std::io::Write;
 
 use jiff::Timestamp;
 
-use super::{Cli, Console, ExportFormat, Failure, ProgressCommand, confirm, load_pack, state_dir};
+use super::{Cli, Console, ExportFormat, Failure, ProgressCommand, confirm, load_pack};
 use crate::app::Report;
 use crate::commands;
 use crate::effects::Opener;
 use crate::export;
 use crate::pack::MAX_TEXT_CHARS;
-use crate::progress::{Changes, LoadOutcome, StateStore};
+use crate::progress::{Changes, LoadOutcome};
 use crate::safe_text::printable;
 use crate::text::fill;
 
@@ -26,7 +26,7 @@ pub fn progress_command<O: Write, E: Write>(
     let Console { out, err, ask } = console;
     let pack = load_pack(cli.pack.as_deref(), super::builtin_lang(cli))?;
     let t = super::lang_for(cli, &pack).text();
-    let store = StateStore::new(state_dir(cli.state_dir.clone())?);
+    let (store, run) = super::progress_store(cli, &pack, false)?;
     let now = Timestamp::now();
     let loaded = store.load(&pack.id, &pack.version, now);
     let mut read_only = None;
@@ -147,7 +147,8 @@ pub fn progress_command<O: Write, E: Write>(
             name,
         } => {
             let mentor = name.clone().unwrap_or_else(user_name);
-            let report = export::export(&pack, &tracker, &mentor, now);
+            let mut report = export::export(&pack, &tracker, &mentor, now);
+            report.run = run;
             let mut text = Vec::new();
             match format {
                 ExportFormat::Markdown => export::write_markdown(&mut text, &report, t),

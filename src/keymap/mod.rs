@@ -191,6 +191,47 @@ impl Keymap {
     }
 }
 
+/// What a key does in the run picker (the list of a repeatable pack's runs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerAction {
+    Up,
+    Down,
+    Open,
+    New,
+    Rename,
+    Archive,
+    ShowArchived,
+    Quit,
+}
+
+/// The run picker's keys, in the order its footer lists them (not rebindable: the
+/// picker is a short stop before the checklist, and its footer lists every key).
+pub const PICKER_BINDINGS: &[(&[Key], PickerAction)] = &[
+    (&[Key::Up, Key::Char('k')], PickerAction::Up),
+    (&[Key::Down, Key::Char('j')], PickerAction::Down),
+    (&[Key::Enter, Key::Char(' ')], PickerAction::Open),
+    (&[Key::Char('n')], PickerAction::New),
+    (&[Key::Char('r')], PickerAction::Rename),
+    (&[Key::Char('a')], PickerAction::Archive),
+    (&[Key::Char('A')], PickerAction::ShowArchived),
+    (&[Key::Char('q'), Key::Esc], PickerAction::Quit),
+];
+
+/// The picker action a key press asks for, if any (Ctrl+C quits).
+pub fn picker_action(event: KeyEvent) -> Option<PickerAction> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    if event.modifiers.contains(KeyModifiers::CONTROL) {
+        return (event.code == KeyCode::Char('c')).then_some(PickerAction::Quit);
+    }
+    let key = key_of(event.code)?;
+    PICKER_BINDINGS
+        .iter()
+        .find(|(keys, _)| keys.contains(&key))
+        .map(|(_, action)| *action)
+}
+
 /// While a search is typed, keys are text: characters go into the search, Backspace
 /// deletes, Enter keeps the search, Esc drops it.
 pub fn text_input(event: KeyEvent) -> Option<Action> {

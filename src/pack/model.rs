@@ -66,6 +66,10 @@ pub struct Pack {
     pub title: String,
     pub source: Option<String>,
     pub completion_message: Option<String>,
+    /// Done once per run (per student, say) rather than once per mentor. Left out of the
+    /// JSON when false, so that other packs keep their digest.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub repeatable: bool,
     /// All nodes in pre-order: a node's descendants are `index + 1 .. node.end`.
     pub nodes: Vec<Node>,
     /// Stages and parts in display order: the nodes that get a progress bar. Kept here

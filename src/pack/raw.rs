@@ -30,6 +30,10 @@ pub struct RawPack {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub completion_message: Option<Spanned<String>>,
+    /// Whether the checklist is done again and again (once per student, say): each run
+    /// has a name and its own progress.
+    #[serde(default)]
+    pub repeatable: bool,
     #[schemars(with = "Vec<RawNode>")]
     pub stages: Spanned<Vec<RawNode>>,
     /// Ids a new version renamed, old → new, so that ticks follow them.

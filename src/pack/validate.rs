@@ -69,6 +69,7 @@ pub fn validate(raw: RawPack, with_warnings: bool) -> Result<Validated, Vec<Prob
             title,
             source,
             completion_message,
+            repeatable: raw.repeatable,
             groups: (0..v.nodes.len())
                 .filter(|&i| matches!(v.nodes[i].level, Level::Stage | Level::Part))
                 .collect(),

@@ -44,6 +44,8 @@ pub struct Plain {
     /// The node being read, in pre-order (stages, parts, items, sub-items).
     current: usize,
     last_seq: u64,
+    /// The run's name, for a pack done once per student.
+    pub run: Option<String>,
     /// Ticks and unticks `u` can take back: the node and its leaves as they were.
     undo: Vec<(usize, Before)>,
 }
@@ -62,6 +64,7 @@ impl Plain {
             tz,
             current,
             last_seq: 0,
+            run: None,
             undo: Vec::new(),
         }
     }
@@ -73,11 +76,18 @@ impl Plain {
     /// The opening lines: the pack, the progress, the commands, the current item.
     pub fn intro(&self) -> Vec<String> {
         let (done, total) = self.tracker.overall(&self.pack);
+        let title = match &self.run {
+            Some(run) => fill(
+                self.text.run_title,
+                &[("title", &self.pack.title), ("run", run)],
+            ),
+            None => self.pack.title.clone(),
+        };
         let mut lines = vec![
             fill(
                 self.text.plain_intro,
                 &[
-                    ("title", &self.pack.title),
+                    ("title", &title),
                     ("done", &done.to_string()),
                     ("total", &total.to_string()),
                 ],
@@ -501,7 +511,10 @@ mod tests {
             panic!("{opened:?}")
         };
         assert_eq!(changes.opened.len(), 1);
-        assert!(p.describe().contains(&"Link opened on 22 November 2026 at 10:00.".to_string()));
+        assert!(
+            p.describe()
+                .contains(&"Link opened on 22 November 2026 at 10:00.".to_string())
+        );
     }
 
     #[test]

@@ -1,9 +1,13 @@
 //! Ticks and what they add up to: the pure half of progress, plus its file storage.
 
+mod runs;
 mod state;
 mod store;
 mod tracker;
 
-pub use state::{Changes, FORMAT_VERSION, Skip, State};
+pub use runs::{
+    MAX_RUN_NAME, RunSummary, find_run, list_runs, rename_run, run_key, set_archived, start_run,
+};
+pub use state::{Changes, FORMAT_VERSION, Run, Skip, State};
 pub use store::{LoadOutcome, Saved, StateError, StateStore};
 pub use tracker::{Before, Check, LeafState, Tracker, orphan_ticks};

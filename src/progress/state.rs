@@ -30,6 +30,8 @@ pub struct Changes {
     pub skipped: BTreeMap<String, Option<Skip>>,
     /// When a step's link was last opened.
     pub opened: BTreeMap<String, Timestamp>,
+    /// A run's name or archive mark, changed.
+    pub run: Option<Run>,
 }
 
 impl Changes {
@@ -43,6 +45,7 @@ impl Changes {
             && self.new.is_empty()
             && self.skipped.is_empty()
             && self.opened.is_empty()
+            && self.run.is_none()
     }
 
     /// Adds later edits; for the same id, the later one wins.
@@ -52,6 +55,9 @@ impl Changes {
         self.new.extend(later.new);
         self.skipped.extend(later.skipped);
         self.opened.extend(later.opened);
+        if later.run.is_some() {
+            self.run = later.run;
+        }
     }
 }
 
@@ -92,6 +98,19 @@ pub struct State {
     /// When each step's link was last opened, apart from whether it is ticked.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub opened: BTreeMap<String, Timestamp>,
+    /// For one run of a repeatable pack (one student's first session, say): its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<Run>,
+}
+
+/// One run of a repeatable pack: a name (the student's, say), when it was started, and
+/// whether the mentor put it away.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run {
+    pub name: String,
+    pub created: Timestamp,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
 }
 
 impl State {
@@ -105,6 +124,7 @@ impl State {
             new: BTreeSet::new(),
             skipped: BTreeMap::new(),
             opened: BTreeMap::new(),
+            run: None,
         }
     }
 
@@ -131,6 +151,7 @@ impl State {
             && self.new == other.new
             && self.skipped == other.skipped
             && self.opened == other.opened
+            && self.run == other.run
     }
 
     /// Replays `changes` on these ticks.
@@ -162,6 +183,9 @@ impl State {
         }
         for (id, at) in &changes.opened {
             self.opened.insert(id.clone(), *at);
+        }
+        if let Some(run) = &changes.run {
+            self.run = Some(run.clone());
         }
     }
 }

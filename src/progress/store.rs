@@ -65,19 +65,45 @@ enum Found {
     Unusable(String),
 }
 
-/// The directory holding one state file per pack id.
+/// The directory holding one state file per pack id, and for a repeatable pack one per
+/// run (`<pack-id>@<run>.json`).
 #[derive(Debug, Clone)]
 pub struct StateStore {
     dir: PathBuf,
+    /// The run this store reads and writes, by its file key.
+    run: Option<String>,
 }
 
 impl StateStore {
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        StateStore { dir: dir.into() }
+        StateStore {
+            dir: dir.into(),
+            run: None,
+        }
+    }
+
+    /// The same directory, reading and writing the run whose key is `run`.
+    pub fn for_run(&self, run: &str) -> Self {
+        StateStore {
+            dir: self.dir.clone(),
+            run: Some(run.to_string()),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The name of this store's file for `pack_id`, without `.json`.
+    fn stem(&self, pack_id: &str) -> String {
+        match &self.run {
+            Some(run) => format!("{pack_id}@{run}"),
+            None => pack_id.to_string(),
+        }
     }
 
     pub fn path(&self, pack_id: &str) -> PathBuf {
-        self.dir.join(format!("{pack_id}.json"))
+        self.dir.join(format!("{}.json", self.stem(pack_id)))
     }
 
     /// Reads the state of `pack_id`. `now` names the moved-aside copy of a bad file.
@@ -129,7 +155,7 @@ impl StateStore {
         state.apply(changes);
         state.format = FORMAT_VERSION;
         state.pack_version.clone_from(&mine.pack_version);
-        write_atomically(&self.dir, &path, &state)?;
+        write_atomically(&self.dir, &path, &self.stem(&mine.pack_id), &state)?;
         let merged_foreign = !state.same_progress(mine);
         Ok(Saved {
             state,
@@ -139,7 +165,7 @@ impl StateStore {
 
     /// Holds `pack_id`'s lock file until dropped: one writer at a time, across processes.
     fn lock(&self, pack_id: &str) -> Result<File, StateError> {
-        let path = self.dir.join(format!(".{pack_id}.json.lock"));
+        let path = self.dir.join(format!(".{}.json.lock", self.stem(pack_id)));
         let file = File::create(&path).map_err(io_error("create", &path))?;
         file.lock().map_err(io_error("lock", &path))?;
         Ok(file)
@@ -198,12 +224,12 @@ fn rename_with_stamp(path: &Path, kind: &str, now: Timestamp) -> Result<PathBuf,
 /// Replaces `path` with `state` so that a crash at any point leaves the old file or
 /// the new one, never a mix. Called under the store's lock, so the temp name is fixed
 /// and a leftover from a killed process is simply overwritten.
-fn write_atomically(dir: &Path, path: &Path, state: &State) -> Result<(), StateError> {
+fn write_atomically(dir: &Path, path: &Path, stem: &str, state: &State) -> Result<(), StateError> {
     let mut json = serde_json::to_vec_pretty(state)
         .map_err(io::Error::other)
         .map_err(io_error("encode", path))?;
     json.push(b'\n');
-    let tmp = dir.join(format!(".{}.json.tmp", state.pack_id));
+    let tmp = dir.join(format!(".{stem}.json.tmp"));
     let written = File::create(&tmp)
         .and_then(|mut f| f.write_all(&json).and_then(|()| f.sync_all()))
         .and_then(|()| fs::rename(&tmp, path));

@@ -214,6 +214,30 @@ catalogue! {
     fail_unsaved,
     fail_terminal,
     fail_input,
+    fail_run_needed,
+    fail_unknown_run,
+    fail_not_repeatable,
+    no_runs_yet,
+    no_runs,
+    picker_title,
+    picker_runs,
+    picker_all_runs,
+    picker_empty,
+    picker_new_name,
+    picker_rename_name,
+    picker_open,
+    picker_new,
+    picker_rename,
+    picker_archive,
+    picker_show_archived,
+    run_title,
+    run_exists,
+    run_started,
+    run_renamed,
+    run_archived,
+    run_unarchived,
+    run_line,
+    run_archived_mark,
     fail_no_match,
     /// The keymap file (`keymap/file.rs`).
     keymap_too_big,
@@ -364,6 +388,29 @@ impl Text {
     }
 }
 
+impl Text {
+    /// "Alice  3/51 (5 %)  started 2 November 2026", archived runs marked.
+    pub fn run_line(&self, run: &crate::progress::RunSummary) -> String {
+        let (done, total) = (run.done.to_string(), run.total.to_string());
+        let percent = crate::export::percent(run.done, run.total).to_string();
+        let date = self.date(run.run.created.to_zoned(jiff::tz::TimeZone::UTC).date());
+        let mut line = fill(
+            self.run_line,
+            &[
+                ("name", &run.run.name),
+                ("done", &done),
+                ("total", &total),
+                ("percent", &percent),
+                ("date", &date),
+            ],
+        );
+        if run.run.archived {
+            line.push_str(&format!(" ({})", self.run_archived_mark));
+        }
+        line
+    }
+}
+
 /// Fills `{name}` placeholders of a catalogue message.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
@@ -421,7 +468,14 @@ mod tests {
             .messages()
             .into_iter()
             .zip(Lang::Fr.text().messages())
-            .filter(|((_, en), (_, fr))| en == fr && en.chars().any(char::is_alphabetic))
+            .filter(|((_, en), (_, fr))| {
+                // Words outside placeholders: `{title} · {run}` is the same everywhere.
+                let words: String = en
+                    .split('{')
+                    .map(|part| part.split_once('}').map_or(part, |(_, rest)| rest))
+                    .collect();
+                en == fr && words.chars().any(char::is_alphabetic)
+            })
             .map(|((name, _), _)| name)
             .collect();
         assert!(same.is_empty(), "untranslated: {same:?}");

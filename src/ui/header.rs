@@ -13,9 +13,16 @@ use crate::text::fill;
 pub fn render(frame: &mut Frame, title: Rect, gauge: Rect, app: &App, theme: &Theme) {
     let version = format!("v{}", app.pack.version);
     let room = usize::from(title.width).saturating_sub(version.chars().count() + 2);
+    let heading = match &app.run {
+        Some(run) => fill(
+            app.text.run_title,
+            &[("title", &app.pack.title), ("run", run)],
+        ),
+        None => app.pack.title.clone(),
+    };
     let line = Line::from(vec![
         Span::styled(
-            format!(" {}", fit(&app.pack.title, room, theme.glyphs.ellipsis)),
+            format!(" {}", fit(&heading, room, theme.glyphs.ellipsis)),
             theme.title,
         ),
         Span::raw(" "),

@@ -4,6 +4,7 @@ mod details;
 mod footer;
 mod header;
 mod overlay;
+pub mod picker;
 mod progress;
 mod theme;
 mod tree;

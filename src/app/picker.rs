@@ -1,0 +1,217 @@
+//! The run picker: a repeatable pack (the first-session guide) is done once per student,
+//! so before the checklist the mentor picks a student's run, starts one, renames or
+//! archives one. Pure like the app: keys in, a [`PickerRequest`] out for `tui` to carry out.
+
+use crate::keymap::{Action, PickerAction};
+use crate::progress::RunSummary;
+
+/// What the mentor asked the picker for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickerRequest {
+    Open(String),
+    Start(String),
+    Rename { key: String, name: String },
+    Archive { key: String, archived: bool },
+    Quit,
+}
+
+/// A name being typed: for a new run, or a new name for the run with this key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Naming {
+    New,
+    Rename(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct RunPicker {
+    pub title: String,
+    runs: Vec<RunSummary>,
+    pub show_archived: bool,
+    selected: usize,
+    /// While a name is typed: for what, and the text so far.
+    pub naming: Option<(Naming, String)>,
+}
+
+impl RunPicker {
+    pub fn new(title: &str, runs: Vec<RunSummary>) -> Self {
+        RunPicker {
+            title: title.into(),
+            runs,
+            show_archived: false,
+            selected: 0,
+            naming: None,
+        }
+    }
+
+    /// The runs after a change on disk; the selection stays on the same run if it can.
+    pub fn set_runs(&mut self, runs: Vec<RunSummary>) {
+        let key = self.selected().map(|r| r.key.clone());
+        self.runs = runs;
+        self.selected = key
+            .and_then(|k| self.visible().iter().position(|r| r.key == k))
+            .unwrap_or(0);
+    }
+
+    /// The runs listed: archived ones only when asked for.
+    pub fn visible(&self) -> Vec<&RunSummary> {
+        self.runs
+            .iter()
+            .filter(|r| self.show_archived || !r.run.archived)
+            .collect()
+    }
+
+    pub fn selected_row(&self) -> usize {
+        self.selected
+    }
+
+    pub fn selected(&self) -> Option<&RunSummary> {
+        self.visible().get(self.selected).copied()
+    }
+
+    pub fn typing(&self) -> bool {
+        self.naming.is_some()
+    }
+
+    /// A key outside of name typing.
+    pub fn key(&mut self, action: PickerAction) -> Option<PickerRequest> {
+        let count = self.visible().len();
+        match action {
+            PickerAction::Up => self.selected = self.selected.saturating_sub(1),
+            PickerAction::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            PickerAction::Open => match self.selected() {
+                Some(run) => return Some(PickerRequest::Open(run.key.clone())),
+                None => self.naming = Some((Naming::New, String::new())),
+            },
+            PickerAction::New => self.naming = Some((Naming::New, String::new())),
+            PickerAction::Rename => {
+                if let Some(run) = self.selected() {
+                    self.naming = Some((Naming::Rename(run.key.clone()), run.run.name.clone()));
+                }
+            }
+            PickerAction::Archive => {
+                if let Some(run) = self.selected() {
+                    return Some(PickerRequest::Archive {
+                        key: run.key.clone(),
+                        archived: !run.run.archived,
+                    });
+                }
+            }
+            PickerAction::ShowArchived => {
+                self.show_archived = !self.show_archived;
+                self.selected = self.selected.min(self.visible().len().saturating_sub(1));
+            }
+            PickerAction::Quit => return Some(PickerRequest::Quit),
+        }
+        None
+    }
+
+    /// A key while a name is typed: Enter confirms (an empty name does nothing), Esc
+    /// gives up.
+    pub fn text(&mut self, action: Action) -> Option<PickerRequest> {
+        let (naming, name) = self.naming.as_mut()?;
+        match action {
+            Action::Type(c) => name.push(c),
+            Action::Backspace => {
+                name.pop();
+            }
+            Action::Toggle => {
+                let name = name.trim().to_string();
+                let naming = naming.clone();
+                self.naming = None;
+                if name.is_empty() {
+                    return None;
+                }
+                return Some(match naming {
+                    Naming::New => PickerRequest::Start(name),
+                    Naming::Rename(key) => PickerRequest::Rename { key, name },
+                });
+            }
+            Action::Quit => self.naming = None,
+            _ => {}
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Run;
+
+    fn run(key: &str, archived: bool) -> RunSummary {
+        RunSummary {
+            key: key.into(),
+            run: Run {
+                name: key.to_uppercase(),
+                created: jiff::Timestamp::UNIX_EPOCH,
+                archived,
+            },
+            done: 0,
+            total: 51,
+        }
+    }
+
+    fn type_name(picker: &mut RunPicker, name: &str) -> Option<PickerRequest> {
+        for c in name.chars() {
+            picker.text(Action::Type(c));
+        }
+        picker.text(Action::Toggle)
+    }
+
+    #[test]
+    fn an_empty_picker_asks_for_a_name_and_starts_a_run() {
+        let mut picker = RunPicker::new("First session", Vec::new());
+        assert_eq!(picker.key(PickerAction::Open), None);
+        assert!(picker.typing());
+        assert_eq!(
+            type_name(&mut picker, "  Alice "),
+            Some(PickerRequest::Start("Alice".into()))
+        );
+        assert!(!picker.typing());
+    }
+
+    #[test]
+    fn runs_are_opened_renamed_and_archived_and_archived_ones_hidden() {
+        let mut picker = RunPicker::new(
+            "t",
+            vec![run("alice", false), run("bob", false), run("old", true)],
+        );
+        assert_eq!(picker.visible().len(), 2);
+        picker.key(PickerAction::Down);
+        picker.key(PickerAction::Down);
+        assert_eq!(
+            picker.key(PickerAction::Open),
+            Some(PickerRequest::Open("bob".into()))
+        );
+        picker.key(PickerAction::Rename);
+        assert_eq!(
+            picker.naming.as_ref().unwrap().1,
+            "BOB",
+            "the old name to edit"
+        );
+        for _ in 0..3 {
+            picker.text(Action::Backspace);
+        }
+        assert_eq!(
+            type_name(&mut picker, "Robert"),
+            Some(PickerRequest::Rename {
+                key: "bob".into(),
+                name: "Robert".into()
+            })
+        );
+        assert_eq!(
+            picker.key(PickerAction::Archive),
+            Some(PickerRequest::Archive {
+                key: "bob".into(),
+                archived: true
+            })
+        );
+        picker.key(PickerAction::ShowArchived);
+        assert_eq!(picker.visible().len(), 3);
+        picker.key(PickerAction::New);
+        picker.text(Action::Type('x'));
+        assert_eq!(picker.text(Action::Quit), None);
+        assert!(!picker.typing(), "Esc gives up the name");
+        assert_eq!(picker.key(PickerAction::Quit), Some(PickerRequest::Quit));
+    }
+}

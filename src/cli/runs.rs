@@ -1,0 +1,69 @@
+//! `ticklist runs list|start|rename|archive`: the runs of a pack done once per student.
+
+use std::io::Write;
+
+use jiff::Timestamp;
+
+use super::{Cli, Failure, RunsCommand, load_pack, state_dir};
+use crate::progress::{
+    RunSummary, StateStore, find_run, list_runs, rename_run, set_archived, start_run,
+};
+use crate::text::fill;
+
+pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> Result<(), Failure> {
+    let pack = load_pack(cli.pack.as_deref(), super::builtin_lang(cli))?;
+    let t = super::lang_for(cli, &pack).text();
+    if !pack.repeatable {
+        return Err(Failure::NotRepeatable(pack.id));
+    }
+    let store = StateStore::new(state_dir(cli.state_dir.clone())?);
+    let now = Timestamp::now();
+    let runs = list_runs(&store, &pack);
+    let find = |name: &str| {
+        find_run(&runs, name)
+            .cloned()
+            .ok_or_else(|| Failure::UnknownRun {
+                name: name.into(),
+                runs: runs.iter().map(|r| r.run.name.clone()).collect(),
+            })
+    };
+    let said = match command {
+        RunsCommand::List { all } => {
+            let shown: Vec<&RunSummary> = runs.iter().filter(|r| *all || !r.run.archived).collect();
+            if shown.is_empty() {
+                writeln!(out, "{}", t.no_runs).map_err(Failure::Output)?;
+            }
+            for run in shown {
+                writeln!(out, "{}", t.run_line(run)).map_err(Failure::Output)?;
+            }
+            return Ok(());
+        }
+        RunsCommand::Start { name } => {
+            if let Some(existing) = find_run(&runs, name) {
+                fill(t.run_exists, &[("name", &existing.run.name)])
+            } else {
+                start_run(&store, &pack, name, now)?;
+                fill(t.run_started, &[("name", name.trim())])
+            }
+        }
+        RunsCommand::Rename { name, new_name } => {
+            let run = find(name)?;
+            rename_run(&store, &pack, &run, new_name, now)?;
+            fill(
+                t.run_renamed,
+                &[("name", &run.run.name), ("new_name", new_name.trim())],
+            )
+        }
+        RunsCommand::Archive { name, undo } => {
+            let run = find(name)?;
+            set_archived(&store, &pack, &run, !undo, now)?;
+            let said = if *undo {
+                t.run_unarchived
+            } else {
+                t.run_archived
+            };
+            fill(said, &[("name", &run.run.name)])
+        }
+    };
+    writeln!(out, "{said}").map_err(Failure::Output)
+}

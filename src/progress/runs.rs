@@ -1,0 +1,223 @@
+//! Runs of a repeatable pack: the first-session checklist is done once per student, so
+//! each student gets a run, kept in its own state file (`<pack-id>@<key>.json`) with its
+//! own ticks, notes and skips, its name and whether it is archived.
+
+use jiff::Timestamp;
+
+use super::{Changes, LoadOutcome, Run, StateError, StateStore, Tracker};
+use crate::pack::Pack;
+use crate::search::fold;
+
+/// The longest run name kept.
+pub const MAX_RUN_NAME: usize = 80;
+
+/// A run as the picker and `ticklist runs` show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunSummary {
+    /// Its file key, stable when the run is renamed.
+    pub key: String,
+    pub run: Run,
+    pub done: u32,
+    pub total: u32,
+}
+
+/// The file key for a new run named `name`: letters and digits of the folded name, joined
+/// by dashes ("Élodie N'Diaye" → "elodie-n-diaye"), or "run" when nothing is left.
+pub fn run_key(name: &str) -> String {
+    let key: String = fold(name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .take(40)
+        .collect();
+    let key = key.trim_matches('-');
+    if key.is_empty() {
+        "run".into()
+    } else {
+        key.into()
+    }
+}
+
+/// The runs of `pack` in `store`'s directory, oldest first; archived ones too.
+pub fn list_runs(store: &StateStore, pack: &Pack) -> Vec<RunSummary> {
+    let prefix = format!("{}@", pack.id);
+    let Ok(entries) = std::fs::read_dir(store.dir()) else {
+        return Vec::new();
+    };
+    let mut runs: Vec<RunSummary> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|name| {
+            let key = name.strip_prefix(&prefix)?.strip_suffix(".json")?;
+            (!key.is_empty()).then(|| key.to_string())
+        })
+        .filter_map(|key| {
+            let LoadOutcome::Loaded(state) =
+                store
+                    .for_run(&key)
+                    .load(&pack.id, &pack.version, Timestamp::UNIX_EPOCH)
+            else {
+                return None;
+            };
+            let run = state.run.clone()?;
+            let (done, total) = Tracker::new(pack, state).overall(pack);
+            Some(RunSummary {
+                key,
+                run,
+                done,
+                total,
+            })
+        })
+        .collect();
+    runs.sort_by(|a, b| (a.run.created, &a.key).cmp(&(b.run.created, &b.key)));
+    runs
+}
+
+/// The run called `name` (case, accents and punctuation aside), or with that key.
+pub fn find_run<'a>(runs: &'a [RunSummary], name: &str) -> Option<&'a RunSummary> {
+    let wanted = fold(name);
+    runs.iter()
+        .find(|r| fold(&r.run.name) == wanted || r.key == name)
+}
+
+/// Starts a run named `name` and returns its key (a new one, never an existing run's).
+pub fn start_run(
+    store: &StateStore,
+    pack: &Pack,
+    name: &str,
+    now: Timestamp,
+) -> Result<String, StateError> {
+    let taken: Vec<String> = list_runs(store, pack).into_iter().map(|r| r.key).collect();
+    let base = run_key(name);
+    let key = std::iter::once(base.clone())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|k| !taken.contains(k) && !store.for_run(k).path(&pack.id).exists())
+        .unwrap_or(base);
+    let run = Run {
+        name: clean_name(name),
+        created: now.round(jiff::Unit::Second).unwrap_or(now),
+        archived: false,
+    };
+    save_run(&store.for_run(&key), pack, run, now)?;
+    Ok(key)
+}
+
+/// Gives the run a new name (its key and progress stay).
+pub fn rename_run(
+    store: &StateStore,
+    pack: &Pack,
+    summary: &RunSummary,
+    name: &str,
+    now: Timestamp,
+) -> Result<(), StateError> {
+    let run = Run {
+        name: clean_name(name),
+        ..summary.run.clone()
+    };
+    save_run(&store.for_run(&summary.key), pack, run, now)
+}
+
+/// Puts a run away (it leaves the picker's list) or brings it back.
+pub fn set_archived(
+    store: &StateStore,
+    pack: &Pack,
+    summary: &RunSummary,
+    archived: bool,
+    now: Timestamp,
+) -> Result<(), StateError> {
+    let run = Run {
+        archived,
+        ..summary.run.clone()
+    };
+    save_run(&store.for_run(&summary.key), pack, run, now)
+}
+
+fn save_run(store: &StateStore, pack: &Pack, run: Run, now: Timestamp) -> Result<(), StateError> {
+    let mut mine = store.load(&pack.id, &pack.version, now).into_state();
+    let changes = Changes {
+        run: Some(run),
+        ..Changes::default()
+    };
+    mine.apply(&changes);
+    store.save(&mine, &changes, now).map(|_| ())
+}
+
+/// A run name on one line, printable, not too long.
+fn clean_name(name: &str) -> String {
+    let name = crate::safe_text::printable(name.trim(), false);
+    let name: String = name.chars().take(MAX_RUN_NAME).collect();
+    if name.is_empty() { "?".into() } else { name }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pack() -> Pack {
+        crate::pack::find_builtin("first-session")
+            .unwrap()
+            .load(crate::text::Lang::Fr)
+            .unwrap()
+    }
+
+    fn at(day: i8) -> Timestamp {
+        jiff::civil::date(2026, 11, day)
+            .at(9, 0, 0, 0)
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .unwrap()
+            .timestamp()
+    }
+
+    #[test]
+    fn keys_are_plain_and_stable() {
+        assert_eq!(run_key("Élodie N'Diaye"), "elodie-n-diaye");
+        assert_eq!(run_key("  ¿? "), "run");
+        assert_eq!(run_key("../../etc"), "etc");
+    }
+
+    #[test]
+    fn runs_are_started_listed_renamed_and_archived_each_with_its_own_ticks() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = StateStore::new(dir.path());
+        let pack = pack();
+        let alice = start_run(&store, &pack, "Alice", at(2)).unwrap();
+        let bob = start_run(&store, &pack, "Bob", at(3)).unwrap();
+        let alice_again = start_run(&store, &pack, "alice", at(4)).unwrap();
+        assert_eq!((alice.as_str(), bob.as_str()), ("alice", "bob"));
+        assert_eq!(
+            alice_again, "alice-2",
+            "a second run never takes the first's file"
+        );
+
+        // Alice's run gets two ticks; Bob's none.
+        let alice_store = store.for_run(&alice);
+        let mut tracker = Tracker::new(
+            &pack,
+            alice_store
+                .load(&pack.id, &pack.version, at(5))
+                .into_state(),
+        );
+        tracker.set(
+            &pack,
+            pack.find("faites-connaissance").unwrap(),
+            true,
+            at(5),
+        );
+        let changes = tracker.take_changes();
+        alice_store.save(tracker.state(), &changes, at(5)).unwrap();
+
+        let runs = list_runs(&store, &pack);
+        let names: Vec<(&str, u32)> = runs.iter().map(|r| (r.run.name.as_str(), r.done)).collect();
+        assert_eq!(names, [("Alice", 3), ("Bob", 0), ("alice", 0)]);
+        assert_eq!(find_run(&runs, "ALICE").unwrap().key, "alice");
+        assert_eq!(find_run(&runs, "alice-2").unwrap().run.name, "alice");
+
+        rename_run(&store, &pack, &runs[1], "Robert", at(6)).unwrap();
+        set_archived(&store, &pack, &runs[2], true, at(6)).unwrap();
+        let runs = list_runs(&store, &pack);
+        assert_eq!(runs[1].run.name, "Robert");
+        assert_eq!(runs[1].key, "bob", "the key stays");
+        assert!(runs[2].run.archived);
+        assert_eq!(runs[0].done, 3, "renaming others leaves Alice's ticks");
+        // The plain pack file is not a run.
+        assert!(!store.path(&pack.id).exists());
+    }
+}

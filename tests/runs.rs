@@ -1,0 +1,166 @@
+//! A pack done once per student: three students, three runs, each with its own progress,
+//! from the command line and through the run picker in a pseudo-terminal.
+#![cfg(target_os = "linux")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use support::Session;
+
+fn run(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ticklist"))
+        .args(args)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .unwrap()
+}
+
+fn ok(home: &Path, args: &[&str]) -> String {
+    let out = run(home, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fails(home: &Path, args: &[&str]) -> String {
+    let out = run(home, args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn three_students_keep_three_separate_runs() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let fs = ["--pack", "first-session"];
+    for name in ["Alice", "Bob", "Chloé"] {
+        let out = ok(home, &[fs[0], fs[1], "runs", "start", name]);
+        assert_eq!(out, format!("parcours « {name} » commencé\n"));
+    }
+    ok(
+        home,
+        &[
+            fs[0],
+            fs[1],
+            "--run",
+            "Alice",
+            "check",
+            "faites-connaissance",
+            "interlocuteurs",
+        ],
+    );
+    ok(
+        home,
+        &[fs[0], fs[1], "--run", "bob", "check", "presentation-mentor"],
+    );
+    let list = ok(home, &[fs[0], fs[1], "runs", "list"]);
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines.len(), 3, "{list}");
+    assert!(
+        lines[0].starts_with("Alice  10/51 (19 %)  commencé le "),
+        "{list}"
+    );
+    assert!(lines[1].starts_with("Bob  1/51 (1 %)"), "{list}");
+    assert!(lines[2].starts_with("Chloé  0/51 (0 %)"), "{list}");
+
+    let status = ok(home, &[fs[0], fs[1], "--run", "Chloé", "status"]);
+    assert!(status.ends_with("total 0/51 (0 %) Première session avec un nouvel étudiant\n"));
+    let export = ok(
+        home,
+        &[fs[0], fs[1], "--run", "Alice", "export", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&export).unwrap();
+    assert_eq!(json["run"], "Alice");
+    assert_eq!(json["done"], 10);
+
+    // Which student must be said; a name that is no run's is refused; others packs
+    // have no runs.
+    let err = fails(home, &[fs[0], fs[1], "status"]);
+    assert!(err.contains("se fait une fois par étudiant"), "{err}");
+    assert!(err.contains("Alice, Bob, Chloé"), "{err}");
+    let err = fails(home, &[fs[0], fs[1], "--run", "Zoé", "status"]);
+    assert!(err.contains("aucun parcours nommé « Zoé »"), "{err}");
+    let err = fails(home, &["--run", "Alice", "status"]);
+    assert!(err.contains("--run ne s'y applique pas"), "{err}");
+
+    // Rename and archive keep the progress.
+    ok(home, &[fs[0], fs[1], "runs", "rename", "Bob", "Robert"]);
+    ok(home, &[fs[0], fs[1], "runs", "archive", "Chloé"]);
+    let list = ok(home, &[fs[0], fs[1], "runs", "list"]);
+    assert_eq!(list.lines().count(), 2, "{list}");
+    assert!(list.contains("Robert  1/51"), "{list}");
+    let all = ok(home, &[fs[0], fs[1], "runs", "list", "--all"]);
+    assert!(
+        all.contains("Chloé  0/51 (0 %)") && all.contains("(archivé)"),
+        "{all}"
+    );
+}
+
+#[test]
+fn the_picker_starts_renames_and_opens_runs() {
+    let home = tempfile::tempdir().unwrap();
+    let args = ["--pack", "first-session"];
+    let mut app = Session::start_with(home.path(), &args, &[]);
+    app.wait_for_text("Première session avec un nouvel étudiant : quel étudiant ?");
+    app.wait_for_text("Aucun parcours");
+    app.keys("n");
+    app.wait_for_text("Nom de l'étudiant : _");
+    app.keys("Alice\r");
+    app.wait_for_text("Première session avec un nouvel étudiant · Alice");
+    app.wait_for_text("0/51");
+    app.keys(" ");
+    app.wait_for_text("1/51");
+    app.quit();
+
+    let mut app = Session::start_with(home.path(), &args, &[]);
+    app.wait_for("Alice's run listed", |s| s.contains("› Alice  1/51 (1 %)"));
+    app.keys("r");
+    app.wait_for_text("Nouveau nom : Alice_");
+    app.keys(" M.\r");
+    app.wait_for_text("› Alice M.  1/51");
+    app.keys("n");
+    app.keys("Bob\r");
+    app.wait_for_text("· Bob");
+    app.wait_for_text("0/51");
+    app.quit();
+
+    let mut app = Session::start_with(home.path(), &args, &[]);
+    app.wait_for_text("Bob  0/51");
+    app.keys("a"); // archive Alice M. (first, selected)
+    app.wait_for("Alice archived", |s| {
+        !s.contains("Alice M.") && s.contains("› Bob")
+    });
+    app.keys("A");
+    app.wait_for_text("Alice M.  1/51 (1 %)");
+    app.keys("q");
+    let (status, _) = app.wait_for_exit();
+    assert!(status.success());
+
+    // --run opens a run directly, starting it when new.
+    let mut app = Session::start_with(
+        home.path(),
+        &["--pack", "first-session", "--run", "Dora"],
+        &[],
+    );
+    app.wait_for_text("Première session avec un nouvel étudiant · Dora");
+    app.quit();
+    let list = ok(
+        home.path(),
+        &["--pack", "first-session", "runs", "list", "--all"],
+    );
+    let names: Vec<&str> = list
+        .lines()
+        .map(|l| l.split("  ").next().unwrap())
+        .collect();
+    assert_eq!(names, ["Alice M.", "Bob", "Dora"], "{list}");
+}
