@@ -3,7 +3,6 @@ use std::process::ExitCode;
 
 use clap::FromArgMatches;
 use jiff::Timestamp;
-use jiff::tz::TimeZone;
 
 use ticklist::app::RunPicker;
 use ticklist::app::{App, Severity};
@@ -179,8 +178,11 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
         if must_save && read_only.is_none() {
             store.save(tracker.state(), &startup, Timestamp::now())?;
         }
-        let mut session = Plain::new(pack, tracker, text, local_time_zone());
+        let tz = cli::local_time_zone();
+        let today = Timestamp::now().to_zoned(tz.clone()).date();
+        let mut session = Plain::new(pack, tracker, text, tz);
         session.run = run;
+        session.today = today;
         let notices: Vec<String> = notice.into_iter().map(|(_, said)| said).collect();
         let stdin = std::io::stdin();
         let io = plain::Io {
@@ -198,9 +200,10 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
     if must_save {
         saver.save(0, startup);
     }
-    let mut app = App::new(pack, tracker, text, local_time_zone());
+    let mut app = App::new(pack, tracker, text, cli::local_time_zone());
     app.keymap = keymap;
     app.run = run;
+    app.today = Timestamp::now().to_zoned(app.tz.clone()).date();
     if let Some((severity, notice)) = notice {
         app.notify(severity, notice);
     }
@@ -216,18 +219,4 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
     }
     ticklist::tui::run(app, effects, !cli.no_mouse, theme)?;
     Ok(())
-}
-
-/// The local time zone. With `TZ` unset, `/etc/localtime` is read directly: asking jiff
-/// for the system zone also walks the whole zoneinfo tree (dozens of directory reads)
-/// before the first frame.
-fn local_time_zone() -> TimeZone {
-    if cfg!(unix)
-        && std::env::var_os("TZ").is_none()
-        && let Ok(bytes) = std::fs::read("/etc/localtime")
-        && let Ok(tz) = TimeZone::tzif("Local", &bytes)
-    {
-        return tz;
-    }
-    TimeZone::system()
 }

@@ -344,3 +344,28 @@ fn slash_no_show_finds_the_answer_in_the_handbook() {
     );
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn overdue_and_due_soon_steps_are_marked_in_words() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/packs/due-dates.yaml");
+    let pack = pack::load_file(&file).unwrap();
+    let mut state = State::new(&pack.id, &pack.version);
+    state.start = Some(jiff::civil::date(2026, 11, 16));
+    let tracker = Tracker::new(&pack, state);
+    let mut app = App::new(pack, tracker, &EN, TimeZone::UTC);
+    app.today = jiff::civil::date(2026, 11, 21);
+    draw(&mut app, 80, 24);
+    let terminal = draw(&mut app, 80, 24);
+    let screen = terminal.backend().to_string();
+    assert!(
+        screen.contains("Meet your student") && screen.contains("overdue"),
+        "{screen}"
+    );
+    assert!(screen.contains("due soon"), "{screen}");
+    assert!(
+        screen.contains("Due 18 November 2026 (overdue)"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(terminal.backend());
+}

@@ -123,6 +123,9 @@ pub struct App {
     opening: Option<(usize, Timestamp)>,
     /// The run's name, for a pack done once per student.
     pub run: Option<String>,
+    /// The day due dates are judged against, given by the caller (the UI passes the
+    /// local date; tests a fixed one). Until then, nothing is overdue.
+    pub today: jiff::civil::Date,
     /// Every node's texts folded for searching, built at the first search.
     search_index: Option<Vec<String>>,
 }
@@ -157,6 +160,7 @@ impl App {
             skip_prompt: None,
             opening: None,
             run: None,
+            today: jiff::civil::Date::default(),
         }
     }
 

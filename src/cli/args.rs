@@ -216,6 +216,12 @@ pub enum ProgressCommand {
         #[arg(long, value_name = "TEXT")]
         reason: String,
     },
+    /// Set the day the checklist (or the run) started: steps with a due date count from
+    /// it, e.g. `ticklist --pack first-session --run Alice start 2026-11-02`.
+    Start {
+        #[arg(value_name = "YYYY-MM-DD")]
+        date: jiff::civil::Date,
+    },
     /// Take back `skip`: the steps are to do again.
     Unskip {
         #[arg(required = true, value_name = "ID")]

@@ -11,7 +11,7 @@ use crate::commands;
 use crate::effects::Opener;
 use crate::export;
 use crate::pack::MAX_TEXT_CHARS;
-use crate::progress::{Changes, LoadOutcome};
+use crate::progress::{Changes, LoadOutcome, Urgency, pressing};
 use crate::safe_text::printable;
 use crate::text::fill;
 
@@ -53,7 +53,44 @@ pub fn progress_command<O: Write, E: Write>(
                 .and_then(|()| writeln!(out))
         }
         ProgressCommand::Status { json: false } => {
-            commands::write_status(out, &commands::status(&pack, &tracker), t)
+            commands::write_status(out, &commands::status(&pack, &tracker), t).and_then(|()| {
+                // Due dates only cost a look at the clock when the pack has some.
+                if !pack.nodes.iter().any(|n| n.due.is_some()) {
+                    return Ok(());
+                }
+                let tz = super::local_time_zone();
+                let today = now.to_zoned(tz.clone()).date();
+                for (i, due) in pressing(&pack, &tracker, today, &tz) {
+                    let urgency = match due.urgency {
+                        Urgency::Overdue => t.overdue_badge,
+                        _ => t.soon_badge,
+                    };
+                    let values = [
+                        ("urgency", urgency),
+                        ("title", pack.nodes[i].title.as_str()),
+                        ("date", &t.date(due.date)),
+                    ];
+                    writeln!(out, "{}", fill(t.cli_pressing, &values))?;
+                }
+                Ok(())
+            })
+        }
+        ProgressCommand::Start { date } => {
+            let changes = Changes {
+                start: Some(*date),
+                ..Changes::default()
+            };
+            if let Some(reason) = read_only {
+                return Err(Failure::ReadOnlyState(reason));
+            }
+            let mut mine = tracker.state().clone();
+            mine.apply(&changes);
+            store.save(&mine, &changes, now)?;
+            writeln!(
+                out,
+                "{}",
+                fill(t.cli_start_set, &[("date", &t.date(*date))])
+            )
         }
         ProgressCommand::List { todo } => commands::write_list(out, &pack, &tracker, *todo, t),
         ProgressCommand::Check { ids } | ProgressCommand::Uncheck { ids } => {

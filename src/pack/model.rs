@@ -27,6 +27,21 @@ impl Kind {
     }
 }
 
+/// When a step is due, counted in days from a starting point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Due {
+    pub days: u32,
+    pub after: DueAfter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DueAfter {
+    /// The day the run (or the checklist) started.
+    Start,
+    /// The day this stage (a node index) was completed.
+    Stage(usize),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
     pub label: String,
@@ -49,6 +64,8 @@ pub struct Node {
     pub warning: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Due>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<usize>,
     /// Distance from the root: 0 for stages.

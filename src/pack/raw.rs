@@ -66,12 +66,26 @@ pub struct RawNode {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub note: Option<Spanned<String>>,
+    /// When the step is due: `days` after the run's start (`after: start`, the default)
+    /// or after a stage was completed (`after: stage:<stage id>`).
+    #[serde(default)]
+    #[schemars(with = "Option<RawDue>")]
+    pub due: Option<Spanned<RawDue>>,
     #[serde(default)]
     #[schemars(with = "Option<Vec<RawNode>>")]
     pub parts: Option<Spanned<Vec<RawNode>>>,
     #[serde(default)]
     #[schemars(with = "Option<Vec<RawNode>>")]
     pub items: Option<Spanned<Vec<RawNode>>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawDue {
+    pub days: u32,
+    /// `start` or `stage:<stage id>`.
+    #[serde(default)]
+    pub after: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

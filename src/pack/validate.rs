@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use serde_saphyr::Spanned;
 
 use super::error::Problem;
-use super::model::{Kind, Level, Link, Node, Pack};
+use super::model::{Due, DueAfter, Kind, Level, Link, Node, Pack};
 use super::raw::{RawKind, RawLink, RawNode, RawPack};
 use super::url;
 
@@ -15,6 +15,9 @@ use crate::safe_text::printable;
 const MAX_ID_LEN: usize = 64;
 /// Limits against hostile or runaway packs, far above any real checklist; documented in
 /// `content/README.md`. Titles are one screen line, details a few screens.
+/// The furthest a step can be due: ten years.
+pub const MAX_DUE_DAYS: u32 = 3650;
+
 pub const MAX_NODES: usize = 200_000;
 pub const MAX_TITLE_CHARS: usize = 1_000;
 pub const MAX_TEXT_CHARS: usize = 20_000;
@@ -55,6 +58,7 @@ pub fn validate(raw: RawPack, with_warnings: bool) -> Result<Validated, Vec<Prob
         v.node(stage, Level::Stage, None, 0);
     }
     let renamed = v.renamed(raw.renamed);
+    v.resolve_due_stages();
     let version = v.line(raw.version, "version", MAX_ID_LEN);
     let lang = v.line(raw.lang, "lang", MAX_ID_LEN);
     let title = v.line(raw.title, "title", MAX_TITLE_CHARS);
@@ -99,6 +103,9 @@ struct Validator {
     warnings: Vec<Problem>,
     /// Where each URL was first linked, to point at repeats.
     urls: HashMap<String, u64>,
+    /// `due: after: stage:<id>` to resolve once every stage is known: the node, the
+    /// stage id and where it was written.
+    due_stages: Vec<(usize, String, (u64, u64))>,
 }
 
 impl Validator {
@@ -124,6 +131,28 @@ impl Validator {
     fn non_empty(&mut self, value: &Spanned<String>, message: &str) {
         if value.value.trim().is_empty() {
             self.problem(value, message.into());
+        }
+    }
+
+    /// Points each `due: after: stage:<id>` at its stage, now that all are known.
+    fn resolve_due_stages(&mut self) {
+        for (node, stage, (line, column)) in std::mem::take(&mut self.due_stages) {
+            let found = self
+                .nodes
+                .iter()
+                .position(|n| n.id == stage && n.level == Level::Stage);
+            match found {
+                Some(index) => {
+                    if let Some(due) = &mut self.nodes[node].due {
+                        due.after = DueAfter::Stage(index);
+                    }
+                }
+                None => self.problems.push(Problem {
+                    line,
+                    column,
+                    message: format!("`due: after: stage:{stage}`: no stage has the id {stage:?}; name a stage of this pack"),
+                }),
+            }
         }
     }
 
@@ -339,10 +368,38 @@ impl Validator {
                 "this step has only a title: add `details` or a link so the mentor knows what to do".into(),
             );
         }
+        let due = raw.due.as_ref().and_then(|due| {
+            if kind == Kind::Info {
+                self.problem(due, format!("{:?} is a `kind: info` card: a card is never due, drop its `due`", raw.id.value));
+                return None;
+            }
+            if due.value.days > MAX_DUE_DAYS {
+                self.problem(due, format!("`due: days: {}` is over {MAX_DUE_DAYS} (ten years): write a number of days", due.value.days));
+            }
+            let after = match due.value.after.as_deref().map(str::trim) {
+                None | Some("start") => DueAfter::Start,
+                Some(after) => match after.strip_prefix("stage:") {
+                    Some(stage) => {
+                        let place = (due.referenced.line(), due.referenced.column());
+                        self.due_stages.push((index, stage.trim().to_string(), place));
+                        DueAfter::Stage(0)
+                    }
+                    None => {
+                        self.problem(due, format!("`due: after: {after}` is not a starting point: write `start` or `stage:<stage id>`"));
+                        DueAfter::Start
+                    }
+                },
+            };
+            Some(Due {
+                days: due.value.days,
+                after,
+            })
+        });
         let node = Node {
             id: raw.id.value.clone(),
             level,
             kind,
+            due,
             title: self.line(raw.title, "title", MAX_TITLE_CHARS),
             details: self.paragraph(raw.details, "details"),
             links: self.links(raw.links),

@@ -11,7 +11,7 @@ use jiff::tz::TimeZone;
 use crate::app::Effect;
 use crate::export::percent;
 use crate::pack::Pack;
-use crate::progress::{Before, Check, Tracker};
+use crate::progress::{Before, Check, Tracker, Urgency, due_date};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
 
@@ -46,6 +46,8 @@ pub struct Plain {
     last_seq: u64,
     /// The run's name, for a pack done once per student.
     pub run: Option<String>,
+    /// The day due dates are judged against (given, never read from the clock here).
+    pub today: jiff::civil::Date,
     /// Ticks and unticks `u` can take back: the node and its leaves as they were.
     undo: Vec<(usize, Before)>,
 }
@@ -65,6 +67,7 @@ impl Plain {
             current,
             last_seq: 0,
             run: None,
+            today: jiff::civil::Date::default(),
             undo: Vec::new(),
         }
     }
@@ -344,6 +347,15 @@ impl Plain {
             );
             format!("{state} {below}")
         });
+        if let Some(due) = due_date(&self.pack, &self.tracker, index, self.today, &self.tz) {
+            let mut said = fill(t.due_on, &[("date", &t.date(due.date))]);
+            match due.urgency {
+                Urgency::Overdue => said.push_str(&format!(" ({})", t.overdue_badge)),
+                Urgency::Soon => said.push_str(&format!(" ({})", t.soon_badge)),
+                Urgency::Met | Urgency::Later => {}
+            }
+            lines.push(format!("{said}."));
+        }
         if let Some(at) = self.tracker.opened_at(&self.pack, index) {
             lines.push(format!("{}.", fill(t.opened_on, &[("date", &date(at))])));
         }

@@ -1,10 +1,12 @@
 //! Ticks and what they add up to: the pure half of progress, plus its file storage.
 
+mod due;
 mod runs;
 mod state;
 mod store;
 mod tracker;
 
+pub use due::{DueDate, SOON_DAYS, Urgency, due_date, pressing, start_date};
 pub use runs::{
     MAX_RUN_NAME, RunSummary, find_run, list_runs, rename_run, run_key, set_archived, start_run,
 };

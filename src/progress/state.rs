@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// Version of the state file format; a file with a higher one is never overwritten.
@@ -32,6 +33,8 @@ pub struct Changes {
     pub opened: BTreeMap<String, Timestamp>,
     /// A run's name or archive mark, changed.
     pub run: Option<Run>,
+    /// The start date, set (due dates count from it).
+    pub start: Option<Date>,
 }
 
 impl Changes {
@@ -46,6 +49,7 @@ impl Changes {
             && self.skipped.is_empty()
             && self.opened.is_empty()
             && self.run.is_none()
+            && self.start.is_none()
     }
 
     /// Adds later edits; for the same id, the later one wins.
@@ -57,6 +61,9 @@ impl Changes {
         self.opened.extend(later.opened);
         if later.run.is_some() {
             self.run = later.run;
+        }
+        if later.start.is_some() {
+            self.start = later.start;
         }
     }
 }
@@ -101,6 +108,11 @@ pub struct State {
     /// For one run of a repeatable pack (one student's first session, say): its name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<Run>,
+    /// The day the checklist (or run) started, as the mentor set it: steps with a `due`
+    /// offset `after: start` are due that many days later. A run without one counts from
+    /// the day it was created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Date>,
 }
 
 /// One run of a repeatable pack: a name (the student's, say), when it was started, and
@@ -125,6 +137,7 @@ impl State {
             skipped: BTreeMap::new(),
             opened: BTreeMap::new(),
             run: None,
+            start: None,
         }
     }
 
@@ -152,6 +165,7 @@ impl State {
             && self.skipped == other.skipped
             && self.opened == other.opened
             && self.run == other.run
+            && self.start == other.start
     }
 
     /// Replays `changes` on these ticks.
@@ -186,6 +200,9 @@ impl State {
         }
         if let Some(run) = &changes.run {
             self.run = Some(run.clone());
+        }
+        if let Some(start) = changes.start {
+            self.start = Some(start);
         }
     }
 }

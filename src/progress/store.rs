@@ -60,7 +60,7 @@ pub struct Saved {
 /// What reading the state file found.
 enum Found {
     Missing,
-    Usable(State),
+    Usable(Box<State>),
     /// Present but not this pack's readable state; the reason says why.
     Unusable(String),
 }
@@ -112,7 +112,7 @@ impl StateStore {
         let state = State::new(pack_id, pack_version);
         match read(&path, pack_id) {
             Ok(Found::Missing) => LoadOutcome::Fresh(state),
-            Ok(Found::Usable(loaded)) => LoadOutcome::Loaded(loaded),
+            Ok(Found::Usable(loaded)) => LoadOutcome::Loaded(*loaded),
             Ok(Found::Unusable(reason)) => match move_aside(&path, now) {
                 Ok(moved_to) => LoadOutcome::MovedAside {
                     state,
@@ -145,7 +145,7 @@ impl StateStore {
         fs::create_dir_all(&self.dir).map_err(io_error("create", &self.dir))?;
         let _lock = self.lock(&mine.pack_id)?;
         let mut state = match read(&path, &mine.pack_id)? {
-            Found::Usable(on_disk) => on_disk,
+            Found::Usable(on_disk) => *on_disk,
             Found::Missing => mine.clone(),
             Found::Unusable(_) => {
                 move_aside(&path, now)?;
@@ -204,7 +204,7 @@ fn read(path: &Path, pack_id: &str) -> Result<Found, StateError> {
         Err(e) => return Err(io_error("read", path)(e)),
     };
     Ok(match State::parse(&bytes, pack_id) {
-        Ok(state) => Found::Usable(state),
+        Ok(state) => Found::Usable(Box::new(state)),
         Err(reason) => Found::Unusable(reason),
     })
 }

@@ -142,6 +142,11 @@ pub static FR: Text = Text {
         ),
         ("search --words", "Le texte à chercher."),
         (
+            "start",
+            "Fixer le jour où la checklist (ou le parcours) a commencé : les étapes à échéance comptent à partir de ce jour, par exemple `ticklist --pack first-session --run Alice start 2026-11-02`.",
+        ),
+        ("start --date", "La date, AAAA-MM-JJ."),
+        (
             "--run",
             "Pour un pack à faire une fois par étudiant (first-session) : le parcours, par son nom. L'application le commence s'il est nouveau ; sans cette option, elle vous laisse choisir.",
         ),
@@ -250,6 +255,11 @@ pub static FR: Text = Text {
     my_note: "Votre note",
     orphan_ticks: "{count} coche(s) concernent des étapes absentes de la version {version} de ce pack : elles restent enregistrées.",
     new_badge: "nouveau",
+    overdue_badge: "en retard",
+    soon_badge: "bientôt dû",
+    due_on: "À faire pour le {date}",
+    cli_start_set: "commencé le {date} : les étapes à échéance comptent à partir de ce jour",
+    cli_pressing: "{urgency} : {title} (pour le {date})",
     all_done: "Tout est coché",
     reference_card: "Fiche de référence",
     not_tickable: "Une fiche de référence : rien à cocher.",

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::progress::{Urgency, due_date};
 use crate::safe_text::printable;
 use crate::text::fill;
 
@@ -67,6 +68,21 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
             Span::styled(state, box_style),
         ]),
     ];
+    if let Some(due) = due_date(&app.pack, &app.tracker, index, app.today, &app.tz) {
+        let mut said = fill(t.due_on, &[("date", &t.date(due.date))]);
+        let style = match due.urgency {
+            Urgency::Overdue => {
+                said.push_str(&format!(" ({})", t.overdue_badge));
+                theme.error
+            }
+            Urgency::Soon => {
+                said.push_str(&format!(" ({})", t.soon_badge));
+                theme.warning
+            }
+            Urgency::Met | Urgency::Later => theme.dim,
+        };
+        lines.push(Line::styled(said, style));
+    }
     if let Some(at) = app.tracker.opened_at(&app.pack, index) {
         lines.push(Line::styled(
             fill(t.opened_on, &[("date", &date(at))]),

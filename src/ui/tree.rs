@@ -7,6 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, fit, node_box};
 use crate::app::{App, box_column};
+use crate::progress::{Urgency, due_date};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = theme.block().title(app.text.tree_title);
@@ -41,10 +42,16 @@ fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: us
     } else {
         format!(" {done}/{total}")
     };
-    let badge = if app.tracker.is_new(&app.pack, index) {
-        format!(" {}", app.text.new_badge)
-    } else {
-        String::new()
+    let due = app.pack.nodes[index]
+        .due
+        .and_then(|_| due_date(&app.pack, &app.tracker, index, app.today, &app.tz));
+    let (badge, badge_style) = match due.map(|d| d.urgency) {
+        Some(Urgency::Overdue) => (format!(" {}", app.text.overdue_badge), theme.error),
+        Some(Urgency::Soon) => (format!(" {}", app.text.soon_badge), theme.warning),
+        _ if app.tracker.is_new(&app.pack, index) => {
+            (format!(" {}", app.text.new_badge), theme.warning)
+        }
+        _ => (String::new(), theme.warning),
     };
     let used = prefix.chars().count() + 4 + counts.chars().count() + badge.chars().count();
     let room = width.saturating_sub(used);
@@ -53,7 +60,7 @@ fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: us
         Span::styled(check_box, box_style),
         Span::raw(" "),
         Span::raw(fit(&node.title, room, glyphs.ellipsis)),
-        Span::styled(badge, theme.warning),
+        Span::styled(badge, badge_style),
         Span::styled(counts, theme.dim),
     ]);
     if selected {
