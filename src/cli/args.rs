@@ -152,6 +152,9 @@ pub enum RunsCommand {
     Start {
         #[arg(value_name = "NAME")]
         name: String,
+        /// The day it started, if not today (due dates count from it).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        start: Option<jiff::civil::Date>,
     },
     /// Give a run another name; its progress stays.
     Rename {

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 
 use super::{Cli, Failure, RunsCommand, load_pack, state_dir};
 use crate::progress::{
-    RunSummary, StateStore, find_run, list_runs, rename_run, set_archived, start_run,
+    Changes, RunSummary, StateStore, find_run, list_runs, rename_run, set_archived, start_run,
 };
 use crate::text::fill;
 
@@ -38,11 +38,21 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
             }
             return Ok(());
         }
-        RunsCommand::Start { name } => {
+        RunsCommand::Start { name, start } => {
             if let Some(existing) = find_run(&runs, name) {
                 fill(t.run_exists, &[("name", &existing.run.name)])
             } else {
-                start_run(&store, &pack, name, now)?;
+                let key = start_run(&store, &pack, name, now)?;
+                if let Some(start) = start {
+                    let run = store.for_run(&key);
+                    let mut mine = run.load(&pack.id, &pack.version, now).into_state();
+                    let changes = Changes {
+                        start: Some(*start),
+                        ..Changes::default()
+                    };
+                    mine.apply(&changes);
+                    run.save(&mine, &changes, now)?;
+                }
                 fill(t.run_started, &[("name", name.trim())])
             }
         }

@@ -168,6 +168,10 @@ pub static FR: Text = Text {
             "Le nom du parcours (celui de l'étudiant).",
         ),
         (
+            "runs start --start",
+            "Le jour où il a commencé, si ce n'est pas aujourd'hui (les échéances en partent).",
+        ),
+        (
             "runs rename",
             "Donner un autre nom à un parcours ; sa progression reste.",
         ),
