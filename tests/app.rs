@@ -653,3 +653,32 @@ fn an_opened_link_is_recorded_once_the_browser_has_it() {
     let parrainage = app.pack.find("parrainage").unwrap();
     assert_eq!(app.tracker.opened_at(&app.pack, parrainage), None);
 }
+
+#[test]
+fn e_writes_a_note_in_place_and_u_takes_it_back() {
+    let mut app = builtin_app();
+    select(&mut app, "slack");
+    press(&mut app, &[Action::EditNote]);
+    assert!(app.typing());
+    type_text(&mut app, "demander #mentors");
+    let effects = press(&mut app, &[Action::Toggle]);
+    let [Effect::Save { changes, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(changes.notes["slack"].as_deref(), Some("demander #mentors"));
+    assert_eq!(app.tracker.state().notes["slack"], "demander #mentors");
+    // Editing starts from the note; emptying it removes it.
+    press(&mut app, &[Action::EditNote]);
+    assert_eq!(app.prompt.as_ref().unwrap().text, "demander #mentors");
+    for _ in 0.."demander #mentors".len() {
+        press(&mut app, &[Action::Backspace]);
+    }
+    press(&mut app, &[Action::Toggle]);
+    assert!(!app.tracker.state().notes.contains_key("slack"));
+    // Undo brings the note back, then takes it away.
+    let effects = press(&mut app, &[Action::Undo]);
+    assert_eq!(effects.len(), 1);
+    assert_eq!(app.tracker.state().notes["slack"], "demander #mentors");
+    press(&mut app, &[Action::Undo]);
+    assert!(!app.tracker.state().notes.contains_key("slack"));
+}

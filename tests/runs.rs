@@ -195,9 +195,23 @@ fn due_dates_count_from_the_start_and_status_lists_what_is_late() {
         "its stage is not done: {status}"
     );
     // A run can be started with its date.
-    ok(home, &["--pack", pack, "runs", "start", "Bob", "--start", "2020-01-06"]);
+    ok(
+        home,
+        &[
+            "--pack",
+            pack,
+            "runs",
+            "start",
+            "Bob",
+            "--start",
+            "2020-01-06",
+        ],
+    );
     let bob = ok(home, &["--pack", pack, "--run", "Bob", "status"]);
-    assert!(bob.contains("overdue: Meet your student (due 8 January 2020)"), "{bob}");
+    assert!(
+        bob.contains("overdue: Meet your student (due 8 January 2020)"),
+        "{bob}"
+    );
     // Ticked steps are never late; the review counts from when the week was done (now).
     ok(
         home,

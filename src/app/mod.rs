@@ -4,6 +4,7 @@
 
 mod finder;
 mod picker;
+mod prompt;
 mod tree;
 
 use jiff::Timestamp;
@@ -12,11 +13,12 @@ use ratatui::layout::{Position, Rect};
 
 use crate::keymap::{Action, Keymap};
 use crate::pack::Pack;
-use crate::progress::{Before, Changes, Check, LeafState, State, Tracker};
+use crate::progress::{Before, Changes, Check, State, Tracker};
 use crate::text::{Text, fill};
 
 pub use finder::Search;
 pub use picker::{Naming, PickerRequest, RunPicker};
+pub use prompt::{Prompt, PromptKind};
 pub use tree::{BOX_WIDTH, TreeView, box_column};
 
 /// Work for the outside world, done by `effects`.
@@ -114,11 +116,11 @@ pub struct App {
     last_seq: u64,
     /// Ticks and unticks that `u` can take back, latest last: the node acted on and
     /// its leaves as they were before.
-    undo: Vec<(usize, Before)>,
+    undo: Vec<(usize, UndoStep)>,
     /// The search typed with `/`, while there is one.
     pub search: Option<Search>,
-    /// While `s` asks why: the node to skip and the reason typed so far.
-    pub skip_prompt: Option<(usize, String)>,
+    /// A reason or a note being typed on the status line.
+    pub prompt: Option<Prompt>,
     /// A link handed to the browser: its node and when, recorded once it opened.
     opening: Option<(usize, Timestamp)>,
     /// The run's name, for a pack done once per student.
@@ -128,6 +130,15 @@ pub struct App {
     pub today: jiff::civil::Date,
     /// Every node's texts folded for searching, built at the first search.
     search_index: Option<Vec<String>>,
+}
+
+/// One change `u` can take back.
+#[derive(Debug, Clone)]
+enum UndoStep {
+    /// Ticks, unticks and skips: the leaves as they were.
+    Leaves(Before),
+    /// A note written: the one it replaced.
+    Note(Option<String>),
 }
 
 /// How many ticks and unticks `u` can take back.
@@ -157,7 +168,7 @@ impl App {
             undo: Vec::new(),
             search: None,
             search_index: None,
-            skip_prompt: None,
+            prompt: None,
             opening: None,
             run: None,
             today: jiff::civil::Date::default(),
@@ -185,7 +196,7 @@ impl App {
 
     /// Whether keys are text (a search or a reason being typed), not commands.
     pub fn typing(&self) -> bool {
-        self.editing_search() || self.skip_prompt.is_some()
+        self.editing_search() || self.prompt.is_some()
     }
 
     /// Shows what an effect achieved; an opened link is recorded, and that is saved.
@@ -260,7 +271,7 @@ impl App {
             Some(Overlay::Links { purpose, selected }) => {
                 self.update_links(action, purpose, selected, now)
             }
-            None if self.skip_prompt.is_some() => self.update_skip_prompt(action, now),
+            None if self.prompt.is_some() => self.update_prompt(action, now),
             None if self.editing_search() => {
                 match action {
                     Action::Type(c) => self.type_search(|text| text.push(c)),
@@ -307,6 +318,7 @@ impl App {
             Action::NextTodo => self.next_todo(),
             Action::Undo => return self.take_back(),
             Action::Skip => return self.skip_selected(now),
+            Action::EditNote => self.edit_note(),
             Action::Search => self.start_search(),
             Action::Quit if self.search.is_some() => self.clear_search(),
             Action::Type(_) | Action::Backspace => {}
@@ -360,6 +372,7 @@ impl App {
             | Action::NextTodo
             | Action::Undo
             | Action::Skip
+            | Action::EditNote
             | Action::Search
             | Action::PrevMatch
             | Action::Type(_)
@@ -386,7 +399,8 @@ impl App {
         if !self.tracker.toggle(&self.pack, node, now) {
             return Vec::new();
         }
-        self.push_undo(node);
+        let before = self.tracker.take_undo();
+        self.push_undo(node, UndoStep::Leaves(before));
         if !was_complete && self.tracker.is_complete(&self.pack) {
             self.overlay = Some(Overlay::Completion);
         }
@@ -404,74 +418,25 @@ impl App {
         }
     }
 
-    /// `s`: asks why the selected steps do not apply; on steps already skipped (and no
-    /// step to do), takes the skip back at once.
-    fn skip_selected(&mut self, now: Timestamp) -> Vec<Effect> {
-        let Some(node) = self.tree.selected() else {
-            return Vec::new();
-        };
-        if self.tracker.counts(node).1 == 0 {
-            self.notify(Severity::Info, self.text.not_tickable.into());
-            return Vec::new();
-        }
-        let any_todo = self
-            .pack
-            .leaves(node)
-            .any(|l| self.tracker.leaf_state(&self.pack, l) == LeafState::Todo);
-        if any_todo {
-            self.skip_prompt = Some((node, String::new()));
-            self.status = None;
-            return Vec::new();
-        }
-        self.apply_skip(node, "", now)
-    }
-
-    fn update_skip_prompt(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
-        let Some((node, reason)) = &mut self.skip_prompt else {
-            return Vec::new();
-        };
-        match action {
-            Action::Type(c) => reason.push(c),
-            Action::Backspace => {
-                reason.pop();
-            }
-            Action::Toggle => {
-                let (node, reason) = (*node, reason.clone());
-                self.skip_prompt = None;
-                return self.apply_skip(node, &reason, now);
-            }
-            Action::Quit => self.skip_prompt = None,
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    fn apply_skip(&mut self, node: usize, reason: &str, now: Timestamp) -> Vec<Effect> {
-        let was_complete = self.tracker.is_complete(&self.pack);
-        if !self.tracker.skip(&self.pack, node, reason, now) {
-            return Vec::new();
-        }
-        self.push_undo(node);
-        if !was_complete && self.tracker.is_complete(&self.pack) {
-            self.overlay = Some(Overlay::Completion);
-        }
-        vec![self.save()]
-    }
-
-    fn push_undo(&mut self, node: usize) {
+    fn push_undo(&mut self, node: usize, step: UndoStep) {
         if self.undo.len() == UNDO_LEVELS {
             self.undo.remove(0);
         }
-        self.undo.push((node, self.tracker.take_undo()));
+        self.undo.push((node, step));
     }
 
     /// `u`: takes back the last tick or untick, and saves that like any change.
     fn take_back(&mut self) -> Vec<Effect> {
-        let Some((node, before)) = self.undo.pop() else {
+        let Some((node, step)) = self.undo.pop() else {
             self.notify(Severity::Info, self.text.nothing_to_undo.into());
             return Vec::new();
         };
-        self.tracker.restore(&self.pack, &before);
+        match step {
+            UndoStep::Leaves(before) => self.tracker.restore(&self.pack, &before),
+            UndoStep::Note(before) => {
+                self.tracker.set_note(&self.pack, node, before);
+            }
+        }
         self.tree.reveal(&self.pack, node);
         let title = &self.pack.nodes[node].title;
         self.notify(Severity::Info, fill(self.text.undone, &[("title", title)]));

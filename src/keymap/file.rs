@@ -60,6 +60,7 @@ const ACTIONS: &[(&str, Action)] = &[
     ("next-todo", Action::NextTodo),
     ("undo", Action::Undo),
     ("skip", Action::Skip),
+    ("note", Action::EditNote),
     ("search", Action::Search),
     ("previous-match", Action::PrevMatch),
     ("open", Action::Open),

@@ -30,6 +30,8 @@ pub enum Action {
     Undo,
     /// Mark the selected steps not applicable (asks why), or take the mark back.
     Skip,
+    /// Write or change the mentor's own note on the selected node.
+    EditNote,
     /// Start typing a search (or change the current one).
     Search,
     /// The previous search match (`n`, [`Action::NextTodo`], goes to the next one).
@@ -108,6 +110,7 @@ const DEFAULTS: &[DefaultBinding] = &[
     bind(&[Key::Char('n')], Action::NextTodo, true),
     bind(&[Key::Char('u')], Action::Undo, true),
     bind(&[Key::Char('s'), Key::Char('-')], Action::Skip, false),
+    bind(&[Key::Char('e')], Action::EditNote, false),
     bind(&[Key::Char('/')], Action::Search, true),
     bind(&[Key::Char('N')], Action::PrevMatch, false),
     bind(&[Key::Char('o')], Action::Open, true),

@@ -225,6 +225,18 @@ impl Tracker {
         changed
     }
 
+    /// Writes the mentor's own note on `index` (`None` clears it). Returns the one it
+    /// replaces, for undo.
+    pub fn set_note(&mut self, pack: &Pack, index: usize, note: Option<String>) -> Option<String> {
+        let id = pack.nodes[index].id.clone();
+        let before = match &note {
+            Some(note) => self.state.notes.insert(id.clone(), note.clone()),
+            None => self.state.notes.remove(&id),
+        };
+        self.changes.notes.insert(id, note);
+        before
+    }
+
     /// Records that a link of `index` was opened at `now`.
     pub fn opened(&mut self, pack: &Pack, index: usize, now: Timestamp) {
         let id = pack.nodes[index].id.clone();

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, fit};
-use crate::app::{App, Severity};
+use crate::app::{App, PromptKind, Severity};
 use crate::keymap::Action;
 use crate::text::fill;
 
@@ -23,8 +23,12 @@ pub fn status_rows(app: &App, width: u16) -> u16 {
 }
 
 pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &Theme) {
-    if let Some((_, reason)) = &app.skip_prompt {
-        let prompt = fill(app.text.skip_prompt, &[("text", reason)]);
+    if let Some(asked) = &app.prompt {
+        let template = match asked.kind {
+            PromptKind::Skip => app.text.skip_prompt,
+            PromptKind::Note => app.text.note_prompt,
+        };
+        let prompt = fill(template, &[("text", &asked.text)]);
         let line = Line::from(vec![
             Span::styled(format!(" {prompt}"), theme.key),
             Span::styled("_", theme.key),

@@ -30,6 +30,9 @@ fn popup(
     inner
 }
 
+/// Width of the help popup, borders included.
+const HELP_WIDTH: u16 = 76;
+
 /// Every key binding, straight from the keymap.
 pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let t = app.text;
@@ -56,8 +59,14 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::raw(format!(" {}", t.help_mouse)));
     }
     lines.push(Line::styled(format!(" {}", t.help_close), theme.dim));
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let inner = popup(frame, area, 76, height, t.help_title, theme);
+    // Rows once wrapped inside the popup's border, so that the last line is never cut.
+    let inner_width = usize::from(HELP_WIDTH.min(area.width).saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(inner_width))
+        .sum();
+    let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
+    let inner = popup(frame, area, HELP_WIDTH, height, t.help_title, theme);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
