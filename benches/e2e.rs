@@ -21,6 +21,8 @@ use support::Session;
 fn spawn(home: &Path, pack: Option<&Path>) -> Session {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ticklist"));
     cmd.env("TICKLIST_STATE_DIR", home);
+    // The markers below are the French interface's, on the French built-in pack.
+    cmd.env("LANG", "fr_FR.UTF-8");
     cmd.env("XDG_CACHE_HOME", home.with_extension("cache"));
     if let Some(pack) = pack {
         cmd.arg("--pack");
@@ -83,7 +85,7 @@ struct Figures {
     idle_wakeups_per_s: f64,
 }
 
-fn measure(home: &Path, pack: Option<&Path>, total: usize, first_leaf_row: usize) -> Figures {
+fn measure(home: &Path, pack: Option<&Path>, total: usize) -> Figures {
     let full = move |s: &str| s.contains(&format!("0/{total} ")) && s.contains("quitter");
     let mut first_frames = Vec::new();
     let mut first_bytes = Vec::new();
@@ -103,12 +105,7 @@ fn measure(home: &Path, pack: Option<&Path>, total: usize, first_leaf_row: usize
     let _ = std::fs::remove_dir_all(home);
     let mut app = spawn(home, pack);
     app.wait_for("first frame", full);
-    // Down to the first step with nothing under it, so a tick is one step.
-    for _ in 0..first_leaf_row {
-        let before = marker_row(&app.contents());
-        app.keys("j");
-        app.wait_for("the move", |s| marker_row(s) != before);
-    }
+    // The app opens on the first step to do, so a tick is one step.
     let mut moves = Vec::new();
     let mut ticks = Vec::new();
     for _ in 0..KEYS / 2 {
@@ -149,9 +146,8 @@ fn measure(home: &Path, pack: Option<&Path>, total: usize, first_leaf_row: usize
     }
 }
 
-/// Steps to tick (from `ticklist validate`) and the row of the first one: the built-in
-/// pack's is row 1, a generated pack's row 3 (stage, part, item, its first sub-item).
-fn shape(pack: Option<&Path>) -> (usize, usize) {
+/// Steps to tick, from `ticklist validate`.
+fn steps(pack: Option<&Path>) -> usize {
     let builtin;
     let path = match pack {
         Some(path) => path,
@@ -167,13 +163,11 @@ fn shape(pack: Option<&Path>) -> (usize, usize) {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    let steps = text
-        .rsplit(", ")
+    text.rsplit(", ")
         .next()
         .and_then(|t| t.split_whitespace().next())
         .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no step count in {text:?}"));
-    (steps, if pack.is_some() { 3 } else { 1 })
+        .unwrap_or_else(|| panic!("no step count in {text:?}"))
 }
 
 fn main() {
@@ -215,8 +209,8 @@ fn main() {
         cases.push((format!("{items} items"), Some(path)));
     }
     for (name, path) in cases {
-        let (steps, first_leaf_row) = shape(path.as_deref());
-        let f = measure(&home, path.as_deref(), steps, first_leaf_row);
+        let steps = steps(path.as_deref());
+        let f = measure(&home, path.as_deref(), steps);
         println!(
             "| {name} | {steps} | {} | {} | {} | {} | {} | {:.1} | {:.1} |",
             ms(f.cold_frame),

@@ -265,6 +265,9 @@ pub struct Summary {
 #[derive(Debug, Serialize)]
 pub struct MentorRow {
     pub mentor: String,
+    /// For a pack done once per student: whose run this row is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub run: Option<String>,
     pub pack_version: String,
     pub done: u32,
     pub total: u32,
@@ -291,7 +294,11 @@ pub fn summarize(exports: &[Export], now: Timestamp, stale_days: Option<i64>) ->
                 }
                 per_stage.insert(g.id.clone(), percent(g.done, g.total));
             }
-            for item in e.items.iter().filter(|i| i.step && i.state != "done") {
+            let open_steps = e
+                .items
+                .iter()
+                .filter(|i| i.step && !matches!(i.state.as_str(), "done" | "skipped"));
+            for item in open_steps {
                 let entry = open
                     .entry(item.id.clone())
                     .or_insert((item.title.clone(), 0));
@@ -300,6 +307,7 @@ pub fn summarize(exports: &[Export], now: Timestamp, stale_days: Option<i64>) ->
             let last_tick = e.items.iter().filter_map(|i| i.ticked_at).max();
             MentorRow {
                 mentor: e.mentor.clone(),
+                run: e.run.clone(),
                 pack_version: e.pack.version.clone(),
                 done: e.done,
                 total: e.total,
@@ -319,6 +327,14 @@ pub fn summarize(exports: &[Export], now: Timestamp, stale_days: Option<i64>) ->
         stages,
         mentors,
         most_open,
+    }
+}
+
+/// The mentor, and the student for a run: "alice · Bob".
+fn row_label(row: &MentorRow) -> String {
+    match &row.run {
+        Some(run) => format!("{} · {run}", row.mentor),
+        None => row.mentor.clone(),
     }
 }
 
@@ -350,7 +366,7 @@ pub fn write_summary_markdown(out: &mut impl Write, s: &Summary, t: &Text) -> io
         writeln!(
             out,
             "| {} | {} | {}/{} ({} %) | {} | {} |",
-            md(&row.mentor),
+            md(&row_label(row)),
             md(&row.pack_version),
             row.done,
             row.total,
@@ -383,7 +399,7 @@ pub fn write_summary_csv(out: &mut impl Write, s: &Summary) -> io::Result<()> {
     writeln!(out, "{}", header.join(","))?;
     for row in &s.mentors {
         let mut cells = vec![
-            field(&row.mentor),
+            field(&row_label(row)),
             field(&row.pack_version),
             row.done.to_string(),
             row.total.to_string(),
@@ -398,4 +414,36 @@ pub fn write_summary_csv(out: &mut impl Write, s: &Summary) -> io::Result<()> {
         writeln!(out, "{}", cells.join(","))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::State;
+    use crate::text::EN;
+
+    #[test]
+    fn a_run_is_named_in_the_report_and_skipped_steps_are_not_open() {
+        let pack = crate::pack::builtin(crate::text::Lang::En).unwrap();
+        let now: Timestamp = "2026-11-22T09:30:00Z".parse().unwrap();
+        let mut tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+        tracker.skip(&pack, pack.find("slack").unwrap(), "already there", now);
+        let mut report = export(&pack, &tracker, "alice", now);
+        report.run = Some("Bob".into());
+        let slack = report.items.iter().find(|i| i.id == "slack").unwrap();
+        assert_eq!(
+            (slack.state.as_str(), slack.skipped.as_deref()),
+            ("skipped", Some("already there"))
+        );
+
+        let summary = summarize(&[report], now, None);
+        assert!(summary.most_open.iter().all(|(id, _, _)| id != "slack"));
+        let mut out = Vec::new();
+        write_summary_markdown(&mut out, &summary, &EN).unwrap();
+        let table = String::from_utf8(out).unwrap();
+        assert!(
+            table.contains("| alice · Bob | 2026.11 | 1/24 (4 %) |"),
+            "{table}"
+        );
+    }
 }

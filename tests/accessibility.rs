@@ -143,21 +143,21 @@ fn plain_mode_ticks_the_whole_checklist_through_a_pipe() {
     let lines: Vec<&str> = transcript.lines().collect();
     assert_eq!(
         lines[0],
-        "Checklist pour démarrer votre mission de mentor. 0 étapes cochées sur 24."
+        "Checklist pour démarrer votre mission de mentor. 0 étapes faites sur 24."
     );
     assert!(lines[1].starts_with("Commandes : n suivant"));
     for said in [
         "Élément 1 sur 32",
         "Étape 1 : Pendant votre processus de recrutement",
-        "À faire. 0 étapes cochées sur 6 en dessous.",
+        "À faire. 0 étapes faites sur 6 en dessous.",
         "Élément 2 sur 32, dans Étape 1 : Pendant votre processus de recrutement",
         "Lien 1 : Candidats, découvrez la mission et comment devenir mentor chez OpenClassrooms, https://",
         "Coché : Regardez la vidéo “Candidats, découvrez la mission de mentor chez OpenClassrooms”.",
         "Décoché : Regardez la vidéo",
         "Attention : Dès que vous êtes notifié",
         "Coché : Étape 2 : Une fois votre contrat signé.",
-        "6 étapes cochées sur 24, soit 25 %.",
-        "24 étapes cochées sur 24, soit 100 %.",
+        "6 étapes faites sur 24, soit 25 %.",
+        "24 étapes faites sur 24, soit 100 %.",
         "Étape 1 : Pendant votre processus de recrutement : 6 sur 6.",
         "Progression enregistrée. Au revoir.",
     ] {

@@ -449,7 +449,7 @@ fn installed_packs_are_listed_chosen_upgraded_and_removed() {
         "{list}"
     );
     assert!(
-        lines[2].starts_with("  mentor-handbook  v2026.11  0/0  sha256:"),
+        lines[2].starts_with("  mentor-handbook  v2026.11  25 reference cards  sha256:"),
         "{list}"
     );
     let digest = ticklist::pack::load_file(&fixture).unwrap().digest();

@@ -7,7 +7,7 @@ use jiff::Timestamp;
 
 use super::{Cli, Console, Failure, PackCommand, confirm, state_dir};
 use crate::library::{Installed, Library};
-use crate::pack;
+use crate::pack::{self, Kind};
 use crate::progress::{StateStore, Tracker};
 use crate::text::fill;
 
@@ -61,10 +61,17 @@ pub fn pack_command<O: Write, E: Write>(
                     .load(&pack.id, &pack.version, Timestamp::now())
                     .into_state();
                 let (done, total) = Tracker::new(&pack, state).overall(&pack);
+                // A pack of reference cards has nothing to tick: say what it holds.
+                let progress = if total == 0 {
+                    let cards = pack.nodes.iter().filter(|n| n.kind == Kind::Info).count();
+                    fill(t.cards_count, &[("count", &cards.to_string())])
+                } else {
+                    format!("{done}/{total}")
+                };
                 let mark = if is_default { "*" } else { " " };
                 let digest = pack.digest();
                 lines.push(format!(
-                    "{mark} {}  v{}  {done}/{total}  sha256:{}  {}",
+                    "{mark} {}  v{}  {progress}  sha256:{}  {}",
                     pack.id,
                     pack.version,
                     digest.get(..12).unwrap_or(&digest),

@@ -413,12 +413,12 @@ mod tests {
         let intro = p.intro();
         assert_eq!(
             intro[0],
-            "Checklist to start your mentoring mission. 0 of 24 steps ticked."
+            "Checklist to start your mentoring mission. 0 of 24 steps done."
         );
         assert!(intro[1].starts_with("Commands: n next"));
         assert_eq!(intro[2], "Item 1 of 32");
         assert_eq!(intro[3], "Stage 1: During your recruitment process");
-        assert_eq!(intro[4], "To do. 0 of 6 steps below are ticked.");
+        assert_eq!(intro[4], "To do. 0 of 6 steps below are done.");
         let reply = p.command("n", at(9));
         assert_eq!(
             reply.lines[0],
@@ -450,7 +450,7 @@ mod tests {
             reply.lines,
             [
                 "Ticked: Stage 1: During your recruitment process.",
-                "6 of 24 steps ticked, 25 %."
+                "6 of 24 steps done, 25 %."
             ]
         );
         let Some(Effect::Save { seq: 1, changes }) = reply.effect else {
@@ -459,7 +459,7 @@ mod tests {
         assert_eq!(changes.ticks.len(), 6);
         assert_eq!(
             p.describe()[2],
-            "Ticked on 22 November 2026 at 09:00. 6 of 6 steps below are ticked."
+            "Ticked on 22 November 2026 at 09:00. 6 of 6 steps below are done."
         );
         let again = p.command("tick", at(10));
         assert_eq!(
@@ -472,7 +472,7 @@ mod tests {
             undone.lines,
             [
                 "Undone: Stage 1: During your recruitment process",
-                "6 of 24 steps ticked, 25 %."
+                "6 of 24 steps done, 25 %."
             ]
         );
         assert_eq!(p.current(), 0, "back on the node the undo changed");
@@ -488,7 +488,7 @@ mod tests {
         let stage_2 = p.pack.find("etape-2").unwrap();
         p.command(&format!("g {}", stage_2 + 1), at(9));
         let reply = p.command("t", at(9));
-        assert_eq!(reply.lines[1], "24 of 24 steps ticked, 100 %.");
+        assert_eq!(reply.lines[1], "24 of 24 steps done, 100 %.");
         assert!(reply.lines[2].starts_with("Every step is ticked. If you have ticked"));
     }
 
@@ -514,7 +514,7 @@ mod tests {
             reply.lines[2],
             "Not applicable since 22 November 2026 at 09:00: already seen it."
         );
-        assert_eq!(reply.lines[3], "1 of 24 steps ticked, 4 %.");
+        assert_eq!(reply.lines[3], "1 of 24 steps done, 4 %.");
         assert!(matches!(reply.effect, Some(Effect::Save { .. })));
         let again = p.command("-", at(9));
         assert_eq!(again.lines[2], "To do.", "skip again takes it back");
@@ -533,7 +533,7 @@ mod tests {
     fn status_lists_each_stage_and_quit_ends() {
         let mut p = plain(&FR);
         let lines = p.command("s", at(9)).lines;
-        assert_eq!(lines[0], "0 étapes cochées sur 24, soit 0 %.");
+        assert_eq!(lines[0], "0 étapes faites sur 24, soit 0 %.");
         assert_eq!(lines.len(), 3);
         assert!(p.command("q", at(9)).quit);
         assert!(p.command("x\u{1b}[31m", at(9)).lines[0].contains('␛'));
