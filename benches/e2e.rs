@@ -21,8 +21,9 @@ use support::Session;
 fn spawn(home: &Path, pack: Option<&Path>) -> Session {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ticklist"));
     cmd.env("TICKLIST_STATE_DIR", home);
-    // The markers below are the French interface's, on the French built-in pack.
-    cmd.env("LANG", "fr_FR.UTF-8");
+    // The markers below are the French interface's (the generated packs say `lang: en`).
+    cmd.arg("--lang");
+    cmd.arg("fr");
     cmd.env("XDG_CACHE_HOME", home.with_extension("cache"));
     if let Some(pack) = pack {
         cmd.arg("--pack");

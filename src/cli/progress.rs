@@ -10,8 +10,8 @@ use crate::app::Report;
 use crate::commands;
 use crate::effects::Opener;
 use crate::export;
-use crate::pack::MAX_TEXT_CHARS;
-use crate::progress::{Changes, LoadOutcome, Urgency, pressing};
+use crate::pack::{MAX_TEXT_CHARS, Pack};
+use crate::progress::{Changes, LoadOutcome, StateStore, Tracker, Urgency, pressing};
 use crate::safe_text::printable;
 use crate::text::fill;
 
@@ -97,23 +97,14 @@ pub fn progress_command<O: Write, E: Write>(
             let on = matches!(command, ProgressCommand::Check { .. });
             let changes = commands::set(&pack, &mut tracker, ids, on, now)?;
             if !changes.is_empty() {
-                if let Some(reason) = read_only {
-                    return Err(Failure::ReadOnlyState(reason));
-                }
-                store.save(tracker.state(), &changes, now)?;
+                save(&store, &tracker, &changes, read_only, now)?;
             }
-            let (done, total) = tracker.overall(&pack);
             let said = if on { t.cli_ticked } else { t.cli_unticked };
-            let (count, done, total) = (
-                changes.ticks.len().to_string(),
-                done.to_string(),
-                total.to_string(),
-            );
-            let said = fill(
-                said,
-                &[("count", &count), ("done", &done), ("total", &total)],
-            );
-            writeln!(out, "{said}")
+            writeln!(
+                out,
+                "{}",
+                counted(said, changes.ticks.len(), &tracker, &pack)
+            )
         }
         ProgressCommand::Skip { ids, .. } | ProgressCommand::Unskip { ids } => {
             let reason = match command {
@@ -128,27 +119,18 @@ pub fn progress_command<O: Write, E: Write>(
             }
             let changes = commands::skip(&pack, &mut tracker, ids, reason.as_deref(), now)?;
             if !changes.is_empty() {
-                if let Some(reason) = read_only {
-                    return Err(Failure::ReadOnlyState(reason));
-                }
-                store.save(tracker.state(), &changes, now)?;
+                save(&store, &tracker, &changes, read_only, now)?;
             }
-            let (done, total) = tracker.overall(&pack);
             let said = if reason.is_some() {
                 t.cli_skipped
             } else {
                 t.cli_unskipped
             };
-            let (count, done, total) = (
-                changes.skipped.len().to_string(),
-                done.to_string(),
-                total.to_string(),
-            );
-            let said = fill(
-                said,
-                &[("count", &count), ("done", &done), ("total", &total)],
-            );
-            writeln!(out, "{said}")
+            writeln!(
+                out,
+                "{}",
+                counted(said, changes.skipped.len(), &tracker, &pack)
+            )
         }
         ProgressCommand::Note { id, text, clear } => {
             commands::find(&pack, id)?;
@@ -254,6 +236,31 @@ pub fn progress_command<O: Write, E: Write>(
         }
     };
     written.map_err(Failure::Output)
+}
+
+/// Saves `changes` the way the UI does, unless progress cannot be saved here.
+fn save(
+    store: &StateStore,
+    tracker: &Tracker,
+    changes: &Changes,
+    read_only: Option<String>,
+    now: Timestamp,
+) -> Result<(), Failure> {
+    if let Some(reason) = read_only {
+        return Err(Failure::ReadOnlyState(reason));
+    }
+    store.save(tracker.state(), changes, now)?;
+    Ok(())
+}
+
+/// "{count} step(s) …; {done}/{total}" from a catalogue template.
+fn counted(template: &str, count: usize, tracker: &Tracker, pack: &Pack) -> String {
+    let (done, total) = tracker.overall(pack);
+    let (count, done, total) = (count.to_string(), done.to_string(), total.to_string());
+    fill(
+        template,
+        &[("count", &count), ("done", &done), ("total", &total)],
+    )
 }
 
 /// The OS user name, for `export` without `--name`.
