@@ -136,6 +136,17 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
                 .map(|r| r.run.name);
             (base.for_run(&key), name)
         }
+        // The same, a line at a time.
+        Err(Failure::RunNeeded { .. }) => {
+            let base = StateStore::new(cli::state_dir(cli.state_dir.clone())?);
+            let stdin = std::io::stdin();
+            let out = &mut std::io::stdout().lock();
+            let Some((key, name)) = plain::pick_run(&pack, &base, text, &mut stdin.lock(), out)?
+            else {
+                return Ok(());
+            };
+            (base.for_run(&key), Some(name))
+        }
         Err(e) => return Err(e),
     };
     let loaded = store.load(&pack.id, &pack.version, Timestamp::now());

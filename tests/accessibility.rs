@@ -255,3 +255,40 @@ fn no_color_draws_without_colour_and_a_chosen_theme_still_wins() {
         String::from_utf8_lossy(&app.raw).get(..3000)
     );
 }
+
+#[test]
+fn plain_mode_picks_a_students_run_by_name_or_number() {
+    let home = tempfile::tempdir().unwrap();
+    let args = ["--pack", "first-session"];
+    let out = through_a_pipe(home.path(), &args, "fr_FR.UTF-8", "Alice\nt\nq\n");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let transcript = String::from_utf8(out.stdout).unwrap();
+    assert!(transcript.starts_with(
+        "Première session avec un nouvel étudiant : quel étudiant ?\nAucun parcours pour l'instant.\n"
+    ), "{transcript}");
+    assert!(
+        transcript
+            .contains("Première session avec un nouvel étudiant · Alice. 0 étapes faites sur 51."),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("Coché : 01. Faites connaissance."),
+        "{transcript}"
+    );
+    // Next time Alice is listed with her progress and opens by number.
+    let out = through_a_pipe(home.path(), &args, "fr_FR.UTF-8", "1\ns\nq\n");
+    let transcript = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        transcript.contains("1. Alice  3/51 (5 %)  commencé le "),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("3 étapes faites sur 51, soit 5 %."),
+        "{transcript}"
+    );
+    assert!(!transcript.contains('\u{1b}'));
+}

@@ -3,6 +3,7 @@
 //! moves the cursor and draws boxes is noise. This part is pure: a command goes in,
 //! lines and at most one [`Effect`] come out; [`session`] does the reading and writing.
 
+mod picker;
 mod session;
 
 use jiff::Timestamp;
@@ -15,6 +16,7 @@ use crate::progress::{Before, Check, Tracker, Urgency, due_date};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
 
+pub use picker::pick_run;
 pub use session::{Io, PlainError, run};
 
 /// What a command produced: lines to print, work for the outside world, and whether

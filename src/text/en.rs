@@ -142,6 +142,8 @@ pub static EN: Text = Text {
     plain_opened: "Link opened: {url}",
     plain_bye: "Progress saved. Goodbye.",
     plain_all_done: "Every step is ticked. {message}",
+    plain_no_runs: "No run yet.",
+    plain_pick: "Type a number to open that run, or a student's name to start one; q to quit.",
     plain_no_browser: "No browser can be opened here. Link: {url}",
     plain_open_failed: "Could not open the link ({error}): {url}",
     cli_group: "{done}/{total} ({percent}%) {title}",

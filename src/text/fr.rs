@@ -348,6 +348,8 @@ pub static FR: Text = Text {
     plain_opened: "Lien ouvert : {url}",
     plain_bye: "Progression enregistrée. Au revoir.",
     plain_all_done: "Toutes les étapes sont cochées. {message}",
+    plain_no_runs: "Aucun parcours pour l'instant.",
+    plain_pick: "Tapez un numéro pour ouvrir ce parcours, ou le nom d'un étudiant pour en commencer un ; q pour quitter.",
     plain_no_browser: "Aucun navigateur ne peut s'ouvrir ici. Lien : {url}",
     plain_open_failed: "Impossible d'ouvrir le lien ({error}) : {url}",
     cli_group: "{done}/{total} ({percent} %) {title}",

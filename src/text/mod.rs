@@ -162,6 +162,8 @@ catalogue! {
     plain_bye,
     plain_all_done,
     plain_no_browser,
+    plain_no_runs,
+    plain_pick,
     plain_open_failed,
     /// Commands without the full-screen interface, and their errors.
     cli_group,

@@ -1,0 +1,123 @@
+//! Plain mode's run picker: the runs as numbered lines, then a number to open one or a
+//! name to start one, read from the same line input as the rest of plain mode.
+
+use std::io::{BufRead, Write};
+
+use jiff::Timestamp;
+
+use super::PlainError;
+use crate::pack::Pack;
+use crate::progress::{RunSummary, StateStore, find_run, list_runs, start_run};
+use crate::text::{Text, fill};
+
+/// What a typed line asks of the picker.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Choice {
+    Open(String),
+    Start(String),
+    Quit,
+    /// Nothing usable (a number out of range): ask again.
+    Again,
+}
+
+/// Reads one answer: a listed number, `q`, or a name (an existing run's opens it).
+pub fn choose(line: &str, runs: &[&RunSummary]) -> Choice {
+    let line = line.trim();
+    if line.is_empty() {
+        return Choice::Again;
+    }
+    if line.eq_ignore_ascii_case("q") {
+        return Choice::Quit;
+    }
+    if let Ok(n) = line.parse::<usize>() {
+        return match n.checked_sub(1).and_then(|i| runs.get(i)) {
+            Some(run) => Choice::Open(run.key.clone()),
+            None => Choice::Again,
+        };
+    }
+    let owned: Vec<RunSummary> = runs.iter().map(|r| (*r).clone()).collect();
+    match find_run(&owned, line) {
+        Some(run) => Choice::Open(run.key.clone()),
+        None => Choice::Start(line.to_string()),
+    }
+}
+
+/// Lists the runs and reads answers until one opens or starts a run (its key and name)
+/// or the mentor quits (`None`, also at the end of input).
+pub fn pick_run(
+    pack: &Pack,
+    store: &StateStore,
+    text: &Text,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<Option<(String, String)>, PlainError> {
+    let all = list_runs(store, pack);
+    let runs: Vec<&RunSummary> = all.iter().filter(|r| !r.run.archived).collect();
+    let mut lines = vec![fill(text.picker_title, &[("title", &pack.title)])];
+    if runs.is_empty() {
+        lines.push(text.plain_no_runs.into());
+    }
+    for (i, run) in runs.iter().enumerate() {
+        lines.push(format!("{}. {}", i + 1, text.run_line(run)));
+    }
+    lines.push(text.plain_pick.into());
+    for line in &lines {
+        writeln!(out, "{line}").map_err(PlainError::Output)?;
+    }
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if input.read_line(&mut line).map_err(PlainError::Input)? == 0 {
+            return Ok(None);
+        }
+        match choose(&line, &runs) {
+            Choice::Quit => return Ok(None),
+            Choice::Again => {
+                writeln!(out, "{}", text.plain_pick).map_err(PlainError::Output)?;
+            }
+            Choice::Open(key) => {
+                let name = all
+                    .iter()
+                    .find(|r| r.key == key)
+                    .map(|r| r.run.name.clone());
+                return Ok(Some((key, name.unwrap_or_default())));
+            }
+            Choice::Start(name) => {
+                let key = start_run(store, pack, &name, Timestamp::now())
+                    .map_err(|e| PlainError::Unsaved(e.to_string()))?;
+                return Ok(Some((key, name)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Run;
+
+    fn run(key: &str, name: &str) -> RunSummary {
+        RunSummary {
+            key: key.into(),
+            run: Run {
+                name: name.into(),
+                created: Timestamp::UNIX_EPOCH,
+                archived: false,
+            },
+            done: 0,
+            total: 51,
+        }
+    }
+
+    #[test]
+    fn a_number_opens_a_name_opens_or_starts_q_quits() {
+        let (a, b) = (run("alice", "Alice"), run("bob", "Bob"));
+        let runs = [&a, &b];
+        assert_eq!(choose("2\n", &runs), Choice::Open("bob".into()));
+        assert_eq!(choose("3", &runs), Choice::Again);
+        assert_eq!(choose("  ", &runs), Choice::Again);
+        assert_eq!(choose("ALICE", &runs), Choice::Open("alice".into()));
+        assert_eq!(choose("Chloé\n", &runs), Choice::Start("Chloé".into()));
+        assert_eq!(choose("q", &runs), Choice::Quit);
+    }
+}
