@@ -38,6 +38,12 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
             }
             return Ok(());
         }
+        RunsCommand::Start { name, .. } if name.trim().is_empty() => {
+            return Err(Failure::UnknownRun {
+                name: name.clone(),
+                runs: runs.iter().map(|r| r.run.name.clone()).collect(),
+            });
+        }
         RunsCommand::Start { name, start } => {
             if let Some(existing) = find_run(&runs, name) {
                 fill(t.run_exists, &[("name", &existing.run.name)])

@@ -4,7 +4,7 @@
 
 use jiff::Timestamp;
 
-use super::{Changes, LoadOutcome, Run, StateError, StateStore, Tracker};
+use super::{Changes, Run, State, StateError, StateStore, Tracker};
 use crate::pack::Pack;
 use crate::search::fold;
 
@@ -37,7 +37,8 @@ pub fn run_key(name: &str) -> String {
     }
 }
 
-/// The runs of `pack` in `store`'s directory, oldest first; archived ones too.
+/// The runs of `pack` in `store`'s directory, oldest first; archived ones too. Files that
+/// cannot be read as a run are not listed.
 pub fn list_runs(store: &StateStore, pack: &Pack) -> Vec<RunSummary> {
     let prefix = format!("{}@", pack.id);
     let Ok(entries) = std::fs::read_dir(store.dir()) else {
@@ -50,13 +51,10 @@ pub fn list_runs(store: &StateStore, pack: &Pack) -> Vec<RunSummary> {
             (!key.is_empty()).then(|| key.to_string())
         })
         .filter_map(|key| {
-            let LoadOutcome::Loaded(state) =
-                store
-                    .for_run(&key)
-                    .load(&pack.id, &pack.version, Timestamp::UNIX_EPOCH)
-            else {
-                return None;
-            };
+            // Read only: a damaged run file is left for opening it to deal with (it is
+            // moved aside then, with a notice).
+            let bytes = std::fs::read(store.for_run(&key).path(&pack.id)).ok()?;
+            let state = State::parse(&bytes, &pack.id).ok()?;
             let run = state.run.clone()?;
             let (done, total) = Tracker::new(pack, state).overall(pack);
             Some(RunSummary {
@@ -219,5 +217,26 @@ mod tests {
         assert_eq!(runs[0].done, 3, "renaming others leaves Alice's ticks");
         // The plain pack file is not a run.
         assert!(!store.path(&pack.id).exists());
+    }
+
+    #[test]
+    fn listing_skips_damaged_run_files_and_leaves_them_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = StateStore::new(dir.path());
+        let pack = pack();
+        start_run(&store, &pack, "Alice", at(2)).unwrap();
+        let damaged = store.for_run("zed").path(&pack.id);
+        std::fs::write(&damaged, "{ not json").unwrap();
+        std::fs::write(dir.path().join("other-pack@x.json"), "{}").unwrap();
+        let names: Vec<String> = list_runs(&store, &pack)
+            .into_iter()
+            .map(|r| r.run.name)
+            .collect();
+        assert_eq!(names, ["Alice"]);
+        assert_eq!(
+            std::fs::read_to_string(&damaged).unwrap(),
+            "{ not json",
+            "untouched"
+        );
     }
 }
