@@ -41,7 +41,8 @@ pub struct Library {
     packs: PathBuf,
     default_file: PathBuf,
     cache: PackCache,
-    /// The translation of the built-in pack this library hands out.
+    /// The translation of the built-in packs this library hands out, and the language
+    /// pack problems are written in.
     builtin_lang: Lang,
 }
 
@@ -104,7 +105,7 @@ impl Library {
             },
         };
         if choice.is_file() {
-            return Ok(self.cache.load_file(&choice)?);
+            return Ok(self.cache.load_file_in(&choice, self.builtin_lang.text())?);
         }
         let id = choice.to_string_lossy();
         if let Some(builtin) = pack::find_builtin(&id) {
@@ -112,14 +113,16 @@ impl Library {
         }
         let installed = self.path_of(&id);
         if is_plain_id(&id) && installed.is_file() {
-            return Ok(self.cache.load_file(&installed)?);
+            return Ok(self
+                .cache
+                .load_file_in(&installed, self.builtin_lang.text())?);
         }
         Err(LibraryError::Unknown(id.into_owned()))
     }
 
     /// Validates `file` and copies it in under its pack id.
     pub fn install(&self, file: &Path) -> Result<(Pack, Installed), LibraryError> {
-        let pack = pack::load_file(file)?;
+        let pack = pack::load_file_in(file, self.builtin_lang.text())?;
         let target = self.path_of(&pack.id);
         let previous = target
             .is_file()
@@ -194,7 +197,7 @@ impl Library {
         };
         files.sort();
         for file in files {
-            let pack = self.cache.load_file(&file)?;
+            let pack = self.cache.load_file_in(&file, self.builtin_lang.text())?;
             let is_default = pack.id == default;
             packs.push((pack, is_default));
         }
@@ -230,7 +233,7 @@ impl Library {
         if !is_plain_id(id) || !path.is_file() {
             return Err(LibraryError::Unknown(id.into()));
         }
-        let pack = self.cache.load_file(&path)?;
+        let pack = self.cache.load_file_in(&path, self.builtin_lang.text())?;
         fs::remove_file(&path).map_err(io_error("remove", &path))?;
         let default = fs::read_to_string(&self.default_file).unwrap_or_default();
         if default.trim() == id {

@@ -639,3 +639,40 @@ fn skip_marks_steps_not_applicable_and_they_show_in_list_status_and_export() {
     let out = stdout(&ticklist(dir.path(), &["unskip", "partie-2"]));
     assert_eq!(out, "8 étape(s) de nouveau à faire ; 1/24 réglées\n");
 }
+
+#[test]
+fn validate_speaks_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/several-problems.yaml");
+    let out = ticklist(dir.path(), &["validate", fixture.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(
+            "several-problems.yaml:11:13: id « a » en double, déjà utilisé ligne 9, colonne 13"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("URL incorrecte « javascript:alert(1) » : seuls les liens absolus"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("1 pack(s) sur 1 ont des problèmes\n"),
+        "{err}"
+    );
+    let out = ticklist(
+        dir.path(),
+        &["--lang", "en", "validate", fixture.to_str().unwrap()],
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("duplicate id “a”, first used at line 9, column 13"),
+        "{err}"
+    );
+    // A pack given with --pack is reported in the same language.
+    let out = ticklist(dir.path(), &["--pack", fixture.to_str().unwrap(), "status"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("le titre (`title`) est vide"), "{err}");
+}

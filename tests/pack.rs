@@ -180,11 +180,11 @@ fn renamed_ids_must_point_into_the_pack_and_be_gone_from_it() {
     .unwrap_err()
     .to_string();
     assert!(
-        err.contains("r.yaml:12:3: `renamed: old-step: missing`: no step has the id \"missing\""),
+        err.contains("r.yaml:12:3: `renamed: old-step: missing`: no step has the id “missing”"),
         "{err}"
     );
     assert!(
-        err.contains("`renamed: kept: new-step`: \"kept\" is still an id here (line 10)"),
+        err.contains("`renamed: kept: new-step`: “kept” is still an id here (line 10)"),
         "{err}"
     );
 }

@@ -13,6 +13,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::keymap::{Action, Keymap};
 use crate::pack::Pack;
+use crate::pack::url::UrlProblem;
 use crate::progress::{Before, Changes, Check, State, Tracker};
 use crate::text::{Text, fill};
 
@@ -43,9 +44,10 @@ pub enum Report {
         url: String,
         error: String,
     },
+    /// Not a link a browser may be handed (see `pack::url`).
     Refused {
         url: String,
-        error: String,
+        problem: UrlProblem,
     },
     Copied(String),
     CopyFailed {
@@ -223,9 +225,12 @@ impl App {
                 Severity::Error,
                 fill(t.open_failed, &[("url", &url), ("error", &error)]),
             ),
-            Report::Refused { url, error } => (
+            Report::Refused { url, problem } => (
                 Severity::Error,
-                fill(t.refused_url, &[("url", &url), ("error", &error)]),
+                fill(
+                    t.refused_url,
+                    &[("url", &url), ("error", problem.message(t))],
+                ),
             ),
             Report::Copied(url) => (Severity::Info, fill(t.copied, &[("url", &url)])),
             Report::CopyFailed { url, error } => (

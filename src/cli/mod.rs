@@ -146,7 +146,7 @@ impl Failure {
                 fill(t.fail_unknown_run, &[("name", &name), ("runs", &runs)])
             }
             Failure::NotRepeatable(pack) => fill(t.fail_not_repeatable, &[("pack", pack)]),
-            Failure::Pack(e) => e.to_string(),
+            Failure::Pack(e) | Failure::Library(LibraryError::Pack(e)) => e.message(t),
             Failure::Library(e) => e.to_string(),
             Failure::State(e) => e.to_string(),
             Failure::Keymap(e) => e.to_string(),
@@ -204,9 +204,9 @@ pub fn load_pack(choice: Option<&Path>, builtin_lang: Lang) -> Result<Pack, Fail
     }
     let builtin = choice.and_then(|c| c.to_str()).and_then(pack::find_builtin);
     match (choice, builtin) {
-        (Some(path), _) if path.is_file() => Ok(pack::load_file(path)?),
+        (Some(path), _) if path.is_file() => Ok(pack::load_file_in(path, builtin_lang.text())?),
         (_, Some(builtin)) => Ok(builtin.load(builtin_lang)?),
-        (Some(path), None) => Ok(pack::load_file(path)?),
+        (Some(path), None) => Ok(pack::load_file_in(path, builtin_lang.text())?),
         (None, None) => Ok(pack::builtin(builtin_lang)?),
     }
 }

@@ -9,7 +9,7 @@ use super::{Cli, Console, Failure, PackCommand, confirm, state_dir};
 use crate::library::{Installed, Library};
 use crate::pack::{self, Kind};
 use crate::progress::{StateStore, Tracker};
-use crate::text::fill;
+use crate::text::{Text, fill};
 
 fn library(cli: &Cli) -> Result<Library, Failure> {
     let library = Library::from_platform().ok_or(Failure::NoStateDir)?;
@@ -31,7 +31,7 @@ pub fn pack_command<O: Write, E: Write>(
                 .file_stem()
                 .map(|stem| stem.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            new_pack(&id, file)?;
+            new_pack(&id, file, t)?;
             let file = file.display().to_string();
             writeln!(
                 out,
@@ -102,10 +102,10 @@ pub fn pack_command<O: Write, E: Write>(
 
 /// The example pack of `content/template.yaml` under `id`, written to `path` unless
 /// something is there already. The result validates, warnings included.
-fn new_pack(id: &str, path: &Path) -> Result<(), Failure> {
+fn new_pack(id: &str, path: &Path, t: &'static Text) -> Result<(), Failure> {
     let text = TEMPLATE.replace("PACK_ID", id);
     // The id must be usable: check the whole pack before writing anything.
-    pack::load_str(&text, &path.display().to_string())?;
+    pack::load_str_in(&text, &path.display().to_string(), t)?;
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)

@@ -220,7 +220,11 @@ pub fn progress_command<O: Write, E: Write>(
                 Report::NoBrowser(url) => {
                     writeln!(out, "{}", fill(t.cli_open_no_browser, &[("url", &url)]))
                 }
-                Report::OpenFailed { url, error } | Report::Refused { url, error } => {
+                Report::OpenFailed { url, error } => {
+                    return Err(Failure::OpenFailed { url, error });
+                }
+                Report::Refused { url, problem } => {
+                    let error = problem.message(t).to_string();
                     return Err(Failure::OpenFailed { url, error });
                 }
                 _ => {

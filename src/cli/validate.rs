@@ -21,11 +21,11 @@ pub fn validate(
     check_links: Option<Duration>,
     out: &mut impl Write,
     err: &mut impl Write,
-    t: &Text,
+    t: &'static Text,
 ) -> ExitCode {
     let mut failed = 0;
     for file in files {
-        match pack::check_file(file) {
+        match pack::check_file_in(file, t) {
             Ok(pack::Validated { pack, warnings }) => {
                 for w in &warnings {
                     let place = format!("{}:{}:{}", file.display(), w.line, w.column);

@@ -54,7 +54,7 @@ impl Opener {
         if let Err(why) = url::check(url) {
             return Report::Refused {
                 url: url.into(),
-                error: why.into(),
+                problem: why,
             };
         }
         let launched = match self {

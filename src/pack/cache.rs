@@ -9,7 +9,8 @@ use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Pack, PackError, load_file};
+use super::{Pack, PackError, load_file_in};
+use crate::text::{EN, Text};
 
 /// Files below this size are parsed every time.
 const MIN_CACHED_BYTES: u64 = 32 * 1024;
@@ -43,8 +44,13 @@ impl PackCache {
     /// Same result as [`load_file`], from the cache when the file has not changed.
     /// The cache is best effort: a missing, stale or unreadable entry means a parse.
     pub fn load_file(&self, path: &Path) -> Result<Pack, PackError> {
+        self.load_file_in(path, &EN)
+    }
+
+    /// The same, problems written in the language of `t`.
+    pub fn load_file_in(&self, path: &Path, t: &'static Text) -> Result<Pack, PackError> {
         let Some(key) = key(path) else {
-            return load_file(path);
+            return load_file_in(path, t);
         };
         let entry_path = self.dir.join(format!("{:016x}.json", fnv1a(&key.path)));
         let cached = fs::read(&entry_path)
@@ -54,7 +60,7 @@ impl PackCache {
         if let Some(entry) = cached {
             return Ok(entry.pack);
         }
-        let pack = load_file(path)?;
+        let pack = load_file_in(path, t)?;
         let entry = Entry { key, pack };
         if let Ok(json) = serde_json::to_vec(&entry) {
             write_atomically(&self.dir, &entry_path, &json);
@@ -104,6 +110,7 @@ fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) {
 mod tests {
     use super::*;
     use crate::pack::generate;
+    use crate::pack::load_file;
 
     #[test]
     fn a_big_pack_is_cached_and_reparsed_when_it_changes() {

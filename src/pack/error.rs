@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::text::{Text, fill};
+
 /// One semantic problem found in a pack, located in its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -37,6 +39,20 @@ pub enum PackError {
 }
 
 impl PackError {
+    /// The error in the language of `t` (the problems were written in it already).
+    pub fn message(&self, t: &Text) -> String {
+        match self {
+            PackError::Io { path, source } => {
+                let path = path.display().to_string();
+                fill(
+                    t.pv_cannot_read,
+                    &[("path", &path), ("error", &source.to_string())],
+                )
+            }
+            other => other.to_string(),
+        }
+    }
+
     /// Every located problem, for callers (and tests) that want line and column.
     pub fn problems(&self) -> Vec<Problem> {
         match self {

@@ -13,6 +13,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::safe_text::printable;
+use crate::text::{EN, Text, fill};
 
 pub use builtin::{BUILTIN_ID, BUILTINS, Builtin, builtin, find_builtin};
 pub use cache::PackCache;
@@ -50,17 +51,27 @@ fn budget() -> Option<serde_saphyr::Budget> {
     }
 }
 
-/// Loads and validates a pack file.
+/// Loads and validates a pack file (problems in English).
 pub fn load_file(path: &Path) -> Result<Pack, PackError> {
-    read_file(path, false).map(|v| v.pack)
+    load_file_in(path, &EN)
 }
 
-/// Loads a pack file for `ticklist validate`: the pack and its warnings.
+/// Loads and validates a pack file, problems written in the language of `t`.
+pub fn load_file_in(path: &Path, t: &'static Text) -> Result<Pack, PackError> {
+    read_file(path, false, t).map(|v| v.pack)
+}
+
+/// Loads a pack file for `ticklist validate`: the pack and its warnings (in English).
 pub fn check_file(path: &Path) -> Result<Validated, PackError> {
-    read_file(path, true)
+    check_file_in(path, &EN)
 }
 
-fn read_file(path: &Path, with_warnings: bool) -> Result<Validated, PackError> {
+/// The same, problems and warnings in the language of `t`.
+pub fn check_file_in(path: &Path, t: &'static Text) -> Result<Validated, PackError> {
+    read_file(path, true, t)
+}
+
+fn read_file(path: &Path, with_warnings: bool, t: &'static Text) -> Result<Validated, PackError> {
     let name = path.display().to_string();
     let io = |source| PackError::Io {
         path: path.to_path_buf(),
@@ -72,7 +83,7 @@ fn read_file(path: &Path, with_warnings: bool) -> Result<Validated, PackError> {
     file.take(MAX_PACK_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    check_size(bytes.len(), &name)?;
+    check_size(bytes.len(), &name, t)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let at = e.utf8_error().valid_up_to();
@@ -81,19 +92,29 @@ fn read_file(path: &Path, with_warnings: bool) -> Result<Validated, PackError> {
             &name,
             line,
             column,
-            format!("the file is not valid UTF-8 (byte {at}): save it as UTF-8"),
+            fill(t.pv_not_utf8, &[("at", &at.to_string())]),
         )
     })?;
-    parse(&text, &name, with_warnings)
+    parse(&text, &name, with_warnings, t)
 }
 
 /// Parses and validates pack text; `name` is how errors refer to the source.
 pub fn load_str(text: &str, name: &str) -> Result<Pack, PackError> {
-    parse(text, name, false).map(|v| v.pack)
+    load_str_in(text, name, &EN)
 }
 
-fn parse(text: &str, name: &str, with_warnings: bool) -> Result<Validated, PackError> {
-    check_size(text.len(), name)?;
+/// The same, problems written in the language of `t`.
+pub fn load_str_in(text: &str, name: &str, t: &'static Text) -> Result<Pack, PackError> {
+    parse(text, name, false, t).map(|v| v.pack)
+}
+
+fn parse(
+    text: &str,
+    name: &str,
+    with_warnings: bool,
+    t: &'static Text,
+) -> Result<Validated, PackError> {
+    check_size(text.len(), name, t)?;
     // Editors on Windows may start the file with a byte-order mark; it is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let options = serde_saphyr::options! {
@@ -114,9 +135,9 @@ fn parse(text: &str, name: &str, with_warnings: bool) -> Result<Validated, PackE
                 name,
                 1,
                 1,
-                format!(
-                    "{}: the parser could not tell where; look for a repeated key or a `!tag`",
-                    printable(&e.to_string(), false)
+                fill(
+                    t.pv_unplaced,
+                    &[("error", &printable(&e.to_string(), false))],
                 ),
             );
         };
@@ -127,13 +148,13 @@ fn parse(text: &str, name: &str, with_warnings: bool) -> Result<Validated, PackE
             rendered: printable(&rendered, true).into_owned(),
         }
     })?;
-    validate::validate(raw, with_warnings).map_err(|problems| PackError::Invalid {
+    validate::validate(raw, with_warnings, t).map_err(|problems| PackError::Invalid {
         file: name.into(),
         problems,
     })
 }
 
-fn check_size(len: usize, name: &str) -> Result<(), PackError> {
+fn check_size(len: usize, name: &str, t: &Text) -> Result<(), PackError> {
     if len <= MAX_PACK_BYTES {
         return Ok(());
     }
@@ -141,9 +162,7 @@ fn check_size(len: usize, name: &str) -> Result<(), PackError> {
         name,
         1,
         1,
-        format!(
-            "the pack is larger than {MAX_PACK_BYTES} bytes (16 MiB): split it into several packs"
-        ),
+        fill(t.pv_too_big, &[("max", &MAX_PACK_BYTES.to_string())]),
     ))
 }
 

@@ -1,21 +1,56 @@
 //! Which link targets a pack may carry and the app may hand to a browser.
 
+use crate::text::{EN, Text};
+
 /// Longest URL accepted; browsers and help centres stay well below it.
 pub const MAX_URL_LEN: usize = 2_048;
 
-/// Why a URL is refused, phrased as what to change.
-pub fn check(url: &str) -> Result<(), &'static str> {
+/// Why a URL is refused; [`UrlProblem::message`] says what to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    Empty,
+    TooLong,
+    LeadingDash,
+    Spaces,
+    NoHost,
+    BadMailto,
+    Scheme,
+}
+
+impl UrlProblem {
+    /// What to change, in the language of `t`.
+    pub fn message(self, t: &Text) -> &'static str {
+        match self {
+            UrlProblem::Empty => t.url_empty,
+            UrlProblem::TooLong => t.url_too_long,
+            UrlProblem::LeadingDash => t.url_dash,
+            UrlProblem::Spaces => t.url_spaces,
+            UrlProblem::NoHost => t.url_no_host,
+            UrlProblem::BadMailto => t.url_mailto,
+            UrlProblem::Scheme => t.url_scheme,
+        }
+    }
+}
+
+impl std::fmt::Display for UrlProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message(&EN))
+    }
+}
+
+/// Whether `url` may be carried by a pack and handed to a browser.
+pub fn check(url: &str) -> Result<(), UrlProblem> {
     if url.is_empty() {
-        return Err("the URL is empty: write an absolute https:// address");
+        return Err(UrlProblem::Empty);
     }
     if url.len() > MAX_URL_LEN {
-        return Err("the URL is longer than 2048 bytes: link to a shorter address");
+        return Err(UrlProblem::TooLong);
     }
     if url.starts_with('-') {
-        return Err("a URL may not start with '-': write an absolute https:// address");
+        return Err(UrlProblem::LeadingDash);
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("the URL contains spaces or control characters: percent-encode them (%20)");
+        return Err(UrlProblem::Spaces);
     }
     let lower = url.to_ascii_lowercase();
     if let Some(rest) = lower
@@ -25,17 +60,17 @@ pub fn check(url: &str) -> Result<(), &'static str> {
         let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
         let host = host.rsplit('@').next().unwrap_or_default();
         if host.is_empty() || host.starts_with(':') {
-            return Err("the URL has no host: write it as https://host/path");
+            return Err(UrlProblem::NoHost);
         }
         return Ok(());
     }
     if let Some(rest) = lower.strip_prefix("mailto:") {
         return match rest.split_once('@') {
             Some((user, domain)) if !user.is_empty() && !domain.is_empty() => Ok(()),
-            _ => Err("a mailto: link needs an address, as in mailto:someone@example.org"),
+            _ => Err(UrlProblem::BadMailto),
         };
     }
-    Err("only absolute http://, https:// and mailto: links are allowed")
+    Err(UrlProblem::Scheme)
 }
 
 #[cfg(test)]

@@ -10,14 +10,15 @@ use super::raw::{RawKind, RawLink, RawNode, RawPack};
 use super::url;
 
 use crate::safe_text::printable;
+use crate::text::{Text, fill};
 
 /// Longest id accepted: ids are typed on command lines and used in file names.
 const MAX_ID_LEN: usize = 64;
-/// Limits against hostile or runaway packs, far above any real checklist; documented in
-/// `content/README.md`. Titles are one screen line, details a few screens.
 /// The furthest a step can be due: ten years.
 pub const MAX_DUE_DAYS: u32 = 3650;
 
+/// Limits against hostile or runaway packs, far above any real checklist; documented in
+/// `content/README.md`. Titles are one screen line, details a few screens.
 pub const MAX_NODES: usize = 200_000;
 pub const MAX_TITLE_CHARS: usize = 1_000;
 pub const MAX_TEXT_CHARS: usize = 20_000;
@@ -30,29 +31,29 @@ pub struct Validated {
     pub warnings: Vec<Problem>,
 }
 
-pub fn validate(raw: RawPack, with_warnings: bool) -> Result<Validated, Vec<Problem>> {
+/// Checks `raw`, writing problems in the language of `t`.
+pub fn validate(
+    raw: RawPack,
+    with_warnings: bool,
+    t: &'static Text,
+) -> Result<Validated, Vec<Problem>> {
     let mut v = Validator {
         with_warnings,
-        ..Validator::default()
+        t,
+        nodes: Vec::new(),
+        problems: Vec::new(),
+        seen: HashMap::new(),
+        too_many: false,
+        warnings: Vec::new(),
+        urls: HashMap::new(),
+        due_stages: Vec::new(),
     };
     v.pack_id(&raw.id);
-    v.non_empty(
-        &raw.version,
-        "the pack `version` is empty: write one, e.g. \"1.0\"",
-    );
-    v.non_empty(
-        &raw.lang,
-        "the pack `lang` is empty: write a language code, e.g. fr or en",
-    );
-    v.non_empty(
-        &raw.title,
-        "the pack `title` is empty: give the checklist a title",
-    );
+    v.non_empty(&raw.version, t.pv_version_empty);
+    v.non_empty(&raw.lang, t.pv_lang_empty);
+    v.non_empty(&raw.title, t.pv_title_empty);
     if raw.stages.value.is_empty() {
-        v.problem(
-            &raw.stages,
-            "the pack has no stages: add at least one entry under `stages:`".into(),
-        );
+        v.problem(&raw.stages, t.pv_no_stages.into());
     }
     for stage in raw.stages.value {
         v.node(stage, Level::Stage, None, 0);
@@ -90,8 +91,9 @@ pub fn validate(raw: RawPack, with_warnings: bool) -> Result<Validated, Vec<Prob
     }
 }
 
-#[derive(Default)]
 struct Validator {
+    /// The language problems are written in.
+    t: &'static Text,
     nodes: Vec<Node>,
     problems: Vec<Problem>,
     /// Where each id was first defined, to name both places in a duplicate error.
@@ -150,7 +152,7 @@ impl Validator {
                 None => self.problems.push(Problem {
                     line,
                     column,
-                    message: format!("`due: after: stage:{stage}`: no stage has the id {stage:?}; name a stage of this pack"),
+                    message: fill(self.t.pv_due_stage, &[("stage", &printable(&stage, false))]),
                 }),
             }
         }
@@ -168,13 +170,16 @@ impl Validator {
             if !self.seen.contains_key(new) {
                 self.problem(
                     &map,
-                    format!("`renamed: {old}: {new}`: no step has the id {new:?}; name an id of this pack"),
+                    fill(self.t.pv_renamed_missing, &[("old", old), ("new", new)]),
                 );
             }
             if let Some(&(line, _)) = self.seen.get(old) {
                 self.problem(
                     &map,
-                    format!("`renamed: {old}: {new}`: {old:?} is still an id here (line {line}); a renamed id must be gone"),
+                    fill(
+                        self.t.pv_renamed_still,
+                        &[("old", old), ("new", new), ("line", &line.to_string())],
+                    ),
                 );
             }
         }
@@ -196,8 +201,13 @@ impl Validator {
         if chars > max {
             self.problem(
                 &value,
-                format!(
-                    "`{field}` is {chars} characters long, more than the {max} allowed: shorten it"
+                fill(
+                    self.t.pv_too_long,
+                    &[
+                        ("field", field),
+                        ("chars", &chars.to_string()),
+                        ("max", &max.to_string()),
+                    ],
                 ),
             );
         }
@@ -219,9 +229,12 @@ impl Validator {
         if !ok {
             self.problem(
                 id,
-                format!(
-                    "the pack id {:?} is not usable as a file name: use lowercase letters, digits, '-', '_' or '.', starting with a letter or digit, at most {MAX_ID_LEN} characters",
-                    id.value
+                fill(
+                    self.t.pv_pack_id,
+                    &[
+                        ("id", &printable(&id.value, false)),
+                        ("max", &MAX_ID_LEN.to_string()),
+                    ],
                 ),
             );
         }
@@ -230,10 +243,7 @@ impl Validator {
     fn node_id(&mut self, id: &Spanned<String>) {
         let value = &id.value;
         if value.trim().is_empty() {
-            self.problem(
-                id,
-                "the id is empty: give this step a short stable id, e.g. `read-the-guide`".into(),
-            );
+            self.problem(id, self.t.pv_id_empty.into());
             return;
         }
         if value.len() > MAX_ID_LEN
@@ -244,8 +254,12 @@ impl Validator {
         {
             self.problem(
                 id,
-                format!(
-                    "the id {value:?} is not a plain word: use letters, digits, '-', '_', '.' or ':' (no spaces, not starting with '-'), at most {MAX_ID_LEN} characters"
+                fill(
+                    self.t.pv_id_word,
+                    &[
+                        ("id", &printable(value, false)),
+                        ("max", &MAX_ID_LEN.to_string()),
+                    ],
                 ),
             );
         }
@@ -253,8 +267,13 @@ impl Validator {
         if let Some(&(line, column)) = self.seen.get(value) {
             self.problem(
                 id,
-                format!(
-                    "duplicate id {value:?}, first used at line {line}, column {column}: ids must be unique in the pack, rename one of them"
+                fill(
+                    self.t.pv_duplicate,
+                    &[
+                        ("id", &printable(value, false)),
+                        ("line", &line.to_string()),
+                        ("column", &column.to_string()),
+                    ],
                 ),
             );
         } else {
@@ -266,34 +285,34 @@ impl Validator {
         if let Some(extra) = links.get(MAX_LINKS) {
             self.problem(
                 &extra.url,
-                format!("more than {MAX_LINKS} links on one step: split the step"),
+                fill(self.t.pv_too_many_links, &[("max", &MAX_LINKS.to_string())]),
             );
         }
         links
             .into_iter()
             .map(|link| {
-                self.non_empty(
-                    &link.label,
-                    "the link `label` is empty: say what the link opens",
-                );
+                self.non_empty(&link.label, self.t.pv_label_empty);
                 if let Err(why) = url::check(&link.url.value) {
-                    self.problem(&link.url, format!("bad URL {:?}: {why}", link.url.value));
+                    let url = printable(&link.url.value, false);
+                    let message = fill(
+                        self.t.pv_bad_url,
+                        &[("url", &url), ("why", why.message(self.t))],
+                    );
+                    self.problem(&link.url, message);
                 }
                 let label = link.label.value.trim();
-                if label == link.url.value || label.starts_with("http://") || label.starts_with("https://") {
-                    self.warning(
-                        &link.label,
-                        "the label is a bare URL: say what the link opens, e.g. \"Article: getting paid\"".into(),
-                    );
+                if label == link.url.value
+                    || label.starts_with("http://")
+                    || label.starts_with("https://")
+                {
+                    self.warning(&link.label, self.t.pv_bare_url.into());
                 }
                 if self.with_warnings {
                     let line = link.url.referenced.line();
                     match self.urls.get(&link.url.value) {
                         Some(&first) => self.warning(
                             &link.url,
-                            format!(
-                                "this URL is already linked at line {first}: is it the same step twice?"
-                            ),
+                            fill(self.t.pv_repeated_url, &[("line", &first.to_string())]),
                         ),
                         None => {
                             self.urls.insert(link.url.value.clone(), line);
@@ -314,38 +333,28 @@ impl Validator {
                 self.too_many = true;
                 self.problem(
                     &raw.id,
-                    format!(
-                        "the pack has more than {MAX_NODES} steps: split it into several packs"
-                    ),
+                    fill(self.t.pv_too_many_steps, &[("max", &MAX_NODES.to_string())]),
                 );
             }
             return;
         }
         self.node_id(&raw.id);
-        self.non_empty(
-            &raw.title,
-            "the `title` is empty: write the text of this step",
-        );
+        self.non_empty(&raw.title, self.t.pv_title_step_empty);
         let index = self.nodes.len();
+        let id = printable(&raw.id.value, false).into_owned();
         let kind = match &raw.kind {
             Some(kind) if kind.value == RawKind::Info => {
                 if !matches!(level, Level::Item | Level::SubItem) {
-                    self.problem(kind, format!("{:?} is a stage or part: only items and sub-items can be `kind: info` cards", raw.id.value));
+                    self.problem(kind, fill(self.t.pv_info_level, &[("id", &id)]));
                 } else if raw
                     .items
                     .as_ref()
                     .is_some_and(|items| !items.value.is_empty())
                 {
-                    self.problem(kind, format!("{:?} is a `kind: info` card and cannot hold `items`: a card is read, not broken into steps", raw.id.value));
+                    self.problem(kind, fill(self.t.pv_info_items, &[("id", &id)]));
                 }
                 if raw.details.is_none() {
-                    self.problem(
-                        kind,
-                        format!(
-                            "{:?} is a `kind: info` card without `details`: write its answer there",
-                            raw.id.value
-                        ),
-                    );
+                    self.problem(kind, fill(self.t.pv_info_details, &[("id", &id)]));
                 }
                 Kind::Info
             }
@@ -363,29 +372,32 @@ impl Validator {
             && level == Level::Item
             && kind == Kind::Step;
         if only_title {
-            self.warning(
-                &raw.title,
-                "this step has only a title: add `details` or a link so the mentor knows what to do".into(),
-            );
+            self.warning(&raw.title, self.t.pv_only_title.into());
         }
         let due = raw.due.as_ref().and_then(|due| {
             if kind == Kind::Info {
-                self.problem(due, format!("{:?} is a `kind: info` card: a card is never due, drop its `due`", raw.id.value));
+                self.problem(due, fill(self.t.pv_info_due, &[("id", &id)]));
                 return None;
             }
             if due.value.days > MAX_DUE_DAYS {
-                self.problem(due, format!("`due: days: {}` is over {MAX_DUE_DAYS} (ten years): write a number of days", due.value.days));
+                let (days, max) = (due.value.days.to_string(), MAX_DUE_DAYS.to_string());
+                self.problem(
+                    due,
+                    fill(self.t.pv_due_days, &[("days", &days), ("max", &max)]),
+                );
             }
             let after = match due.value.after.as_deref().map(str::trim) {
                 None | Some("start") => DueAfter::Start,
                 Some(after) => match after.strip_prefix("stage:") {
                     Some(stage) => {
                         let place = (due.referenced.line(), due.referenced.column());
-                        self.due_stages.push((index, stage.trim().to_string(), place));
+                        self.due_stages
+                            .push((index, stage.trim().to_string(), place));
                         DueAfter::Stage(0)
                     }
                     None => {
-                        self.problem(due, format!("`due: after: {after}` is not a starting point: write `start` or `stage:<stage id>`"));
+                        let after = printable(after, false);
+                        self.problem(due, fill(self.t.pv_due_after, &[("after", &after)]));
                         DueAfter::Start
                     }
                 },
@@ -427,7 +439,7 @@ impl Validator {
         parts: Option<Spanned<Vec<RawNode>>>,
         items: Option<Spanned<Vec<RawNode>>>,
     ) -> Option<(Level, Vec<RawNode>)> {
-        let name = &id.value;
+        let name = printable(&id.value, false).into_owned();
         match (level, parts, items) {
             (Level::Stage, Some(parts), None) if !parts.value.is_empty() => {
                 Some((Level::Part, parts.value))
@@ -437,29 +449,24 @@ impl Validator {
             }
             (Level::Item, None, items) => items.map(|items| (Level::SubItem, items.value)),
             (Level::Stage, Some(parts), Some(_)) => {
-                self.problem(&parts, format!("stage {name:?} has both `parts` and `items`: put its items inside a part, or drop the parts"));
+                self.problem(&parts, fill(self.t.pv_parts_and_items, &[("id", &name)]));
                 None
             }
             (Level::Stage | Level::Part, _, _) => {
-                self.problem(
-                    id,
-                    format!(
-                        "{name:?} has no steps: give it a non-empty `items:` list{}",
-                        if level == Level::Stage {
-                            " (or `parts:`)"
-                        } else {
-                            ""
-                        }
-                    ),
-                );
+                let template = if level == Level::Stage {
+                    self.t.pv_no_steps_stage
+                } else {
+                    self.t.pv_no_steps
+                };
+                self.problem(id, fill(template, &[("id", &name)]));
                 None
             }
             (Level::Item | Level::SubItem, Some(parts), _) => {
-                self.problem(&parts, format!("{name:?} is an item and cannot hold `parts`: parts belong directly under a stage"));
+                self.problem(&parts, fill(self.t.pv_item_parts, &[("id", &name)]));
                 None
             }
             (Level::SubItem, None, Some(items)) => {
-                self.problem(&items, format!("{name:?} is a sub-item and cannot hold `items`: the tree stops at sub-items"));
+                self.problem(&items, fill(self.t.pv_subitem_items, &[("id", &name)]));
                 None
             }
             (Level::SubItem, None, None) => None,

@@ -114,9 +114,13 @@ fn save(plain: &Plain, pending: &Changes, io: &Io<'_>) -> Result<(), String> {
 fn opened(text: &Text, report: Report) -> String {
     match report {
         Report::NoBrowser(url) => fill(text.plain_no_browser, &[("url", &url)]),
-        Report::OpenFailed { url, error } | Report::Refused { url, error } => {
+        Report::OpenFailed { url, error } => {
             fill(text.plain_open_failed, &[("url", &url), ("error", &error)])
         }
+        Report::Refused { url, problem } => fill(
+            text.plain_open_failed,
+            &[("url", &url), ("error", problem.message(text))],
+        ),
         Report::Opened(url) | Report::Copied(url) | Report::CopyFailed { url, .. } => {
             fill(text.plain_opened, &[("url", &url)])
         }
