@@ -6,34 +6,10 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Output};
-
-use support::Session;
-
-fn run(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ticklist"))
-        .args(args)
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("LANG", "fr_FR.UTF-8")
-        .output()
-        .unwrap()
-}
-
-fn ok(home: &Path, args: &[&str]) -> String {
-    let out = run(home, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use support::{Session, cli as ok, cli_output};
 
 fn fails(home: &Path, args: &[&str]) -> String {
-    let out = run(home, args);
+    let out = cli_output(home, args);
     assert_eq!(out.status.code(), Some(2), "{args:?}");
     String::from_utf8(out.stderr).unwrap()
 }

@@ -12,7 +12,7 @@ use jiff::tz::TimeZone;
 use crate::app::Effect;
 use crate::export::percent;
 use crate::pack::Pack;
-use crate::progress::{Before, Check, Tracker, Urgency, due_date};
+use crate::progress::{Before, Check, Tracker, due_date};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
 
@@ -350,13 +350,7 @@ impl Plain {
             format!("{state} {below}")
         });
         if let Some(due) = due_date(&self.pack, &self.tracker, index, self.today, &self.tz) {
-            let mut said = fill(t.due_on, &[("date", &t.date(due.date))]);
-            match due.urgency {
-                Urgency::Overdue => said.push_str(&format!(" ({})", t.overdue_badge)),
-                Urgency::Soon => said.push_str(&format!(" ({})", t.soon_badge)),
-                Urgency::Met | Urgency::Later => {}
-            }
-            lines.push(format!("{said}."));
+            lines.push(format!("{}.", t.due(&due)));
         }
         if let Some(at) = self.tracker.opened_at(&self.pack, index) {
             lines.push(format!("{}.", fill(t.opened_on, &[("date", &date(at))])));

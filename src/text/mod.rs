@@ -443,6 +443,18 @@ impl Text {
 }
 
 impl Text {
+    /// "Due 9 November 2026 (overdue)": when a step is due, and how urgent when it is.
+    pub fn due(&self, due: &crate::progress::DueDate) -> String {
+        use crate::progress::Urgency;
+        let mut said = fill(self.due_on, &[("date", &self.date(due.date))]);
+        match due.urgency {
+            Urgency::Overdue => said.push_str(&format!(" ({})", self.overdue_badge)),
+            Urgency::Soon => said.push_str(&format!(" ({})", self.soon_badge)),
+            Urgency::Met | Urgency::Later => {}
+        }
+        said
+    }
+
     /// "Alice  3/51 (5 %)  started 2 November 2026", archived runs marked.
     pub fn run_line(&self, run: &crate::progress::RunSummary) -> String {
         let (done, total) = (run.done.to_string(), run.total.to_string());

@@ -69,19 +69,12 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
         ]),
     ];
     if let Some(due) = due_date(&app.pack, &app.tracker, index, app.today, &app.tz) {
-        let mut said = fill(t.due_on, &[("date", &t.date(due.date))]);
         let style = match due.urgency {
-            Urgency::Overdue => {
-                said.push_str(&format!(" ({})", t.overdue_badge));
-                theme.error
-            }
-            Urgency::Soon => {
-                said.push_str(&format!(" ({})", t.soon_badge));
-                theme.warning
-            }
+            Urgency::Overdue => theme.error,
+            Urgency::Soon => theme.warning,
             Urgency::Met | Urgency::Later => theme.dim,
         };
-        lines.push(Line::styled(said, style));
+        lines.push(Line::styled(t.due(&due), style));
     }
     if let Some(at) = app.tracker.opened_at(&app.pack, index) {
         lines.push(Line::styled(

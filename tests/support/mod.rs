@@ -162,9 +162,9 @@ impl Session {
 }
 
 /// Runs a `ticklist` command (no terminal) in the same clean environment as
-/// [`Session::start`], asserts it succeeded and returns its standard output.
-pub fn cli(home: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ticklist"))
+/// [`Session::start`] and returns what it did, whether it succeeded or not.
+pub fn cli_output(home: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_ticklist"))
         .args(args)
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
@@ -172,7 +172,12 @@ pub fn cli(home: &Path, args: &[&str]) -> String {
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("LANG", "fr_FR.UTF-8")
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+/// [`cli_output`] for a command that must succeed: its standard output.
+pub fn cli(home: &Path, args: &[&str]) -> String {
+    let out = cli_output(home, args);
     assert!(
         out.status.success(),
         "ticklist {args:?}: {}",
