@@ -69,6 +69,25 @@ fn three_students_keep_three_separate_runs() {
     let err = fails(home, &["--run", "Alice", "status"]);
     assert!(err.contains("--run ne s'y applique pas"), "{err}");
 
+    // Notes are per run, and search finds them with the run's name.
+    ok(
+        home,
+        &[
+            fs[0],
+            fs[1],
+            "--run",
+            "Bob",
+            "note",
+            "jury",
+            "soutenance prévue en mars",
+        ],
+    );
+    let found = ok(home, &["search", "soutenance prevue"]);
+    assert_eq!(
+        found,
+        "first-session/jury  Expliquez le jury\n    Bob: soutenance prévue en mars\n"
+    );
+
     // Rename and archive keep the progress.
     ok(home, &[fs[0], fs[1], "runs", "rename", "Bob", "Robert"]);
     ok(home, &[fs[0], fs[1], "runs", "archive", "Chloé"]);

@@ -7,11 +7,21 @@ use jiff::Timestamp;
 use super::{Cli, Failure, state_dir};
 use crate::library::Library;
 use crate::pack::{self, Pack};
-use crate::progress::StateStore;
+use crate::progress::{StateStore, list_runs};
+use crate::safe_text::printable;
 use crate::search::{Query, find};
 
 /// Longest excerpt of a match's details printed under it.
 const EXCERPT: usize = 160;
+
+/// The start of `text`, with an ellipsis when it goes on.
+fn excerpt(text: &str) -> String {
+    let mut excerpt: String = text.chars().take(EXCERPT).collect();
+    if text.chars().count() > EXCERPT {
+        excerpt.push('…');
+    }
+    excerpt
+}
 
 /// One line per match, `pack/id  title`, with the start of its details beneath.
 pub fn search(cli: &Cli, words: &[String], out: &mut impl Write) -> Result<(), Failure> {
@@ -34,7 +44,9 @@ pub fn search(cli: &Cli, words: &[String], out: &mut impl Write) -> Result<(), F
     let store = state_dir(cli.state_dir.clone()).ok().map(StateStore::new);
     let mut found = 0;
     for pack in &packs {
-        let state = store.as_ref().map(|s| {
+        // A pack done once per student keeps notes in each run: texts are searched once,
+        // then each run's notes, shown with the run's name.
+        let state = store.as_ref().filter(|_| !pack.repeatable).map(|s| {
             s.load(&pack.id, &pack.version, Timestamp::now())
                 .into_state()
         });
@@ -43,11 +55,27 @@ pub fn search(cli: &Cli, words: &[String], out: &mut impl Write) -> Result<(), F
             let node = &pack.nodes[index];
             writeln!(out, "{}/{}  {}", pack.id, node.id, node.title).map_err(Failure::Output)?;
             if let Some(details) = &node.details {
-                let mut excerpt: String = details.chars().take(EXCERPT).collect();
-                if details.chars().count() > EXCERPT {
-                    excerpt.push('…');
-                }
-                writeln!(out, "    {excerpt}").map_err(Failure::Output)?;
+                writeln!(out, "    {}", excerpt(details)).map_err(Failure::Output)?;
+            }
+        }
+        let Some(store) = store.as_ref().filter(|_| pack.repeatable) else {
+            continue;
+        };
+        for run in list_runs(store, pack) {
+            let state = store
+                .for_run(&run.key)
+                .load(&pack.id, &pack.version, Timestamp::now())
+                .into_state();
+            for (id, note) in &state.notes {
+                let Some(index) = pack.find(id).filter(|_| query.matches(note)) else {
+                    continue;
+                };
+                found += 1;
+                let title = &pack.nodes[index].title;
+                writeln!(out, "{}/{id}  {title}", pack.id).map_err(Failure::Output)?;
+                let note = printable(note, false);
+                writeln!(out, "    {}: {}", run.run.name, excerpt(&note))
+                    .map_err(Failure::Output)?;
             }
         }
     }
