@@ -133,7 +133,7 @@ pub fn progress_command<O: Write, E: Write>(
             )
         }
         ProgressCommand::Note { id, text, clear } => {
-            commands::find(&pack, id)?;
+            let node = commands::find(&pack, id)?;
             let note = text
                 .as_deref()
                 .filter(|_| !clear)
@@ -145,19 +145,14 @@ pub fn progress_command<O: Write, E: Write>(
                     return Err(Failure::NoteTooLong(chars));
                 }
             }
-            if let Some(reason) = read_only {
-                return Err(Failure::ReadOnlyState(reason));
-            }
-            let mut changes = Changes::new();
             let said = if note.is_some() {
                 t.cli_note_saved
             } else {
                 t.cli_note_cleared
             };
-            changes.notes.insert(id.clone(), note);
-            let mut mine = tracker.state().clone();
-            mine.apply(&changes);
-            store.save(&mine, &changes, now)?;
+            tracker.set_note(&pack, node, note);
+            let changes = tracker.take_changes();
+            save(&store, &tracker, &changes, read_only, now)?;
             writeln!(out, "{}", fill(said, &[("id", id)]))
         }
         ProgressCommand::Export {

@@ -317,18 +317,12 @@ impl Plain {
         lines.push(node.title.clone());
         let (done, total) = self.tracker.counts(index);
         let date = |at: Timestamp| t.date_time(at.to_zoned(self.tz.clone()).datetime());
+        let skip = self.tracker.skip_of(&self.pack, index);
         let state = match self.tracker.check(index) {
             _ if total == 0 => format!("{}.", t.reference_card),
-            _ if self.tracker.skip_of(&self.pack, index).is_some() => {
-                let skip = self.tracker.skip_of(&self.pack, index);
-                let (at, reason) = skip
-                    .map(|s| (date(s.at), s.reason.clone()))
-                    .unwrap_or_default();
-                format!(
-                    "{}.",
-                    fill(t.skipped_on, &[("date", &at), ("reason", &reason)])
-                )
-            }
+            _ if skip.is_some() => skip
+                .map(|s| format!("{}.", t.skipped(s, &self.tz)))
+                .unwrap_or_default(),
             Check::Done => match self.tracker.ticked_at(&self.pack, index) {
                 Some(at) => format!(
                     "{} {}.",
@@ -523,6 +517,22 @@ mod tests {
             p.describe()
                 .contains(&"Link opened on 22 November 2026 at 10:00.".to_string())
         );
+    }
+
+    #[test]
+    fn a_hand_edited_skip_reason_cannot_reach_the_terminal() {
+        let pack = crate::pack::builtin(crate::text::Lang::En).unwrap();
+        let mut state = State::new(&pack.id, &pack.version);
+        let skip = crate::progress::Skip {
+            reason: "x\u{1b}]0;pwned\u{7}".into(),
+            at: at(9),
+        };
+        state.skipped.insert("video-candidats".into(), skip);
+        let tracker = Tracker::new(&pack, state);
+        let mut p = Plain::new(pack, tracker, &EN, TimeZone::UTC);
+        let line = &p.command("n", at(9)).lines[2];
+        assert!(line.contains("x␛]0;pwned"), "{line}");
+        assert!(!line.contains('\u{1b}'));
     }
 
     #[test]

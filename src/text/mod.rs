@@ -455,6 +455,14 @@ impl Text {
         said
     }
 
+    /// "Not applicable since 22 November 2026 at 09:00: reason", the reason made printable
+    /// (a state file edited by hand may hold anything).
+    pub fn skipped(&self, skip: &crate::progress::Skip, tz: &jiff::tz::TimeZone) -> String {
+        let date = self.date_time(skip.at.to_zoned(tz.clone()).datetime());
+        let reason = crate::safe_text::printable(&skip.reason, false);
+        fill(self.skipped_on, &[("date", &date), ("reason", &reason)])
+    }
+
     /// "Alice  3/51 (5 %)  started 2 November 2026", archived runs marked.
     pub fn run_line(&self, run: &crate::progress::RunSummary) -> String {
         let (done, total) = (run.done.to_string(), run.total.to_string());

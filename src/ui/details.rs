@@ -42,12 +42,7 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
     let skip = app.tracker.skip_of(&app.pack, index);
     let state = match check {
         _ if total == 0 => t.reference_card.to_string(),
-        _ if skip.is_some() => {
-            let (date, reason) = skip
-                .map(|s| (date(s.at), printable(&s.reason, false).into_owned()))
-                .unwrap_or_default();
-            fill(t.skipped_on, &[("date", &date), ("reason", &reason)])
-        }
+        _ if skip.is_some() => skip.map(|s| t.skipped(s, &app.tz)).unwrap_or_default(),
         Check::Done => match app.tracker.ticked_at(&app.pack, index) {
             Some(at) => format!(
                 "{} {}",
