@@ -12,14 +12,14 @@ use portable_pty::CommandBuilder;
 const RUNS: usize = 7;
 const KEYS: usize = 40;
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/it/support.rs"]
 mod support;
 
 use support::Session;
 
 /// Starts ticklist on `pack` (the built-in one if `None`) with its state and cache in `home`.
 fn spawn(home: &Path, pack: Option<&Path>) -> Session {
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ticklist"));
+    let mut cmd = support::pty_command(home, support::FRENCH);
     cmd.env("TICKLIST_STATE_DIR", home);
     // The markers below are the French interface's (the generated packs say `lang: en`).
     cmd.arg("--lang");
@@ -187,6 +187,7 @@ fn main() {
         .map(|_| {
             let mut cmd = CommandBuilder::new("printf");
             cmd.arg("0/24 quitter");
+            cmd.env("TERM", "xterm-256color");
             let start = Instant::now();
             let mut printf = Session::spawn(cmd);
             printf.wait_for("printf", |s| s.contains("0/24 quitter"));

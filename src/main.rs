@@ -2,7 +2,6 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
-use jiff::Timestamp;
 
 use ticklist::app::RunPicker;
 use ticklist::app::{App, Severity};
@@ -149,7 +148,7 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
         }
         Err(e) => return Err(e),
     };
-    let loaded = store.load(&pack.id, &pack.version, Timestamp::now());
+    let loaded = store.load(&pack.id, &pack.version, ticklist::clock::now());
     let (notice, read_only) = match &loaded {
         LoadOutcome::MovedAside {
             reason, moved_to, ..
@@ -187,10 +186,10 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
     let must_save = upgraded || !startup.is_empty();
     if plain {
         if must_save && read_only.is_none() {
-            store.save(tracker.state(), &startup, Timestamp::now())?;
+            store.save(tracker.state(), &startup, ticklist::clock::now())?;
         }
         let tz = cli::local_time_zone();
-        let today = Timestamp::now().to_zoned(tz.clone()).date();
+        let today = ticklist::clock::now().to_zoned(tz.clone()).date();
         let mut session = Plain::new(pack, tracker, text, tz);
         session.run = run;
         session.today = today;
@@ -201,7 +200,7 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
             read_only,
             opener: &Opener::from_env(),
             prompt: stdin.is_terminal(),
-            clock: &Timestamp::now,
+            clock: &ticklist::clock::now,
         };
         let mut out = std::io::stdout().lock();
         plain::run(session, &notices, &mut stdin.lock(), &mut out, &io)?;
@@ -214,7 +213,7 @@ fn open_checklist(cli: Cli) -> Result<(), Failure> {
     let mut app = App::new(pack, tracker, text, cli::local_time_zone());
     app.keymap = keymap;
     app.run = run;
-    app.today = Timestamp::now().to_zoned(app.tz.clone()).date();
+    app.today = ticklist::clock::now().to_zoned(app.tz.clone()).date();
     if let Some((severity, notice)) = notice {
         app.notify(severity, notice);
     }

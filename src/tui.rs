@@ -6,7 +6,6 @@ use std::io::{self, Stdout};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use jiff::Timestamp;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -119,7 +118,7 @@ pub fn pick_run(
         } else {
             keymap::picker_action(key).and_then(|action| picker.key(action))
         };
-        let now = Timestamp::now();
+        let now = crate::clock::now();
         let done = match request {
             None => continue,
             Some(PickerRequest::Quit) => return Ok(None),
@@ -171,7 +170,7 @@ fn event_loop(
         {
             let mut effects = lock(shared);
             let mut queue: VecDeque<Effect> = match action.take() {
-                Some(action) => app.update(action, Timestamp::now()).into(),
+                Some(action) => app.update(action, crate::clock::now()).into(),
                 None => VecDeque::new(),
             };
             for report in effects.saver.reports().collect::<Vec<_>>() {

@@ -265,7 +265,7 @@ pub fn progress_store(
             let runs = list_runs(&store, pack);
             let key = match find_run(&runs, name) {
                 Some(run) => run.key.clone(),
-                None if start => start_run(&store, pack, name, jiff::Timestamp::now())?,
+                None if start => start_run(&store, pack, name, crate::clock::now())?,
                 None => {
                     return Err(Failure::UnknownRun {
                         name: name.clone(),

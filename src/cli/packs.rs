@@ -3,8 +3,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use jiff::Timestamp;
-
 use super::{Cli, Console, Failure, PackCommand, confirm, state_dir};
 use crate::library::{Installed, Library};
 use crate::pack::{self, Kind};
@@ -58,7 +56,7 @@ pub fn pack_command<O: Write, E: Write>(
             let mut lines = Vec::new();
             for (pack, is_default) in library(cli)?.list()? {
                 let state = store
-                    .load(&pack.id, &pack.version, Timestamp::now())
+                    .load(&pack.id, &pack.version, crate::clock::now())
                     .into_state();
                 let (done, total) = Tracker::new(&pack, state).overall(&pack);
                 // A pack of reference cards has nothing to tick: say what it holds.

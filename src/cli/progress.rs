@@ -27,7 +27,7 @@ pub fn progress_command<O: Write, E: Write>(
     let pack = load_pack(cli.pack.as_deref(), super::builtin_lang(cli))?;
     let t = super::lang_for(cli, &pack).text();
     let (store, run) = super::progress_store(cli, &pack, false)?;
-    let now = Timestamp::now();
+    let now = crate::clock::now();
     let loaded = store.load(&pack.id, &pack.version, now);
     let mut read_only = None;
     match &loaded {

@@ -3,8 +3,6 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use jiff::Timestamp;
-
 use super::{Failure, ReportFormat};
 use crate::export;
 use crate::text::Text;
@@ -30,7 +28,7 @@ pub fn report(
         })?;
         exports.push(parsed);
     }
-    let summary = export::summarize(&exports, Timestamp::now(), stale_days);
+    let summary = export::summarize(&exports, crate::clock::now(), stale_days);
     match format {
         ReportFormat::Markdown => export::write_summary_markdown(out, &summary, t),
         ReportFormat::Csv => export::write_summary_csv(out, &summary),

@@ -2,8 +2,6 @@
 
 use std::io::Write;
 
-use jiff::Timestamp;
-
 use super::{Cli, Failure, RunsCommand, load_pack, state_dir};
 use crate::progress::{
     Changes, RunSummary, StateStore, find_run, list_runs, rename_run, set_archived, start_run,
@@ -17,7 +15,7 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
         return Err(Failure::NotRepeatable(pack.id));
     }
     let store = StateStore::new(state_dir(cli.state_dir.clone())?);
-    let now = Timestamp::now();
+    let now = crate::clock::now();
     let runs = list_runs(&store, &pack);
     let find = |name: &str| {
         find_run(&runs, name)

@@ -2,8 +2,6 @@
 
 use std::io::Write;
 
-use jiff::Timestamp;
-
 use super::{Cli, Failure, state_dir};
 use crate::library::Library;
 use crate::pack::{self, Pack};
@@ -47,7 +45,7 @@ pub fn search(cli: &Cli, words: &[String], out: &mut impl Write) -> Result<(), F
         // A pack done once per student keeps notes in each run: texts are searched once,
         // then each run's notes, shown with the run's name.
         let state = store.as_ref().filter(|_| !pack.repeatable).map(|s| {
-            s.load(&pack.id, &pack.version, Timestamp::now())
+            s.load(&pack.id, &pack.version, crate::clock::now())
                 .into_state()
         });
         for index in find(pack, state.as_ref(), &query) {
@@ -64,7 +62,7 @@ pub fn search(cli: &Cli, words: &[String], out: &mut impl Write) -> Result<(), F
         for run in list_runs(store, pack) {
             let state = store
                 .for_run(&run.key)
-                .load(&pack.id, &pack.version, Timestamp::now())
+                .load(&pack.id, &pack.version, crate::clock::now())
                 .into_state();
             for (id, note) in &state.notes {
                 let Some(index) = pack.find(id).filter(|_| query.matches(note)) else {

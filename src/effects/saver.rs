@@ -4,8 +4,6 @@
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
-use jiff::Timestamp;
-
 use crate::app::Report;
 use crate::progress::{Changes, State, StateStore};
 
@@ -89,7 +87,7 @@ fn work(
         let report = match &read_only {
             Some(reason) => Err(reason.clone()),
             None => store
-                .save(&mine, &pending, Timestamp::now())
+                .save(&mine, &pending, crate::clock::now())
                 .map_err(|e| e.to_string()),
         };
         let report = match report {
@@ -118,7 +116,7 @@ mod tests {
     use super::*;
 
     fn changes(ids: &[&str]) -> Changes {
-        let at: Timestamp = "2026-11-22T09:30:00Z".parse().unwrap();
+        let at: jiff::Timestamp = "2026-11-22T09:30:00Z".parse().unwrap();
         ids.iter().map(|id| (id.to_string(), Some(at))).collect()
     }
 

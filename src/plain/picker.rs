@@ -3,8 +3,6 @@
 
 use std::io::{BufRead, Write};
 
-use jiff::Timestamp;
-
 use super::PlainError;
 use crate::pack::Pack;
 use crate::progress::{RunSummary, StateStore, find_run, list_runs, start_run};
@@ -83,7 +81,7 @@ pub fn pick_run(
                 return Ok(Some((key, name.unwrap_or_default())));
             }
             Choice::Start(name) => {
-                let key = start_run(store, pack, &name, Timestamp::now())
+                let key = start_run(store, pack, &name, crate::clock::now())
                     .map_err(|e| PlainError::Unsaved(e.to_string()))?;
                 return Ok(Some((key, name)));
             }
@@ -101,7 +99,7 @@ mod tests {
             key: key.into(),
             run: Run {
                 name: name.into(),
-                created: Timestamp::UNIX_EPOCH,
+                created: jiff::Timestamp::UNIX_EPOCH,
                 archived: false,
             },
             done: 0,

@@ -1,6 +1,5 @@
 //! The app core without a terminal: navigation, tick propagation, progress counts,
 //! link effects, mouse hits, and state that survives a round trip through the store.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;

@@ -1,6 +1,5 @@
 //! Property tests: whatever bytes or near-YAML reach the loaders, they answer with a
 //! value or a located error, never a panic. (The fuzz targets in `fuzz/` push further.)
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use jiff::Timestamp;
 use proptest::prelude::*;

@@ -1,7 +1,6 @@
 //! Packs written to hurt: alias bombs, deep nesting, huge files and counts, bad
 //! encodings, and escape sequences meant for the terminal. Each must end quickly with
 //! a located error, or load with its text made harmless.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::Write;
 
@@ -69,15 +68,17 @@ fn a_file_over_the_size_limit_is_refused_without_parsing_it() {
     assert!(std::fs::metadata(&path).unwrap().len() > 3 * MAX_PACK_BYTES as u64);
 }
 
+/// Large packs load (the 100,000-item figure is `cargo bench`'s; 20,000 keeps the
+/// unoptimised test build quick while still catching anything quadratic).
 #[test]
-fn a_hundred_thousand_items_load() {
-    let pack = pack::load_str(&pack::generate(100_000), "big.yaml").unwrap();
+fn twenty_thousand_items_load() {
+    let pack = pack::load_str(&pack::generate(20_000), "big.yaml").unwrap();
     assert_eq!(
         pack.nodes
             .iter()
             .filter(|n| n.level == pack::Level::Item)
             .count(),
-        100_000
+        20_000
     );
 }
 

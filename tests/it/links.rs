@@ -1,10 +1,8 @@
 //! `validate --check-links` against a small HTTP server on 127.0.0.1: a fine link, a dead
 //! one, one that refuses HEAD, a redirect, a redirect loop and one that never answers.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::process::Command;
 use std::time::Duration;
 
 /// Serves canned answers until the test ends; returns its port.
@@ -72,7 +70,7 @@ fn dead_links_fail_validation_and_redirects_are_reported() {
         format!("id: links\nversion: \"1\"\nlang: en\ntitle: L\nstages:\n  - id: s\n    title: S\n    items:\n{items}      - {{id: mail, title: Mail, links: [{{label: Write, url: \"mailto:a@example.org\"}}]}}\n"),
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_ticklist"))
+    let out = crate::support::command(dir.path(), "C")
         .args(["validate", "--check-links", "--link-timeout", "1"])
         .arg(&pack)
         .output()

@@ -1,11 +1,8 @@
 //! The real binary in a pseudo-terminal: tick three steps, open a link through a fake
 //! browser, quit, start again and find the ticks.
 #![cfg(target_os = "linux")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod support;
-
-use support::{BUILTIN_ID, Session, fake_browser, opened, ticked_ids};
+use crate::support::{BUILTIN_ID, Session, fake_browser, opened, ticked_ids};
 
 const EVALUATIONS_URL: &str = "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001586857-Le-fonctionnement-des-%C3%A9valuations";
 
@@ -91,7 +88,7 @@ fn a_broken_pack_is_refused_with_its_location() {
         "id: team\nversion: \"1\"\nlang: en\ntitle: T\nstages: []\n",
     )
     .unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ticklist"))
+    let out = crate::support::command(home.path(), "C")
         .arg("validate")
         .arg(&pack)
         .output()
@@ -100,7 +97,7 @@ fn a_broken_pack_is_refused_with_its_location() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains(&format!("{}:5:9:", pack.display())), "{err}");
 
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ticklist"))
+    let out = crate::support::command(home.path(), "C")
         .arg("--pack")
         .arg(&pack)
         .env("TICKLIST_STATE_DIR", home.path())

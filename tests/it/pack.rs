@@ -1,6 +1,5 @@
 //! Pack loading: the built-in pack, and one fixture per validation rule, each error
 //! located at the line and column of the offending value.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 
@@ -206,7 +205,8 @@ fn allowed_but_doubtful_things_are_warnings_with_their_place() {
     assert_eq!((warnings[2].0, warnings[2].1), (20, 16));
     assert!(warnings[2].2.contains("only a title"));
 
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ticklist"))
+    let home = tempfile::tempdir().unwrap();
+    let out = crate::support::command(home.path(), "C")
         .arg("validate")
         .arg(fixture("warnings.yaml"))
         .output()

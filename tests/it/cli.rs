@@ -1,17 +1,18 @@
 //! The commands that work without the full-screen UI, through the real binary: status
 //! (text and JSON), list, check and uncheck with the UI's rules, unknown ids.
 #![cfg(unix)]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
+use crate::support::{FRENCH, command};
+
+/// Runs a French mentor's command with its progress kept in `state`.
 fn ticklist(state: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ticklist"))
+    std::fs::create_dir_all(state).unwrap();
+    command(state, FRENCH)
         .args(args)
-        .env_clear()
         .env("TICKLIST_STATE_DIR", state)
-        .env("LANG", "fr_FR.UTF-8")
         .output()
         .unwrap()
 }
@@ -177,9 +178,8 @@ fn open_hands_link_n_to_the_opener() {
     .unwrap();
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_ticklist"))
+        command(dir.path(), "C")
             .args(args)
-            .env_clear()
             .env("TICKLIST_STATE_DIR", dir.path())
             .env("TICKLIST_OPENER", &script)
             .output()
@@ -397,17 +397,10 @@ fn report_tables_many_exports_of_different_versions() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("junk.json: not a ticklist export"));
 }
 
-/// Runs with a whole temporary home: installed packs, default choice, progress, cache.
+/// Runs in English with a whole temporary home: installed packs, default choice,
+/// progress, cache.
 fn in_home(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ticklist"))
-        .args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .output()
-        .unwrap()
+    command(home, "C").args(args).output().unwrap()
 }
 
 fn failure(out: &Output) -> String {

@@ -1,15 +1,12 @@
 //! Every mentor can use it: the interface in the mentor's language, plain mode through a
 //! pipe for screen readers, rebound keys. The real binary, in a pseudo-terminal or a pipe.
 #![cfg(target_os = "linux")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod support;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
-use support::{BUILTIN_ID, Session, cli, ticked_ids};
+use crate::support::{BUILTIN_ID, Session, cli, ticked_ids};
 use ticklist::text::Lang;
 
 #[test]
@@ -101,13 +98,8 @@ fn a_keymap_mistake_stops_with_its_place_and_touches_nothing() {
 
 /// Runs `ticklist` with `commands` on standard input and standard output a pipe.
 fn through_a_pipe(home: &Path, args: &[&str], lang: &str, commands: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ticklist"))
+    let mut child = crate::support::command(home, lang)
         .args(args)
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("LANG", lang)
         .env("TERM", "xterm-256color")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -173,15 +165,9 @@ fn plain_mode_ticks_the_whole_checklist_through_a_pipe() {
 #[test]
 fn plain_mode_in_english_reads_links_and_ends_at_end_of_input() {
     let home = tempfile::tempdir().unwrap();
-    let log = support::fake_browser(home.path());
-    let out = Command::new(env!("CARGO_BIN_EXE_ticklist"))
+    let log = crate::support::fake_browser(home.path());
+    let out = crate::support::command(home.path(), "en_GB.UTF-8")
         .arg("--plain")
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("LANG", "en_GB.UTF-8")
-        .env("TICKLIST_OPENER", home.path().join("fake-browser"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -206,7 +192,7 @@ fn plain_mode_in_english_reads_links_and_ends_at_end_of_input() {
         transcript.ends_with("Progress saved. Goodbye.\n"),
         "{transcript}"
     );
-    assert!(support::opened(&log).contains("360001457117"));
+    assert!(crate::support::opened(&log).contains("360001457117"));
 }
 
 #[test]

@@ -1,7 +1,8 @@
-//! Driving the real binary in a pseudo-terminal, seen through a vt100 screen model.
-//! Each test gets its own temporary home; the real one is never touched. Also used by
-//! `benches/e2e.rs`.
-// Each test crate (and the e2e bench) uses only part of this module.
+//! Running the real binary: every test (and `benches/e2e.rs`) starts it through
+//! [`clean_env`], so nothing of the developer's machine leaks in: no real home, locale,
+//! XDG directories, time zone, clock or `TICKLIST_*` setting. In a pseudo-terminal it is
+//! seen through a vt100 screen model.
+// The e2e bench uses only part of this module.
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
@@ -12,6 +13,53 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, ExitStatus, PtySize, native_pty_system};
 
 pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_ticklist");
+
+/// The mentor of most tests is French; tests of English pass their own `LANG`.
+pub const FRENCH: &str = "fr_FR.UTF-8";
+
+/// "Now" for every run of the binary (`TICKLIST_NOW`): tests hold on any date.
+pub const NOW: &str = "2026-11-23T09:00:00Z";
+
+/// The whole environment a test run of `ticklist` gets, rooted at `home`: everything
+/// else is cleared. The fake browser is `home/fake-browser` (see [`fake_browser`]).
+pub fn clean_env(home: &Path, lang: &str) -> Vec<(&'static str, std::ffi::OsString)> {
+    vec![
+        ("PATH", "/usr/bin:/bin".into()),
+        ("HOME", home.into()),
+        ("XDG_CONFIG_HOME", home.join("config").into()),
+        ("XDG_DATA_HOME", home.join("data").into()),
+        ("XDG_CACHE_HOME", home.join("cache").into()),
+        ("XDG_STATE_HOME", home.join("state").into()),
+        ("LANG", lang.into()),
+        ("TZ", "UTC".into()),
+        ("TICKLIST_NOW", NOW.into()),
+        ("TICKLIST_OPENER", home.join("fake-browser").into()),
+    ]
+}
+
+/// `ticklist` without a terminal, in [`clean_env`], working directory `home`.
+pub fn command(home: &Path, lang: &str) -> std::process::Command {
+    let mut cmd = std::process::Command::new(BIN);
+    cmd.env_clear()
+        .envs(clean_env(home, lang))
+        .current_dir(home);
+    cmd
+}
+
+/// `ticklist` for a pseudo-terminal, in [`clean_env`] with `TERM=xterm-256color`.
+pub fn pty_command(home: &Path, lang: &str) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(BIN);
+    cmd.env_clear();
+    for (name, value) in clean_env(home, lang) {
+        cmd.env(name, value);
+    }
+    cmd.env("TERM", "xterm-256color");
+    cmd.cwd(home);
+    cmd
+}
 
 /// A running `ticklist`, the screen it has drawn so far and every byte it wrote.
 pub struct Session {
@@ -28,26 +76,19 @@ impl Session {
         Session::start_with(home, &[], &[])
     }
 
+    /// [`Session::start`] with arguments and variables added to (or replacing) the
+    /// clean environment.
     pub fn start_with(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ticklist"));
-        cmd.env_clear();
-        cmd.env("PATH", "/usr/bin:/bin");
-        cmd.env("HOME", home);
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        cmd.env("TICKLIST_OPENER", home.join("fake-browser"));
-        // The mentor of most tests is French; tests of English set `LANG` themselves.
-        cmd.env("LANG", "fr_FR.UTF-8");
+        let mut cmd = pty_command(home, FRENCH);
         for (name, value) in env {
             cmd.env(name, value);
         }
         cmd.args(args);
-        cmd.cwd(home);
         Session::spawn(cmd)
     }
 
-    /// Runs any command in an 80×24 pseudo-terminal, with `TERM=xterm-256color` unless
-    /// the command sets its own.
-    pub fn spawn(mut cmd: CommandBuilder) -> Session {
+    /// Runs a command (from [`pty_command`]) in an 80×24 pseudo-terminal.
+    pub fn spawn(cmd: CommandBuilder) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -56,9 +97,6 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        if cmd.get_env("TERM").is_none() {
-            cmd.env("TERM", "xterm-256color");
-        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -161,18 +199,10 @@ impl Session {
     }
 }
 
-/// Runs a `ticklist` command (no terminal) in the same clean environment as
-/// [`Session::start`] and returns what it did, whether it succeeded or not.
+/// Runs a `ticklist` command (no terminal) for a French mentor in [`clean_env`] and
+/// returns what it did, whether it succeeded or not.
 pub fn cli_output(home: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_ticklist"))
-        .args(args)
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("LANG", "fr_FR.UTF-8")
-        .output()
-        .unwrap()
+    command(home, FRENCH).args(args).output().unwrap()
 }
 
 /// [`cli_output`] for a command that must succeed: its standard output.

@@ -1,6 +1,5 @@
 //! Screen snapshots on ratatui's TestBackend: the main screen at two sizes, the help
 //! overlay, an item with several links, the link picker and the completion message.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;

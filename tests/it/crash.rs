@@ -2,7 +2,6 @@
 //! random points while it saves in a loop, and two saving different ticks at once.
 //! The test binary runs itself as the child (the ignored `child_*` entry points).
 #![cfg(unix)]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -82,7 +81,7 @@ fn saves_survive_sigkill_at_any_point() {
     };
     let mut last_seen = 0;
     for _ in 0..300 {
-        let mut child = spawn_child("child_save_forever", dir.path(), "");
+        let mut child = spawn_child("crash::child_save_forever", dir.path(), "");
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
         // Let it finish 1 to 3 saves, then kill it somewhere in the next ones.
         let mut confirmed = 0;
@@ -141,7 +140,7 @@ fn two_processes_saving_at_once_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut children: Vec<Child> = ["a", "b"]
         .into_iter()
-        .map(|prefix| spawn_child("child_tick_hundred", dir.path(), prefix))
+        .map(|prefix| spawn_child("crash::child_tick_hundred", dir.path(), prefix))
         .collect();
     for child in &mut children {
         let mut out = String::new();

@@ -1,12 +1,9 @@
 //! A pack done once per student: three students, three runs, each with its own progress,
 //! from the command line and through the run picker in a pseudo-terminal.
 #![cfg(target_os = "linux")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod support;
-
+use crate::support::{Session, cli as ok, cli_output};
 use std::path::Path;
-use support::{Session, cli as ok, cli_output};
 
 fn fails(home: &Path, args: &[&str]) -> String {
     let out = cli_output(home, args);

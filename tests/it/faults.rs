@@ -3,13 +3,10 @@
 //! that tries to talk to the terminal. Each proves no tick is lost and the terminal is
 //! given back.
 #![cfg(target_os = "linux")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod support;
 
 use std::process::Command;
 
-use support::{BUILTIN_ID, Session, cli, ticked_ids, wait_for_saved};
+use crate::support::{BUILTIN_ID, Session, cli, ticked_ids, wait_for_saved};
 
 fn send_signal(session: &Session, signal: &str) {
     let status = Command::new("kill")

@@ -1,0 +1,17 @@
+//! The one source of "now" for the binary, so that tests of the real binary can fix it.
+
+use jiff::Timestamp;
+
+/// In debug builds (those `cargo test` runs), `TICKLIST_NOW=2027-06-01T09:00:00Z` fixes
+/// the clock so that what a test asserts about dates holds on any day. Release builds
+/// always read the system clock.
+pub const NOW_ENV: &str = "TICKLIST_NOW";
+
+/// The current time: the system's, or the test's fixed one (see [`NOW_ENV`]).
+pub fn now() -> Timestamp {
+    #[cfg(debug_assertions)]
+    if let Some(fixed) = std::env::var(NOW_ENV).ok().and_then(|v| v.parse().ok()) {
+        return fixed;
+    }
+    Timestamp::now()
+}

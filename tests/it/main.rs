@@ -1,0 +1,22 @@
+//! Every integration test in one binary (linked once), one module per area. The
+//! modules that run `ticklist` go through `support`, which gives it a clean
+//! environment. The crash tests re-run this binary as their child processes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[cfg(unix)]
+mod support;
+
+mod accessibility;
+mod app;
+mod cli;
+mod crash;
+mod default_pack;
+mod e2e;
+mod faults;
+mod hostile_packs;
+mod links;
+mod pack;
+mod properties;
+mod runs;
+mod screens;
+mod shipped_packs;
