@@ -97,14 +97,25 @@ fn unknown_ids_exit_2_with_close_matches_and_change_nothing() {
 
 #[test]
 fn commands_merge_with_what_is_on_disk() {
+    use ticklist::progress::{Changes, StateStore};
     let dir = tempfile::tempdir().unwrap();
-    stdout(&ticklist(dir.path(), &["check", "slack"]));
+    let now: jiff::Timestamp = crate::support::NOW.parse().unwrap();
+    // A window opens the progress, then a command ticks a step behind its back…
+    let store = StateStore::new(dir.path());
+    let mut window = store.load("openclassrooms-mentor", "2026.11", now).into_state();
     stdout(&ticklist(dir.path(), &["check", "companion"]));
-    let state = std::fs::read_to_string(dir.path().join("openclassrooms-mentor.json")).unwrap();
-    assert!(
-        state.contains("\"slack\"") && state.contains("\"companion\""),
-        "{state}"
-    );
+    // …and the window, which never saw that tick, saves one of its own.
+    let mine = Changes::from([("slack".to_string(), Some(now))]);
+    window.apply(&mine);
+    let saved = store.save(&window, &mine, now).unwrap();
+    assert!(saved.merged_foreign, "the command's tick was merged in");
+    // A later command also starts from what is on disk, not from nothing.
+    stdout(&ticklist(dir.path(), &["check", "video-candidats"]));
+    let list = stdout(&ticklist(dir.path(), &["list"]));
+    for id in ["companion", "slack", "video-candidats"] {
+        let line = list.lines().find(|l| l.contains(&format!(" {id} "))).unwrap();
+        assert!(line.contains("[x]"), "{id} lost: {list}");
+    }
 }
 
 #[test]
@@ -133,35 +144,25 @@ fn reset_keeps_a_backup_and_asks_unless_told_yes() {
 
 #[test]
 fn reset_asks_on_a_terminal_and_a_no_changes_nothing() {
-    use ticklist::cli::{Cli, Console, ProgressCommand, progress_command};
     let dir = tempfile::tempdir().unwrap();
     stdout(&ticklist(dir.path(), &["check", "slack"]));
-    let state_dir = dir.path().to_str().unwrap();
-    for (answer, expected) in [("n\n", "nothing changed"), ("oui\n", "progress reset")] {
-        let cli =
-            <Cli as clap::Parser>::parse_from(["ticklist", "--state-dir", state_dir, "reset"]);
-        let Some(ticklist::cli::Command::Progress(command @ ProgressCommand::Reset { .. })) =
-            &cli.command
-        else {
-            panic!("reset expected");
-        };
-        let mut input = answer.as_bytes();
-        let mut console = Console {
-            out: Vec::new(),
-            err: Vec::new(),
-            ask: Some(&mut input),
-        };
-        progress_command(&cli, command, &mut console).unwrap();
-        let printed = String::from_utf8(console.out).unwrap();
+    let state = dir.path().to_str().unwrap();
+    for (answer, expected, left) in [("n", "nothing changed", 1), ("oui", "progress reset", 0)] {
+        let args = ["--lang", "en", "--state-dir", state, "reset"];
+        let mut asked = crate::support::Session::start_with(dir.path(), &args, &[]);
+        asked.wait_for_text("[y/N]");
+        let question = asked.contents();
         assert!(
-            printed.starts_with("Reset the progress of “Checklist"),
-            "{printed}"
+            question.starts_with("Reset the progress of “Checklist"),
+            "{question}"
         );
-        assert!(
-            printed.contains("(1 tick(s))? A backup is kept. [y/N] "),
-            "{printed}"
-        );
-        assert!(printed.contains(expected), "{printed}");
+        assert!(question.contains("(1 tick(s))? A backup is kept."), "{question}");
+        asked.keys(&format!("{answer}\r"));
+        let (status, asked) = asked.wait_for_exit();
+        assert!(status.success(), "{}", asked.contents());
+        assert!(asked.contents().contains(expected), "{}", asked.contents());
+        let total = format!("total {left}/24");
+        assert!(stdout(&ticklist(dir.path(), &["status"])).contains(&total));
     }
 }
 
@@ -359,19 +360,30 @@ fn report_tables_many_exports_of_different_versions() {
         lines[0],
         "| Mentor | Version | Faites | Étape 1 : Pendant votre processus de recrutement | Étape 2 : Une fois votre contrat signé | Dernière coche |"
     );
+    // Alice ticked "today" (the clock every test run is given): not inactive.
     assert!(
-        lines[2].starts_with("| alice | 2026.11 | 7/24 (29 %) | 100 % | 5 % | 2026-"),
+        lines[2].starts_with("| alice | 2026.11 | 7/24 (29 %) | 100 % | 5 % | 2026-11-23 |"),
         "{table}"
     );
-    assert!(!lines[2].contains("stale"), "{table}");
     assert!(
         lines[3].starts_with("| bob | 2025.01 | 1/24 (4 %) | – | 5 % | 2026-01-05 (inactif) |"),
         "{table}"
     );
     assert!(
-        lines[4].starts_with("| carol | 2026.11 | 18/24 (75 %) | 0 % | 100 % | 2026-"),
+        lines[4].starts_with("| carol | 2026.11 | 18/24 (75 %) | 0 % | 100 % | 2026-11-23 |"),
         "{table}"
     );
+    // The same files read half a year later: everyone has gone quiet.
+    let later = command(dir.path(), FRENCH)
+        .args(&args)
+        .env("TICKLIST_NOW", "2027-06-01T09:00:00Z")
+        .output()
+        .unwrap();
+    let later = stdout(&later);
+    for mentor in ["alice", "bob", "carol"] {
+        let row = later.lines().find(|l| l.starts_with(&format!("| {mentor} |")));
+        assert!(row.unwrap().ends_with("(inactif) |"), "{later}");
+    }
     assert!(
         table.contains("- 2 × "),
         "steps two mentors left open: {table}"
@@ -389,6 +401,42 @@ fn report_tables_many_exports_of_different_versions() {
         "{csv}"
     );
     assert!(csv.contains("\n\"bob\",\"2025.01\",1,24,,5,"), "{csv}");
+
+    let mut args = vec!["report", "--format", "json", "--stale-days", "30"];
+    args.extend(&files);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&ticklist(dir.path(), &args))).unwrap();
+    let mentors = json["mentors"].as_array().unwrap();
+    let read: Vec<(&str, &str, u64, u64, bool)> = mentors
+        .iter()
+        .map(|m| {
+            (
+                m["mentor"].as_str().unwrap(),
+                m["pack_version"].as_str().unwrap(),
+                m["done"].as_u64().unwrap(),
+                m["total"].as_u64().unwrap(),
+                m["stale"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("alice", "2026.11", 7, 24, false),
+            ("bob", "2025.01", 1, 24, true),
+            ("carol", "2026.11", 18, 24, false),
+        ]
+    );
+    assert_eq!(mentors[0]["stages"]["etape-1"], 100);
+    assert_eq!(mentors[0]["last_tick"], crate::support::NOW);
+    assert!(mentors[1]["stages"]["etape-1"].is_null(), "{json}");
+    let twice_open = json["most_open"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s[2] == 2)
+        .count();
+    assert!(twice_open > 0, "{json}");
 
     std::fs::write(dir.path().join("junk.json"), "{}").unwrap();
     let junk = dir.path().join("junk.json");
