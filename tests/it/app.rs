@@ -681,3 +681,25 @@ fn e_writes_a_note_in_place_and_u_takes_it_back() {
     press(&mut app, &[Action::Undo]);
     assert!(!app.tracker.state().notes.contains_key("slack"));
 }
+
+#[test]
+fn undo_goes_back_at_most_a_hundred_changes() {
+    let mut app = builtin_app();
+    select(&mut app, "slack");
+    // 101 changes on one step: ticked after odd ones, unticked after even ones.
+    for _ in 0..101 {
+        press(&mut app, &[Action::Toggle]);
+    }
+    assert_eq!(app.tracker.overall(&app.pack), (1, 24));
+    for undone in 1..=100 {
+        assert!(
+            !press(&mut app, &[Action::Undo]).is_empty(),
+            "undo {undone} saves"
+        );
+    }
+    // The hundredth undo left the state after the first change: slack ticked.
+    assert_eq!(app.tracker.overall(&app.pack), (1, 24));
+    assert!(press(&mut app, &[Action::Undo]).is_empty());
+    assert_eq!(app.status.as_ref().unwrap().text, FR.nothing_to_undo);
+    assert_eq!(app.tracker.overall(&app.pack), (1, 24), "the first change stays");
+}

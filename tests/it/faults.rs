@@ -4,6 +4,7 @@
 //! given back.
 #![cfg(target_os = "linux")]
 
+use std::path::Path;
 use std::process::Command;
 
 use crate::support::{BUILTIN_ID, Session, cli, ticked_ids, wait_for_saved};
@@ -16,23 +17,69 @@ fn send_signal(session: &Session, signal: &str) {
     assert!(status.success());
 }
 
+/// Takes the progress file's save lock, as another window in the middle of its own
+/// save would: no save of the app under test can reach the disk until it is dropped.
+fn hold_save_lock(home: &Path) -> std::fs::File {
+    let dir = home.join("config/ticklist");
+    std::fs::create_dir_all(&dir).unwrap();
+    let lock = std::fs::File::create(dir.join(format!(".{BUILTIN_ID}.json.lock"))).unwrap();
+    lock.lock().unwrap();
+    lock
+}
+
 #[test]
-fn sigterm_and_sighup_save_and_restore_the_terminal() {
-    for signal in ["TERM", "HUP"] {
+fn sigterm_sighup_and_sigint_wait_for_the_last_save_and_restore_the_terminal() {
+    for signal in ["TERM", "HUP", "INT"] {
         let home = tempfile::tempdir().unwrap();
         let mut app = Session::start(home.path());
         app.wait_for_text("0/24");
+        let lock = hold_save_lock(home.path());
         app.keys(" ");
         app.wait_for_text("1/24");
+        // The tick is still waiting for the lock when the signal comes: only a signal
+        // path that waits for the save keeps it (one that does not is gone by now).
         send_signal(&app, signal);
+        assert!(ticked_ids(home.path(), BUILTIN_ID).is_empty());
+        drop(lock);
         let (status, app) = app.wait_for_exit();
         assert!(
             !status.success(),
             "SIG{signal} should not look like a clean quit"
         );
         app.assert_restored();
-        assert_eq!(ticked_ids(home.path(), BUILTIN_ID), ["video-candidats"]);
+        assert_eq!(
+            ticked_ids(home.path(), BUILTIN_ID),
+            ["video-candidats"],
+            "SIG{signal}"
+        );
     }
+}
+
+#[test]
+fn plain_mode_saves_each_change_before_reading_the_next_command() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    let home = tempfile::tempdir().unwrap();
+    let mut child = crate::support::command(home.path(), "C")
+        .arg("--plain")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    stdin.write_all(b"n\nt\nwhat\n").unwrap();
+    stdin.flush().unwrap();
+    // The answer to `what` means `t` was done with; then the process dies at once,
+    // with no chance to save at exit.
+    let answered = lines
+        .by_ref()
+        .map(Result::unwrap)
+        .find(|l| l.starts_with("Unknown command"));
+    assert!(answered.is_some());
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(ticked_ids(home.path(), BUILTIN_ID), ["video-candidats"]);
 }
 
 #[test]

@@ -247,3 +247,21 @@ fn a_repeated_key_is_reported_where_it_is() {
     let message = located_error(&format!("{HEAD}id: again\nstages: []\n"));
     assert!(message.contains("hostile.yaml:5:1"), "{message}");
 }
+
+#[test]
+fn fifty_links_on_a_step_are_fine_and_fifty_one_are_refused_at_the_51st() {
+    let links = |n: usize| {
+        let links: Vec<String> = (0..n)
+            .map(|i| format!("{{label: L{i}, url: \"https://example.org/{i}\"}}"))
+            .collect();
+        format!(
+            "{HEAD}stages:\n  - id: s\n    title: S\n    items:\n      - id: a\n        title: A\n        links:\n          - {}\n",
+            links.join("\n          - ")
+        )
+    };
+    let pack = pack::load_str(&links(pack::MAX_LINKS), "links.yaml").unwrap();
+    assert_eq!(pack.nodes[1].links.len(), 50);
+    let message = located_error(&links(pack::MAX_LINKS + 1));
+    assert!(message.contains("hostile.yaml:62:"), "{message}");
+    assert!(message.contains("more than 50 links"), "{message}");
+}

@@ -220,6 +220,21 @@ fn allowed_but_doubtful_things_are_warnings_with_their_place() {
 }
 
 #[test]
+fn pack_schema_prints_the_committed_schema() {
+    let home = tempfile::tempdir().unwrap();
+    let out = crate::support::command(home.path(), "C")
+        .args(["pack", "schema"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/pack.schema.json");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        std::fs::read_to_string(committed).unwrap()
+    );
+}
+
+#[test]
 fn the_committed_json_schema_is_up_to_date() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/pack.schema.json");
     let committed = std::fs::read_to_string(&path).unwrap();

@@ -96,6 +96,16 @@ fn three_students_keep_three_separate_runs() {
         all.contains("Chloé  0/51 (0 %)") && all.contains("(archivé)"),
         "{all}"
     );
+    // --undo brings an archived run back, progress and all.
+    ok(home, &[fs[0], fs[1], "runs", "archive", "Robert"]);
+    let list = ok(home, &[fs[0], fs[1], "runs", "list"]);
+    assert!(!list.contains("Robert"), "{list}");
+    ok(home, &[fs[0], fs[1], "runs", "archive", "--undo", "Robert"]);
+    ok(home, &[fs[0], fs[1], "runs", "archive", "--undo", "Chloé"]);
+    let list = ok(home, &[fs[0], fs[1], "runs", "list"]);
+    assert_eq!(list.lines().count(), 3, "{list}");
+    assert!(list.contains("Robert  1/51"), "{list}");
+    assert!(list.contains("Chloé  0/51") && !list.contains("archivé"), "{list}");
 }
 
 #[test]
