@@ -53,6 +53,17 @@ fn pack_line() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
+    /// Whatever escape a pack hides in an id, the problem that quotes it shows the
+    /// escape as a symbol and never sends it.
+    #[test]
+    fn an_escape_in_an_id_is_quoted_visibly(id in "[a-z]{0,4}\x1b[\\[\\]0-9;a-z]{0,6}\x07?") {
+        let quoted = serde_json::to_string(&id).unwrap();
+        let yaml = format!("id: t\nversion: \"1\"\nlang: en\ntitle: T\nstages:\n  - id: {quoted}\n    title: S\n    items: [{{id: a, title: A}}]\n");
+        let message = pack::load_str(&yaml, "prop.yaml").unwrap_err().to_string();
+        prop_assert!(!message.contains('\u{1b}'), "{:?}", message);
+        prop_assert!(message.contains('␛'), "{:?}", message);
+    }
+
     #[test]
     fn random_bytes_never_panic_the_pack_loader(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
         assert_ok_or_located(&String::from_utf8_lossy(&bytes));
