@@ -701,5 +701,9 @@ fn undo_goes_back_at_most_a_hundred_changes() {
     assert_eq!(app.tracker.overall(&app.pack), (1, 24));
     assert!(press(&mut app, &[Action::Undo]).is_empty());
     assert_eq!(app.status.as_ref().unwrap().text, FR.nothing_to_undo);
-    assert_eq!(app.tracker.overall(&app.pack), (1, 24), "the first change stays");
+    assert_eq!(
+        app.tracker.overall(&app.pack),
+        (1, 24),
+        "the first change stays"
+    );
 }

@@ -102,7 +102,9 @@ fn commands_merge_with_what_is_on_disk() {
     let now: jiff::Timestamp = crate::support::NOW.parse().unwrap();
     // A window opens the progress, then a command ticks a step behind its back…
     let store = StateStore::new(dir.path());
-    let mut window = store.load("openclassrooms-mentor", "2026.11", now).into_state();
+    let mut window = store
+        .load("openclassrooms-mentor", "2026.11", now)
+        .into_state();
     stdout(&ticklist(dir.path(), &["check", "companion"]));
     // …and the window, which never saw that tick, saves one of its own.
     let mine = Changes::from([("slack".to_string(), Some(now))]);
@@ -113,7 +115,10 @@ fn commands_merge_with_what_is_on_disk() {
     stdout(&ticklist(dir.path(), &["check", "video-candidats"]));
     let list = stdout(&ticklist(dir.path(), &["list"]));
     for id in ["companion", "slack", "video-candidats"] {
-        let line = list.lines().find(|l| l.contains(&format!(" {id} "))).unwrap();
+        let line = list
+            .lines()
+            .find(|l| l.contains(&format!(" {id} ")))
+            .unwrap();
         assert!(line.contains("[x]"), "{id} lost: {list}");
     }
 }
@@ -156,7 +161,10 @@ fn reset_asks_on_a_terminal_and_a_no_changes_nothing() {
             question.starts_with("Reset the progress of “Checklist"),
             "{question}"
         );
-        assert!(question.contains("(1 tick(s))? A backup is kept."), "{question}");
+        assert!(
+            question.contains("(1 tick(s))? A backup is kept."),
+            "{question}"
+        );
         asked.keys(&format!("{answer}\r"));
         let (status, asked) = asked.wait_for_exit();
         assert!(status.success(), "{}", asked.contents());
@@ -381,7 +389,9 @@ fn report_tables_many_exports_of_different_versions() {
         .unwrap();
     let later = stdout(&later);
     for mentor in ["alice", "bob", "carol"] {
-        let row = later.lines().find(|l| l.starts_with(&format!("| {mentor} |")));
+        let row = later
+            .lines()
+            .find(|l| l.starts_with(&format!("| {mentor} |")));
         assert!(row.unwrap().ends_with("(inactif) |"), "{later}");
     }
     assert!(

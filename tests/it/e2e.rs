@@ -2,7 +2,9 @@
 //! browser, quit, start again and find the ticks.
 #![cfg(target_os = "linux")]
 
-use crate::support::{BUILTIN_ID, Session, fake_browser, opened, ticked_ids};
+use std::path::{Path, PathBuf};
+
+use crate::support::{BUILTIN_ID, FRENCH, Session, fake_browser, opened, pty_command, ticked_ids};
 
 const EVALUATIONS_URL: &str = "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001586857-Le-fonctionnement-des-%C3%A9valuations";
 
@@ -45,7 +47,11 @@ fn tick_open_quit_and_find_the_ticks_again() {
     let state: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&state_file).unwrap()).unwrap();
     for at in state["ticks"].as_object().unwrap().values() {
-        at.as_str().unwrap().parse::<jiff::Timestamp>().unwrap();
+        assert_eq!(
+            at,
+            crate::support::NOW,
+            "stamped with the clock it was given"
+        );
     }
 
     // Back again: it opens on the first step still to do, and says what is left.
@@ -105,4 +111,119 @@ fn a_broken_pack_is_refused_with_its_location() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("no stages"));
+}
+
+/// The first step's only link, where the app opens.
+const FIRST_URL: &str = "https://openclassrooms-mentorsandcoaches.zendesk.com/hc/fr-fr/articles/360001457117-Candidats-d%C3%A9couvrez-la-mission-et-comment-devenir-mentor-chez-OpenClassrooms";
+
+/// A directory of stand-ins for every program the system opener could launch, each
+/// logging its argument to `launched.txt`.
+fn fake_launchers(home: &Path) -> (PathBuf, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = home.join("bin");
+    let log = home.join("launched.txt");
+    std::fs::create_dir_all(&bin).unwrap();
+    let names = [
+        "xdg-open",
+        "gio",
+        "gnome-open",
+        "kde-open",
+        "wslview",
+        "x-www-browser",
+        "www-browser",
+        "sensible-browser",
+        "firefox",
+        "chromium",
+        "google-chrome",
+    ];
+    for name in names {
+        let script = bin.join(name);
+        let body = format!("#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{}'\n", log.display());
+        std::fs::write(&script, body).unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    (bin, log)
+}
+
+#[test]
+fn without_a_display_nothing_is_launched_and_the_url_is_shown() {
+    let home = tempfile::tempdir().unwrap();
+    let (bin, log) = fake_launchers(home.path());
+    let path = format!("{}:/usr/bin:/bin", bin.display());
+    let start = |display: Option<&str>| {
+        let mut cmd = pty_command(home.path(), FRENCH);
+        cmd.env_remove("TICKLIST_OPENER");
+        cmd.env("PATH", &path);
+        if let Some(display) = display {
+            cmd.env("DISPLAY", display);
+        }
+        Session::spawn(cmd)
+    };
+    let mut app = start(None);
+    app.wait_for_text("0/24");
+    app.keys("o");
+    app.wait_for_text("Pas de navigateur graphique ici.");
+    app.quit();
+    assert!(!log.exists(), "something was launched");
+
+    // With a display the same key does launch (so the stand-ins would have seen it).
+    let mut app = start(Some(":0"));
+    app.wait_for_text("0/24");
+    app.keys("o");
+    app.wait_for_text("Ouverture dans le navigateur");
+    assert!(opened(&log).contains("360001457117"));
+    app.quit();
+}
+
+#[test]
+fn y_asks_the_terminal_to_copy_the_exact_url() {
+    use base64::Engine;
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start(home.path());
+    app.wait_for_text("0/24");
+    app.keys("y");
+    app.wait_for_text("Lien copié");
+    let session = app.quit();
+    let encoded = base64::engine::general_purpose::STANDARD.encode(FIRST_URL);
+    let expected = format!("\x1b]52;c;{encoded}\x07");
+    let raw = String::from_utf8_lossy(&session.raw);
+    assert_eq!(raw.matches(&expected).count(), 1, "no OSC 52 for the URL");
+}
+
+#[test]
+fn no_mouse_leaves_the_mouse_to_the_terminal() {
+    const MOUSE_ON: &str = "\x1b[?1000h";
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start(home.path());
+    app.wait_for_text("0/24");
+    let with_mouse = app.quit();
+    assert!(String::from_utf8_lossy(&with_mouse.raw).contains(MOUSE_ON));
+
+    let mut app = Session::start_with(home.path(), &["--no-mouse"], &[]);
+    app.wait_for_text("0/24");
+    let without = app.quit();
+    assert!(!String::from_utf8_lossy(&without.raw).contains(MOUSE_ON));
+}
+
+#[test]
+fn old_terminals_and_non_utf8_locales_get_ascii_chrome() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start(home.path());
+    app.wait_for_text("0/24");
+    assert!(app.contents().contains("┌Étapes"), "{}", app.contents());
+    app.quit();
+    for env in [
+        [("TERM", "vt100"), ("LANG", FRENCH)],
+        [("TERM", "xterm-256color"), ("LANG", "fr_FR.ISO-8859-1")],
+    ] {
+        let mut app = Session::start_with(home.path(), &[], &env);
+        app.wait_for_text("0/24");
+        let screen = app.contents();
+        assert!(screen.contains("+Étapes---"), "{env:?}: {screen}");
+        assert!(
+            !screen.contains('┌') && !screen.contains('█'),
+            "{env:?}: {screen}"
+        );
+        app.quit();
+    }
 }

@@ -105,7 +105,10 @@ fn three_students_keep_three_separate_runs() {
     let list = ok(home, &[fs[0], fs[1], "runs", "list"]);
     assert_eq!(list.lines().count(), 3, "{list}");
     assert!(list.contains("Robert  1/51"), "{list}");
-    assert!(list.contains("Chloé  0/51") && !list.contains("archivé"), "{list}");
+    assert!(
+        list.contains("Chloé  0/51") && !list.contains("archivé"),
+        "{list}"
+    );
 }
 
 #[test]
