@@ -230,19 +230,69 @@ fn write_atomically(dir: &Path, path: &Path, stem: &str, state: &State) -> Resul
         .map_err(io_error("encode", path))?;
     json.push(b'\n');
     let tmp = dir.join(format!(".{stem}.json.tmp"));
+    let half = json.len() / 2;
+    crash_point(0);
     let written = File::create(&tmp)
-        .and_then(|mut f| f.write_all(&json).and_then(|()| f.sync_all()))
-        .and_then(|()| fs::rename(&tmp, path));
+        .and_then(|mut f| {
+            f.write_all(&json[..half])?;
+            crash_point(1);
+            f.write_all(&json[half..])?;
+            crash_point(2);
+            f.sync_all()
+        })
+        .and_then(|()| {
+            crash_point(3);
+            fs::rename(&tmp, path)
+        });
     if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
         return Err(io_error("save", path)(e));
     }
+    crash_point(4);
     // Make the rename itself durable; not every platform can open a directory.
     if let Ok(dir) = File::open(dir) {
         let _ = dir.sync_all();
     }
     Ok(())
 }
+
+/// Test-only crash switch, absent from release builds: with `TICKLIST_TEST_KILL_AT=N:S`
+/// this process kills itself with SIGKILL at step S of its save number N (from 0):
+/// 0 before the temp file, 1 with it half written, 2 written, 3 synced, 4 renamed.
+/// The crash test uses it to reach every point of a save on purpose, not by luck.
+#[cfg(all(debug_assertions, unix))]
+fn crash_point(step: u32) {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static SAVES: AtomicU32 = AtomicU32::new(0);
+    let Some((save, at)) = std::env::var("TICKLIST_TEST_KILL_AT")
+        .ok()
+        .and_then(|v| {
+            v.split_once(':')
+                .map(|(a, b)| (a.parse().ok(), b.parse().ok()))
+        })
+        .and_then(|(a, b)| a.zip(b))
+    else {
+        return;
+    };
+    let this = if step == 0 {
+        SAVES.fetch_add(1, Ordering::SeqCst)
+    } else {
+        SAVES.load(Ordering::SeqCst).saturating_sub(1)
+    };
+    if (this, step) == (save, at) {
+        let pid = std::process::id().to_string();
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid])
+            .status();
+        // SIGKILL is on its way; nothing more of this save may happen first.
+        loop {
+            std::thread::park();
+        }
+    }
+}
+
+#[cfg(not(all(debug_assertions, unix)))]
+fn crash_point(_step: u32) {}
 
 #[cfg(test)]
 mod tests {
