@@ -7,7 +7,6 @@
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
 
 use jiff::Timestamp;
 use ticklist::progress::{Changes, LoadOutcome, State, StateStore};

@@ -56,6 +56,35 @@ fn sigterm_sighup_and_sigint_wait_for_the_last_save_and_restore_the_terminal() {
 }
 
 #[test]
+fn quitting_and_a_crash_in_the_ui_wait_for_the_last_save() {
+    for (key, code) in [("q", 0), ("\x1b[24~", 101)] {
+        let home = tempfile::tempdir().unwrap();
+        let env = [("TICKLIST_TEST_PANIC", "1")];
+        let mut app = Session::start_with(home.path(), &[], &env);
+        app.wait_for_text("0/24");
+        let lock = hold_save_lock(home.path());
+        app.keys(" ");
+        app.wait_for_text("1/24");
+        // q, or F12 (the test-only panic): the terminal is given back first, then the
+        // process waits for the tick still stuck behind the lock.
+        app.keys(key);
+        while app.screen.screen().alternate_screen() {
+            app.wait_for_more();
+        }
+        assert!(ticked_ids(home.path(), BUILTIN_ID).is_empty());
+        drop(lock);
+        let (status, app) = app.wait_for_exit();
+        assert_eq!(status.exit_code(), code, "{key:?}");
+        app.assert_restored();
+        assert_eq!(
+            ticked_ids(home.path(), BUILTIN_ID),
+            ["video-candidats"],
+            "{key:?}"
+        );
+    }
+}
+
+#[test]
 fn plain_mode_saves_each_change_before_reading_the_next_command() {
     use std::io::{BufRead, BufReader, Write};
     use std::process::Stdio;

@@ -145,6 +145,14 @@ impl Session {
         }
     }
 
+    /// Takes in the next piece of output (panics if none comes in time).
+    pub fn wait_for_more(&mut self) {
+        match self.output.recv_timeout(TIMEOUT) {
+            Ok(bytes) => self.take(&bytes),
+            Err(_) => panic!("no more output; screen:\n{}", self.contents()),
+        }
+    }
+
     pub fn wait_for_text(&mut self, text: &str) {
         self.wait_for(text, |screen| screen.contains(text));
     }
