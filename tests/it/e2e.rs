@@ -212,14 +212,18 @@ fn old_terminals_and_non_utf8_locales_get_ascii_chrome() {
     app.wait_for_text("0/24");
     assert!(app.contents().contains("┌Étapes"), "{}", app.contents());
     app.quit();
-    for env in [
-        [("TERM", "vt100"), ("LANG", FRENCH)],
-        [("TERM", "xterm-256color"), ("LANG", "fr_FR.ISO-8859-1")],
+    for (env, stages) in [
+        ([("TERM", "vt100"), ("LANG", FRENCH)], "+Étapes---"),
+        (
+            [("TERM", "xterm-256color"), ("LANG", "fr_FR.ISO-8859-1")],
+            "+Étapes---",
+        ),
+        ([("TERM", "xterm-256color"), ("LANG", "C")], "+Steps---"),
     ] {
         let mut app = Session::start_with(home.path(), &[], &env);
         app.wait_for_text("0/24");
         let screen = app.contents();
-        assert!(screen.contains("+Étapes---"), "{env:?}: {screen}");
+        assert!(screen.contains(stages), "{env:?}: {screen}");
         assert!(
             !screen.contains('┌') && !screen.contains('█'),
             "{env:?}: {screen}"
