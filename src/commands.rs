@@ -6,8 +6,9 @@ use std::io::{self, Write};
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::export::{GroupProgress, groups, percent};
+use crate::export::{GroupProgress, groups};
 use crate::pack::Pack;
+use crate::progress::percent;
 use crate::progress::{Changes, Check, LeafState, Tracker};
 use crate::safe_text::printable;
 use crate::text::{EN, Text, fill};

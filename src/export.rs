@@ -8,7 +8,7 @@ use jiff::{Span, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use crate::pack::Pack;
-use crate::progress::{Check, Tracker};
+use crate::progress::{Check, Tracker, percent};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
 
@@ -135,11 +135,6 @@ pub fn groups(pack: &Pack, tracker: &Tracker) -> Vec<GroupProgress> {
             }
         })
         .collect()
-}
-
-/// Whole percent done; an empty group counts as done.
-pub fn percent(done: u32, total: u32) -> u32 {
-    (done * 100).checked_div(total).unwrap_or(100)
 }
 
 /// Markdown text, escaped so that titles cannot break the table or the list.

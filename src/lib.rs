@@ -8,6 +8,7 @@ pub mod clock;
 pub mod commands;
 pub mod effects;
 pub mod export;
+pub mod fold;
 pub mod keymap;
 pub mod library;
 pub mod links;

@@ -2,7 +2,8 @@
 //! nodes (and their parents, for context); `n`/`N` go from match to match, Esc clears.
 
 use super::{App, Severity};
-use crate::search::{Query, fold};
+use crate::fold::fold;
+use crate::search::Query;
 use crate::text::fill;
 
 /// The search being typed or shown.

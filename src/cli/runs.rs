@@ -32,7 +32,7 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
                 writeln!(out, "{}", t.no_runs).map_err(Failure::Output)?;
             }
             for run in shown {
-                writeln!(out, "{}", t.run_line(run)).map_err(Failure::Output)?;
+                writeln!(out, "{}", run.describe(t)).map_err(Failure::Output)?;
             }
             return Ok(());
         }

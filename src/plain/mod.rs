@@ -10,8 +10,8 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use crate::app::Effect;
-use crate::export::percent;
 use crate::pack::Pack;
+use crate::progress::percent;
 use crate::progress::{Before, Check, Tracker, due_date};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
@@ -321,7 +321,7 @@ impl Plain {
         let state = match self.tracker.check(index) {
             _ if total == 0 => format!("{}.", t.reference_card),
             _ if skip.is_some() => skip
-                .map(|s| format!("{}.", t.skipped(s, &self.tz)))
+                .map(|s| format!("{}.", s.describe(t, &self.tz)))
                 .unwrap_or_default(),
             Check::Done => match self.tracker.ticked_at(&self.pack, index) {
                 Some(at) => format!(
@@ -344,7 +344,7 @@ impl Plain {
             format!("{state} {below}")
         });
         if let Some(due) = due_date(&self.pack, &self.tracker, index, self.today, &self.tz) {
-            lines.push(format!("{}.", t.due(&due)));
+            lines.push(format!("{}.", due.describe(t)));
         }
         if let Some(at) = self.tracker.opened_at(&self.pack, index) {
             lines.push(format!("{}.", fill(t.opened_on, &[("date", &date(at))])));

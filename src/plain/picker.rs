@@ -56,7 +56,7 @@ pub fn pick_run(
         lines.push(text.plain_no_runs.into());
     }
     for (i, run) in runs.iter().enumerate() {
-        lines.push(format!("{}. {}", i + 1, text.run_line(run)));
+        lines.push(format!("{}. {}", i + 1, run.describe(text)));
     }
     lines.push(text.plain_pick.into());
     for line in &lines {

@@ -6,6 +6,7 @@ use jiff::tz::TimeZone;
 
 use super::{Check, State, Tracker};
 use crate::pack::{DueAfter, Pack};
+use crate::text::{Text, fill};
 
 /// Days ahead within which a step still to do is "due soon".
 pub const SOON_DAYS: i64 = 3;
@@ -81,6 +82,19 @@ pub fn pressing(
         .filter_map(|i| due_date(pack, tracker, i, today, tz).map(|d| (i, d)))
         .filter(|(_, d)| matches!(d.urgency, Urgency::Soon | Urgency::Overdue))
         .collect()
+}
+
+impl DueDate {
+    /// "Due 9 November 2026 (overdue)": when a step is due, and how urgent when it is.
+    pub fn describe(&self, t: &Text) -> String {
+        let mut said = fill(t.due_on, &[("date", &t.date(self.date))]);
+        match self.urgency {
+            Urgency::Overdue => said.push_str(&format!(" ({})", t.overdue_badge)),
+            Urgency::Soon => said.push_str(&format!(" ({})", t.soon_badge)),
+            Urgency::Met | Urgency::Later => {}
+        }
+        said
+    }
 }
 
 #[cfg(test)]

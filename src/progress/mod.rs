@@ -12,4 +12,4 @@ pub use runs::{
 };
 pub use state::{Changes, FORMAT_VERSION, Run, Skip, State};
 pub use store::{LoadOutcome, Saved, StateError, StateStore};
-pub use tracker::{Before, Check, LeafState, Tracker, orphan_ticks};
+pub use tracker::{Before, Check, LeafState, Tracker, orphan_ticks, percent};

@@ -5,8 +5,9 @@
 use jiff::Timestamp;
 
 use super::{Changes, Run, State, StateError, StateStore, Tracker};
+use crate::fold::fold;
 use crate::pack::Pack;
-use crate::search::fold;
+use crate::text::{Text, fill};
 
 /// The longest run name kept.
 pub const MAX_RUN_NAME: usize = 80;
@@ -143,6 +144,29 @@ fn clean_name(name: &str) -> String {
     let name = crate::safe_text::printable(name.trim(), false);
     let name: String = name.chars().take(MAX_RUN_NAME).collect();
     if name.is_empty() { "?".into() } else { name }
+}
+
+impl RunSummary {
+    /// "Alice  3/51 (5 %)  started 2 November 2026", archived runs marked.
+    pub fn describe(&self, t: &Text) -> String {
+        let (done, total) = (self.done.to_string(), self.total.to_string());
+        let percent = super::percent(self.done, self.total).to_string();
+        let date = t.date(self.run.created.to_zoned(jiff::tz::TimeZone::UTC).date());
+        let mut line = fill(
+            t.run_line,
+            &[
+                ("name", &self.run.name),
+                ("done", &done),
+                ("total", &total),
+                ("percent", &percent),
+                ("date", &date),
+            ],
+        );
+        if self.run.archived {
+            line.push_str(&format!(" ({})", t.run_archived_mark));
+        }
+        line
+    }
 }
 
 #[cfg(test)]

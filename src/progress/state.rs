@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::safe_text::printable;
+use crate::text::{Text, fill};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -204,5 +206,15 @@ impl State {
         if let Some(start) = changes.start {
             self.start = Some(start);
         }
+    }
+}
+
+impl Skip {
+    /// "Not applicable since 22 November 2026 at 09:00: reason", the reason made
+    /// printable (a state file edited by hand may hold anything).
+    pub fn describe(&self, t: &Text, tz: &jiff::tz::TimeZone) -> String {
+        let date = t.date_time(self.at.to_zoned(tz.clone()).datetime());
+        let reason = printable(&self.reason, false);
+        fill(t.skipped_on, &[("date", &date), ("reason", &reason)])
     }
 }

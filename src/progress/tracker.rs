@@ -350,6 +350,11 @@ pub fn orphan_ticks(pack: &Pack, state: &State) -> usize {
         .count()
 }
 
+/// Whole percent done; an empty group counts as done.
+pub fn percent(done: u32, total: u32) -> u32 {
+    (done * 100).checked_div(total).unwrap_or(100)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

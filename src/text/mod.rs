@@ -11,8 +11,6 @@ pub use fr::FR;
 
 use jiff::civil::{Date, DateTime};
 
-use crate::keymap::{Action, Key};
-
 macro_rules! catalogue {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
         /// The words of the interface in one language.
@@ -370,56 +368,6 @@ pub fn locale_lang() -> Option<Lang> {
 }
 
 impl Text {
-    /// How a key is written in the footer and the help overlay.
-    pub fn key(&self, key: Key) -> String {
-        match key {
-            Key::Char(' ') => self.key_space.into(),
-            Key::Char(c) => c.to_string(),
-            Key::Digit => self.key_digits.into(),
-            Key::Up => "↑".into(),
-            Key::Down => "↓".into(),
-            Key::Left => "←".into(),
-            Key::Right => "→".into(),
-            Key::Home => self.key_home.into(),
-            Key::End => self.key_end.into(),
-            Key::PageUp => self.key_page_up.into(),
-            Key::PageDown => self.key_page_down.into(),
-            Key::Enter => self.key_enter.into(),
-            Key::Esc => self.key_esc.into(),
-        }
-    }
-
-    /// (short label for the footer, sentence for the help overlay).
-    pub fn action(&self, action: Action) -> (&'static str, &'static str) {
-        match action {
-            Action::Up => (self.act_up, self.act_up_help),
-            Action::Down => (self.act_down, self.act_down_help),
-            Action::Collapse => (self.act_collapse, self.act_collapse_help),
-            Action::Expand => (self.act_expand, self.act_expand_help),
-            Action::First => (self.act_first, self.act_first_help),
-            Action::Last => (self.act_last, self.act_last_help),
-            Action::PageUp => (self.act_page_up, self.act_page_up_help),
-            Action::PageDown => (self.act_page_down, self.act_page_down_help),
-            Action::Toggle => (self.act_toggle, self.act_toggle_help),
-            Action::NextTodo => (self.act_next_todo, self.act_next_todo_help),
-            Action::Undo => (self.act_undo, self.act_undo_help),
-            Action::Skip => (self.act_skip, self.act_skip_help),
-            Action::EditNote => (self.act_note, self.act_note_help),
-            Action::Search => (self.act_search, self.act_search_help),
-            Action::PrevMatch => (self.act_prev_match, self.act_prev_match_help),
-            Action::Open => (self.act_open, self.act_open_help),
-            Action::OpenLink(_) => (self.act_open_link, self.act_open_link_help),
-            Action::Copy => (self.act_copy, self.act_copy_help),
-            Action::Help => (self.act_help, self.act_help_help),
-            Action::Quit => (self.act_quit, self.act_quit_help),
-            Action::Click { .. }
-            | Action::ScrollUp
-            | Action::ScrollDown
-            | Action::Type(_)
-            | Action::Backspace => ("", ""),
-        }
-    }
-
     /// "22 November 2026" / "22 novembre 2026", month names from the catalogue.
     pub fn date(&self, at: Date) -> String {
         let month = usize::try_from(at.month() - 1)
@@ -439,49 +387,6 @@ impl Text {
             at.hour(),
             at.minute()
         )
-    }
-}
-
-impl Text {
-    /// "Due 9 November 2026 (overdue)": when a step is due, and how urgent when it is.
-    pub fn due(&self, due: &crate::progress::DueDate) -> String {
-        use crate::progress::Urgency;
-        let mut said = fill(self.due_on, &[("date", &self.date(due.date))]);
-        match due.urgency {
-            Urgency::Overdue => said.push_str(&format!(" ({})", self.overdue_badge)),
-            Urgency::Soon => said.push_str(&format!(" ({})", self.soon_badge)),
-            Urgency::Met | Urgency::Later => {}
-        }
-        said
-    }
-
-    /// "Not applicable since 22 November 2026 at 09:00: reason", the reason made printable
-    /// (a state file edited by hand may hold anything).
-    pub fn skipped(&self, skip: &crate::progress::Skip, tz: &jiff::tz::TimeZone) -> String {
-        let date = self.date_time(skip.at.to_zoned(tz.clone()).datetime());
-        let reason = crate::safe_text::printable(&skip.reason, false);
-        fill(self.skipped_on, &[("date", &date), ("reason", &reason)])
-    }
-
-    /// "Alice  3/51 (5 %)  started 2 November 2026", archived runs marked.
-    pub fn run_line(&self, run: &crate::progress::RunSummary) -> String {
-        let (done, total) = (run.done.to_string(), run.total.to_string());
-        let percent = crate::export::percent(run.done, run.total).to_string();
-        let date = self.date(run.run.created.to_zoned(jiff::tz::TimeZone::UTC).date());
-        let mut line = fill(
-            self.run_line,
-            &[
-                ("name", &run.run.name),
-                ("done", &done),
-                ("total", &total),
-                ("percent", &percent),
-                ("date", &date),
-            ],
-        );
-        if run.run.archived {
-            line.push_str(&format!(" ({})", self.run_archived_mark));
-        }
-        line
     }
 }
 

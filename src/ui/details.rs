@@ -42,7 +42,7 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
     let skip = app.tracker.skip_of(&app.pack, index);
     let state = match check {
         _ if total == 0 => t.reference_card.to_string(),
-        _ if skip.is_some() => skip.map(|s| t.skipped(s, &app.tz)).unwrap_or_default(),
+        _ if skip.is_some() => skip.map(|s| s.describe(t, &app.tz)).unwrap_or_default(),
         Check::Done => match app.tracker.ticked_at(&app.pack, index) {
             Some(at) => format!(
                 "{} {}",
@@ -69,7 +69,7 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
             Urgency::Soon => theme.warning,
             Urgency::Met | Urgency::Later => theme.dim,
         };
-        lines.push(Line::styled(t.due(&due), style));
+        lines.push(Line::styled(due.describe(t), style));
     }
     if let Some(at) = app.tracker.opened_at(&app.pack, index) {
         lines.push(Line::styled(

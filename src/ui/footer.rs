@@ -66,11 +66,11 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
         .keymap
         .footer()
         .map(|binding| {
-            let keys: Vec<String> = binding.keys.iter().map(|&k| app.text.key(k)).collect();
+            let keys: Vec<String> = binding.keys.iter().map(|&k| k.name(app.text)).collect();
             (
                 binding.action,
                 keys.join("/"),
-                app.text.action(binding.action).0,
+                binding.action.words(app.text).0,
             )
         })
         .collect();

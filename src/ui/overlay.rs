@@ -42,10 +42,10 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .filter(|b| b.in_help())
         .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|&k| t.key(k)).collect();
+            let keys: Vec<String> = b.keys.iter().map(|&k| k.name(t)).collect();
             Line::from(vec![
                 Span::styled(format!(" {:<16}", keys.join(" ")), theme.key),
-                Span::raw(t.action(b.action).1),
+                Span::raw(b.action.words(t).1),
             ])
         })
         .collect();

@@ -45,7 +45,7 @@ pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
                 let selected = i == picker.selected_row();
                 let marker = if selected { theme.glyphs.selected } else { " " };
                 let text = fit(
-                    &t.run_line(run),
+                    &run.describe(t),
                     width.saturating_sub(2),
                     theme.glyphs.ellipsis,
                 );
@@ -77,7 +77,7 @@ pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
         if matches!(action, PickerAction::Up | PickerAction::Down) {
             continue;
         }
-        let keys: Vec<String> = keys.iter().map(|&k| t.key(k)).collect();
+        let keys: Vec<String> = keys.iter().map(|&k| k.name(t)).collect();
         spans.push(Span::styled(keys.join("/"), theme.key));
         spans.push(Span::raw(format!(" {}  ", picker_label(t, *action))));
     }
