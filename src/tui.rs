@@ -8,7 +8,10 @@ use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use ratatui::crossterm::execute;
 
 use crate::app::{App, Effect, PickerRequest, RunPicker};
@@ -51,18 +54,21 @@ struct Session {
 impl Session {
     fn start(mouse: bool) -> io::Result<Self> {
         // `ratatui::init` enters raw mode and the alternate screen and installs a panic
-        // hook that leaves them; ours chains in front of it to release the mouse too.
-        // The session exists before anything else can fail, so its Drop restores.
+        // hook that leaves them; ours chains in front of it to release the mouse and
+        // bracketed paste too. The session exists before anything else can fail, so its
+        // Drop restores.
         let session = Session {
             terminal: ratatui::init(),
             mouse,
         };
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            release(mouse);
+            previous(info);
+        }));
+        // Pasted text arrives as one event, so it can never be read as key commands.
+        execute!(io::stdout(), EnableBracketedPaste)?;
         if mouse {
-            let previous = std::panic::take_hook();
-            std::panic::set_hook(Box::new(move |info| {
-                let _ = execute!(io::stdout(), DisableMouseCapture);
-                previous(info);
-            }));
             execute!(io::stdout(), EnableMouseCapture)?;
         }
         Ok(session)
@@ -75,13 +81,20 @@ impl Drop for Session {
     }
 }
 
-/// Gives the terminal back: mouse released, cursor shown, main screen, cooked mode.
+/// Gives the terminal back: mouse and paste released, cursor shown, main screen,
+/// cooked mode.
 fn restore(mouse: bool) {
+    release(mouse);
+    let _ = execute!(io::stdout(), Show);
+    ratatui::restore();
+}
+
+/// Turns off what ticklist asked of the terminal beyond what ratatui restores.
+fn release(mouse: bool) {
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
-    let _ = execute!(io::stdout(), Show);
-    ratatui::restore();
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
 }
 
 /// Finishes the saves if the UI panics: unwinding runs this, the panic hook has
@@ -110,13 +123,18 @@ pub fn pick_run(
         session
             .terminal
             .draw(|frame| ui::picker::render(frame, picker, text, theme))?;
-        let Event::Key(key) = event::read()? else {
-            continue;
-        };
-        let request = if picker.typing() {
-            keymap::text_input(key).and_then(|action| picker.text(action))
-        } else {
-            keymap::picker_action(key).and_then(|action| picker.key(action))
+        let request = match event::read()? {
+            Event::Paste(text) if picker.typing() => {
+                for c in keymap::pasted(&text).chars() {
+                    picker.text(Action::Type(c));
+                }
+                None
+            }
+            Event::Key(key) if picker.typing() => {
+                keymap::text_input(key).and_then(|action| picker.text(action))
+            }
+            Event::Key(key) => keymap::picker_action(key).and_then(|action| picker.key(action)),
+            _ => None,
         };
         let now = crate::clock::now();
         let done = match request {
@@ -165,12 +183,13 @@ fn event_loop(
     theme: &Theme,
     mouse: bool,
 ) -> io::Result<()> {
-    let mut action = None;
+    let mut input = None;
     loop {
         {
             let mut effects = lock(shared);
-            let mut queue: VecDeque<Effect> = match action.take() {
-                Some(action) => app.update(action, crate::clock::now()).into(),
+            let mut queue: VecDeque<Effect> = match input.take() {
+                Some(Input::Action(action)) => app.update(action, crate::clock::now()).into(),
+                Some(Input::Paste(text)) => app.paste(&text, crate::clock::now()).into(),
                 None => VecDeque::new(),
             };
             for report in effects.saver.reports().collect::<Vec<_>>() {
@@ -193,30 +212,38 @@ fn event_loop(
         if app.should_quit() {
             return Ok(());
         }
-        action = next_action(&app.keymap, app.typing(), app.saving(), mouse)?;
+        input = next_input(&app.keymap, app.typing(), app.saving(), mouse)?;
     }
+}
+
+/// What the terminal brought: an action, or text pasted in one piece.
+enum Input {
+    Action(Action),
+    Paste(String),
 }
 
 /// Waits for input; while saves are under way, returns after [`SAVE_POLL`] anyway so
 /// their outcome shows without a key press.
-fn next_action(
+fn next_input(
     keymap: &Keymap,
     typing: bool,
     saving: bool,
     mouse: bool,
-) -> io::Result<Option<Action>> {
+) -> io::Result<Option<Input>> {
     if saving && !event::poll(SAVE_POLL)? {
         return Ok(None);
     }
     let event = event::read()?;
     #[cfg(debug_assertions)]
     crash_if_asked(&event);
-    Ok(match event {
+    let action = match event {
+        Event::Paste(text) => return Ok(Some(Input::Paste(text))),
         Event::Key(key) if typing => keymap::text_input(key),
         Event::Key(key) => keymap.action_for_key(key),
         Event::Mouse(m) if mouse => keymap::action_for_mouse(m),
         _ => None,
-    })
+    };
+    Ok(action.map(Input::Action))
 }
 
 /// SIGTERM, SIGHUP (terminal closed) and SIGINT end the session like `q` does: the

@@ -23,6 +23,20 @@ pub struct Prompt {
 }
 
 impl App {
+    /// Pasted text is text, never commands: typed into the prompt or search being
+    /// written, and otherwise refused with a word on the status line.
+    pub fn paste(&mut self, text: &str, now: Timestamp) -> Vec<Effect> {
+        if !self.typing() || self.overlay.is_some() {
+            self.notify(Severity::Info, self.text.paste_ignored.into());
+            return Vec::new();
+        }
+        let mut effects = Vec::new();
+        for c in crate::keymap::pasted(text).chars() {
+            effects.extend(self.update(Action::Type(c), now));
+        }
+        effects
+    }
+
     /// `s`: asks why the selected steps do not apply; on steps already skipped (and no
     /// step to do), takes the skip back at once.
     pub(super) fn skip_selected(&mut self, now: Timestamp) -> Vec<Effect> {

@@ -257,6 +257,21 @@ pub fn text_input(event: KeyEvent) -> Option<Action> {
     }
 }
 
+/// Pasted text as it may be typed into a prompt: line breaks and tabs become spaces
+/// (a paste never submits anything), other control characters are dropped, and no more
+/// than a note can hold is taken.
+pub fn pasted(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .take(crate::pack::MAX_TEXT_CHARS)
+        .collect()
+}
+
 /// The action a mouse event asks for, if any.
 pub fn action_for_mouse(event: MouseEvent) -> Option<Action> {
     match event.kind {
@@ -327,6 +342,13 @@ impl Action {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pasted_text_is_one_line_of_printable_text() {
+        assert_eq!(pasted("one\r\ntwo\nt j\tq\x1b[2J\x07"), "one two t j q[2J");
+        let long = "x".repeat(crate::pack::MAX_TEXT_CHARS + 10);
+        assert_eq!(pasted(&long).chars().count(), crate::pack::MAX_TEXT_CHARS);
+    }
 
     fn press(code: KeyCode) -> Option<Action> {
         Keymap::default().action_for_key(KeyEvent::new(code, KeyModifiers::NONE))

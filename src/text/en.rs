@@ -110,6 +110,7 @@ pub static EN: Text = Text {
     opened_on: "Link opened on {date}",
     undone: "Undone: {title}",
     nothing_to_undo: "Nothing to undo.",
+    paste_ignored: "Pasted text ignored: it only goes into a note, a reason or a search.",
     left_in_stage: "{stage}: {count} step(s) left to tick",
     stage_all_ticked: "{stage}: all ticked",
     act_open: "open",

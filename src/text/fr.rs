@@ -316,6 +316,7 @@ pub static FR: Text = Text {
     opened_on: "Lien ouvert le {date}",
     undone: "Annulé : {title}",
     nothing_to_undo: "Rien à annuler.",
+    paste_ignored: "Texte collé ignoré : il ne va que dans une note, une raison ou une recherche.",
     left_in_stage: "{stage} : {count} étape(s) encore à cocher",
     stage_all_ticked: "{stage} : tout est coché",
     act_open: "ouvrir",

@@ -126,6 +126,7 @@ catalogue! {
     opened_on,
     undone,
     nothing_to_undo,
+    paste_ignored,
     left_in_stage,
     stage_all_ticked,
     act_open,

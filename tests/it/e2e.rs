@@ -231,3 +231,46 @@ fn old_terminals_and_non_utf8_locales_get_ascii_chrome() {
         app.quit();
     }
 }
+
+/// Text as a terminal sends it when bracketed paste is on.
+fn bracketed(text: &str) -> String {
+    format!("\x1b[200~{text}\x1b[201~")
+}
+
+#[test]
+fn pasted_text_is_text_never_commands() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start(home.path());
+    app.wait_for_text("0/24");
+    assert!(
+        app.screen.screen().bracketed_paste(),
+        "bracketed paste asked for"
+    );
+    // On the tree: two lines full of key letters change nothing, and it is said.
+    app.keys(&bracketed("t j t\n  q\nj s x\r\n"));
+    app.wait_for_text("Texte collé ignoré");
+    // Into the note prompt: one line of text; Enter, typed, writes it.
+    app.keys("e");
+    app.wait_for_text("Votre note :");
+    app.keys(&bracketed("appeler Léa\nt j t q\r\n"));
+    app.wait_for_text("appeler Léa t j t q");
+    app.keys("\r");
+    app.wait_for_text("0/24");
+    let session = app.quit();
+    assert!(
+        ticked_ids(home.path(), BUILTIN_ID).is_empty(),
+        "no tick from a paste"
+    );
+    let state: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            home.path()
+                .join(format!("config/ticklist/{BUILTIN_ID}.json")),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        state["notes"]["video-candidats"], "appeler Léa t j t q",
+        "{state}"
+    );
+}

@@ -194,9 +194,11 @@ impl Session {
         session
     }
 
-    /// The terminal is as the shell left it: main screen, cursor shown, mouse released.
+    /// The terminal is as the shell left it: main screen, cursor shown, mouse and
+    /// bracketed paste released.
     pub fn assert_restored(&self) {
         let screen = self.screen.screen();
+        assert!(!screen.bracketed_paste(), "bracketed paste left on");
         assert!(!screen.alternate_screen(), "alternate screen not left");
         assert!(!screen.hide_cursor(), "cursor left hidden");
         assert_eq!(
