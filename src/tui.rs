@@ -75,6 +75,30 @@ impl Session {
     }
 }
 
+impl Session {
+    /// Ctrl-Z: gives the terminal back and stops, as the shell expects; `fg` continues
+    /// here, and the whole screen is drawn again.
+    fn suspend(&mut self) -> io::Result<()> {
+        restore(self.mouse);
+        #[cfg(unix)]
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+        ratatui::crossterm::terminal::enable_raw_mode()?;
+        execute!(
+            io::stdout(),
+            ratatui::crossterm::terminal::EnterAlternateScreen,
+            EnableBracketedPaste
+        )?;
+        if self.mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
+        // The screen was the shell's: blank every cell so the next frame draws all of
+        // them (`Terminal::clear` would ask the terminal where its cursor is).
+        self.terminal
+            .draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))
+            .map(|_| ())
+    }
+}
+
 impl Drop for Session {
     fn drop(&mut self) {
         restore(self.mouse);
@@ -128,6 +152,10 @@ pub fn pick_run(
                 for c in keymap::pasted(&text).chars() {
                     picker.text(Action::Type(c));
                 }
+                None
+            }
+            Event::Key(key) if keymap::is_suspend(&key) => {
+                session.suspend()?;
                 None
             }
             Event::Key(key) if picker.typing() => {
@@ -190,6 +218,10 @@ fn event_loop(
             let mut queue: VecDeque<Effect> = match input.take() {
                 Some(Input::Action(action)) => app.update(action, crate::clock::now()).into(),
                 Some(Input::Paste(text)) => app.paste(&text, crate::clock::now()).into(),
+                Some(Input::Suspend) => {
+                    session.suspend()?;
+                    VecDeque::new()
+                }
                 None => VecDeque::new(),
             };
             for report in effects.saver.reports().collect::<Vec<_>>() {
@@ -220,6 +252,7 @@ fn event_loop(
 enum Input {
     Action(Action),
     Paste(String),
+    Suspend,
 }
 
 /// Waits for input; while saves are under way, returns after [`SAVE_POLL`] anyway so
@@ -238,6 +271,7 @@ fn next_input(
     crash_if_asked(&event);
     let action = match event {
         Event::Paste(text) => return Ok(Some(Input::Paste(text))),
+        Event::Key(key) if keymap::is_suspend(&key) => return Ok(Some(Input::Suspend)),
         Event::Key(key) if typing => keymap::text_input(key),
         Event::Key(key) => keymap.action_for_key(key),
         Event::Mouse(m) if mouse => keymap::action_for_mouse(m),

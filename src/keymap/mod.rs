@@ -257,6 +257,13 @@ pub fn text_input(event: KeyEvent) -> Option<Action> {
     }
 }
 
+/// Ctrl-Z: hand the terminal back to the shell until `fg`, as every terminal program does.
+pub fn is_suspend(event: &KeyEvent) -> bool {
+    event.kind != KeyEventKind::Release
+        && event.modifiers.contains(KeyModifiers::CONTROL)
+        && event.code == KeyCode::Char('z')
+}
+
 /// Pasted text as it may be typed into a prompt: line breaks and tabs become spaces
 /// (a paste never submits anything), other control characters are dropped, and no more
 /// than a note can hold is taken.

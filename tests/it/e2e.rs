@@ -274,3 +274,48 @@ fn pasted_text_is_text_never_commands() {
         "{state}"
     );
 }
+
+/// The process state letter from `/proc` ('T' when stopped).
+fn process_state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // The state follows the command name, which is in parentheses.
+    stat.rsplit(')')
+        .next()
+        .unwrap()
+        .trim()
+        .chars()
+        .next()
+        .unwrap()
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_comes_back_to_a_redrawn_screen() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start(home.path());
+    app.wait_for_text("0/24");
+    app.keys("\x1a");
+    // The terminal is the shell's again while ticklist is stopped.
+    while app.screen.screen().alternate_screen() {
+        app.wait_for_more();
+    }
+    app.assert_restored();
+    let deadline = std::time::Instant::now() + crate::support::TIMEOUT;
+    while process_state(app.pid()) != 'T' {
+        assert!(std::time::Instant::now() < deadline, "never stopped");
+        std::thread::yield_now();
+    }
+    // `fg` sends SIGCONT: the whole screen comes back, and keys work again.
+    let status = std::process::Command::new("kill")
+        .args(["-s", "CONT", &app.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    app.wait_for("the screen redrawn", |s| {
+        s.contains("0/24") && s.contains("┌Étapes")
+    });
+    assert!(app.screen.screen().alternate_screen());
+    app.keys(" ");
+    app.wait_for_text("1/24");
+    app.quit();
+    assert_eq!(ticked_ids(home.path(), BUILTIN_ID), ["video-candidats"]);
+}
