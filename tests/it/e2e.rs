@@ -256,7 +256,7 @@ fn pasted_text_is_text_never_commands() {
     app.wait_for_text("appeler Léa t j t q");
     app.keys("\r");
     app.wait_for_text("0/24");
-    let session = app.quit();
+    app.quit();
     assert!(
         ticked_ids(home.path(), BUILTIN_ID).is_empty(),
         "no tick from a paste"
