@@ -8,6 +8,10 @@ pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = true;
     for c in text.chars().flat_map(char::to_lowercase) {
+        if is_combining_accent(c) {
+            // "e" + U+0301 is "é" written in two: the accent goes, as it does from "é".
+            continue;
+        }
         if let Some(base) = unaccent(c) {
             out.push_str(base);
         } else if c.is_alphanumeric() {
@@ -25,6 +29,12 @@ pub fn fold(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// The combining diacritical marks (U+0300–U+036F) that decomposed text writes after
+/// its letters.
+fn is_combining_accent(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 /// The letter without its accent, for the accented Latin letters French and English
@@ -65,5 +75,9 @@ mod tests {
         assert_eq!(fold("L’article « Cœur »"), "l article coeur");
         assert_eq!(fold("  "), "");
         assert_eq!(fold("Straße 42"), "strasse 42");
+        assert_eq!(
+            fold("E\u{301}valuation re\u{301}sume\u{301}"),
+            "evaluation resume"
+        );
     }
 }

@@ -281,7 +281,7 @@ impl App {
                 match action {
                     Action::Type(c) => self.type_search(|text| text.push(c)),
                     Action::Backspace => self.type_search(|text| {
-                        text.pop();
+                        prompt::pop_grapheme(text);
                     }),
                     Action::Toggle => self.confirm_search(),
                     Action::Quit => self.clear_search(),

@@ -112,7 +112,7 @@ impl RunPicker {
         match action {
             Action::Type(c) => name.push(c),
             Action::Backspace => {
-                name.pop();
+                super::prompt::pop_grapheme(name);
             }
             Action::Toggle => {
                 let name = name.trim().to_string();

@@ -2,12 +2,20 @@
 //! or the mentor's own note (`e`). Enter keeps it, Esc drops it.
 
 use jiff::Timestamp;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::{App, Effect, Severity, UndoStep};
 use crate::keymap::Action;
 use crate::pack::MAX_TEXT_CHARS;
 use crate::progress::LeafState;
 use crate::safe_text::printable;
+
+/// Backspace: takes off the last grapheme, a letter with its accents or a whole emoji.
+pub(super) fn pop_grapheme(text: &mut String) {
+    if let Some((at, _)) = text.grapheme_indices(true).next_back() {
+        text.truncate(at);
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
@@ -81,7 +89,7 @@ impl App {
         match action {
             Action::Type(c) if prompt.text.chars().count() < MAX_TEXT_CHARS => prompt.text.push(c),
             Action::Backspace => {
-                prompt.text.pop();
+                pop_grapheme(&mut prompt.text);
             }
             Action::Toggle => {
                 let Prompt { kind, node, text } = prompt.clone();
@@ -120,5 +128,27 @@ impl App {
         let before = self.tracker.set_note(&self.pack, node, note);
         self.push_undo(node, UndoStep::Note(before));
         vec![self.save()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pop_grapheme;
+
+    #[test]
+    fn backspace_takes_a_whole_grapheme() {
+        let mut text = String::from("Re\u{301}sume\u{301} 👩‍💻🇫🇷");
+        for left in [
+            "Re\u{301}sume\u{301} 👩‍💻",
+            "Re\u{301}sume\u{301} ",
+            "Re\u{301}sume\u{301}",
+            "Re\u{301}sum",
+        ] {
+            pop_grapheme(&mut text);
+            assert_eq!(text, left);
+        }
+        let mut empty = String::new();
+        pop_grapheme(&mut empty);
+        assert_eq!(empty, "");
     }
 }

@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, fit};
 use crate::app::{App, PromptKind, Severity};
@@ -13,7 +14,7 @@ use crate::text::fill;
 /// Lines the status message needs, so that a long URL is shown whole (up to 4 lines).
 pub fn status_rows(app: &App, width: u16) -> u16 {
     let Some(status) = &app.status else { return 1 };
-    let len = status.text.chars().count() + 1;
+    let len = status.text.width() + 1;
     let width = usize::from(width.max(1));
     if len <= width {
         return 1;
@@ -77,7 +78,7 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
     let width = |shown: &[(Action, String, &str)]| -> usize {
         1 + shown
             .iter()
-            .map(|(_, keys, label)| keys.chars().count() + label.chars().count() + 3)
+            .map(|(_, keys, label)| keys.width() + label.width() + 3)
             .sum::<usize>()
     };
     while width(&shown) > usize::from(hints.width) + 2 {

@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, LineGauge};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, fit};
 use crate::app::App;
@@ -12,7 +13,7 @@ use crate::text::fill;
 
 pub fn render(frame: &mut Frame, title: Rect, gauge: Rect, app: &App, theme: &Theme) {
     let version = format!("v{}", app.pack.version);
-    let room = usize::from(title.width).saturating_sub(version.chars().count() + 2);
+    let room = usize::from(title.width).saturating_sub(version.width() + 2);
     let heading = match &app.run {
         Some(run) => fill(
             app.text.run_title,

@@ -12,6 +12,8 @@ mod tree;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Overlay};
 use crate::progress::Check;
@@ -153,15 +155,60 @@ fn check_style(check: Check, theme: &Theme) -> ratatui::style::Style {
     }
 }
 
-/// `text` in exactly `width` columns: cut with `ellipsis`, or padded with spaces.
+/// `text` in exactly `width` terminal columns: cut on a grapheme boundary and ended
+/// with `ellipsis`, or padded with spaces. Wide characters count two columns, combining
+/// marks stay on their letter, and zero-width characters (which would leave a stray
+/// cell) are dropped.
 fn fit(text: &str, width: usize, ellipsis: char) -> String {
-    let len = text.chars().count();
-    if len <= width {
-        return format!("{text}{}", " ".repeat(width - len));
-    }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    if width > 0 {
+    let graphemes: Vec<(&str, usize)> = text
+        .graphemes(true)
+        .map(|g| (g, g.width()))
+        .filter(|&(_, w)| w > 0)
+        .collect();
+    let total: usize = graphemes.iter().map(|&(_, w)| w).sum();
+    let mut out = String::with_capacity(text.len() + width);
+    let used = if total <= width {
+        graphemes.iter().for_each(|&(g, _)| out.push_str(g));
+        total
+    } else if width == 0 {
+        0
+    } else {
+        let room = width - 1;
+        let mut used = 0;
+        for &(g, w) in &graphemes {
+            if used + w > room {
+                break;
+            }
+            out.push_str(g);
+            used += w;
+        }
         out.push(ellipsis);
-    }
+        used + 1
+    };
+    out.extend(std::iter::repeat_n(' ', width - used));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn fit_counts_terminal_columns_and_cuts_on_graphemes() {
+        // Fits: padded to the width, in columns.
+        assert_eq!(fit("日本", 6, '…'), "日本  ");
+        // Cut: wide characters never split, the ellipsis ends it, the width is exact.
+        for (text, width) in [("日本語のタイトル", 7), ("👩‍💻👩‍💻👩‍💻", 5), ("🇫🇷🇫🇷🇫🇷", 4)]
+        {
+            let fitted = fit(text, width, '…');
+            assert_eq!(fitted.width(), width, "{fitted:?}");
+            assert!(fitted.trim_end().ends_with('…'), "{fitted:?}");
+        }
+        // Combining accents count for nothing, zero-width characters are dropped.
+        assert_eq!(fit("Re\u{301}sume\u{301}", 6, '…'), "Re\u{301}sume\u{301}");
+        assert_eq!(fit("a\u{200b}b\u{2060}c", 3, '…'), "abc");
+        assert_eq!(fit("abcdef", 4, '…'), "abc…");
+        assert_eq!(fit("abc", 0, '…'), "");
+    }
 }

@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, fit, node_box};
 use crate::app::{App, box_column};
@@ -53,7 +54,7 @@ fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: us
         }
         _ => (String::new(), theme.warning),
     };
-    let used = prefix.chars().count() + 4 + counts.chars().count() + badge.chars().count();
+    let used = prefix.width() + 4 + counts.width() + badge.width();
     let room = width.saturating_sub(used);
     let line = Line::from(vec![
         Span::raw(prefix),

@@ -368,3 +368,66 @@ fn overdue_and_due_soon_steps_are_marked_in_words() {
     );
     insta::assert_snapshot!(terminal.backend());
 }
+
+/// Titles in many scripts: wide (CJK, fullwidth), emoji with ZWJ and flags, combining
+/// accents, zero-width characters.
+const WIDE_PACK: &str = "id: wide\nversion: \"1\"\nlang: fr\ntitle: \"Ｗｉｄｅ 文字のパック\"\nstages:\n  - id: s\n    title: \"多言語のステージ：日本語と中文のタイトルはとても長い\"\n    items:\n      - {id: a, title: \"👩‍💻 Développeuse 🇫🇷 avec une équipe très longue à lire\"}\n      - {id: b, title: \"Re\\u0301sume\\u0301 de\\u0301compose\\u0301 avec des accents combinants\"}\n      - {id: c, title: \"Zero\\u200bwidth\\u2060chars\\ufeff everywhere in this long title\"}\n      - {id: d, title: \"Ｆｕｌｌｗｉｄｔｈ ｔｅｘｔ ｉｓ ｗｉｄｅ ｔｏｏ\"}\n";
+
+#[test]
+fn titles_in_any_script_are_cut_by_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let pack = pack::load_str(WIDE_PACK, "wide.yaml").unwrap();
+    let state = State::new(&pack.id, &pack.version);
+    let tracker = Tracker::new(&pack, state);
+    for (width, height) in [(80, 24), (40, 12)] {
+        let mut app = App::new(
+            pack.clone(),
+            tracker.clone(),
+            Lang::Fr.text(),
+            TimeZone::UTC,
+        );
+        app.update(Action::First, now());
+        let terminal = draw(&mut app, width, height);
+        let buffer = terminal.backend().buffer();
+        // The tree's right border, from its top corner: the same column on every row.
+        let top = (0..width)
+            .position(|x| buffer[(x, 2)].symbol() == "┐")
+            .expect("the tree's top right corner") as u16;
+        // Each row as the terminal shows it: a wide character covers the next cell.
+        let rows: Vec<String> = (0..height)
+            .map(|y| {
+                let mut row = String::new();
+                let mut x = 0;
+                while x < width {
+                    let symbol = buffer[(x, y)].symbol();
+                    row.push_str(symbol);
+                    x += u16::try_from(symbol.width().max(1)).unwrap();
+                }
+                row
+            })
+            .collect();
+        let bottom = (3..height)
+            .find(|&y| buffer[(top, y)].symbol() == "┘")
+            .expect("the tree's bottom right corner");
+        assert!(bottom > 4, "{}", rows.join("\n"));
+        for y in 3..bottom {
+            assert_eq!(
+                buffer[(top, y)].symbol(),
+                "│",
+                "row {y}:\n{}",
+                rows.join("\n")
+            );
+        }
+        for row in &rows {
+            assert_eq!(row.width(), usize::from(width), "{row:?}");
+            assert!(
+                !row.contains('\u{200b}') && !row.contains('\u{feff}'),
+                "{row:?}"
+            );
+        }
+        let tree: Vec<&String> = rows.iter().filter(|r| r.contains("[ ]")).collect();
+        assert!(tree[0].contains("0/4"), "the parent's count: {}", tree[0]);
+        assert!(tree.iter().all(|r| r.contains('…')), "{tree:#?}");
+        insta::assert_snapshot!(format!("wide_titles_{width}x{height}"), rows.join("\n"));
+    }
+}
