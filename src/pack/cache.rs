@@ -15,6 +15,10 @@ use crate::text::{EN, Text};
 /// Files below this size are parsed every time.
 const MIN_CACHED_BYTES: u64 = 32 * 1024;
 
+/// Bumped whenever what validation makes of a pack changes (2: text in NFC), so that an
+/// entry written by an older build of the same version is not used.
+const LOADER: u32 = 2;
+
 /// What the cached model was made from: any change and the pack is parsed again.
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Key {
@@ -77,7 +81,7 @@ fn key(path: &Path) -> Option<Key> {
     }
     let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
     Some(Key {
-        ticklist: env!("CARGO_PKG_VERSION").into(),
+        ticklist: format!("{}/{LOADER}", env!("CARGO_PKG_VERSION")),
         path: fs::canonicalize(path).ok()?,
         len: meta.len(),
         modified_ns: modified.as_nanos(),

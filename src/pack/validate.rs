@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
+use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 use super::error::Problem;
 use super::model::{Due, DueAfter, Kind, Level, Link, Node, Pack};
@@ -211,8 +212,15 @@ impl Validator {
                 ),
             );
         }
-        match printable(&value.value, multiline) {
-            std::borrow::Cow::Borrowed(_) => value.value,
+        // One form for every accented letter (NFC), so that "é" written as "e" + U+0301
+        // looks, cuts and is found like the "é" typed on a keyboard.
+        let text = if is_nfc(&value.value) {
+            value.value
+        } else {
+            value.value.nfc().collect()
+        };
+        match printable(&text, multiline) {
+            std::borrow::Cow::Borrowed(_) => text,
             std::borrow::Cow::Owned(safe) => safe,
         }
     }

@@ -265,3 +265,21 @@ fn the_digest_names_the_content_not_the_layout() {
     assert_eq!(a.digest().len(), 64);
     assert!(a.digest().chars().all(|ch| ch.is_ascii_hexdigit()));
 }
+
+#[test]
+fn text_is_loaded_in_one_unicode_form_and_found_either_way() {
+    let yaml = "id: t\nversion: \"1\"\nlang: fr\ntitle: T\nstages:\n  - id: s\n    title: \"E\\u0301valuation\"\n    items:\n      - {id: a, title: \"Re\\u0301sume\\u0301\", details: \"de\\u0301tails\"}\n";
+    let pack = pack::load_str(yaml, "nfd.yaml").unwrap();
+    assert_eq!(
+        pack.nodes[0].title,
+        "\u{e9}valuation".replacen('\u{e9}', "\u{c9}", 1)
+    );
+    assert_eq!(pack.nodes[1].title, "R\u{e9}sum\u{e9}");
+    assert_eq!(pack.nodes[1].details.as_deref(), Some("d\u{e9}tails"));
+    let query = ticklist::search::Query::new("evaluation").unwrap();
+    assert!(
+        query.matches("E\u{301}valuations"),
+        "decomposed text is found too"
+    );
+    assert_eq!(ticklist::search::find(&pack, None, &query), [0]);
+}

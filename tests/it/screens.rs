@@ -371,7 +371,7 @@ fn overdue_and_due_soon_steps_are_marked_in_words() {
 
 /// Titles in many scripts: wide (CJK, fullwidth), emoji with ZWJ and flags, combining
 /// accents, zero-width characters.
-const WIDE_PACK: &str = "id: wide\nversion: \"1\"\nlang: fr\ntitle: \"Ｗｉｄｅ 文字のパック\"\nstages:\n  - id: s\n    title: \"多言語のステージ：日本語と中文のタイトルはとても長い\"\n    items:\n      - {id: a, title: \"👩‍💻 Développeuse 🇫🇷 avec une équipe très longue à lire\"}\n      - {id: b, title: \"Re\\u0301sume\\u0301 de\\u0301compose\\u0301 avec des accents combinants\"}\n      - {id: c, title: \"Zero\\u200bwidth\\u2060chars\\ufeff everywhere in this long title\"}\n      - {id: d, title: \"Ｆｕｌｌｗｉｄｔｈ ｔｅｘｔ ｉｓ ｗｉｄｅ ｔｏｏ\"}\n";
+const WIDE_PACK: &str = "id: wide\nversion: \"1\"\nlang: fr\ntitle: \"Ｗｉｄｅ 文字のパック\"\nstages:\n  - id: s\n    title: \"多言語のステージ：日本語と中文のタイトルはとても長い\"\n    items:\n      - {id: a, title: \"👩‍💻 Développeuse 🇫🇷 avec une équipe très longue à lire\"}\n      - {id: b, title: \"Re\\u0301sume\\u0301 q\\u0301 x\\u0308 avec des accents combinants\"}\n      - {id: c, title: \"Zero\\u200bwidth\\u2060chars\\ufeff everywhere in this long title\"}\n      - {id: d, title: \"Ｆｕｌｌｗｉｄｔｈ ｔｅｘｔ ｉｓ ｗｉｄｅ ｔｏｏ\"}\n";
 
 #[test]
 fn titles_in_any_script_are_cut_by_columns() {
