@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod describe;
 pub mod effects;
 pub mod export;
 pub mod fold;

@@ -10,9 +10,10 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use crate::app::Effect;
+use crate::describe::describe;
 use crate::pack::Pack;
 use crate::progress::percent;
-use crate::progress::{Before, Check, Tracker, due_date};
+use crate::progress::{Before, Check, Tracker};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
 
@@ -315,39 +316,22 @@ impl Plain {
             None => position,
         }];
         lines.push(node.title.clone());
-        let (done, total) = self.tracker.counts(index);
-        let date = |at: Timestamp| t.date_time(at.to_zoned(self.tz.clone()).datetime());
-        let skip = self.tracker.skip_of(&self.pack, index);
-        let state = match self.tracker.check(index) {
-            _ if total == 0 => format!("{}.", t.reference_card),
-            _ if skip.is_some() => skip
-                .map(|s| format!("{}.", s.describe(t, &self.tz)))
-                .unwrap_or_default(),
-            Check::Done => match self.tracker.ticked_at(&self.pack, index) {
-                Some(at) => format!(
-                    "{} {}.",
-                    t.ticked_on,
-                    t.date_time(at.to_zoned(self.tz.clone()).datetime())
-                ),
-                None => format!("{}.", t.state_done),
-            },
-            Check::Partial => format!("{}.", t.state_partial),
-            Check::Empty => format!("{}.", t.state_todo),
-        };
-        lines.push(if self.pack.is_leaf(index) || total == 0 {
-            state
-        } else {
-            let below = fill(
-                t.plain_below,
-                &[("done", &done.to_string()), ("total", &total.to_string())],
-            );
-            format!("{state} {below}")
+        let about = describe(&self.pack, &self.tracker, index, t, &self.tz, self.today);
+        lines.push(match about.counts {
+            Some((done, total)) => {
+                let below = fill(
+                    t.plain_below,
+                    &[("done", &done.to_string()), ("total", &total.to_string())],
+                );
+                format!("{}. {below}", about.state)
+            }
+            None => format!("{}.", about.state),
         });
-        if let Some(due) = due_date(&self.pack, &self.tracker, index, self.today, &self.tz) {
+        if let Some(due) = about.due {
             lines.push(format!("{}.", due.describe(t)));
         }
-        if let Some(at) = self.tracker.opened_at(&self.pack, index) {
-            lines.push(format!("{}.", fill(t.opened_on, &[("date", &date(at))])));
+        if let Some(opened) = about.opened {
+            lines.push(format!("{opened}."));
         }
         if let Some(warning) = &node.warning {
             lines.push(fill(t.plain_warning, &[("text", warning)]));
@@ -358,8 +342,8 @@ impl Plain {
         if let Some(note) = &node.note {
             lines.push(fill(t.plain_note, &[("text", note)]));
         }
-        if let Some(mine) = self.tracker.state().notes.get(&node.id) {
-            let mine = printable(mine, false);
+        if let Some(mine) = about.my_note {
+            let mine = mine.replace('\n', " ");
             lines.push(fill(t.plain_my_note, &[("text", &mine)]));
         }
         for (n, link) in node.links.iter().enumerate() {

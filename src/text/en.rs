@@ -34,7 +34,7 @@ pub static EN: Text = Text {
     links_heading: "Links:",
     state_todo: "To do",
     state_partial: "In progress",
-    state_done: "Ticked",
+    state_all_skipped: "Not applicable: no step below applies",
     state_count: "{state}: {done}/{total}",
     ticked_on: "Ticked on",
     at_time: "at",

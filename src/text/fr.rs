@@ -240,7 +240,7 @@ pub static FR: Text = Text {
     links_heading: "Liens :",
     state_todo: "À faire",
     state_partial: "En cours",
-    state_done: "Coché",
+    state_all_skipped: "Sans objet : aucune étape en dessous ne s'applique",
     state_count: "{state} : {done}/{total}",
     ticked_on: "Coché le",
     at_time: "à",

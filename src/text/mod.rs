@@ -49,7 +49,7 @@ catalogue! {
     links_heading,
     state_todo,
     state_partial,
-    state_done,
+    state_all_skipped,
     /// "{state} : {done}/{total}" — punctuation differs between languages.
     state_count,
     ticked_on,

@@ -5,13 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::progress::{Urgency, due_date};
-use crate::safe_text::printable;
+use crate::describe::describe;
+use crate::progress::Urgency;
 use crate::text::fill;
 
 use super::{Theme, node_box};
 use crate::app::App;
-use crate::progress::Check;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = theme.block().title(app.text.details_title);
@@ -28,32 +27,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
     let t = app.text;
     let node = &app.pack.nodes[index];
-    let check = app.tracker.check(index);
     let (shown_box, box_style) = node_box(app, index, theme);
-    let (done, total) = app.tracker.counts(index);
-    let count = |state: &str| {
-        let (done, total) = (done.to_string(), total.to_string());
-        fill(
+    let about = describe(&app.pack, &app.tracker, index, t, &app.tz, app.today);
+    let state = match about.counts {
+        Some((done, total)) if done < total => fill(
             t.state_count,
-            &[("state", state), ("done", &done), ("total", &total)],
-        )
-    };
-    let date = |at: jiff::Timestamp| t.date_time(at.to_zoned(app.tz.clone()).datetime());
-    let skip = app.tracker.skip_of(&app.pack, index);
-    let state = match check {
-        _ if total == 0 => t.reference_card.to_string(),
-        _ if skip.is_some() => skip.map(|s| s.describe(t, &app.tz)).unwrap_or_default(),
-        Check::Done => match app.tracker.ticked_at(&app.pack, index) {
-            Some(at) => format!(
-                "{} {}",
-                t.ticked_on,
-                t.date_time(at.to_zoned(app.tz.clone()).datetime())
-            ),
-            None => t.ticked_on.to_string(),
-        },
-        Check::Partial => count(t.state_partial),
-        Check::Empty if total > 1 => count(t.state_todo),
-        Check::Empty => t.state_todo.to_string(),
+            &[
+                ("state", &about.state),
+                ("done", &done.to_string()),
+                ("total", &total.to_string()),
+            ],
+        ),
+        _ => about.state,
     };
     let mut lines = vec![
         Line::styled(node.title.as_str(), theme.title),
@@ -63,7 +48,7 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
             Span::styled(state, box_style),
         ]),
     ];
-    if let Some(due) = due_date(&app.pack, &app.tracker, index, app.today, &app.tz) {
+    if let Some(due) = about.due {
         let style = match due.urgency {
             Urgency::Overdue => theme.error,
             Urgency::Soon => theme.warning,
@@ -71,11 +56,8 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
         };
         lines.push(Line::styled(due.describe(t), style));
     }
-    if let Some(at) = app.tracker.opened_at(&app.pack, index) {
-        lines.push(Line::styled(
-            fill(t.opened_on, &[("date", &date(at))]),
-            theme.dim,
-        ));
+    if let Some(opened) = about.opened {
+        lines.push(Line::styled(opened, theme.dim));
     }
     if let Some(warning) = &node.warning {
         lines.push(Line::default());
@@ -95,13 +77,10 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
             theme.note,
         ));
     }
-    if let Some(mine) = app.tracker.state().notes.get(&node.id) {
-        // The mentor's own text, possibly edited by hand in the state file: made printable.
+    if let Some(mine) = about.my_note {
         lines.push(Line::default());
         lines.push(Line::styled(t.my_note, theme.title));
-        for line in printable(mine, true).lines() {
-            lines.push(Line::raw(line.to_string()));
-        }
+        lines.extend(mine.lines().map(|line| Line::raw(line.to_string())));
     }
     if !node.links.is_empty() {
         lines.push(Line::default());

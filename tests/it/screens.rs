@@ -431,3 +431,41 @@ fn titles_in_any_script_are_cut_by_columns() {
         insta::assert_snapshot!(format!("wide_titles_{width}x{height}"), rows.join("\n"));
     }
 }
+
+#[test]
+fn the_details_pane_and_plain_mode_describe_an_all_skipped_item_alike() {
+    use ticklist::plain::Plain;
+    use ticklist::progress::Skip;
+    let pack = pack::builtin(Lang::Fr).unwrap();
+    let mut state = State::new(&pack.id, &pack.version);
+    for id in [
+        "section-debuter-mentorat",
+        "article-candidats-mission",
+        "article-remuneration",
+    ] {
+        let skip = Skip {
+            reason: "déjà lu".into(),
+            at: now(),
+        };
+        state.skipped.insert(id.into(), skip);
+    }
+    let tracker = Tracker::new(&pack, state);
+    let index = pack.find("centre-aide-recrutement").unwrap();
+
+    let mut app = App::new(pack.clone(), tracker.clone(), &FR, TimeZone::UTC);
+    while app.tree.selected() != Some(index) {
+        app.update(Action::Down, now());
+    }
+    let terminal = draw(&mut app, 200, 40);
+    let screen: String = format!("{:?}", terminal.backend());
+    assert!(screen.contains(FR.state_all_skipped), "{screen}");
+
+    let mut plain = Plain::new(pack, tracker, &FR, TimeZone::UTC);
+    let reply = plain.command(&format!("g {}", index + 1), now());
+    let said = format!("{}. ", FR.state_all_skipped);
+    assert!(
+        reply.lines.iter().any(|l| l.starts_with(&said)),
+        "{:?}",
+        reply.lines
+    );
+}

@@ -1,0 +1,65 @@
+//! One description of a node, in words: where it stands (ticked when, not applicable
+//! why, in progress, a reference card), when it is due, when its link was opened and
+//! the mentor's own note. The details pane and plain mode both show this, so the two
+//! can never say different things; each only lays it out its own way.
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use crate::pack::Pack;
+use crate::progress::{Check, DueDate, Tracker, due_date};
+use crate::safe_text::printable;
+use crate::text::{Text, fill};
+
+/// What there is to say about one node.
+pub struct Description {
+    /// Where it stands, in words: "Ticked on 3 November 2026 at 17:40", "In progress"…
+    pub state: String,
+    /// For a stage or part: its steps settled and in all.
+    pub counts: Option<(u32, u32)>,
+    pub due: Option<DueDate>,
+    /// "Link opened on …".
+    pub opened: Option<String>,
+    /// The mentor's own note, made printable (a state file may be edited by hand), line
+    /// breaks kept.
+    pub my_note: Option<String>,
+}
+
+/// Describes node `index` as it stands in `tracker`, dates in `tz`, due dates as of
+/// `today`.
+pub fn describe(
+    pack: &Pack,
+    tracker: &Tracker,
+    index: usize,
+    t: &Text,
+    tz: &TimeZone,
+    today: Date,
+) -> Description {
+    let date = |at: jiff::Timestamp| t.date_time(at.to_zoned(tz.clone()).datetime());
+    let (done, total) = tracker.counts(index);
+    let skip = tracker.skip_of(pack, index);
+    let state = match tracker.check(index) {
+        _ if total == 0 => t.reference_card.to_string(),
+        _ if skip.is_some() => skip.map(|s| s.describe(t, tz)).unwrap_or_default(),
+        Check::Done => match tracker.ticked_at(pack, index) {
+            Some(at) => format!("{} {}", t.ticked_on, date(at)),
+            // Settled without a single tick: every step below is not applicable.
+            None => t.state_all_skipped.to_string(),
+        },
+        Check::Partial => t.state_partial.to_string(),
+        Check::Empty => t.state_todo.to_string(),
+    };
+    Description {
+        state,
+        counts: (!pack.is_leaf(index) && total > 0).then_some((done, total)),
+        due: due_date(pack, tracker, index, today, tz),
+        opened: tracker
+            .opened_at(pack, index)
+            .map(|at| fill(t.opened_on, &[("date", &date(at))])),
+        my_note: tracker
+            .state()
+            .notes
+            .get(&pack.nodes[index].id)
+            .map(|mine| printable(mine, true).into_owned()),
+    }
+}
