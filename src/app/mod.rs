@@ -14,7 +14,7 @@ use ratatui::layout::{Position, Rect};
 use crate::keymap::{Action, Keymap};
 use crate::pack::Pack;
 use crate::pack::url::UrlProblem;
-use crate::progress::{Before, Changes, Check, State, Tracker};
+use crate::progress::{Before, Changes, State, Tracker};
 use crate::text::{Text, fill};
 
 pub use finder::Search;
@@ -150,7 +150,7 @@ impl App {
     /// Opens on the first step not yet ticked, where a returning mentor left off.
     pub fn new(pack: Pack, tracker: Tracker, text: &'static Text, tz: TimeZone) -> Self {
         let mut tree = TreeView::new(&pack);
-        if let Some(first) = next_todo(&pack, &tracker, 0) {
+        if let Some(first) = tracker.next_todo(&pack, 0) {
             tree.select_node(first);
             tree.scroll_to_top();
         }
@@ -415,8 +415,10 @@ impl App {
     /// `n`: the next step not yet ticked after the selection, from the top again at the end.
     fn next_todo(&mut self) {
         let from = self.tree.selected().map_or(0, |node| node + 1);
-        let found = next_todo(&self.pack, &self.tracker, from)
-            .or_else(|| next_todo(&self.pack, &self.tracker, 0));
+        let found = self
+            .tracker
+            .next_todo(&self.pack, from)
+            .or_else(|| self.tracker.next_todo(&self.pack, 0));
         match found {
             Some(node) => self.tree.reveal(&self.pack, node),
             None => self.notify(Severity::Info, self.text.all_done.into()),
@@ -547,9 +549,4 @@ impl App {
         }
         Vec::new()
     }
-}
-
-/// The first step (a leaf) at or after `from`, in pack order, that is not ticked.
-fn next_todo(pack: &Pack, tracker: &Tracker, from: usize) -> Option<usize> {
-    (from..pack.nodes.len()).find(|&i| pack.is_step(i) && tracker.check(i) != Check::Done)
 }

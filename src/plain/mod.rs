@@ -59,9 +59,8 @@ impl Plain {
     /// Starts on the first node not yet done, so a returning mentor picks up where
     /// they stopped.
     pub fn new(pack: Pack, tracker: Tracker, text: &'static Text, tz: TimeZone) -> Self {
-        let current = (0..pack.nodes.len())
-            .find(|&i| tracker.check(i) != Check::Done)
-            .unwrap_or(0);
+        // Where the full-screen UI opens too: the first step still to do.
+        let current = tracker.next_todo(&pack, 0).unwrap_or(0);
         Plain {
             pack,
             tracker,
@@ -390,9 +389,15 @@ mod tests {
             "Checklist to start your mentoring mission. 0 of 24 steps done."
         );
         assert!(intro[1].starts_with("Commands: n next"));
-        assert_eq!(intro[2], "Item 1 of 32");
-        assert_eq!(intro[3], "Stage 1: During your recruitment process");
-        assert_eq!(intro[4], "To do. 0 of 6 steps below are done.");
+        // It opens where the full-screen UI does: on the first step to do.
+        assert_eq!(
+            intro[2],
+            "Item 2 of 32, in Stage 1: During your recruitment process"
+        );
+        let stage = p.command("g 1", at(9));
+        assert_eq!(stage.lines[0], "Item 1 of 32");
+        assert_eq!(stage.lines[1], "Stage 1: During your recruitment process");
+        assert_eq!(stage.lines[2], "To do. 0 of 6 steps below are done.");
         let reply = p.command("n", at(9));
         assert_eq!(
             reply.lines[0],
@@ -419,6 +424,7 @@ mod tests {
     #[test]
     fn ticking_says_what_changed_and_asks_for_a_save() {
         let mut p = plain(&EN);
+        p.command("g 1", at(9));
         let reply = p.command("t", at(9));
         assert_eq!(
             reply.lines,
@@ -458,6 +464,7 @@ mod tests {
     #[test]
     fn the_last_tick_brings_the_completion_message() {
         let mut p = plain(&EN);
+        p.command("g 1", at(9));
         p.command("t", at(9));
         let stage_2 = p.pack.find("etape-2").unwrap();
         p.command(&format!("g {}", stage_2 + 1), at(9));
@@ -469,7 +476,6 @@ mod tests {
     #[test]
     fn links_open_by_number_and_missing_ones_are_said() {
         let mut p = plain(&EN);
-        p.command("n", at(9));
         let reply = p.command("o", at(9));
         assert!(matches!(reply.effect, Some(Effect::OpenUrl(url)) if url.contains("360001457117")));
         assert_eq!(p.command("o 2", at(9)).lines, ["This item has no link 2."]);
@@ -514,7 +520,7 @@ mod tests {
         state.skipped.insert("video-candidats".into(), skip);
         let tracker = Tracker::new(&pack, state);
         let mut p = Plain::new(pack, tracker, &EN, TimeZone::UTC);
-        let line = &p.command("n", at(9)).lines[2];
+        let line = &p.command("g 2", at(9)).lines[2];
         assert!(line.contains("x␛]0;pwned"), "{line}");
         assert!(!line.contains('\u{1b}'));
     }
@@ -532,10 +538,14 @@ mod tests {
     #[test]
     fn a_returning_mentor_starts_on_the_first_step_not_done() {
         let mut p = plain(&EN);
+        p.command("g 1", at(9));
         p.command("t", at(9));
         let state = p.tracker.state().clone();
         let pack = p.pack.clone();
         let back = Plain::new(pack.clone(), Tracker::new(&pack, state), &EN, TimeZone::UTC);
-        assert_eq!(back.current(), pack.find("etape-2").unwrap());
+        assert_eq!(
+            back.current(),
+            pack.find("video-introduction-role").unwrap()
+        );
     }
 }

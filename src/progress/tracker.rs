@@ -149,6 +149,12 @@ impl Tracker {
             .max()
     }
 
+    /// The first step at or after node `from`, in pack order, still to do: where every
+    /// front end opens, and what "next step to do" goes to.
+    pub fn next_todo(&self, pack: &Pack, from: usize) -> Option<usize> {
+        (from..pack.nodes.len()).find(|&i| pack.is_step(i) && self.check(i) != Check::Done)
+    }
+
     /// Where the step `leaf` stands.
     pub fn leaf_state(&self, pack: &Pack, leaf: usize) -> LeafState {
         let id = &pack.nodes[leaf].id;

@@ -120,7 +120,8 @@ fn plain_mode_ticks_the_whole_checklist_through_a_pipe() {
     let home = tempfile::tempdir().unwrap();
     let pack = ticklist::pack::builtin(Lang::Fr).unwrap();
     let stage_2 = pack.find("etape-2").unwrap() + 1;
-    let commands = format!("n\nt\nt\np\nt\ng {stage_2}\nt\ns\nq\n");
+    // It opens on the first step to do (item 2), as the full-screen UI does.
+    let commands = format!("t\nt\np\nt\ng {stage_2}\nt\ns\nq\n");
     let out = through_a_pipe(home.path(), &[], "fr_FR.UTF-8", &commands);
     assert!(
         out.status.success(),
@@ -172,11 +173,7 @@ fn plain_mode_in_english_reads_links_and_ends_at_end_of_input() {
         .stdout(Stdio::piped())
         .spawn()
         .and_then(|mut child| {
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(b"n\no\no 3\nwhat\n")?;
+            child.stdin.take().unwrap().write_all(b"o\no 3\nwhat\n")?;
             child.wait_with_output()
         })
         .unwrap();
@@ -199,8 +196,8 @@ fn plain_mode_in_english_reads_links_and_ends_at_end_of_input() {
 fn a_dumb_terminal_gets_plain_mode() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Session::start_with(home.path(), &[], &[("TERM", "dumb")]);
-    app.wait_for_text("Élément 1 sur 32");
-    app.keys("t\n");
+    app.wait_for_text("Élément 2 sur 32");
+    app.keys("g 1\nt\n");
     app.wait_for_text("Coché : Étape 1");
     app.keys("q\n");
     let (status, app) = app.wait_for_exit();
@@ -246,7 +243,7 @@ fn no_color_draws_without_colour_and_a_chosen_theme_still_wins() {
 fn plain_mode_picks_a_students_run_by_name_or_number() {
     let home = tempfile::tempdir().unwrap();
     let args = ["--pack", "first-session"];
-    let out = through_a_pipe(home.path(), &args, "fr_FR.UTF-8", "Alice\nt\nq\n");
+    let out = through_a_pipe(home.path(), &args, "fr_FR.UTF-8", "Alice\ng 1\nt\nq\n");
     assert!(
         out.status.success(),
         "{}",

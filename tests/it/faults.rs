@@ -97,7 +97,8 @@ fn plain_mode_saves_each_change_before_reading_the_next_command() {
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    stdin.write_all(b"n\nt\nwhat\n").unwrap();
+    // It opens on the first step to do; `t` ticks it.
+    stdin.write_all(b"t\nwhat\n").unwrap();
     stdin.flush().unwrap();
     // The answer to `what` means `t` was done with; then the process dies at once,
     // with no chance to save at exit.

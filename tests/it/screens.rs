@@ -469,3 +469,21 @@ fn the_details_pane_and_plain_mode_describe_an_all_skipped_item_alike() {
         reply.lines
     );
 }
+
+#[test]
+fn plain_mode_opens_on_the_same_step_as_the_full_screen_ui() {
+    use ticklist::plain::Plain;
+    let pack = pack::builtin(Lang::En).unwrap();
+    let fresh = State::new(&pack.id, &pack.version);
+    let mut returning = fresh.clone();
+    for id in ["video-candidats", "cours-explorez-role"] {
+        returning.ticks.insert(id.into(), now());
+    }
+    for state in [fresh, returning] {
+        let tracker = Tracker::new(&pack, state);
+        let app = App::new(pack.clone(), tracker.clone(), &EN, TimeZone::UTC);
+        let plain = Plain::new(pack.clone(), tracker, &EN, TimeZone::UTC);
+        assert_eq!(app.tree.selected(), Some(plain.current()));
+        assert!(pack.is_step(plain.current()));
+    }
+}
