@@ -27,23 +27,54 @@ impl Query {
     }
 }
 
+/// Between two fields of a node in the index: never in folded text, so a query cannot
+/// match across the end of one field and the start of the next.
+const FIELD_END: char = '\u{1f}';
+
+/// Every node's texts (title, details, callouts, link labels), folded once: what `/`
+/// keeps while the mentor types, and what `ticklist search` builds for one query.
+#[derive(Debug, Clone)]
+pub struct SearchIndex(Vec<String>);
+
+impl SearchIndex {
+    pub fn new(pack: &Pack) -> Self {
+        SearchIndex(
+            pack.nodes
+                .iter()
+                .map(|node| {
+                    let fields = [Some(&node.title), node.details.as_ref()]
+                        .into_iter()
+                        .chain([node.warning.as_ref(), node.note.as_ref()])
+                        .flatten()
+                        .chain(node.links.iter().map(|l| &l.label));
+                    let mut all = String::new();
+                    for field in fields {
+                        all.push_str(&fold(field));
+                        all.push(FIELD_END);
+                    }
+                    all
+                })
+                .collect(),
+        )
+    }
+
+    /// Nodes whose texts, or the mentor's own note on them, match: in pack order.
+    pub fn find(&self, pack: &Pack, state: Option<&State>, query: &Query) -> Vec<usize> {
+        (0..pack.nodes.len())
+            .filter(|&i| {
+                query.matches_folded(&self.0[i])
+                    || state
+                        .and_then(|s| s.notes.get(&pack.nodes[i].id))
+                        .is_some_and(|note| query.matches(note))
+            })
+            .collect()
+    }
+}
+
 /// Nodes of `pack` whose title, details, callouts, link labels or the mentor's own note
 /// match, in pack order.
 pub fn find(pack: &Pack, state: Option<&State>, query: &Query) -> Vec<usize> {
-    (0..pack.nodes.len())
-        .filter(|&i| {
-            let node = &pack.nodes[i];
-            let texts = [&node.details, &node.warning, &node.note];
-            query.matches(&node.title)
-                || texts
-                    .iter()
-                    .any(|t| t.as_deref().is_some_and(|t| query.matches(t)))
-                || node.links.iter().any(|l| query.matches(&l.label))
-                || state
-                    .and_then(|s| s.notes.get(&node.id))
-                    .is_some_and(|note| query.matches(note))
-        })
-        .collect()
+    SearchIndex::new(pack).find(pack, state, query)
 }
 
 #[cfg(test)]
@@ -85,5 +116,12 @@ mod tests {
             .insert("slack".into(), "demander le canal #mentors".into());
         assert_eq!(ids("canal mentors", Some(&state)), ["slack"]);
         assert!(ids("canal mentors", None).is_empty());
+        // Field by field: the end of the title and the start of the details are not one
+        // phrase, in `/` and `ticklist search` alike (both use this index).
+        let yaml = "id: t\nversion: \"1\"\nlang: en\ntitle: T\nstages:\n  - id: s\n    title: Meet the student\n    details: Late arrivals happen\n    items: [{id: a, title: A}]\n";
+        let small = crate::pack::load_str(yaml, "t.yaml").unwrap();
+        let found = |q: &str| find(&small, None, &Query::new(q).unwrap());
+        assert_eq!(found("student"), [0]);
+        assert!(found("student late").is_empty());
     }
 }

@@ -2,8 +2,7 @@
 //! nodes (and their parents, for context); `n`/`N` go from match to match, Esc clears.
 
 use super::{App, Severity};
-use crate::fold::fold;
-use crate::search::Query;
+use crate::search::{Query, SearchIndex};
 use crate::text::fill;
 
 /// The search being typed or shown.
@@ -101,36 +100,10 @@ impl App {
             self.tree.filter(&self.pack, None);
             return;
         };
-        let index = self.search_index.get_or_insert_with(|| {
-            self.pack
-                .nodes
-                .iter()
-                .map(|node| {
-                    let mut all = node.title.clone();
-                    for text in [&node.details, &node.warning, &node.note]
-                        .into_iter()
-                        .flatten()
-                    {
-                        all.push('\n');
-                        all.push_str(text);
-                    }
-                    for link in &node.links {
-                        all.push('\n');
-                        all.push_str(&link.label);
-                    }
-                    fold(&all)
-                })
-                .collect()
-        });
-        let notes = &self.tracker.state().notes;
-        let matches: Vec<usize> = (0..self.pack.nodes.len())
-            .filter(|&i| {
-                query.matches_folded(&index[i])
-                    || notes
-                        .get(&self.pack.nodes[i].id)
-                        .is_some_and(|note| query.matches(note))
-            })
-            .collect();
+        let index = self
+            .search_index
+            .get_or_insert_with(|| SearchIndex::new(&self.pack));
+        let matches = index.find(&self.pack, Some(self.tracker.state()), &query);
         let mut shown = vec![false; self.pack.nodes.len()];
         for &m in &matches {
             let mut node = Some(m);

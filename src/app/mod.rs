@@ -131,7 +131,7 @@ pub struct App {
     /// local date; tests a fixed one). Until then, nothing is overdue.
     pub today: jiff::civil::Date,
     /// Every node's texts folded for searching, built at the first search.
-    search_index: Option<Vec<String>>,
+    search_index: Option<crate::search::SearchIndex>,
 }
 
 /// One change `u` can take back.

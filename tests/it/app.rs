@@ -707,3 +707,29 @@ fn undo_goes_back_at_most_a_hundred_changes() {
         "the first change stays"
     );
 }
+
+#[test]
+fn slash_and_ticklist_search_find_the_same_nodes() {
+    use ticklist::search::{Query, find};
+    for query in [
+        "evaluation",
+        "slack",
+        "agenda en ligne",
+        "mentor",
+        "rôle du",
+    ] {
+        let mut app = builtin_app();
+        press(&mut app, &[Action::Search]);
+        for c in query.chars() {
+            press(&mut app, &[Action::Type(c)]);
+        }
+        let shown = app.search.as_ref().unwrap().matches.clone();
+        let found = find(
+            &app.pack,
+            Some(app.tracker.state()),
+            &Query::new(query).unwrap(),
+        );
+        assert_eq!(shown, found, "{query}");
+        assert!(!found.is_empty(), "{query}");
+    }
+}
