@@ -14,7 +14,7 @@ use ratatui::layout::{Position, Rect};
 use crate::keymap::{Action, Keymap};
 use crate::pack::Pack;
 use crate::pack::url::UrlProblem;
-use crate::progress::{Before, Changes, State, Tracker};
+use crate::progress::{Before, Changes, State, Tracker, UndoStack};
 use crate::text::{Text, fill};
 
 pub use finder::Search;
@@ -118,7 +118,7 @@ pub struct App {
     last_seq: u64,
     /// Ticks and unticks that `u` can take back, latest last: the node acted on and
     /// its leaves as they were before.
-    undo: Vec<(usize, UndoStep)>,
+    undo: UndoStack<(usize, UndoStep)>,
     /// The search typed with `/`, while there is one.
     pub search: Option<Search>,
     /// A reason or a note being typed on the status line.
@@ -143,9 +143,6 @@ enum UndoStep {
     Note(Option<String>),
 }
 
-/// How many ticks and unticks `u` can take back.
-const UNDO_LEVELS: usize = 100;
-
 impl App {
     /// Opens on the first step not yet ticked, where a returning mentor left off.
     pub fn new(pack: Pack, tracker: Tracker, text: &'static Text, tz: TimeZone) -> Self {
@@ -167,7 +164,7 @@ impl App {
             quit: false,
             in_flight: Vec::new(),
             last_seq: 0,
-            undo: Vec::new(),
+            undo: UndoStack::default(),
             search: None,
             search_index: None,
             prompt: None,
@@ -426,9 +423,6 @@ impl App {
     }
 
     fn push_undo(&mut self, node: usize, step: UndoStep) {
-        if self.undo.len() == UNDO_LEVELS {
-            self.undo.remove(0);
-        }
         self.undo.push((node, step));
     }
 

@@ -13,7 +13,7 @@ use crate::app::Effect;
 use crate::describe::describe;
 use crate::pack::Pack;
 use crate::progress::percent;
-use crate::progress::{Before, Check, Tracker};
+use crate::progress::{Before, Check, Tracker, UndoStack};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
 
@@ -52,7 +52,7 @@ pub struct Plain {
     /// The day due dates are judged against (given, never read from the clock here).
     pub today: jiff::civil::Date,
     /// Ticks and unticks `u` can take back: the node and its leaves as they were.
-    undo: Vec<(usize, Before)>,
+    undo: UndoStack<(usize, Before)>,
 }
 
 impl Plain {
@@ -70,7 +70,7 @@ impl Plain {
             last_seq: 0,
             run: None,
             today: jiff::civil::Date::default(),
-            undo: Vec::new(),
+            undo: UndoStack::default(),
         }
     }
 
@@ -546,6 +546,23 @@ mod tests {
         assert_eq!(
             back.current(),
             pack.find("video-introduction-role").unwrap()
+        );
+    }
+
+    #[test]
+    fn undo_goes_back_at_most_a_hundred_changes_as_in_the_ui() {
+        let mut p = plain(&EN);
+        for _ in 0..101 {
+            p.command("t", at(9));
+        }
+        for _ in 0..100 {
+            assert_ne!(p.command("u", at(9)).lines, ["Nothing to undo."]);
+        }
+        assert_eq!(p.command("u", at(9)).lines, ["Nothing to undo."]);
+        assert_eq!(
+            p.tracker.overall(&p.pack),
+            (1, 24),
+            "the first change stays"
         );
     }
 }

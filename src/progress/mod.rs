@@ -5,6 +5,7 @@ mod runs;
 mod state;
 mod store;
 mod tracker;
+mod undo;
 
 pub use due::{DueDate, SOON_DAYS, Urgency, due_date, pressing, start_date};
 pub use runs::{
@@ -13,3 +14,4 @@ pub use runs::{
 pub use state::{Changes, FORMAT_VERSION, Run, Skip, State};
 pub use store::{LoadOutcome, Saved, StateError, StateStore};
 pub use tracker::{Before, Check, LeafState, Tracker, orphan_ticks, percent};
+pub use undo::{UNDO_LEVELS, UndoStack};
