@@ -2,6 +2,8 @@
 //! subcommands. Errors are [`Failure`]s, each with its exit code.
 
 mod args;
+mod checklist;
+mod dispatch;
 mod help;
 mod packs;
 mod progress;
@@ -31,6 +33,7 @@ use crate::text::{EN, Lang, Text, fill, locale_lang};
 pub use args::{
     Cli, Command, ExportFormat, PackCommand, ProgressCommand, ReportFormat, RunsCommand,
 };
+pub use dispatch::run;
 pub use help::{command, early_lang};
 pub use packs::pack_command;
 pub use progress::progress_command;

@@ -1,0 +1,103 @@
+//! The entry point's work: parse the command line, run the subcommand asked for (or the
+//! checklist), and turn the outcome into a message and an exit code.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::FromArgMatches;
+
+use super::checklist::open_checklist;
+use super::{Cli, Command, Console, Failure};
+use crate::text::Text;
+
+/// Parses the command line and runs what it asks for; the exit code says how it went.
+pub fn run() -> ExitCode {
+    // `--help` and argument errors speak the language asked for, before parsing.
+    let args: Vec<String> = std::env::args().collect();
+    let matches = super::command(super::early_lang(&args)).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    // The words of commands and errors; the UI may speak the pack's language instead.
+    let text = super::builtin_lang(&cli).text();
+    match &cli.command {
+        Some(Command::Validate {
+            files,
+            check_links,
+            link_timeout,
+        }) => {
+            let links = check_links.then(|| std::time::Duration::from_secs(*link_timeout));
+            let (out, err) = (&mut std::io::stdout(), &mut std::io::stderr());
+            return super::validate(files, links, out, err, text);
+        }
+        Some(Command::GeneratePack { items }) => {
+            print!("{}", crate::pack::generate(*items));
+            return ExitCode::SUCCESS;
+        }
+        Some(Command::Completions { shell }) => {
+            let written = super::completions(*shell, &mut std::io::stdout().lock());
+            return report(written.map_err(Failure::Output), text);
+        }
+        Some(Command::Man) => {
+            let written = super::man(&mut std::io::stdout().lock()).map_err(Failure::Output);
+            return report(written, text);
+        }
+        Some(Command::Report {
+            files,
+            format,
+            stale_days,
+        }) => {
+            let out = &mut std::io::stdout().lock();
+            let outcome = super::report(files, *format, *stale_days, out, text);
+            return report(outcome, text);
+        }
+        Some(Command::Search { words }) => {
+            let out = &mut std::io::stdout().lock();
+            return report(super::search(&cli, words, out), text);
+        }
+        Some(Command::Progress(command)) => {
+            return with_console(text, |console| {
+                super::progress_command(&cli, command, console)
+            });
+        }
+        Some(Command::Runs { command }) => {
+            let out = &mut std::io::stdout().lock();
+            return report(super::runs_command(&cli, command, out), text);
+        }
+        Some(Command::Pack { command }) => {
+            return with_console(text, |console| super::pack_command(&cli, command, console));
+        }
+        None => {}
+    }
+    report(open_checklist(cli), text)
+}
+
+/// Runs a command with the process's standard streams; questions are asked only when
+/// standard input is a terminal.
+fn with_console(
+    text: &Text,
+    command: impl FnOnce(
+        &mut Console<'_, std::io::StdoutLock<'static>, std::io::Stderr>,
+    ) -> Result<(), Failure>,
+) -> ExitCode {
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let interactive = stdin.is_terminal();
+    let mut console = Console {
+        out: std::io::stdout().lock(),
+        err: std::io::stderr(),
+        ask: interactive.then_some(&mut input as &mut dyn std::io::BufRead),
+    };
+    report(command(&mut console), text)
+}
+
+fn report(outcome: Result<(), Failure>, text: &Text) -> ExitCode {
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ticklist: {}", e.message(text));
+            e.exit_code()
+        }
+    }
+}
