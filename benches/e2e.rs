@@ -19,6 +19,7 @@ use support::Session;
 
 /// Starts ticklist on `pack` (the built-in one if `None`) with its state and cache in `home`.
 fn spawn(home: &Path, pack: Option<&Path>) -> Session {
+    std::fs::create_dir_all(home).unwrap();
     let mut cmd = support::pty_command(home, support::FRENCH);
     cmd.env("TICKLIST_STATE_DIR", home);
     // The markers below are the French interface's (the generated packs say `lang: en`).
