@@ -305,11 +305,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back_to_a_redrawn_screen() {
         std::thread::yield_now();
     }
     // `fg` sends SIGCONT: the whole screen comes back, and keys work again.
-    let status = std::process::Command::new("kill")
-        .args(["-s", "CONT", &app.pid().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    app.signal("CONT");
     app.wait_for("the screen redrawn", |s| {
         s.contains("0/24") && s.contains("┌Étapes")
     });

@@ -124,6 +124,15 @@ impl Session {
         self.child.process_id().unwrap()
     }
 
+    /// Sends `signal` (a name: TERM, HUP, CONT…) to the process.
+    pub fn signal(&self, signal: &str) {
+        let status = std::process::Command::new("kill")
+            .args(["-s", signal, &self.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -s {signal}");
+    }
+
     pub fn contents(&self) -> String {
         self.screen.screen().contents()
     }
