@@ -9,11 +9,12 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ticklist::app::{App, Report};
+use ticklist::app::App;
 use ticklist::effects::Saver;
 use ticklist::keymap::Action;
 use ticklist::pack::{self, Pack};
 use ticklist::progress::{Changes, State, StateStore, Tracker};
+use ticklist::session::{Effect, Report, Session};
 use ticklist::text::FR;
 use ticklist::ui::{self, Theme, ThemeName};
 
@@ -37,7 +38,7 @@ fn generated(items: usize) -> Pack {
 fn app(items: usize) -> App {
     let pack = generated(items);
     let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
-    App::new(pack, tracker, &FR, TimeZone::UTC)
+    App::new(Session::new(pack, tracker), &FR, TimeZone::UTC)
 }
 
 fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: &Theme) {
@@ -120,7 +121,7 @@ fn keypress_update_and_render(bencher: Bencher, items: usize) {
         let action = if tick { Action::Toggle } else { Action::Down };
         let effects = app.update(action, now());
         for effect in effects {
-            if let ticklist::app::Effect::Save { seq, .. } = effect {
+            if let Effect::Save { seq, .. } = effect {
                 app.report(Report::Saved {
                     upto: seq,
                     merged: None,

@@ -5,7 +5,6 @@
 pub mod app;
 pub mod cli;
 pub mod clock;
-pub mod commands;
 pub mod describe;
 pub mod effects;
 pub mod export;
@@ -18,6 +17,7 @@ pub mod plain;
 pub mod progress;
 pub mod safe_text;
 pub mod search;
+pub mod session;
 pub mod text;
 pub mod tui;
 pub mod ui;

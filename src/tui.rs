@@ -14,11 +14,12 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::{App, Effect, PickerRequest, RunPicker};
+use crate::app::{App, PickerRequest, RunPicker};
 use crate::effects::Effects;
 use crate::keymap::{self, Action, Keymap};
 use crate::pack::Pack;
 use crate::progress::{StateStore, list_runs, rename_run, set_archived, start_run};
+use crate::session::Effect;
 use crate::text::{EN, Text, fill};
 use crate::ui::{self, Theme};
 
@@ -150,7 +151,7 @@ pub fn pick_run(
         let request = match event::read()? {
             Event::Paste(text) if picker.typing() => {
                 for c in keymap::pasted(&text).chars() {
-                    picker.text(Action::Type(c));
+                    picker.text(keymap::Edit::Insert(c));
                 }
                 None
             }
@@ -159,7 +160,7 @@ pub fn pick_run(
                 None
             }
             Event::Key(key) if picker.typing() => {
-                keymap::text_input(key).and_then(|action| picker.text(action))
+                keymap::edit_for_key(key).and_then(|edit| picker.text(edit))
             }
             Event::Key(key) => keymap::picker_action(key).and_then(|action| picker.key(action)),
             _ => None,
@@ -217,6 +218,7 @@ fn event_loop(
             let mut effects = lock(shared);
             let mut queue: VecDeque<Effect> = match input.take() {
                 Some(Input::Action(action)) => app.update(action, crate::clock::now()).into(),
+                Some(Input::Edit(edit)) => app.edit(edit, crate::clock::now()).into(),
                 Some(Input::Paste(text)) => app.paste(&text, crate::clock::now()).into(),
                 Some(Input::Suspend) => {
                     session.suspend()?;
@@ -251,6 +253,8 @@ fn event_loop(
 /// What the terminal brought: an action, or text pasted in one piece.
 enum Input {
     Action(Action),
+    /// A key typed into a search or a prompt.
+    Edit(keymap::Edit),
     Paste(String),
     Suspend,
 }
@@ -272,7 +276,7 @@ fn next_input(
     let action = match event {
         Event::Paste(text) => return Ok(Some(Input::Paste(text))),
         Event::Key(key) if keymap::is_suspend(&key) => return Ok(Some(Input::Suspend)),
-        Event::Key(key) if typing => keymap::text_input(key),
+        Event::Key(key) if typing => return Ok(keymap::edit_for_key(key).map(Input::Edit)),
         Event::Key(key) => keymap.action_for_key(key),
         Event::Mouse(m) if mouse => keymap::action_for_mouse(m),
         _ => None,

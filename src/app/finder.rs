@@ -1,48 +1,51 @@
 //! `/` in the UI: a search typed on the status line filters the tree to the matching
 //! nodes (and their parents, for context); `n`/`N` go from match to match, Esc clears.
 
-use super::{App, Severity};
+use super::{App, Mode};
+use crate::keymap::Edit;
 use crate::search::{Query, SearchIndex};
+use crate::session::Severity;
 use crate::text::fill;
 
 /// The search being typed or shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
     pub text: String,
-    /// Whether keys still go into `text`.
-    pub editing: bool,
     /// Matching nodes, in pack order.
     pub matches: Vec<usize>,
 }
 
 impl App {
-    /// Whether keys are text for the search, not commands.
-    pub fn editing_search(&self) -> bool {
-        self.search.as_ref().is_some_and(|s| s.editing)
-    }
-
     /// `/`: starts a search, or goes back to typing the current one.
     pub(super) fn start_search(&mut self) {
-        let search = self.search.get_or_insert_with(Search::default);
-        search.editing = true;
+        self.search.get_or_insert_with(Search::default);
+        self.mode = Mode::Searching;
         self.status = None;
     }
 
-    pub(super) fn type_search(&mut self, edit: impl FnOnce(&mut String)) {
+    /// A key typed into the search: the tree is filtered as the text changes.
+    pub(super) fn edit_search(&mut self, edit: Edit) {
         let Some(search) = &mut self.search else {
             return;
         };
-        edit(&mut search.text);
+        match edit {
+            Edit::Insert(c) => search.text.push(c),
+            Edit::Delete => super::pop_grapheme(&mut search.text),
+            Edit::Confirm => return self.confirm_search(),
+            Edit::Cancel => return self.clear_search(),
+            Edit::Previous => return self.jump_to_match(false),
+            Edit::Next => return self.jump_to_match(true),
+        }
         let text = search.text.clone();
         self.refilter(&text);
     }
 
     /// Enter: keeps the search and gives the keys back; an empty one is dropped.
-    pub(super) fn confirm_search(&mut self) {
+    fn confirm_search(&mut self) {
+        self.mode = Mode::Browsing;
         let Some(search) = &mut self.search else {
             return;
         };
-        search.editing = false;
         if search.text.trim().is_empty() {
             self.clear_search();
             return;
@@ -63,8 +66,9 @@ impl App {
     /// Esc (or `q`) with a search on: the whole tree again, the selection kept.
     pub(super) fn clear_search(&mut self) {
         self.search = None;
+        self.mode = Mode::Browsing;
         self.status = None;
-        self.tree.filter(&self.pack, None);
+        self.tree.filter(&self.session.pack, None);
     }
 
     /// `n`/`N` with a search on: the next or previous match, round at the ends.
@@ -97,14 +101,15 @@ impl App {
             if let Some(search) = &mut self.search {
                 search.matches.clear();
             }
-            self.tree.filter(&self.pack, None);
+            self.tree.filter(&self.session.pack, None);
             return;
         };
         let index = self
             .search_index
-            .get_or_insert_with(|| SearchIndex::new(&self.pack));
-        let matches = index.find(&self.pack, Some(self.tracker.state()), &query);
-        let mut shown = vec![false; self.pack.nodes.len()];
+            .get_or_insert_with(|| SearchIndex::new(&self.session.pack));
+        let pack = &self.session.pack;
+        let matches = index.find(pack, Some(self.session.tracker().state()), &query);
+        let mut shown = vec![false; pack.nodes.len()];
         for &m in &matches {
             let mut node = Some(m);
             while let Some(i) = node {
@@ -112,7 +117,7 @@ impl App {
                     break;
                 }
                 shown[i] = true;
-                node = self.pack.nodes[i].parent;
+                node = pack.nodes[i].parent;
             }
         }
         let here = self.tree.selected();
@@ -122,7 +127,7 @@ impl App {
             .or(matches.first())
             .copied();
         self.tree
-            .filter(&self.pack, (!matches.is_empty()).then_some(shown));
+            .filter(&self.session.pack, (!matches.is_empty()).then_some(shown));
         if let Some(node) = first {
             self.tree.select_node(node);
         }

@@ -2,7 +2,7 @@
 //! so before the checklist the mentor picks a student's run, starts one, renames or
 //! archives one. Pure like the app: keys in, a [`PickerRequest`] out for `tui` to carry out.
 
-use crate::keymap::{Action, PickerAction};
+use crate::keymap::{Edit, PickerAction};
 use crate::progress::RunSummary;
 
 /// What the mentor asked the picker for.
@@ -107,14 +107,12 @@ impl RunPicker {
 
     /// A key while a name is typed: Enter confirms (an empty name does nothing), Esc
     /// gives up.
-    pub fn text(&mut self, action: Action) -> Option<PickerRequest> {
+    pub fn text(&mut self, edit: Edit) -> Option<PickerRequest> {
         let (naming, name) = self.naming.as_mut()?;
-        match action {
-            Action::Type(c) => name.push(c),
-            Action::Backspace => {
-                super::prompt::pop_grapheme(name);
-            }
-            Action::Toggle => {
+        match edit {
+            Edit::Insert(c) => name.push(c),
+            Edit::Delete => super::prompt::pop_grapheme(name),
+            Edit::Confirm => {
                 let name = name.trim().to_string();
                 let naming = naming.clone();
                 self.naming = None;
@@ -126,8 +124,8 @@ impl RunPicker {
                     Naming::Rename(key) => PickerRequest::Rename { key, name },
                 });
             }
-            Action::Quit => self.naming = None,
-            _ => {}
+            Edit::Cancel => self.naming = None,
+            Edit::Previous | Edit::Next => {}
         }
         None
     }
@@ -153,9 +151,9 @@ mod tests {
 
     fn type_name(picker: &mut RunPicker, name: &str) -> Option<PickerRequest> {
         for c in name.chars() {
-            picker.text(Action::Type(c));
+            picker.text(Edit::Insert(c));
         }
-        picker.text(Action::Toggle)
+        picker.text(Edit::Confirm)
     }
 
     #[test]
@@ -190,7 +188,7 @@ mod tests {
             "the old name to edit"
         );
         for _ in 0..3 {
-            picker.text(Action::Backspace);
+            picker.text(Edit::Delete);
         }
         assert_eq!(
             type_name(&mut picker, "Robert"),
@@ -209,8 +207,8 @@ mod tests {
         picker.key(PickerAction::ShowArchived);
         assert_eq!(picker.visible().len(), 3);
         picker.key(PickerAction::New);
-        picker.text(Action::Type('x'));
-        assert_eq!(picker.text(Action::Quit), None);
+        picker.text(Edit::Insert('x'));
+        assert_eq!(picker.text(Edit::Cancel), None);
         assert!(!picker.typing(), "Esc gives up the name");
         assert_eq!(picker.key(PickerAction::Quit), Some(PickerRequest::Quit));
     }

@@ -5,6 +5,9 @@ mod args;
 mod checklist;
 mod dispatch;
 mod help;
+mod ids;
+mod listing;
+mod open;
 mod packs;
 mod progress;
 mod reports;
@@ -19,14 +22,11 @@ use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
 
-use crate::commands::UnknownIds;
 use crate::keymap::{KEYMAP_FILE, Keymap, KeymapError};
 use crate::library::{Library, LibraryError};
 use crate::pack::{self, MAX_TEXT_CHARS, Pack, PackError};
 use crate::plain::PlainError;
-use crate::progress::{
-    LoadOutcome, StateError, StateStore, Tracker, find_run, list_runs, start_run,
-};
+use crate::progress::{StateError, StateStore, find_run, list_runs, start_run};
 use crate::safe_text::printable;
 use crate::text::{EN, Lang, Text, fill, locale_lang};
 
@@ -35,6 +35,7 @@ pub use args::{
 };
 pub use dispatch::run;
 pub use help::{command, early_lang};
+pub use ids::UnknownIds;
 pub use packs::pack_command;
 pub use progress::progress_command;
 pub use reports::report;
@@ -185,17 +186,6 @@ pub struct Console<'a, O: Write, E: Write> {
     pub out: O,
     pub err: E,
     pub ask: Option<&'a mut dyn BufRead>,
-}
-
-/// The progress of `pack` from what was loaded, and whether it was saved with an older
-/// version of the pack; if so, the steps that version added are marked new.
-pub fn open_progress(pack: &Pack, loaded: LoadOutcome) -> (Tracker, bool) {
-    let upgraded = matches!(&loaded, LoadOutcome::Loaded(s) if s.pack_version != pack.version);
-    let mut tracker = Tracker::new(pack, loaded.into_state());
-    if upgraded && let Some(library) = Library::from_platform() {
-        tracker.mark_new(pack, &library.added_ids(pack));
-    }
-    (tracker, upgraded)
 }
 
 /// The pack chosen for this run: `--pack FILE|ID`, else the one chosen with `pack use`,

@@ -1,159 +1,101 @@
-//! `ticklist status|list|check|uncheck|note|export|reset|open`: one pack's progress
-//! without the full-screen UI.
+//! `ticklist status|list|check|uncheck|skip|unskip|note|start|export|reset|open`: one
+//! pack's progress without the full-screen UI. Every change goes through the checklist
+//! core ([`Session`]), with the UI's rules, and is saved like the UI saves (locked,
+//! merged).
 
 use std::io::Write;
 
 use jiff::Timestamp;
 
-use super::{Cli, Console, ExportFormat, Failure, ProgressCommand, confirm, load_pack};
-use crate::app::Report;
-use crate::commands;
+use super::ids::{find, find_all};
+use super::listing::{status, write_list, write_status};
+use super::open::{Opened, open, pack_and_words};
+use super::{Cli, Console, ExportFormat, Failure, ProgressCommand, confirm};
 use crate::effects::Opener;
 use crate::export;
-use crate::pack::{MAX_TEXT_CHARS, Pack};
-use crate::progress::{Changes, LoadOutcome, StateStore, Tracker, Urgency, pressing};
-use crate::safe_text::printable;
-use crate::text::fill;
+use crate::pack::Pack;
+use crate::progress::{StateStore, Urgency, pressing};
+use crate::session::{Effect, Notice, Outcome, Report, Session};
+use crate::text::{Text, fill};
 
-/// `status`, `list`, `check`, `uncheck`, `reset`, `open`: the pack's progress without the
-/// UI. Notices about the state file go to `err`; changes are saved like the UI does
-/// (locked, merged).
+/// Runs one progress command. Notices about the state file go to `err`.
 pub fn progress_command<O: Write, E: Write>(
     cli: &Cli,
     command: &ProgressCommand,
     console: &mut Console<'_, O, E>,
 ) -> Result<(), Failure> {
     let Console { out, err, ask } = console;
-    let pack = load_pack(cli.pack.as_deref(), super::builtin_lang(cli))?;
-    let t = super::lang_for(cli, &pack).text();
+    let (pack, t) = pack_and_words(cli)?;
     let (store, run) = super::progress_store(cli, &pack, false)?;
     let now = crate::clock::now();
-    let loaded = store.load(&pack.id, &pack.version, now);
-    let mut read_only = None;
-    match &loaded {
-        LoadOutcome::MovedAside {
-            reason, moved_to, ..
-        } => {
-            let path = moved_to.display().to_string();
-            let said = fill(t.cli_moved_aside, &[("reason", reason), ("path", &path)]);
-            let _ = writeln!(err, "ticklist: {said}");
-        }
-        LoadOutcome::ReadOnly { reason, .. } => {
-            let said = fill(t.cli_read_only, &[("reason", reason)]);
-            let _ = writeln!(err, "ticklist: {said}");
-            read_only = Some(reason.clone());
-        }
-        LoadOutcome::Fresh(_) | LoadOutcome::Loaded(_) => {}
+    let Opened {
+        mut session,
+        store,
+        run,
+        notices,
+        ..
+    } = open(pack, store, run, now);
+    for notice in notices {
+        let _ = writeln!(err, "ticklist: {}", notice.words(&session.pack, t));
     }
-    let (mut tracker, _) = super::open_progress(&pack, loaded);
     let written = match command {
         ProgressCommand::Status { json: true } => {
-            serde_json::to_writer_pretty(&mut *out, &commands::status(&pack, &tracker))
+            serde_json::to_writer_pretty(&mut *out, &status(&session.pack, session.tracker()))
                 .map_err(std::io::Error::from)
                 .and_then(|()| writeln!(out))
         }
-        ProgressCommand::Status { json: false } => {
-            commands::write_status(out, &commands::status(&pack, &tracker), t).and_then(|()| {
-                // Due dates only cost a look at the clock when the pack has some.
-                if !pack.nodes.iter().any(|n| n.due.is_some()) {
-                    return Ok(());
-                }
-                let tz = super::local_time_zone();
-                let today = now.to_zoned(tz.clone()).date();
-                for (i, due) in pressing(&pack, &tracker, today, &tz) {
-                    let urgency = match due.urgency {
-                        Urgency::Overdue => t.overdue_badge,
-                        _ => t.soon_badge,
-                    };
-                    let values = [
-                        ("urgency", urgency),
-                        ("title", pack.nodes[i].title.as_str()),
-                        ("date", &t.date(due.date)),
-                    ];
-                    writeln!(out, "{}", fill(t.cli_pressing, &values))?;
-                }
-                Ok(())
-            })
+        ProgressCommand::Status { json: false } => write_status_and_dates(out, &session, t, now),
+        ProgressCommand::List { todo } => {
+            write_list(out, &session.pack, session.tracker(), *todo, t)
         }
         ProgressCommand::Start { date } => {
-            let changes = Changes {
-                start: Some(*date),
-                ..Changes::default()
-            };
-            if let Some(reason) = read_only {
-                return Err(Failure::ReadOnlyState(reason));
-            }
-            let mut mine = tracker.state().clone();
-            mine.apply(&changes);
-            store.save(&mine, &changes, now)?;
-            writeln!(
-                out,
-                "{}",
-                fill(t.cli_start_set, &[("date", &t.date(*date))])
-            )
+            let outcome = session.start(*date);
+            let said = save(&store, &session, outcome, now)?;
+            write_said(out, &said, &session.pack, t)
         }
-        ProgressCommand::List { todo } => commands::write_list(out, &pack, &tracker, *todo, t),
         ProgressCommand::Check { ids } | ProgressCommand::Uncheck { ids } => {
             let on = matches!(command, ProgressCommand::Check { .. });
-            let changes = commands::set(&pack, &mut tracker, ids, on, now)?;
-            if !changes.is_empty() {
-                save(&store, &tracker, &changes, read_only, now)?;
-            }
-            let said = if on { t.cli_ticked } else { t.cli_unticked };
-            writeln!(
-                out,
-                "{}",
-                counted(said, changes.ticks.len(), &tracker, &pack)
-            )
+            let nodes = find_all(&session.pack, ids)?;
+            let outcome = session.set(&nodes, on, now);
+            let count = changed(&outcome, |c| c.ticks.len());
+            let said = save(&store, &session, outcome, now)?;
+            let template = if on { t.cli_ticked } else { t.cli_unticked };
+            writeln!(out, "{}", counted(template, count, &session))
+                .and_then(|()| write_said(out, &said, &session.pack, t))
         }
         ProgressCommand::Skip { ids, .. } | ProgressCommand::Unskip { ids } => {
+            let nodes = find_all(&session.pack, ids)?;
             let reason = match command {
-                ProgressCommand::Skip { reason, .. } => Some(printable(reason.trim(), false)),
+                ProgressCommand::Skip { reason, .. } => Some(reason.as_str()),
                 _ => None,
             };
-            if let Some(reason) = &reason {
-                let chars = reason.chars().count();
-                if chars > MAX_TEXT_CHARS {
-                    return Err(Failure::NoteTooLong(chars));
-                }
+            let mut outcome = Outcome::default();
+            for node in nodes {
+                let step = match reason {
+                    // Steps already settled stay as they are: only the ones to do are skipped.
+                    Some(reason) if session.skip_asks_reason(node) => {
+                        session.skip(node, reason, now)
+                    }
+                    Some(_) => Outcome::default(),
+                    None => session.unskip(node),
+                };
+                outcome = outcome.then(step);
             }
-            let changes = commands::skip(&pack, &mut tracker, ids, reason.as_deref(), now)?;
-            if !changes.is_empty() {
-                save(&store, &tracker, &changes, read_only, now)?;
-            }
-            let said = if reason.is_some() {
-                t.cli_skipped
-            } else {
-                t.cli_unskipped
+            let count = changed(&outcome, |c| c.skipped.len());
+            let said = save(&store, &session, outcome, now)?;
+            let template = match reason {
+                Some(_) => t.cli_skipped,
+                None => t.cli_unskipped,
             };
-            writeln!(
-                out,
-                "{}",
-                counted(said, changes.skipped.len(), &tracker, &pack)
-            )
+            writeln!(out, "{}", counted(template, count, &session))
+                .and_then(|()| write_said(out, &said, &session.pack, t))
         }
         ProgressCommand::Note { id, text, clear } => {
-            let node = commands::find(&pack, id)?;
-            let note = text
-                .as_deref()
-                .filter(|_| !clear)
-                .map(|text| printable(text.trim(), true).into_owned())
-                .filter(|text| !text.is_empty());
-            if let Some(note) = &note {
-                let chars = note.chars().count();
-                if chars > MAX_TEXT_CHARS {
-                    return Err(Failure::NoteTooLong(chars));
-                }
-            }
-            let said = if note.is_some() {
-                t.cli_note_saved
-            } else {
-                t.cli_note_cleared
-            };
-            tracker.set_note(&pack, node, note);
-            let changes = tracker.take_changes();
-            save(&store, &tracker, &changes, read_only, now)?;
-            writeln!(out, "{}", fill(said, &[("id", id)]))
+            let node = find(&session.pack, id)?;
+            let note = text.as_deref().filter(|_| !clear).unwrap_or_default();
+            let outcome = session.note(node, note, true);
+            let said = save(&store, &session, outcome, now)?;
+            write_said(out, &said, &session.pack, t)
         }
         ProgressCommand::Export {
             format,
@@ -161,7 +103,7 @@ pub fn progress_command<O: Write, E: Write>(
             name,
         } => {
             let mentor = name.clone().unwrap_or_else(user_name);
-            let mut report = export::export(&pack, &tracker, &mentor, now);
+            let mut report = export::export(&session.pack, session.tracker(), &mentor, now);
             report.run = run;
             let mut text = Vec::new();
             match format {
@@ -184,8 +126,8 @@ pub fn progress_command<O: Write, E: Write>(
             }
         }
         ProgressCommand::Reset { yes } => {
-            let ticks = tracker.state().ticks.len();
-            let count = ticks.to_string();
+            let pack = &session.pack;
+            let count = session.tracker().state().ticks.len().to_string();
             let question = fill(
                 t.cli_reset_question,
                 &[("title", &pack.title), ("count", &count)],
@@ -202,19 +144,18 @@ pub fn progress_command<O: Write, E: Write>(
             }
         }
         ProgressCommand::Open { id, n } => {
-            let node = commands::find(&pack, id)?;
-            let links = &pack.nodes[node].links;
-            let Some(link) = links.get(n.wrapping_sub(1)) else {
-                return Err(Failure::NoSuchLink {
+            let node = find(&session.pack, id)?;
+            let effect = session
+                .open(node, *n, now)
+                .map_err(|_| Failure::NoSuchLink {
                     id: id.clone(),
                     n: *n,
-                    count: links.len(),
-                });
+                    count: session.pack.nodes[node].links.len(),
+                })?;
+            let Effect::OpenUrl(url) = effect else {
+                return Ok(());
             };
-            match Opener::from_env().open(&link.url) {
-                Report::NoBrowser(url) => {
-                    writeln!(out, "{}", fill(t.cli_open_no_browser, &[("url", &url)]))
-                }
+            let outcome = match Opener::from_env().open(&url) {
                 Report::OpenFailed { url, error } => {
                     return Err(Failure::OpenFailed { url, error });
                 }
@@ -222,39 +163,95 @@ pub fn progress_command<O: Write, E: Write>(
                     let error = problem.message(t).to_string();
                     return Err(Failure::OpenFailed { url, error });
                 }
-                _ => {
-                    // Recorded like the UI does; a file that cannot be saved only loses that.
-                    tracker.opened(&pack, node, now);
-                    if read_only.is_none() {
-                        let changes = tracker.take_changes();
-                        store.save(tracker.state(), &changes, now)?;
-                    }
-                    writeln!(out, "{}", fill(t.cli_opened, &[("url", &link.url)]))
-                }
-            }
+                report => session.report(report),
+            };
+            // Recorded like the UI does; a file that cannot be saved only loses that.
+            let said = if session.read_only_reason().is_some() {
+                outcome.notices
+            } else {
+                save(&store, &session, outcome, now)?
+            };
+            write_said(out, &said, &session.pack, t)
         }
     };
     written.map_err(Failure::Output)
 }
 
-/// Saves `changes` the way the UI does, unless progress cannot be saved here.
+/// `status`: the progress, then the steps due soon or overdue.
+fn write_status_and_dates(
+    out: &mut impl Write,
+    session: &Session,
+    t: &Text,
+    now: Timestamp,
+) -> std::io::Result<()> {
+    let (pack, tracker) = (&session.pack, session.tracker());
+    write_status(out, &status(pack, tracker), t)?;
+    // Due dates only cost a look at the clock when the pack has some.
+    if !pack.nodes.iter().any(|n| n.due.is_some()) {
+        return Ok(());
+    }
+    let tz = super::local_time_zone();
+    let today = now.to_zoned(tz.clone()).date();
+    for (i, due) in pressing(pack, tracker, today, &tz) {
+        let urgency = match due.urgency {
+            Urgency::Overdue => t.overdue_badge,
+            _ => t.soon_badge,
+        };
+        let values = [
+            ("urgency", urgency),
+            ("title", pack.nodes[i].title.as_str()),
+            ("date", &t.date(due.date)),
+        ];
+        writeln!(out, "{}", fill(t.cli_pressing, &values))?;
+    }
+    Ok(())
+}
+
+/// Runs the save an outcome asks for, and hands back what it has to say. A note too
+/// long is refused before anything is written.
 fn save(
     store: &StateStore,
-    tracker: &Tracker,
-    changes: &Changes,
-    read_only: Option<String>,
+    session: &Session,
+    outcome: Outcome,
     now: Timestamp,
-) -> Result<(), Failure> {
-    if let Some(reason) = read_only {
-        return Err(Failure::ReadOnlyState(reason));
+) -> Result<Vec<Notice>, Failure> {
+    if let Some(Notice::TooLong(count)) = outcome.notices.first() {
+        return Err(Failure::NoteTooLong(*count));
     }
-    store.save(tracker.state(), changes, now)?;
+    if let Some(Effect::Save { changes, .. }) = &outcome.save {
+        if let Some(reason) = session.read_only_reason() {
+            return Err(Failure::ReadOnlyState(reason.to_string()));
+        }
+        store.save(session.tracker().state(), changes, now)?;
+    }
+    Ok(outcome.notices)
+}
+
+/// How many entries of the outcome's save `count` finds (ticks, skips).
+fn changed(outcome: &Outcome, count: impl Fn(&crate::progress::Changes) -> usize) -> usize {
+    match &outcome.save {
+        Some(Effect::Save { changes, .. }) => count(changes),
+        _ => 0,
+    }
+}
+
+/// The notices a command prints beside its own summary: a reference card, the
+/// completion, a note saved, a link opened.
+fn write_said(out: &mut impl Write, said: &[Notice], pack: &Pack, t: &Text) -> std::io::Result<()> {
+    for notice in said {
+        if !matches!(
+            notice,
+            Notice::Ticked(_) | Notice::Unticked(_) | Notice::Skipped(_) | Notice::Unskipped(_)
+        ) {
+            writeln!(out, "{}", notice.words(pack, t))?;
+        }
+    }
     Ok(())
 }
 
 /// "{count} step(s) …; {done}/{total}" from a catalogue template.
-fn counted(template: &str, count: usize, tracker: &Tracker, pack: &Pack) -> String {
-    let (done, total) = tracker.overall(pack);
+fn counted(template: &str, count: usize, session: &Session) -> String {
+    let (done, total) = session.tracker().overall(&session.pack);
     let (count, done, total) = (count.to_string(), done.to_string(), total.to_string());
     fill(
         template,

@@ -7,11 +7,13 @@ use std::process::{Command, Stdio};
 
 use base64::Engine as _;
 
-use crate::app::{Effect, Report};
 use crate::pack::url;
+use crate::session::{Effect, Report};
 
+mod save_now;
 mod saver;
 
+pub use save_now::SaveNow;
 pub use saver::Saver;
 
 /// Environment variable naming a command that receives each URL to open as its

@@ -4,8 +4,8 @@
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
-use crate::app::Report;
 use crate::progress::{Changes, State, StateStore};
+use crate::session::Report;
 
 /// A batch of edits, numbered so the app knows which ones a report covers.
 struct Batch {

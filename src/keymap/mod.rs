@@ -37,10 +37,6 @@ pub enum Action {
     Search,
     /// The previous search match (`n`, [`Action::NextTodo`], goes to the next one).
     PrevMatch,
-    /// A character typed into the search.
-    Type(char),
-    /// Deletes the last character of the search.
-    Backspace,
     Open,
     /// Open link number N (1-based) of the selected node.
     OpenLink(u8),
@@ -55,6 +51,26 @@ pub enum Action {
     ScrollUp,
     ScrollDown,
 }
+
+/// A key typed into a search, a reason or a note: text, not commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    /// Takes off the last character (a whole grapheme).
+    Delete,
+    /// Keeps what was typed.
+    Confirm,
+    /// Drops what was typed.
+    Cancel,
+    /// In a search: the previous match.
+    Previous,
+    /// In a search: the next match.
+    Next,
+}
+
+/// The keys of typing, in the order the footer shows them while something is typed
+/// (fixed: they are the keys of every text field).
+pub const EDIT_BINDINGS: &[(Key, Edit)] = &[(Key::Enter, Edit::Confirm), (Key::Esc, Edit::Cancel)];
 
 /// A key as the user presses it, and as the help shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +182,13 @@ impl Keymap {
         &self.bindings
     }
 
+    /// The keys bound to `action`, as the footer writes them ("y", "Space/Enter").
+    pub fn keys_for(&self, action: Action, t: &crate::text::Text) -> Option<String> {
+        let binding = self.bindings.iter().find(|b| b.action == action)?;
+        let names: Vec<String> = binding.keys.iter().map(|&k| k.name(t)).collect();
+        Some(names.join("/"))
+    }
+
     /// The bindings shown in the footer.
     pub fn footer(&self) -> impl Iterator<Item = &Binding> {
         self.bindings.iter().filter(|b| b.in_footer)
@@ -236,22 +259,22 @@ pub fn picker_action(event: KeyEvent) -> Option<PickerAction> {
         .map(|(_, action)| *action)
 }
 
-/// While a search is typed, keys are text: characters go into the search, Backspace
-/// deletes, Enter keeps the search, Esc drops it.
-pub fn text_input(event: KeyEvent) -> Option<Action> {
+/// While something is typed, keys are text: characters go in, Backspace deletes,
+/// Enter keeps it, Esc (or Ctrl+C) drops it, the arrows go from match to match.
+pub fn edit_for_key(event: KeyEvent) -> Option<Edit> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
     if event.modifiers.contains(KeyModifiers::CONTROL) {
-        return (event.code == KeyCode::Char('c')).then_some(Action::Quit);
+        return (event.code == KeyCode::Char('c')).then_some(Edit::Cancel);
     }
     match event.code {
-        KeyCode::Char(c) if !c.is_control() => Some(Action::Type(c)),
-        KeyCode::Backspace => Some(Action::Backspace),
-        KeyCode::Enter => Some(Action::Toggle),
-        KeyCode::Esc => Some(Action::Quit),
-        KeyCode::Up => Some(Action::Up),
-        KeyCode::Down => Some(Action::Down),
+        KeyCode::Char(c) if !c.is_control() => Some(Edit::Insert(c)),
+        KeyCode::Backspace => Some(Edit::Delete),
+        KeyCode::Enter => Some(Edit::Confirm),
+        KeyCode::Esc => Some(Edit::Cancel),
+        KeyCode::Up => Some(Edit::Previous),
+        KeyCode::Down => Some(Edit::Next),
         _ => None,
     }
 }

@@ -1,7 +1,7 @@
 //! How keys and actions are written in the footer and the help overlay, from the
 //! catalogue: the hints come from the keymap in force, worded in the user's language.
 
-use super::{Action, Key};
+use super::{Action, Edit, Key};
 use crate::text::Text;
 
 impl Key {
@@ -49,11 +49,18 @@ impl Action {
             Action::Copy => (t.act_copy, t.act_copy_help),
             Action::Help => (t.act_help, t.act_help_help),
             Action::Quit => (t.act_quit, t.act_quit_help),
-            Action::Click { .. }
-            | Action::ScrollUp
-            | Action::ScrollDown
-            | Action::Type(_)
-            | Action::Backspace => ("", ""),
+            Action::Click { .. } | Action::ScrollUp | Action::ScrollDown => ("", ""),
+        }
+    }
+}
+
+impl Edit {
+    /// The footer's label while something is typed.
+    pub fn label(self, t: &Text) -> &'static str {
+        match self {
+            Edit::Confirm => t.act_confirm,
+            Edit::Cancel => t.act_cancel,
+            Edit::Insert(_) | Edit::Delete | Edit::Previous | Edit::Next => "",
         }
     }
 }

@@ -6,10 +6,10 @@ use std::io::{self, BufRead, Write};
 use jiff::Timestamp;
 
 use super::Plain;
-use crate::app::{Effect, Report};
-use crate::effects::Opener;
-use crate::progress::{Changes, StateStore};
-use crate::text::{EN, Text, fill};
+use crate::effects::{Opener, SaveNow};
+use crate::progress::StateStore;
+use crate::session::{Effect, Report};
+use crate::text::{EN, fill};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlainError {
@@ -25,8 +25,6 @@ pub enum PlainError {
 /// person types at a terminal: in a pipe it would only clutter the transcript).
 pub struct Io<'a> {
     pub store: &'a StateStore,
-    /// Why progress cannot be saved, when it cannot: ticks are kept in memory.
-    pub read_only: Option<String>,
     pub opener: &'a Opener,
     pub prompt: bool,
     pub clock: &'a dyn Fn() -> Timestamp,
@@ -36,15 +34,17 @@ pub struct Io<'a> {
 /// retried with the next one and make the session end in [`PlainError::Unsaved`].
 pub fn run(
     mut plain: Plain,
+    startup: Option<Effect>,
     notices: &[String],
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     io: &Io<'_>,
 ) -> Result<(), PlainError> {
     let text = plain.text;
-    let mut pending = Changes::new();
+    let mut saver = SaveNow::new(io.store, plain.session.read_only_reason());
     let mut last_error = None;
     write_lines(out, notices)?;
+    settle(&mut plain, startup, &mut saver, &mut last_error, out, io)?;
     write_lines(out, &plain.intro())?;
     let mut line = Vec::new();
     loop {
@@ -63,69 +63,61 @@ pub fn run(
         let command = String::from_utf8_lossy(&line);
         let reply = plain.command(&command, (io.clock)());
         write_lines(out, &reply.lines)?;
-        match reply.effect {
-            Some(Effect::Save { changes, .. }) => {
-                pending.extend(changes);
-                match save(&plain, &pending, io) {
-                    Ok(()) => {
-                        pending = Changes::new();
-                        last_error = None;
-                    }
-                    Err(error) => {
-                        let said = fill(text.save_failed, &[("error", &error)]);
-                        write_lines(out, &[said])?;
-                        last_error = Some(error);
-                    }
-                }
-            }
-            Some(Effect::OpenUrl(url)) => {
-                let report = io.opener.open(&url);
-                let worked = matches!(report, Report::Opened(_));
-                write_lines(out, &[opened(text, report)])?;
-                if worked && let Effect::Save { changes, .. } = plain.opened((io.clock)()) {
-                    pending.extend(changes);
-                    if save(&plain, &pending, io).is_ok() {
-                        pending = Changes::new();
-                    }
-                }
-            }
-            Some(Effect::CopyUrl(_)) | None => {}
-        }
+        settle(
+            &mut plain,
+            reply.effect,
+            &mut saver,
+            &mut last_error,
+            out,
+            io,
+        )?;
         if reply.quit {
             break;
         }
     }
     match last_error {
-        Some(error) if !pending.is_empty() => Err(PlainError::Unsaved(error)),
+        Some(error) if saver.unsaved() => Err(PlainError::Unsaved(error)),
         _ => write_lines(out, &[text.plain_bye.into()]),
     }
 }
 
-fn save(plain: &Plain, pending: &Changes, io: &Io<'_>) -> Result<(), String> {
-    if let Some(reason) = &io.read_only {
-        return Err(reason.clone());
-    }
-    io.store
-        .save(plain.tracker.state(), pending, (io.clock)())
-        .map(|_| ())
-        .map_err(|e| e.to_string())
-}
-
-fn opened(text: &Text, report: Report) -> String {
-    match report {
-        Report::NoBrowser(url) => fill(text.plain_no_browser, &[("url", &url)]),
-        Report::OpenFailed { url, error } => {
-            fill(text.plain_open_failed, &[("url", &url), ("error", &error)])
+/// Runs an effect and says what came of it; what that brings back may ask for more
+/// (an opened link is recorded, and saved). `last_error` is why the last save failed.
+fn settle(
+    plain: &mut Plain,
+    effect: Option<Effect>,
+    saver: &mut SaveNow<'_>,
+    last_error: &mut Option<String>,
+    out: &mut dyn Write,
+    io: &Io<'_>,
+) -> Result<(), PlainError> {
+    let mut next = effect;
+    while let Some(effect) = next.take() {
+        let report = match effect {
+            Effect::Save { seq, changes } => {
+                let mine = plain.session.tracker().state();
+                saver.save(seq, changes, mine, (io.clock)())
+            }
+            Effect::OpenUrl(url) => io.opener.open(&url),
+            // Plain mode has no clipboard of its own: links are printed whole.
+            Effect::CopyUrl(_) => continue,
+        };
+        match &report {
+            Report::SaveFailed { error, .. } => *last_error = Some(error.clone()),
+            Report::Saved { .. } => *last_error = None,
+            _ => {}
         }
-        Report::Refused { url, problem } => fill(
-            text.plain_open_failed,
-            &[("url", &url), ("error", problem.message(text))],
-        ),
-        Report::Opened(url) | Report::Copied(url) | Report::CopyFailed { url, .. } => {
-            fill(text.plain_opened, &[("url", &url)])
-        }
-        Report::Saved { .. } | Report::SaveFailed { .. } => String::new(),
+        let outcome = plain.session.report(report);
+        let pack = &plain.session.pack;
+        let said: Vec<String> = outcome
+            .notices
+            .iter()
+            .map(|n| n.words(pack, plain.text))
+            .collect();
+        write_lines(out, &said)?;
+        next = outcome.save;
     }
+    Ok(())
 }
 
 fn write_lines(out: &mut dyn Write, lines: &[String]) -> Result<(), PlainError> {

@@ -212,15 +212,10 @@ impl Tracker {
             .copied()
             .filter(|&l| self.leaf_state(pack, l) == LeafState::Todo)
             .collect();
-        let mut changed = false;
         if todo.is_empty() {
-            for leaf in leaves {
-                if matches!(self.leaf_state(pack, leaf), LeafState::Skipped(_)) {
-                    changed |= self.set_leaf(pack, leaf, LeafState::Todo);
-                }
-            }
-            return changed;
+            return self.unskip(pack, index);
         }
+        let mut changed = false;
         let skip = Skip {
             reason: reason.trim().to_string(),
             at: whole_seconds(now),
@@ -229,6 +224,23 @@ impl Tracker {
             changed |= self.set_leaf(pack, leaf, LeafState::Skipped(skip.clone()));
         }
         changed
+    }
+
+    /// Makes every skipped step under `index` to do again. Returns whether any was.
+    pub fn unskip(&mut self, pack: &Pack, index: usize) -> bool {
+        let mut changed = false;
+        for leaf in pack.leaves(index) {
+            if matches!(self.leaf_state(pack, leaf), LeafState::Skipped(_)) {
+                changed |= self.set_leaf(pack, leaf, LeafState::Todo);
+            }
+        }
+        changed
+    }
+
+    /// Sets the day the checklist started, from which due dates count.
+    pub fn set_start(&mut self, date: jiff::civil::Date) {
+        self.state.start = Some(date);
+        self.changes.start = Some(date);
     }
 
     /// Writes the mentor's own note on `index` (`None` clears it). Returns the one it

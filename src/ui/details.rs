@@ -26,9 +26,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
     let t = app.text;
-    let node = &app.pack.nodes[index];
+    let node = &app.session.pack.nodes[index];
     let (shown_box, box_style) = node_box(app, index, theme);
-    let about = describe(&app.pack, &app.tracker, index, t, &app.tz, app.today);
+    let about = describe(
+        &app.session.pack,
+        app.session.tracker(),
+        index,
+        t,
+        &app.tz,
+        app.today,
+    );
     let state = match about.counts {
         Some((done, total)) if done < total => fill(
             t.state_count,

@@ -7,8 +7,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, fit};
-use crate::app::{App, PromptKind, Severity};
-use crate::keymap::Action;
+use crate::app::{App, PromptKind};
+use crate::keymap::{Action, EDIT_BINDINGS};
+use crate::session::Severity;
 use crate::text::fill;
 
 /// Lines the status message needs, so that a long URL is shown whole (up to 4 lines).
@@ -24,7 +25,7 @@ pub fn status_rows(app: &App, width: u16) -> u16 {
 }
 
 pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &Theme) {
-    if let Some(asked) = &app.prompt {
+    if let Some(asked) = app.prompt() {
         let template = match asked.kind {
             PromptKind::Skip => app.text.skip_prompt,
             PromptKind::Note => app.text.note_prompt,
@@ -35,7 +36,7 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
             Span::styled("_", theme.key),
         ]);
         frame.render_widget(line, status);
-    } else if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
+    } else if let Some(search) = app.search.as_ref().filter(|_| app.typing()) {
         // A visible cursor of our own: the terminal's is hidden while the UI runs.
         let prompt = fill(app.text.search_prompt, &[("text", &search.text)]);
         let line = Line::from(vec![
@@ -62,20 +63,27 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
         frame.render_widget(Line::styled(format!(" {fitted}"), theme.dim), status);
     }
     // (keys, label) per hint; when they do not all fit, the rightmost go first, but help
-    // and quit stay: the help overlay lists everything else.
-    let mut shown: Vec<(Action, String, &str)> = app
-        .keymap
-        .footer()
-        .map(|binding| {
-            let keys: Vec<String> = binding.keys.iter().map(|&k| k.name(app.text)).collect();
-            (
-                binding.action,
-                keys.join("/"),
-                binding.action.words(app.text).0,
-            )
-        })
-        .collect();
-    let width = |shown: &[(Action, String, &str)]| -> usize {
+    // and quit stay: the help overlay lists everything else. While something is typed,
+    // the keys of typing.
+    let mut shown: Vec<(Option<Action>, String, &str)> = if app.typing() {
+        EDIT_BINDINGS
+            .iter()
+            .map(|&(key, edit)| (None, key.name(app.text), edit.label(app.text)))
+            .collect()
+    } else {
+        app.keymap
+            .footer()
+            .map(|binding| {
+                let keys: Vec<String> = binding.keys.iter().map(|&k| k.name(app.text)).collect();
+                (
+                    Some(binding.action),
+                    keys.join("/"),
+                    binding.action.words(app.text).0,
+                )
+            })
+            .collect()
+    };
+    let width = |shown: &[(Option<Action>, String, &str)]| -> usize {
         1 + shown
             .iter()
             .map(|(_, keys, label)| keys.width() + label.width() + 3)
@@ -84,7 +92,7 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
     while width(&shown) > usize::from(hints.width) + 2 {
         let Some(drop) = shown
             .iter()
-            .rposition(|(action, _, _)| !matches!(action, Action::Help | Action::Quit))
+            .rposition(|(action, _, _)| !matches!(action, Some(Action::Help | Action::Quit)))
         else {
             break;
         };

@@ -12,14 +12,14 @@ use crate::pack::Kind;
 use crate::text::fill;
 
 pub fn render(frame: &mut Frame, title: Rect, gauge: Rect, app: &App, theme: &Theme) {
-    let version = format!("v{}", app.pack.version);
+    let version = format!("v{}", app.session.pack.version);
     let room = usize::from(title.width).saturating_sub(version.width() + 2);
     let heading = match &app.run {
         Some(run) => fill(
             app.text.run_title,
-            &[("title", &app.pack.title), ("run", run)],
+            &[("title", &app.session.pack.title), ("run", run)],
         ),
-        None => app.pack.title.clone(),
+        None => app.session.pack.title.clone(),
     };
     let line = Line::from(vec![
         Span::styled(
@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame, title: Rect, gauge: Rect, app: &App, theme: &Th
     ]);
     frame.render_widget(line, title);
 
-    let (done, total) = app.tracker.overall(&app.pack);
+    let (done, total) = app.session.tracker().overall(&app.session.pack);
     let ratio = if total == 0 {
         1.0
     } else {
@@ -40,6 +40,7 @@ pub fn render(frame: &mut Frame, title: Rect, gauge: Rect, app: &App, theme: &Th
     let sep = theme.glyphs.separator;
     let label = if total == 0 {
         let cards = app
+            .session
             .pack
             .nodes
             .iter()

@@ -110,7 +110,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     details::render(frame, regions.details, app, theme);
     progress::render(frame, regions.progress, app, theme);
     footer::render(frame, regions.status, regions.footer, app, theme);
-    match app.overlay {
+    match app.overlay() {
         Some(Overlay::Help) => overlay::help(frame, area, app, theme),
         Some(Overlay::Links { purpose, selected }) => {
             overlay::links(frame, area, app, theme, purpose, selected);
@@ -123,13 +123,18 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
 /// The box a node shows, and its style: a reference card (or a group of cards only)
 /// shows `(i)`, a step its state in the glyph, not only in the colour.
 fn node_box(app: &App, index: usize, theme: &Theme) -> (&'static str, ratatui::style::Style) {
-    if app.tracker.counts(index).1 == 0 {
+    if app.session.tracker().counts(index).1 == 0 {
         return (INFO_BOX, theme.note);
     }
-    if app.tracker.skip_of(&app.pack, index).is_some() {
+    if app
+        .session
+        .tracker()
+        .skip_of(&app.session.pack, index)
+        .is_some()
+    {
         return (SKIPPED_BOX, theme.dim);
     }
-    let check = app.tracker.check(index);
+    let check = app.session.tracker().check(index);
     (check_box(check), check_style(check, theme))
 }
 

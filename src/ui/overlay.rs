@@ -7,6 +7,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::{App, LinkPurpose};
+use crate::session::completion_message;
 
 fn popup(
     frame: &mut Frame,
@@ -84,7 +85,7 @@ pub fn links(
         return;
     };
     let mut lines = Vec::new();
-    for (i, link) in app.pack.nodes[node].links.iter().enumerate() {
+    for (i, link) in app.session.pack.nodes[node].links.iter().enumerate() {
         let marker = if i == selected {
             theme.glyphs.selected
         } else {
@@ -122,11 +123,7 @@ pub fn links(
 /// The pack's closing message, shown when the last box is ticked.
 pub fn completion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let t = app.text;
-    let message = app
-        .pack
-        .completion_message
-        .as_deref()
-        .unwrap_or(t.completion_default);
+    let message = completion_message(&app.session.pack, t);
     let lines = vec![
         Line::default(),
         Line::raw(message),

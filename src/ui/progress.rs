@@ -16,16 +16,16 @@ const MAX_BARS: usize = 12;
 
 /// The stages and parts that get a bar: all of them, or the first stages of a big pack.
 fn shown(app: &App) -> Box<dyn Iterator<Item = usize> + '_> {
-    if app.pack.groups.len() <= MAX_BARS {
-        Box::new(app.pack.groups.iter().copied())
+    if app.session.pack.groups.len() <= MAX_BARS {
+        Box::new(app.session.pack.groups.iter().copied())
     } else {
-        Box::new(app.pack.children(None).take(MAX_BARS))
+        Box::new(app.session.pack.children(None).take(MAX_BARS))
     }
 }
 
 /// Lines the block needs inside its border: none for a pack of reference cards only.
 pub fn rows(app: &App) -> u16 {
-    if app.tracker.overall(&app.pack).1 == 0 {
+    if app.session.tracker().overall(&app.session.pack).1 == 0 {
         return 0;
     }
     u16::try_from(shown(app).count()).unwrap_or(u16::MAX)
@@ -38,13 +38,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = theme.block().title(app.text.progress_title);
     let width = usize::from(block.inner(area).width);
     // Counts are right-aligned so that the bars line up.
-    let (_, most) = app.tracker.overall(&app.pack);
+    let (_, most) = app.session.tracker().overall(&app.session.pack);
     let counts_width = 2 * most.to_string().len() + 1;
     let lines: Vec<Line> = shown(app)
         .take(usize::from(area.height))
         .map(|i| {
-            let node = &app.pack.nodes[i];
-            let (done, total) = app.tracker.counts(i);
+            let node = &app.session.pack.nodes[i];
+            let (done, total) = app.session.tracker().counts(i);
             let filled = if total == 0 {
                 BAR
             } else {
@@ -58,7 +58,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let counts = format!(" {:>counts_width$}", format!("{done}/{total}"));
             let indent = "  ".repeat(node.depth);
             let room = width.saturating_sub(indent.len() + BAR + counts.len() + 1);
-            let style = check_style(app.tracker.check(i), theme);
+            let style = check_style(app.session.tracker().check(i), theme);
             Line::from(vec![
                 Span::raw(indent),
                 Span::raw(fit(&node.title, room, theme.glyphs.ellipsis)),

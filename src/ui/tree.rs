@@ -25,8 +25,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: usize) -> Line<'a> {
-    let node = &app.pack.nodes[index];
-    let leaf = app.pack.is_leaf(index);
+    let node = &app.session.pack.nodes[index];
+    let leaf = app.session.pack.is_leaf(index);
     let (check_box, box_style) = node_box(app, index, theme);
     let glyphs = theme.glyphs;
     let fold = match (leaf, app.tree.is_expanded(index)) {
@@ -37,19 +37,25 @@ fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: us
     let marker = if selected { glyphs.selected } else { " " };
     let prefix = format!("{marker} {}{fold} ", "  ".repeat(node.depth));
     debug_assert_eq!(prefix.chars().count(), box_column(node.depth));
-    let (done, total) = app.tracker.counts(index);
+    let (done, total) = app.session.tracker().counts(index);
     let counts = if leaf || total == 0 {
         String::new()
     } else {
         format!(" {done}/{total}")
     };
-    let due = app.pack.nodes[index]
-        .due
-        .and_then(|_| due_date(&app.pack, &app.tracker, index, app.today, &app.tz));
+    let due = app.session.pack.nodes[index].due.and_then(|_| {
+        due_date(
+            &app.session.pack,
+            app.session.tracker(),
+            index,
+            app.today,
+            &app.tz,
+        )
+    });
     let (badge, badge_style) = match due.map(|d| d.urgency) {
         Some(Urgency::Overdue) => (format!(" {}", app.text.overdue_badge), theme.error),
         Some(Urgency::Soon) => (format!(" {}", app.text.soon_badge), theme.warning),
-        _ if app.tracker.is_new(&app.pack, index) => {
+        _ if app.session.tracker().is_new(&app.session.pack, index) => {
             (format!(" {}", app.text.new_badge), theme.warning)
         }
         _ => (String::new(), theme.warning),

@@ -159,7 +159,7 @@ fn plain_mode_ticks_the_whole_checklist_through_a_pipe() {
             "{said:?} missing from:\n{transcript}"
         );
     }
-    assert!(transcript.contains("Toutes les étapes sont cochées. Si vous avez coché"));
+    assert!(transcript.contains("Checklist terminée. Si vous avez coché"));
     assert_eq!(ticked_ids(home.path(), BUILTIN_ID).len(), 24);
 }
 
@@ -179,9 +179,12 @@ fn plain_mode_in_english_reads_links_and_ends_at_end_of_input() {
         .unwrap();
     assert!(out.status.success());
     let transcript = String::from_utf8(out.stdout).unwrap();
-    assert!(transcript.contains("Link opened: https://"), "{transcript}");
     assert!(
-        transcript.contains("This item has no link 3."),
+        transcript.contains("Opening in the browser: https://"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("No link 3: this step has 1."),
         "{transcript}"
     );
     assert!(transcript.contains("Unknown command: “what”. Type h for help."));

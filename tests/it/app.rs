@@ -4,10 +4,11 @@
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::layout::Rect;
-use ticklist::app::{App, Effect, LinkPurpose, Overlay, Report, Severity};
-use ticklist::keymap::Action;
+use ticklist::app::{App, LinkPurpose, Mode, Overlay};
+use ticklist::keymap::{Action, Edit};
 use ticklist::pack::{self, Pack};
 use ticklist::progress::{Changes, Check, LoadOutcome, State, StateStore, Tracker};
+use ticklist::session::{Effect, Report, Session, Severity};
 use ticklist::text::FR;
 
 const NOW: &str = "2026-11-22T09:30:00Z";
@@ -18,7 +19,7 @@ fn now() -> Timestamp {
 
 fn app_with(pack: Pack, state: State) -> App {
     let tracker = Tracker::new(&pack, state);
-    let mut app = App::new(pack, tracker, &FR, TimeZone::UTC);
+    let mut app = App::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
     app.set_tree_area(Rect::new(1, 3, 40, 10));
     // These tests walk the tree from its top; opening on the first step to do has its own.
     app.update(Action::First, now());
@@ -36,7 +37,7 @@ fn press(app: &mut App, actions: &[Action]) -> Vec<Effect> {
 }
 
 fn select(app: &mut App, id: &str) {
-    let target = app.pack.find(id).unwrap();
+    let target = app.session.pack.find(id).unwrap();
     press(app, &[Action::First]);
     while app.tree.selected() != Some(target) {
         let before = app.tree.cursor();
@@ -46,7 +47,7 @@ fn select(app: &mut App, id: &str) {
 }
 
 fn selected_id(app: &App) -> &str {
-    &app.pack.nodes[app.tree.selected().unwrap()].id
+    &app.session.pack.nodes[app.tree.selected().unwrap()].id
 }
 
 #[test]
@@ -112,39 +113,40 @@ fn ticking_a_parent_ticks_its_children_and_unticking_a_child_unticks_the_parent(
         ]
     );
     assert!(changes.ticks.values().all(|at| *at == Some(now())));
-    let parent = app.pack.find("centre-aide-recrutement").unwrap();
-    assert_eq!(app.tracker.check(parent), Check::Done);
+    let parent = app.session.pack.find("centre-aide-recrutement").unwrap();
+    assert_eq!(app.session.tracker().check(parent), Check::Done);
     for id in [
         "section-debuter-mentorat",
         "article-candidats-mission",
         "article-remuneration",
     ] {
-        assert!(app.tracker.state().ticks.contains_key(id), "{id}");
+        assert!(app.session.tracker().state().ticks.contains_key(id), "{id}");
     }
     // Parents are derived: only leaves are stored.
     assert!(
-        !app.tracker
+        !app.session
+            .tracker()
             .state()
             .ticks
             .contains_key("centre-aide-recrutement")
     );
-    let stage = app.pack.find("etape-1").unwrap();
-    assert_eq!(app.tracker.counts(stage), (3, 6));
-    assert_eq!(app.tracker.check(stage), Check::Partial);
+    let stage = app.session.pack.find("etape-1").unwrap();
+    assert_eq!(app.session.tracker().counts(stage), (3, 6));
+    assert_eq!(app.session.tracker().check(stage), Check::Partial);
 
     select(&mut app, "article-candidats-mission");
     press(&mut app, &[Action::Toggle]);
-    assert_eq!(app.tracker.check(parent), Check::Partial);
-    assert_eq!(app.tracker.counts(stage), (2, 6));
-    assert_eq!(app.tracker.overall(&app.pack), (2, 24));
+    assert_eq!(app.session.tracker().check(parent), Check::Partial);
+    assert_eq!(app.session.tracker().counts(stage), (2, 6));
+    assert_eq!(app.session.tracker().overall(&app.session.pack), (2, 24));
 
     // A partial parent ticks whole; a done one clears whole.
     select(&mut app, "centre-aide-recrutement");
     press(&mut app, &[Action::Toggle]);
-    assert_eq!(app.tracker.check(parent), Check::Done);
+    assert_eq!(app.session.tracker().check(parent), Check::Done);
     press(&mut app, &[Action::Toggle]);
-    assert_eq!(app.tracker.check(parent), Check::Empty);
-    assert_eq!(app.tracker.overall(&app.pack), (0, 24));
+    assert_eq!(app.session.tracker().check(parent), Check::Empty);
+    assert_eq!(app.session.tracker().overall(&app.session.pack), (0, 24));
 }
 
 #[test]
@@ -152,25 +154,31 @@ fn ticks_are_stamped_with_the_injected_time() {
     let mut app = builtin_app();
     select(&mut app, "video-candidats");
     press(&mut app, &[Action::Toggle]);
-    assert_eq!(app.tracker.state().ticks["video-candidats"], now());
-    let stage = app.pack.find("etape-1").unwrap();
-    assert_eq!(app.tracker.ticked_at(&app.pack, stage), None);
+    assert_eq!(
+        app.session.tracker().state().ticks["video-candidats"],
+        now()
+    );
+    let stage = app.session.pack.find("etape-1").unwrap();
+    assert_eq!(
+        app.session.tracker().ticked_at(&app.session.pack, stage),
+        None
+    );
 }
 
 #[test]
 fn ticking_everything_shows_the_completion_message_once() {
     let mut app = builtin_app();
-    for stage in app.pack.children(None).collect::<Vec<_>>() {
+    for stage in app.session.pack.children(None).collect::<Vec<_>>() {
         app.tree.select_node(stage);
         press(&mut app, &[Action::Toggle]);
     }
-    assert_eq!(app.overlay, Some(Overlay::Completion));
-    assert_eq!(app.tracker.overall(&app.pack), (24, 24));
+    assert_eq!(app.overlay(), Some(Overlay::Completion));
+    assert_eq!(app.session.tracker().overall(&app.session.pack), (24, 24));
     // Any key closes it, without acting.
     let effects = press(&mut app, &[Action::Toggle]);
     assert!(effects.is_empty());
-    assert_eq!(app.overlay, None);
-    assert!(app.tracker.is_complete(&app.pack));
+    assert_eq!(app.overlay(), None);
+    assert!(app.session.tracker().is_complete(&app.session.pack));
 }
 
 #[test]
@@ -193,7 +201,7 @@ fn open_with_several_links_lets_the_user_choose() {
     select(&mut app, "mentorship-manager");
     assert!(press(&mut app, &[Action::Open]).is_empty());
     assert_eq!(
-        app.overlay,
+        app.overlay(),
         Some(Overlay::Links {
             purpose: LinkPurpose::Open,
             selected: 0
@@ -204,7 +212,7 @@ fn open_with_several_links_lets_the_user_choose() {
         press(&mut app, &[Action::Toggle]),
         [Effect::OpenUrl("https://calendly.com/mentors-oc".into())]
     );
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 
     // A digit picks directly, with or without the picker; Esc closes it.
     assert_eq!(
@@ -212,7 +220,7 @@ fn open_with_several_links_lets_the_user_choose() {
         [Effect::OpenUrl("https://calendly.com/mentors-oc".into())]
     );
     press(&mut app, &[Action::Open, Action::Quit]);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert!(!app.should_quit());
 }
 
@@ -262,7 +270,13 @@ fn clicks_select_rows_and_ticking_needs_the_box() {
         now(),
     );
     assert!(matches!(effects.as_slice(), [Effect::Save { .. }]));
-    assert!(app.tracker.state().ticks.contains_key("video-candidats"));
+    assert!(
+        app.session
+            .tracker()
+            .state()
+            .ticks
+            .contains_key("video-candidats")
+    );
     // Outside the tree: nothing.
     assert!(
         app.update(Action::Click { column: 70, row: 4 }, now())
@@ -285,9 +299,9 @@ fn the_wheel_scrolls_without_losing_the_selection() {
 fn help_opens_and_any_key_closes_it() {
     let mut app = builtin_app();
     press(&mut app, &[Action::Help]);
-    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert_eq!(app.overlay(), Some(Overlay::Help));
     press(&mut app, &[Action::Quit]);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     assert!(!app.should_quit());
     press(&mut app, &[Action::Quit]);
     assert!(app.should_quit());
@@ -300,7 +314,7 @@ fn ticks_survive_a_save_and_a_pack_that_dropped_their_step() {
     let mut app = builtin_app();
     select(&mut app, "video-candidats");
     press(&mut app, &[Action::Toggle]);
-    let mut state = app.tracker.state().clone();
+    let mut state = app.session.tracker().state().clone();
     let gone = Changes::from([("removed-step".to_string(), Some(now()))]);
     state.apply(&gone);
     store.save(&state, &gone, now()).unwrap();
@@ -311,11 +325,11 @@ fn ticks_survive_a_save_and_a_pack_that_dropped_their_step() {
     };
     assert_eq!(loaded, state);
     let mut app = app_with(pack, loaded);
-    assert_eq!(app.tracker.overall(&app.pack), (1, 24));
+    assert_eq!(app.session.tracker().overall(&app.session.pack), (1, 24));
     select(&mut app, "slack");
     press(&mut app, &[Action::Toggle]);
     // The unknown id is still there, untouched.
-    assert_eq!(app.tracker.state().ticks["removed-step"], now());
+    assert_eq!(app.session.tracker().state().ticks["removed-step"], now());
 }
 
 #[test]
@@ -328,16 +342,23 @@ fn ticks_merged_from_another_window_show_without_undoing_saves_under_way() {
     assert!(app.saving());
     // The first save is written, merged with another window's tick; the second,
     // which ticked "slack", is still under way.
-    let mut on_disk = State::new(&app.pack.id, &app.pack.version);
+    let mut on_disk = State::new(&app.session.pack.id, &app.session.pack.version);
     on_disk.ticks.insert("video-candidats".into(), now());
     on_disk.ticks.insert("companion".into(), now());
     app.report(Report::Saved {
         upto: 1,
         merged: Some(on_disk),
     });
-    let ticks: Vec<_> = app.tracker.state().ticks.keys().cloned().collect();
+    let ticks: Vec<_> = app
+        .session
+        .tracker()
+        .state()
+        .ticks
+        .keys()
+        .cloned()
+        .collect();
     assert_eq!(ticks, ["companion", "slack", "video-candidats"]);
-    assert_eq!(app.tracker.overall(&app.pack), (3, 24));
+    assert_eq!(app.session.tracker().overall(&app.session.pack), (3, 24));
     assert_eq!(app.status.clone().unwrap().text, FR.merged);
     assert!(app.saving(), "save 2 is still under way");
     app.report(Report::Saved {
@@ -366,7 +387,7 @@ fn a_failed_save_is_said_on_every_change() {
         assert!(status.text.contains("read-only file system"));
     }
     // Nothing is lost in memory.
-    assert_eq!(app.tracker.overall(&app.pack), (2, 24));
+    assert_eq!(app.session.tracker().overall(&app.session.pack), (2, 24));
     assert!(!app.saving());
 }
 
@@ -382,7 +403,7 @@ fn it_opens_on_the_first_step_to_do_and_n_walks_the_steps_to_do() {
         state.ticks.insert(id.into(), now());
     }
     let tracker = Tracker::new(&pack, state);
-    let mut app = App::new(pack, tracker, &FR, TimeZone::UTC);
+    let mut app = App::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
     assert_eq!(selected_id(&app), "section-debuter-mentorat");
     press(&mut app, &[Action::NextTodo]);
     assert_eq!(selected_id(&app), "article-candidats-mission");
@@ -428,12 +449,12 @@ fn u_takes_back_ticks_one_level_at_a_time_with_their_old_times_and_saves() {
     press(&mut app, &[Action::Toggle]);
     select(&mut app, "slack");
     press(&mut app, &[Action::Toggle]); // untick slack
-    assert_eq!(app.tracker.overall(&app.pack), (6, 24));
+    assert_eq!(app.session.tracker().overall(&app.session.pack), (6, 24));
 
     let effects = press(&mut app, &[Action::Undo]);
-    assert_eq!(app.tracker.overall(&app.pack), (7, 24));
+    assert_eq!(app.session.tracker().overall(&app.session.pack), (7, 24));
     assert_eq!(
-        app.tracker.state().ticks.get("slack"),
+        app.session.tracker().state().ticks.get("slack"),
         Some(&earlier),
         "an untick taken back keeps the first tick's time"
     );
@@ -451,28 +472,33 @@ fn u_takes_back_ticks_one_level_at_a_time_with_their_old_times_and_saves() {
 
     press(&mut app, &[Action::Undo]);
     assert_eq!(
-        app.tracker.overall(&app.pack),
+        app.session.tracker().overall(&app.session.pack),
         (1, 24),
         "the stage tick, all six steps"
     );
     assert_eq!(selected_id(&app), "etape-1", "the undone node is shown");
     press(&mut app, &[Action::Undo]);
-    assert_eq!(app.tracker.overall(&app.pack), (0, 24));
+    assert_eq!(app.session.tracker().overall(&app.session.pack), (0, 24));
     assert!(press(&mut app, &[Action::Undo]).is_empty());
     assert_eq!(app.status.as_ref().unwrap().text, FR.nothing_to_undo);
 }
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.update(Action::Type(c), now());
+        app.edit(Edit::Insert(c), now());
     }
+}
+
+/// Keys typed into the search or the prompt.
+fn edit(app: &mut App, edits: &[Edit]) -> Vec<Effect> {
+    edits.iter().flat_map(|&e| app.edit(e, now())).collect()
 }
 
 fn rows(app: &App) -> Vec<&str> {
     app.tree
         .rows()
         .iter()
-        .map(|&i| app.pack.nodes[i].id.as_str())
+        .map(|&i| app.session.pack.nodes[i].id.as_str())
         .collect()
 }
 
@@ -481,7 +507,7 @@ fn slash_filters_the_tree_as_you_type_and_esc_gives_it_back() {
     let mut app = builtin_app();
     let all = app.tree.rows().len();
     press(&mut app, &[Action::Search]);
-    assert!(app.editing_search());
+    assert_eq!(app.mode, Mode::Searching);
     type_text(&mut app, "EVALUATION");
     // The match and its parents, for context; the match selected.
     assert_eq!(
@@ -499,8 +525,8 @@ fn slash_filters_the_tree_as_you_type_and_esc_gives_it_back() {
     assert!(!app.should_quit());
     assert!(app.search.as_ref().unwrap().matches.is_empty());
     assert_eq!(app.tree.rows().len(), all, "no match: the whole tree");
-    press(&mut app, &[Action::Backspace, Action::Toggle]);
-    assert!(!app.editing_search());
+    edit(&mut app, &[Edit::Delete, Edit::Confirm]);
+    assert_eq!(app.mode, Mode::Browsing);
     assert_eq!(
         app.status.as_ref().unwrap().text,
         "1 résultat(s) pour « EVALUATION » · n/N suivant/précédent · Échap efface"
@@ -521,14 +547,14 @@ fn n_and_shift_n_go_round_the_matches() {
     let mut app = builtin_app();
     press(&mut app, &[Action::Search]);
     type_text(&mut app, "centre d'aide");
-    press(&mut app, &[Action::Toggle]);
+    edit(&mut app, &[Edit::Confirm]);
     let matches: Vec<String> = app
         .search
         .as_ref()
         .unwrap()
         .matches
         .iter()
-        .map(|&i| app.pack.nodes[i].id.clone())
+        .map(|&i| app.session.pack.nodes[i].id.clone())
         .collect();
     assert_eq!(
         matches,
@@ -558,11 +584,12 @@ fn n_and_shift_n_go_round_the_matches() {
 #[test]
 fn an_empty_search_is_dropped() {
     let mut app = builtin_app();
-    press(&mut app, &[Action::Search, Action::Toggle]);
+    press(&mut app, &[Action::Search]);
+    edit(&mut app, &[Edit::Confirm]);
     assert!(app.search.is_none());
     press(&mut app, &[Action::Search]);
     type_text(&mut app, "x");
-    press(&mut app, &[Action::Quit]);
+    edit(&mut app, &[Edit::Cancel]);
     assert!(app.search.is_none() && !app.should_quit());
 }
 
@@ -573,7 +600,7 @@ fn s_asks_why_then_marks_the_step_not_applicable_and_u_takes_it_back() {
     press(&mut app, &[Action::Skip]);
     assert!(app.typing(), "the reason is typed on the status line");
     type_text(&mut app, "déjà inscrit");
-    let effects = press(&mut app, &[Action::Toggle]);
+    let effects = edit(&mut app, &[Edit::Confirm]);
     assert!(!app.typing());
     let [Effect::Save { changes, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
@@ -582,38 +609,64 @@ fn s_asks_why_then_marks_the_step_not_applicable_and_u_takes_it_back() {
         changes.skipped["slack"].as_ref().unwrap().reason,
         "déjà inscrit"
     );
-    let slack = app.pack.find("slack").unwrap();
+    let slack = app.session.pack.find("slack").unwrap();
     assert_eq!(
-        app.tracker.skip_of(&app.pack, slack).unwrap().reason,
+        app.session
+            .tracker()
+            .skip_of(&app.session.pack, slack)
+            .unwrap()
+            .reason,
         "déjà inscrit"
     );
     assert_eq!(
-        app.tracker.overall(&app.pack),
+        app.session.tracker().overall(&app.session.pack),
         (1, 24),
         "settled, so counted"
     );
-    assert!(app.tracker.state().ticks.is_empty(), "but not ticked");
+    assert!(
+        app.session.tracker().state().ticks.is_empty(),
+        "but not ticked"
+    );
 
     // Space on a skipped step ticks it after all; u puts the skip back.
     press(&mut app, &[Action::Toggle]);
-    assert!(app.tracker.skip_of(&app.pack, slack).is_none());
-    assert!(app.tracker.state().ticks.contains_key("slack"));
+    assert!(
+        app.session
+            .tracker()
+            .skip_of(&app.session.pack, slack)
+            .is_none()
+    );
+    assert!(app.session.tracker().state().ticks.contains_key("slack"));
     press(&mut app, &[Action::Undo]);
     assert_eq!(
-        app.tracker.skip_of(&app.pack, slack).unwrap().reason,
+        app.session
+            .tracker()
+            .skip_of(&app.session.pack, slack)
+            .unwrap()
+            .reason,
         "déjà inscrit"
     );
     // s on a skipped step takes the skip back at once.
     press(&mut app, &[Action::Skip]);
     assert!(!app.typing());
-    assert!(app.tracker.skip_of(&app.pack, slack).is_none());
-    assert_eq!(app.tracker.overall(&app.pack), (0, 24));
+    assert!(
+        app.session
+            .tracker()
+            .skip_of(&app.session.pack, slack)
+            .is_none()
+    );
+    assert_eq!(app.session.tracker().overall(&app.session.pack), (0, 24));
     // Esc while typing the reason changes nothing.
     press(&mut app, &[Action::Skip]);
     type_text(&mut app, "x");
-    assert!(press(&mut app, &[Action::Quit]).is_empty());
+    assert!(edit(&mut app, &[Edit::Cancel]).is_empty());
     assert!(!app.should_quit() && !app.typing());
-    assert!(app.tracker.skip_of(&app.pack, slack).is_none());
+    assert!(
+        app.session
+            .tracker()
+            .skip_of(&app.session.pack, slack)
+            .is_none()
+    );
 }
 
 #[test]
@@ -625,20 +678,23 @@ fn an_opened_link_is_recorded_once_the_browser_has_it() {
     let [Effect::OpenUrl(url)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
-    let slack = app.pack.find("slack").unwrap();
+    let slack = app.session.pack.find("slack").unwrap();
     assert_eq!(
-        app.tracker.opened_at(&app.pack, slack),
+        app.session.tracker().opened_at(&app.session.pack, slack),
         None,
         "not before it opened"
     );
     let saves = app.report(Report::Opened(url.clone()));
-    assert_eq!(app.tracker.opened_at(&app.pack, slack), Some(at));
+    assert_eq!(
+        app.session.tracker().opened_at(&app.session.pack, slack),
+        Some(at)
+    );
     let [Effect::Save { changes, .. }] = saves.as_slice() else {
         panic!("{saves:?}")
     };
     assert_eq!(changes.opened["slack"], at);
     assert!(
-        app.tracker.state().ticks.is_empty(),
+        app.session.tracker().state().ticks.is_empty(),
         "opening is not ticking"
     );
     // A link that could not open is not recorded.
@@ -649,8 +705,13 @@ fn an_opened_link_is_recorded_once_the_browser_has_it() {
     };
     let nothing = app.report(Report::NoBrowser(url.clone()));
     assert!(nothing.is_empty());
-    let parrainage = app.pack.find("parrainage").unwrap();
-    assert_eq!(app.tracker.opened_at(&app.pack, parrainage), None);
+    let parrainage = app.session.pack.find("parrainage").unwrap();
+    assert_eq!(
+        app.session
+            .tracker()
+            .opened_at(&app.session.pack, parrainage),
+        None
+    );
 }
 
 #[test]
@@ -660,26 +721,32 @@ fn e_writes_a_note_in_place_and_u_takes_it_back() {
     press(&mut app, &[Action::EditNote]);
     assert!(app.typing());
     type_text(&mut app, "demander #mentors");
-    let effects = press(&mut app, &[Action::Toggle]);
+    let effects = edit(&mut app, &[Edit::Confirm]);
     let [Effect::Save { changes, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!(changes.notes["slack"].as_deref(), Some("demander #mentors"));
-    assert_eq!(app.tracker.state().notes["slack"], "demander #mentors");
+    assert_eq!(
+        app.session.tracker().state().notes["slack"],
+        "demander #mentors"
+    );
     // Editing starts from the note; emptying it removes it.
     press(&mut app, &[Action::EditNote]);
-    assert_eq!(app.prompt.as_ref().unwrap().text, "demander #mentors");
+    assert_eq!(app.prompt().as_ref().unwrap().text, "demander #mentors");
     for _ in 0.."demander #mentors".len() {
-        press(&mut app, &[Action::Backspace]);
+        edit(&mut app, &[Edit::Delete]);
     }
-    press(&mut app, &[Action::Toggle]);
-    assert!(!app.tracker.state().notes.contains_key("slack"));
+    edit(&mut app, &[Edit::Confirm]);
+    assert!(!app.session.tracker().state().notes.contains_key("slack"));
     // Undo brings the note back, then takes it away.
     let effects = press(&mut app, &[Action::Undo]);
     assert_eq!(effects.len(), 1);
-    assert_eq!(app.tracker.state().notes["slack"], "demander #mentors");
+    assert_eq!(
+        app.session.tracker().state().notes["slack"],
+        "demander #mentors"
+    );
     press(&mut app, &[Action::Undo]);
-    assert!(!app.tracker.state().notes.contains_key("slack"));
+    assert!(!app.session.tracker().state().notes.contains_key("slack"));
 }
 
 #[test]
@@ -690,7 +757,7 @@ fn undo_goes_back_at_most_a_hundred_changes() {
     for _ in 0..101 {
         press(&mut app, &[Action::Toggle]);
     }
-    assert_eq!(app.tracker.overall(&app.pack), (1, 24));
+    assert_eq!(app.session.tracker().overall(&app.session.pack), (1, 24));
     for undone in 1..=100 {
         assert!(
             !press(&mut app, &[Action::Undo]).is_empty(),
@@ -698,11 +765,11 @@ fn undo_goes_back_at_most_a_hundred_changes() {
         );
     }
     // The hundredth undo left the state after the first change: slack ticked.
-    assert_eq!(app.tracker.overall(&app.pack), (1, 24));
+    assert_eq!(app.session.tracker().overall(&app.session.pack), (1, 24));
     assert!(press(&mut app, &[Action::Undo]).is_empty());
     assert_eq!(app.status.as_ref().unwrap().text, FR.nothing_to_undo);
     assert_eq!(
-        app.tracker.overall(&app.pack),
+        app.session.tracker().overall(&app.session.pack),
         (1, 24),
         "the first change stays"
     );
@@ -721,12 +788,12 @@ fn slash_and_ticklist_search_find_the_same_nodes() {
         let mut app = builtin_app();
         press(&mut app, &[Action::Search]);
         for c in query.chars() {
-            press(&mut app, &[Action::Type(c)]);
+            edit(&mut app, &[Edit::Insert(c)]);
         }
         let shown = app.search.as_ref().unwrap().matches.clone();
         let found = find(
-            &app.pack,
-            Some(app.tracker.state()),
+            &app.session.pack,
+            Some(app.session.tracker().state()),
             &Query::new(query).unwrap(),
         );
         assert_eq!(shown, found, "{query}");

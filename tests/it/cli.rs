@@ -200,7 +200,7 @@ fn open_hands_link_n_to_the_opener() {
         assert!(std::time::Instant::now() < deadline, "the opener never ran");
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    let url = out.trim().strip_prefix("opened ").unwrap();
+    let url = out.trim().rsplit_once(' ').unwrap().1;
     assert!(url.starts_with("https://"), "{out}");
     // The script may still be writing: wait for the whole URL.
     while std::fs::read_to_string(&log).unwrap() != url {
@@ -227,7 +227,10 @@ fn a_note_is_saved_listed_and_cleared() {
         dir.path(),
         &["note", "slack", "Ask for the #mentors channel\u{1b}[2J"],
     ));
-    assert_eq!(out, "note enregistrée pour slack\n");
+    assert_eq!(
+        out,
+        "Note enregistrée sur « Inscrivez-vous sur Slack et découvrez comment l'utiliser et pourquoi ? ».\n"
+    );
     let list = stdout(&ticklist(dir.path(), &["list"]));
     assert!(
         list.contains("      note : Ask for the #mentors channel␛[2J\n"),
@@ -239,7 +242,7 @@ fn a_note_is_saved_listed_and_cleared() {
     );
     assert_eq!(
         stdout(&ticklist(dir.path(), &["note", "slack", "--clear"])),
-        "note effacée pour slack\n"
+        "Note effacée sur « Inscrivez-vous sur Slack et découvrez comment l'utiliser et pourquoi ? ».\n"
     );
     assert!(!stdout(&ticklist(dir.path(), &["list"])).contains("note :"));
     let out = ticklist(dir.path(), &["note", "slak", "x"]);

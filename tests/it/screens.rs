@@ -6,10 +6,11 @@ use jiff::tz::TimeZone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ticklist::app::App;
-use ticklist::keymap::Action;
 use ticklist::keymap::Keymap;
+use ticklist::keymap::{Action, Edit};
 use ticklist::pack;
 use ticklist::progress::{State, Tracker};
+use ticklist::session::Session;
 use ticklist::text::{EN, FR, Lang};
 use ticklist::ui::{self, Theme, ThemeName};
 
@@ -34,7 +35,7 @@ fn app_in(lang: Lang) -> App {
         state.ticks.insert(id.into(), at.parse().unwrap());
     }
     let tracker = Tracker::new(&pack, state);
-    let mut app = App::new(pack, tracker, lang.text(), TimeZone::UTC);
+    let mut app = App::new(Session::new(pack, tracker), lang.text(), TimeZone::UTC);
     app.update(Action::First, now());
     app
 }
@@ -62,7 +63,7 @@ fn redraw(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: &Theme) {
 }
 
 fn select(app: &mut App, id: &str) {
-    let node = app.pack.find(id).unwrap();
+    let node = app.session.pack.find(id).unwrap();
     app.tree.select_node(node);
 }
 
@@ -110,9 +111,9 @@ fn link_picker() {
 #[test]
 fn completion_message() {
     let mut app = app();
-    for stage in app.pack.children(None).collect::<Vec<_>>() {
+    for stage in app.session.pack.children(None).collect::<Vec<_>>() {
         app.tree.select_node(stage);
-        if app.tracker.check(stage) != ticklist::progress::Check::Done {
+        if app.session.tracker().check(stage) != ticklist::progress::Check::Done {
             app.update(Action::Toggle, now());
         }
     }
@@ -137,7 +138,7 @@ fn draw_every_screen(width: u16, height: u16) {
         draw(&mut app, width, height);
         app.update(Action::Quit, now());
     }
-    app.overlay = Some(ticklist::app::Overlay::Completion);
+    app.mode = ticklist::app::Mode::Overlay(ticklist::app::Overlay::Completion);
     draw(&mut app, width, height);
 }
 
@@ -160,10 +161,10 @@ fn a_long_url_in_the_status_line_is_shown_whole() {
     let mut app = app();
     draw(&mut app, 80, 24);
     select(&mut app, "fonctionnement-evaluations");
-    let url = app.pack.nodes[app.tree.selected().unwrap()].links[0]
+    let url = app.session.pack.nodes[app.tree.selected().unwrap()].links[0]
         .url
         .clone();
-    app.report(ticklist::app::Report::NoBrowser(url));
+    app.report(ticklist::session::Report::NoBrowser(url));
     insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
 
@@ -177,7 +178,7 @@ fn resizing_with_the_help_open_keeps_it_open_and_whole() {
         terminal.backend_mut().resize(width, height);
         redraw(&mut terminal, &mut app, &theme);
     }
-    assert_eq!(app.overlay, Some(ticklist::app::Overlay::Help));
+    assert_eq!(app.overlay(), Some(ticklist::app::Overlay::Help));
     let screen = format!("{}", terminal.backend());
     assert!(screen.contains(FR.help_title), "{screen}");
     assert!(screen.contains(FR.help_close), "{screen}");
@@ -210,12 +211,15 @@ fn the_mentors_own_note_shows_in_the_details() {
     let mut app = app();
     draw(&mut app, 100, 30);
     select(&mut app, "slack");
-    let mut state = app.tracker.state().clone();
+    let mut state = app.session.tracker().state().clone();
     state.notes.insert(
         "slack".into(),
         "Demander l'accès au canal #mentors\nle lundi".into(),
     );
-    app.tracker = Tracker::new(&app.pack, state);
+    app.session = Session::new(
+        app.session.pack.clone(),
+        Tracker::new(&app.session.pack, state),
+    );
     insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
 }
 
@@ -238,9 +242,12 @@ fn help_overlay_in_english() {
 /// step, the selection, a callout.
 fn every_state(theme: &Theme) -> Terminal<TestBackend> {
     let mut app = app();
-    let mut state = app.tracker.state().clone();
+    let mut state = app.session.tracker().state().clone();
     state.new.insert("avis-recrutement".into());
-    app.tracker = Tracker::new(&app.pack, state);
+    app.session = Session::new(
+        app.session.pack.clone(),
+        Tracker::new(&app.session.pack, state),
+    );
     draw_with(&mut app, 100, 30, theme);
     select(&mut app, "etape-2");
     draw_with(&mut app, 100, 30, theme)
@@ -299,7 +306,7 @@ fn first_screen(id: &str, lang: Lang) -> Terminal<TestBackend> {
     let pack = pack::find_builtin(id).unwrap().load(lang).unwrap();
     let state = State::new(&pack.id, &pack.version);
     let tracker = Tracker::new(&pack, state);
-    let mut app = App::new(pack, tracker, lang.text(), TimeZone::UTC);
+    let mut app = App::new(Session::new(pack, tracker), lang.text(), TimeZone::UTC);
     draw(&mut app, 100, 30);
     draw(&mut app, 100, 30)
 }
@@ -325,15 +332,15 @@ fn slash_no_show_finds_the_answer_in_the_handbook() {
         .load(Lang::En)
         .unwrap();
     let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
-    let mut app = App::new(pack, tracker, &EN, TimeZone::UTC);
+    let mut app = App::new(Session::new(pack, tracker), &EN, TimeZone::UTC);
     draw(&mut app, 100, 30);
     app.update(Action::Search, now());
     for c in "no show".chars() {
-        app.update(Action::Type(c), now());
+        app.edit(Edit::Insert(c), now());
     }
     let typing = draw(&mut app, 100, 30).backend().to_string();
     assert!(typing.contains("Search: no show_"), "{typing}");
-    app.update(Action::Toggle, now());
+    app.edit(Edit::Confirm, now());
     let terminal = draw(&mut app, 100, 30);
     let screen = terminal.backend().to_string();
     assert!(screen.contains("1 match(es) for “no show”"), "{screen}");
@@ -352,7 +359,7 @@ fn overdue_and_due_soon_steps_are_marked_in_words() {
     let mut state = State::new(&pack.id, &pack.version);
     state.start = Some(jiff::civil::date(2026, 11, 16));
     let tracker = Tracker::new(&pack, state);
-    let mut app = App::new(pack, tracker, &EN, TimeZone::UTC);
+    let mut app = App::new(Session::new(pack, tracker), &EN, TimeZone::UTC);
     app.today = jiff::civil::date(2026, 11, 21);
     draw(&mut app, 80, 24);
     let terminal = draw(&mut app, 80, 24);
@@ -381,8 +388,7 @@ fn titles_in_any_script_are_cut_by_columns() {
     let tracker = Tracker::new(&pack, state);
     for (width, height) in [(80, 24), (40, 12)] {
         let mut app = App::new(
-            pack.clone(),
-            tracker.clone(),
+            Session::new(pack.clone(), tracker.clone()),
             Lang::Fr.text(),
             TimeZone::UTC,
         );
@@ -452,7 +458,11 @@ fn the_details_pane_and_plain_mode_describe_an_all_skipped_item_alike() {
     let tracker = Tracker::new(&pack, state);
     let index = pack.find("centre-aide-recrutement").unwrap();
 
-    let mut app = App::new(pack.clone(), tracker.clone(), &FR, TimeZone::UTC);
+    let mut app = App::new(
+        Session::new(pack.clone(), tracker.clone()),
+        &FR,
+        TimeZone::UTC,
+    );
     while app.tree.selected() != Some(index) {
         app.update(Action::Down, now());
     }
@@ -460,7 +470,7 @@ fn the_details_pane_and_plain_mode_describe_an_all_skipped_item_alike() {
     let screen: String = format!("{:?}", terminal.backend());
     assert!(screen.contains(FR.state_all_skipped), "{screen}");
 
-    let mut plain = Plain::new(pack, tracker, &FR, TimeZone::UTC);
+    let mut plain = Plain::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
     let reply = plain.command(&format!("g {}", index + 1), now());
     let said = format!("{}. ", FR.state_all_skipped);
     assert!(
@@ -481,8 +491,12 @@ fn plain_mode_opens_on_the_same_step_as_the_full_screen_ui() {
     }
     for state in [fresh, returning] {
         let tracker = Tracker::new(&pack, state);
-        let app = App::new(pack.clone(), tracker.clone(), &EN, TimeZone::UTC);
-        let plain = Plain::new(pack.clone(), tracker, &EN, TimeZone::UTC);
+        let app = App::new(
+            Session::new(pack.clone(), tracker.clone()),
+            &EN,
+            TimeZone::UTC,
+        );
+        let plain = Plain::new(Session::new(pack.clone(), tracker), &EN, TimeZone::UTC);
         assert_eq!(app.tree.selected(), Some(plain.current()));
         assert!(pack.is_step(plain.current()));
     }

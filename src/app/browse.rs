@@ -1,0 +1,200 @@
+//! Keys as commands on the tree and in the link picker: moving, ticking, skipping,
+//! undoing, following links, clicking. Each change is the core's; this only picks the
+//! node it applies to and shows what came of it.
+
+use jiff::Timestamp;
+use ratatui::layout::Position;
+
+use super::{App, BOX_WIDTH, LinkPurpose, Mode, Overlay, PromptKind, box_column};
+use crate::keymap::Action;
+use crate::session::{Effect, Outcome};
+use crate::text::fill;
+
+impl App {
+    pub(super) fn update_main(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        let pack = &self.session.pack;
+        match action {
+            Action::Up => self.tree.move_by(-1),
+            Action::Down => self.tree.move_by(1),
+            Action::Collapse => self.tree.collapse(pack),
+            Action::Expand => self.tree.expand(pack),
+            Action::First => self.tree.first(),
+            Action::Last => self.tree.last(),
+            Action::PageUp => self.tree.page(false),
+            Action::PageDown => self.tree.page(true),
+            Action::ScrollUp => self.tree.scroll(-3),
+            Action::ScrollDown => self.tree.scroll(3),
+            Action::Toggle => return self.toggle_selected(now),
+            Action::NextTodo if self.search.is_some() => self.jump_to_match(true),
+            Action::PrevMatch => self.jump_to_match(false),
+            Action::NextTodo => self.next_todo(),
+            Action::Undo => {
+                let outcome = self.session.undo();
+                return self.show(outcome);
+            }
+            Action::Skip => return self.skip_selected(now),
+            Action::EditNote => self.edit_note(),
+            Action::Search => self.start_search(),
+            Action::Quit if self.search.is_some() => self.clear_search(),
+            Action::Open => return self.choose_link(LinkPurpose::Open, now),
+            Action::Copy => return self.choose_link(LinkPurpose::Copy, now),
+            Action::OpenLink(n) => return self.use_link(LinkPurpose::Open, usize::from(n), now),
+            Action::Help => self.mode = Mode::Overlay(Overlay::Help),
+            Action::Quit => self.quit = true,
+            Action::Click { column, row } => return self.click(column, row, now),
+        }
+        Vec::new()
+    }
+
+    pub(super) fn update_links(
+        &mut self,
+        action: Action,
+        purpose: LinkPurpose,
+        selected: usize,
+        now: Timestamp,
+    ) -> Vec<Effect> {
+        let count = self.selected_links_len();
+        let pick = |app: &mut App, purpose, n| {
+            app.mode = Mode::Browsing;
+            app.use_link(purpose, n, now)
+        };
+        let links = |selected| Mode::Overlay(Overlay::Links { purpose, selected });
+        match action {
+            Action::Up | Action::ScrollUp => self.mode = links(selected.saturating_sub(1)),
+            Action::Down | Action::ScrollDown => {
+                self.mode = links((selected + 1).min(count.saturating_sub(1)));
+            }
+            Action::Toggle | Action::Open | Action::Expand => {
+                return pick(self, purpose, selected + 1);
+            }
+            Action::Copy => return pick(self, LinkPurpose::Copy, selected + 1),
+            Action::OpenLink(n) => return pick(self, purpose, usize::from(n)),
+            Action::Quit | Action::Collapse | Action::Help | Action::Click { .. } => {
+                self.mode = Mode::Browsing;
+            }
+            Action::First
+            | Action::Last
+            | Action::PageUp
+            | Action::PageDown
+            | Action::NextTodo
+            | Action::Undo
+            | Action::Skip
+            | Action::EditNote
+            | Action::Search
+            | Action::PrevMatch => {}
+        }
+        Vec::new()
+    }
+
+    fn selected_links_len(&self) -> usize {
+        self.tree
+            .selected()
+            .map_or(0, |node| self.session.pack.nodes[node].links.len())
+    }
+
+    fn toggle_selected(&mut self, now: Timestamp) -> Vec<Effect> {
+        let Some(node) = self.tree.selected() else {
+            return Vec::new();
+        };
+        let outcome = self.session.toggle(node, now);
+        self.show(outcome)
+    }
+
+    /// `s`: asks why the selected steps do not apply; on steps already skipped (and no
+    /// step to do), takes the skip back at once.
+    fn skip_selected(&mut self, now: Timestamp) -> Vec<Effect> {
+        let Some(node) = self.tree.selected() else {
+            return Vec::new();
+        };
+        if self.session.skip_asks_reason(node) {
+            self.ask(PromptKind::Skip, node, String::new());
+            return Vec::new();
+        }
+        let outcome = self.session.skip(node, "", now);
+        self.show(outcome)
+    }
+
+    /// `n`: the next step not yet ticked after the selection, from the top again at the end.
+    fn next_todo(&mut self) {
+        let from = self.tree.selected().map_or(0, |node| node + 1);
+        match self.session.next_todo(from) {
+            Ok(node) => self.tree.reveal(&self.session.pack, node),
+            Err(notice) => {
+                self.show(Outcome::say(notice));
+            }
+        }
+    }
+
+    /// What is left to tick in the stage of the selected node, for the status line.
+    pub fn stage_summary(&self) -> Option<String> {
+        let pack = &self.session.pack;
+        let mut stage = self.tree.selected()?;
+        while let Some(parent) = pack.nodes[stage].parent {
+            stage = parent;
+        }
+        let (done, total) = self.session.tracker().counts(stage);
+        let title = &pack.nodes[stage].title;
+        if total == 0 {
+            // Reference cards: nothing to tick, nothing to count.
+            return None;
+        }
+        Some(if done == total {
+            fill(self.text.stage_all_ticked, &[("stage", title)])
+        } else {
+            let count = (total - done).to_string();
+            fill(
+                self.text.left_in_stage,
+                &[("stage", title), ("count", &count)],
+            )
+        })
+    }
+
+    /// `o`/`y`: act on the only link, or let the user choose among several.
+    fn choose_link(&mut self, purpose: LinkPurpose, now: Timestamp) -> Vec<Effect> {
+        if self.selected_links_len() > 1 {
+            self.mode = Mode::Overlay(Overlay::Links {
+                purpose,
+                selected: 0,
+            });
+            return Vec::new();
+        }
+        self.use_link(purpose, 1, now)
+    }
+
+    /// Opens or copies link number `n` (1-based) of the selected node.
+    fn use_link(&mut self, purpose: LinkPurpose, n: usize, now: Timestamp) -> Vec<Effect> {
+        let Some(node) = self.tree.selected() else {
+            return Vec::new();
+        };
+        let asked = match purpose {
+            LinkPurpose::Open => self.session.open(node, n, now),
+            LinkPurpose::Copy => self
+                .session
+                .link(node, n)
+                .map(|url| Effect::CopyUrl(url.to_string())),
+        };
+        match asked {
+            Ok(effect) => vec![effect],
+            Err(notice) => self.show(Outcome::say(notice)),
+        }
+    }
+
+    /// A click selects the row under it; a click on a row's box also ticks it.
+    fn click(&mut self, column: u16, row: u16, now: Timestamp) -> Vec<Effect> {
+        if !self.tree_area.contains(Position::new(column, row)) {
+            return Vec::new();
+        }
+        let Some(node) = self
+            .tree
+            .select_visible(usize::from(row - self.tree_area.y))
+        else {
+            return Vec::new();
+        };
+        let x = usize::from(column - self.tree_area.x);
+        let start = box_column(self.session.pack.nodes[node].depth);
+        if (start..start + BOX_WIDTH).contains(&x) {
+            return self.toggle_selected(now);
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,148 @@
+//! `ticklist status` and `ticklist list`: the progress as lines (or JSON) for scripts
+//! and prompt lines, never escapes.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::export::{GroupProgress, groups};
+use crate::pack::Pack;
+use crate::progress::{Check, Tracker, percent};
+use crate::safe_text::printable;
+use crate::text::{Text, fill};
+
+/// What `ticklist status --json` prints.
+#[derive(Debug, Serialize)]
+pub struct Status {
+    pub pack_id: String,
+    pub pack_version: String,
+    pub title: String,
+    pub done: u32,
+    pub total: u32,
+    pub groups: Vec<GroupProgress>,
+}
+
+pub fn status(pack: &Pack, tracker: &Tracker) -> Status {
+    let (done, total) = tracker.overall(pack);
+    Status {
+        pack_id: pack.id.clone(),
+        pack_version: pack.version.clone(),
+        title: pack.title.clone(),
+        done,
+        total,
+        groups: groups(pack, tracker),
+    }
+}
+
+/// `ticklist status`: a line per stage and part, then the total.
+pub fn write_status(out: &mut impl Write, status: &Status, t: &Text) -> io::Result<()> {
+    let line = |template: &str, done: u32, total: u32, title: &str| {
+        let (d, n, p) = (done.to_string(), total.to_string(), percent(done, total));
+        let p = p.to_string();
+        fill(
+            template,
+            &[
+                ("done", &d),
+                ("total", &n),
+                ("percent", &p),
+                ("title", title),
+            ],
+        )
+    };
+    for group in &status.groups {
+        let indent = "  ".repeat(group.depth);
+        let said = line(t.cli_group, group.done, group.total, &group.title);
+        writeln!(out, "{indent}{said}")?;
+    }
+    let said = line(t.cli_total, status.done, status.total, &status.title);
+    writeln!(out, "{said}")
+}
+
+fn check_box(check: Check) -> &'static str {
+    match check {
+        Check::Empty => "[ ]",
+        Check::Partial => "[~]",
+        Check::Done => "[x]",
+    }
+}
+
+/// `ticklist list`: the tree with boxes, ids and links; with `todo`, only what is left.
+pub fn write_list(
+    out: &mut impl Write,
+    pack: &Pack,
+    tracker: &Tracker,
+    todo: bool,
+    t: &Text,
+) -> io::Result<()> {
+    for (i, node) in pack.nodes.iter().enumerate() {
+        let check = tracker.check(i);
+        let (_, steps) = tracker.counts(i);
+        if todo && (check == Check::Done || steps == 0) {
+            continue;
+        }
+        let indent = "  ".repeat(node.depth);
+        let counts = if pack.is_leaf(i) || steps == 0 {
+            String::new()
+        } else {
+            let (done, total) = tracker.counts(i);
+            format!(" ({done}/{total})")
+        };
+        let new = if tracker.is_new(pack, i) {
+            format!(" {}", t.cli_new_mark)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "{indent}{} {}  {}{counts}{new}",
+            if steps == 0 {
+                "(i)"
+            } else if tracker.skip_of(pack, i).is_some() {
+                "[-]"
+            } else {
+                check_box(check)
+            },
+            node.id,
+            node.title
+        )?;
+        for (n, link) in node.links.iter().enumerate() {
+            writeln!(out, "{indent}    {}. {} <{}>", n + 1, link.label, link.url)?;
+        }
+        if let Some(skip) = tracker.skip_of(pack, i) {
+            let reason = printable(&skip.reason, false);
+            let said = fill(t.skip_reason, &[("reason", &reason)]);
+            writeln!(out, "{indent}    {said}")?;
+        }
+        if let Some(note) = tracker.state().notes.get(&node.id) {
+            let note = fill(t.cli_note, &[("text", &printable(note, false))]);
+            writeln!(out, "{indent}    {note}")?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack;
+    use crate::progress::State;
+    use crate::session::Session;
+
+    #[test]
+    fn status_counts_each_stage_then_the_whole() {
+        let pack = pack::builtin(crate::text::Lang::Fr).unwrap();
+        let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+        let mut session = Session::new(pack, tracker);
+        let stage = session.pack.find("etape-1").unwrap();
+        let now = "2026-11-22T09:30:00Z".parse().unwrap();
+        let _ = session.set(&[stage], true, now);
+        let mut out = Vec::new();
+        let status = status(&session.pack, session.tracker());
+        write_status(&mut out, &status, &crate::text::FR).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("6/6 (100 %) Étape 1"), "{text}");
+        assert!(
+            text.ends_with("total 6/24 (25 %) Checklist pour démarrer votre mission de mentor\n")
+        );
+    }
+}

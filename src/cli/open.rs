@@ -1,0 +1,83 @@
+//! The one way a checklist is opened, for the full-screen UI, plain mode and every
+//! command: the pack and its language, where its progress is kept (the run of a
+//! repeatable pack), the progress loaded, what loading it has to say, and whether it may
+//! be written at all.
+
+use jiff::Timestamp;
+
+use super::{Cli, Failure};
+use crate::library::Library;
+use crate::pack::Pack;
+use crate::progress::{LoadOutcome, StateStore, Tracker, orphan_ticks};
+use crate::session::{Notice, Session};
+use crate::text::Text;
+
+/// The pack asked for and the language to speak about it.
+pub fn pack_and_words(cli: &Cli) -> Result<(Pack, &'static Text), Failure> {
+    let pack = super::load_pack(cli.pack.as_deref(), super::builtin_lang(cli))?;
+    let text = super::lang_for(cli, &pack).text();
+    Ok((pack, text))
+}
+
+/// A checklist open on its progress.
+pub struct Opened {
+    pub session: Session,
+    pub store: StateStore,
+    /// The run's name, for a pack done once per student.
+    pub run: Option<String>,
+    /// What loading the progress has to say (a file moved aside, ticks left behind).
+    pub notices: Vec<Notice>,
+    /// Whether the progress was saved with another version of the pack: the new version
+    /// is recorded at once, so that what it changed is told once, not at every start.
+    pub upgraded: bool,
+}
+
+/// Opens `pack`'s progress in `store` (the run `run`, if the pack is repeatable).
+pub fn open(pack: Pack, store: StateStore, run: Option<String>, now: Timestamp) -> Opened {
+    let loaded = store.load(&pack.id, &pack.version, now);
+    let mut notices = Vec::new();
+    let mut read_only = None;
+    match &loaded {
+        LoadOutcome::MovedAside {
+            reason, moved_to, ..
+        } => notices.push(Notice::MovedAside {
+            reason: reason.clone(),
+            path: moved_to.display().to_string(),
+        }),
+        LoadOutcome::ReadOnly { reason, .. } => {
+            notices.push(Notice::ReadOnly(reason.clone()));
+            read_only = Some(reason.clone());
+        }
+        LoadOutcome::Fresh(_) | LoadOutcome::Loaded(_) => {}
+    }
+    let (tracker, upgraded) = open_progress(&pack, loaded);
+    let orphans = if upgraded {
+        orphan_ticks(&pack, tracker.state())
+    } else {
+        0
+    };
+    if orphans > 0 && notices.is_empty() {
+        notices.push(Notice::OrphanTicks {
+            count: orphans,
+            version: pack.version.clone(),
+        });
+    }
+    Opened {
+        session: Session::new(pack, tracker).read_only(read_only),
+        store,
+        run,
+        notices,
+        upgraded,
+    }
+}
+
+/// The progress of `pack` from what was loaded, and whether it was saved with an older
+/// version of the pack; if so, the steps that version added are marked new.
+pub fn open_progress(pack: &Pack, loaded: LoadOutcome) -> (Tracker, bool) {
+    let upgraded = matches!(&loaded, LoadOutcome::Loaded(s) if s.pack_version != pack.version);
+    let mut tracker = Tracker::new(pack, loaded.into_state());
+    if upgraded && let Some(library) = Library::from_platform() {
+        tracker.mark_new(pack, &library.added_ids(pack));
+    }
+    (tracker, upgraded)
+}

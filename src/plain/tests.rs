@@ -1,0 +1,220 @@
+//! Plain mode's commands and sentences, without a terminal.
+
+use super::*;
+use crate::progress::{State, Tracker};
+use crate::session::Report;
+use crate::text::{EN, FR};
+
+fn plain(text: &'static Text) -> Plain {
+    let pack = crate::pack::builtin(crate::text::Lang::En).unwrap();
+    let state = State::new(&pack.id, &pack.version);
+    let tracker = Tracker::new(&pack, state);
+    Plain::new(Session::new(pack, tracker), text, TimeZone::UTC)
+}
+
+fn at(hour: i8) -> Timestamp {
+    jiff::civil::date(2026, 11, 22)
+        .at(hour, 0, 0, 0)
+        .to_zoned(TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+}
+
+#[test]
+fn the_reader_moves_and_hears_where_they_are() {
+    let mut p = plain(&EN);
+    let intro = p.intro();
+    assert_eq!(
+        intro[0],
+        "Checklist to start your mentoring mission. 0 of 24 steps done."
+    );
+    assert!(intro[1].starts_with("Commands: n next"));
+    // It opens where the full-screen UI does: on the first step to do.
+    assert_eq!(
+        intro[2],
+        "Item 2 of 32, in Stage 1: During your recruitment process"
+    );
+    let stage = p.command("g 1", at(9));
+    assert_eq!(stage.lines[0], "Item 1 of 32");
+    assert_eq!(stage.lines[1], "Stage 1: During your recruitment process");
+    assert_eq!(stage.lines[2], "To do. 0 of 6 steps below are done.");
+    let reply = p.command("n", at(9));
+    assert_eq!(
+        reply.lines[0],
+        "Item 2 of 32, in Stage 1: During your recruitment process"
+    );
+    assert_eq!(reply.lines[2], "To do.");
+    assert!(
+        reply.lines[3].starts_with("Link 1: Candidates, discover"),
+        "{reply:?}"
+    );
+    assert_eq!(p.command("p", at(9)).lines[0], "Item 1 of 32");
+    assert_eq!(p.command("p", at(9)).lines, ["This is the first item."]);
+    assert_eq!(
+        p.command("g 32", at(9)).lines[0].split(',').next(),
+        Some("Item 32 of 32")
+    );
+    assert_eq!(p.command("n", at(9)).lines, ["This is the last item."]);
+    assert_eq!(
+        p.command("", at(9)).lines[0].split(',').next(),
+        Some("Item 32 of 32")
+    );
+}
+
+#[test]
+fn ticking_says_what_changed_and_asks_for_a_save() {
+    let mut p = plain(&EN);
+    p.command("g 1", at(9));
+    let reply = p.command("t", at(9));
+    assert_eq!(
+        reply.lines,
+        [
+            "Ticked: Stage 1: During your recruitment process.",
+            "6 of 24 steps done, 25 %."
+        ]
+    );
+    let Some(Effect::Save { seq: 1, changes }) = reply.effect else {
+        panic!("{reply:?}")
+    };
+    assert_eq!(changes.ticks.len(), 6);
+    assert_eq!(
+        p.describe()[2],
+        "Ticked on 22 November 2026 at 09:00. 6 of 6 steps below are done."
+    );
+    let again = p.command("tick", at(10));
+    assert_eq!(
+        again.lines[0],
+        "Unticked: Stage 1: During your recruitment process."
+    );
+    p.command("n", at(10));
+    let undone = p.command("u", at(11));
+    assert_eq!(
+        undone.lines,
+        [
+            "Undone: Stage 1: During your recruitment process",
+            "6 of 24 steps done, 25 %."
+        ]
+    );
+    assert_eq!(p.current(), 0, "back on the node the undo changed");
+    assert!(matches!(undone.effect, Some(Effect::Save { .. })));
+    p.command("u", at(11));
+    assert_eq!(p.command("u", at(11)).lines, ["Nothing to undo."]);
+}
+
+#[test]
+fn the_last_tick_brings_the_completion_message() {
+    let mut p = plain(&EN);
+    p.command("g 1", at(9));
+    p.command("t", at(9));
+    let stage_2 = p.session.pack.find("etape-2").unwrap();
+    p.command(&format!("g {}", stage_2 + 1), at(9));
+    let reply = p.command("t", at(9));
+    assert_eq!(reply.lines[1], "24 of 24 steps done, 100 %.");
+    assert!(reply.lines[2].starts_with("Checklist complete. If you have ticked"));
+    assert_eq!(reply.lines.len(), 3, "{reply:?}");
+}
+
+#[test]
+fn links_open_by_number_and_missing_ones_are_said() {
+    let mut p = plain(&EN);
+    let reply = p.command("o", at(9));
+    assert!(matches!(reply.effect, Some(Effect::OpenUrl(url)) if url.contains("360001457117")));
+    assert_eq!(
+        p.command("o 2", at(9)).lines,
+        ["No link 2: this step has 1."]
+    );
+    assert_eq!(
+        p.command("o two", at(9)).lines,
+        ["Unknown command: “o two”. Type h for help."]
+    );
+}
+
+#[test]
+fn skip_marks_the_item_not_applicable_with_its_reason() {
+    let mut p = plain(&EN);
+    p.command("n", at(9));
+    let reply = p.command("skip already seen it", at(9));
+    assert!(
+        reply.lines[0].starts_with("Not applicable: Take the course"),
+        "{reply:?}"
+    );
+    assert_eq!(reply.lines[1], "1 of 24 steps done, 4 %.");
+    assert_eq!(
+        p.describe()[2],
+        "Not applicable since 22 November 2026 at 09:00: already seen it."
+    );
+    assert!(matches!(reply.effect, Some(Effect::Save { .. })));
+    let again = p.command("-", at(9));
+    assert!(again.lines[0].starts_with("To do again: Take the course"));
+    assert_eq!(p.describe()[2], "To do.", "skip again takes it back");
+    let Some(Effect::OpenUrl(url)) = p.command("o", at(10)).effect else {
+        panic!("no link to open")
+    };
+    let opened = p.session.report(Report::Opened(url));
+    let Some(Effect::Save { changes, .. }) = opened.save else {
+        panic!("{opened:?}")
+    };
+    assert_eq!(changes.opened.len(), 1);
+    assert!(
+        p.describe()
+            .contains(&"Link opened on 22 November 2026 at 10:00.".to_string())
+    );
+}
+
+#[test]
+fn a_hand_edited_skip_reason_cannot_reach_the_terminal() {
+    let pack = crate::pack::builtin(crate::text::Lang::En).unwrap();
+    let mut state = State::new(&pack.id, &pack.version);
+    let skip = crate::progress::Skip {
+        reason: "x\u{1b}]0;pwned\u{7}".into(),
+        at: at(9),
+    };
+    state.skipped.insert("video-candidats".into(), skip);
+    let tracker = Tracker::new(&pack, state);
+    let mut p = Plain::new(Session::new(pack, tracker), &EN, TimeZone::UTC);
+    let line = &p.command("g 2", at(9)).lines[2];
+    assert!(line.contains("x␛]0;pwned"), "{line}");
+    assert!(!line.contains('\u{1b}'));
+}
+
+#[test]
+fn status_lists_each_stage_and_quit_ends() {
+    let mut p = plain(&FR);
+    let lines = p.command("s", at(9)).lines;
+    assert_eq!(lines[0], "0 étapes faites sur 24, soit 0 %.");
+    assert_eq!(lines.len(), 3);
+    assert!(p.command("q", at(9)).quit);
+    assert!(p.command("x\u{1b}[31m", at(9)).lines[0].contains('␛'));
+}
+
+#[test]
+fn a_returning_mentor_starts_on_the_first_step_not_done() {
+    let mut p = plain(&EN);
+    p.command("g 1", at(9));
+    p.command("t", at(9));
+    let state = p.session.tracker().state().clone();
+    let pack = p.session.pack.clone();
+    let session = Session::new(pack.clone(), Tracker::new(&pack, state));
+    let back = Plain::new(session, &EN, TimeZone::UTC);
+    assert_eq!(
+        back.current(),
+        pack.find("video-introduction-role").unwrap()
+    );
+}
+
+#[test]
+fn undo_goes_back_at_most_a_hundred_changes_as_in_the_ui() {
+    let mut p = plain(&EN);
+    for _ in 0..101 {
+        p.command("t", at(9));
+    }
+    for _ in 0..100 {
+        assert_ne!(p.command("u", at(9)).lines, ["Nothing to undo."]);
+    }
+    assert_eq!(p.command("u", at(9)).lines, ["Nothing to undo."]);
+    assert_eq!(
+        p.session.tracker().overall(&p.session.pack),
+        (1, 24),
+        "the first change stays"
+    );
+}

@@ -1,0 +1,399 @@
+//! The checklist core that every front end drives: the full-screen UI (`app`), plain
+//! mode (`plain`) and the commands (`cli`). It owns the pack, the progress, undo, the
+//! numbering of saves and what is still being written, whether saving is possible at
+//! all, and the moment the checklist is complete. An operation returns what to say
+//! ([`Notice`]s) and what to write ([`Effect::Save`]); the front ends only choose
+//! where to show the words. No rule about ticking lives anywhere else.
+
+mod effect;
+mod notice;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::pack::{MAX_TEXT_CHARS, Pack};
+use crate::progress::{Before, Changes, LeafState, State, Tracker, UndoStack};
+use crate::safe_text::printable;
+
+pub use effect::{Effect, Report};
+pub use notice::{Notice, Severity, completion_message};
+
+/// A checklist open for one person: its pack and where they stand in it.
+pub struct Session {
+    pub pack: Pack,
+    tracker: Tracker,
+    /// Changes `undo` can take back, latest last: the node acted on and the change.
+    undo: UndoStack<(usize, UndoStep)>,
+    last_seq: u64,
+    /// Saves handed out and not yet reported on, oldest first.
+    in_flight: Vec<(u64, Changes)>,
+    /// A link handed to the browser: its node and when, recorded once it opened.
+    opening: Option<(usize, Timestamp)>,
+    /// Why progress cannot be saved here, when it cannot.
+    read_only: Option<String>,
+}
+
+/// What an operation did: what to tell, and the save to run, if anything changed.
+#[derive(Debug, Default, PartialEq, Eq)]
+#[must_use]
+pub struct Outcome {
+    pub notices: Vec<Notice>,
+    pub save: Option<Effect>,
+}
+
+impl Outcome {
+    /// Only words: nothing changed.
+    pub fn say(notice: Notice) -> Self {
+        Outcome {
+            notices: vec![notice],
+            save: None,
+        }
+    }
+
+    /// Two outcomes as one: both sets of notices (one completion at most), one save.
+    pub fn then(mut self, second: Outcome) -> Outcome {
+        for notice in second.notices {
+            if !(notice == Notice::Complete && self.notices.contains(&notice)) {
+                self.notices.push(notice);
+            }
+        }
+        self.save = match (self.save, second.save) {
+            (
+                Some(Effect::Save { mut changes, .. }),
+                Some(Effect::Save {
+                    seq,
+                    changes: later,
+                }),
+            ) => {
+                changes.extend(later);
+                Some(Effect::Save { seq, changes })
+            }
+            (first, second) => second.or(first),
+        };
+        self
+    }
+
+    /// The node an undo went back to, for the front end to show it.
+    pub fn undone(&self) -> Option<usize> {
+        self.notices.iter().find_map(|n| match n {
+            Notice::Undone(node) => Some(*node),
+            _ => None,
+        })
+    }
+}
+
+/// One change `undo` can take back.
+#[derive(Debug, Clone)]
+enum UndoStep {
+    /// Ticks, unticks and skips: the leaves as they were.
+    Leaves(Before),
+    /// A note written: the one it replaced.
+    Note(Option<String>),
+}
+
+impl Session {
+    pub fn new(pack: Pack, tracker: Tracker) -> Self {
+        Session {
+            pack,
+            tracker,
+            undo: UndoStack::default(),
+            last_seq: 0,
+            in_flight: Vec::new(),
+            opening: None,
+            read_only: None,
+        }
+    }
+
+    /// The session on a progress file that must not be written, for `reason`.
+    pub fn read_only(mut self, reason: Option<String>) -> Self {
+        self.read_only = reason;
+        self
+    }
+
+    pub fn tracker(&self) -> &Tracker {
+        &self.tracker
+    }
+
+    /// Why progress cannot be saved here, when it cannot.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Whether saves are under way, so their outcome is worth waiting for.
+    pub fn saving(&self) -> bool {
+        !self.in_flight.is_empty()
+    }
+
+    /// The save of what opening the checklist changed (a new pack version recorded,
+    /// ticks moved by `renamed:`), if anything did or `always`. Nothing when progress
+    /// cannot be saved: opening already said so.
+    pub fn startup(&mut self, always: bool) -> Option<Effect> {
+        if self.read_only.is_some() {
+            return None;
+        }
+        let changes = self.tracker.take_changes();
+        (always || !changes.is_empty()).then(|| self.save_changes(changes))
+    }
+
+    /// Space on a node: ticks what is left under it, or unticks it all when done.
+    pub fn toggle(&mut self, node: usize, now: Timestamp) -> Outcome {
+        self.change(node, |session| {
+            if !session.tracker.toggle(&session.pack, node, now) {
+                return None;
+            }
+            Some(
+                if session.tracker.check(node) == crate::progress::Check::Done {
+                    Notice::Ticked(node)
+                } else {
+                    Notice::Unticked(node)
+                },
+            )
+        })
+    }
+
+    /// `check`/`uncheck` of the commands: ticks (or unticks) every step under each node.
+    /// A step named on its own is ticked even if skipped; a parent keeps its skips.
+    pub fn set(&mut self, nodes: &[usize], on: bool, now: Timestamp) -> Outcome {
+        let mut outcome = Outcome::default();
+        for &node in nodes {
+            let step = self.change(node, |session| {
+                let pack = &session.pack;
+                let changed = if on && session.tracker.skip_of(pack, node).is_some() {
+                    session.tracker.toggle(pack, node, now)
+                } else {
+                    session.tracker.set(pack, node, on, now)
+                };
+                changed.then_some(if on {
+                    Notice::Ticked(node)
+                } else {
+                    Notice::Unticked(node)
+                })
+            });
+            outcome = outcome.then(step);
+        }
+        outcome
+    }
+
+    /// Whether skipping `node` asks why: it has steps still to do. Without any, a skip
+    /// takes the skips back instead.
+    pub fn skip_asks_reason(&self, node: usize) -> bool {
+        self.pack
+            .leaves(node)
+            .any(|l| self.tracker.leaf_state(&self.pack, l) == LeafState::Todo)
+    }
+
+    /// Marks the steps to do under `node` not applicable, for `reason`; with none to do,
+    /// makes its skipped steps to do again (as [`Session::unskip`]).
+    pub fn skip(&mut self, node: usize, reason: &str, now: Timestamp) -> Outcome {
+        if !self.skip_asks_reason(node) {
+            return self.unskip(node);
+        }
+        let reason = match clean(reason, false) {
+            Ok(reason) => reason,
+            Err(notice) => return Outcome::say(notice),
+        };
+        self.change(node, |session| {
+            let changed = session.tracker.skip(&session.pack, node, &reason, now);
+            changed.then_some(Notice::Skipped(node))
+        })
+    }
+
+    /// Makes the skipped steps under `node` to do again.
+    pub fn unskip(&mut self, node: usize) -> Outcome {
+        self.change(node, |session| {
+            let changed = session.tracker.unskip(&session.pack, node);
+            changed.then_some(Notice::Unskipped(node))
+        })
+    }
+
+    /// Writes the mentor's note on `node`; an empty one clears it. `lines` keeps line
+    /// breaks (the `note` command); a note typed on the status line has none.
+    pub fn note(&mut self, node: usize, text: &str, lines: bool) -> Outcome {
+        let text = match clean(text, lines) {
+            Ok(text) => text,
+            Err(notice) => return Outcome::say(notice),
+        };
+        let note = (!text.is_empty()).then_some(text);
+        let said = if note.is_some() {
+            Notice::NoteSaved(node)
+        } else {
+            Notice::NoteCleared(node)
+        };
+        if self.tracker.state().notes.get(&self.pack.nodes[node].id) == note.as_ref() {
+            return Outcome::say(said);
+        }
+        let before = self.tracker.set_note(&self.pack, node, note);
+        self.undo.push((node, UndoStep::Note(before)));
+        self.saved(vec![said])
+    }
+
+    /// Takes back the last change (a tick, a skip, a note), and saves that.
+    pub fn undo(&mut self) -> Outcome {
+        let Some((node, step)) = self.undo.pop() else {
+            return Outcome::say(Notice::NothingToUndo);
+        };
+        match step {
+            UndoStep::Leaves(before) => self.tracker.restore(&self.pack, &before),
+            UndoStep::Note(before) => {
+                self.tracker.set_note(&self.pack, node, before);
+            }
+        }
+        self.saved(vec![Notice::Undone(node)])
+    }
+
+    /// The mentor looked at `node`: a step marked new stops being new.
+    pub fn seen(&mut self, node: usize) -> Option<Effect> {
+        if !self.tracker.seen(&self.pack, node) {
+            return None;
+        }
+        let changes = self.tracker.take_changes();
+        Some(self.save_changes(changes))
+    }
+
+    /// The next step to do from `from` on, from the top again past the end.
+    pub fn next_todo(&self, from: usize) -> Result<usize, Notice> {
+        self.tracker
+            .next_todo(&self.pack, from)
+            .or_else(|| self.tracker.next_todo(&self.pack, 0))
+            .ok_or(Notice::AllTicked)
+    }
+
+    /// The first step to do, where a returning mentor left off.
+    pub fn first_todo(&self) -> Option<usize> {
+        self.tracker.next_todo(&self.pack, 0)
+    }
+
+    /// Link `n` (from 1) of `node`, or why there is none.
+    pub fn link(&self, node: usize, n: usize) -> Result<&str, Notice> {
+        let links = &self.pack.nodes[node].links;
+        match n.checked_sub(1).and_then(|i| links.get(i)) {
+            Some(link) => Ok(&link.url),
+            None if links.is_empty() => Err(Notice::NoLink),
+            None => Err(Notice::NoSuchLink {
+                n,
+                count: links.len(),
+            }),
+        }
+    }
+
+    /// Asks for link `n` of `node` to be opened; once [`Report::Opened`] comes back, the
+    /// opening is recorded and saved.
+    pub fn open(&mut self, node: usize, n: usize, now: Timestamp) -> Result<Effect, Notice> {
+        let url = self.link(node, n)?.to_string();
+        self.opening = Some((node, now));
+        Ok(Effect::OpenUrl(url))
+    }
+
+    /// The start date of the checklist, from which due dates count.
+    pub fn start(&mut self, date: Date) -> Outcome {
+        self.tracker.set_start(date);
+        self.saved(vec![Notice::StartSet(date)])
+    }
+
+    /// Takes in what came of an effect.
+    pub fn report(&mut self, report: Report) -> Outcome {
+        if !matches!(
+            report,
+            Report::Opened(_) | Report::Saved { .. } | Report::SaveFailed { .. }
+        ) {
+            // The link did not open (or was only copied): nothing to record.
+            self.opening = None;
+        }
+        let notice = match report {
+            Report::Opened(url) => {
+                let mut outcome = Outcome::say(Notice::Opened(url));
+                if let Some((node, at)) = self.opening.take() {
+                    self.tracker.opened(&self.pack, node, at);
+                    let changes = self.tracker.take_changes();
+                    outcome.save = Some(self.save_changes(changes));
+                }
+                return outcome;
+            }
+            Report::NoBrowser(url) => Notice::NoBrowser(url),
+            Report::OpenFailed { url, error } => Notice::OpenFailed { url, error },
+            Report::Refused { url, problem } => Notice::Refused { url, problem },
+            Report::Copied(url) => Notice::Copied(url),
+            Report::CopyFailed { url, error } => Notice::CopyFailed { url, error },
+            Report::Saved { upto, merged } => {
+                self.in_flight.retain(|(seq, _)| *seq > upto);
+                if !merged.is_some_and(|state| self.adopt(state)) {
+                    return Outcome::default();
+                }
+                Notice::Merged
+            }
+            Report::SaveFailed { upto, error } => {
+                self.in_flight.retain(|(seq, _)| *seq > upto);
+                Notice::SaveFailed(error)
+            }
+        };
+        Outcome::say(notice)
+    }
+
+    /// Takes the state another window's ticks were merged into, replaying this
+    /// session's saves still under way. Returns whether the ticks shown changed.
+    fn adopt(&mut self, mut state: State) -> bool {
+        for (_, changes) in &self.in_flight {
+            state.apply(changes);
+        }
+        if state.same_progress(self.tracker.state()) {
+            return false;
+        }
+        self.tracker = Tracker::new(&self.pack, state);
+        true
+    }
+
+    /// Runs a change of the steps under `node` with the rules every change follows: a
+    /// reference card has nothing to change, what changed can be undone and is saved,
+    /// and the change that settles the last step says the checklist is complete.
+    fn change(
+        &mut self,
+        node: usize,
+        apply: impl FnOnce(&mut Session) -> Option<Notice>,
+    ) -> Outcome {
+        if self.tracker.counts(node).1 == 0 {
+            return Outcome::say(Notice::NotTickable);
+        }
+        let was_complete = self.tracker.is_complete(&self.pack);
+        let Some(notice) = apply(self) else {
+            return Outcome::default();
+        };
+        let before = self.tracker.take_undo();
+        self.undo.push((node, UndoStep::Leaves(before)));
+        let mut notices = vec![notice];
+        if !was_complete && self.tracker.is_complete(&self.pack) {
+            notices.push(Notice::Complete);
+        }
+        self.saved(notices)
+    }
+
+    fn saved(&mut self, notices: Vec<Notice>) -> Outcome {
+        let changes = self.tracker.take_changes();
+        Outcome {
+            notices,
+            save: Some(self.save_changes(changes)),
+        }
+    }
+
+    /// Hands edits to whoever saves, numbered, and remembers them until reported.
+    fn save_changes(&mut self, changes: Changes) -> Effect {
+        self.last_seq += 1;
+        self.in_flight.push((self.last_seq, changes.clone()));
+        Effect::Save {
+            seq: self.last_seq,
+            changes,
+        }
+    }
+}
+
+/// A note or reason as it is kept: trimmed, made printable, at most [`MAX_TEXT_CHARS`].
+fn clean(text: &str, lines: bool) -> Result<String, Notice> {
+    let text = printable(text.trim(), lines).into_owned();
+    let chars = text.chars().count();
+    if chars > MAX_TEXT_CHARS {
+        return Err(Notice::TooLong(chars));
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests;

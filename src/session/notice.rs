@@ -1,0 +1,161 @@
+//! What the core tells the person at the keyboard, as data. Each front end decides
+//! where a notice goes (the status line, a line of plain mode, a command's output);
+//! its words come from here, once, in the catalogue's language.
+
+use jiff::civil::Date;
+
+use crate::pack::url::UrlProblem;
+use crate::pack::{MAX_TEXT_CHARS, Pack};
+use crate::safe_text::printable;
+use crate::text::{Text, fill};
+
+/// How serious a notice is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// One thing worth saying about what an operation did or could not do. Nodes are
+/// indices into the session's pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A reference card: nothing to tick or skip.
+    NotTickable,
+    Ticked(usize),
+    Unticked(usize),
+    Skipped(usize),
+    Unskipped(usize),
+    NoteSaved(usize),
+    NoteCleared(usize),
+    /// A note or reason refused for its length (in characters).
+    TooLong(usize),
+    Undone(usize),
+    NothingToUndo,
+    /// The last step was just settled: the pack's completion message.
+    Complete,
+    /// Asked for the next step to do, and there is none.
+    AllTicked,
+    NoLink,
+    NoSuchLink {
+        n: usize,
+        count: usize,
+    },
+    Opened(String),
+    NoBrowser(String),
+    OpenFailed {
+        url: String,
+        error: String,
+    },
+    Refused {
+        url: String,
+        problem: UrlProblem,
+    },
+    Copied(String),
+    CopyFailed {
+        url: String,
+        error: String,
+    },
+    /// Ticks made in another window were taken in.
+    Merged,
+    SaveFailed(String),
+    StartSet(Date),
+    /// The progress file could not be used and was moved to `path`.
+    MovedAside {
+        reason: String,
+        path: String,
+    },
+    /// The progress file must not be written; nothing is saved.
+    ReadOnly(String),
+    /// Ticks kept for steps the pack's new version no longer has.
+    OrphanTicks {
+        count: usize,
+        version: String,
+    },
+}
+
+impl Notice {
+    pub fn severity(&self) -> Severity {
+        match self {
+            Notice::NoLink
+            | Notice::NoSuchLink { .. }
+            | Notice::NoBrowser(_)
+            | Notice::TooLong(_)
+            | Notice::MovedAside { .. }
+            | Notice::ReadOnly(_) => Severity::Warning,
+            Notice::OpenFailed { .. }
+            | Notice::Refused { .. }
+            | Notice::CopyFailed { .. }
+            | Notice::SaveFailed(_) => Severity::Error,
+            _ => Severity::Info,
+        }
+    }
+
+    /// The notice in words, titles from `pack`.
+    pub fn words(&self, pack: &Pack, t: &Text) -> String {
+        let title = |node: &usize| pack.nodes[*node].title.as_str();
+        let about = |template: &str, node| fill(template, &[("title", title(node))]);
+        match self {
+            Notice::NotTickable => t.not_tickable.into(),
+            Notice::Ticked(node) => about(t.notice_ticked, node),
+            Notice::Unticked(node) => about(t.notice_unticked, node),
+            Notice::Skipped(node) => about(t.notice_skipped, node),
+            Notice::Unskipped(node) => about(t.notice_unskipped, node),
+            Notice::NoteSaved(node) => about(t.notice_note_saved, node),
+            Notice::NoteCleared(node) => about(t.notice_note_cleared, node),
+            Notice::TooLong(count) => {
+                let (max, count) = (MAX_TEXT_CHARS.to_string(), count.to_string());
+                fill(t.fail_note_too_long, &[("max", &max), ("count", &count)])
+            }
+            Notice::Undone(node) => about(t.undone, node),
+            Notice::NothingToUndo => t.nothing_to_undo.into(),
+            Notice::Complete => fill(t.completed, &[("message", completion_message(pack, t))]),
+            Notice::AllTicked => t.all_done.into(),
+            Notice::NoLink => t.no_link.into(),
+            Notice::NoSuchLink { n, count } => {
+                let (n, count) = (n.to_string(), count.to_string());
+                fill(t.no_such_link, &[("n", &n), ("count", &count)])
+            }
+            Notice::Opened(url) => fill(t.opened, &[("url", url)]),
+            Notice::NoBrowser(url) => fill(t.no_browser, &[("url", url)]),
+            Notice::OpenFailed { url, error } => {
+                fill(t.open_failed, &[("url", url), ("error", error)])
+            }
+            Notice::Refused { url, problem } => fill(
+                t.refused_url,
+                &[
+                    ("url", &printable(url, false)),
+                    ("error", problem.message(t)),
+                ],
+            ),
+            Notice::Copied(url) => fill(t.copied, &[("url", url)]),
+            Notice::CopyFailed { url, error } => {
+                fill(t.copy_failed, &[("url", url), ("error", error)])
+            }
+            Notice::Merged => t.merged.into(),
+            Notice::SaveFailed(error) => fill(t.save_failed, &[("error", error)]),
+            Notice::StartSet(date) => fill(t.cli_start_set, &[("date", &t.date(*date))]),
+            Notice::MovedAside { reason, path } => {
+                fill(t.state_moved_aside, &[("reason", reason), ("path", path)])
+            }
+            Notice::ReadOnly(reason) => fill(t.state_read_only, &[("reason", reason)]),
+            Notice::OrphanTicks { count, version } => fill(
+                t.orphan_ticks,
+                &[("count", &count.to_string()), ("version", version)],
+            ),
+        }
+    }
+
+    /// Whether a copy of the link would help: the browser did not show it.
+    pub fn offers_copy(&self) -> bool {
+        matches!(self, Notice::NoBrowser(_) | Notice::OpenFailed { .. })
+    }
+}
+
+/// What to say when the checklist is done: the pack's own words, else the catalogue's.
+pub fn completion_message<'a>(pack: &'a Pack, t: &'a Text) -> &'a str {
+    pack.completion_message
+        .as_deref()
+        .unwrap_or(t.completion_default)
+}

@@ -1,0 +1,213 @@
+//! The core's rules, each once, without any front end.
+
+use super::*;
+use crate::pack::Kind;
+use crate::progress::Check;
+use crate::text::{EN, Lang};
+
+fn at(hour: i8) -> Timestamp {
+    jiff::civil::date(2026, 11, 22)
+        .at(hour, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+}
+
+fn session() -> Session {
+    let pack = crate::pack::builtin(Lang::En).unwrap();
+    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    Session::new(pack, tracker)
+}
+
+fn node(session: &Session, id: &str) -> usize {
+    session.pack.find(id).unwrap()
+}
+
+fn saved_ticks(outcome: &Outcome) -> usize {
+    match &outcome.save {
+        Some(Effect::Save { changes, .. }) => changes.ticks.len(),
+        _ => panic!("no save in {outcome:?}"),
+    }
+}
+
+#[test]
+fn a_tick_says_so_is_saved_numbered_and_can_be_undone() {
+    let mut s = session();
+    let stage = node(&s, "etape-1");
+    let ticked = s.toggle(stage, at(9));
+    assert_eq!(ticked.notices, [Notice::Ticked(stage)]);
+    assert_eq!(saved_ticks(&ticked), 6);
+    assert!(matches!(ticked.save, Some(Effect::Save { seq: 1, .. })));
+    assert!(s.saving(), "a save handed out is in flight until reported");
+    let _ = s.report(Report::Saved {
+        upto: 1,
+        merged: None,
+    });
+    assert!(!s.saving());
+    let undone = s.undo();
+    assert_eq!(undone.notices, [Notice::Undone(stage)]);
+    assert_eq!(undone.undone(), Some(stage));
+    assert!(matches!(undone.save, Some(Effect::Save { seq: 2, .. })));
+    assert_eq!(s.tracker().overall(&s.pack), (0, 24));
+    assert_eq!(s.undo().notices, [Notice::NothingToUndo]);
+}
+
+#[test]
+fn the_change_that_settles_the_last_step_completes_the_checklist_once() {
+    let mut s = session();
+    let (one, two) = (node(&s, "etape-1"), node(&s, "etape-2"));
+    assert_eq!(s.toggle(one, at(9)).notices, [Notice::Ticked(one)]);
+    assert_eq!(
+        s.skip(two, "done elsewhere", at(9)).notices,
+        [Notice::Skipped(two), Notice::Complete],
+        "a skip that settles the last step completes it too"
+    );
+    let unskipped = s.unskip(two);
+    assert_eq!(unskipped.notices, [Notice::Unskipped(two)]);
+    let both = s.set(&[one, two], true, at(10));
+    assert_eq!(
+        both.notices,
+        [Notice::Ticked(two), Notice::Complete],
+        "one is done already: only two changes"
+    );
+}
+
+#[test]
+fn reference_cards_cannot_be_ticked_skipped_or_undone() {
+    let handbook = crate::pack::find_builtin("mentor-handbook").unwrap();
+    let pack = handbook.load(Lang::En).unwrap();
+    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    let mut s = Session::new(pack, tracker);
+    let card = s
+        .pack
+        .nodes
+        .iter()
+        .position(|n| n.kind == Kind::Info)
+        .unwrap();
+    assert_eq!(s.toggle(card, at(9)), Outcome::say(Notice::NotTickable));
+    assert_eq!(s.skip(card, "x", at(9)), Outcome::say(Notice::NotTickable));
+    assert_eq!(s.undo().notices, [Notice::NothingToUndo]);
+}
+
+#[test]
+fn a_named_skipped_step_is_ticked_but_a_parent_keeps_its_skips() {
+    let mut s = session();
+    let (stage, step) = (node(&s, "etape-1"), node(&s, "video-candidats"));
+    let _ = s.skip(step, "seen", at(9));
+    let _ = s.set(&[stage], true, at(9));
+    assert!(s.tracker().skip_of(&s.pack, step).is_some());
+    let _ = s.set(&[step], true, at(9));
+    assert_eq!(s.tracker().check(step), Check::Done);
+    assert!(s.tracker().skip_of(&s.pack, step).is_none());
+}
+
+#[test]
+fn notes_are_cleaned_bounded_and_undone_like_ticks() {
+    let mut s = session();
+    let step = node(&s, "video-candidats");
+    let long = "x".repeat(MAX_TEXT_CHARS + 1);
+    assert_eq!(
+        s.note(step, &long, false),
+        Outcome::say(Notice::TooLong(MAX_TEXT_CHARS + 1))
+    );
+    let saved = s.note(step, "  call\u{1b}[2J Ana \n", false);
+    assert_eq!(saved.notices, [Notice::NoteSaved(step)]);
+    let id = &s.pack.nodes[step].id;
+    assert_eq!(s.tracker().state().notes[id], "call␛[2J Ana");
+    let same = s.note(step, "call␛[2J Ana", false);
+    assert_eq!(same.save, None, "the same note writes nothing");
+    assert_eq!(s.note(step, "", false).notices, [Notice::NoteCleared(step)]);
+    let _ = s.undo();
+    let id = &s.pack.nodes[step].id;
+    assert_eq!(s.tracker().state().notes[id], "call␛[2J Ana");
+    let _ = s.note(step, "two\nlines", true);
+    let id = &s.pack.nodes[step].id;
+    assert_eq!(s.tracker().state().notes[id], "two\nlines");
+}
+
+#[test]
+fn undo_keeps_a_hundred_changes() {
+    let mut s = session();
+    let step = node(&s, "video-candidats");
+    for _ in 0..=crate::progress::UNDO_LEVELS {
+        let _ = s.toggle(step, at(9));
+    }
+    for _ in 0..crate::progress::UNDO_LEVELS {
+        assert_ne!(s.undo().notices, [Notice::NothingToUndo]);
+    }
+    assert_eq!(s.undo().notices, [Notice::NothingToUndo]);
+}
+
+#[test]
+fn an_opened_link_is_recorded_only_once_the_browser_took_it() {
+    let mut s = session();
+    let step = node(&s, "video-candidats");
+    assert_eq!(
+        s.open(step, 2, at(9)),
+        Err(Notice::NoSuchLink { n: 2, count: 1 })
+    );
+    assert_eq!(s.open(0, 1, at(9)), Err(Notice::NoLink));
+    let Ok(Effect::OpenUrl(url)) = s.open(step, 1, at(9)) else {
+        panic!("the step has a link")
+    };
+    let refused = s.report(Report::NoBrowser(url.clone()));
+    assert_eq!(refused.save, None);
+    let late = s.report(Report::Opened(url.clone()));
+    assert_eq!(late.save, None, "the failed opening was forgotten");
+    let _ = s.open(step, 1, at(10));
+    let opened = s.report(Report::Opened(url.clone()));
+    assert_eq!(opened.notices, [Notice::Opened(url)]);
+    assert!(opened.save.is_some());
+    assert_eq!(s.tracker().opened_at(&s.pack, step), Some(at(10)));
+}
+
+#[test]
+fn ticks_from_another_window_are_taken_in_with_this_ones_still_in_flight() {
+    let mut s = session();
+    let (mine, theirs) = (node(&s, "video-candidats"), node(&s, "etape-2"));
+    let _ = s.toggle(mine, at(9));
+    let mut other = session();
+    let _ = other.toggle(theirs, at(9));
+    let merged = other.tracker().state().clone();
+    // Written before this window's save: it must not lose this window's tick.
+    let outcome = s.report(Report::Saved {
+        upto: 0,
+        merged: Some(merged),
+    });
+    assert_eq!(outcome.notices, [Notice::Merged]);
+    assert_eq!(s.tracker().overall(&s.pack), (19, 24));
+    let nothing_new = s.report(Report::Saved {
+        upto: 1,
+        merged: Some(s.tracker().state().clone()),
+    });
+    assert_eq!(nothing_new, Outcome::default());
+}
+
+#[test]
+fn a_read_only_session_has_no_startup_save_and_says_why() {
+    let mut s = session().read_only(Some("locked".into()));
+    assert_eq!(s.startup(true), None);
+    assert_eq!(s.read_only_reason(), Some("locked"));
+    let mut writable = session();
+    assert!(writable.startup(true).is_some());
+    assert_eq!(
+        session().startup(false),
+        None,
+        "nothing changed, nothing to write"
+    );
+}
+
+#[test]
+fn next_todo_goes_round_and_says_when_all_is_ticked() {
+    let mut s = session();
+    let first = s.first_todo().unwrap();
+    assert_eq!(s.next_todo(s.pack.nodes.len()), Ok(first));
+    for stage in s.pack.children(None).collect::<Vec<_>>() {
+        let _ = s.toggle(stage, at(9));
+    }
+    assert_eq!(s.next_todo(0), Err(Notice::AllTicked));
+    assert_eq!(
+        Notice::Complete.words(&s.pack, &EN),
+        format!("Checklist complete. {}", completion_message(&s.pack, &EN))
+    );
+}
