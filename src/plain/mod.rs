@@ -127,6 +127,10 @@ impl Plain {
                 let outcome = self.session.skip(here, rest(), now);
                 self.changed(outcome)
             }
+            "e" | "note" => {
+                let outcome = self.session.note(here, rest(), false);
+                self.changed(outcome)
+            }
             "o" | "open" => match argument.map(str::parse::<usize>) {
                 None => self.open(1, now),
                 Some(Ok(n)) => self.open(n, now),
@@ -171,7 +175,11 @@ impl Plain {
             .iter()
             .partition(|notice| **notice == Notice::Complete);
         let mut lines: Vec<String> = said.iter().map(|n| n.words(pack, self.text)).collect();
-        if outcome.save.is_some() {
+        // A note changes no count: the progress is only said again after a tick or skip.
+        let counted = said
+            .iter()
+            .any(|n| !matches!(n, Notice::NoteSaved(_) | Notice::NoteCleared(_)));
+        if outcome.save.is_some() && counted {
             lines.push(self.overall());
         }
         lines.extend(complete.iter().map(|n| n.words(pack, self.text)));

@@ -218,3 +218,25 @@ fn undo_goes_back_at_most_a_hundred_changes_as_in_the_ui() {
         "the first change stays"
     );
 }
+
+#[test]
+fn note_writes_the_mentors_own_note_and_undo_takes_it_back() {
+    let mut p = plain(&EN);
+    let reply = p.command("note ask Ana   on Monday ", at(9));
+    assert_eq!(reply.lines.len(), 1, "a note changes no count: {reply:?}");
+    assert!(
+        reply.lines[0].starts_with("Note saved: Watch the video"),
+        "{reply:?}"
+    );
+    assert!(matches!(reply.effect, Some(Effect::Save { .. })));
+    let mine = fill(EN.plain_my_note, &[("text", "ask Ana   on Monday")]);
+    assert!(p.describe().contains(&mine), "{:?}", p.describe());
+    assert!(p.command("u", at(9)).lines[0].starts_with("Undone: Watch the video"));
+    assert!(!p.describe().contains(&mine));
+    p.command("e first", at(9));
+    let cleared = p.command("note", at(9));
+    assert!(
+        cleared.lines[0].starts_with("Note cleared: Watch"),
+        "{cleared:?}"
+    );
+}

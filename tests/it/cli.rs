@@ -229,7 +229,7 @@ fn a_note_is_saved_listed_and_cleared() {
     ));
     assert_eq!(
         out,
-        "Note enregistrée sur « Inscrivez-vous sur Slack et découvrez comment l'utiliser et pourquoi ? ».\n"
+        "Note enregistrée : Inscrivez-vous sur Slack et découvrez comment l'utiliser et pourquoi ?.\n"
     );
     let list = stdout(&ticklist(dir.path(), &["list"]));
     assert!(
@@ -242,7 +242,7 @@ fn a_note_is_saved_listed_and_cleared() {
     );
     assert_eq!(
         stdout(&ticklist(dir.path(), &["note", "slack", "--clear"])),
-        "Note effacée sur « Inscrivez-vous sur Slack et découvrez comment l'utiliser et pourquoi ? ».\n"
+        "Note effacée : Inscrivez-vous sur Slack et découvrez comment l'utiliser et pourquoi ?.\n"
     );
     assert!(!stdout(&ticklist(dir.path(), &["list"])).contains("note :"));
     let out = ticklist(dir.path(), &["note", "slak", "x"]);

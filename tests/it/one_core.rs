@@ -1,0 +1,199 @@
+//! One checklist core under every front end: the same actions through the full-screen
+//! UI's core, plain mode and the commands leave the same progress file and say the same
+//! things.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Stdio;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ticklist::app::{App, Mode, Overlay};
+use ticklist::effects::SaveNow;
+use ticklist::keymap::{Action, Edit};
+use ticklist::pack::{self, Pack};
+use ticklist::progress::{State, StateStore, Tracker};
+use ticklist::session::{Effect, Notice, Session};
+use ticklist::text::{FR, Lang};
+
+use crate::support::{BUILTIN_ID, FRENCH, NOW, cli, command};
+
+/// One mentor's morning: a tick, a skip with its reason, a note taken back, a parent
+/// ticked then unticked, and the whole checklist finished.
+enum Step {
+    Tick(&'static str),
+    Skip(&'static str, &'static str),
+    Note(&'static str, &'static str),
+    /// Takes back the note just written.
+    UndoNote(&'static str),
+    Untick(&'static str),
+}
+
+const SCRIPT: &[Step] = &[
+    Step::Tick("video-candidats"),
+    Step::Skip("slack", "déjà inscrit"),
+    Step::Note("slack", "demander #mentors"),
+    Step::UndoNote("slack"),
+    Step::Tick("etape-1"),
+    Step::Untick("etape-1"),
+    Step::Tick("etape-1"),
+    Step::Tick("etape-2"),
+];
+
+fn now() -> Timestamp {
+    NOW.parse().unwrap()
+}
+
+fn builtin() -> Pack {
+    pack::builtin(Lang::Fr).unwrap()
+}
+
+/// The progress file as data, to compare whole.
+fn state_at(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The script through the full-screen UI's core, keys and all, saved as the UI saves.
+fn through_the_ui(dir: &Path) -> (serde_json::Value, App) {
+    let pack = builtin();
+    let store = StateStore::new(dir);
+    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    let mut app = App::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
+    let mut saver = SaveNow::new(&store, None);
+    for step in SCRIPT {
+        let (id, effects) = match step {
+            Step::Tick(id) | Step::Untick(id) => {
+                select(&mut app, id);
+                (id, app.update(Action::Toggle, now()))
+            }
+            Step::Skip(id, text) | Step::Note(id, text) => {
+                select(&mut app, id);
+                let asks = match step {
+                    Step::Skip(..) => Action::Skip,
+                    _ => Action::EditNote,
+                };
+                let mut effects = app.update(asks, now());
+                for c in text.chars() {
+                    effects.extend(app.edit(Edit::Insert(c), now()));
+                }
+                effects.extend(app.edit(Edit::Confirm, now()));
+                (id, effects)
+            }
+            Step::UndoNote(id) => (id, app.update(Action::Undo, now())),
+        };
+        assert!(!effects.is_empty(), "{id}: nothing saved");
+        for effect in effects {
+            let Effect::Save { seq, changes } = effect else {
+                panic!("{effect:?}")
+            };
+            let mine = app.session.tracker().state();
+            let report = saver.save(seq, changes, mine, now());
+            app.report(report);
+        }
+    }
+    (state_at(&store.path(BUILTIN_ID)), app)
+}
+
+fn select(app: &mut App, id: &str) {
+    let node = app.session.pack.find(id).unwrap();
+    app.tree.reveal(&app.session.pack, node);
+}
+
+/// The script typed into plain mode, through a pipe, as a screen reader user would.
+fn through_plain_mode(home: &Path) -> (serde_json::Value, String) {
+    let pack = builtin();
+    let go = |id: &str| format!("g {}\n", pack.find(id).unwrap() + 1);
+    let mut typed = String::new();
+    for step in SCRIPT {
+        typed += &match step {
+            Step::Tick(id) | Step::Untick(id) => format!("{}t\n", go(id)),
+            Step::Skip(id, reason) => format!("{}skip {reason}\n", go(id)),
+            Step::Note(id, text) => format!("{}note {text}\n", go(id)),
+            Step::UndoNote(_) => "u\n".into(),
+        };
+    }
+    let out = command(home, FRENCH)
+        .arg("--plain")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child.stdin.take().unwrap().write_all(typed.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(out.status.success());
+    let path = home.join(format!("config/ticklist/{BUILTIN_ID}.json"));
+    (state_at(&path), String::from_utf8(out.stdout).unwrap())
+}
+
+/// The script as commands, one run of `ticklist` each; the last output is returned.
+fn through_the_commands(home: &Path) -> (serde_json::Value, String) {
+    let mut last = String::new();
+    for step in SCRIPT {
+        last = match step {
+            Step::Tick(id) => cli(home, &["check", id]),
+            Step::Untick(id) => cli(home, &["uncheck", id]),
+            Step::Skip(id, reason) => cli(home, &["skip", id, "--reason", reason]),
+            Step::Note(id, text) => cli(home, &["note", id, text]),
+            // The commands have no undo: taking a note back is clearing it.
+            Step::UndoNote(id) => cli(home, &["note", id, "--clear"]),
+        };
+    }
+    let path = home.join(format!("config/ticklist/{BUILTIN_ID}.json"));
+    (state_at(&path), last)
+}
+
+#[test]
+fn the_same_actions_through_every_front_end_leave_the_same_progress() {
+    let (ui_dir, plain_home, cli_home) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let (by_ui, app) = through_the_ui(ui_dir.path());
+    let (by_plain, transcript) = through_plain_mode(plain_home.path());
+    let (by_commands, last) = through_the_commands(cli_home.path());
+    assert_eq!(by_ui, by_plain, "UI and plain mode");
+    assert_eq!(by_ui, by_commands, "UI and commands");
+    // And it is the progress the script means: all settled, slack skipped with its
+    // reason, no note left.
+    assert_eq!(by_ui["ticks"].as_object().unwrap().len(), 23);
+    assert_eq!(by_ui["skipped"]["slack"]["reason"], "déjà inscrit");
+    assert!(by_ui.get("notes").is_none(), "{by_ui}");
+
+    // The same words for the same notices.
+    let pack = builtin();
+    let complete = Notice::Complete.words(&pack, &FR);
+    assert_eq!(app.mode, Mode::Overlay(Overlay::Completion));
+    assert!(transcript.contains(&complete), "{transcript}");
+    assert!(last.contains(&complete), "{last}");
+    let slack = pack.find("slack").unwrap();
+    let skipped = Notice::Skipped(slack).words(&pack, &FR);
+    assert!(transcript.contains(&skipped), "{transcript}");
+    let undone = Notice::Undone(slack).words(&pack, &FR);
+    assert!(transcript.contains(&undone), "{transcript}");
+    let saved = Notice::NoteSaved(slack).words(&pack, &FR);
+    assert!(transcript.contains(&saved), "{transcript}");
+}
+
+#[test]
+fn a_ui_undo_and_a_plain_undo_say_the_same() {
+    let pack = builtin();
+    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    let mut app = App::new(
+        Session::new(pack.clone(), tracker.clone()),
+        &FR,
+        TimeZone::UTC,
+    );
+    let mut plain = ticklist::plain::Plain::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
+    select(&mut app, "slack");
+    let _ = app.update(Action::Toggle, now());
+    let _ = app.update(Action::Undo, now());
+    let slack = plain.session.pack.find("slack").unwrap();
+    plain.command(&format!("g {}", slack + 1), now());
+    plain.command("t", now());
+    let said = plain.command("u", now()).lines;
+    assert_eq!(Some(&app.status.unwrap().text), said.first());
+}
