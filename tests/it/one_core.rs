@@ -12,6 +12,7 @@ use ticklist::app::{App, Mode, Overlay};
 use ticklist::effects::SaveNow;
 use ticklist::keymap::{Action, Edit};
 use ticklist::pack::{self, Pack};
+use ticklist::plain::Plain;
 use ticklist::progress::{State, StateStore, Tracker};
 use ticklist::session::{Effect, Notice, Session};
 use ticklist::text::{FR, Lang};
@@ -55,12 +56,13 @@ fn state_at(path: &Path) -> serde_json::Value {
 }
 
 /// The script through the full-screen UI's core, keys and all, saved as the UI saves.
-fn through_the_ui(dir: &Path) -> (serde_json::Value, App) {
+fn through_the_ui(dir: &Path) -> (Vec<serde_json::Value>, App) {
     let pack = builtin();
     let store = StateStore::new(dir);
     let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
     let mut app = App::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
     let mut saver = SaveNow::new(&store, None);
+    let mut states = Vec::new();
     for step in SCRIPT {
         let (id, effects) = match step {
             Step::Tick(id) | Step::Untick(id) => {
@@ -91,8 +93,45 @@ fn through_the_ui(dir: &Path) -> (serde_json::Value, App) {
             let report = saver.save(seq, changes, mine, now());
             app.report(report);
         }
+        states.push(state_at(&store.path(BUILTIN_ID)));
     }
-    (state_at(&store.path(BUILTIN_ID)), app)
+    (states, app)
+}
+
+/// Plain mode's commands, in process, the progress read after each step.
+fn through_plain_commands(dir: &Path) -> Vec<serde_json::Value> {
+    let pack = builtin();
+    let store = StateStore::new(dir);
+    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    let mut plain = Plain::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
+    let mut saver = SaveNow::new(&store, None);
+    let mut states = Vec::new();
+    for lines in plain_lines(&plain.session.pack) {
+        for line in lines.lines() {
+            let mut effect = plain.command(line, now()).effect;
+            while let Some(Effect::Save { seq, changes }) = effect.take() {
+                let mine = plain.session.tracker().state();
+                let report = saver.save(seq, changes, mine, now());
+                effect = plain.session.report(report).save;
+            }
+        }
+        states.push(state_at(&store.path(BUILTIN_ID)));
+    }
+    states
+}
+
+/// What a plain-mode user types for each step of the script.
+fn plain_lines(pack: &Pack) -> Vec<String> {
+    let go = |id: &str| format!("g {}\n", pack.find(id).unwrap() + 1);
+    SCRIPT
+        .iter()
+        .map(|step| match step {
+            Step::Tick(id) | Step::Untick(id) => format!("{}t\n", go(id)),
+            Step::Skip(id, reason) => format!("{}skip {reason}\n", go(id)),
+            Step::Note(id, text) => format!("{}note {text}\n", go(id)),
+            Step::UndoNote(_) => "u\n".into(),
+        })
+        .collect()
 }
 
 fn select(app: &mut App, id: &str) {
@@ -102,17 +141,7 @@ fn select(app: &mut App, id: &str) {
 
 /// The script typed into plain mode, through a pipe, as a screen reader user would.
 fn through_plain_mode(home: &Path) -> (serde_json::Value, String) {
-    let pack = builtin();
-    let go = |id: &str| format!("g {}\n", pack.find(id).unwrap() + 1);
-    let mut typed = String::new();
-    for step in SCRIPT {
-        typed += &match step {
-            Step::Tick(id) | Step::Untick(id) => format!("{}t\n", go(id)),
-            Step::Skip(id, reason) => format!("{}skip {reason}\n", go(id)),
-            Step::Note(id, text) => format!("{}note {text}\n", go(id)),
-            Step::UndoNote(_) => "u\n".into(),
-        };
-    }
+    let typed = plain_lines(&builtin()).concat();
     let out = command(home, FRENCH)
         .arg("--plain")
         .stdin(Stdio::piped())
@@ -128,8 +157,11 @@ fn through_plain_mode(home: &Path) -> (serde_json::Value, String) {
     (state_at(&path), String::from_utf8(out.stdout).unwrap())
 }
 
-/// The script as commands, one run of `ticklist` each; the last output is returned.
-fn through_the_commands(home: &Path) -> (serde_json::Value, String) {
+/// The script as commands, one run of `ticklist` each: the progress after each, and
+/// the last output.
+fn through_the_commands(home: &Path) -> (Vec<serde_json::Value>, String) {
+    let path = home.join(format!("config/ticklist/{BUILTIN_ID}.json"));
+    let mut states = Vec::new();
     let mut last = String::new();
     for step in SCRIPT {
         last = match step {
@@ -140,28 +172,45 @@ fn through_the_commands(home: &Path) -> (serde_json::Value, String) {
             // The commands have no undo: taking a note back is clearing it.
             Step::UndoNote(id) => cli(home, &["note", id, "--clear"]),
         };
+        states.push(state_at(&path));
     }
-    let path = home.join(format!("config/ticklist/{BUILTIN_ID}.json"));
-    (state_at(&path), last)
+    (states, last)
 }
 
 #[test]
 fn the_same_actions_through_every_front_end_leave_the_same_progress() {
-    let (ui_dir, plain_home, cli_home) = (
+    let (ui_dir, plain_dir, plain_home, cli_home) = (
+        tempfile::tempdir().unwrap(),
         tempfile::tempdir().unwrap(),
         tempfile::tempdir().unwrap(),
         tempfile::tempdir().unwrap(),
     );
     let (by_ui, app) = through_the_ui(ui_dir.path());
-    let (by_plain, transcript) = through_plain_mode(plain_home.path());
+    let by_plain = through_plain_commands(plain_dir.path());
     let (by_commands, last) = through_the_commands(cli_home.path());
-    assert_eq!(by_ui, by_plain, "UI and plain mode");
-    assert_eq!(by_ui, by_commands, "UI and commands");
+    for (n, ((ui, plain), commands)) in by_ui.iter().zip(&by_plain).zip(&by_commands).enumerate() {
+        assert_eq!(ui, plain, "step {n}: UI and plain mode");
+        assert_eq!(ui, commands, "step {n}: UI and the commands");
+    }
+    assert_eq!(
+        (by_plain.len(), by_commands.len()),
+        (SCRIPT.len(), SCRIPT.len())
+    );
+    // The real binary in plain mode ends where its core did.
+    let (by_plain_binary, transcript) = through_plain_mode(plain_home.path());
+    let end = by_ui.last().unwrap();
+    assert_eq!(end, &by_plain_binary, "UI and plain mode through a pipe");
     // And it is the progress the script means: all settled, slack skipped with its
-    // reason, no note left.
-    assert_eq!(by_ui["ticks"].as_object().unwrap().len(), 23);
-    assert_eq!(by_ui["skipped"]["slack"]["reason"], "déjà inscrit");
-    assert!(by_ui.get("notes").is_none(), "{by_ui}");
+    // reason, no note left; half-way, the parent unticked kept the skip.
+    assert_eq!(end["ticks"].as_object().unwrap().len(), 23);
+    assert_eq!(end["skipped"]["slack"]["reason"], "déjà inscrit");
+    assert!(end.get("notes").is_none(), "{end}");
+    let unticked = &by_ui[5];
+    assert!(
+        unticked["ticks"].as_object().unwrap().is_empty(),
+        "{unticked}"
+    );
+    assert_eq!(unticked["skipped"]["slack"]["reason"], "déjà inscrit");
 
     // The same words for the same notices.
     let pack = builtin();
@@ -187,7 +236,7 @@ fn a_ui_undo_and_a_plain_undo_say_the_same() {
         &FR,
         TimeZone::UTC,
     );
-    let mut plain = ticklist::plain::Plain::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
+    let mut plain = Plain::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
     select(&mut app, "slack");
     let _ = app.update(Action::Toggle, now());
     let _ = app.update(Action::Undo, now());
