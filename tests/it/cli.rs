@@ -659,6 +659,12 @@ fn skip_marks_steps_not_applicable_and_they_show_in_list_status_and_export() {
         &["skip", "partie-2", "--reason", "déjà mentor ailleurs"],
     ));
     assert_eq!(out, "9 étape(s) marquée(s) sans objet ; 9/24 réglées\n");
+    // Skipping settled steps again changes nothing: it never takes the skips back.
+    let again = stdout(&ticklist(
+        dir.path(),
+        &["skip", "partie-2", "--reason", "autre raison"],
+    ));
+    assert_eq!(again, "0 étape(s) marquée(s) sans objet ; 9/24 réglées\n");
     // A part with its steps skipped counts as settled.
     let status = stdout(&ticklist(dir.path(), &["status"]));
     assert!(
