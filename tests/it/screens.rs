@@ -501,3 +501,19 @@ fn plain_mode_opens_on_the_same_step_as_the_full_screen_ui() {
         assert!(pack.is_step(plain.current()));
     }
 }
+
+#[test]
+fn typing_a_note_shows_the_keys_of_typing() {
+    let mut app = app();
+    draw(&mut app, 80, 24);
+    select(&mut app, "slack");
+    app.update(Action::EditNote, now());
+    for c in "demander #mentors".chars() {
+        app.edit(Edit::Insert(c), now());
+    }
+    let terminal = draw(&mut app, 80, 24);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("Entrée garder"), "{screen}");
+    assert!(!screen.contains("cocher"), "no command hints while typing: {screen}");
+    insta::assert_snapshot!(terminal.backend());
+}
