@@ -1,14 +1,15 @@
 //! Semantic checks that turn a parsed [`RawPack`] into a [`Pack`], collecting every problem.
 
+mod ids;
+
 use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 use super::error::Problem;
-use super::model::{Due, DueAfter, Kind, Level, Link, Node, Pack};
-use super::raw::{RawKind, RawLink, RawNode, RawPack};
-use super::url;
+use super::model::{Due, DueAfter, Kind, Level, Node, Pack};
+use super::raw::{RawKind, RawNode, RawPack};
 
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
@@ -223,116 +224,6 @@ impl Validator {
             std::borrow::Cow::Borrowed(_) => text,
             std::borrow::Cow::Owned(safe) => safe,
         }
-    }
-
-    fn pack_id(&mut self, id: &Spanned<String>) {
-        let ok = !id.value.is_empty()
-            && id.value.len() <= MAX_ID_LEN
-            && id
-                .value
-                .starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && id.value.chars().all(|c| {
-                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
-            });
-        if !ok {
-            self.problem(
-                id,
-                fill(
-                    self.t.pv_pack_id,
-                    &[
-                        ("id", &printable(&id.value, false)),
-                        ("max", &MAX_ID_LEN.to_string()),
-                    ],
-                ),
-            );
-        }
-    }
-
-    fn node_id(&mut self, id: &Spanned<String>) {
-        let value = &id.value;
-        if value.trim().is_empty() {
-            self.problem(id, self.t.pv_id_empty.into());
-            return;
-        }
-        if value.len() > MAX_ID_LEN
-            || value.starts_with('-')
-            || !value
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
-        {
-            self.problem(
-                id,
-                fill(
-                    self.t.pv_id_word,
-                    &[
-                        ("id", &printable(value, false)),
-                        ("max", &MAX_ID_LEN.to_string()),
-                    ],
-                ),
-            );
-        }
-        let here = (id.referenced.line(), id.referenced.column());
-        if let Some(&(line, column)) = self.seen.get(value) {
-            self.problem(
-                id,
-                fill(
-                    self.t.pv_duplicate,
-                    &[
-                        ("id", &printable(value, false)),
-                        ("line", &line.to_string()),
-                        ("column", &column.to_string()),
-                    ],
-                ),
-            );
-        } else {
-            self.seen.insert(value.clone(), here);
-        }
-    }
-
-    fn links(&mut self, links: Vec<RawLink>) -> Vec<Link> {
-        if let Some(extra) = links.get(MAX_LINKS) {
-            self.problem(
-                &extra.url,
-                fill(self.t.pv_too_many_links, &[("max", &MAX_LINKS.to_string())]),
-            );
-        }
-        links
-            .into_iter()
-            .map(|link| {
-                self.non_empty(&link.label, self.t.pv_label_empty);
-                if let Err(why) = url::check(&link.url.value) {
-                    let url = printable(&link.url.value, false);
-                    let message = fill(
-                        self.t.pv_bad_url,
-                        &[("url", &url), ("why", why.message(self.t))],
-                    );
-                    self.problem(&link.url, message);
-                }
-                let label = link.label.value.trim();
-                if label == link.url.value
-                    || label.starts_with("http://")
-                    || label.starts_with("https://")
-                {
-                    self.warning(&link.label, self.t.pv_bare_url.into());
-                }
-                if self.with_warnings {
-                    let line = link.url.referenced.line();
-                    match self.urls.get(&link.url.value) {
-                        Some(&first) => self.warning(
-                            &link.url,
-                            fill(self.t.pv_repeated_url, &[("line", &first.to_string())]),
-                        ),
-                        None => {
-                            self.urls.insert(link.url.value.clone(), line);
-                        }
-                    }
-                }
-                Link {
-                    label: self.line(link.label, "label", MAX_TITLE_CHARS),
-                    url: link.url.value,
-                }
-            })
-            .collect()
     }
 
     fn node(&mut self, raw: RawNode, level: Level, parent: Option<usize>, depth: usize) {

@@ -514,6 +514,9 @@ fn typing_a_note_shows_the_keys_of_typing() {
     let terminal = draw(&mut app, 80, 24);
     let screen = terminal.backend().to_string();
     assert!(screen.contains("Entrée garder"), "{screen}");
-    assert!(!screen.contains("cocher"), "no command hints while typing: {screen}");
+    assert!(
+        !screen.contains("cocher"),
+        "no command hints while typing: {screen}"
+    );
     insta::assert_snapshot!(terminal.backend());
 }
