@@ -11,10 +11,6 @@ use crate::progress::{Check, Tracker, percent};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
 
-mod report;
-
-pub use report::{MentorRow, Summary, summarize, write_summary_csv, write_summary_markdown};
-
 /// Tag and version of the export format; readers refuse other tags and newer versions.
 pub const EXPORT_FORMAT: &str = "ticklist-export";
 pub const EXPORT_VERSION: u32 = 1;
@@ -141,7 +137,7 @@ pub fn groups(pack: &Pack, tracker: &Tracker) -> Vec<GroupProgress> {
 }
 
 /// Markdown text, escaped so that titles cannot break the table or the list.
-fn md(text: &str) -> String {
+pub(crate) fn md(text: &str) -> String {
     printable(text, false)
         .replace('\\', "\\\\")
         .replace('|', "\\|")
@@ -229,25 +225,6 @@ pub fn write_markdown(out: &mut impl Write, export: &Export, t: &Text) -> io::Re
         }
     }
     Ok(())
-}
-
-/// Why an export file cannot be read into a report.
-pub fn parse_export(bytes: &[u8]) -> Result<Export, String> {
-    let export: Export =
-        serde_json::from_slice(bytes).map_err(|e| format!("not a ticklist export ({e})"))?;
-    if export.format != EXPORT_FORMAT {
-        return Err(format!(
-            "format is {:?}, not {EXPORT_FORMAT:?}",
-            export.format
-        ));
-    }
-    if export.version > EXPORT_VERSION {
-        return Err(format!(
-            "export version {} is newer than this ticklist reads ({EXPORT_VERSION})",
-            export.version
-        ));
-    }
-    Ok(export)
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod links;
 pub mod pack;
 pub mod plain;
 pub mod progress;
+pub mod report;
 pub mod safe_text;
 pub mod search;
 pub mod session;

@@ -75,15 +75,27 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `ticklist man > ticklist.1`.
     Man,
-    /// A manager's table from many JSON exports (`ticklist export --format json`).
+    /// A manager's report from mentors' JSON exports (`ticklist export --format json`), or
+    /// every export in a folder (read recursively). Files that are not exports are named
+    /// in the report and make the exit status 1.
     Report {
-        #[arg(required = true, value_name = "EXPORT")]
+        /// Export files, or folders holding them (a shared folder mentors publish to).
+        #[arg(required = true, value_name = "EXPORT|DIR")]
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
         format: ReportFormat,
-        /// Flag mentors with no tick in this many days.
-        #[arg(long, value_name = "DAYS")]
-        stale_days: Option<i64>,
+        /// Write the report to this file instead of the standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Flag mentors with no tick in this many days (0: flag nobody).
+        #[arg(long, value_name = "DAYS", default_value_t = crate::report::STALE_DAYS)]
+        stale_days: i64,
+        /// CSV: the separator between cells (`;` for spreadsheets set to French).
+        #[arg(long, value_name = "CHAR", default_value_t = ',')]
+        delimiter: char,
+        /// CSV: begin with a UTF-8 byte order mark, so Excel reads accents right.
+        #[arg(long)]
+        bom: bool,
     },
     /// Search every built-in and installed pack (titles, details, callouts, link labels
     /// and your notes); case, accents and punctuation do not matter. Exit 1 if nothing.
@@ -183,6 +195,8 @@ pub enum ReportFormat {
     Markdown,
     Csv,
     Json,
+    /// One self-contained page (no script, no network), to open in a browser or print.
+    Html,
 }
 
 /// Commands on the progress of the chosen pack, without the full-screen UI.

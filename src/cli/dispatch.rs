@@ -46,11 +46,23 @@ pub fn run() -> ExitCode {
         Some(Command::Report {
             files,
             format,
+            output,
             stale_days,
+            delimiter,
+            bom,
         }) => {
-            let out = &mut std::io::stdout().lock();
-            let outcome = super::report(files, *format, *stale_days, out, text);
-            return report(outcome, text);
+            let request = super::ReportRequest {
+                files,
+                format: *format,
+                output: output.as_ref(),
+                stale_days: *stale_days,
+                csv: crate::report::CsvOptions {
+                    delimiter: *delimiter,
+                    bom: *bom,
+                },
+            };
+            let (out, err) = (&mut std::io::stdout().lock(), &mut std::io::stderr());
+            return report(super::report(&request, out, err, text), text);
         }
         Some(Command::Search { words }) => {
             let out = &mut std::io::stdout().lock();
@@ -95,6 +107,14 @@ fn with_console(
 fn report(outcome: Result<(), Failure>, text: &Text) -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`ticklist list | head`): nothing more to say to anyone.
+        Err(Failure::Output(e) | Failure::Plain(crate::plain::PlainError::Output(e)))
+            if e.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            ExitCode::SUCCESS
+        }
+        // The report itself names the files it could not read.
+        Err(e @ Failure::Unread(_)) => e.exit_code(),
         Err(e) => {
             eprintln!("ticklist: {}", e.message(text));
             e.exit_code()

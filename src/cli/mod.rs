@@ -38,7 +38,7 @@ pub use help::{command, early_lang};
 pub use ids::UnknownIds;
 pub use packs::pack_command;
 pub use progress::progress_command;
-pub use reports::report;
+pub use reports::{ReportRequest, report};
 pub use runs::runs_command;
 pub use search::search;
 pub use shell::{completions, man};
@@ -61,9 +61,12 @@ pub enum Failure {
     ReadOnlyState(String),
     Output(#[source] std::io::Error),
     NoteTooLong(usize),
-    BadExport {
+    /// Some files given to `report` were not exports; the report names them.
+    Unread(usize),
+    Write {
         path: PathBuf,
-        reason: String,
+        #[source]
+        source: std::io::Error,
     },
     Exists {
         path: PathBuf,
@@ -121,7 +124,11 @@ impl Failure {
                 let (max, count) = (MAX_TEXT_CHARS.to_string(), count.to_string());
                 fill(t.fail_note_too_long, &[("max", &max), ("count", &count)])
             }
-            Failure::BadExport { path, reason } => format!("{}: {reason}", path.display()),
+            Failure::Unread(count) => fill(t.fail_unread, &[("count", &count.to_string())]),
+            Failure::Write { path, source } => {
+                let path = path.display().to_string();
+                fill(t.fail_write, &[("path", &path), ("error", &error(source))])
+            }
             Failure::Exists { path, source } => {
                 let path = path.display().to_string();
                 fill(t.fail_exists, &[("path", &path), ("error", &error(source))])
@@ -169,7 +176,6 @@ impl Failure {
             | Failure::NeedsYes
             | Failure::Exists { .. }
             | Failure::NoteTooLong(_)
-            | Failure::BadExport { .. }
             | Failure::NoSuchLink { .. }
             | Failure::RunNeeded { .. }
             | Failure::UnknownRun { .. }

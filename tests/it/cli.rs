@@ -366,7 +366,12 @@ fn report_tables_many_exports_of_different_versions() {
     let mut args = vec!["report", "--stale-days", "30"];
     args.extend(&files);
     let table = stdout(&ticklist(dir.path(), &args));
-    let lines: Vec<&str> = table.lines().collect();
+    let lines: Vec<&str> = table.lines().skip_while(|l| !l.starts_with('|')).collect();
+    assert!(
+        table
+            .contains("Versions du pack utilisées : 2026.11 (mentors : 2), 2025.01 (mentors : 1)."),
+        "{table}"
+    );
     assert_eq!(
         lines[0],
         "| Mentor | Version | Faites | Étape 1 : Pendant votre processus de recrutement | Étape 2 : Une fois votre contrat signé | Dernière coche |"
@@ -410,16 +415,20 @@ fn report_tables_many_exports_of_different_versions() {
     args.extend(&files);
     let csv = stdout(&ticklist(dir.path(), &args));
     assert!(
-        csv.starts_with("\"mentor\",\"pack_version\",\"done\",\"total\","),
+        csv.starts_with("\"pack\",\"mentor\",\"run\",\"pack_version\",\"done\",\"total\","),
         "{csv}"
     );
-    assert!(csv.contains("\n\"bob\",\"2025.01\",1,24,,5,"), "{csv}");
+    assert!(
+        csv.contains("\n\"openclassrooms-mentor\",\"bob\",\"\",\"2025.01\",1,24,,5,"),
+        "{csv}"
+    );
 
     let mut args = vec!["report", "--format", "json", "--stale-days", "30"];
     args.extend(&files);
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&ticklist(dir.path(), &args))).unwrap();
-    let mentors = json["mentors"].as_array().unwrap();
+    assert_eq!(json["files_read"], 3);
+    let mentors = json["packs"][0]["mentors"].as_array().unwrap();
     let read: Vec<(&str, &str, u64, u64, bool)> = mentors
         .iter()
         .map(|m| {
@@ -440,22 +449,37 @@ fn report_tables_many_exports_of_different_versions() {
             ("carol", "2026.11", 18, 24, false),
         ]
     );
-    assert_eq!(mentors[0]["stages"]["etape-1"], 100);
+    assert_eq!(mentors[0]["stages"]["etape-1"], serde_json::json!([6, 6]));
     assert_eq!(mentors[0]["last_tick"], crate::support::NOW);
     assert!(mentors[1]["stages"]["etape-1"].is_null(), "{json}");
-    let twice_open = json["most_open"]
+    let twice_open = json["packs"][0]["most_open"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|s| s[2] == 2)
+        .filter(|s| s["who"].as_array().unwrap().len() == 2)
         .count();
     assert!(twice_open > 0, "{json}");
 
     std::fs::write(dir.path().join("junk.json"), "{}").unwrap();
     let junk = dir.path().join("junk.json");
-    let out = ticklist(dir.path(), &["report", junk.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("junk.json: not a ticklist export"));
+    let mut args = vec!["report", junk.to_str().unwrap()];
+    args.extend(&files);
+    let out = ticklist(dir.path(), &args);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a file that is not an export: exit 1"
+    );
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.contains("| carol |"),
+        "the others are still reported: {table}"
+    );
+    assert!(
+        table.contains("junk.json`: pas un export ticklist"),
+        "and the file is named: {table}"
+    );
+    assert!(out.stderr.is_empty(), "the report says it all");
 }
 
 /// Runs in English with a whole temporary home: installed packs, default choice,

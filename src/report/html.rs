@@ -1,0 +1,350 @@
+//! The report as one self-contained HTML page: inline CSS and SVG, no script, font or
+//! image from anywhere, readable offline, in a narrow window and on A4 paper. Every
+//! text from an export is escaped; every chart has its figures written beside it or a
+//! text alternative, and nothing is said by colour alone.
+
+use std::io::{self, Write};
+
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+
+use super::markdown::{generated, last_tick_cell, versions};
+use super::{MentorRow, PackSection, Report};
+use crate::progress::percent;
+use crate::text::{Text, fill};
+
+const STYLE: &str = "\
+:root{--ink:#1b1b1b;--muted:#5a5a5a;--line:#c8c8c8;--fill:#2a6f97;--track:#e4e9ee}\
+body{font:15px/1.45 system-ui,sans-serif;color:var(--ink);margin:1.5rem auto;max-width:72rem;padding:0 1rem}\
+h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.3rem;margin-top:2.2rem;border-bottom:2px solid var(--line)}\
+h3{font-size:1.05rem;margin-top:1.4rem}p.meta{color:var(--muted);margin:.2rem 0}\
+table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:middle}\
+thead th{background:#f3f3f3}td.num{text-align:right;white-space:nowrap}\
+.scroll{overflow-x:auto;max-width:100%}\
+svg.bar{vertical-align:middle;margin-right:.4rem}svg.bar .track{fill:var(--track)}svg.bar .fill{fill:var(--fill)}\
+strong.quiet{font-weight:700;text-decoration:underline}\
+table.grid td{text-align:center;min-width:2.2rem}\
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\
+figure{margin:.5rem 0}figcaption{color:var(--muted);font-size:.9rem}\
+@media (max-width:40rem){body{font-size:14px;margin:.5rem auto}th,td{padding:.2rem .3rem}}\
+@page{size:A4;margin:12mm}\
+@media print{body{max-width:none;margin:0;font-size:10pt}.scroll{overflow:visible}\
+section{break-inside:auto}tr,figure{break-inside:avoid}h2,h3{break-after:avoid}}";
+
+pub fn write_html(out: &mut impl Write, report: &Report, t: &Text) -> io::Result<()> {
+    writeln!(out, "<!DOCTYPE html>")?;
+    writeln!(out, "<html lang=\"{}\">", attr(t.html_lang))?;
+    writeln!(out, "<head>\n<meta charset=\"utf-8\">")?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(out, "<title>{}</title>", text(t.report_title))?;
+    writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>")?;
+    writeln!(out, "<header>\n<h1>{}</h1>", text(t.report_title))?;
+    writeln!(
+        out,
+        "<p class=\"meta\">{}</p>\n</header>",
+        text(&generated(report, t))
+    )?;
+    writeln!(out, "<main>")?;
+    for (n, section) in report.packs.iter().enumerate() {
+        write_section(out, n, section, t)?;
+    }
+    write_files(out, report, t)?;
+    writeln!(out, "</main>\n</body>\n</html>")
+}
+
+fn write_section(out: &mut impl Write, n: usize, s: &PackSection, t: &Text) -> io::Result<()> {
+    writeln!(out, "<section aria-labelledby=\"pack-{n}\">")?;
+    writeln!(
+        out,
+        "<h2 id=\"pack-{n}\">{} <small>({})</small></h2>",
+        text(&s.title),
+        text(&s.id)
+    )?;
+    writeln!(out, "<p class=\"meta\">{}</p>", text(&versions(s, t)))?;
+    write_totals_chart(out, n, s, t)?;
+    write_table(out, s, t)?;
+    write_most_open(out, s, t)?;
+    write_grid(out, s, t)?;
+    write_remarks(out, s, t)?;
+    writeln!(out, "</section>")
+}
+
+/// One bar per mentor, drawn in SVG, with a text alternative that says every figure.
+fn write_totals_chart(out: &mut impl Write, n: usize, s: &PackSection, t: &Text) -> io::Result<()> {
+    const ROW: usize = 22;
+    const LABEL: usize = 190;
+    const WIDTH: usize = 300;
+    let height = ROW * s.mentors.len() + 4;
+    let lines: Vec<String> = s
+        .mentors
+        .iter()
+        .map(|m| {
+            let percent = m.percent().to_string();
+            fill(
+                t.report_chart_line,
+                &[("who", &m.label()), ("percent", &percent)],
+            )
+        })
+        .collect();
+    writeln!(out, "<figure>")?;
+    writeln!(
+        out,
+        "<svg role=\"img\" aria-labelledby=\"chart-{n}-title chart-{n}-desc\" viewBox=\"0 0 {} {height}\" width=\"100%\" style=\"max-width:{}px\">",
+        LABEL + WIDTH + 60,
+        LABEL + WIDTH + 60
+    )?;
+    writeln!(
+        out,
+        "<title id=\"chart-{n}-title\">{}</title>",
+        text(t.report_chart)
+    )?;
+    writeln!(
+        out,
+        "<desc id=\"chart-{n}-desc\">{}</desc>",
+        text(&lines.join("; "))
+    )?;
+    for (i, m) in s.mentors.iter().enumerate() {
+        let y = i * ROW + 2;
+        let done = WIDTH * m.percent() as usize / 100;
+        let label: String = m.label().chars().take(28).collect();
+        writeln!(
+            out,
+            "<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>\
+             <rect x=\"{LABEL}\" y=\"{y}\" width=\"{WIDTH}\" height=\"14\" fill=\"#e4e9ee\"/>\
+             <rect x=\"{LABEL}\" y=\"{y}\" width=\"{done}\" height=\"14\" fill=\"#2a6f97\"/>\
+             <text x=\"{}\" y=\"{}\" font-size=\"13\">{} %</text>",
+            y + 12,
+            text(&label),
+            LABEL + WIDTH + 6,
+            y + 12,
+            m.percent()
+        )?;
+    }
+    writeln!(out, "</svg>")?;
+    writeln!(
+        out,
+        "<figcaption>{}</figcaption>\n</figure>",
+        text(t.report_chart)
+    )
+}
+
+/// A small bar beside a figure; the figure carries the meaning, the bar is decoration.
+fn bar(done: u32, total: u32) -> String {
+    let width = percent(done, total);
+    format!(
+        "<svg class=\"bar\" aria-hidden=\"true\" width=\"60\" height=\"8\" viewBox=\"0 0 100 8\">\
+         <rect class=\"track\" width=\"100\" height=\"8\"/><rect class=\"fill\" width=\"{width}\" height=\"8\"/></svg>"
+    )
+}
+
+fn write_table(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()> {
+    writeln!(out, "<h3>{}</h3>", text(t.report_who_where))?;
+    writeln!(out, "<div class=\"scroll\"><table>")?;
+    writeln!(
+        out,
+        "<caption class=\"sr\">{}</caption>",
+        text(t.report_who_where)
+    )?;
+    write!(
+        out,
+        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        text(t.report_col_mentor),
+        text(t.report_col_version),
+        text(t.report_col_total)
+    )?;
+    for (_, title) in &s.stages {
+        write!(out, "<th scope=\"col\">{}</th>", text(title))?;
+    }
+    writeln!(
+        out,
+        "<th scope=\"col\">{}</th></tr></thead>",
+        text(t.report_col_last_tick)
+    )?;
+    writeln!(out, "<tbody>")?;
+    for row in &s.mentors {
+        write_row(out, s, row, t)?;
+    }
+    writeln!(out, "</tbody></table></div>")
+}
+
+fn write_row(out: &mut impl Write, s: &PackSection, row: &MentorRow, t: &Text) -> io::Result<()> {
+    write!(
+        out,
+        "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}{}/{} ({} %)</td>",
+        text(&row.label()),
+        text(&row.pack_version),
+        bar(row.done, row.total),
+        row.done,
+        row.total,
+        row.percent()
+    )?;
+    for (id, _) in &s.stages {
+        match row.stages.get(id) {
+            Some(&(done, total)) => write!(
+                out,
+                "<td class=\"num\">{}{} %</td>",
+                bar(done, total),
+                percent(done, total)
+            )?,
+            None => write!(
+                out,
+                "<td class=\"num\"><span aria-hidden=\"true\">–</span><span class=\"sr\">{}</span></td>",
+                text(t.report_no_stage)
+            )?,
+        }
+    }
+    let last = if row.stale {
+        let day = row.last_tick.map_or_else(
+            || t.md_never.to_string(),
+            |at| at.strftime("%Y-%m-%d").to_string(),
+        );
+        format!(
+            "{} <strong class=\"quiet\">{}</strong>",
+            text(&day),
+            text(t.report_quiet)
+        )
+    } else {
+        text(&last_tick_cell(row, t)).into_owned()
+    };
+    writeln!(out, "<td>{last}</td></tr>")
+}
+
+fn write_most_open(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()> {
+    if s.most_open.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "<h3>{}</h3>", text(t.report_most_open))?;
+    writeln!(out, "<div class=\"scroll\"><table>")?;
+    writeln!(
+        out,
+        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        text(t.report_col_step),
+        text(t.report_col_count),
+        text(t.report_col_who)
+    )?;
+    for step in &s.most_open {
+        let who: Vec<String> = step.who.iter().map(|w| text(w).into_owned()).collect();
+        writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td></tr>",
+            text(&step.title),
+            step.who.len(),
+            who.join(", ")
+        )?;
+    }
+    writeln!(out, "</tbody></table></div>")
+}
+
+/// Every step down, every mentor across: a symbol each, with its word for screen
+/// readers and a legend for everyone.
+fn write_grid(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()> {
+    if s.mentors.is_empty() || s.steps.is_empty() {
+        return Ok(());
+    }
+    let states = [
+        ("done", "✓", t.report_state_done),
+        ("skipped", "–", t.report_state_skipped),
+        ("todo", "·", t.report_state_todo),
+        ("partial", "◐", t.report_state_partial),
+    ];
+    writeln!(out, "<h3>{}</h3>", text(t.report_grid))?;
+    let legend: Vec<String> = states
+        .iter()
+        .map(|(_, symbol, word)| format!("{symbol} {}", text(word)))
+        .collect();
+    writeln!(out, "<p class=\"meta\">{}</p>", legend.join(" · "))?;
+    writeln!(out, "<div class=\"scroll\"><table class=\"grid\">")?;
+    write!(
+        out,
+        "<thead><tr><th scope=\"col\">{}</th>",
+        text(t.report_col_step)
+    )?;
+    for row in &s.mentors {
+        write!(out, "<th scope=\"col\">{}</th>", text(&row.label()))?;
+    }
+    writeln!(out, "</tr></thead><tbody>")?;
+    for (id, title) in &s.steps {
+        write!(out, "<tr><th scope=\"row\">{}</th>", text(title))?;
+        for row in &s.mentors {
+            let state = row.states.get(id).map(String::as_str);
+            match states.iter().find(|(name, _, _)| Some(*name) == state) {
+                Some((name, symbol, word)) => write!(
+                    out,
+                    "<td class=\"{name}\"><span aria-hidden=\"true\">{symbol}</span><span class=\"sr\">{}</span></td>",
+                    text(word)
+                )?,
+                None => write!(
+                    out,
+                    "<td><span class=\"sr\">{}</span></td>",
+                    text(t.report_no_stage)
+                )?,
+            }
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody></table></div>")
+}
+
+fn write_remarks(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()> {
+    if s.mentors.iter().all(|m| m.remarks.is_empty()) {
+        return Ok(());
+    }
+    writeln!(out, "<h3>{}</h3>\n<ul>", text(t.report_remarks))?;
+    for row in &s.mentors {
+        for remark in &row.remarks {
+            let who = text(&row.label()).into_owned();
+            let title = text(&remark.title).into_owned();
+            if let Some(reason) = &remark.skipped {
+                let said = fill(t.skip_reason, &[("reason", reason)]);
+                writeln!(out, "<li><b>{who}</b> — {title}: {}</li>", text(&said))?;
+            }
+            if let Some(note) = &remark.note {
+                let said = fill(t.cli_note, &[("text", note)]);
+                writeln!(out, "<li><b>{who}</b> — {title}: {}</li>", text(&said))?;
+            }
+        }
+    }
+    writeln!(out, "</ul>")
+}
+
+fn write_files(out: &mut impl Write, report: &Report, t: &Text) -> io::Result<()> {
+    if !report.unread.is_empty() {
+        writeln!(out, "<section aria-labelledby=\"unread\">")?;
+        writeln!(
+            out,
+            "<h2 id=\"unread\">{}</h2>\n<ul>",
+            text(t.report_unread)
+        )?;
+        for file in &report.unread {
+            writeln!(
+                out,
+                "<li><code>{}</code>: {}</li>",
+                text(&file.path.display().to_string()),
+                text(&file.why.words(t))
+            )?;
+        }
+        writeln!(out, "</ul>\n</section>")?;
+    }
+    if !report.duplicates.is_empty() {
+        writeln!(out, "<section aria-labelledby=\"duplicates\">")?;
+        writeln!(
+            out,
+            "<h2 id=\"duplicates\">{}</h2>\n<ul>",
+            text(t.report_duplicates)
+        )?;
+        for duplicate in &report.duplicates {
+            let line = fill(
+                t.report_duplicate,
+                &[
+                    ("ignored", &duplicate.ignored.display().to_string()),
+                    ("kept", &duplicate.kept.display().to_string()),
+                ],
+            );
+            writeln!(out, "<li>{}</li>", text(&line))?;
+        }
+        writeln!(out, "</ul>\n</section>")?;
+    }
+    Ok(())
+}

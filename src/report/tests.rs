@@ -1,0 +1,211 @@
+//! The report's rules: newest copy wins, a step counts once, packs stay apart, quiet
+//! mentors are flagged, and every format escapes what exports hold.
+
+use super::*;
+use crate::export::export;
+use crate::progress::{State, Tracker};
+use crate::text::{EN, Lang};
+
+fn at(day: i8) -> Timestamp {
+    jiff::civil::date(2026, 11, day)
+        .at(9, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+}
+
+/// An export of the built-in pack by `mentor`, with `ids` ticked on `day`.
+fn exported(mentor: &str, ids: &[&str], day: i8) -> Export {
+    let pack = crate::pack::builtin(Lang::En).unwrap();
+    let mut tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    for id in ids {
+        tracker.set(&pack, pack.find(id).unwrap(), true, at(day));
+    }
+    export(&pack, &tracker, mentor, at(day))
+}
+
+fn path(name: &str) -> PathBuf {
+    PathBuf::from(name)
+}
+
+#[test]
+fn the_newest_copy_of_an_export_counts_and_the_older_is_named() {
+    let old = exported("alice", &["slack"], 10);
+    let new = exported("alice", &["slack", "etape-1"], 20);
+    let bob = exported("bob", &[], 20);
+    let exports = vec![
+        (path("b.json"), new),
+        (path("a.json"), old),
+        (path("bob.json"), bob),
+    ];
+    let report = build(exports, Vec::new(), at(21), STALE_DAYS);
+    assert_eq!(report.files_read, 2);
+    let rows = &report.packs[0].mentors;
+    assert_eq!(rows.len(), 2);
+    assert_eq!((rows[0].mentor.as_str(), rows[0].done), ("alice", 7));
+    assert_eq!(report.duplicates.len(), 1);
+    assert_eq!(report.duplicates[0].ignored, path("a.json"));
+    assert_eq!(report.duplicates[0].kept, path("b.json"));
+}
+
+#[test]
+fn a_step_listed_twice_counts_once_and_open_steps_say_who() {
+    let mut alice = exported("alice", &[], 20);
+    let twice = alice
+        .items
+        .iter()
+        .find(|i| i.id == "slack")
+        .unwrap()
+        .clone();
+    alice.items.push(twice);
+    let bob = exported("bob", &["slack"], 20);
+    let report = build(
+        vec![(path("a"), alice), (path("b"), bob)],
+        Vec::new(),
+        at(21),
+        STALE_DAYS,
+    );
+    let section = &report.packs[0];
+    assert_eq!(section.mentors[0].states.len(), 24, "one state per step");
+    assert!(
+        section.most_open.iter().all(|s| s.id != "slack"),
+        "open for one mentor only, slack is behind the steps open for both"
+    );
+    let first = &section.most_open[0];
+    assert_eq!(first.who, ["alice", "bob"], "open for both comes first");
+    assert_eq!(
+        section.steps.iter().filter(|(id, _)| id == "slack").count(),
+        1
+    );
+}
+
+#[test]
+fn packs_are_never_mixed_and_quiet_mentors_are_flagged_by_default() {
+    let alice = exported("alice", &["slack"], 1);
+    let mut other = exported("bob", &["slack"], 20);
+    other.pack.id = "team-pack".into();
+    other.pack.title = "Team pack".into();
+    let report = build(
+        vec![(path("a"), alice), (path("b"), other)],
+        Vec::new(),
+        at(28),
+        STALE_DAYS,
+    );
+    assert_eq!(report.packs.len(), 2);
+    let quiet: Vec<(&str, bool)> = report
+        .packs
+        .iter()
+        .flat_map(|p| p.mentors.iter().map(|m| (m.mentor.as_str(), m.stale)))
+        .collect();
+    assert_eq!(quiet, [("alice", true), ("bob", false)]);
+    let nobody = build(
+        vec![(path("a"), exported("alice", &[], 1))],
+        Vec::new(),
+        at(28),
+        0,
+    );
+    assert!(!nobody.packs[0].mentors[0].stale, "0 flags nobody");
+}
+
+#[test]
+fn what_is_not_an_export_is_told_apart() {
+    assert_eq!(read::parse(b"not json").unwrap_err(), Why::NotJson);
+    assert_eq!(
+        read::parse(b"# Checklist - alice\n").unwrap_err(),
+        Why::Markdown
+    );
+    assert_eq!(read::parse(b"{}").unwrap_err(), Why::NotExport);
+    let newer = br#"{"format":"ticklist-export","version":99}"#;
+    assert_eq!(read::parse(newer).unwrap_err(), Why::Newer(99));
+    let broken = br#"{"format":"ticklist-export","version":1}"#;
+    assert_eq!(read::parse(broken).unwrap_err(), Why::NotExport);
+    let good = serde_json::to_vec(&exported("alice", &[], 1)).unwrap();
+    assert_eq!(read::parse(&good).unwrap().mentor, "alice");
+    assert!(Why::Markdown.words(&EN).contains("--format json"));
+}
+
+/// A mentor named like markup, with a note and a skip reason like markup too.
+fn hostile() -> Report {
+    let mut export = exported("<script>alert(1)</script>", &["slack"], 20);
+    let item = export.items.iter_mut().find(|i| i.id == "slack").unwrap();
+    item.note = Some("<img src=x onerror=alert(2)>".into());
+    let video = export
+        .items
+        .iter_mut()
+        .find(|i| i.id == "video-candidats")
+        .unwrap();
+    video.state = "skipped".into();
+    video.skipped = Some("a & b </td>".into());
+    build(
+        vec![(path("x.json"), export)],
+        Vec::new(),
+        at(21),
+        STALE_DAYS,
+    )
+}
+
+#[test]
+fn the_html_page_is_a_real_document_with_every_text_escaped() {
+    let report = hostile();
+    let mut out = Vec::new();
+    write_html(&mut out, &report, &EN).unwrap();
+    let page = String::from_utf8(out).unwrap();
+    let document = scraper::Html::parse_document(&page);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    assert!(
+        document.select(&select("script")).next().is_none(),
+        "no script at all"
+    );
+    assert!(document.select(&select("img")).next().is_none());
+    let html = document.select(&select("html")).next().unwrap();
+    assert_eq!(html.value().attr("lang"), Some("en"));
+    let row_header = document
+        .select(&select("table tbody th[scope=row]"))
+        .next()
+        .unwrap();
+    assert_eq!(
+        row_header.text().collect::<String>(),
+        "<script>alert(1)</script>"
+    );
+    let remarks: String = document
+        .select(&select("li"))
+        .flat_map(|li| li.text())
+        .collect();
+    assert!(
+        remarks.contains("note: <img src=x onerror=alert(2)>"),
+        "{remarks}"
+    );
+    assert!(remarks.contains("not applicable: a & b </td>"), "{remarks}");
+    // The figures are written, not only drawn.
+    let total = document.select(&select("td.num")).next().unwrap();
+    assert_eq!(total.text().collect::<String>().trim(), "1/24 (4 %)");
+    let desc = document.select(&select("svg desc")).next().unwrap();
+    assert_eq!(
+        desc.text().collect::<String>(),
+        "<script>alert(1)</script>: 4 %"
+    );
+    assert!(
+        !page.contains("http://") && !page.contains("https://"),
+        "nothing fetched"
+    );
+}
+
+#[test]
+fn markdown_and_csv_escape_what_exports_hold() {
+    let report = hostile();
+    let mut md = Vec::new();
+    write_markdown(&mut md, &report, &EN).unwrap();
+    let md = String::from_utf8(md).unwrap();
+    assert!(md.contains("| &lt;script>alert(1)&lt;/script> |"), "{md}");
+    let mut csv = Vec::new();
+    let mut named = hostile();
+    named.packs[0].mentors[0].mentor = "=HYPERLINK(\"http://x\")".into();
+    let options = CsvOptions {
+        delimiter: ';',
+        bom: true,
+    };
+    write_csv(&mut csv, &named, options).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.starts_with("\u{feff}\"pack\";\"mentor\";"), "{csv}");
+    assert!(csv.contains(";\"'=HYPERLINK(\"\"http://x\"\")\";"), "{csv}");
+}
