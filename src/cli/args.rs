@@ -205,8 +205,15 @@ pub enum ProgressCommand {
     /// Progress per stage and part, and the total.
     Status {
         /// Print JSON for scripts instead of lines.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["check", "due"])]
         json: bool,
+        /// Print nothing; exit 0 when every step is settled, 1 otherwise (for scripts
+        /// and shell prompts).
+        #[arg(long, conflicts_with = "due")]
+        check: bool,
+        /// Only the steps overdue or due soon.
+        #[arg(long)]
+        due: bool,
     },
     /// The checklist as text: boxes, ids, titles and links.
     List {
@@ -260,7 +267,21 @@ pub enum ProgressCommand {
         /// Write here instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Who the report is about (default: your user name).
+        /// Who the report is about (default: the name given last, else your account's
+        /// full name; remembered).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Publish every change to a shared folder your team syncs (Nextcloud, a shared
+    /// drive, Syncthing, a git checkout), for your manager's `ticklist report DIR`.
+    Publish {
+        /// The shared folder; without it, says where you publish.
+        #[arg(value_name = "DIR", conflicts_with = "off")]
+        dir: Option<PathBuf>,
+        /// Stop publishing.
+        #[arg(long)]
+        off: bool,
+        /// Your name, as your manager knows it (remembered).
         #[arg(long)]
         name: Option<String>,
     },

@@ -41,12 +41,14 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
         run,
         notices,
         upgraded,
+        publisher,
     } = opened;
     let startup = session.startup(upgraded);
     let saver = Saver::spawn(
         store,
         session.tracker().state().clone(),
         session.read_only_reason().map(String::from),
+        publisher,
     );
     let said: Vec<_> = notices
         .iter()
@@ -120,6 +122,7 @@ fn run_plain(opened: Opened, text: &'static Text) -> Result<(), Failure> {
         run,
         notices,
         upgraded,
+        publisher,
     } = opened;
     let startup = session.startup(upgraded);
     let tz = super::local_time_zone();
@@ -134,6 +137,7 @@ fn run_plain(opened: Opened, text: &'static Text) -> Result<(), Failure> {
     let stdin = std::io::stdin();
     let io = plain::Io {
         store: &store,
+        publisher: publisher.as_ref(),
         opener: &Opener::from_env(),
         prompt: stdin.is_terminal(),
         clock: &crate::clock::now,

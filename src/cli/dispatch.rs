@@ -113,8 +113,9 @@ fn report(outcome: Result<(), Failure>, text: &Text) -> ExitCode {
         {
             ExitCode::SUCCESS
         }
-        // The report itself names the files it could not read.
-        Err(e @ Failure::Unread(_)) => e.exit_code(),
+        // The report itself names the files it could not read; `status --check` says
+        // it by its exit status alone.
+        Err(e @ (Failure::Unread(_) | Failure::NotDone)) => e.exit_code(),
         Err(e) => {
             eprintln!("ticklist: {}", e.message(text));
             e.exit_code()

@@ -10,6 +10,7 @@ mod listing;
 mod open;
 mod packs;
 mod progress;
+mod publishing;
 mod reports;
 mod runs;
 mod search;
@@ -63,6 +64,8 @@ pub enum Failure {
     NoteTooLong(usize),
     /// Some files given to `report` were not exports; the report names them.
     Unread(usize),
+    /// `status --check`: some steps are still to do.
+    NotDone,
     Write {
         path: PathBuf,
         #[source]
@@ -74,6 +77,13 @@ pub enum Failure {
         source: std::io::Error,
     },
     NeedsYes,
+    /// An export without `--name`, and no name known or to ask for.
+    NeedsName,
+    NoFolder {
+        dir: PathBuf,
+        #[source]
+        error: std::io::Error,
+    },
     NoSuchLink {
         id: String,
         n: usize,
@@ -124,6 +134,7 @@ impl Failure {
                 let (max, count) = (MAX_TEXT_CHARS.to_string(), count.to_string());
                 fill(t.fail_note_too_long, &[("max", &max), ("count", &count)])
             }
+            Failure::NotDone => t.fail_not_done.into(),
             Failure::Unread(count) => fill(t.fail_unread, &[("count", &count.to_string())]),
             Failure::Write { path, source } => {
                 let path = path.display().to_string();
@@ -134,6 +145,11 @@ impl Failure {
                 fill(t.fail_exists, &[("path", &path), ("error", &error(source))])
             }
             Failure::NeedsYes => t.fail_needs_yes.into(),
+            Failure::NeedsName => t.fail_needs_name.into(),
+            Failure::NoFolder { dir, error: e } => {
+                let dir = dir.display().to_string();
+                fill(t.fail_no_folder, &[("dir", &dir), ("error", &error(e))])
+            }
             Failure::NoSuchLink { id, n, count } => {
                 let (n, count) = (n.to_string(), count.to_string());
                 let id = printable(id, false);
@@ -174,6 +190,8 @@ impl Failure {
             | Failure::Library(_)
             | Failure::UnknownIds(_)
             | Failure::NeedsYes
+            | Failure::NeedsName
+            | Failure::NoFolder { .. }
             | Failure::Exists { .. }
             | Failure::NoteTooLong(_)
             | Failure::NoSuchLink { .. }

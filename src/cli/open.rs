@@ -9,7 +9,9 @@ use super::{Cli, Failure};
 use crate::library::Library;
 use crate::pack::Pack;
 use crate::progress::{LoadOutcome, StateStore, Tracker, orphan_ticks};
+use crate::publish::Publisher;
 use crate::session::{Notice, Session};
+use crate::settings::Settings;
 use crate::text::Text;
 
 /// The pack asked for and the language to speak about it.
@@ -30,6 +32,8 @@ pub struct Opened {
     /// Whether the progress was saved with another version of the pack: the new version
     /// is recorded at once, so that what it changed is told once, not at every start.
     pub upgraded: bool,
+    /// Where every save is also published, if the mentor opted in (`ticklist publish`).
+    pub publisher: Option<Publisher>,
 }
 
 /// Opens `pack`'s progress in `store` (the run `run`, if the pack is repeatable).
@@ -62,12 +66,18 @@ pub fn open(pack: Pack, store: StateStore, run: Option<String>, now: Timestamp) 
             version: pack.version.clone(),
         });
     }
+    let publisher = Settings::from_platform().and_then(|settings| {
+        let dir = settings.publish_dir()?;
+        let name = settings.mentor_name()?;
+        Some(Publisher::new(dir, name, run.clone(), pack.clone()))
+    });
     Opened {
         session: Session::new(pack, tracker).read_only(read_only),
         store,
         run,
         notices,
         upgraded,
+        publisher,
     }
 }
 

@@ -10,12 +10,16 @@ use jiff::Timestamp;
 use super::ids::{find, find_all};
 use super::listing::{status, write_list, write_status};
 use super::open::{Opened, open, pack_and_words};
+use super::publishing::Publish;
 use super::{Cli, Console, ExportFormat, Failure, ProgressCommand, confirm};
 use crate::effects::Opener;
 use crate::export;
 use crate::pack::Pack;
 use crate::progress::{StateStore, Urgency, pressing};
-use crate::session::{Effect, Notice, Outcome, Report, Session};
+use crate::publish::Publisher;
+use crate::safe_text::printable;
+use crate::session::{Effect, Notice, Outcome, Report, Session, Severity};
+use crate::settings::{Settings, account_full_name};
 use crate::text::{Text, fill};
 
 /// Runs one progress command. Notices about the state file go to `err`.
@@ -33,35 +37,52 @@ pub fn progress_command<O: Write, E: Write>(
         store,
         run,
         notices,
+        publisher,
         ..
     } = open(pack, store, run, now);
+    let to = Saving {
+        store: &store,
+        publisher: publisher.as_ref(),
+        now,
+    };
     for notice in notices {
         let _ = writeln!(err, "ticklist: {}", notice.words(&session.pack, t));
     }
     let written = match command {
-        ProgressCommand::Status { json: true } => {
+        ProgressCommand::Status { check: true, .. } => {
+            return if session.tracker().is_complete(&session.pack) {
+                Ok(())
+            } else {
+                Err(Failure::NotDone)
+            };
+        }
+        ProgressCommand::Status { due: true, .. } => write_due(out, &session, t, now),
+        ProgressCommand::Status { json: true, .. } => {
             serde_json::to_writer_pretty(&mut *out, &status(&session.pack, session.tracker()))
                 .map_err(std::io::Error::from)
                 .and_then(|()| writeln!(out))
         }
-        ProgressCommand::Status { json: false } => write_status_and_dates(out, &session, t, now),
+        ProgressCommand::Status { .. } => {
+            write_status(out, &status(&session.pack, session.tracker()), t)
+                .and_then(|()| write_due(out, &session, t, now))
+        }
         ProgressCommand::List { todo } => {
             write_list(out, &session.pack, session.tracker(), *todo, t)
         }
         ProgressCommand::Start { date } => {
             let outcome = session.start(*date);
-            let said = save(&store, &session, outcome, now)?;
-            write_said(out, &said, &session.pack, t)
+            let said = to.save(&session, outcome)?;
+            tell(out, err, &said, &session.pack, t)
         }
         ProgressCommand::Check { ids } | ProgressCommand::Uncheck { ids } => {
             let on = matches!(command, ProgressCommand::Check { .. });
             let nodes = find_all(&session.pack, ids)?;
             let outcome = session.set(&nodes, on, now);
             let count = changed(&outcome, |c| c.ticks.len());
-            let said = save(&store, &session, outcome, now)?;
+            let said = to.save(&session, outcome)?;
             let template = if on { t.cli_ticked } else { t.cli_unticked };
             writeln!(out, "{}", counted(template, count, &session))
-                .and_then(|()| write_said(out, &said, &session.pack, t))
+                .and_then(|()| tell(out, err, &said, &session.pack, t))
         }
         ProgressCommand::Skip { ids, .. } | ProgressCommand::Unskip { ids } => {
             let nodes = find_all(&session.pack, ids)?;
@@ -82,27 +103,27 @@ pub fn progress_command<O: Write, E: Write>(
                 outcome = outcome.then(step);
             }
             let count = changed(&outcome, |c| c.skipped.len());
-            let said = save(&store, &session, outcome, now)?;
+            let said = to.save(&session, outcome)?;
             let template = match reason {
                 Some(_) => t.cli_skipped,
                 None => t.cli_unskipped,
             };
             writeln!(out, "{}", counted(template, count, &session))
-                .and_then(|()| write_said(out, &said, &session.pack, t))
+                .and_then(|()| tell(out, err, &said, &session.pack, t))
         }
         ProgressCommand::Note { id, text, clear } => {
             let node = find(&session.pack, id)?;
             let note = text.as_deref().filter(|_| !clear).unwrap_or_default();
             let outcome = session.note(node, note, true);
-            let said = save(&store, &session, outcome, now)?;
-            write_said(out, &said, &session.pack, t)
+            let said = to.save(&session, outcome)?;
+            tell(out, err, &said, &session.pack, t)
         }
         ProgressCommand::Export {
             format,
             output,
             name,
         } => {
-            let mentor = name.clone().unwrap_or_else(user_name);
+            let mentor = mentor_name(name.as_deref(), out, ask, t)?;
             let mut report = export::export(&session.pack, session.tracker(), &mentor, now);
             report.run = run;
             let mut text = Vec::new();
@@ -124,6 +145,15 @@ pub fn progress_command<O: Write, E: Write>(
                 }),
                 None => out.write_all(&text),
             }
+        }
+        ProgressCommand::Publish { dir, off, name } => {
+            let publish = Publish {
+                dir: dir.as_deref(),
+                off: *off,
+                name: name.as_deref(),
+            };
+            super::publishing::publish(&publish, &session, run, out, ask, t)?;
+            Ok(())
         }
         ProgressCommand::Reset { yes } => {
             let pack = &session.pack;
@@ -169,23 +199,22 @@ pub fn progress_command<O: Write, E: Write>(
             let said = if session.read_only_reason().is_some() {
                 outcome.notices
             } else {
-                save(&store, &session, outcome, now)?
+                to.save(&session, outcome)?
             };
-            write_said(out, &said, &session.pack, t)
+            tell(out, err, &said, &session.pack, t)
         }
     };
     written.map_err(Failure::Output)
 }
 
-/// `status`: the progress, then the steps due soon or overdue.
-fn write_status_and_dates(
+/// The steps due soon or overdue, a line each.
+fn write_due(
     out: &mut impl Write,
     session: &Session,
     t: &Text,
     now: Timestamp,
 ) -> std::io::Result<()> {
     let (pack, tracker) = (&session.pack, session.tracker());
-    write_status(out, &status(pack, tracker), t)?;
     // Due dates only cost a look at the clock when the pack has some.
     if !pack.nodes.iter().any(|n| n.due.is_some()) {
         return Ok(());
@@ -207,24 +236,35 @@ fn write_status_and_dates(
     Ok(())
 }
 
-/// Runs the save an outcome asks for, and hands back what it has to say. A note too
-/// long is refused before anything is written.
-fn save(
-    store: &StateStore,
-    session: &Session,
-    outcome: Outcome,
+/// Where a command's changes go: the progress file, and the shared folder if the mentor
+/// publishes to one.
+struct Saving<'a> {
+    store: &'a StateStore,
+    publisher: Option<&'a Publisher>,
     now: Timestamp,
-) -> Result<Vec<Notice>, Failure> {
-    if let Some(Notice::TooLong(count)) = outcome.notices.first() {
-        return Err(Failure::NoteTooLong(*count));
-    }
-    if let Some(Effect::Save { changes, .. }) = &outcome.save {
-        if let Some(reason) = session.read_only_reason() {
-            return Err(Failure::ReadOnlyState(reason.to_string()));
+}
+
+impl Saving<'_> {
+    /// Runs the save an outcome asks for, and hands back what it has to say. A note too
+    /// long is refused before anything is written; a failed publish is only told.
+    fn save(&self, session: &Session, outcome: Outcome) -> Result<Vec<Notice>, Failure> {
+        if let Some(Notice::TooLong(count)) = outcome.notices.first() {
+            return Err(Failure::NoteTooLong(*count));
         }
-        store.save(session.tracker().state(), changes, now)?;
+        let mut said = outcome.notices;
+        if let Some(Effect::Save { changes, .. }) = &outcome.save {
+            if let Some(reason) = session.read_only_reason() {
+                return Err(Failure::ReadOnlyState(reason.to_string()));
+            }
+            let saved = self
+                .store
+                .save(session.tracker().state(), changes, self.now)?;
+            if let Some(Err(e)) = self.publisher.map(|p| p.publish(&saved.state, self.now)) {
+                said.push(Notice::PublishFailed(e.to_string()));
+            }
+        }
+        Ok(said)
     }
-    Ok(outcome.notices)
 }
 
 /// How many entries of the outcome's save `count` finds (ticks, skips).
@@ -235,15 +275,25 @@ fn changed(outcome: &Outcome, count: impl Fn(&crate::progress::Changes) -> usize
     }
 }
 
-/// The notices a command prints beside its own summary: a reference card, the
-/// completion, a note saved, a link opened.
-fn write_said(out: &mut impl Write, said: &[Notice], pack: &Pack, t: &Text) -> std::io::Result<()> {
+/// The notices a command prints beside its own summary (a reference card, the
+/// completion, a note saved, a link opened); warnings and errors go to `err`.
+fn tell(
+    out: &mut impl Write,
+    err: &mut impl Write,
+    said: &[Notice],
+    pack: &Pack,
+    t: &Text,
+) -> std::io::Result<()> {
     for notice in said {
-        if !matches!(
-            notice,
-            Notice::Ticked(_) | Notice::Unticked(_) | Notice::Skipped(_) | Notice::Unskipped(_)
-        ) {
-            writeln!(out, "{}", notice.words(pack, t))?;
+        match notice {
+            Notice::Ticked(_) | Notice::Unticked(_) | Notice::Skipped(_) | Notice::Unskipped(_) => {
+            }
+            notice if notice.severity() == Severity::Info => {
+                writeln!(out, "{}", notice.words(pack, t))?;
+            }
+            notice => {
+                let _ = writeln!(err, "ticklist: {}", notice.words(pack, t));
+            }
         }
     }
     Ok(())
@@ -259,10 +309,46 @@ fn counted(template: &str, count: usize, session: &Session) -> String {
     )
 }
 
-/// The OS user name, for `export` without `--name`.
-fn user_name() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "unknown".into())
+/// Who an export is about: the name given (then remembered), else the one given last,
+/// else the account's full name, else asked on a terminal; with none of these, refused
+/// with [`Failure::NeedsName`] — never a made-up name.
+pub(super) fn mentor_name(
+    given: Option<&str>,
+    out: &mut impl Write,
+    ask: &mut Option<&mut dyn std::io::BufRead>,
+    t: &Text,
+) -> Result<String, Failure> {
+    let settings = Settings::from_platform();
+    let remember = |name: &str| {
+        // Not remembering only costs a question next time.
+        if let Some(settings) = &settings {
+            let _ = settings.set_mentor_name(name);
+        }
+    };
+    let given = given.map(str::trim).filter(|n| !n.is_empty());
+    if let Some(name) = given {
+        remember(name);
+        return Ok(name.to_string());
+    }
+    if let Some(name) = settings.as_ref().and_then(Settings::mentor_name) {
+        return Ok(name);
+    }
+    if let Some(name) = account_full_name() {
+        remember(&name);
+        return Ok(name);
+    }
+    let Some(ask) = ask else {
+        return Err(Failure::NeedsName);
+    };
+    write!(out, "{} ", t.ask_name)
+        .and_then(|()| out.flush())
+        .map_err(Failure::Output)?;
+    let mut answer = String::new();
+    ask.read_line(&mut answer).map_err(Failure::Output)?;
+    let name = printable(answer.trim(), false).into_owned();
+    if name.is_empty() {
+        return Err(Failure::NeedsName);
+    }
+    remember(&name);
+    Ok(name)
 }

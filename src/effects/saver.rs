@@ -5,6 +5,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
 use crate::progress::{Changes, State, StateStore};
+use crate::publish::Publisher;
 use crate::session::Report;
 
 /// A batch of edits, numbered so the app knows which ones a report covers.
@@ -23,11 +24,23 @@ pub struct Saver {
 
 impl Saver {
     /// Starts the worker with the session's state as loaded. With `read_only` set
-    /// (why the file must not be written), every save reports that reason instead.
-    pub fn spawn(store: StateStore, state: State, read_only: Option<String>) -> Saver {
+    /// (why the file must not be written), every save reports that reason instead; with
+    /// a `publisher`, every save is also published to the shared folder.
+    pub fn spawn(
+        store: StateStore,
+        state: State,
+        read_only: Option<String>,
+        publisher: Option<Publisher>,
+    ) -> Saver {
         let (batches, inbox) = mpsc::channel();
         let (outbox, reports) = mpsc::channel();
-        let worker = std::thread::spawn(move || work(&store, state, read_only, &inbox, &outbox));
+        let worker = std::thread::spawn(move || {
+            let to = Outbox {
+                reports: &outbox,
+                publisher: publisher.as_ref(),
+            };
+            work(&store, state, read_only, &inbox, &to)
+        });
         Saver {
             batches: Some(batches),
             reports,
@@ -67,12 +80,18 @@ impl Drop for Saver {
 
 /// The worker: waits for a batch, drains whatever else is queued, writes once. Changes
 /// that fail to save stay pending and are retried with the next batch.
+/// Where the worker's news goes: the app's reports, and the shared folder.
+struct Outbox<'a> {
+    reports: &'a Sender<Report>,
+    publisher: Option<&'a Publisher>,
+}
+
 fn work(
     store: &StateStore,
     mut mine: State,
     read_only: Option<String>,
     inbox: &Receiver<Batch>,
-    outbox: &Sender<Report>,
+    outbox: &Outbox<'_>,
 ) -> Result<(), String> {
     let mut pending = Changes::new();
     let mut outcome = Ok(());
@@ -90,6 +109,12 @@ fn work(
                 .save(&mine, &pending, crate::clock::now())
                 .map_err(|e| e.to_string()),
         };
+        let published = match &report {
+            Ok(saved) => outbox
+                .publisher
+                .and_then(|p| p.publish(&saved.state, crate::clock::now()).err()),
+            Err(_) => None,
+        };
         let report = match report {
             Ok(saved) => {
                 pending = Changes::new();
@@ -106,7 +131,12 @@ fn work(
             }
         };
         // The app may already be gone; the file is what matters.
-        let _ = outbox.send(report);
+        let _ = outbox.reports.send(report);
+        if let Some(error) = published {
+            let _ = outbox
+                .reports
+                .send(Report::PublishFailed(error.to_string()));
+        }
     }
     outcome
 }
@@ -124,7 +154,7 @@ mod tests {
     fn finish_waits_until_everything_is_on_disk() {
         let dir = tempfile::tempdir().unwrap();
         let store = StateStore::new(dir.path());
-        let mut saver = Saver::spawn(store.clone(), State::new("p", "1"), None);
+        let mut saver = Saver::spawn(store.clone(), State::new("p", "1"), None, None);
         for (seq, id) in ["a", "b", "c"].into_iter().enumerate() {
             saver.save(seq as u64 + 1, changes(&[id]));
         }
@@ -147,7 +177,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = StateStore::new(dir.path());
         let reason = Some("the file could not be read".to_string());
-        let mut saver = Saver::spawn(store.clone(), State::new("p", "1"), reason);
+        let mut saver = Saver::spawn(store.clone(), State::new("p", "1"), reason, None);
         saver.save(1, changes(&["a"]));
         assert_eq!(saver.finish(), Err("the file could not be read".into()));
         assert!(!store.path("p").exists());

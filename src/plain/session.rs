@@ -8,6 +8,7 @@ use jiff::Timestamp;
 use super::Plain;
 use crate::effects::{Opener, SaveNow};
 use crate::progress::StateStore;
+use crate::publish::Publisher;
 use crate::session::{Effect, Report};
 use crate::text::{EN, fill};
 
@@ -25,6 +26,8 @@ pub enum PlainError {
 /// person types at a terminal: in a pipe it would only clutter the transcript).
 pub struct Io<'a> {
     pub store: &'a StateStore,
+    /// The shared folder every save is also published to, if the mentor opted in.
+    pub publisher: Option<&'a Publisher>,
     pub opener: &'a Opener,
     pub prompt: bool,
     pub clock: &'a dyn Fn() -> Timestamp,
@@ -41,7 +44,7 @@ pub fn run(
     io: &Io<'_>,
 ) -> Result<(), PlainError> {
     let text = plain.text;
-    let mut saver = SaveNow::new(io.store, plain.session.read_only_reason());
+    let mut saver = SaveNow::new(io.store, plain.session.read_only_reason(), io.publisher);
     let mut last_error = None;
     write_lines(out, notices)?;
     settle(&mut plain, startup, &mut saver, &mut last_error, out, io)?;
@@ -93,29 +96,33 @@ fn settle(
 ) -> Result<(), PlainError> {
     let mut next = effect;
     while let Some(effect) = next.take() {
-        let report = match effect {
+        let reports = match effect {
             Effect::Save { seq, changes } => {
                 let mine = plain.session.tracker().state();
                 saver.save(seq, changes, mine, (io.clock)())
             }
-            Effect::OpenUrl(url) => io.opener.open(&url),
+            Effect::OpenUrl(url) => vec![io.opener.open(&url)],
             // Plain mode has no clipboard of its own: links are printed whole.
             Effect::CopyUrl(_) => continue,
         };
-        match &report {
-            Report::SaveFailed { error, .. } => *last_error = Some(error.clone()),
-            Report::Saved { .. } => *last_error = None,
-            _ => {}
+        for report in reports {
+            match &report {
+                Report::SaveFailed { error, .. } => *last_error = Some(error.clone()),
+                Report::Saved { .. } => *last_error = None,
+                _ => {}
+            }
+            let outcome = plain.session.report(report);
+            let pack = &plain.session.pack;
+            let said: Vec<String> = outcome
+                .notices
+                .iter()
+                .map(|n| n.words(pack, plain.text))
+                .collect();
+            write_lines(out, &said)?;
+            if outcome.save.is_some() {
+                next = outcome.save;
+            }
         }
-        let outcome = plain.session.report(report);
-        let pack = &plain.session.pack;
-        let said: Vec<String> = outcome
-            .notices
-            .iter()
-            .map(|n| n.words(pack, plain.text))
-            .collect();
-        write_lines(out, &said)?;
-        next = outcome.save;
     }
     Ok(())
 }

@@ -42,6 +42,8 @@ pub enum Report {
         upto: u64,
         merged: Option<State>,
     },
+    /// Saved, but the export could not be written to the shared folder (why).
+    PublishFailed(String),
     /// Saves up to `upto` failed; their changes are retried with the next one.
     SaveFailed {
         upto: u64,

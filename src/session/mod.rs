@@ -294,7 +294,10 @@ impl Session {
     pub fn report(&mut self, report: Report) -> Outcome {
         if !matches!(
             report,
-            Report::Opened(_) | Report::Saved { .. } | Report::SaveFailed { .. }
+            Report::Opened(_)
+                | Report::Saved { .. }
+                | Report::SaveFailed { .. }
+                | Report::PublishFailed(_)
         ) {
             // The link did not open (or was only copied): nothing to record.
             self.opening = None;
@@ -321,6 +324,7 @@ impl Session {
                 }
                 Notice::Merged
             }
+            Report::PublishFailed(error) => Notice::PublishFailed(error),
             Report::SaveFailed { upto, error } => {
                 self.in_flight.retain(|(seq, _)| *seq > upto);
                 Notice::SaveFailed(error)

@@ -60,6 +60,8 @@ pub enum Notice {
     /// Ticks made in another window were taken in.
     Merged,
     SaveFailed(String),
+    /// Saved, but not written to the shared folder (why).
+    PublishFailed(String),
     StartSet(Date),
     /// The progress file could not be used and was moved to `path`.
     MovedAside {
@@ -83,7 +85,8 @@ impl Notice {
             | Notice::NoBrowser(_)
             | Notice::TooLong(_)
             | Notice::MovedAside { .. }
-            | Notice::ReadOnly(_) => Severity::Warning,
+            | Notice::ReadOnly(_)
+            | Notice::PublishFailed(_) => Severity::Warning,
             Notice::OpenFailed { .. }
             | Notice::Refused { .. }
             | Notice::CopyFailed { .. }
@@ -135,6 +138,7 @@ impl Notice {
             }
             Notice::Merged => t.merged.into(),
             Notice::SaveFailed(error) => fill(t.save_failed, &[("error", error)]),
+            Notice::PublishFailed(error) => fill(t.publish_failed, &[("error", error)]),
             Notice::StartSet(date) => fill(t.cli_start_set, &[("date", &t.date(*date))]),
             Notice::MovedAside { reason, path } => {
                 fill(t.state_moved_aside, &[("reason", reason), ("path", path)])

@@ -63,7 +63,7 @@ pub static FR: Text = Text {
         ("export --format", "Format du rapport."),
         (
             "export --name",
-            "De qui parle le rapport (par défaut : votre nom d'utilisateur).",
+            "De qui parle le rapport (par défaut : le dernier nom donné, sinon le nom complet de votre compte ; retenu).",
         ),
         (
             "export --output",
@@ -147,6 +147,19 @@ pub static FR: Text = Text {
             "CSV : commencer par une marque d'ordre d'octets UTF-8, pour qu'Excel lise bien les accents.",
         ),
         (
+            "publish",
+            "Publier chaque changement dans un dossier partagé que votre équipe synchronise (Nextcloud, un lecteur partagé, Syncthing, un dépôt git), pour le `ticklist report DOSSIER` de votre responsable.",
+        ),
+        (
+            "publish --dir",
+            "Le dossier partagé ; sans lui, dit où vous publiez.",
+        ),
+        ("publish --off", "Arrêter de publier."),
+        (
+            "publish --name",
+            "Votre nom, tel que votre responsable le connaît (retenu).",
+        ),
+        (
             "reset",
             "Repartir de zéro ; l'ancienne progression est gardée en copie de sauvegarde.",
         ),
@@ -219,6 +232,14 @@ pub static FR: Text = Text {
         (
             "status --json",
             "Écrire du JSON pour les scripts au lieu de lignes.",
+        ),
+        (
+            "status --check",
+            "N'écrire rien ; sortir avec 0 si toutes les étapes sont réglées, 1 sinon (pour les scripts et les invites du shell).",
+        ),
+        (
+            "status --due",
+            "Seulement les étapes en retard ou bientôt dues.",
         ),
         (
             "uncheck",
@@ -449,6 +470,15 @@ pub static FR: Text = Text {
     fail_output: "impossible d'écrire la sortie : {error}",
     fail_note_too_long: "une note fait au plus {max} caractères ; celle-ci en a {count}",
     fail_exists: "impossible de créer {path} : {error}",
+    fail_not_done: "des étapes restent à faire",
+    publish_failed: "Enregistré, mais pas publié dans le dossier partagé : {error}",
+    publish_on: "Chaque changement est maintenant publié dans {dir} au nom de {name} ({file}).",
+    publish_off: "Publication arrêtée : le dossier partagé n'est plus écrit.",
+    publish_status_on: "Publication dans {dir} au nom de {name}.",
+    publish_status_off: "Pas de publication : `ticklist publish DOSSIER` la lance.",
+    ask_name: "Votre nom, tel que votre responsable le connaît :",
+    fail_no_folder: "{dir} n'est pas un dossier : donnez le dossier partagé que votre équipe synchronise ({error})",
+    fail_needs_name: "à qui est cette progression ? donnez votre nom avec --name NOM (il est retenu)",
     fail_write: "impossible d'écrire {path} : {error}",
     fail_unread: "fichiers non lus, nommés dans le rapport : {count}",
     report_unread_line: "non lu : {path} : {why}",

@@ -704,11 +704,18 @@ fn skip_marks_steps_not_applicable_and_they_show_in_list_status_and_export() {
         list.contains("        sans objet : déjà mentor ailleurs\n"),
         "{list}"
     );
+    // Without --name, and no name known or to ask for: refused, never a made-up name.
+    let nameless = ticklist(dir.path(), &["export", "--format", "json"]);
+    assert_eq!(nameless.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&nameless.stderr).contains("--name NOM"));
+    stdout(&ticklist(dir.path(), &["export", "--name", "Zoé Martin"]));
+    // The name given is remembered for the next exports.
     let json: serde_json::Value = serde_json::from_str(&stdout(&ticklist(
         dir.path(),
         &["export", "--format", "json"],
     )))
     .unwrap();
+    assert_eq!(json["mentor"], "Zoé Martin");
     let slack = json["items"]
         .as_array()
         .unwrap()

@@ -15,6 +15,7 @@ mod e2e;
 mod faults;
 mod hostile_packs;
 mod links;
+mod manager;
 mod one_core;
 mod pack;
 mod properties;

@@ -61,7 +61,7 @@ fn through_the_ui(dir: &Path) -> (Vec<serde_json::Value>, App) {
     let store = StateStore::new(dir);
     let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
     let mut app = App::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
-    let mut saver = SaveNow::new(&store, None);
+    let mut saver = SaveNow::new(&store, None, None);
     let mut states = Vec::new();
     for step in SCRIPT {
         let (id, effects) = match step {
@@ -90,8 +90,9 @@ fn through_the_ui(dir: &Path) -> (Vec<serde_json::Value>, App) {
                 panic!("{effect:?}")
             };
             let mine = app.session.tracker().state();
-            let report = saver.save(seq, changes, mine, now());
-            app.report(report);
+            for report in saver.save(seq, changes, mine, now()) {
+                app.report(report);
+            }
         }
         states.push(state_at(&store.path(BUILTIN_ID)));
     }
@@ -104,15 +105,16 @@ fn through_plain_commands(dir: &Path) -> Vec<serde_json::Value> {
     let store = StateStore::new(dir);
     let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
     let mut plain = Plain::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
-    let mut saver = SaveNow::new(&store, None);
+    let mut saver = SaveNow::new(&store, None, None);
     let mut states = Vec::new();
     for lines in plain_lines(&plain.session.pack) {
         for line in lines.lines() {
             let mut effect = plain.command(line, now()).effect;
             while let Some(Effect::Save { seq, changes }) = effect.take() {
                 let mine = plain.session.tracker().state();
-                let report = saver.save(seq, changes, mine, now());
-                effect = plain.session.report(report).save;
+                for report in saver.save(seq, changes, mine, now()) {
+                    effect = effect.or(plain.session.report(report).save);
+                }
             }
         }
         states.push(state_at(&store.path(BUILTIN_ID)));

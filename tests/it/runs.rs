@@ -50,7 +50,9 @@ fn three_students_keep_three_separate_runs() {
     assert!(status.ends_with("total 0/51 (0 %) Première session avec un nouvel étudiant\n"));
     let export = ok(
         home,
-        &[fs[0], fs[1], "--run", "Alice", "export", "--format", "json"],
+        &[
+            fs[0], fs[1], "--run", "Alice", "export", "--format", "json", "--name", "Zoé",
+        ],
     );
     let json: serde_json::Value = serde_json::from_str(&export).unwrap();
     assert_eq!(json["run"], "Alice");

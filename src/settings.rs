@@ -1,0 +1,129 @@
+//! The mentor's own settings, one small file each in the config directory: the name
+//! their exports carry (`mentor-name`) and the shared folder they publish to
+//! (`publish-dir`). Read when needed; a missing or unreadable file means "not set".
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+const NAME_FILE: &str = "mentor-name";
+const PUBLISH_FILE: &str = "publish-dir";
+
+/// Where the settings files live.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    dir: PathBuf,
+}
+
+impl Settings {
+    pub fn new(dir: &Path) -> Self {
+        Settings {
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    /// The platform config directory (`$XDG_CONFIG_HOME/ticklist` on Linux).
+    pub fn from_platform() -> Option<Self> {
+        directories::ProjectDirs::from("", "", "ticklist").map(|d| Settings::new(d.config_dir()))
+    }
+
+    /// The name the mentor's exports carry, as last given.
+    pub fn mentor_name(&self) -> Option<String> {
+        self.read(NAME_FILE)
+    }
+
+    pub fn set_mentor_name(&self, name: &str) -> io::Result<()> {
+        self.write(NAME_FILE, Some(name))
+    }
+
+    /// The shared folder every change is published to, when the mentor opted in.
+    pub fn publish_dir(&self) -> Option<PathBuf> {
+        self.read(PUBLISH_FILE).map(PathBuf::from)
+    }
+
+    /// Opts in (`Some`) or out (`None`) of publishing.
+    pub fn set_publish_dir(&self, dir: Option<&Path>) -> io::Result<()> {
+        let dir = dir.map(|d| d.to_string_lossy().into_owned());
+        self.write(PUBLISH_FILE, dir.as_deref())
+    }
+
+    fn read(&self, file: &str) -> Option<String> {
+        let text = std::fs::read_to_string(self.dir.join(file)).ok()?;
+        let text = text.trim();
+        (!text.is_empty()).then(|| text.to_string())
+    }
+
+    fn write(&self, file: &str, value: Option<&str>) -> io::Result<()> {
+        let path = self.dir.join(file);
+        match value {
+            Some(value) => {
+                std::fs::create_dir_all(&self.dir)?;
+                std::fs::write(path, format!("{value}\n"))
+            }
+            None => match std::fs::remove_file(path) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+                other => other,
+            },
+        }
+    }
+}
+
+/// The full name of the account running ticklist, from the system's account database
+/// (the comment field of `/etc/passwd`, before its first comma). `None` where there is
+/// none, or it is empty.
+pub fn account_full_name() -> Option<String> {
+    if !cfg!(unix) {
+        return None;
+    }
+    let user = ["USER", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))?;
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    full_name_in(&passwd, &user)
+}
+
+/// `user`'s full name in the text of a `passwd` file.
+fn full_name_in(passwd: &str, user: &str) -> Option<String> {
+    passwd
+        .lines()
+        .map(|line| line.split(':').collect::<Vec<_>>())
+        .find(|fields| fields.first() == Some(&user))
+        .and_then(|fields| {
+            fields
+                .get(4)
+                .map(|gecos| gecos.split(',').next().unwrap_or(""))
+        })
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(String::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_full_name_is_the_comment_before_its_first_comma() {
+        let passwd = "root:x:0:0:root:/root:/bin/bash\n\
+                      zoe:x:1000:1000:Zoé Martin,,,:/home/zoe:/bin/bash\n\
+                      svc:x:999:999::/:/usr/sbin/nologin\n";
+        assert_eq!(full_name_in(passwd, "zoe").as_deref(), Some("Zoé Martin"));
+        assert_eq!(full_name_in(passwd, "svc"), None);
+        assert_eq!(full_name_in(passwd, "nobody"), None);
+    }
+
+    #[test]
+    fn settings_are_remembered_and_cleared() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = Settings::new(&dir.path().join("ticklist"));
+        assert_eq!(settings.mentor_name(), None);
+        settings.set_mentor_name("Zoé Martin").unwrap();
+        assert_eq!(settings.mentor_name().as_deref(), Some("Zoé Martin"));
+        settings
+            .set_publish_dir(Some(Path::new("/shared/team")))
+            .unwrap();
+        assert_eq!(settings.publish_dir(), Some(PathBuf::from("/shared/team")));
+        settings.set_publish_dir(None).unwrap();
+        settings.set_publish_dir(None).unwrap();
+        assert_eq!(settings.publish_dir(), None);
+    }
+}

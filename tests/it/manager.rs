@@ -1,0 +1,351 @@
+//! The manager's side, end to end: mentors publish to one shared folder while they
+//! tick, the report reads the folder (a conflict copy and a stray file in it), the HTML
+//! page is checked by an HTML parser and by a real browser, the CSV runs no formula,
+//! and a report piped into `head` ends quietly.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use crate::support::{FRENCH, NOW, Session, clean_env, cli, cli_output, command};
+
+/// `ticklist` for the mentor whose home is `home`, "now" being `now`.
+fn at(home: &Path, now: &str, args: &[&str]) -> Output {
+    command(home, FRENCH)
+        .args(args)
+        .env("TICKLIST_NOW", now)
+        .output()
+        .unwrap()
+}
+
+fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn published(shared: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(shared)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Three mentors publish to one folder; Alice's sync client left a conflict copy of an
+/// older export, and someone dropped a note there. Returns the folder's parent.
+fn shared_folder() -> (tempfile::TempDir, PathBuf) {
+    let root = tempfile::tempdir().unwrap();
+    let shared = root.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let home = |name: &str| {
+        let home = root.path().join(name);
+        std::fs::create_dir(&home).unwrap();
+        home
+    };
+    let (alice, bob, carol) = (home("alice"), home("bob"), home("carol"));
+    let dir = shared.to_str().unwrap();
+    let said = ok(at(
+        &alice,
+        "2026-11-20T09:00:00Z",
+        &["publish", dir, "--name", "Alice"],
+    ));
+    assert!(said.contains("Alice"), "{said}");
+    ok(at(
+        &alice,
+        "2026-11-20T09:00:00Z",
+        &["check", "video-candidats"],
+    ));
+    // The sync client's copy of that older export.
+    let first = published(&shared).remove(0);
+    std::fs::copy(&first, shared.join("alice (conflicted copy).json")).unwrap();
+
+    // Alice ticks in the full-screen UI while Bob ticks with commands.
+    ok(at(
+        &bob,
+        NOW,
+        &["publish", dir, "--name", "=HYPERLINK(\"http://x\")"],
+    ));
+    let mut ui = Session::start(&alice);
+    ui.wait_for_text("Étape 1");
+    ui.keys(" ");
+    ui.wait_for_text("2/24");
+    ok(at(&bob, NOW, &["check", "etape-1"]));
+    // Down to the next row, a part of three steps: all three ticked.
+    ui.keys("j ");
+    ui.wait_for_text("5/24");
+    ui.quit();
+    ok(at(
+        &bob,
+        NOW,
+        &["skip", "slack", "--reason", "déjà inscrit"],
+    ));
+    ok(at(&carol, NOW, &["publish", dir, "--name", "Carole <b>"]));
+    std::fs::write(shared.join("notes.txt"), "à relire lundi").unwrap();
+    (root, shared)
+}
+
+#[test]
+fn a_shared_folder_makes_one_report_of_every_mentor() {
+    let (root, shared) = shared_folder();
+    let dir = shared.to_str().unwrap();
+    let names: Vec<String> = published(&shared)
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 5, "three exports, a copy, a note: {names:?}");
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+
+    let json = at(root.path(), NOW, &["report", dir, "--format", "json"]);
+    assert_eq!(json.status.code(), Some(1), "a stray file: exit 1");
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["files_read"], 3);
+    let rows: Vec<(String, u64)> = json["packs"][0]["mentors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["mentor"].as_str().unwrap().into(),
+                m["done"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("=HYPERLINK(\"http://x\")".to_string(), 7),
+            ("Alice".to_string(), 5),
+            ("Carole <b>".to_string(), 0),
+        ],
+        "the newest of Alice's two exports counts"
+    );
+    assert_eq!(
+        json["duplicates"][0]["ignored"],
+        shared
+            .join("alice (conflicted copy).json")
+            .to_str()
+            .unwrap()
+    );
+    assert_eq!(
+        json["unread"][0]["path"],
+        shared.join("notes.txt").to_str().unwrap()
+    );
+
+    // The HTML page: to a file, the stray file said on stderr as well.
+    let page = root.path().join("report.html");
+    let out = at(
+        root.path(),
+        NOW,
+        &[
+            "report",
+            dir,
+            "--format",
+            "html",
+            "--output",
+            page.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("notes.txt"), "{err}");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let document = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let row_headers: Vec<String> = document
+        .select(&select("section table:first-of-type tbody th[scope=row]"))
+        .map(|th| th.text().collect())
+        .collect();
+    assert_eq!(
+        row_headers[..3],
+        ["=HYPERLINK(\"http://x\")", "Alice", "Carole <b>"]
+    );
+    assert!(
+        document
+            .select(&select("b"))
+            .all(|b| b.text().collect::<String>() != "")
+    );
+    assert!(html.contains("Carole &lt;b&gt;"), "escaped");
+    let unread: String = document
+        .select(&select("#unread + ul li"))
+        .flat_map(|li| li.text())
+        .collect();
+    assert!(
+        unread.contains("notes.txt") && unread.contains("pas du JSON"),
+        "{unread}"
+    );
+    assert!(
+        html.contains("sans objet : déjà inscrit"),
+        "Bob's reason is in the page"
+    );
+
+    // The CSV: a would-be formula stays text, for a French spreadsheet.
+    let csv = ok_or_unread(at(
+        root.path(),
+        NOW,
+        &[
+            "report",
+            dir,
+            "--format",
+            "csv",
+            "--delimiter",
+            ";",
+            "--bom",
+        ],
+    ));
+    assert!(csv.starts_with('\u{feff}'));
+    assert!(csv.contains(";\"'=HYPERLINK(\"\"http://x\"\")\";"), "{csv}");
+    browser_renders(&page, root.path());
+}
+
+/// A report's output, from a run that read some files that were not exports.
+fn ok_or_unread(out: Output) -> String {
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Headless Chromium renders the page to a PNG and a DOM: the three mentors are there.
+/// CI installs Chromium (and sets `TICKLIST_REQUIRE_CHROMIUM`); elsewhere, without it,
+/// this part is skipped and says so.
+fn browser_renders(page: &Path, scratch: &Path) {
+    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+    else {
+        assert!(
+            std::env::var_os("TICKLIST_REQUIRE_CHROMIUM").is_none(),
+            "Chromium is required here and not installed"
+        );
+        eprintln!("skipped: no Chromium to render the HTML report (apt-get install chromium)");
+        return;
+    };
+    let url = format!("file://{}", page.display());
+    let png = scratch.join("report.png");
+    let browse = |extra: &[&str]| {
+        Command::new(chromium)
+            .env_clear()
+            .envs(clean_env(scratch, FRENCH))
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--window-size=1000,1400",
+            ])
+            .arg(format!(
+                "--user-data-dir={}",
+                scratch.join("chromium").display()
+            ))
+            .args(extra)
+            .arg(&url)
+            .output()
+            .unwrap()
+    };
+    let dom = browse(&["--dump-dom"]);
+    assert!(
+        dom.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dom.stderr)
+    );
+    let dom = String::from_utf8(dom.stdout).unwrap();
+    for mentor in ["Alice", "Carole &lt;b&gt;", "=HYPERLINK"] {
+        assert!(dom.contains(mentor), "{mentor} not rendered: {dom}");
+    }
+    assert!(!dom.contains("<b>"), "the name stayed text");
+    let shot = browse(&[&format!("--screenshot={}", png.display())]);
+    assert!(
+        shot.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shot.stderr)
+    );
+    let bytes = std::fs::read(&png).unwrap();
+    assert!(
+        bytes.starts_with(b"\x89PNG") && bytes.len() > 10_000,
+        "{} bytes",
+        bytes.len()
+    );
+}
+
+#[test]
+fn output_piped_into_head_ends_quietly() {
+    let home = tempfile::tempdir().unwrap();
+    let big = home.path().join("big.yaml");
+    std::fs::write(
+        &big,
+        cli(home.path(), &["generate-pack", "--items", "3000"]),
+    )
+    .unwrap();
+    // Many exports, so that `head` leaves long before the report is written.
+    let shared = home.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let export = cli(home.path(), &["export", "--format", "json", "--name", "x"]);
+    let mut value: serde_json::Value = serde_json::from_str(&export).unwrap();
+    for n in 0..400 {
+        value["mentor"] = format!("mentor {n}").into();
+        std::fs::write(shared.join(format!("{n}.json")), value.to_string()).unwrap();
+    }
+    for (args, status) in [
+        (format!("--pack {} list", big.display()), 0),
+        (format!("report {}", shared.display()), 0),
+        (format!("report --format html {}", shared.display()), 0),
+    ] {
+        let out = Command::new("/bin/bash")
+            .env_clear()
+            .envs(clean_env(home.path(), FRENCH))
+            .arg("-c")
+            .arg(format!(
+                "set -o pipefail; '{}' {args} | head -1",
+                crate::support::BIN
+            ))
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.is_empty(), "{args}: {said}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).lines().count(),
+            1,
+            "{args}"
+        );
+        assert_eq!(out.status.code(), Some(status), "{args}");
+    }
+    // The progress is still there.
+    let _ = cli_output(home.path(), &["status"]);
+}
+
+#[test]
+fn status_check_and_due_answer_scripts() {
+    let home = tempfile::tempdir().unwrap();
+    let out = cli_output(home.path(), &["status", "--check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
+    cli(home.path(), &["check", "etape-1", "etape-2"]);
+    let out = cli_output(home.path(), &["status", "--check"]);
+    assert_eq!(out.status.code(), Some(0));
+    // A pack with due dates, started long ago: its first-week steps are late.
+    let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/due-dates.yaml");
+    let pack = pack.to_str().unwrap();
+    cli(
+        home.path(),
+        &[
+            "--pack",
+            pack,
+            "runs",
+            "start",
+            "Alice",
+            "--start",
+            "2020-01-06",
+        ],
+    );
+    let due = cli(
+        home.path(),
+        &["--pack", pack, "--run", "Alice", "status", "--due"],
+    );
+    assert!(
+        due.starts_with("overdue: Meet your student"),
+        "overdue steps are listed: {due}"
+    );
+    assert!(!due.contains("total"), "and only them: {due}");
+}
