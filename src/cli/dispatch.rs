@@ -32,8 +32,9 @@ pub fn run() -> ExitCode {
             return super::validate(files, links, out, err, text);
         }
         Some(Command::GeneratePack { items }) => {
-            print!("{}", crate::pack::generate(*items));
-            return ExitCode::SUCCESS;
+            let pack = crate::pack::generate(*items);
+            let written = std::io::Write::write_all(&mut std::io::stdout().lock(), pack.as_bytes());
+            return report(written.map_err(Failure::Output), text);
         }
         Some(Command::Completions { shell }) => {
             let written = super::completions(*shell, &mut std::io::stdout().lock());

@@ -209,3 +209,19 @@ fn markdown_and_csv_escape_what_exports_hold() {
     assert!(csv.starts_with("\u{feff}\"pack\";\"mentor\";"), "{csv}");
     assert!(csv.contains(";\"'=HYPERLINK(\"\"http://x\"\")\";"), "{csv}");
 }
+
+#[test]
+fn a_page_for_a_thousand_mentors_stays_small() {
+    let exports: Vec<(PathBuf, Export)> = (0..1000)
+        .map(|n| {
+            (
+                path(&format!("{n}")),
+                exported(&format!("Mentor {n}"), &["slack"], 20),
+            )
+        })
+        .collect();
+    let report = build(exports, Vec::new(), at(21), STALE_DAYS);
+    let mut out = Vec::new();
+    write_html(&mut out, &report, &EN).unwrap();
+    assert!(out.len() < 4 * 1024 * 1024, "{} bytes", out.len());
+}
