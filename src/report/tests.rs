@@ -33,9 +33,10 @@ fn the_newest_copy_of_an_export_counts_and_the_older_is_named() {
     let old = exported("alice", &["slack"], 10);
     let new = exported("alice", &["slack", "etape-1"], 20);
     let bob = exported("bob", &[], 20);
+    // The older copy is read first, as a sync client's "(conflicted copy)" sorts first.
     let exports = vec![
-        (path("b.json"), new),
         (path("a.json"), old),
+        (path("b.json"), new),
         (path("bob.json"), bob),
     ];
     let report = build(exports, Vec::new(), at(21), STALE_DAYS);
