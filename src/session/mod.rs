@@ -7,6 +7,7 @@
 
 mod effect;
 mod notice;
+mod outcome;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -17,6 +18,7 @@ use crate::safe_text::printable;
 
 pub use effect::{Effect, Report};
 pub use notice::{Notice, Severity, completion_message};
+pub use outcome::Outcome;
 
 /// A checklist open for one person: its pack and where they stand in it.
 pub struct Session {
@@ -31,55 +33,6 @@ pub struct Session {
     opening: Option<(usize, Timestamp)>,
     /// Why progress cannot be saved here, when it cannot.
     read_only: Option<String>,
-}
-
-/// What an operation did: what to tell, and the save to run, if anything changed.
-#[derive(Debug, Default, PartialEq, Eq)]
-#[must_use]
-pub struct Outcome {
-    pub notices: Vec<Notice>,
-    pub save: Option<Effect>,
-}
-
-impl Outcome {
-    /// Only words: nothing changed.
-    pub fn say(notice: Notice) -> Self {
-        Outcome {
-            notices: vec![notice],
-            save: None,
-        }
-    }
-
-    /// Two outcomes as one: both sets of notices (one completion at most), one save.
-    pub fn then(mut self, second: Outcome) -> Outcome {
-        for notice in second.notices {
-            if !(notice == Notice::Complete && self.notices.contains(&notice)) {
-                self.notices.push(notice);
-            }
-        }
-        self.save = match (self.save, second.save) {
-            (
-                Some(Effect::Save { mut changes, .. }),
-                Some(Effect::Save {
-                    seq,
-                    changes: later,
-                }),
-            ) => {
-                changes.extend(later);
-                Some(Effect::Save { seq, changes })
-            }
-            (first, second) => second.or(first),
-        };
-        self
-    }
-
-    /// The node an undo went back to, for the front end to show it.
-    pub fn undone(&self) -> Option<usize> {
-        self.notices.iter().find_map(|n| match n {
-            Notice::Undone(node) => Some(*node),
-            _ => None,
-        })
-    }
 }
 
 /// One change `undo` can take back.
