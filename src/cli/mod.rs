@@ -338,16 +338,27 @@ pub(crate) fn confirm(
     question: &str,
     t: &Text,
 ) -> Result<bool, Failure> {
+    let prompt = format!("{question} {}", t.cli_yes_no);
+    let answer = ask_line(out, ask, &prompt)?.ok_or(Failure::NeedsYes)?;
+    Ok(matches!(
+        answer.as_str(),
+        "y" | "Y" | "yes" | "o" | "O" | "oui"
+    ))
+}
+
+/// Asks `prompt` on `ask` and reads the answer, trimmed; `None` without a terminal.
+pub(crate) fn ask_line(
+    out: &mut impl Write,
+    ask: &mut Option<&mut dyn BufRead>,
+    prompt: &str,
+) -> Result<Option<String>, Failure> {
     let Some(ask) = ask else {
-        return Err(Failure::NeedsYes);
+        return Ok(None);
     };
-    write!(out, "{question} {} ", t.cli_yes_no)
+    write!(out, "{prompt} ")
         .and_then(|()| out.flush())
         .map_err(Failure::Output)?;
     let mut answer = String::new();
     ask.read_line(&mut answer).map_err(Failure::Output)?;
-    Ok(matches!(
-        answer.trim(),
-        "y" | "Y" | "yes" | "o" | "O" | "oui"
-    ))
+    Ok(Some(answer.trim().to_string()))
 }

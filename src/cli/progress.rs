@@ -337,15 +337,8 @@ pub(super) fn mentor_name(
         remember(&name);
         return Ok(name);
     }
-    let Some(ask) = ask else {
-        return Err(Failure::NeedsName);
-    };
-    write!(out, "{} ", t.ask_name)
-        .and_then(|()| out.flush())
-        .map_err(Failure::Output)?;
-    let mut answer = String::new();
-    ask.read_line(&mut answer).map_err(Failure::Output)?;
-    let name = printable(answer.trim(), false).into_owned();
+    let answer = super::ask_line(out, ask, t.ask_name)?.ok_or(Failure::NeedsName)?;
+    let name = printable(&answer, false).into_owned();
     if name.is_empty() {
         return Err(Failure::NeedsName);
     }
