@@ -8,6 +8,7 @@ pub mod clock;
 pub mod describe;
 pub mod effects;
 pub mod export;
+pub mod fetch;
 pub mod fold;
 pub mod keymap;
 pub mod library;

@@ -110,7 +110,7 @@ fn check_one(agent: &Agent, url: &str) -> LinkStatus {
                 let Some(location) = location else {
                     return LinkStatus::Dead { status };
                 };
-                current = resolve(&current, location);
+                current = resolve_location(&current, location);
             }
             _ => return LinkStatus::Dead { status },
         }
@@ -121,7 +121,7 @@ fn check_one(agent: &Agent, url: &str) -> LinkStatus {
 }
 
 /// The absolute URL a `Location` header points to from `base`.
-fn resolve(base: &str, location: &str) -> String {
+pub(crate) fn resolve_location(base: &str, location: &str) -> String {
     if location.starts_with("http://") || location.starts_with("https://") {
         return location.to_string();
     }
@@ -146,7 +146,7 @@ fn resolve(base: &str, location: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::resolve;
+    use super::resolve_location as resolve;
 
     #[test]
     fn locations_resolve_against_the_current_url() {

@@ -58,7 +58,7 @@ pub enum Command {
     },
     #[command(flatten)]
     Progress(ProgressCommand),
-    /// Install, list, choose and remove packs.
+    /// Install, update, list, choose and remove packs.
     Pack {
         #[command(subcommand)]
         command: PackCommand,
@@ -124,13 +124,45 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum PackCommand {
-    /// Validate a pack file and keep a copy under its id (replacing an older version).
+    /// Validate a pack (a file, or an https:// address to download it from) and keep a
+    /// copy under its id, saying what changes if another version is installed.
     Install {
-        #[arg(value_name = "FILE")]
+        /// The pack file or its address.
+        #[arg(value_name = "FILE|URL")]
         file: PathBuf,
+        /// Refuse the download unless its SHA-256 is this (as `sha256sum` prints it);
+        /// later updates must match it too.
+        #[arg(long, value_name = "HEX")]
+        sha256: Option<String>,
+        /// Install even a version older than the installed one.
+        #[arg(long)]
+        allow_downgrade: bool,
+        /// Seconds to wait for the server.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+        timeout: u64,
     },
-    /// Installed packs and the built-in one, with your progress on each.
-    List,
+    /// Download again the packs installed from an address (all of them, or those named)
+    /// and install those that changed, saying what changes.
+    Update {
+        #[arg(value_name = "ID")]
+        ids: Vec<String>,
+        /// Every pack installed from an address (the same as naming none).
+        #[arg(long, conflicts_with = "ids")]
+        all: bool,
+        /// Install even a version older than the installed one.
+        #[arg(long)]
+        allow_downgrade: bool,
+        /// Seconds to wait for each server.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+        timeout: u64,
+    },
+    /// Built-in, installed and preloaded packs, with your progress on each and where
+    /// each comes from.
+    List {
+        /// Also each pack's content digest and file.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Open this pack when `ticklist` is run without `--pack`.
     Use {
         #[arg(value_name = "ID")]

@@ -31,7 +31,8 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     let Some((store, run)) = store_and_run(&cli, &pack, text, plain, &theme)? else {
         return Ok(());
     };
-    let opened = open(pack, store, run, crate::clock::now());
+    let mut opened = open(pack, store, run, crate::clock::now());
+    opened.notices.extend(super::open::default_notice(&cli));
     if plain {
         return run_plain(opened, text);
     }

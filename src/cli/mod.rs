@@ -8,6 +8,7 @@ mod help;
 mod ids;
 mod listing;
 mod open;
+mod pack_install;
 mod packs;
 mod progress;
 mod publishing;
@@ -107,6 +108,24 @@ pub enum Failure {
         runs: Vec<String>,
     },
     NotRepeatable(String),
+    /// A pack could not be downloaded.
+    Fetch(#[from] crate::fetch::FetchError),
+    /// An older version offered without `--allow-downgrade`.
+    Downgrade {
+        id: String,
+        old: String,
+        version: String,
+    },
+    Sha256Bad(String),
+    Sha256Mismatch {
+        url: String,
+        actual: String,
+        expected: String,
+    },
+    /// `--sha256` with a file rather than an address.
+    Sha256Local,
+    /// `pack update`: some packs failed (each said on its own line).
+    NotUpdated,
 }
 
 impl Failure {
@@ -126,6 +145,27 @@ impl Failure {
                 fill(t.fail_unknown_pack, &[("id", &printable(id, false))])
             }
             Failure::Library(LibraryError::Builtin) => t.fail_builtin.into(),
+            Failure::Library(LibraryError::BuiltinId(id)) => fill(t.fail_builtin_id, &[("id", id)]),
+            Failure::Library(LibraryError::System { id, path }) => {
+                let path = path.display().to_string();
+                fill(t.fail_system_pack, &[("id", id), ("path", &path)])
+            }
+            Failure::Fetch(e) => e.message(t),
+            Failure::Downgrade { id, old, version } => fill(
+                t.fail_downgrade,
+                &[("id", id), ("old", old), ("version", version)],
+            ),
+            Failure::Sha256Bad(given) => fill(t.fail_sha256_bad, &[("given", given)]),
+            Failure::Sha256Mismatch {
+                url,
+                actual,
+                expected,
+            } => fill(
+                t.fail_sha256_mismatch,
+                &[("url", url), ("actual", actual), ("expected", expected)],
+            ),
+            Failure::Sha256Local => t.fail_sha256_local.into(),
+            Failure::NotUpdated => t.fail_not_updated.into(),
             Failure::ReadOnlyState(reason) => fill(t.fail_read_only, &[("reason", reason)]),
             Failure::Output(e) | Failure::Plain(PlainError::Output(e)) => {
                 fill(t.fail_output, &[("error", &error(e))])
@@ -198,6 +238,9 @@ impl Failure {
             | Failure::RunNeeded { .. }
             | Failure::UnknownRun { .. }
             | Failure::NotRepeatable(_)
+            | Failure::Downgrade { .. }
+            | Failure::Sha256Bad(_)
+            | Failure::Sha256Local
             | Failure::Keymap(_) => ExitCode::from(2),
             _ => ExitCode::from(1),
         }

@@ -21,6 +21,19 @@ pub fn pack_and_words(cli: &Cli) -> Result<(Pack, &'static Text), Failure> {
     Ok((pack, text))
 }
 
+/// Why the pack a plain `ticklist` opens is not the system's default, if it should be:
+/// said at start-up, so that a broken preloaded pack is seen and not fatal.
+pub fn default_notice(cli: &Cli) -> Option<Notice> {
+    if cli.pack.is_some() {
+        return None;
+    }
+    let problem = Library::from_platform()?.default_problem()?;
+    Some(Notice::DefaultProblem {
+        path: problem.path.display().to_string(),
+        error: problem.error,
+    })
+}
+
 /// A checklist open on its progress.
 pub struct Opened {
     pub session: Session,
@@ -61,9 +74,19 @@ pub fn open(pack: Pack, store: StateStore, run: Option<String>, now: Timestamp) 
         0
     };
     if orphans > 0 && notices.is_empty() {
+        let removed = Library::from_platform()
+            .map(|library| library.removed_titles(&pack))
+            .unwrap_or_default();
+        let steps = tracker
+            .state()
+            .ticks
+            .keys()
+            .filter_map(|id| removed.get(id).cloned())
+            .collect();
         notices.push(Notice::OrphanTicks {
             count: orphans,
             version: pack.version.clone(),
+            steps,
         });
     }
     let publisher = Settings::from_platform().and_then(|settings| {

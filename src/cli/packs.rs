@@ -1,10 +1,12 @@
-//! `ticklist pack install|list|use|remove`.
+//! `ticklist pack new|install|update|list|use|remove|schema`.
 
 use std::io::Write;
 use std::path::Path;
+use std::time::Duration;
 
+use super::pack_install::{self, InstallRequest, UpdateRequest};
 use super::{Cli, Console, Failure, PackCommand, confirm, state_dir};
-use crate::library::{Installed, Library};
+use crate::library::{Library, Listed, Origin};
 use crate::pack::{self, Kind};
 use crate::progress::{StateStore, Tracker};
 use crate::text::{Text, fill};
@@ -20,7 +22,7 @@ pub fn pack_command<O: Write, E: Write>(
     command: &PackCommand,
     console: &mut Console<'_, O, E>,
 ) -> Result<(), Failure> {
-    let Console { out, ask, .. } = console;
+    let Console { out, err, ask } = console;
     let t = super::builtin_lang(cli).text();
     let written = match command {
         PackCommand::Schema => out.write_all(pack::schema_json().as_bytes()),
@@ -37,45 +39,48 @@ pub fn pack_command<O: Write, E: Write>(
                 fill(t.cli_pack_new, &[("file", &file), ("id", &id)])
             )
         }
-        PackCommand::Install { file } => {
-            let (pack, installed) = library(cli)?.install(file)?;
-            let (said, old) = match &installed {
-                Installed::New => (t.cli_pack_installed, ""),
-                Installed::Replaced(old) => (t.cli_pack_updated, old.as_str()),
+        PackCommand::Install {
+            file,
+            sha256,
+            allow_downgrade,
+            timeout,
+        } => {
+            let request = InstallRequest {
+                file,
+                sha256: sha256.as_deref(),
+                allow_downgrade: *allow_downgrade,
+                timeout: Duration::from_secs(*timeout),
             };
-            let values = [
-                ("id", pack.id.as_str()),
-                ("version", &pack.version),
-                ("title", &pack.title),
-                ("old", old),
-            ];
-            writeln!(out, "{}", fill(said, &values))
+            let lines = pack_install::install(cli, &library(cli)?, &request, t)?;
+            writeln!(out, "{}", lines.join("\n"))
         }
-        PackCommand::List => {
-            let store = StateStore::new(state_dir(cli.state_dir.clone())?);
-            let mut lines = Vec::new();
-            for (pack, is_default) in library(cli)?.list()? {
-                let state = store
-                    .load(&pack.id, &pack.version, crate::clock::now())
-                    .into_state();
-                let (done, total) = Tracker::new(&pack, state).overall(&pack);
-                // A pack of reference cards has nothing to tick: say what it holds.
-                let progress = if total == 0 {
-                    let cards = pack.nodes.iter().filter(|n| n.kind == Kind::Info).count();
-                    fill(t.cards_count, &[("count", &cards.to_string())])
-                } else {
-                    format!("{done}/{total}")
-                };
-                let mark = if is_default { "*" } else { " " };
-                let digest = pack.digest();
-                lines.push(format!(
-                    "{mark} {}  v{}  {progress}  sha256:{}  {}",
-                    pack.id,
-                    pack.version,
-                    digest.get(..12).unwrap_or(&digest),
-                    pack.title
-                ));
+        PackCommand::Update {
+            ids,
+            all: _,
+            allow_downgrade,
+            timeout,
+        } => {
+            let request = UpdateRequest {
+                ids,
+                allow_downgrade: *allow_downgrade,
+                timeout: Duration::from_secs(*timeout),
+            };
+            return pack_install::update(cli, &library(cli)?, &request, out, err, t);
+        }
+        PackCommand::List { verbose } => {
+            let library = library(cli)?;
+            let (listed, problems) = library.list()?;
+            for problem in problems {
+                let path = problem.path.display().to_string();
+                let values = [("path", path.as_str()), ("error", &problem.error)];
+                writeln!(err, "{}", fill(t.list_system_problem, &values))
+                    .map_err(Failure::Output)?;
             }
+            let store = StateStore::new(state_dir(cli.state_dir.clone())?);
+            let lines: Vec<String> = listed
+                .iter()
+                .map(|listed| list_line(&library, &store, listed, *verbose, t))
+                .collect();
             writeln!(out, "{}", lines.join("\n"))
         }
         PackCommand::Use { id } => {
@@ -96,6 +101,50 @@ pub fn pack_command<O: Write, E: Write>(
         }
     };
     written.map_err(Failure::Output)
+}
+
+/// One pack of `pack list`: default mark, id, version, progress, title, then where it
+/// comes from (and, verbose, its digest).
+fn list_line(
+    library: &Library,
+    store: &StateStore,
+    listed: &Listed,
+    verbose: bool,
+    t: &Text,
+) -> String {
+    let pack = &listed.pack;
+    let state = store
+        .load(&pack.id, &pack.version, crate::clock::now())
+        .into_state();
+    let (done, total) = Tracker::new(pack, state).overall(pack);
+    // A pack of reference cards has nothing to tick: say what it holds.
+    let progress = if total == 0 {
+        let cards = pack.nodes.iter().filter(|n| n.kind == Kind::Info).count();
+        fill(t.cards_count, &[("count", &cards.to_string())])
+    } else {
+        format!("{done}/{total}")
+    };
+    let mark = if listed.is_default { "*" } else { " " };
+    let from = match &listed.origin {
+        Origin::Builtin => t.list_builtin.to_string(),
+        Origin::System(dir) => fill(t.list_system, &[("dir", &dir.display().to_string())]),
+        Origin::Installed => match library.source(&pack.id) {
+            Some(source) => {
+                let tz = super::local_time_zone();
+                let date = t.date(source.checked.to_zoned(tz).date());
+                fill(t.list_from_url, &[("url", &source.url), ("date", &date)])
+            }
+            None => t.list_from_file.to_string(),
+        },
+    };
+    let mut line = format!(
+        "{mark} {}  v{}  {progress}  {}\n    {from}",
+        pack.id, pack.version, pack.title
+    );
+    if verbose {
+        line.push_str(&format!("\n    sha256:{}", pack.digest()));
+    }
+    line
 }
 
 /// The example pack of `content/template.yaml` under `id`, written to `path` unless

@@ -31,8 +31,9 @@ pub fn search(cli: &Cli, words: &[String], out: &mut impl Write) -> Result<(), F
         Some(library) => library
             .with_builtin_lang(super::builtin_lang(cli))
             .list()?
+            .0
             .into_iter()
-            .map(|(pack, _)| pack)
+            .map(|listed| listed.pack)
             .collect(),
         None => pack::BUILTINS
             .iter()

@@ -72,7 +72,12 @@ pub fn check_file_in(path: &Path, t: &'static Text) -> Result<Validated, PackErr
 }
 
 fn read_file(path: &Path, with_warnings: bool, t: &'static Text) -> Result<Validated, PackError> {
-    let name = path.display().to_string();
+    let text = read_text(path, t)?;
+    parse(&text, &path.display().to_string(), with_warnings, t)
+}
+
+/// A pack file's text, before it is parsed: at most [`MAX_PACK_BYTES`], UTF-8.
+pub fn read_text(path: &Path, t: &'static Text) -> Result<String, PackError> {
     let io = |source| PackError::Io {
         path: path.to_path_buf(),
         source,
@@ -83,19 +88,23 @@ fn read_file(path: &Path, with_warnings: bool, t: &'static Text) -> Result<Valid
     file.take(MAX_PACK_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    check_size(bytes.len(), &name, t)?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    decode(bytes, &path.display().to_string(), t)
+}
+
+/// Downloaded or read bytes as pack text; `name` is how errors refer to the source.
+pub fn decode(bytes: Vec<u8>, name: &str, t: &'static Text) -> Result<String, PackError> {
+    check_size(bytes.len(), name, t)?;
+    String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let at = e.utf8_error().valid_up_to();
         let (line, column) = position(&bytes[..at]);
         invalid(
-            &name,
+            name,
             line,
             column,
             fill(t.pv_not_utf8, &[("at", &at.to_string())]),
         )
-    })?;
-    parse(&text, &name, with_warnings, t)
+    })
 }
 
 /// Parses and validates pack text; `name` is how errors refer to the source.

@@ -334,7 +334,7 @@ fn whole_seconds(at: Timestamp) -> Timestamp {
     at.round(jiff::Unit::Second).unwrap_or(at)
 }
 
-/// Moves progress saved under ids the pack renamed to their new ids (unless the new id
+/// Moves progress (ticks, skips, notes) saved under ids the pack renamed to their new ids (unless the new id
 /// has its own already). The moves are returned as changes, so the next save keeps them.
 fn follow_renames(pack: &Pack, state: &mut State) -> Changes {
     let mut changes = Changes::new();
@@ -344,6 +344,13 @@ fn follow_renames(pack: &Pack, state: &mut State) -> Changes {
             if !state.ticks.contains_key(new) {
                 state.ticks.insert(new.clone(), at);
                 changes.ticks.insert(new.clone(), Some(at));
+            }
+        }
+        if let Some(skip) = state.skipped.remove(old) {
+            changes.skipped.insert(old.clone(), None);
+            if !state.skipped.contains_key(new) {
+                changes.skipped.insert(new.clone(), Some(skip.clone()));
+                state.skipped.insert(new.clone(), skip);
             }
         }
         if let Some(note) = state.notes.remove(old) {

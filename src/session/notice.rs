@@ -70,10 +70,17 @@ pub enum Notice {
     },
     /// The progress file must not be written; nothing is saved.
     ReadOnly(String),
-    /// Ticks kept for steps the pack's new version no longer has.
+    /// Ticks kept for steps the pack's new version no longer has, with those steps'
+    /// titles where the library remembers them.
     OrphanTicks {
         count: usize,
         version: String,
+        steps: Vec<String>,
+    },
+    /// The system's default pack could not be opened; the built-in one is.
+    DefaultProblem {
+        path: String,
+        error: String,
     },
 }
 
@@ -85,6 +92,7 @@ impl Notice {
             | Notice::NoBrowser(_)
             | Notice::TooLong(_)
             | Notice::MovedAside { .. }
+            | Notice::DefaultProblem { .. }
             | Notice::ReadOnly(_)
             | Notice::PublishFailed(_) => Severity::Warning,
             Notice::OpenFailed { .. }
@@ -144,9 +152,25 @@ impl Notice {
                 fill(t.state_moved_aside, &[("reason", reason), ("path", path)])
             }
             Notice::ReadOnly(reason) => fill(t.state_read_only, &[("reason", reason)]),
-            Notice::OrphanTicks { count, version } => fill(
+            Notice::OrphanTicks {
+                count,
+                version,
+                steps,
+            } if steps.is_empty() => fill(
                 t.orphan_ticks,
                 &[("count", &count.to_string()), ("version", version)],
+            ),
+            Notice::OrphanTicks { version, steps, .. } => {
+                let steps: Vec<String> = steps
+                    .iter()
+                    .map(|title| format!("“{}”", printable(title, false)))
+                    .collect();
+                let values = [("version", version.as_str()), ("steps", &steps.join(", "))];
+                fill(t.orphan_ticks_named, &values)
+            }
+            Notice::DefaultProblem { path, error } => fill(
+                t.notice_default_problem,
+                &[("path", path), ("error", error)],
             ),
         }
     }

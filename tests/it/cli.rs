@@ -514,26 +514,24 @@ fn installed_packs_are_listed_chosen_upgraded_and_removed() {
     let list = stdout(&in_home(home, &["pack", "list"]));
     let lines: Vec<&str> = list.lines().collect();
     assert_eq!(
-        lines.len(),
-        4,
-        "the three built-in packs, then the installed one: {list}"
-    );
-    assert!(
-        lines[0].starts_with("* openclassrooms-mentor  v2026.11  0/24  sha256:"),
-        "{list}"
-    );
-    assert!(
-        lines[1].starts_with("  first-session  v2026.11  0/51  sha256:"),
-        "{list}"
-    );
-    assert!(
-        lines[2].starts_with("  mentor-handbook  v2026.11  25 reference cards  sha256:"),
-        "{list}"
+        lines,
+        [
+            "* openclassrooms-mentor  v2026.11  0/24  Checklist to start your mentoring mission",
+            "    built in",
+            "  first-session  v2026.11  0/51  Première session avec un nouvel étudiant",
+            "    built in",
+            "  mentor-handbook  v2026.11  25 reference cards  The mentor's handbook",
+            "    built in",
+            "  minimal  v1  1/2  Minimal pack",
+            "    installed from a file",
+        ],
+        "the three built-in packs, then the installed one, each with where it comes from"
     );
     let digest = ticklist::pack::load_file(&fixture).unwrap().digest();
-    assert_eq!(
-        lines[3],
-        format!("  minimal  v1  1/2  sha256:{}  Minimal pack", &digest[..12])
+    let verbose = stdout(&in_home(home, &["pack", "list", "--verbose"]));
+    assert!(
+        verbose.ends_with(&format!("    installed from a file\n    sha256:{digest}\n")),
+        "{verbose}"
     );
 
     assert_eq!(
@@ -552,8 +550,11 @@ fn installed_packs_are_listed_chosen_upgraded_and_removed() {
     )
     .unwrap();
     let out = stdout(&in_home(home, &["pack", "install", v2.to_str().unwrap()]));
-    assert_eq!(out, "updated minimal from v1 to v2: Minimal pack\n");
-    assert!(stdout(&in_home(home, &["pack", "list"])).contains("* minimal  v2  1/2  sha256:"));
+    assert_eq!(
+        out,
+        "updated minimal from v1 to v2: Minimal pack\n  the same steps as before\n  your ticks: kept 1\n"
+    );
+    assert!(stdout(&in_home(home, &["pack", "list"])).contains("* minimal  v2  1/2  Minimal pack"));
 
     assert!(failure(&in_home(home, &["pack", "remove", "minimal"])).contains("pass --yes"));
     assert_eq!(

@@ -33,6 +33,9 @@ pub fn clean_env(home: &Path, lang: &str) -> Vec<(&'static str, std::ffi::OsStri
         ("XDG_DATA_HOME", home.join("data").into()),
         ("XDG_CACHE_HOME", home.join("cache").into()),
         ("XDG_STATE_HOME", home.join("state").into()),
+        // The system's preloaded packs and default, as an organisation would install them.
+        ("XDG_DATA_DIRS", home.join("system/share").into()),
+        ("XDG_CONFIG_DIRS", home.join("system/etc").into()),
         ("LANG", lang.into()),
         ("TZ", "UTC".into()),
         ("TICKLIST_NOW", NOW.into()),
