@@ -89,10 +89,18 @@ impl FetchError {
     }
 }
 
-/// Whether `text` is meant as a web address rather than a file.
+/// Whether `text` is meant as an address (`scheme://…`) rather than a file: then it is
+/// fetched, or refused with a word about its scheme, never looked for on disk.
 pub fn is_url(text: &str) -> bool {
-    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
+    text.split_once("://").is_some_and(|(scheme, _)| {
+        scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
 }
 
 /// Downloads `url` (asking only for a change since `since`, if given), waiting at most
@@ -242,6 +250,7 @@ mod tests {
     fn web_addresses_are_told_from_files() {
         assert!(is_url("https://example.org/p.yaml"));
         assert!(is_url("HTTP://localhost/p.yaml"));
+        assert!(is_url("ftp://example.org/p.yaml"));
         assert!(!is_url("team.yaml"));
         assert!(!is_url("./https/p.yaml"));
     }

@@ -81,6 +81,7 @@ impl Change {
             }
         }
 
+        let mut orphaned = std::collections::BTreeSet::new();
         for state in states {
             let settled = state.ticks.keys().chain(state.skipped.keys());
             for id in settled.filter(|id| old_ids.contains_key(id.as_str())) {
@@ -90,13 +91,14 @@ impl Change {
                     change.moved += 1;
                 } else if let Some(&i) = old_ids.get(id.as_str()) {
                     change.lost += 1;
-                    let title = &old.nodes[i].title;
-                    if !change.orphaned.contains(title) {
-                        change.orphaned.push(title.clone());
-                    }
+                    orphaned.insert(i);
                 }
             }
         }
+        change.orphaned = orphaned
+            .into_iter()
+            .map(|i| old.nodes[i].title.clone())
+            .collect();
         change
     }
 

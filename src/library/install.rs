@@ -83,7 +83,7 @@ impl Library {
     pub fn offer(&self, text: String, name: &str) -> Result<Offered, LibraryError> {
         let pack = pack::load_str_in(&text, name, self.builtin_lang.text())?;
         if pack::find_builtin(&pack.id).is_some() {
-            return Err(LibraryError::Builtin);
+            return Err(LibraryError::BuiltinId(pack.id));
         }
         let target = self.path_of(&pack.id);
         let installed = target

@@ -167,10 +167,13 @@ impl Library {
     /// should be and cannot: worth a notice, never fatal.
     pub fn default_problem(&self) -> Option<SystemProblem> {
         let id = self.system_default()?;
-        let error = self.resolve_id(&id).err()?;
+        let error = match self.resolve_id(&id).err()? {
+            LibraryError::Pack(e) => e.message(self.builtin_lang.text()),
+            e => e.to_string(),
+        };
         Some(SystemProblem {
             path: self.system.default_file().unwrap_or_default(),
-            error: error.to_string(),
+            error,
         })
     }
 

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[cfg(unix)]
+mod http;
 mod support;
 
 mod accessibility;
@@ -18,6 +19,8 @@ mod links;
 mod manager;
 mod one_core;
 mod pack;
+mod pack_urls;
+mod preloaded;
 mod properties;
 mod runs;
 mod screens;

@@ -1,0 +1,139 @@
+//! Packs an organisation preloads for every user (`$XDG_DATA_DIRS/ticklist/packs`, a
+//! default in `$XDG_CONFIG_DIRS/ticklist/default-pack`): opened by a plain `ticklist`
+//! for a user who never installed anything, overridden by the user's own choices, and
+//! skipped with a word when broken. The clean environment roots both at `home/system`.
+#![cfg(unix)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Output, Stdio};
+
+use crate::support::command;
+
+fn run(home: &Path, args: &[&str]) -> Output {
+    command(home, "C").args(args).output().unwrap()
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn org(version: &str) -> String {
+    format!(
+        "id: org\nversion: \"{version}\"\nlang: en\ntitle: Our onboarding\nstages:\n  - id: s\n    title: Start\n    items:\n      - {{id: badge, title: Get your badge}}\n      - {{id: laptop, title: Collect your laptop}}\n"
+    )
+}
+
+/// Writes what a package would: the pack under `share`, and the default under `etc`.
+fn preload(home: &Path, share: &str, file: &str, yaml: &str) -> PathBuf {
+    let dir = home.join(share).join("ticklist/packs");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(file), yaml).unwrap();
+    dir
+}
+
+fn system_default(home: &Path, id: &str) {
+    let dir = home.join("system/etc/ticklist");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("default-pack"), format!("{id}\n")).unwrap();
+}
+
+#[test]
+fn a_preloaded_pack_and_default_open_for_a_user_who_installed_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let dir = preload(home, "system/share", "org.yaml", &org("1"));
+    system_default(home, "org");
+
+    assert!(ok(&run(home, &["status"])).ends_with("total 0/2 (0%) Our onboarding\n"));
+    let list = ok(&run(home, &["pack", "list"]));
+    assert!(
+        list.ends_with(&format!(
+            "* org  v1  0/2  Our onboarding\n    preloaded in {}\n",
+            dir.display()
+        )),
+        "{list}"
+    );
+    let out = run(home, &["pack", "remove", "org", "--yes"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("org is preloaded on this computer"), "{said}");
+    assert!(dir.join("org.yaml").is_file());
+
+    // The user's own choices win: their default, then their own copy of the same id.
+    ok(&run(home, &["pack", "use", "first-session"]));
+    assert!(ok(&run(home, &["pack", "list"])).starts_with("  openclassrooms-mentor"));
+    let mine = home.join("org-v2.yaml");
+    std::fs::write(&mine, org("2")).unwrap();
+    ok(&run(home, &["pack", "install", mine.to_str().unwrap()]));
+    ok(&run(home, &["pack", "use", "org"]));
+    let list = ok(&run(home, &["pack", "list"]));
+    assert!(
+        list.ends_with("* org  v2  0/2  Our onboarding\n    installed from a file\n"),
+        "one org, the user's: {list}"
+    );
+}
+
+#[test]
+fn the_first_system_directory_wins_and_a_broken_pack_is_skipped() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let first = preload(home, "local/share", "org.yaml", &org("3"));
+    preload(home, "system/share", "org.yaml", &org("1"));
+    preload(home, "system/share", "broken.yaml", "id: broken\nstages: [");
+    let dirs = std::env::join_paths([home.join("local/share"), home.join("system/share")]).unwrap();
+    let out = command(home, "C")
+        .env("XDG_DATA_DIRS", dirs)
+        .args(["pack", "list"])
+        .output()
+        .unwrap();
+    let list = ok(&out);
+    assert!(
+        list.ends_with(&format!(
+            "  org  v3  0/2  Our onboarding\n    preloaded in {}\n",
+            first.display()
+        )),
+        "{list}"
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("a preloaded pack was skipped because it does not load: ")
+            && said.contains("broken.yaml"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_broken_system_default_is_told_and_the_built_in_checklist_opens() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    preload(home, "system/share", "org.yaml", "id: org\nversion: [");
+    system_default(home, "org");
+    let out = command(home, "C")
+        .arg("--plain")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child.stdin.take().unwrap().write_all(b"q\n")?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(out.status.success());
+    let transcript = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        transcript.contains("The default pack of this computer cannot be opened (")
+            && transcript.contains("default-pack: ")
+            && transcript.contains("the built-in checklist is open instead."),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("Checklist to start your mentoring mission"),
+        "{transcript}"
+    );
+}
