@@ -68,13 +68,23 @@ pub enum Command {
         #[command(subcommand)]
         command: RunsCommand,
     },
-    /// Print a completion script for your shell (e.g. `ticklist completions bash`).
+    /// Print a completion script for your shell (e.g. `ticklist completions bash`), or
+    /// write them as files with --dir.
     Completions {
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
+        #[arg(value_enum, required_unless_present = "dir")]
+        shell: Option<clap_complete::Shell>,
+        /// Write the script of each shell (or of the one named) into DIR, under the name
+        /// that shell looks for.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
-    /// Print the manual page (roff), e.g. `ticklist man > ticklist.1`.
-    Man,
+    /// Print the manual page (roff) in the interface language, e.g. `ticklist man >
+    /// ticklist.1`, or write a page per command with --dir.
+    Man {
+        /// Write ticklist.1 and a page per command (ticklist-pack.1…) into DIR.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// A manager's report from mentors' JSON exports (`ticklist export --format json`), or
     /// every export in a folder (read recursively). Files that are not exports are named
     /// in the report and make the exit status 1.

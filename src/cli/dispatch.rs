@@ -36,12 +36,15 @@ pub fn run() -> ExitCode {
             let written = std::io::Write::write_all(&mut std::io::stdout().lock(), pack.as_bytes());
             return report(written.map_err(Failure::Output), text);
         }
-        Some(Command::Completions { shell }) => {
-            let written = super::completions(*shell, &mut std::io::stdout().lock());
-            return report(written.map_err(Failure::Output), text);
+        Some(Command::Completions { shell, dir }) => {
+            let lang = super::builtin_lang(&cli);
+            let written =
+                super::completions(*shell, dir.as_deref(), lang, &mut std::io::stdout().lock());
+            return report(written, text);
         }
-        Some(Command::Man) => {
-            let written = super::man(&mut std::io::stdout().lock()).map_err(Failure::Output);
+        Some(Command::Man { dir }) => {
+            let lang = super::builtin_lang(&cli);
+            let written = super::man(lang, dir.as_deref(), &mut std::io::stdout().lock());
             return report(written, text);
         }
         Some(Command::Report {

@@ -49,7 +49,9 @@ fn arg_key(path: &str, id: &str) -> String {
 
 fn translate(mut cmd: Command, path: &str, t: &Text) -> Command {
     if let Some(about) = lookup(t, if path.is_empty() { "ticklist" } else { path }) {
-        cmd = cmd.about(about);
+        // The English long help (more doc-comment paragraphs) would win in `--help`
+        // and the manual: the translation stands for both.
+        cmd = cmd.about(about).long_about(None);
     }
     let args: Vec<String> = cmd
         .get_arguments()

@@ -245,6 +245,8 @@ pub static EN: Text = Text {
     fail_no_such_link: "step “{id}” has {count} link(s), so there is no link {n}",
     fail_open: "could not open {url}: {error}",
     fail_unknown_pack: "no pack file or installed pack named “{id}”: see `ticklist pack list`",
+    man_name: "NAME",
+    man_manual: "ticklist manual",
     fail_builtin: "built-in packs are always available and cannot be removed",
     fail_builtin_id: "{id} is the id of a built-in pack: give your pack another `id`.",
     fail_system_pack: "{id} is preloaded on this computer ({path}) and cannot be removed here; to stop opening it, choose another pack with `ticklist pack use`.",

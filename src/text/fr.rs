@@ -53,9 +53,13 @@ pub static FR: Text = Text {
         ("check --ids", "Ids des étapes à cocher."),
         (
             "completions",
-            "Écrire un script de complétion pour votre shell (par exemple `ticklist completions bash`).",
+            "Écrire un script de complétion pour votre shell (par exemple `ticklist completions bash`), ou les écrire en fichiers avec --dir.",
         ),
-        ("completions --shell", "Le shell."),
+        ("completions --shell", "Le shell (tous avec --dir)."),
+        (
+            "completions --dir",
+            "Écrire le script de chaque shell (ou de celui nommé) dans DOSSIER, sous le nom que ce shell cherche.",
+        ),
         (
             "export",
             "Écrire un rapport de progression à envoyer : par étape et partie, chaque étape avec sa date et sa note.",
@@ -76,7 +80,11 @@ pub static FR: Text = Text {
         ("list --todo", "Seulement ce qui reste à faire."),
         (
             "man",
-            "Écrire la page de manuel (roff), par exemple `ticklist man > ticklist.1`.",
+            "Écrire la page de manuel (roff) dans la langue de l'interface, par exemple `ticklist man > ticklist.1`, ou une page par commande avec --dir.",
+        ),
+        (
+            "man --dir",
+            "Écrire ticklist.1 et une page par commande (ticklist-pack.1…) dans DOSSIER.",
         ),
         (
             "note",
@@ -520,6 +528,8 @@ pub static FR: Text = Text {
     fail_no_such_link: "l'étape « {id} » a {count} lien(s) : il n'y a pas de lien {n}",
     fail_open: "impossible d'ouvrir {url} : {error}",
     fail_unknown_pack: "aucun fichier de pack ni pack installé nommé « {id} » : voir `ticklist pack list`",
+    man_name: "NOM",
+    man_manual: "manuel de ticklist",
     fail_builtin: "les packs intégrés sont toujours disponibles et ne peuvent pas être supprimés",
     fail_builtin_id: "{id} est l'id d'un pack intégré : donnez un autre `id` à votre pack.",
     fail_system_pack: "{id} est préinstallé sur cet ordinateur ({path}) et ne peut pas être supprimé ici ; pour ne plus l'ouvrir, choisissez un autre pack avec `ticklist pack use`.",

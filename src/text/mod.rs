@@ -265,6 +265,10 @@ catalogue! {
     fail_no_such_link,
     fail_open,
     fail_unknown_pack,
+    /// The NAME heading of a manual page.
+    man_name,
+    /// The manual a page belongs to, in its header.
+    man_manual,
     fail_builtin,
     fail_builtin_id,
     fail_system_pack,

@@ -624,8 +624,23 @@ fn completions_and_man_page_come_from_the_command_line_definition() {
             );
         }
     }
+    // The mentor here is French: so is the page, headings and all.
     let man = stdout(&ticklist(dir.path(), &["man"]));
-    assert!(man.contains(".TH ticklist 1"), "{man}");
+    assert!(
+        man.contains(".TH \"TICKLIST\" 1 \"\" \"ticklist ")
+            && man.contains("\"manuel de ticklist\""),
+        "{man}"
+    );
+    assert!(
+        man.contains(".SH NOM") && !man.contains(".SH NAME"),
+        "{man}"
+    );
+    assert!(man.contains("Installer, mettre à jour, lister"), "{man}");
+    let english = stdout(&ticklist(dir.path(), &["--lang", "en", "man"]));
+    assert!(
+        english.contains(".SH NAME") && english.contains("Install, update, list"),
+        "{english}"
+    );
     for command in [
         "validate",
         "status",
@@ -642,6 +657,72 @@ fn completions_and_man_page_come_from_the_command_line_definition() {
     );
     let out = ticklist(dir.path(), &["completions", "tcsh-or-so"]);
     assert_eq!(out.status.code(), Some(2), "a usage error");
+    let out = ticklist(dir.path(), &["completions"]);
+    assert_eq!(out.status.code(), Some(2), "a shell or --dir");
+}
+
+#[test]
+fn man_pages_and_completions_are_written_as_files_for_packages() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("assets");
+    let fr = root.join("man/fr/man1");
+    let listed = stdout(&ticklist(
+        dir.path(),
+        &["man", "--dir", fr.to_str().unwrap()],
+    ));
+    let pages: Vec<&str> = listed.lines().collect();
+    assert!(pages.len() > 20, "a page per command: {listed}");
+    let install = std::fs::read_to_string(fr.join("ticklist-pack-install.1")).unwrap();
+    assert!(
+        install.contains("TICKLIST-PACK-INSTALL") && install.contains("Valider un pack"),
+        "{install}"
+    );
+    assert!(
+        !fr.join("ticklist-generate-pack.1").exists(),
+        "hidden commands have no page"
+    );
+    let en = root.join("man/man1");
+    stdout(&ticklist(
+        dir.path(),
+        &["--lang", "en", "man", "--dir", en.to_str().unwrap()],
+    ));
+    let update = std::fs::read_to_string(en.join("ticklist-pack-update.1")).unwrap();
+    assert!(
+        update.contains("Download again the packs installed from an address"),
+        "{update}"
+    );
+
+    let completions = root.join("completions");
+    let listed = stdout(&ticklist(
+        dir.path(),
+        &["completions", "--dir", completions.to_str().unwrap()],
+    ));
+    let mut names: Vec<String> = listed
+        .lines()
+        .map(|line| {
+            Path::new(line)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "_ticklist",
+            "_ticklist.ps1",
+            "ticklist.bash",
+            "ticklist.elv",
+            "ticklist.fish"
+        ]
+    );
+    let bash = std::fs::read_to_string(completions.join("ticklist.bash")).unwrap();
+    assert!(
+        bash.contains("complete -F _ticklist") && bash.contains("update"),
+        "{bash}"
+    );
 }
 
 #[test]
