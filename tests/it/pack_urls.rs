@@ -75,11 +75,11 @@ fn a_mentor_installs_by_address_and_an_update_keeps_every_tick() {
         ok(&run(home, &["pack", "install", &url])),
         "installed team v1: Team onboarding\n"
     );
-    ok(&run(home, &["--pack", "team", "check", "slack", "buddy"]));
+    ok(&run(home, &["--pack", "team", "check", "slack", "buddy", "old-form"]));
     let list = ok(&run(home, &["pack", "list"]));
     assert!(
         list.ends_with(&format!(
-            "  team  v1  2/3  Team onboarding\n    from {url}, last checked 23 November 2026\n"
+            "  team  v1  3/3  Team onboarding\n    from {url}, last checked 23 November 2026\n"
         )),
         "{list}"
     );
@@ -113,7 +113,17 @@ fn a_mentor_installs_by_address_and_an_update_keeps_every_tick() {
          \x20 added: “Read the handbook”\n\
          \x20 removed: “Fill in the paper form”\n\
          \x20 renamed: “Meet your buddy” → “Meet your buddy and the team”\n\
-         \x20 your ticks: kept 1 · moved with a renamed step 1\n"
+         \x20 no longer counting, but still saved in case the step comes back: “Fill in the paper form”\n\
+         \x20 your ticks: kept 1 · moved with a renamed step 1 · no longer counting 1\n"
+    );
+    // At first opening, the mentor is told which ticked steps are gone, by name.
+    let transcript = plain(home, &["--pack", "team"], "q\n");
+    assert!(
+        transcript.contains(
+            "Version 2 of this pack no longer has steps you had ticked: “Fill in the paper form”. \
+             Those ticks stay saved."
+        ),
+        "{transcript}"
     );
     let status = ok(&run(home, &["--pack", "team", "status"]));
     assert!(status.contains("total 2/3"), "both ticks count: {status}");
@@ -315,6 +325,24 @@ fn files_over_an_installed_pack_follow_the_same_rules() {
     assert!(
         ok(&run(home, &["pack", "update", "team"])).contains("was not installed from an address")
     );
+}
+
+/// Plain mode through a pipe, fed `input`: its transcript.
+fn plain(home: &Path, args: &[&str], input: &str) -> String {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let out = command(home, "C")
+        .args(args)
+        .arg("--plain")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child.stdin.take().unwrap().write_all(input.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    ok(&out)
 }
 
 fn sha256(bytes: &[u8]) -> String {
