@@ -75,7 +75,10 @@ fn a_mentor_installs_by_address_and_an_update_keeps_every_tick() {
         ok(&run(home, &["pack", "install", &url])),
         "installed team v1: Team onboarding\n"
     );
-    ok(&run(home, &["--pack", "team", "check", "slack", "buddy", "old-form"]));
+    ok(&run(
+        home,
+        &["--pack", "team", "check", "slack", "buddy", "old-form"],
+    ));
     let list = ok(&run(home, &["pack", "list"]));
     assert!(
         list.ends_with(&format!(
