@@ -1,33 +1,44 @@
 //! Finding nodes by what they say, forgiving of case, accents and punctuation (the
-//! rule is `fold`'s): "evaluation" finds "évaluations", "no show" finds "no-show".
-//! Pure: the UI filters its tree with it, `ticklist search` prints what it finds.
+//! rule is `fold`'s): "evaluation" finds "évaluations", "no show" finds "no-show". A
+//! query is words: a node matches when it holds every one, in any order and any of its
+//! fields ("student late" finds the card titled "…student…" whose details say "…late…").
+//! Pure: the UI filters its tree with it, plain mode and `ticklist search` use it too.
 
 use crate::fold::fold;
 use crate::pack::Pack;
 use crate::progress::State;
 
-/// A folded query, ready to test node texts against.
+/// A query's folded words, ready to test node texts against.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Query(String);
+pub struct Query(Vec<String>);
 
 impl Query {
     /// `None` for a query with nothing to look for (only spaces or punctuation).
     pub fn new(text: &str) -> Option<Self> {
         let folded = fold(text);
-        (!folded.is_empty()).then_some(Query(folded))
+        let words: Vec<String> = folded.split_whitespace().map(str::to_string).collect();
+        (!words.is_empty()).then_some(Query(words))
     }
 
+    /// Whether `text` holds every word.
     pub fn matches(&self, text: &str) -> bool {
         self.matches_folded(&fold(text))
     }
 
     /// For text already passed through [`fold`].
     pub fn matches_folded(&self, folded: &str) -> bool {
-        folded.contains(&self.0)
+        self.0.iter().all(|word| folded.contains(word.as_str()))
+    }
+
+    /// Whether every word is in one or another of these folded texts.
+    fn matches_across(&self, texts: &[&str]) -> bool {
+        self.0
+            .iter()
+            .all(|word| texts.iter().any(|text| text.contains(word.as_str())))
     }
 }
 
-/// Between two fields of a node in the index: never in folded text, so a query cannot
+/// Between two fields of a node in the index: never in folded text, so a word cannot
 /// match across the end of one field and the start of the next.
 const FIELD_END: char = '\u{1f}';
 
@@ -58,14 +69,16 @@ impl SearchIndex {
         )
     }
 
-    /// Nodes whose texts, or the mentor's own note on them, match: in pack order.
+    /// Nodes whose texts and the mentor's own note on them hold every word of the
+    /// query, between them: in pack order.
     pub fn find(&self, pack: &Pack, state: Option<&State>, query: &Query) -> Vec<usize> {
         (0..pack.nodes.len())
             .filter(|&i| {
-                query.matches_folded(&self.0[i])
-                    || state
-                        .and_then(|s| s.notes.get(&pack.nodes[i].id))
-                        .is_some_and(|note| query.matches(note))
+                let note = state.and_then(|s| s.notes.get(&pack.nodes[i].id)).map(|n| fold(n));
+                match note {
+                    Some(note) => query.matches_across(&[&self.0[i], &note]),
+                    None => query.matches_folded(&self.0[i]),
+                }
             })
             .collect()
     }
@@ -116,12 +129,22 @@ mod tests {
             .insert("slack".into(), "demander le canal #mentors".into());
         assert_eq!(ids("canal mentors", Some(&state)), ["slack"]);
         assert!(ids("canal mentors", None).is_empty());
-        // Field by field: the end of the title and the start of the details are not one
-        // phrase, in `/` and `ticklist search` alike (both use this index).
+        // Words, wherever they are in the node, in `/`, plain mode and `ticklist search`
+        // alike (all use this index).
         let yaml = "id: t\nversion: \"1\"\nlang: en\ntitle: T\nstages:\n  - id: s\n    title: Meet the student\n    details: Late arrivals happen\n    items: [{id: a, title: A}]\n";
         let small = crate::pack::load_str(yaml, "t.yaml").unwrap();
         let found = |q: &str| find(&small, None, &Query::new(q).unwrap());
         assert_eq!(found("student"), [0]);
-        assert!(found("student late").is_empty());
+        assert_eq!(found("student late"), [0], "words, not a phrase");
+        assert_eq!(found("late student"), [0], "in any order");
+        assert_eq!(found("meet arrivals"), [0], "from two fields");
+        assert!(found("student early").is_empty(), "every word");
+        assert!(found("studentlate").is_empty());
+        // A word in a title and one in the mentor's note, between them.
+        let mut note = State::new(&small.id, &small.version);
+        note.notes.insert("s".into(), "ask about the calendar".into());
+        let query = Query::new("calendar meet").unwrap();
+        assert_eq!(find(&small, Some(&note), &query), [0]);
+        assert!(find(&small, None, &query).is_empty());
     }
 }

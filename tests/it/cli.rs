@@ -752,6 +752,11 @@ fn search_looks_through_every_shipped_pack_and_says_when_nothing_matches() {
         "{out}"
     );
 
+    // Words, not a phrase: the no-show card has "student" in its title and "late" in
+    // its details.
+    let out = stdout(&in_home(home, &["search", "student", "late"]));
+    assert!(out.contains("mentor-handbook/no-show  "), "{out}");
+
     let none = in_home(home, &["search", "zebra crossing"]);
     assert_eq!(none.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&none.stderr).contains("nothing matches “zebra crossing”"));
