@@ -74,7 +74,9 @@ impl SearchIndex {
     pub fn find(&self, pack: &Pack, state: Option<&State>, query: &Query) -> Vec<usize> {
         (0..pack.nodes.len())
             .filter(|&i| {
-                let note = state.and_then(|s| s.notes.get(&pack.nodes[i].id)).map(|n| fold(n));
+                let note = state
+                    .and_then(|s| s.notes.get(&pack.nodes[i].id))
+                    .map(|n| fold(n));
                 match note {
                     Some(note) => query.matches_across(&[&self.0[i], &note]),
                     None => query.matches_folded(&self.0[i]),
@@ -142,7 +144,8 @@ mod tests {
         assert!(found("studentlate").is_empty());
         // A word in a title and one in the mentor's note, between them.
         let mut note = State::new(&small.id, &small.version);
-        note.notes.insert("s".into(), "ask about the calendar".into());
+        note.notes
+            .insert("s".into(), "ask about the calendar".into());
         let query = Query::new("calendar meet").unwrap();
         assert_eq!(find(&small, Some(&note), &query), [0]);
         assert!(find(&small, None, &query).is_empty());

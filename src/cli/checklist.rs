@@ -2,7 +2,7 @@
 //! for or when there is no screen to draw on. A repeatable pack without `--run` lets
 //! them pick the run first.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
 use super::open::{Opened, open, pack_and_words};
 use super::{Cli, Failure};
@@ -34,7 +34,7 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     let mut opened = open(pack, store, run, crate::clock::now());
     opened.notices.extend(super::open::default_notice(&cli));
     if plain {
-        return run_plain(opened, text);
+        return run_plain(&cli, opened, text);
     }
     let Opened {
         mut session,
@@ -115,35 +115,48 @@ fn store_and_run(
     }
 }
 
-/// Plain mode on the opened checklist, on standard input and output.
-fn run_plain(opened: Opened, text: &'static Text) -> Result<(), Failure> {
-    let Opened {
-        mut session,
-        store,
-        run,
-        notices,
-        upgraded,
-        publisher,
-    } = opened;
-    let startup = session.startup(upgraded);
-    let tz = super::local_time_zone();
-    let today = crate::clock::now().to_zoned(tz.clone()).date();
-    let notices: Vec<String> = notices
-        .iter()
-        .map(|n| n.words(&session.pack, text))
-        .collect();
-    let mut reader = Plain::new(session, text, tz);
-    reader.run = run;
-    reader.today = today;
+/// Plain mode on the opened checklist, on standard input and output; `r` goes back to
+/// the list of runs, where another is opened or started.
+fn run_plain(cli: &Cli, mut opened: Opened, text: &'static Text) -> Result<(), Failure> {
     let stdin = std::io::stdin();
-    let io = plain::Io {
-        store: &store,
-        publisher: publisher.as_ref(),
-        opener: &Opener::from_env(),
-        prompt: stdin.is_terminal(),
-        clock: &crate::clock::now,
-    };
-    let mut out = std::io::stdout().lock();
-    plain::run(reader, startup, &notices, &mut stdin.lock(), &mut out, &io)?;
-    Ok(())
+    let opener = Opener::from_env();
+    loop {
+        let Opened {
+            mut session,
+            store,
+            run,
+            notices,
+            upgraded,
+            publisher,
+        } = opened;
+        let startup = session.startup(upgraded);
+        let tz = super::local_time_zone();
+        let today = crate::clock::now().to_zoned(tz.clone()).date();
+        let notices: Vec<String> = notices
+            .iter()
+            .map(|n| n.words(&session.pack, text))
+            .collect();
+        let pack = session.pack.clone();
+        let mut reader = Plain::new(session, text, tz);
+        reader.run = run;
+        reader.today = today;
+        let io = plain::Io {
+            store: &store,
+            publisher: publisher.as_ref(),
+            opener: &opener,
+            prompt: stdin.is_terminal(),
+            clock: &crate::clock::now,
+        };
+        let mut out = std::io::stdout().lock();
+        let ended = plain::run(reader, startup, &notices, &mut stdin.lock(), &mut out, &io)?;
+        if ended == plain::Ended::Quit {
+            return Ok(());
+        }
+        let base = StateStore::new(super::state_dir(cli.state_dir.clone())?);
+        let picked = plain::pick_run(&pack, &base, text, &mut stdin.lock(), &mut out)?;
+        let Some((key, name)) = picked else {
+            return writeln!(out, "{}", text.plain_bye).map_err(Failure::Output);
+        };
+        opened = open(pack, base.for_run(&key), Some(name), crate::clock::now());
+    }
 }

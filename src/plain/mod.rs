@@ -1,30 +1,35 @@
-//! Plain mode: the checklist as sentences, one per line, driven by short typed commands.
-//! For screen readers, braille displays and pipes, where a full-screen interface that
-//! moves the cursor and draws boxes is noise. This part is pure: a command goes in,
-//! lines and at most one [`Effect`] come out; [`session`] does the reading and writing.
+//! Plain mode: the checklist as sentences, one per line, driven by short typed commands
+//! (the UI's letters, [`commands`]). For screen readers, braille displays and pipes,
+//! where a full-screen interface that moves the cursor and draws boxes is noise. This
+//! part is pure: a command goes in, lines and at most one [`Effect`] come out;
+//! [`session`] does the reading and writing.
 
+mod commands;
 mod picker;
 mod session;
+mod speech;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use crate::describe::describe;
-use crate::progress::percent;
 use crate::safe_text::printable;
+use crate::search::{Query, SearchIndex};
 use crate::session::{Effect, Notice, Outcome, Session};
 use crate::text::{Text, fill};
+use commands::Verb;
 
 pub use picker::pick_run;
-pub use session::{Io, PlainError, run};
+pub use session::{Ended, Io, PlainError, run};
 
 /// What a command produced: lines to print, work for the outside world, and whether
-/// the session is over.
+/// the session is over (or goes back to the list of runs).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Reply {
     pub lines: Vec<String>,
     pub effect: Option<Effect>,
     pub quit: bool,
+    /// Back to the run picker: this run is left (saved), another may be opened.
+    pub runs: bool,
 }
 
 impl Reply {
@@ -36,6 +41,13 @@ impl Reply {
     }
 }
 
+/// A search kept between commands: `n` and `N` go from match to match.
+#[derive(Debug, Clone)]
+struct Found {
+    text: String,
+    matches: Vec<usize>,
+}
+
 /// A plain-mode reader on the checklist core: where they are, and how to say things.
 pub struct Plain {
     pub session: Session,
@@ -43,6 +55,13 @@ pub struct Plain {
     tz: TimeZone,
     /// The node being read, in pre-order (stages, parts, items, sub-items).
     current: usize,
+    /// The steps to tick, in order: what "step 3 of 24" counts, as progress does.
+    steps: Vec<usize>,
+    /// The reference cards, counted apart.
+    cards: Vec<usize>,
+    search: Option<Found>,
+    /// Built at the first search.
+    index: Option<SearchIndex>,
     /// The run's name, for a pack done once per student.
     pub run: Option<String>,
     /// The day due dates are judged against (given, never read from the clock here).
@@ -50,14 +69,25 @@ pub struct Plain {
 }
 
 impl Plain {
-    /// Starts where the full-screen UI does: on the first step still to do.
+    /// Starts where the full-screen UI does: on the first step still to do, else the
+    /// first step or card (never on a heading, where a tick would tick it all).
     pub fn new(session: Session, text: &'static Text, tz: TimeZone) -> Self {
-        let current = session.first_todo().unwrap_or(0);
+        let pack = &session.pack;
+        let steps: Vec<usize> = (0..pack.nodes.len()).filter(|&i| pack.is_step(i)).collect();
+        let cards: Vec<usize> = (0..pack.nodes.len())
+            .filter(|&i| pack.is_leaf(i) && pack.is_info(i))
+            .collect();
+        let first_leaf = (0..pack.nodes.len()).find(|&i| pack.is_leaf(i));
+        let current = session.first_todo().or(first_leaf).unwrap_or(0);
         Plain {
             session,
             text,
             tz,
             current,
+            steps,
+            cards,
+            search: None,
+            index: None,
             run: None,
             today: jiff::civil::Date::default(),
         }
@@ -67,82 +97,104 @@ impl Plain {
         self.current
     }
 
-    /// The opening lines: the pack, the progress, the commands, the current item.
+    /// The opening lines: the pack and its progress (or its cards), how to get help,
+    /// the current step.
     pub fn intro(&self) -> Vec<String> {
+        let t = self.text;
         let pack = &self.session.pack;
         let (done, total) = self.session.tracker().overall(pack);
         let title = match &self.run {
-            Some(run) => fill(self.text.run_title, &[("title", &pack.title), ("run", run)]),
+            Some(run) => fill(t.run_title, &[("title", &pack.title), ("run", run)]),
             None => pack.title.clone(),
         };
-        let mut lines = vec![
+        let greeting = if total == 0 {
+            let cards = fill(t.cards_count, &[("count", &self.cards.len().to_string())]);
+            fill(t.plain_intro_cards, &[("title", &title), ("cards", &cards)])
+        } else {
+            let (done, total) = (done.to_string(), total.to_string());
             fill(
-                self.text.plain_intro,
-                &[
-                    ("title", &title),
-                    ("done", &done.to_string()),
-                    ("total", &total.to_string()),
-                ],
-            ),
-            self.text.plain_commands.to_string(),
-        ];
+                t.plain_intro,
+                &[("title", &title), ("done", &done), ("total", &total)],
+            )
+        };
+        let mut lines = vec![greeting, t.plain_hint.to_string()];
         lines.extend(self.describe());
         lines
     }
 
     /// Runs one typed command.
     pub fn command(&mut self, line: &str, now: Timestamp) -> Reply {
-        let mut words = line.split_whitespace();
-        let verb = words.next().unwrap_or_default().to_lowercase();
-        let argument = words.next();
-        let rest = || {
-            line.trim()
-                .split_once(char::is_whitespace)
-                .map_or("", |(_, rest)| rest)
+        let Some((verb, rest)) = commands::parse(line) else {
+            return self.unknown(line);
         };
         let here = self.current;
-        match verb.as_str() {
-            "" => Reply::say(self.describe()),
-            "n" | "next" => self.go(here + 1),
-            "p" | "previous" => match here.checked_sub(1) {
+        let nodes = self.session.pack.nodes.len();
+        match verb {
+            Verb::Read => Reply::say(self.describe()),
+            Verb::Down if here + 1 < nodes => self.go(here + 1),
+            Verb::Down => Reply::say(vec![self.text.plain_last.into()]),
+            Verb::Up => match here.checked_sub(1) {
                 Some(previous) => self.go(previous),
                 None => Reply::say(vec![self.text.plain_first.into()]),
             },
-            "g" | "go" => match argument.and_then(|n| n.parse::<usize>().ok()) {
-                Some(n) if n >= 1 => self.go(n - 1),
-                _ => self.unknown(line),
+            Verb::Go if rest.is_empty() => self.go(0),
+            Verb::Go => match rest.parse::<usize>().ok().and_then(|n| n.checked_sub(1)) {
+                Some(n) if n < self.steps.len().max(self.cards.len()) => {
+                    let list = if self.steps.is_empty() {
+                        &self.cards
+                    } else {
+                        &self.steps
+                    };
+                    self.go(list[n])
+                }
+                Some(_) => Reply::say(vec![self.no_such_step()]),
+                None => self.unknown(line),
             },
-            "t" | "tick" => {
+            Verb::Last => self.go(nodes - 1),
+            Verb::NextTodo if self.search.is_some() => self.next_match(true),
+            Verb::NextTodo => match self.session.next_todo(here + 1) {
+                Ok(next) => self.go(next),
+                Err(notice) => Reply::say(vec![notice.words(&self.session.pack, self.text)]),
+            },
+            Verb::PrevMatch if self.search.is_some() => self.next_match(false),
+            Verb::PrevMatch => Reply::say(vec![self.text.plain_no_search.into()]),
+            Verb::Toggle => {
                 let outcome = self.session.toggle(here, now);
                 self.changed(outcome)
             }
-            "u" | "undo" => {
+            Verb::Undo => {
                 let outcome = self.session.undo();
                 if let Some(node) = outcome.undone() {
                     self.current = node;
                 }
                 self.changed(outcome)
             }
-            "-" | "skip" => {
-                let outcome = self.session.skip(here, rest(), now);
+            Verb::Skip => {
+                let outcome = self.session.skip(here, rest, now);
                 self.changed(outcome)
             }
-            "e" | "note" => {
-                let outcome = self.session.note(here, rest(), false);
+            Verb::Note => {
+                let outcome = self.session.note(here, rest, false);
                 self.changed(outcome)
             }
-            "o" | "open" => match argument.map(str::parse::<usize>) {
-                None => self.open(1, now),
-                Some(Ok(n)) => self.open(n, now),
-                Some(Err(_)) => self.unknown(line),
+            Verb::Search => self.find(rest),
+            Verb::Open if rest.is_empty() => self.open(1, now),
+            Verb::Open => match rest.parse::<usize>() {
+                Ok(n) => self.open(n, now),
+                Err(_) => self.unknown(line),
             },
-            "s" | "status" => Reply::say(self.status()),
-            "h" | "help" | "?" => Reply::say(vec![self.text.plain_commands.into()]),
-            "q" | "quit" => Reply {
+            Verb::Progress => Reply::say(self.status()),
+            Verb::Left => Reply::say(vec![self.left()]),
+            Verb::Runs if self.session.pack.repeatable => Reply {
+                runs: true,
+                ..Reply::default()
+            },
+            Verb::Runs => Reply::say(vec![self.text.plain_no_runs_here.into()]),
+            Verb::Help => Reply::say(commands::help(self.text, self.session.pack.repeatable)),
+            Verb::Quit => Reply {
                 quit: true,
                 ..Reply::default()
             },
-            _ => self.unknown(line),
         }
     }
 
@@ -154,16 +206,72 @@ impl Plain {
         )])
     }
 
+    fn no_such_step(&self) -> String {
+        let count = self.steps.len().max(self.cards.len()).to_string();
+        fill(self.text.plain_no_such_step, &[("count", &count)])
+    }
+
     fn go(&mut self, index: usize) -> Reply {
-        if index >= self.session.pack.nodes.len() {
-            return Reply::say(vec![self.text.plain_last.into()]);
-        }
         self.current = index;
         Reply {
             lines: self.describe(),
             effect: self.session.seen(index),
-            quit: false,
+            ..Reply::default()
         }
+    }
+
+    /// `/ words`: the matches, and the first one from here on; `/` alone clears.
+    fn find(&mut self, text: &str) -> Reply {
+        let t = self.text;
+        let Some(query) = Query::new(text) else {
+            let had = self.search.take().is_some();
+            return Reply::say(vec![
+                if had {
+                    t.plain_search_cleared
+                } else {
+                    t.plain_no_search
+                }
+                .into(),
+            ]);
+        };
+        let pack = &self.session.pack;
+        let index = self.index.get_or_insert_with(|| SearchIndex::new(pack));
+        let matches = index.find(pack, Some(self.session.tracker().state()), &query);
+        if matches.is_empty() {
+            self.search = None;
+            return Reply::say(vec![fill(t.plain_search_none, &[("text", text)])]);
+        }
+        self.search = Some(Found {
+            text: text.to_string(),
+            matches,
+        });
+        self.next_match(true)
+    }
+
+    /// The next (or previous) match after the current node, round the end.
+    fn next_match(&mut self, forward: bool) -> Reply {
+        let Some(found) = &self.search else {
+            return Reply::say(Vec::new());
+        };
+        let here = self.current;
+        let position = if forward {
+            found.matches.iter().position(|&m| m > here).unwrap_or(0)
+        } else {
+            found
+                .matches
+                .iter()
+                .rposition(|&m| m < here)
+                .unwrap_or(found.matches.len() - 1)
+        };
+        let (n, count) = ((position + 1).to_string(), found.matches.len().to_string());
+        let said = fill(
+            self.text.plain_match,
+            &[("n", &n), ("count", &count), ("text", &found.text)],
+        );
+        let target = found.matches[position];
+        let mut reply = self.go(target);
+        reply.lines.insert(0, said);
+        reply
     }
 
     /// The core's notices as lines; after a change, where the whole checklist stands,
@@ -186,11 +294,11 @@ impl Plain {
         Reply {
             lines,
             effect: outcome.save,
-            quit: false,
+            ..Reply::default()
         }
     }
 
-    /// `open N`: the link is handed over; once it opened, that is recorded.
+    /// `o N`: the link is handed over; once it opened, that is recorded.
     fn open(&mut self, n: usize, now: Timestamp) -> Reply {
         match self.session.open(self.current, n, now) {
             Ok(effect) => Reply {
@@ -199,101 +307,6 @@ impl Plain {
             },
             Err(notice) => Reply::say(vec![notice.words(&self.session.pack, self.text)]),
         }
-    }
-
-    fn overall(&self) -> String {
-        let (done, total) = self.session.tracker().overall(&self.session.pack);
-        fill(
-            self.text.plain_status,
-            &[
-                ("done", &done.to_string()),
-                ("total", &total.to_string()),
-                ("percent", &percent(done, total).to_string()),
-            ],
-        )
-    }
-
-    /// The whole progress, then each stage's.
-    pub fn status(&self) -> Vec<String> {
-        let pack = &self.session.pack;
-        let mut lines = vec![self.overall()];
-        for stage in pack.children(None) {
-            let (done, total) = self.session.tracker().counts(stage);
-            lines.push(fill(
-                self.text.plain_stage,
-                &[
-                    ("title", &pack.nodes[stage].title),
-                    ("done", &done.to_string()),
-                    ("total", &total.to_string()),
-                ],
-            ));
-        }
-        lines
-    }
-
-    /// The current node as sentences: where it is, its title, its state, its callouts,
-    /// the mentor's note and its numbered links.
-    pub fn describe(&self) -> Vec<String> {
-        let t = self.text;
-        let index = self.current;
-        let pack = &self.session.pack;
-        let node = &pack.nodes[index];
-        let position = fill(
-            t.plain_position,
-            &[
-                ("n", &(index + 1).to_string()),
-                ("count", &pack.nodes.len().to_string()),
-            ],
-        );
-        let mut lines = vec![match node.parent {
-            Some(parent) => {
-                let within = fill(t.plain_in, &[("parent", &pack.nodes[parent].title)]);
-                format!("{position}, {within}")
-            }
-            None => position,
-        }];
-        lines.push(node.title.clone());
-        let about = describe(pack, self.session.tracker(), index, t, &self.tz, self.today);
-        lines.push(match about.counts {
-            Some((done, total)) => {
-                let below = fill(
-                    t.plain_below,
-                    &[("done", &done.to_string()), ("total", &total.to_string())],
-                );
-                format!("{}. {below}", about.state)
-            }
-            None => format!("{}.", about.state),
-        });
-        if let Some(due) = about.due {
-            lines.push(format!("{}.", due.describe(t)));
-        }
-        if let Some(opened) = about.opened {
-            lines.push(format!("{opened}."));
-        }
-        if let Some(warning) = &node.warning {
-            lines.push(fill(t.plain_warning, &[("text", warning)]));
-        }
-        if let Some(details) = &node.details {
-            lines.push(details.clone());
-        }
-        if let Some(note) = &node.note {
-            lines.push(fill(t.plain_note, &[("text", note)]));
-        }
-        if let Some(mine) = about.my_note {
-            let mine = mine.replace('\n', " ");
-            lines.push(fill(t.plain_my_note, &[("text", &mine)]));
-        }
-        for (n, link) in node.links.iter().enumerate() {
-            lines.push(fill(
-                t.plain_link,
-                &[
-                    ("n", &(n + 1).to_string()),
-                    ("label", &link.label),
-                    ("url", &link.url),
-                ],
-            ));
-        }
-        lines
     }
 }
 

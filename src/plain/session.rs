@@ -33,8 +33,17 @@ pub struct Io<'a> {
     pub clock: &'a dyn Fn() -> Timestamp,
 }
 
-/// Reads commands until `q` or the end of input. Changes that could not be saved are
-/// retried with the next one and make the session end in [`PlainError::Unsaved`].
+/// How a plain session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// `q` or the end of input: goodbye said.
+    Quit,
+    /// `r`: back to the list of runs, this one saved.
+    Runs,
+}
+
+/// Reads commands until `q`, `r` or the end of input. Changes that could not be saved
+/// are retried with the next one and make the session end in [`PlainError::Unsaved`].
 pub fn run(
     mut plain: Plain,
     startup: Option<Effect>,
@@ -42,7 +51,7 @@ pub fn run(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     io: &Io<'_>,
-) -> Result<(), PlainError> {
+) -> Result<Ended, PlainError> {
     let text = plain.text;
     let mut saver = SaveNow::new(io.store, plain.session.read_only_reason(), io.publisher);
     let mut last_error = None;
@@ -50,6 +59,7 @@ pub fn run(
     settle(&mut plain, startup, &mut saver, &mut last_error, out, io)?;
     write_lines(out, &plain.intro())?;
     let mut line = Vec::new();
+    let mut ended = Ended::Quit;
     loop {
         if io.prompt {
             write!(out, "> ")
@@ -74,13 +84,18 @@ pub fn run(
             out,
             io,
         )?;
+        if reply.runs {
+            ended = Ended::Runs;
+            break;
+        }
         if reply.quit {
             break;
         }
     }
     match last_error {
         Some(error) if saver.unsaved() => Err(PlainError::Unsaved(error)),
-        _ => write_lines(out, &[text.plain_bye.into()]),
+        _ if ended == Ended::Runs => Ok(ended),
+        _ => write_lines(out, &[text.plain_bye.into()]).map(|()| ended),
     }
 }
 

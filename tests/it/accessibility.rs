@@ -119,9 +119,12 @@ fn through_a_pipe(home: &Path, args: &[&str], lang: &str, commands: &str) -> Out
 fn plain_mode_ticks_the_whole_checklist_through_a_pipe() {
     let home = tempfile::tempdir().unwrap();
     let pack = ticklist::pack::builtin(Lang::Fr).unwrap();
-    let stage_2 = pack.find("etape-2").unwrap() + 1;
-    // It opens on the first step to do (item 2), as the full-screen UI does.
-    let commands = format!("t\nt\np\nt\ng {stage_2}\nt\ns\nq\n");
+    // `g N` counts steps as progress does; stage 2's heading is two lines above its
+    // first step (its first part's heading between them).
+    let first_of_stage_2 = pack.leaves(pack.find("etape-2").unwrap()).next().unwrap();
+    let stage_2 = (0..first_of_stage_2).filter(|&i| pack.is_step(i)).count() + 1;
+    // It opens on the first step to do (step 1), as the full-screen UI does.
+    let commands = format!("t\nt\nk\nt\ng {stage_2}\nk\nk\nt\np\nq\n");
     let out = through_a_pipe(home.path(), &[], "fr_FR.UTF-8", &commands);
     assert!(
         out.status.success(),
@@ -138,12 +141,10 @@ fn plain_mode_ticks_the_whole_checklist_through_a_pipe() {
         lines[0],
         "Checklist pour démarrer votre mission de mentor. 0 étapes faites sur 24."
     );
-    assert!(lines[1].starts_with("Commandes : n suivant"));
+    assert!(lines[1].starts_with("Tapez ? et Entrée pour les commandes"));
     for said in [
-        "Élément 1 sur 32",
-        "Étape 1 : Pendant votre processus de recrutement",
-        "À faire. 0 étapes faites sur 6 en dessous.",
-        "Élément 2 sur 32, dans Étape 1 : Pendant votre processus de recrutement",
+        "Étape 1 sur 24, dans Étape 1 : Pendant votre processus de recrutement",
+        "Titre\nÉtape 1 : Pendant votre processus de recrutement\nÀ faire. 0 étapes faites sur 6 en dessous.",
         "Lien 1 : Candidats, découvrez la mission et comment devenir mentor chez OpenClassrooms, https://",
         "Coché : Regardez la vidéo “Candidats, découvrez la mission de mentor chez OpenClassrooms”.",
         "Décoché : Regardez la vidéo",
@@ -187,7 +188,7 @@ fn plain_mode_in_english_reads_links_and_ends_at_end_of_input() {
         transcript.contains("No link 3: this step has 1."),
         "{transcript}"
     );
-    assert!(transcript.contains("Unknown command: “what”. Type h for help."));
+    assert!(transcript.contains("Unknown command: “what”. Type ? for help."));
     assert!(
         transcript.ends_with("Progress saved. Goodbye.\n"),
         "{transcript}"
@@ -199,8 +200,8 @@ fn plain_mode_in_english_reads_links_and_ends_at_end_of_input() {
 fn a_dumb_terminal_gets_plain_mode() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Session::start_with(home.path(), &[], &[("TERM", "dumb")]);
-    app.wait_for_text("Élément 2 sur 32");
-    app.keys("g 1\nt\n");
+    app.wait_for_text("Étape 1 sur 24");
+    app.keys("k\nt\n");
     app.wait_for_text("Coché : Étape 1");
     app.keys("q\n");
     let (status, app) = app.wait_for_exit();
@@ -246,7 +247,7 @@ fn no_color_draws_without_colour_and_a_chosen_theme_still_wins() {
 fn plain_mode_picks_a_students_run_by_name_or_number() {
     let home = tempfile::tempdir().unwrap();
     let args = ["--pack", "first-session"];
-    let out = through_a_pipe(home.path(), &args, "fr_FR.UTF-8", "Alice\ng 1\nt\nq\n");
+    let out = through_a_pipe(home.path(), &args, "fr_FR.UTF-8", "Alice\nk\nt\nq\n");
     assert!(
         out.status.success(),
         "{}",
@@ -266,7 +267,7 @@ fn plain_mode_picks_a_students_run_by_name_or_number() {
         "{transcript}"
     );
     // Next time Alice is listed with her progress and opens by number.
-    let out = through_a_pipe(home.path(), &args, "fr_FR.UTF-8", "1\ns\nq\n");
+    let out = through_a_pipe(home.path(), &args, "fr_FR.UTF-8", "1\np\nq\n");
     let transcript = String::from_utf8(out.stdout).unwrap();
     assert!(
         transcript.contains("1. Alice  3/51 (5 %)  commencé le "),
@@ -277,4 +278,84 @@ fn plain_mode_picks_a_students_run_by_name_or_number() {
         "{transcript}"
     );
     assert!(!transcript.contains('\u{1b}'));
+}
+
+#[test]
+fn a_screen_reader_user_does_everything_in_plain_mode_and_hears_every_state() {
+    let home = tempfile::tempdir().unwrap();
+    // Search by words, open the match, skip it with a reason, write a note, undo the
+    // note, go to the next step to do, hear what is left and the progress, get help.
+    let commands =
+        "/ utiliser slack\ns déjà inscrit ailleurs\ne demander le canal\nu\n\nn\nw\np\n?\nq\n";
+    let out = through_a_pipe(home.path(), &[], "fr_FR.UTF-8", commands);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "an escape sequence in a plain transcript"
+    );
+    let transcript = String::from_utf8(out.stdout).unwrap();
+    for said in [
+        "Résultat 1 sur 1 pour « utiliser slack ».\nÉtape ",
+        "Inscrivez-vous sur Slack et découvrez comment l'utiliser et pourquoi ?\nÀ faire.",
+        "Non applicable : Inscrivez-vous sur Slack",
+        "Note enregistrée : Inscrivez-vous sur Slack",
+        "Annulé : Inscrivez-vous sur Slack",
+        "déjà inscrit ailleurs.",
+        "Reste à faire dans Étape 2 : Une fois votre contrat signé (17) : ",
+        "1 étapes faites sur 24, soit 4 %.",
+        "Commandes (tapez-en une, puis Entrée) :",
+        "s / - : suivi d'une raison : sans objet",
+        "Progression enregistrée. Au revoir.",
+    ] {
+        assert!(
+            transcript.contains(said),
+            "{said:?} missing from:\n{transcript}"
+        );
+    }
+    let state = std::fs::read_to_string(
+        home.path()
+            .join(format!("config/ticklist/{BUILTIN_ID}.json")),
+    )
+    .unwrap();
+    assert!(state.contains("déjà inscrit ailleurs"), "{state}");
+    assert!(
+        !state.contains("demander le canal"),
+        "the note was undone: {state}"
+    );
+}
+
+#[test]
+fn plain_mode_goes_back_to_the_runs_and_starts_another_student() {
+    let home = tempfile::tempdir().unwrap();
+    let args = ["--pack", "first-session"];
+    let out = through_a_pipe(
+        home.path(),
+        &args,
+        "fr_FR.UTF-8",
+        "Alice\nt\nr\nBob\np\nr\n1\np\nq\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let transcript = String::from_utf8(out.stdout).unwrap();
+    let bob =
+        transcript.find("Première session avec un nouvel étudiant · Bob. 0 étapes faites sur 51.");
+    let alice_again = transcript
+        .rfind("Première session avec un nouvel étudiant · Alice. 1 étapes faites sur 51.");
+    assert!(bob.is_some() && alice_again > bob, "{transcript}");
+    assert!(
+        transcript.contains("1. Alice  1/51"),
+        "Alice listed with her tick: {transcript}"
+    );
+    assert!(transcript.contains("2. Bob  0/51"), "{transcript}");
+    assert!(
+        transcript.ends_with("Progression enregistrée. Au revoir.\n"),
+        "{transcript}"
+    );
 }

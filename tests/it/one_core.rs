@@ -124,7 +124,7 @@ fn through_plain_commands(dir: &Path) -> Vec<serde_json::Value> {
 
 /// What a plain-mode user types for each step of the script.
 fn plain_lines(pack: &Pack) -> Vec<String> {
-    let go = |id: &str| format!("g {}\n", pack.find(id).unwrap() + 1);
+    let go = |id: &str| crate::support::plain_go(pack, id);
     SCRIPT
         .iter()
         .map(|step| match step {
@@ -242,8 +242,9 @@ fn a_ui_undo_and_a_plain_undo_say_the_same() {
     select(&mut app, "slack");
     let _ = app.update(Action::Toggle, now());
     let _ = app.update(Action::Undo, now());
-    let slack = plain.session.pack.find("slack").unwrap();
-    plain.command(&format!("g {}", slack + 1), now());
+    for line in crate::support::plain_go(&plain.session.pack, "slack").lines() {
+        plain.command(line, now());
+    }
     plain.command("t", now());
     let said = plain.command("u", now()).lines;
     assert_eq!(Some(&app.status.unwrap().text), said.first());

@@ -470,8 +470,13 @@ fn the_details_pane_and_plain_mode_describe_an_all_skipped_item_alike() {
     let screen: String = format!("{:?}", terminal.backend());
     assert!(screen.contains(FR.state_all_skipped), "{screen}");
 
+    let lines = crate::support::plain_go(&pack, "centre-aide-recrutement");
     let mut plain = Plain::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
-    let reply = plain.command(&format!("g {}", index + 1), now());
+    let mut reply = Default::default();
+    for line in lines.lines() {
+        reply = plain.command(line, now());
+    }
+    let reply: ticklist::plain::Reply = reply;
     let said = format!("{}. ", FR.state_all_skipped);
     assert!(
         reply.lines.iter().any(|l| l.starts_with(&said)),

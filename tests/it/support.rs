@@ -300,3 +300,12 @@ pub fn opened(log: &Path) -> String {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// The plain-mode commands that reach node `id` of `pack`: `g N` to the first step under
+/// it (steps numbered as progress counts them), then `k` up the lines to it.
+pub fn plain_go(pack: &ticklist::pack::Pack, id: &str) -> String {
+    let node = pack.find(id).unwrap();
+    let leaf = pack.leaves(node).next().unwrap();
+    let n = (0..leaf).filter(|&i| pack.is_step(i)).count() + 1;
+    format!("g {n}\n{}", "k\n".repeat(leaf - node))
+}
