@@ -220,6 +220,10 @@ fn event_loop(
                 Some(Input::Action(action)) => app.update(action, crate::clock::now()).into(),
                 Some(Input::Edit(edit)) => app.edit(edit, crate::clock::now()).into(),
                 Some(Input::Paste(text)) => app.paste(&text, crate::clock::now()).into(),
+                Some(Input::Dismiss) => {
+                    app.dismiss();
+                    VecDeque::new()
+                }
                 Some(Input::Suspend) => {
                     session.suspend()?;
                     VecDeque::new()
@@ -236,9 +240,7 @@ fn event_loop(
                 }
             }
             let size = session.terminal.size()?;
-            if let Some(regions) = ui::regions(app, size.into()) {
-                app.set_tree_area(regions.tree_rows());
-            }
+            ui::prepare(app, size.into());
             session
                 .terminal
                 .draw(|frame| ui::render(frame, app, theme))?;
@@ -246,7 +248,8 @@ fn event_loop(
         if app.should_quit() {
             return Ok(());
         }
-        input = next_input(&app.keymap, app.typing(), app.saving(), mouse)?;
+        let reading = app.reading_overlay();
+        input = next_input(&app.keymap, app.typing(), reading, app.saving(), mouse)?;
     }
 }
 
@@ -256,6 +259,8 @@ enum Input {
     /// A key typed into a search or a prompt.
     Edit(keymap::Edit),
     Paste(String),
+    /// A key with no use in the window being read: it closes it.
+    Dismiss,
     Suspend,
 }
 
@@ -264,6 +269,7 @@ enum Input {
 fn next_input(
     keymap: &Keymap,
     typing: bool,
+    reading: bool,
     saving: bool,
     mouse: bool,
 ) -> io::Result<Option<Input>> {
@@ -277,6 +283,14 @@ fn next_input(
         Event::Paste(text) => return Ok(Some(Input::Paste(text))),
         Event::Key(key) if keymap::is_suspend(&key) => return Ok(Some(Input::Suspend)),
         Event::Key(key) if typing => return Ok(keymap::edit_for_key(key).map(Input::Edit)),
+        // Reading the help or the completion message, any key counts: those that
+        // scroll scroll, every other (a letter bound to nothing included) closes.
+        Event::Key(key) if reading && key.kind != event::KeyEventKind::Release => {
+            return Ok(Some(match keymap.action_for_key(key) {
+                Some(action) if keymap::scrolls(action) => Input::Action(action),
+                _ => Input::Dismiss,
+            }));
+        }
         Event::Key(key) => keymap.action_for_key(key),
         Event::Mouse(m) if mouse => keymap::action_for_mouse(m),
         _ => None,

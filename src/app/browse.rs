@@ -39,7 +39,10 @@ impl App {
             Action::Open => return self.choose_link(LinkPurpose::Open, now),
             Action::Copy => return self.choose_link(LinkPurpose::Copy, now),
             Action::OpenLink(n) => return self.use_link(LinkPurpose::Open, usize::from(n), now),
-            Action::Help => self.mode = Mode::Overlay(Overlay::Help),
+            Action::Help => {
+                self.overlay_scroll = 0;
+                self.mode = Mode::Overlay(Overlay::Help);
+            }
             Action::Quit => self.quit = true,
             Action::Click { column, row } => return self.click(column, row, now),
         }

@@ -81,6 +81,10 @@ pub struct App {
     pub today: jiff::civil::Date,
     /// Every node's texts folded for searching, built at the first search.
     search_index: Option<crate::search::SearchIndex>,
+    /// How far the help or the completion message is scrolled, in rows.
+    pub overlay_scroll: usize,
+    /// The furthest it can scroll and a page of it, as last drawn ([`App::fit_overlay`]).
+    overlay_fit: (usize, usize),
 }
 
 impl App {
@@ -103,6 +107,8 @@ impl App {
             quit: false,
             search: None,
             search_index: None,
+            overlay_scroll: 0,
+            overlay_fit: (0, 1),
             run: None,
             today: jiff::civil::Date::default(),
         }
@@ -125,6 +131,29 @@ impl App {
 
     pub fn notify(&mut self, severity: Severity, text: String) {
         self.status = Some(Status { severity, text });
+    }
+
+    /// Tells the app how far the open help or completion message can scroll and how
+    /// many rows it shows; called before every frame.
+    pub fn fit_overlay(&mut self, max: usize, page: usize) {
+        self.overlay_fit = (max, page.max(1));
+        self.overlay_scroll = self.overlay_scroll.min(max);
+    }
+
+    /// Whether an open window is read rather than worked in: any key closes it, and
+    /// only the keys that scroll it do something else.
+    pub fn reading_overlay(&self) -> bool {
+        matches!(
+            self.mode,
+            Mode::Overlay(Overlay::Help | Overlay::Completion)
+        )
+    }
+
+    /// A key with no other use closes the window being read, and does nothing else.
+    pub fn dismiss(&mut self) {
+        if self.reading_overlay() {
+            self.mode = Mode::Browsing;
+        }
     }
 
     /// Whether keys are text (a search or a reason being typed), not commands.
@@ -188,7 +217,7 @@ impl App {
     pub fn update(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
         match self.mode {
             Mode::Overlay(Overlay::Help | Overlay::Completion) => {
-                self.mode = Mode::Browsing;
+                self.read_overlay(action);
                 Vec::new()
             }
             Mode::Overlay(Overlay::Links { purpose, selected }) => {
@@ -204,6 +233,22 @@ impl App {
                 }
                 effects
             }
+        }
+    }
+
+    /// In the help or the completion message: the arrows, pages, Home and End (and the
+    /// wheel) scroll it; anything else closes it, and is not acted on.
+    fn read_overlay(&mut self, action: Action) {
+        let (max, page) = self.overlay_fit;
+        let scroll = &mut self.overlay_scroll;
+        match action {
+            Action::Up | Action::ScrollUp => *scroll = scroll.saturating_sub(1),
+            Action::Down | Action::ScrollDown => *scroll = (*scroll + 1).min(max),
+            Action::PageUp => *scroll = scroll.saturating_sub(page),
+            Action::PageDown => *scroll = (*scroll + page).min(max),
+            Action::First => *scroll = 0,
+            Action::Last => *scroll = max,
+            _ => self.mode = Mode::Browsing,
         }
     }
 

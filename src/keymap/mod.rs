@@ -279,6 +279,21 @@ pub fn edit_for_key(event: KeyEvent) -> Option<Edit> {
     }
 }
 
+/// Whether `action` moves through what a window shows (the help scrolls with these).
+pub fn scrolls(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last
+            | Action::ScrollUp
+            | Action::ScrollDown
+    )
+}
+
 /// Ctrl-Z: hand the terminal back to the shell until `fg`, as every terminal program does.
 pub fn is_suspend(event: &KeyEvent) -> bool {
     event.kind != KeyEventKind::Release

@@ -23,6 +23,8 @@ pub static EN: Text = Text {
     progress_title: "Progress",
     help_title: "Help: keys",
     help_mouse: "Mouse: click to select, click the box to tick, wheel to scroll",
+    overlay_more_below: "↓ more · ↑↓ PgUp PgDn scroll · other keys close",
+    overlay_more_above: "↑ more · ↑↓ PgUp PgDn scroll · other keys close",
     help_close: "Any key to close",
     links_title_open: "Open which link?",
     links_title_copy: "Copy which link?",

@@ -306,6 +306,8 @@ pub static FR: Text = Text {
     progress_title: "Progression",
     help_title: "Aide : touches",
     help_mouse: "Souris : clic sélectionne, clic sur la case coche, molette défile",
+    overlay_more_below: "↓ suite · ↑↓ PgSuiv défilent · autre touche : fermer",
+    overlay_more_above: "↑ début · ↑↓ PgPréc défilent · autre touche : fermer",
     help_close: "Une touche pour fermer",
     links_title_open: "Ouvrir quel lien ?",
     links_title_copy: "Copier quel lien ?",

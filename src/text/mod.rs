@@ -40,6 +40,9 @@ catalogue! {
     progress_title,
     help_title,
     help_mouse,
+    /// The help (or completion message) is cut: how to scroll it.
+    overlay_more_below,
+    overlay_more_above,
     help_close,
     links_title_open,
     links_title_copy,

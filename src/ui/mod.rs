@@ -97,6 +97,17 @@ pub fn regions(app: &App, area: Rect) -> Option<Regions> {
     )
 }
 
+/// Tells the app what the next frame on a screen of `area` holds: where the tree's
+/// rows are (for the mouse and paging) and how far an open help can scroll. Called
+/// before every frame, by the UI and by the screen tests alike.
+pub fn prepare(app: &mut App, area: Rect) {
+    if let Some(regions) = regions(app, area) {
+        app.set_tree_area(regions.tree_rows());
+    }
+    let (max, page) = overlay::fit(app, area, &Theme::new(ThemeName::Mono));
+    app.fit_overlay(max, page);
+}
+
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();

@@ -33,42 +33,156 @@ fn popup(
 
 /// Width of the help popup, borders included.
 const HELP_WIDTH: u16 = 76;
+/// Width of the completion message's popup, borders included.
+const COMPLETION_WIDTH: u16 = 60;
+
+/// A window that is read: its text scrolls when it does not fit, with a closing line
+/// that stays in view and says how to scroll when there is more.
+struct Reading {
+    title: &'static str,
+    width: u16,
+    /// The height the text would like, borders and closing line included.
+    height: u16,
+    lines: Vec<Line<'static>>,
+    centered: bool,
+}
+
+impl Reading {
+    fn help(app: &App, theme: &Theme) -> Self {
+        let t = app.text;
+        let mut lines: Vec<Line<'static>> = app
+            .keymap
+            .bindings()
+            .iter()
+            .filter(|b| b.in_help())
+            .map(|b| {
+                let keys: Vec<String> = b.keys.iter().map(|&k| k.name(t)).collect();
+                Line::from(vec![
+                    Span::styled(format!(" {:<16}", keys.join(" ")), theme.key),
+                    Span::raw(b.action.words(t).1),
+                ])
+            })
+            .collect();
+        lines.push(Line::default());
+        lines.push(Line::raw(format!(" {}", t.help_mouse)));
+        let inner_width = usize::from(HELP_WIDTH.saturating_sub(2)).max(1);
+        let rows: usize = lines
+            .iter()
+            .map(|l| l.width().max(1).div_ceil(inner_width))
+            .sum();
+        Reading {
+            title: t.help_title,
+            width: HELP_WIDTH,
+            height: u16::try_from(rows + 3).unwrap_or(u16::MAX),
+            lines,
+            centered: false,
+        }
+    }
+
+    fn completion(app: &App) -> Self {
+        let message = completion_message(&app.session.pack, app.text);
+        let lines = vec![
+            Line::default(),
+            Line::raw(message.to_string()),
+            Line::default(),
+        ];
+        let wrapped = Paragraph::new(lines.clone())
+            .wrap(Wrap { trim: true })
+            .line_count(COMPLETION_WIDTH - 2);
+        Reading {
+            title: app.text.completion_title,
+            width: COMPLETION_WIDTH,
+            height: u16::try_from(wrapped + 3).unwrap_or(u16::MAX),
+            lines,
+            centered: true,
+        }
+    }
+
+    /// The popup in `area`, and the rows of text inside it.
+    fn layout(&self, area: Rect) -> (Rect, Rect, Rect) {
+        let rect = area.centered(
+            Constraint::Length(self.width.min(area.width)),
+            Constraint::Length(self.height.min(area.height)),
+        );
+        let inner = Rect {
+            x: rect.x + 1,
+            y: rect.y + 1,
+            width: rect.width.saturating_sub(2),
+            height: rect.height.saturating_sub(2),
+        };
+        let text = Rect {
+            height: inner.height.saturating_sub(1),
+            ..inner
+        };
+        let close = Rect {
+            y: inner.y + text.height,
+            height: inner.height.min(1),
+            ..inner
+        };
+        (rect, text, close)
+    }
+
+    fn paragraph(&self) -> Paragraph<'static> {
+        let paragraph = Paragraph::new(self.lines.clone()).wrap(Wrap {
+            trim: self.centered,
+        });
+        if self.centered {
+            paragraph.alignment(ratatui::layout::Alignment::Center)
+        } else {
+            paragraph
+        }
+    }
+
+    /// How far the text can scroll in `area`, and how many rows it shows.
+    fn fit(&self, area: Rect) -> (usize, usize) {
+        let (_, text, _) = self.layout(area);
+        let rows = self.paragraph().line_count(text.width.max(1));
+        let page = usize::from(text.height);
+        (rows.saturating_sub(page), page)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+        let t = app.text;
+        let (rect, text, close) = self.layout(area);
+        let (max, _) = self.fit(area);
+        let offset = app.overlay_scroll.min(max);
+        frame.render_widget(Clear, rect);
+        let block = theme
+            .block()
+            .border_style(theme.title)
+            .title(Span::styled(format!(" {} ", self.title), theme.title));
+        frame.render_widget(block, rect);
+        let scroll = u16::try_from(offset).unwrap_or(u16::MAX);
+        frame.render_widget(self.paragraph().scroll((scroll, 0)), text);
+        let hint = match (offset > 0, offset < max) {
+            (_, true) => t.overlay_more_below,
+            (true, false) => t.overlay_more_above,
+            (false, false) if self.centered => t.completion_close,
+            (false, false) => t.help_close,
+        };
+        let hint = if self.centered {
+            Paragraph::new(Line::styled(hint, theme.dim))
+                .alignment(ratatui::layout::Alignment::Center)
+        } else {
+            Paragraph::new(Line::styled(format!(" {hint}"), theme.dim))
+        };
+        frame.render_widget(hint, close);
+    }
+}
 
 /// Every key binding, straight from the keymap.
 pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.text;
-    let mut lines: Vec<Line> = app
-        .keymap
-        .bindings()
-        .iter()
-        .filter(|b| b.in_help())
-        .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|&k| k.name(t)).collect();
-            Line::from(vec![
-                Span::styled(format!(" {:<16}", keys.join(" ")), theme.key),
-                Span::raw(b.action.words(t).1),
-            ])
-        })
-        .collect();
-    // The blank line and the mouse go first when the screen is short (24 lines and up
-    // show everything).
-    let room = usize::from(area.height).saturating_sub(2);
-    if lines.len() + 3 <= room {
-        lines.push(Line::default());
+    Reading::help(app, theme).render(frame, area, app, theme);
+}
+
+/// How far the open help or completion message can scroll on a screen of `area`, and
+/// a page of it: (0, 1) when neither is open.
+pub fn fit(app: &App, area: Rect, theme: &Theme) -> (usize, usize) {
+    match app.overlay() {
+        Some(crate::app::Overlay::Help) => Reading::help(app, theme).fit(area),
+        Some(crate::app::Overlay::Completion) => Reading::completion(app).fit(area),
+        _ => (0, 1),
     }
-    if lines.len() + 2 <= room {
-        lines.push(Line::raw(format!(" {}", t.help_mouse)));
-    }
-    lines.push(Line::styled(format!(" {}", t.help_close), theme.dim));
-    // Rows once wrapped inside the popup's border, so that the last line is never cut.
-    let inner_width = usize::from(HELP_WIDTH.min(area.width).saturating_sub(2)).max(1);
-    let rows: usize = lines
-        .iter()
-        .map(|l| l.width().max(1).div_ceil(inner_width))
-        .sum();
-    let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
-    let inner = popup(frame, area, HELP_WIDTH, height, t.help_title, theme);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 /// The selected node's links, numbered, one of them highlighted.
@@ -122,19 +236,5 @@ pub fn links(
 
 /// The pack's closing message, shown when the last box is ticked.
 pub fn completion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let t = app.text;
-    let message = completion_message(&app.session.pack, t);
-    let lines = vec![
-        Line::default(),
-        Line::raw(message),
-        Line::default(),
-        Line::styled(t.completion_close, theme.dim),
-    ];
-    let inner = popup(frame, area, 60, 12, t.completion_title, theme);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .alignment(ratatui::layout::Alignment::Center),
-        inner,
-    );
+    Reading::completion(app).render(frame, area, app, theme);
 }

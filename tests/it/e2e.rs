@@ -315,3 +315,28 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back_to_a_redrawn_screen() {
     app.quit();
     assert_eq!(ticked_ids(home.path(), BUILTIN_ID), ["video-candidats"]);
 }
+
+#[test]
+fn any_key_closes_the_help_and_is_not_acted_on() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start(home.path());
+    app.wait_for_text("0/24");
+    app.keys("?");
+    app.wait_for_text("Aide : touches");
+    // A letter bound to nothing closes it too.
+    app.keys("x");
+    app.wait_for("the help closed", |s| !s.contains("Aide : touches"));
+    // Space closes the help; it does not also tick.
+    app.keys("?");
+    app.wait_for_text("Aide : touches");
+    app.keys(" ");
+    app.wait_for("the help closed", |s| !s.contains("Aide : touches"));
+    app.keys("?");
+    app.wait_for_text("Aide : touches");
+    app.keys("q");
+    app.wait_for("the help closed", |s| !s.contains("Aide : touches"));
+    assert!(app.contents().contains("0/24"), "{}", app.contents());
+    app.keys(" ");
+    app.wait_for_text("1/24");
+    app.quit();
+}

@@ -54,9 +54,7 @@ fn draw_with(app: &mut App, width: u16, height: u16, theme: &Theme) -> Terminal<
 /// Draws on an existing terminal, after a resize for instance.
 fn redraw(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: &Theme) {
     let area = terminal.size().unwrap();
-    if let Some(regions) = ui::regions(app, area.into()) {
-        app.set_tree_area(regions.tree_rows());
-    }
+    ui::prepare(app, area.into());
     terminal
         .draw(|frame| ui::render(frame, app, theme))
         .unwrap();
@@ -88,6 +86,27 @@ fn help_overlay() {
     let mut app = app();
     app.update(Action::Help, now());
     insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn the_help_scrolls_at_60x20_and_says_there_is_more() {
+    let mut app = app();
+    app.update(Action::Help, now());
+    let top = draw(&mut app, 60, 20);
+    let top = format!("{:?}", top.backend());
+    assert!(top.contains(FR.overlay_more_below), "{top}");
+    app.update(Action::Last, now());
+    insta::assert_snapshot!(draw(&mut app, 60, 20).backend());
+    assert_ne!(app.overlay_scroll, 0);
+    // A key that does not scroll closes it, and does nothing else.
+    let before = app.session.tracker().overall(&app.session.pack);
+    app.update(Action::Toggle, now());
+    assert_eq!(app.overlay(), None);
+    assert_eq!(
+        app.session.tracker().overall(&app.session.pack),
+        before,
+        "nothing ticked"
+    );
 }
 
 #[test]
