@@ -25,6 +25,8 @@ pub use tree::{BOX_WIDTH, TreeView, box_column};
 pub struct Status {
     pub severity: Severity,
     pub text: String,
+    /// The node a message about a link concerns: it goes when the selection leaves it.
+    pub about: Option<usize>,
 }
 
 /// What a link picker will do with the chosen link.
@@ -81,6 +83,9 @@ pub struct App {
     pub today: jiff::civil::Date,
     /// Every node's texts folded for searching, built at the first search.
     search_index: Option<crate::search::SearchIndex>,
+    /// Counts what the status line was told, so that an action that told it nothing is
+    /// known (even when the same words are said again).
+    said: u64,
     /// How far the help or the completion message is scrolled, in rows.
     pub overlay_scroll: usize,
     /// The furthest it can scroll and a page of it, as last drawn ([`App::fit_overlay`]).
@@ -107,6 +112,7 @@ impl App {
             quit: false,
             search: None,
             search_index: None,
+            said: 0,
             overlay_scroll: 0,
             overlay_fit: (0, 1),
             run: None,
@@ -130,7 +136,12 @@ impl App {
     }
 
     pub fn notify(&mut self, severity: Severity, text: String) {
-        self.status = Some(Status { severity, text });
+        self.said += 1;
+        self.status = Some(Status {
+            severity,
+            text,
+            about: None,
+        });
     }
 
     /// Tells the app how far the open help or completion message can scroll and how
@@ -207,6 +218,11 @@ impl App {
                         said = format!("{said} {}", fill(self.text.copy_hint, &[("keys", &keys)]));
                     }
                     self.notify(notice.severity(), said);
+                    if notice.about_a_link()
+                        && let Some(status) = &mut self.status
+                    {
+                        status.about = self.tree.selected();
+                    }
                 }
             }
         }
@@ -226,13 +242,32 @@ impl App {
             // Keys are text there (`edit`); a click or a scroll changes nothing.
             Mode::Searching | Mode::Typing(_) => Vec::new(),
             Mode::Browsing => {
+                let (before, said) = (self.tree.selected(), self.said);
                 let mut effects = self.update_main(action, now);
+                if self.said == said {
+                    self.age_status(before);
+                }
                 // A step marked new stops being new once the mentor has looked at it.
                 if let Some(node) = self.tree.selected() {
                     effects.extend(self.session.seen(node));
                 }
                 effects
             }
+        }
+    }
+
+    /// The status line tells the present: after an action that said nothing new, a word
+    /// about the link of a step no longer selected goes, and so does a plain
+    /// information (a warning or an error stays until the next change says otherwise).
+    /// The result of a search stays while the search does.
+    fn age_status(&mut self, selected_before: Option<usize>) {
+        let Some(status) = &self.status else {
+            return;
+        };
+        let left = status.about.is_some() && self.tree.selected() != selected_before;
+        let stale_info = status.severity == Severity::Info && self.search.is_none();
+        if left || stale_info {
+            self.status = None;
         }
     }
 

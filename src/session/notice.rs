@@ -175,6 +175,22 @@ impl Notice {
         }
     }
 
+    /// Whether it is about the selected step's link (opened, copied, missing): it says
+    /// nothing once another step is selected.
+    pub fn about_a_link(&self) -> bool {
+        matches!(
+            self,
+            Notice::NoLink
+                | Notice::NoSuchLink { .. }
+                | Notice::Opened(_)
+                | Notice::NoBrowser(_)
+                | Notice::OpenFailed { .. }
+                | Notice::Refused { .. }
+                | Notice::Copied(_)
+                | Notice::CopyFailed { .. }
+        )
+    }
+
     /// Whether a copy of the link would help: the browser did not show it.
     pub fn offers_copy(&self) -> bool {
         matches!(self, Notice::NoBrowser(_) | Notice::OpenFailed { .. })

@@ -800,3 +800,31 @@ fn slash_and_ticklist_search_find_the_same_nodes() {
         assert!(!found.is_empty(), "{query}");
     }
 }
+
+#[test]
+fn the_status_line_tells_the_present_not_an_old_link() {
+    let mut app = builtin_app();
+    select(&mut app, "slack");
+    let effects = press(&mut app, &[Action::Open]);
+    let Some(Effect::OpenUrl(url)) = effects.into_iter().next() else {
+        panic!("no link opened")
+    };
+    app.report(Report::Opened(url.clone()));
+    assert!(app.status.as_ref().unwrap().text.contains(&url));
+    // Another step selected: the word about slack's link goes.
+    press(&mut app, &[Action::Down]);
+    assert_eq!(app.status, None, "a URL that is not the selected step's");
+
+    // A warning that matters stays through moves, and the next news replaces it.
+    app.report(Report::SaveFailed {
+        upto: 1,
+        error: "disk full".into(),
+    });
+    press(&mut app, &[Action::Down, Action::Up]);
+    assert!(app.status.as_ref().unwrap().text.contains("disk full"));
+    // Information ("nothing to undo") is gone at the next action.
+    press(&mut app, &[Action::Undo]);
+    assert_eq!(app.status.as_ref().unwrap().text, FR.nothing_to_undo);
+    press(&mut app, &[Action::Down]);
+    assert_eq!(app.status, None);
+}
