@@ -10,7 +10,7 @@ use crate::text::fill;
 /// The search being typed or shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
-    pub text: String,
+    pub line: super::Line,
     /// Matching nodes, in pack order.
     pub matches: Vec<usize>,
 }
@@ -29,14 +29,17 @@ impl App {
             return;
         };
         match edit {
-            Edit::Insert(c) => search.text.push(c),
-            Edit::Delete => super::pop_grapheme(&mut search.text),
             Edit::Confirm => return self.confirm_search(),
             Edit::Cancel => return self.clear_search(),
             Edit::Previous => return self.jump_to_match(false),
             Edit::Next => return self.jump_to_match(true),
+            edit => {
+                if !search.line.apply(edit, crate::pack::MAX_TEXT_CHARS) {
+                    return;
+                }
+            }
         }
-        let text = search.text.clone();
+        let text = search.line.text.clone();
         self.refilter(&text);
     }
 
@@ -46,11 +49,11 @@ impl App {
         let Some(search) = &mut self.search else {
             return;
         };
-        if search.text.trim().is_empty() {
+        if search.line.text.trim().is_empty() {
             self.clear_search();
             return;
         }
-        let (count, text) = (search.matches.len(), search.text.clone());
+        let (count, text) = (search.matches.len(), search.line.text.clone());
         let said = if count == 0 {
             fill(self.text.search_none, &[("text", &text)])
         } else {

@@ -4,6 +4,7 @@
 
 mod browse;
 mod finder;
+mod line;
 mod picker;
 mod prompt;
 mod tree;
@@ -17,8 +18,9 @@ use crate::session::{Effect, Notice, Outcome, Report, Session, Severity};
 use crate::text::{Text, fill};
 
 pub use finder::Search;
+pub use line::Line;
 pub use picker::{Naming, PickerRequest, RunPicker};
-pub use prompt::{Prompt, PromptKind, pop_grapheme};
+pub use prompt::{Prompt, PromptKind};
 pub use tree::{BOX_WIDTH, TreeView, box_column};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

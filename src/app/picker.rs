@@ -29,7 +29,7 @@ pub struct RunPicker {
     pub show_archived: bool,
     selected: usize,
     /// While a name is typed: for what, and the text so far.
-    pub naming: Option<(Naming, String)>,
+    pub naming: Option<(Naming, super::Line)>,
 }
 
 impl RunPicker {
@@ -80,12 +80,15 @@ impl RunPicker {
             PickerAction::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             PickerAction::Open => match self.selected() {
                 Some(run) => return Some(PickerRequest::Open(run.key.clone())),
-                None => self.naming = Some((Naming::New, String::new())),
+                None => self.naming = Some((Naming::New, super::Line::default())),
             },
-            PickerAction::New => self.naming = Some((Naming::New, String::new())),
+            PickerAction::New => self.naming = Some((Naming::New, super::Line::default())),
             PickerAction::Rename => {
                 if let Some(run) = self.selected() {
-                    self.naming = Some((Naming::Rename(run.key.clone()), run.run.name.clone()));
+                    self.naming = Some((
+                        Naming::Rename(run.key.clone()),
+                        super::Line::new(run.run.name.clone()),
+                    ));
                 }
             }
             PickerAction::Archive => {
@@ -110,10 +113,8 @@ impl RunPicker {
     pub fn text(&mut self, edit: Edit) -> Option<PickerRequest> {
         let (naming, name) = self.naming.as_mut()?;
         match edit {
-            Edit::Insert(c) => name.push(c),
-            Edit::Delete => super::prompt::pop_grapheme(name),
             Edit::Confirm => {
-                let name = name.trim().to_string();
+                let name = name.text.trim().to_string();
                 let naming = naming.clone();
                 self.naming = None;
                 if name.is_empty() {
@@ -126,6 +127,9 @@ impl RunPicker {
             }
             Edit::Cancel => self.naming = None,
             Edit::Previous | Edit::Next => {}
+            edit => {
+                name.apply(edit, crate::progress::MAX_RUN_NAME);
+            }
         }
         None
     }
@@ -183,7 +187,7 @@ mod tests {
         );
         picker.key(PickerAction::Rename);
         assert_eq!(
-            picker.naming.as_ref().unwrap().1,
+            picker.naming.as_ref().unwrap().1.text,
             "BOB",
             "the old name to edit"
         );

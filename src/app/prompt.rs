@@ -1,20 +1,14 @@
 //! A line typed on the status line for the selected node: why it does not apply (`s`),
-//! or the mentor's own note (`e`). Enter keeps it, Esc drops it.
+//! or the mentor's own note (`e`), edited with a cursor ([`Line`]). Enter keeps it, Esc
+//! drops it.
 
 use jiff::Timestamp;
-use unicode_segmentation::UnicodeSegmentation;
 
+use super::line::Line;
 use super::{App, Mode};
 use crate::keymap::Edit;
 use crate::pack::MAX_TEXT_CHARS;
 use crate::session::{Effect, Severity};
-
-/// Backspace: takes off the last grapheme, a letter with its accents or a whole emoji.
-pub fn pop_grapheme(text: &mut String) {
-    if let Some((at, _)) = text.grapheme_indices(true).next_back() {
-        text.truncate(at);
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
@@ -26,7 +20,7 @@ pub enum PromptKind {
 pub struct Prompt {
     pub kind: PromptKind,
     pub node: usize,
-    pub text: String,
+    pub line: Line,
 }
 
 impl App {
@@ -62,7 +56,8 @@ impl App {
     }
 
     pub(super) fn ask(&mut self, kind: PromptKind, node: usize, text: String) {
-        self.mode = Mode::Typing(Prompt { kind, node, text });
+        let line = Line::new(text);
+        self.mode = Mode::Typing(Prompt { kind, node, line });
         self.status = None;
     }
 
@@ -71,10 +66,8 @@ impl App {
             return Vec::new();
         };
         match edit {
-            Edit::Insert(c) if prompt.text.chars().count() < MAX_TEXT_CHARS => prompt.text.push(c),
-            Edit::Delete => pop_grapheme(&mut prompt.text),
             Edit::Confirm => {
-                let Prompt { kind, node, text } = prompt.clone();
+                let (kind, node, text) = (prompt.kind, prompt.node, prompt.line.text.clone());
                 self.mode = Mode::Browsing;
                 let outcome = match kind {
                     PromptKind::Skip => self.session.skip(node, &text, now),
@@ -83,30 +76,10 @@ impl App {
                 return self.show(outcome);
             }
             Edit::Cancel => self.mode = Mode::Browsing,
-            Edit::Insert(_) | Edit::Previous | Edit::Next => {}
+            edit => {
+                prompt.line.apply(edit, MAX_TEXT_CHARS);
+            }
         }
         Vec::new()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::pop_grapheme;
-
-    #[test]
-    fn backspace_takes_a_whole_grapheme() {
-        let mut text = String::from("Re\u{301}sume\u{301} 👩‍💻🇫🇷");
-        for left in [
-            "Re\u{301}sume\u{301} 👩‍💻",
-            "Re\u{301}sume\u{301} ",
-            "Re\u{301}sume\u{301}",
-            "Re\u{301}sum",
-        ] {
-            pop_grapheme(&mut text);
-            assert_eq!(text, left);
-        }
-        let mut empty = String::new();
-        pop_grapheme(&mut empty);
-        assert_eq!(empty, "");
     }
 }

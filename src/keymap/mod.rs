@@ -56,8 +56,14 @@ pub enum Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edit {
     Insert(char),
-    /// Takes off the last character (a whole grapheme).
+    /// Backspace: takes off the grapheme before the cursor.
     Delete,
+    /// Delete: takes off the grapheme under the cursor.
+    DeleteForward,
+    Left,
+    Right,
+    Home,
+    End,
     /// Keeps what was typed.
     Confirm,
     /// Drops what was typed.
@@ -259,8 +265,9 @@ pub fn picker_action(event: KeyEvent) -> Option<PickerAction> {
         .map(|(_, action)| *action)
 }
 
-/// While something is typed, keys are text: characters go in, Backspace deletes,
-/// Enter keeps it, Esc (or Ctrl+C) drops it, the arrows go from match to match.
+/// While something is typed, keys are text: characters go in at the cursor, which
+/// Left/Right/Home/End move, Backspace and Delete remove a grapheme, Enter keeps it, Esc
+/// (or Ctrl+C) drops it, Up/Down go from match to match.
 pub fn edit_for_key(event: KeyEvent) -> Option<Edit> {
     if event.kind == KeyEventKind::Release {
         return None;
@@ -271,6 +278,11 @@ pub fn edit_for_key(event: KeyEvent) -> Option<Edit> {
     match event.code {
         KeyCode::Char(c) if !c.is_control() => Some(Edit::Insert(c)),
         KeyCode::Backspace => Some(Edit::Delete),
+        KeyCode::Delete => Some(Edit::DeleteForward),
+        KeyCode::Left => Some(Edit::Left),
+        KeyCode::Right => Some(Edit::Right),
+        KeyCode::Home => Some(Edit::Home),
+        KeyCode::End => Some(Edit::End),
         KeyCode::Enter => Some(Edit::Confirm),
         KeyCode::Esc => Some(Edit::Cancel),
         KeyCode::Up => Some(Edit::Previous),
@@ -330,85 +342,4 @@ pub fn action_for_mouse(event: MouseEvent) -> Option<Action> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pasted_text_is_one_line_of_printable_text() {
-        assert_eq!(pasted("one\r\ntwo\nt j\tq\x1b[2J\x07"), "one two t j q[2J");
-        let long = "x".repeat(crate::pack::MAX_TEXT_CHARS + 10);
-        assert_eq!(pasted(&long).chars().count(), crate::pack::MAX_TEXT_CHARS);
-    }
-
-    fn press(code: KeyCode) -> Option<Action> {
-        Keymap::default().action_for_key(KeyEvent::new(code, KeyModifiers::NONE))
-    }
-
-    #[test]
-    fn arrows_and_vim_keys_move() {
-        assert_eq!(press(KeyCode::Up), Some(Action::Up));
-        assert_eq!(press(KeyCode::Char('k')), Some(Action::Up));
-        assert_eq!(press(KeyCode::Char('j')), Some(Action::Down));
-        assert_eq!(press(KeyCode::Char('h')), Some(Action::Collapse));
-        assert_eq!(press(KeyCode::Right), Some(Action::Expand));
-        assert_eq!(press(KeyCode::Char('G')), Some(Action::Last));
-        assert_eq!(press(KeyCode::PageDown), Some(Action::PageDown));
-    }
-
-    #[test]
-    fn digits_pick_a_link() {
-        assert_eq!(press(KeyCode::Char('1')), Some(Action::OpenLink(1)));
-        assert_eq!(press(KeyCode::Char('9')), Some(Action::OpenLink(9)));
-        assert_eq!(press(KeyCode::Char('0')), None);
-    }
-
-    #[test]
-    fn chords_and_releases_do_nothing_but_ctrl_c() {
-        let keymap = Keymap::default();
-        let ctrl =
-            |c| keymap.action_for_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-        assert_eq!(ctrl('c'), Some(Action::Quit));
-        assert_eq!(ctrl('j'), None);
-        let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        release.kind = KeyEventKind::Release;
-        assert_eq!(keymap.action_for_key(release), None);
-    }
-
-    #[test]
-    fn every_binding_is_reachable_from_its_keys() {
-        for binding in Keymap::default().bindings() {
-            for key in &binding.keys {
-                let code = match *key {
-                    Key::Char(c) => KeyCode::Char(c),
-                    Key::Digit => KeyCode::Char('1'),
-                    Key::Up => KeyCode::Up,
-                    Key::Down => KeyCode::Down,
-                    Key::Left => KeyCode::Left,
-                    Key::Right => KeyCode::Right,
-                    Key::Home => KeyCode::Home,
-                    Key::End => KeyCode::End,
-                    Key::PageUp => KeyCode::PageUp,
-                    Key::PageDown => KeyCode::PageDown,
-                    Key::Enter => KeyCode::Enter,
-                    Key::Esc => KeyCode::Esc,
-                };
-                assert_eq!(press(code), Some(binding.action), "{key:?}");
-            }
-        }
-    }
-
-    /// Characters an AZERTY keyboard only types with AltGr.
-    const AZERTY_ALTGR: &str = "~#{[|`\\^@]}€¤";
-
-    #[test]
-    fn every_action_is_typed_without_altgr_ctrl_or_alt_on_azerty() {
-        for binding in Keymap::default().bindings() {
-            for key in &binding.keys {
-                if let Key::Char(c) = key {
-                    assert!(!AZERTY_ALTGR.contains(*c), "{c} needs AltGr on AZERTY");
-                }
-            }
-            assert!(!binding.keys.is_empty(), "{:?} has no key", binding.action);
-        }
-    }
-}
+mod tests;

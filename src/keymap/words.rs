@@ -60,7 +60,15 @@ impl Edit {
         match self {
             Edit::Confirm => t.act_confirm,
             Edit::Cancel => t.act_cancel,
-            Edit::Insert(_) | Edit::Delete | Edit::Previous | Edit::Next => "",
+            Edit::Insert(_)
+            | Edit::Delete
+            | Edit::DeleteForward
+            | Edit::Left
+            | Edit::Right
+            | Edit::Home
+            | Edit::End
+            | Edit::Previous
+            | Edit::Next => "",
         }
     }
 }

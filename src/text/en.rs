@@ -173,6 +173,7 @@ pub static EN: Text = Text {
     notice_note_saved: "Note saved: {title}.",
     notice_note_cleared: "Note cleared: {title}.",
     copy_hint: "({keys} to copy it)",
+    act_save: "save",
     act_confirm: "keep",
     act_cancel: "cancel",
     notice_unticked: "Unticked: {title}.",

@@ -456,6 +456,7 @@ pub static FR: Text = Text {
     notice_note_saved: "Note enregistrée : {title}.",
     notice_note_cleared: "Note effacée : {title}.",
     copy_hint: "({keys} pour le copier)",
+    act_save: "enregistrer",
     act_confirm: "garder",
     act_cancel: "annuler",
     notice_unticked: "Décoché : {title}.",

@@ -193,6 +193,7 @@ catalogue! {
     notice_note_saved,
     notice_note_cleared,
     copy_hint,
+    act_save,
     act_confirm,
     act_cancel,
     notice_unticked,

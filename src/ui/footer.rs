@@ -2,15 +2,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, fit};
-use crate::app::{App, PromptKind};
-use crate::keymap::{Action, EDIT_BINDINGS};
+use crate::app::{App, Line as TypedLine, PromptKind};
+use crate::keymap::{Action, EDIT_BINDINGS, Edit};
 use crate::session::Severity;
-use crate::text::fill;
 
 /// Lines the status message needs, so that a long URL is shown whole (up to 4 lines).
 pub fn status_rows(app: &App, width: u16) -> u16 {
@@ -24,26 +24,29 @@ pub fn status_rows(app: &App, width: u16) -> u16 {
     u16::try_from(len.div_ceil(width) + 1).map_or(4, |rows| rows.min(4))
 }
 
+/// A line being typed, in its template's `{text}`, with a cursor of our own (the
+/// terminal's is hidden while the UI runs): the grapheme under it in reverse video, or a
+/// reversed space at the end.
+pub fn typed(template: &str, line: &TypedLine, theme: &Theme) -> Line<'static> {
+    let (head, tail) = template.split_once("{text}").unwrap_or((template, ""));
+    let (before, under, after) = line.split();
+    let cursor = theme.key.add_modifier(Modifier::REVERSED);
+    Line::from(vec![
+        Span::styled(format!(" {head}{before}"), theme.key),
+        Span::styled(under.unwrap_or(" ").to_string(), cursor),
+        Span::styled(format!("{after}{tail}"), theme.key),
+    ])
+}
+
 pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &Theme) {
     if let Some(asked) = app.prompt() {
         let template = match asked.kind {
             PromptKind::Skip => app.text.skip_prompt,
             PromptKind::Note => app.text.note_prompt,
         };
-        let prompt = fill(template, &[("text", &asked.text)]);
-        let line = Line::from(vec![
-            Span::styled(format!(" {prompt}"), theme.key),
-            Span::styled("_", theme.key),
-        ]);
-        frame.render_widget(line, status);
+        frame.render_widget(typed(template, &asked.line, theme), status);
     } else if let Some(search) = app.search.as_ref().filter(|_| app.typing()) {
-        // A visible cursor of our own: the terminal's is hidden while the UI runs.
-        let prompt = fill(app.text.search_prompt, &[("text", &search.text)]);
-        let line = Line::from(vec![
-            Span::styled(format!(" {prompt}"), theme.key),
-            Span::styled("_", theme.key),
-        ]);
-        frame.render_widget(line, status);
+        frame.render_widget(typed(app.text.search_prompt, &search.line, theme), status);
     } else if let Some(s) = &app.status {
         let style = match s.severity {
             Severity::Info => theme.info,
@@ -66,9 +69,17 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
     // and quit stay: the help overlay lists everything else. While something is typed,
     // the keys of typing.
     let mut shown: Vec<(Option<Action>, String, &str)> = if app.typing() {
+        // A reason or a note is saved by Enter; a search is only kept.
+        let saves = app.prompt().is_some();
         EDIT_BINDINGS
             .iter()
-            .map(|&(key, edit)| (None, key.name(app.text), edit.label(app.text)))
+            .map(|&(key, edit)| {
+                let label = match edit {
+                    Edit::Confirm if saves => app.text.act_save,
+                    edit => edit.label(app.text),
+                };
+                (None, key.name(app.text), label)
+            })
             .collect()
     } else {
         app.keymap

@@ -65,11 +65,7 @@ pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
             Naming::New => t.picker_new_name,
             Naming::Rename(_) => t.picker_rename_name,
         };
-        let line = Line::from(vec![
-            Span::styled(format!(" {}", fill(ask, &[("text", name)])), theme.key),
-            Span::styled("_", theme.key),
-        ]);
-        frame.render_widget(line, prompt);
+        frame.render_widget(super::footer::typed(ask, name, theme), prompt);
     }
 
     let mut spans = vec![Span::raw(" ")];

@@ -732,7 +732,10 @@ fn e_writes_a_note_in_place_and_u_takes_it_back() {
     );
     // Editing starts from the note; emptying it removes it.
     press(&mut app, &[Action::EditNote]);
-    assert_eq!(app.prompt().as_ref().unwrap().text, "demander #mentors");
+    assert_eq!(
+        app.prompt().as_ref().unwrap().line.text,
+        "demander #mentors"
+    );
     for _ in 0.."demander #mentors".len() {
         edit(&mut app, &[Edit::Delete]);
     }

@@ -121,7 +121,7 @@ fn the_picker_starts_renames_and_opens_runs() {
     app.wait_for_text("Première session avec un nouvel étudiant : quel étudiant ?");
     app.wait_for_text("Aucun parcours");
     app.keys("n");
-    app.wait_for_text("Nom de l'étudiant : _");
+    app.wait_for_text("Nom de l'étudiant :");
     app.keys("Alice\r");
     app.wait_for_text("Première session avec un nouvel étudiant · Alice");
     app.wait_for_text("0/51");
@@ -132,7 +132,7 @@ fn the_picker_starts_renames_and_opens_runs() {
     let mut app = Session::start_with(home.path(), &args, &[]);
     app.wait_for("Alice's run listed", |s| s.contains("› Alice  1/51 (1 %)"));
     app.keys("r");
-    app.wait_for_text("Nouveau nom : Alice_");
+    app.wait_for_text("Nouveau nom : Alice");
     app.keys(" M.\r");
     app.wait_for_text("› Alice M.  1/51");
     app.keys("n");

@@ -358,7 +358,7 @@ fn slash_no_show_finds_the_answer_in_the_handbook() {
         app.edit(Edit::Insert(c), now());
     }
     let typing = draw(&mut app, 100, 30).backend().to_string();
-    assert!(typing.contains("Search: no show_"), "{typing}");
+    assert!(typing.contains("Search: no show "), "{typing}");
     app.edit(Edit::Confirm, now());
     let terminal = draw(&mut app, 100, 30);
     let screen = terminal.backend().to_string();
@@ -535,12 +535,32 @@ fn typing_a_note_shows_the_keys_of_typing() {
     for c in "demander #mentors".chars() {
         app.edit(Edit::Insert(c), now());
     }
+    // The cursor moves: typing after Left goes in where it is.
+    for _ in 0.."mentors".chars().count() {
+        app.edit(Edit::Left, now());
+    }
+    app.edit(Edit::Insert('@'), now());
+    app.edit(Edit::Delete, now());
+    app.edit(Edit::DeleteForward, now());
+    app.edit(Edit::Insert('M'), now());
+    assert_eq!(app.prompt().unwrap().line.text, "demander #Mentors");
     let terminal = draw(&mut app, 80, 24);
     let screen = terminal.backend().to_string();
-    assert!(screen.contains("Entrée garder"), "{screen}");
     assert!(
-        !screen.contains("cocher"),
+        screen.contains("Entrée enregistrer  Échap annuler"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("cocher") && !screen.contains("quitter"),
         "no command hints while typing: {screen}"
+    );
+    // The cursor is drawn on the character after it, in reverse video.
+    let column = " Votre note : demander #M".chars().count() as u16;
+    let cell = &terminal.backend().buffer()[(column, 22)];
+    assert_eq!(cell.symbol(), "e");
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::REVERSED),
+        "{cell:?}"
     );
     insta::assert_snapshot!(terminal.backend());
 }
