@@ -192,7 +192,8 @@ pub fn pick_run(
 }
 
 /// Runs the UI until the user quits or a signal ends it, then waits for the last save.
-pub fn run(mut app: App, effects: Effects<Stdout>, mouse: bool, theme: Theme) -> Result<(), Error> {
+/// `true`: the mentor asked for the list of runs rather than to quit.
+pub fn run(mut app: App, effects: Effects<Stdout>, mouse: bool, theme: Theme) -> Result<bool, Error> {
     let shared = Arc::new(Mutex::new(effects));
     let _save_on_panic = SaveOnPanic(&shared);
     let mut session = Session::start(mouse)?;
@@ -202,7 +203,8 @@ pub fn run(mut app: App, effects: Effects<Stdout>, mouse: bool, theme: Theme) ->
     drop(session);
     let saved = lock(&shared).saver.finish();
     result?;
-    saved.map_err(Error::Unsaved)
+    saved.map_err(Error::Unsaved)?;
+    Ok(app.back_to_runs())
 }
 
 fn event_loop(

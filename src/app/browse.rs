@@ -44,9 +44,38 @@ impl App {
                 self.mode = Mode::Overlay(Overlay::Help);
             }
             Action::Quit => self.quit = true,
+            Action::Runs if self.run.is_some() => {
+                self.back_to_runs = true;
+                self.quit = true;
+            }
+            Action::Runs => {}
             Action::Click { column, row } => return self.click(column, row, now),
         }
         Vec::new()
+    }
+
+    /// Whether `action` does something here: on the selected row (a tick needs steps
+    /// below, opening a link needs one) and in this pack (a pack of reference cards has
+    /// nothing to tick, skip, note or undo; runs belong to a pack done per student).
+    /// The footer offers only these; the help leaves out what never applies in the pack.
+    pub fn applies(&self, action: Action, on_row: bool) -> bool {
+        let pack = &self.session.pack;
+        let has_steps = self.session.tracker().overall(pack).1 > 0;
+        let selected = self.tree.selected().filter(|_| on_row);
+        match action {
+            Action::Toggle | Action::Skip | Action::EditNote => match selected {
+                Some(node) => pack.leaves(node).next().is_some(),
+                None => has_steps,
+            },
+            Action::NextTodo => has_steps || self.search.is_some(),
+            Action::Undo => has_steps,
+            Action::Open | Action::Copy | Action::OpenLink(_) => match selected {
+                Some(node) => !pack.nodes[node].links.is_empty(),
+                None => true,
+            },
+            Action::Runs => self.run.is_some(),
+            _ => true,
+        }
     }
 
     pub(super) fn update_links(
@@ -72,7 +101,11 @@ impl App {
             }
             Action::Copy => return pick(self, LinkPurpose::Copy, selected + 1),
             Action::OpenLink(n) => return pick(self, purpose, usize::from(n)),
-            Action::Quit | Action::Collapse | Action::Help | Action::Click { .. } => {
+            Action::Quit
+            | Action::Collapse
+            | Action::Help
+            | Action::Runs
+            | Action::Click { .. } => {
                 self.mode = Mode::Browsing;
             }
             Action::First

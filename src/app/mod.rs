@@ -76,6 +76,8 @@ pub struct App {
     /// Where the tree's rows are drawn, for mouse hits.
     tree_area: Rect,
     quit: bool,
+    /// Quitting to go back to the run picker, not to the shell.
+    back_to_runs: bool,
     /// The search typed with `/`, while there is one (typed or kept).
     pub search: Option<Search>,
     /// The run's name, for a pack done once per student.
@@ -112,6 +114,7 @@ impl App {
             tz,
             tree_area: Rect::default(),
             quit: false,
+            back_to_runs: false,
             search: None,
             search_index: None,
             said: 0,
@@ -124,6 +127,11 @@ impl App {
 
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// Whether the mentor left this run for the list of runs (`r`), not for the shell.
+    pub fn back_to_runs(&self) -> bool {
+        self.back_to_runs
     }
 
     /// Whether saves are under way, so their outcome is worth waiting for.

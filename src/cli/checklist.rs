@@ -31,11 +31,36 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     let Some((store, run)) = store_and_run(&cli, &pack, text, plain, &theme)? else {
         return Ok(());
     };
-    let mut opened = open(pack, store, run, crate::clock::now());
+    let mut opened = open(pack.clone(), store, run, crate::clock::now());
     opened.notices.extend(super::open::default_notice(&cli));
     if plain {
         return run_plain(&cli, opened, text);
     }
+    if cli.theme.is_some() {
+        // crossterm drops every colour under NO_COLOR by itself; a theme asked for on the
+        // command line wins over the environment, as no-color.org asks.
+        ratatui::crossterm::style::Colored::set_ansi_color_disabled(false);
+    }
+    // `r` leaves a run for the list of runs, where another is opened or started.
+    while run_ui(&cli, opened, text, &keymap, &theme)? {
+        let base = StateStore::new(super::state_dir(cli.state_dir.clone())?);
+        let Some((store, run)) = pick_in_ui(&base, &pack, text, &theme)? else {
+            return Ok(());
+        };
+        opened = open(pack.clone(), store, run, crate::clock::now());
+    }
+    Ok(())
+}
+
+/// The full-screen UI on the opened checklist; whether the mentor asked for the list of
+/// runs (`r`) rather than to quit.
+fn run_ui(
+    cli: &Cli,
+    opened: Opened,
+    text: &'static Text,
+    keymap: &Keymap,
+    theme: &Theme,
+) -> Result<bool, Failure> {
     let Opened {
         mut session,
         store,
@@ -56,7 +81,7 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
         .map(|n| (n.severity(), n.words(&session.pack, text)))
         .collect();
     let mut app = App::new(session, text, super::local_time_zone());
-    app.keymap = keymap;
+    app.keymap = keymap.clone();
     app.run = run;
     app.today = crate::clock::now().to_zoned(app.tz.clone()).date();
     if let Some((severity, notice)) = said.into_iter().next() {
@@ -71,13 +96,26 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
         // A save: the worker reports on it once it is written.
         let _ = effects.run(effect);
     }
-    if cli.theme.is_some() {
-        // crossterm drops every colour under NO_COLOR by itself; a theme asked for on the
-        // command line wins over the environment, as no-color.org asks.
-        ratatui::crossterm::style::Colored::set_ansi_color_disabled(false);
-    }
-    crate::tui::run(app, effects, !cli.no_mouse, theme)?;
-    Ok(())
+    Ok(crate::tui::run(app, effects, !cli.no_mouse, theme.clone())?)
+}
+
+/// The run picker in the full-screen UI: the run picked (its store and name), or `None`
+/// if the mentor leaves.
+fn pick_in_ui(
+    base: &StateStore,
+    pack: &Pack,
+    text: &'static Text,
+    theme: &Theme,
+) -> Result<Option<(StateStore, Option<String>)>, Failure> {
+    let mut picker = RunPicker::new(&pack.title, list_runs(base, pack));
+    let Some(key) = crate::tui::pick_run(&mut picker, base, pack, text, theme)? else {
+        return Ok(None);
+    };
+    let name = list_runs(base, pack)
+        .into_iter()
+        .find(|r| r.key == key)
+        .map(|r| r.run.name);
+    Ok(Some((base.for_run(&key), name)))
 }
 
 /// Where the progress is kept: for a repeatable pack opened without `--run`, the run
@@ -93,15 +131,7 @@ fn store_and_run(
         Ok(found) => Ok(Some(found)),
         Err(Failure::RunNeeded { .. }) if !plain => {
             let base = StateStore::new(super::state_dir(cli.state_dir.clone())?);
-            let mut picker = RunPicker::new(&pack.title, list_runs(&base, pack));
-            let Some(key) = crate::tui::pick_run(&mut picker, &base, pack, text, theme)? else {
-                return Ok(None);
-            };
-            let name = list_runs(&base, pack)
-                .into_iter()
-                .find(|r| r.key == key)
-                .map(|r| r.run.name);
-            Ok(Some((base.for_run(&key), name)))
+            pick_in_ui(&base, pack, text, theme)
         }
         // The same, a line at a time.
         Err(Failure::RunNeeded { .. }) => {

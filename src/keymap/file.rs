@@ -65,6 +65,7 @@ const ACTIONS: &[(&str, Action)] = &[
     ("previous-match", Action::PrevMatch),
     ("open", Action::Open),
     ("copy", Action::Copy),
+    ("runs", Action::Runs),
     ("help", Action::Help),
     ("quit", Action::Quit),
 ];

@@ -41,6 +41,8 @@ pub enum Action {
     /// Open link number N (1-based) of the selected node.
     OpenLink(u8),
     Copy,
+    /// Back to the list of runs (a pack done once per student).
+    Runs,
     Help,
     Quit,
     /// A left click at a screen cell.
@@ -139,6 +141,7 @@ const DEFAULTS: &[DefaultBinding] = &[
     bind(&[Key::Char('o')], Action::Open, true),
     bind(&[Key::Digit], Action::OpenLink(1), false),
     bind(&[Key::Char('y')], Action::Copy, true),
+    bind(&[Key::Char('r')], Action::Runs, true),
     bind(&[Key::Char('?')], Action::Help, true),
     bind(&[Key::Char('q'), Key::Esc], Action::Quit, true),
 ];

@@ -47,6 +47,7 @@ impl Action {
             Action::Open => (t.act_open, t.act_open_help),
             Action::OpenLink(_) => (t.act_open_link, t.act_open_link_help),
             Action::Copy => (t.act_copy, t.act_copy_help),
+            Action::Runs => (t.act_runs, t.act_runs_help),
             Action::Help => (t.act_help, t.act_help_help),
             Action::Quit => (t.act_quit, t.act_quit_help),
             Action::Click { .. } | Action::ScrollUp | Action::ScrollDown => ("", ""),

@@ -122,6 +122,8 @@ pub static EN: Text = Text {
     act_open_link_help: "Open the link with this number",
     act_copy: "copy",
     act_copy_help: "Copy the link's address (OSC 52, works over SSH)",
+    act_runs: "runs",
+    act_runs_help: "Back to the list of runs: another student, or a new one",
     act_help: "help",
     act_help_help: "Show or close this help",
     act_quit: "quit",

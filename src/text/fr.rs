@@ -405,6 +405,8 @@ pub static FR: Text = Text {
     act_open_link_help: "Ouvrir le lien de ce numéro",
     act_copy: "copier",
     act_copy_help: "Copier l'adresse du lien (OSC 52, marche en SSH)",
+    act_runs: "parcours",
+    act_runs_help: "Retour à la liste des parcours : un autre étudiant, ou un nouveau",
     act_help: "aide",
     act_help_help: "Afficher ou fermer cette aide",
     act_quit: "quitter",

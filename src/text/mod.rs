@@ -141,6 +141,8 @@ catalogue! {
     act_open_link_help,
     act_copy,
     act_copy_help,
+    act_runs,
+    act_runs_help,
     act_help,
     act_help_help,
     act_quit,

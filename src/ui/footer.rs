@@ -65,8 +65,8 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
         );
         frame.render_widget(Line::styled(format!(" {fitted}"), theme.dim), status);
     }
-    // (keys, label) per hint; when they do not all fit, the rightmost go first, but help
-    // and quit stay: the help overlay lists everything else. While something is typed,
+    // (keys, label) per hint; when they do not all fit, the rightmost go first, but help,
+    // quit and the way back to the runs stay: the help overlay lists everything else. While something is typed,
     // the keys of typing.
     let mut shown: Vec<(Option<Action>, String, &str)> = if app.typing() {
         // A reason or a note is saved by Enter; a search is only kept.
@@ -84,6 +84,7 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
     } else {
         app.keymap
             .footer()
+            .filter(|binding| app.applies(binding.action, true))
             .map(|binding| {
                 let keys: Vec<String> = binding.keys.iter().map(|&k| k.name(app.text)).collect();
                 (
@@ -103,7 +104,9 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
     while width(&shown) > usize::from(hints.width) + 2 {
         let Some(drop) = shown
             .iter()
-            .rposition(|(action, _, _)| !matches!(action, Some(Action::Help | Action::Quit)))
+            .rposition(|(action, _, _)| {
+                !matches!(action, Some(Action::Help | Action::Quit | Action::Runs))
+            })
         else {
             break;
         };

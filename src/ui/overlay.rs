@@ -54,7 +54,7 @@ impl Reading {
             .keymap
             .bindings()
             .iter()
-            .filter(|b| b.in_help())
+            .filter(|b| b.in_help() && app.applies(b.action, false))
             .map(|b| {
                 let keys: Vec<String> = b.keys.iter().map(|&k| k.name(t)).collect();
                 Line::from(vec![

@@ -19,6 +19,8 @@ pub struct Glyphs {
     pub separator: &'static str,
     pub warning: &'static str,
     pub note: &'static str,
+    /// After the title of a step that has the mentor's own note.
+    pub has_note: &'static str,
     /// Whether the whole-pack gauge may use block characters.
     pub blocks: bool,
 }
@@ -34,6 +36,7 @@ pub static UNICODE: Glyphs = Glyphs {
     separator: "·",
     warning: "⚠",
     note: "ℹ",
+    has_note: "✎",
     blocks: true,
 };
 
@@ -58,6 +61,7 @@ pub static ASCII: Glyphs = Glyphs {
     separator: "-",
     warning: "!",
     note: "i",
+    has_note: "*",
     blocks: false,
 };
 

@@ -60,13 +60,21 @@ fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: us
         }
         _ => (String::new(), theme.warning),
     };
-    let used = prefix.width() + 4 + counts.width() + badge.width();
+    // A step with the mentor's own note says so, as a glyph that needs no colour.
+    let has_note = app.session.tracker().state().notes.contains_key(&node.id);
+    let note = if has_note {
+        format!(" {}", glyphs.has_note)
+    } else {
+        String::new()
+    };
+    let used = prefix.width() + 4 + counts.width() + badge.width() + note.width();
     let room = width.saturating_sub(used);
     let line = Line::from(vec![
         Span::raw(prefix),
         Span::styled(check_box, box_style),
         Span::raw(" "),
         Span::raw(fit(&node.title, room, glyphs.ellipsis)),
+        Span::styled(note, theme.note),
         Span::styled(badge, badge_style),
         Span::styled(counts, theme.dim),
     ]);

@@ -245,3 +245,24 @@ fn due_dates_count_from_the_start_and_status_lists_what_is_late() {
         "{status}"
     );
 }
+
+#[test]
+fn r_goes_back_from_a_run_to_the_picker_and_opens_another() {
+    let home = tempfile::tempdir().unwrap();
+    let args = ["--pack", "first-session", "--run", "Alice"];
+    let mut app = Session::start_with(home.path(), &args, &[]);
+    app.wait_for_text("· Alice");
+    app.wait_for_text("r parcours");
+    app.keys(" ");
+    app.wait_for_text("1/51");
+    app.keys("r");
+    app.wait_for("the picker", |s| s.contains("› Alice  1/51 (1 %)"));
+    app.keys("n");
+    app.wait_for_text("Nom de l'étudiant :");
+    app.keys("Bob\r");
+    app.wait_for_text("· Bob");
+    app.wait_for_text("0/51");
+    app.quit();
+    let list = ok(home.path(), &["--pack", "first-session", "runs", "list"]);
+    assert!(list.contains("Alice  1/51") && list.contains("Bob  0/51"), "{list}");
+}
