@@ -179,10 +179,18 @@ pub fn pick_run(
                 .into_iter()
                 .find(|r| r.key == key)
                 .map(|run| rename_run(store, pack, &run, &name, now)),
-            Some(PickerRequest::Archive { key, archived }) => list_runs(store, pack)
-                .into_iter()
-                .find(|r| r.key == key)
-                .map(|run| set_archived(store, pack, &run, archived, now)),
+            Some(PickerRequest::Archive { key, archived }) => {
+                let run = list_runs(store, pack).into_iter().find(|r| r.key == key);
+                if let Some(run) = &run {
+                    let template = if archived {
+                        text.picker_archived
+                    } else {
+                        text.picker_unarchived
+                    };
+                    picker.said = Some(fill(template, &[("name", &run.run.name)]));
+                }
+                run.map(|run| set_archived(store, pack, &run, archived, now))
+            }
         };
         if let Some(Err(e)) = done {
             return Err(Error::Unsaved(e.to_string()));
@@ -193,7 +201,12 @@ pub fn pick_run(
 
 /// Runs the UI until the user quits or a signal ends it, then waits for the last save.
 /// `true`: the mentor asked for the list of runs rather than to quit.
-pub fn run(mut app: App, effects: Effects<Stdout>, mouse: bool, theme: Theme) -> Result<bool, Error> {
+pub fn run(
+    mut app: App,
+    effects: Effects<Stdout>,
+    mouse: bool,
+    theme: Theme,
+) -> Result<bool, Error> {
     let shared = Arc::new(Mutex::new(effects));
     let _save_on_panic = SaveOnPanic(&shared);
     let mut session = Session::start(mouse)?;

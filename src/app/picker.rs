@@ -30,6 +30,11 @@ pub struct RunPicker {
     selected: usize,
     /// While a name is typed: for what, and the text so far.
     pub naming: Option<(Naming, super::Line)>,
+    /// The last run archived or brought back (its key and whether it was archived), for
+    /// `u`.
+    last_archive: Option<(String, bool)>,
+    /// What the last archiving did, said on the prompt line.
+    pub said: Option<String>,
 }
 
 impl RunPicker {
@@ -40,6 +45,8 @@ impl RunPicker {
             show_archived: false,
             selected: 0,
             naming: None,
+            last_archive: None,
+            said: None,
         }
     }
 
@@ -72,8 +79,22 @@ impl RunPicker {
         self.naming.is_some()
     }
 
+    /// Whether `action` does something now: the footer offers only these.
+    pub fn applies(&self, action: PickerAction) -> bool {
+        match action {
+            PickerAction::Rename
+            | PickerAction::Archive
+            | PickerAction::Up
+            | PickerAction::Down => self.selected().is_some(),
+            PickerAction::Undo => self.last_archive.is_some(),
+            PickerAction::ShowArchived => self.runs.iter().any(|r| r.run.archived),
+            PickerAction::Open | PickerAction::New | PickerAction::Quit => true,
+        }
+    }
+
     /// A key outside of name typing.
     pub fn key(&mut self, action: PickerAction) -> Option<PickerRequest> {
+        self.said = None;
         let count = self.visible().len();
         match action {
             PickerAction::Up => self.selected = self.selected.saturating_sub(1),
@@ -93,9 +114,16 @@ impl RunPicker {
             }
             PickerAction::Archive => {
                 if let Some(run) = self.selected() {
+                    let (key, archived) = (run.key.clone(), !run.run.archived);
+                    self.last_archive = Some((key.clone(), archived));
+                    return Some(PickerRequest::Archive { key, archived });
+                }
+            }
+            PickerAction::Undo => {
+                if let Some((key, archived)) = self.last_archive.take() {
                     return Some(PickerRequest::Archive {
-                        key: run.key.clone(),
-                        archived: !run.run.archived,
+                        key,
+                        archived: !archived,
                     });
                 }
             }

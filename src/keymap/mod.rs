@@ -236,6 +236,8 @@ pub enum PickerAction {
     New,
     Rename,
     Archive,
+    /// Takes back the last archiving (or bringing back).
+    Undo,
     ShowArchived,
     Quit,
 }
@@ -249,6 +251,7 @@ pub const PICKER_BINDINGS: &[(&[Key], PickerAction)] = &[
     (&[Key::Char('n')], PickerAction::New),
     (&[Key::Char('r')], PickerAction::Rename),
     (&[Key::Char('a')], PickerAction::Archive),
+    (&[Key::Char('u')], PickerAction::Undo),
     (&[Key::Char('A')], PickerAction::ShowArchived),
     (&[Key::Char('q'), Key::Esc], PickerAction::Quit),
 ];

@@ -102,12 +102,9 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
             .sum::<usize>()
     };
     while width(&shown) > usize::from(hints.width) + 2 {
-        let Some(drop) = shown
-            .iter()
-            .rposition(|(action, _, _)| {
-                !matches!(action, Some(Action::Help | Action::Quit | Action::Runs))
-            })
-        else {
+        let Some(drop) = shown.iter().rposition(|(action, _, _)| {
+            !matches!(action, Some(Action::Help | Action::Quit | Action::Runs))
+        }) else {
             break;
         };
         shown.remove(drop);

@@ -66,16 +66,23 @@ pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
             Naming::Rename(_) => t.picker_rename_name,
         };
         frame.render_widget(super::footer::typed(ask, name, theme), prompt);
+    } else if let Some(said) = &picker.said {
+        frame.render_widget(Line::styled(format!(" {said}"), theme.info), prompt);
     }
 
     let mut spans = vec![Span::raw(" ")];
     for (keys, action) in PICKER_BINDINGS {
-        if matches!(action, PickerAction::Up | PickerAction::Down) {
+        if matches!(action, PickerAction::Up | PickerAction::Down) || !picker.applies(*action) {
             continue;
         }
         let keys: Vec<String> = keys.iter().map(|&k| k.name(t)).collect();
         spans.push(Span::styled(keys.join("/"), theme.key));
-        spans.push(Span::raw(format!(" {}  ", picker_label(t, *action))));
+        // On an archived run, `a` brings it back.
+        let label = match (action, picker.selected()) {
+            (PickerAction::Archive, Some(run)) if run.run.archived => t.picker_unarchive,
+            _ => picker_label(t, *action),
+        };
+        spans.push(Span::raw(format!(" {label}  ")));
     }
     frame.render_widget(Line::from(spans), footer);
 }
@@ -87,6 +94,7 @@ fn picker_label(t: &Text, action: PickerAction) -> &'static str {
         PickerAction::New => t.picker_new,
         PickerAction::Rename => t.picker_rename,
         PickerAction::Archive => t.picker_archive,
+        PickerAction::Undo => t.act_undo,
         PickerAction::ShowArchived => t.picker_show_archived,
         PickerAction::Quit => t.act_quit,
     }

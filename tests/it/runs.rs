@@ -145,10 +145,21 @@ fn the_picker_starts_renames_and_opens_runs() {
     app.wait_for_text("Bob  0/51");
     app.keys("a"); // archive Alice M. (first, selected)
     app.wait_for("Alice archived", |s| {
-        !s.contains("Alice M.") && s.contains("› Bob")
+        !s.contains("Alice M.  1/51") && s.contains("› Bob")
     });
+    // Said, and undone with u.
+    app.wait_for_text("« Alice M. » archivé : A montre les parcours archivés, u annule");
+    app.keys("u");
+    app.wait_for_text("« Alice M. » est de retour dans la liste");
+    app.wait_for_text("Alice M.  1/51 (1 %)");
+    app.keys("k");
+    app.wait_for_text("› Alice M.");
+    app.keys("a");
+    app.wait_for_text("« Alice M. » archivé");
     app.keys("A");
     app.wait_for_text("Alice M.  1/51 (1 %)");
+    // On an archived run, a brings it back.
+    app.wait_for_text("a ramener");
     app.keys("q");
     let (status, _) = app.wait_for_exit();
     assert!(status.success());
@@ -264,5 +275,8 @@ fn r_goes_back_from_a_run_to_the_picker_and_opens_another() {
     app.wait_for_text("0/51");
     app.quit();
     let list = ok(home.path(), &["--pack", "first-session", "runs", "list"]);
-    assert!(list.contains("Alice  1/51") && list.contains("Bob  0/51"), "{list}");
+    assert!(
+        list.contains("Alice  1/51") && list.contains("Bob  0/51"),
+        "{list}"
+    );
 }
