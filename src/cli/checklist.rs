@@ -96,7 +96,7 @@ fn run_ui(
         // A save: the worker reports on it once it is written.
         let _ = effects.run(effect);
     }
-    Ok(crate::tui::run(app, effects, !cli.no_mouse, theme.clone())?)
+    Ok(crate::tui::run(app, effects, !cli.no_mouse, *theme)?)
 }
 
 /// The run picker in the full-screen UI: the run picked (its store and name), or `None`
