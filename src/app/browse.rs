@@ -22,8 +22,16 @@ impl App {
             Action::Last => self.tree.last(),
             Action::PageUp => self.tree.page(false),
             Action::PageDown => self.tree.page(true),
-            Action::ScrollUp => self.tree.scroll(-3),
-            Action::ScrollDown => self.tree.scroll(3),
+            Action::ScrollUp { column, row } if self.over_details(column, row) => {
+                self.scroll_details(-3);
+            }
+            Action::ScrollDown { column, row } if self.over_details(column, row) => {
+                self.scroll_details(3);
+            }
+            Action::ScrollUp { .. } => self.tree.scroll(-3),
+            Action::ScrollDown { .. } => self.tree.scroll(3),
+            Action::DetailsDown => self.scroll_details(1),
+            Action::DetailsUp => self.scroll_details(-1),
             Action::Toggle => return self.toggle_selected(now),
             Action::NextTodo if self.search.is_some() => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
@@ -92,8 +100,8 @@ impl App {
         };
         let links = |selected| Mode::Overlay(Overlay::Links { purpose, selected });
         match action {
-            Action::Up | Action::ScrollUp => self.mode = links(selected.saturating_sub(1)),
-            Action::Down | Action::ScrollDown => {
+            Action::Up | Action::ScrollUp { .. } => self.mode = links(selected.saturating_sub(1)),
+            Action::Down | Action::ScrollDown { .. } => {
                 self.mode = links((selected + 1).min(count.saturating_sub(1)));
             }
             Action::Toggle | Action::Open | Action::Expand => {
@@ -117,6 +125,8 @@ impl App {
             | Action::Skip
             | Action::EditNote
             | Action::Search
+            | Action::DetailsDown
+            | Action::DetailsUp
             | Action::PrevMatch => {}
         }
         Vec::new()

@@ -3,6 +3,7 @@
 //! `effects`; no terminal, no I/O here.
 
 mod browse;
+mod details;
 mod finder;
 mod line;
 mod picker;
@@ -90,6 +91,8 @@ pub struct App {
     /// Counts what the status line was told, so that an action that told it nothing is
     /// known (even when the same words are said again).
     said: u64,
+    /// The details pane: where it is, how far it is scrolled.
+    details: details::DetailsPane,
     /// How far the help or the completion message is scrolled, in rows.
     pub overlay_scroll: usize,
     /// The furthest it can scroll and a page of it, as last drawn ([`App::fit_overlay`]).
@@ -118,6 +121,7 @@ impl App {
             search: None,
             search_index: None,
             said: 0,
+            details: details::DetailsPane::default(),
             overlay_scroll: 0,
             overlay_fit: (0, 1),
             run: None,
@@ -287,8 +291,8 @@ impl App {
         let (max, page) = self.overlay_fit;
         let scroll = &mut self.overlay_scroll;
         match action {
-            Action::Up | Action::ScrollUp => *scroll = scroll.saturating_sub(1),
-            Action::Down | Action::ScrollDown => *scroll = (*scroll + 1).min(max),
+            Action::Up | Action::ScrollUp { .. } => *scroll = scroll.saturating_sub(1),
+            Action::Down | Action::ScrollDown { .. } => *scroll = (*scroll + 1).min(max),
             Action::PageUp => *scroll = scroll.saturating_sub(page),
             Action::PageDown => *scroll = (*scroll + page).min(max),
             Action::First => *scroll = 0,

@@ -56,6 +56,8 @@ const ACTIONS: &[(&str, Action)] = &[
     ("last", Action::Last),
     ("page-up", Action::PageUp),
     ("page-down", Action::PageDown),
+    ("details-down", Action::DetailsDown),
+    ("details-up", Action::DetailsUp),
     ("toggle", Action::Toggle),
     ("next-todo", Action::NextTodo),
     ("undo", Action::Undo),

@@ -50,8 +50,18 @@ pub enum Action {
         column: u16,
         row: u16,
     },
-    ScrollUp,
-    ScrollDown,
+    /// The mouse wheel, at a screen cell: it scrolls what is under it.
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    /// Scroll the details pane (a long step, a long link).
+    DetailsDown,
+    DetailsUp,
 }
 
 /// A key typed into a search, a reason or a note: text, not commands.
@@ -108,9 +118,9 @@ pub struct Binding {
 
 impl Binding {
     /// Whether the help overlay gives this binding a line of its own: `N` is described
-    /// on the search line, so that the help still fits 80×24.
+    /// on the search line, `K` on `J`'s, so that the help still fits 80×24.
     pub fn in_help(&self) -> bool {
-        self.action != Action::PrevMatch
+        !matches!(self.action, Action::PrevMatch | Action::DetailsUp)
     }
 }
 
@@ -131,6 +141,8 @@ const DEFAULTS: &[DefaultBinding] = &[
     bind(&[Key::End, Key::Char('G')], Action::Last, false),
     bind(&[Key::PageUp], Action::PageUp, false),
     bind(&[Key::PageDown], Action::PageDown, false),
+    bind(&[Key::Char('J')], Action::DetailsDown, false),
+    bind(&[Key::Char('K')], Action::DetailsUp, false),
     bind(&[Key::Char(' '), Key::Enter], Action::Toggle, true),
     bind(&[Key::Char('n')], Action::NextTodo, true),
     bind(&[Key::Char('u')], Action::Undo, true),
@@ -307,8 +319,8 @@ pub fn scrolls(action: Action) -> bool {
             | Action::PageDown
             | Action::First
             | Action::Last
-            | Action::ScrollUp
-            | Action::ScrollDown
+            | Action::ScrollUp { .. }
+            | Action::ScrollDown { .. }
     )
 }
 
@@ -341,8 +353,14 @@ pub fn action_for_mouse(event: MouseEvent) -> Option<Action> {
             column: event.column,
             row: event.row,
         }),
-        MouseEventKind::ScrollUp => Some(Action::ScrollUp),
-        MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+        MouseEventKind::ScrollUp => Some(Action::ScrollUp {
+            column: event.column,
+            row: event.row,
+        }),
+        MouseEventKind::ScrollDown => Some(Action::ScrollDown {
+            column: event.column,
+            row: event.row,
+        }),
         _ => None,
     }
 }

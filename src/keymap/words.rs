@@ -50,7 +50,9 @@ impl Action {
             Action::Runs => (t.act_runs, t.act_runs_help),
             Action::Help => (t.act_help, t.act_help_help),
             Action::Quit => (t.act_quit, t.act_quit_help),
-            Action::Click { .. } | Action::ScrollUp | Action::ScrollDown => ("", ""),
+            Action::DetailsDown => (t.act_details_down, t.act_details_down_help),
+            Action::DetailsUp => (t.act_details_up, t.act_details_up_help),
+            Action::Click { .. } | Action::ScrollUp { .. } | Action::ScrollDown { .. } => ("", ""),
         }
     }
 }

@@ -37,6 +37,9 @@ macro_rules! catalogue {
 catalogue! {
     tree_title,
     details_title,
+    /// The details pane is cut: how to read on (on its bottom border).
+    details_more_below,
+    details_more_above,
     progress_title,
     help_title,
     help_mouse,
@@ -108,6 +111,10 @@ catalogue! {
     act_page_up_help,
     act_page_down,
     act_page_down_help,
+    act_details_down,
+    act_details_down_help,
+    act_details_up,
+    act_details_up_help,
     act_toggle,
     act_toggle_help,
     act_next_todo,

@@ -12,15 +12,42 @@ use crate::text::fill;
 use super::{Theme, node_box};
 use crate::app::App;
 
+/// How far the selected node's details can scroll in `area` (0 when they fit).
+pub fn max_scroll(app: &App, area: Rect, theme: &Theme) -> usize {
+    let Some(index) = app.tree.selected() else {
+        return 0;
+    };
+    let inner = theme.block().inner(area);
+    let rows = Paragraph::new(lines(app, theme, index))
+        .wrap(Wrap { trim: false })
+        .line_count(inner.width.max(1));
+    rows.saturating_sub(usize::from(inner.height))
+}
+
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = theme.block().title(app.text.details_title);
     let Some(index) = app.tree.selected() else {
         frame.render_widget(block, area);
         return;
     };
+    // When the text is longer than the pane, its bottom border says how to read on.
+    let max = max_scroll(app, area, theme);
+    let scroll = app.details_scroll().min(max);
+    let hint = match (scroll > 0, scroll < max) {
+        (_, true) => Some(app.text.details_more_below),
+        (true, false) => Some(app.text.details_more_above),
+        (false, false) => None,
+    };
+    let block = match hint {
+        Some(hint) => {
+            block.title_bottom(Line::styled(format!(" {hint} "), theme.dim).right_aligned())
+        }
+        None => block,
+    };
     let paragraph = Paragraph::new(lines(app, theme, index))
         .block(block)
-        .wrap(Wrap { trim: false });
+        .wrap(Wrap { trim: false })
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0));
     frame.render_widget(paragraph, area);
 }
 

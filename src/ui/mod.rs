@@ -22,8 +22,9 @@ pub use theme::{Theme, ThemeName};
 /// Below this, the screen only asks for more room.
 const MIN_WIDTH: u16 = 24;
 const MIN_HEIGHT: u16 = 8;
-/// Below this width the details go under the tree instead of beside it.
-const SIDE_BY_SIDE_WIDTH: u16 = 60;
+/// Below this width the details go under the tree instead of beside it: beside a tree
+/// narrower than 80 columns, the details pane is too narrow to read a link.
+const SIDE_BY_SIDE_WIDTH: u16 = 80;
 
 /// Where each region goes on a screen of a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +104,8 @@ pub fn regions(app: &App, area: Rect) -> Option<Regions> {
 pub fn prepare(app: &mut App, area: Rect) {
     if let Some(regions) = regions(app, area) {
         app.set_tree_area(regions.tree_rows());
+        let max = details::max_scroll(app, regions.details, &Theme::new(ThemeName::Mono));
+        app.fit_details(regions.details, max);
     }
     let (max, page) = overlay::fit(app, area, &Theme::new(ThemeName::Mono));
     app.fit_overlay(max, page);

@@ -48,7 +48,9 @@ struct Reading {
 }
 
 impl Reading {
-    fn help(app: &App, theme: &Theme) -> Self {
+    /// The keys, then the mouse; the blank line before the mouse only when the screen
+    /// has room for it (80×24 shows everything without scrolling).
+    fn help(app: &App, theme: &Theme, area: Rect) -> Self {
         let t = app.text;
         let mut lines: Vec<Line<'static>> = app
             .keymap
@@ -63,7 +65,9 @@ impl Reading {
                 ])
             })
             .collect();
-        lines.push(Line::default());
+        if lines.len() + 5 <= usize::from(area.height) {
+            lines.push(Line::default());
+        }
         lines.push(Line::raw(format!(" {}", t.help_mouse)));
         let inner_width = usize::from(HELP_WIDTH.saturating_sub(2)).max(1);
         let rows: usize = lines
@@ -172,14 +176,14 @@ impl Reading {
 
 /// Every key binding, straight from the keymap.
 pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    Reading::help(app, theme).render(frame, area, app, theme);
+    Reading::help(app, theme, area).render(frame, area, app, theme);
 }
 
 /// How far the open help or completion message can scroll on a screen of `area`, and
 /// a page of it: (0, 1) when neither is open.
 pub fn fit(app: &App, area: Rect, theme: &Theme) -> (usize, usize) {
     match app.overlay() {
-        Some(crate::app::Overlay::Help) => Reading::help(app, theme).fit(area),
+        Some(crate::app::Overlay::Help) => Reading::help(app, theme, area).fit(area),
         Some(crate::app::Overlay::Completion) => Reading::completion(app).fit(area),
         _ => (0, 1),
     }

@@ -40,9 +40,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Counts are right-aligned so that the bars line up.
     let (_, most) = app.session.tracker().overall(&app.session.pack);
     let counts_width = 2 * most.to_string().len() + 1;
-    let lines: Vec<Line> = shown(app)
-        .take(usize::from(area.height))
-        .map(|i| {
+    let groups: Vec<usize> = shown(app).take(usize::from(area.height)).collect();
+    let room_of = |i: usize| {
+        let indent = 2 * app.session.pack.nodes[i].depth;
+        width.saturating_sub(indent + BAR + counts_width + 2)
+    };
+    let names = distinct_names(
+        groups
+            .iter()
+            .map(|&i| (app.session.pack.nodes[i].title.as_str(), room_of(i))),
+        theme.glyphs.ellipsis,
+    );
+    let lines: Vec<Line> = groups
+        .iter()
+        .zip(names)
+        .map(|(&i, name)| {
             let node = &app.session.pack.nodes[i];
             let (done, total) = app.session.tracker().counts(i);
             let filled = if total == 0 {
@@ -56,12 +68,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 theme.glyphs.bar_todo.repeat(BAR - filled)
             );
             let counts = format!(" {:>counts_width$}", format!("{done}/{total}"));
-            let indent = "  ".repeat(node.depth);
-            let room = width.saturating_sub(indent.len() + BAR + counts.len() + 1);
             let style = check_style(app.session.tracker().check(i), theme);
             Line::from(vec![
-                Span::raw(indent),
-                Span::raw(fit(&node.title, room, theme.glyphs.ellipsis)),
+                Span::raw("  ".repeat(node.depth)),
+                Span::raw(name),
                 Span::raw(" "),
                 Span::styled(bar, style),
                 Span::styled(counts, style),
@@ -69,4 +79,87 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Each title fitted to its room, such that two different titles never read the same:
+/// where cutting the end makes them equal ("Partie …", "Partie …"), they are cut in the
+/// middle instead, keeping their ends ("Par…cer", "Par…oin").
+fn distinct_names<'a>(
+    titles: impl Iterator<Item = (&'a str, usize)>,
+    ellipsis: char,
+) -> Vec<String> {
+    let titles: Vec<(&str, usize)> = titles.collect();
+    let cut: Vec<String> = titles
+        .iter()
+        .map(|&(t, room)| fit(t, room, ellipsis))
+        .collect();
+    (0..cut.len())
+        .map(|i| {
+            let clash = (0..cut.len()).any(|j| cut[j] == cut[i] && titles[j].0 != titles[i].0);
+            if clash {
+                fit_middle(titles[i].0, titles[i].1, ellipsis)
+            } else {
+                cut[i].clone()
+            }
+        })
+        .collect()
+}
+
+/// `text` in `width` columns, cut in the middle: its start, `ellipsis`, its end.
+fn fit_middle(text: &str, width: usize, ellipsis: char) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width || width < 3 {
+        return fit(text, width, ellipsis);
+    }
+    let graphemes: Vec<&str> = text.graphemes(true).filter(|g| g.width() > 0).collect();
+    let room = width - 1;
+    let (mut head, mut tail) = (String::new(), Vec::new());
+    let (mut used, mut front, mut back) = (0, 0, graphemes.len());
+    // Alternate: a grapheme from the start, one from the end, while there is room.
+    while front < back {
+        let take_front = head.width() <= tail.iter().map(|g: &&str| g.width()).sum::<usize>();
+        let g = if take_front {
+            graphemes[front]
+        } else {
+            graphemes[back - 1]
+        };
+        if used + g.width() > room {
+            break;
+        }
+        used += g.width();
+        if take_front {
+            head.push_str(g);
+            front += 1;
+        } else {
+            tail.push(g);
+            back -= 1;
+        }
+    }
+    tail.reverse();
+    let mut out = format!("{head}{ellipsis}{}", tail.concat());
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used + 1)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_cut_alike_are_cut_in_the_middle_instead() {
+        let names = distinct_names(
+            [
+                ("Partie 1 : Pour commencer", 7),
+                ("Partie 2 : Pour aller plus loin", 7),
+                ("Étape 2", 9),
+            ]
+            .into_iter(),
+            '…',
+        );
+        assert_eq!(names, ["Par…cer", "Par…oin", "Étape 2  "]);
+        // Titles that fit, or that differ once cut, are left as they are.
+        let names = distinct_names([("Alpha beta", 6), ("Gamma delta", 6)].into_iter(), '…');
+        assert_eq!(names, ["Alpha…", "Gamma…"]);
+    }
 }

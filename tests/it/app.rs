@@ -288,10 +288,11 @@ fn clicks_select_rows_and_ticking_needs_the_box() {
 #[test]
 fn the_wheel_scrolls_without_losing_the_selection() {
     let mut app = builtin_app();
-    press(&mut app, &[Action::ScrollDown, Action::ScrollDown]);
+    let wheel_down = Action::ScrollDown { column: 1, row: 5 };
+    press(&mut app, &[wheel_down, wheel_down]);
     assert_eq!(app.tree.offset(), 6);
     assert_eq!(app.tree.cursor(), 6);
-    press(&mut app, &[Action::ScrollUp]);
+    press(&mut app, &[Action::ScrollUp { column: 1, row: 5 }]);
     assert_eq!(app.tree.offset(), 3);
 }
 

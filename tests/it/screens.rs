@@ -110,6 +110,57 @@ fn the_help_scrolls_at_60x20_and_says_there_is_more() {
 }
 
 #[test]
+fn at_60x20_the_details_go_under_the_tree_and_scroll_to_the_whole_url() {
+    let mut app = app();
+    draw(&mut app, 60, 20);
+    select(&mut app, "mentorship-manager");
+    let top = draw(&mut app, 60, 20);
+    insta::assert_snapshot!("stacked_60x20_top", top.backend());
+    // J to the end: the last link's URL whole, and the border says how to go back.
+    for _ in 0..40 {
+        app.update(Action::DetailsDown, now());
+    }
+    let end = draw(&mut app, 60, 20);
+    let screen = end.backend().to_string();
+    assert!(screen.contains(FR.details_more_above), "{screen}");
+    insta::assert_snapshot!("stacked_60x20_end", end.backend());
+    // The wheel over the details scrolls them, not the tree.
+    let selected = app.tree.selected();
+    let before = app.details_scroll();
+    let details_row = 15;
+    app.update(
+        Action::ScrollUp {
+            column: 10,
+            row: details_row,
+        },
+        now(),
+    );
+    draw(&mut app, 60, 20);
+    assert!(
+        app.details_scroll() < before,
+        "the wheel scrolled the details"
+    );
+    assert_eq!(app.tree.selected(), selected);
+    // Another step starts at the top of its details.
+    app.update(Action::Down, now());
+    draw(&mut app, 60, 20);
+    assert_eq!(app.details_scroll(), 0);
+}
+
+#[test]
+fn at_80x24_a_long_step_scrolls_in_the_details_pane_beside_the_tree() {
+    let mut app = app();
+    draw(&mut app, 80, 24);
+    select(&mut app, "mentorship-manager");
+    let top = draw(&mut app, 80, 24);
+    assert!(top.backend().to_string().contains(FR.details_more_below));
+    for _ in 0..40 {
+        app.update(Action::DetailsDown, now());
+    }
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
 fn details_of_an_item_with_several_links() {
     let mut app = app();
     draw(&mut app, 100, 30);
