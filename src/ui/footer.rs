@@ -7,21 +7,25 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, fit};
+use super::Theme;
 use crate::app::{App, Line as TypedLine, PromptKind};
 use crate::keymap::{Action, EDIT_BINDINGS, Edit};
 use crate::session::Severity;
 
-/// Lines the status message needs, so that a long URL is shown whole (up to 4 lines).
+/// Lines the status message needs, so that a long URL is shown whole (up to 4 lines);
+/// the stage's summary, shown when there is no message, takes up to 2.
 pub fn status_rows(app: &App, width: u16) -> u16 {
-    let Some(status) = &app.status else { return 1 };
-    let len = status.text.width() + 1;
+    let (len, most) = match (&app.status, app.stage_summary()) {
+        (Some(status), _) => (status.text.width() + 1, 4),
+        (None, Some(summary)) if !app.typing() => (summary.width() + 1, 2),
+        _ => return 1,
+    };
     let width = usize::from(width.max(1));
     if len <= width {
         return 1;
     }
     // Word wrapping may leave ends of lines empty: allow one line more than the bare length.
-    u16::try_from(len.div_ceil(width) + 1).map_or(4, |rows| rows.min(4))
+    u16::try_from(len.div_ceil(width) + 1).map_or(most, |rows| rows.min(most))
 }
 
 /// A line being typed, in its template's `{text}`, with a cursor of our own (the
@@ -58,12 +62,10 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
             .wrap(Wrap { trim: false });
         frame.render_widget(text, status);
     } else if let Some(summary) = app.stage_summary() {
-        let fitted = fit(
-            &summary,
-            usize::from(status.width).saturating_sub(1),
-            theme.glyphs.ellipsis,
-        );
-        frame.render_widget(Line::styled(format!(" {fitted}"), theme.dim), status);
+        let text = Paragraph::new(format!(" {summary}"))
+            .style(theme.dim)
+            .wrap(Wrap { trim: false });
+        frame.render_widget(text, status);
     }
     // (keys, label) per hint; when they do not all fit, the rightmost go first, but help,
     // quit and the way back to the runs stay: the help overlay lists everything else. While something is typed,
