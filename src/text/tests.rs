@@ -10,8 +10,11 @@ fn placeholders(message: &str) -> Vec<&str> {
         .split('{')
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        // `{count:step|steps}` chooses words for `count`: the placeholder is `count`.
+        .map(|inner| inner.split_once(':').map_or(inner, |(name, _)| name))
         .collect();
     names.sort_unstable();
+    names.dedup();
     names
 }
 
@@ -64,6 +67,105 @@ fn dates_use_the_languages_month_names() {
     let at = jiff::civil::date(2026, 11, 22).at(9, 5, 0, 0);
     assert_eq!(Lang::Fr.text().date_time(at), "22 novembre 2026 à 09:05");
     assert_eq!(Lang::En.text().date_time(at), "22 November 2026 at 09:05");
+}
+
+/// Placeholders that hold a number of things.
+const COUNTS: &[&str] = &["count", "done", "total", "failed", "dead", "moved"];
+
+/// Words that may follow a number without agreeing with it: prepositions, units.
+const UNAGREEING: &[&str] = &[
+    "of",
+    "sur",
+    "de",
+    "on",
+    "for",
+    "pour",
+    "in",
+    "dans",
+    "en",
+    "s",
+    "MiB",
+    "Mio",
+    "bytes",
+    "octets",
+    // "3/24 done": the participle agrees with the steps counted, not with 24.
+    "done",
+    "settled",
+    "faites",
+    "réglées",
+    "dead",
+    "redirected",
+];
+
+#[test]
+fn numbers_agree_with_their_words_in_every_language() {
+    for lang in ALL {
+        for (name, text) in lang.text().messages() {
+            assert!(
+                !text.contains("(s)") && !text.contains("(es)"),
+                "{lang:?}: `{name}` writes a plural as (s): {text}"
+            );
+            for count in COUNTS {
+                for (at, _) in text.match_indices(&format!("{{{count}}} ")) {
+                    let word: String = text[at + count.len() + 3..]
+                        .chars()
+                        .take_while(|c| c.is_alphabetic())
+                        .collect();
+                    assert!(
+                        word.is_empty() || UNAGREEING.contains(&word.as_str()),
+                        "{lang:?}: `{name}`: “{word}” after {{{count}}} has no singular and \
+                         plural forms ({{{count}:…|…}}): {text}"
+                    );
+                }
+            }
+            // French words agree by the French rule (singular for 0 and 1).
+            let english_rule = text.match_indices(':').any(|(at, _)| {
+                let before = &text[..at];
+                let name = before.rsplit('{').next().unwrap_or_default();
+                COUNTS.contains(&name) && !before.ends_with("fr") && !text[at..].starts_with(":fr:")
+            });
+            assert!(
+                lang != Lang::Fr || !english_rule,
+                "Fr: `{name}` chooses its words by the English rule (write {{count:fr:…|…}}): {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn plural_forms_follow_each_languages_rule_and_french_elides() {
+    let en = |n: &str| {
+        fill(
+            Lang::En.text().cli_ticked,
+            &[("count", n), ("done", "1"), ("total", "24")],
+        )
+    };
+    assert_eq!(en("1"), "ticked 1 step; 1/24 done");
+    assert_eq!(en("0"), "ticked 0 steps; 1/24 done");
+    let fr = |n: &str| {
+        fill(
+            Lang::Fr.text().cli_ticked,
+            &[("count", n), ("done", "1"), ("total", "24")],
+        )
+    };
+    assert_eq!(fr("0"), "0 étape cochée ; 1/24 faites");
+    assert_eq!(fr("1"), "1 étape cochée ; 1/24 faites");
+    assert_eq!(fr("2"), "2 étapes cochées ; 1/24 faites");
+    let written = |who: &str| {
+        fill(
+            Lang::Fr.text().cli_export_written,
+            &[("mentor", who), ("path", "p")],
+        )
+    };
+    assert_eq!(written("Alice"), "progression d'Alice écrite dans p");
+    assert_eq!(written("Élodie"), "progression d'Élodie écrite dans p");
+    assert_eq!(written("Bob"), "progression de Bob écrite dans p");
+    // A title that ends its own sentence takes the message's full stop.
+    let ticked = |title: &str| fill(Lang::En.text().notice_ticked, &[("title", title)]);
+    assert_eq!(ticked("Why join Slack?"), "Ticked: Why join Slack?");
+    assert_eq!(ticked("Join Slack"), "Ticked: Join Slack.");
+    // A value is never read as a template, and unknown placeholders stay.
+    assert_eq!(fill("{a} {b}", &[("a", "{b}")]), "{b} {b}");
 }
 
 #[test]

@@ -139,12 +139,12 @@ fn plain_mode_ticks_the_whole_checklist_through_a_pipe() {
     let lines: Vec<&str> = transcript.lines().collect();
     assert_eq!(
         lines[0],
-        "Checklist pour démarrer votre mission de mentor. 0 étapes faites sur 24."
+        "Checklist pour démarrer votre mission de mentor. 0 étape faite sur 24."
     );
     assert!(lines[1].starts_with("Tapez ? et Entrée pour les commandes"));
     for said in [
         "Étape 1 sur 24, dans Étape 1 : Pendant votre processus de recrutement",
-        "Titre\nÉtape 1 : Pendant votre processus de recrutement\nÀ faire. 0 étapes faites sur 6 en dessous.",
+        "Titre\nÉtape 1 : Pendant votre processus de recrutement\nÀ faire. 0 étape faite sur 6 en dessous.",
         "Lien 1 : Candidats, découvrez la mission et comment devenir mentor chez OpenClassrooms, https://",
         "Coché : Regardez la vidéo “Candidats, découvrez la mission de mentor chez OpenClassrooms”.",
         "Décoché : Regardez la vidéo",
@@ -259,7 +259,7 @@ fn plain_mode_picks_a_students_run_by_name_or_number() {
     ), "{transcript}");
     assert!(
         transcript
-            .contains("Première session avec un nouvel étudiant · Alice. 0 étapes faites sur 51."),
+            .contains("Première session avec un nouvel étudiant · Alice. 0 étape faite sur 51."),
         "{transcript}"
     );
     assert!(
@@ -306,7 +306,7 @@ fn a_screen_reader_user_does_everything_in_plain_mode_and_hears_every_state() {
         "Annulé : Inscrivez-vous sur Slack",
         "déjà inscrit ailleurs.",
         "Reste à faire dans Étape 2 : Une fois votre contrat signé (17) : ",
-        "1 étapes faites sur 24, soit 4 %.",
+        "1 étape faite sur 24, soit 4 %.",
         "Commandes (tapez-en une, puis Entrée) :",
         "s / - : suivi d'une raison : sans objet",
         "Progression enregistrée. Au revoir.",
@@ -345,9 +345,9 @@ fn plain_mode_goes_back_to_the_runs_and_starts_another_student() {
     );
     let transcript = String::from_utf8(out.stdout).unwrap();
     let bob =
-        transcript.find("Première session avec un nouvel étudiant · Bob. 0 étapes faites sur 51.");
-    let alice_again = transcript
-        .rfind("Première session avec un nouvel étudiant · Alice. 1 étapes faites sur 51.");
+        transcript.find("Première session avec un nouvel étudiant · Bob. 0 étape faite sur 51.");
+    let alice_again =
+        transcript.rfind("Première session avec un nouvel étudiant · Alice. 1 étape faite sur 51.");
     assert!(bob.is_some() && alice_again > bob, "{transcript}");
     assert!(
         transcript.contains("1. Alice  1/51"),

@@ -416,7 +416,7 @@ fn it_opens_on_the_first_step_to_do_and_n_walks_the_steps_to_do() {
     );
     assert_eq!(
         app.stage_summary().unwrap(),
-        "Étape 1 : Pendant votre processus de recrutement : 3 étape(s) encore à cocher"
+        "Étape 1 : Pendant votre processus de recrutement : 3 étapes encore à cocher"
     );
     // A folded stage is unfolded to show the step.
     select(&mut app, "etape-2");
@@ -530,7 +530,7 @@ fn slash_filters_the_tree_as_you_type_and_esc_gives_it_back() {
     assert_eq!(app.mode, Mode::Browsing);
     assert_eq!(
         app.status.as_ref().unwrap().text,
-        "1 résultat(s) pour « EVALUATION » · n/N suivant/précédent · Échap efface"
+        "1 résultat pour « EVALUATION » · n/N suivant/précédent · Échap efface"
     );
     press(&mut app, &[Action::Quit]);
     assert!(!app.should_quit(), "Esc clears the search first");

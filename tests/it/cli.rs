@@ -30,7 +30,7 @@ fn stdout(out: &Output) -> String {
 fn check_a_stage_then_read_status_and_list() {
     let dir = tempfile::tempdir().unwrap();
     let out = stdout(&ticklist(dir.path(), &["check", "etape-1", "slack"]));
-    assert_eq!(out, "7 étape(s) cochée(s) ; 7/24 faites\n");
+    assert_eq!(out, "7 étapes cochées ; 7/24 faites\n");
 
     let status = stdout(&ticklist(dir.path(), &["status"]));
     let lines: Vec<&str> = status.lines().collect();
@@ -73,7 +73,7 @@ fn uncheck_one_step_of_a_done_part() {
     let dir = tempfile::tempdir().unwrap();
     stdout(&ticklist(dir.path(), &["check", "partie-1"]));
     let out = stdout(&ticklist(dir.path(), &["uncheck", "profil-mentor"]));
-    assert_eq!(out, "1 étape(s) décochée(s) ; 8/24 faites\n");
+    assert_eq!(out, "1 étape décochée ; 8/24 faites\n");
     let list = stdout(&ticklist(dir.path(), &["list"]));
     assert!(list.contains("[~] partie-1"), "{list}");
 }
@@ -162,7 +162,7 @@ fn reset_asks_on_a_terminal_and_a_no_changes_nothing() {
             "{question}"
         );
         assert!(
-            question.contains("(1 tick(s))? A backup is kept."),
+            question.contains("(1 tick)? A backup is kept."),
             "{question}"
         );
         asked.keys(&format!("{answer}\r"));
@@ -213,7 +213,7 @@ fn open_hands_link_n_to_the_opener() {
 
     let out = run(&["open", "mentorship-manager", "3"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("has 2 link(s), so there is no link 3"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("has 2 links, so there is no link 3"));
     let out = run(&["open", "slak"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean slack?"));
@@ -229,7 +229,7 @@ fn a_note_is_saved_listed_and_cleared() {
     ));
     assert_eq!(
         out,
-        "Note enregistrée : Inscrivez-vous sur Slack et découvrez comment l'utiliser et pourquoi ?.\n"
+        "Note enregistrée : Inscrivez-vous sur Slack et découvrez comment l'utiliser et pourquoi ?\n"
     );
     let list = stdout(&ticklist(dir.path(), &["list"]));
     assert!(
@@ -242,7 +242,7 @@ fn a_note_is_saved_listed_and_cleared() {
     );
     assert_eq!(
         stdout(&ticklist(dir.path(), &["note", "slack", "--clear"])),
-        "Note effacée : Inscrivez-vous sur Slack et découvrez comment l'utiliser et pourquoi ?.\n"
+        "Note effacée : Inscrivez-vous sur Slack et découvrez comment l'utiliser et pourquoi ?\n"
     );
     assert!(!stdout(&ticklist(dir.path(), &["list"])).contains("note :"));
     let out = ticklist(dir.path(), &["note", "slak", "x"]);
@@ -769,13 +769,13 @@ fn skip_marks_steps_not_applicable_and_they_show_in_list_status_and_export() {
         dir.path(),
         &["skip", "partie-2", "--reason", "déjà mentor ailleurs"],
     ));
-    assert_eq!(out, "9 étape(s) marquée(s) sans objet ; 9/24 réglées\n");
+    assert_eq!(out, "9 étapes marquées sans objet ; 9/24 réglées\n");
     // Skipping settled steps again changes nothing: it never takes the skips back.
     let again = stdout(&ticklist(
         dir.path(),
         &["skip", "partie-2", "--reason", "autre raison"],
     ));
-    assert_eq!(again, "0 étape(s) marquée(s) sans objet ; 9/24 réglées\n");
+    assert_eq!(again, "0 étape marquée sans objet ; 9/24 réglées\n");
     // A part with its steps skipped counts as settled.
     let status = stdout(&ticklist(dir.path(), &["status"]));
     assert!(
@@ -815,7 +815,7 @@ fn skip_marks_steps_not_applicable_and_they_show_in_list_status_and_export() {
     // Ticking one skipped step ticks it; unskip puts the others back to do.
     stdout(&ticklist(dir.path(), &["check", "slack"]));
     let out = stdout(&ticklist(dir.path(), &["unskip", "partie-2"]));
-    assert_eq!(out, "8 étape(s) de nouveau à faire ; 1/24 réglées\n");
+    assert_eq!(out, "8 étapes de nouveau à faire ; 1/24 réglées\n");
 }
 
 #[test]
@@ -836,10 +836,7 @@ fn validate_speaks_the_users_language() {
         err.contains("URL incorrecte « javascript:alert(1) » : seuls les liens absolus"),
         "{err}"
     );
-    assert!(
-        err.ends_with("1 pack(s) sur 1 ont des problèmes\n"),
-        "{err}"
-    );
+    assert!(err.ends_with("1 pack sur 1 a des problèmes\n"), "{err}");
     let out = ticklist(
         dir.path(),
         &["--lang", "en", "validate", fixture.to_str().unwrap()],

@@ -61,7 +61,7 @@ fn tick_open_quit_and_find_the_ticks_again() {
         s.lines()
             .any(|l| l.contains("› ") && l.contains("L’article Candidats"))
     });
-    again.wait_for_text("Étape 1 : Pendant votre processus de recrutement : 3 étape(s)");
+    again.wait_for_text("Étape 1 : Pendant votre processus de recrutement : 3 étapes");
     // `n` jumps to the next step to do, a tick, then `u` takes it back (and saves that).
     again.keys("n");
     again.wait_for("the next step to do selected", |s| {

@@ -239,7 +239,7 @@ fn a_new_pack_version_keeps_renamed_ticks_and_tells_of_dropped_ones_once() {
     let mut app = Session::start_with(home.path(), &args, &[]);
     app.wait_for_text("1/2");
     // The pack is in English, so the interface is too, whatever the locale.
-    app.wait_for_text("Version 2 of this pack no longer has some steps you had ticked");
+    app.wait_for_text("Version 2 of this pack no longer has a step you had ticked");
     app.quit();
     let state = std::fs::read_to_string(home.path().join("state/team.json")).unwrap();
     assert!(

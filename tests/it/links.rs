@@ -79,7 +79,7 @@ fn dead_links_fail_validation_and_redirects_are_reported() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(2), "{stdout}{stderr}");
     assert!(
-        stdout.contains("6 web link(s) checked, 3 dead, 1 redirected"),
+        stdout.contains("6 web links checked, 3 dead, 1 redirected"),
         "{stdout}"
     );
     let said = |path: &str| {

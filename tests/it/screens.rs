@@ -413,7 +413,7 @@ fn slash_no_show_finds_the_answer_in_the_handbook() {
     app.edit(Edit::Confirm, now());
     let terminal = draw(&mut app, 100, 30);
     let screen = terminal.backend().to_string();
-    assert!(screen.contains("1 match(es) for “no show”"), "{screen}");
+    assert!(screen.contains("1 match for “no show”"), "{screen}");
     assert!(
         screen.contains("than 15 minutes late"),
         "the answer is shown: {screen}"
