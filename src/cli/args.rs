@@ -30,8 +30,8 @@ pub struct Cli {
     #[arg(long, value_name = "NAME", global = true)]
     pub run: Option<String>,
 
-    /// Interface language (default: the pack's, else the locale's, else English); also
-    /// picks the built-in pack's translation.
+    /// Interface language (default: the locale's when French or English, else the
+    /// pack's, else English); also picks the built-in pack's translation.
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
 

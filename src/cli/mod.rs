@@ -78,7 +78,7 @@ pub fn builtin_lang(cli: &Cli) -> Lang {
     cli.lang.or_else(locale_lang).unwrap_or(Lang::En)
 }
 
-/// The language to speak with `pack` open: `--lang`, then the pack's, then the locale's.
+/// The language to speak with `pack` open: `--lang`, then the locale's, then the pack's.
 pub fn lang_for(cli: &Cli, pack: &Pack) -> Lang {
     Lang::choose(cli.lang, Some(&pack.lang), locale_lang())
 }

@@ -299,7 +299,7 @@ fn tell(
     Ok(())
 }
 
-/// "{count} step(s) …; {done}/{total}" from a catalogue template.
+/// "{count} {count:step|steps} …; {done}/{total}" from a catalogue template.
 fn counted(template: &str, count: usize, session: &Session) -> String {
     let (done, total) = session.tracker().overall(&session.pack);
     let (count, done, total) = (count.to_string(), done.to_string(), total.to_string());

@@ -24,7 +24,7 @@ pub static FR: Text = Text {
         ),
         (
             "--lang",
-            "Langue de l'interface (par défaut : celle du pack, sinon celle de la locale, sinon l'anglais) ; choisit aussi la traduction du pack intégré.",
+            "Langue de l'interface (par défaut : celle de la locale si c'est le français ou l'anglais, sinon celle du pack, sinon l'anglais) ; choisit aussi la traduction du pack intégré.",
         ),
         (
             "--no_mouse",

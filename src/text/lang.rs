@@ -48,11 +48,12 @@ impl Lang {
             .and_then(|locale| Lang::from_code(&locale))
     }
 
-    /// The interface language: `--lang`, then the pack's `lang`, then the locale, then
-    /// English.
+    /// The interface language: `--lang`, then the mentor's locale (when ticklist speaks
+    /// it), then the pack's `lang`, then English. A French mentor reading an English pack
+    /// keeps a French interface.
     pub fn choose(cli: Option<Lang>, pack_lang: Option<&str>, locale: Option<Lang>) -> Lang {
-        cli.or_else(|| pack_lang.and_then(Lang::from_code))
-            .or(locale)
+        cli.or(locale)
+            .or_else(|| pack_lang.and_then(Lang::from_code))
             .unwrap_or(Lang::En)
     }
 }

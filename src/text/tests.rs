@@ -205,10 +205,19 @@ fn languages_come_from_codes_and_locales() {
 }
 
 #[test]
-fn the_flag_beats_the_pack_which_beats_the_locale() {
+fn the_flag_beats_the_locale_which_beats_the_pack() {
     let fr = Some(Lang::Fr);
     assert_eq!(Lang::choose(Some(Lang::En), Some("fr"), fr), Lang::En);
-    assert_eq!(Lang::choose(None, Some("en"), fr), Lang::En);
-    assert_eq!(Lang::choose(None, Some("de"), fr), Lang::Fr);
+    assert_eq!(
+        Lang::choose(None, Some("en"), fr),
+        Lang::Fr,
+        "a French mentor, an English pack"
+    );
+    assert_eq!(
+        Lang::choose(None, Some("fr"), None),
+        Lang::Fr,
+        "a locale ticklist does not speak"
+    );
+    assert_eq!(Lang::choose(None, Some("de"), None), Lang::En);
     assert_eq!(Lang::choose(None, None, None), Lang::En);
 }

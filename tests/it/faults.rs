@@ -238,8 +238,8 @@ fn a_new_pack_version_keeps_renamed_ticks_and_tells_of_dropped_ones_once() {
     let args = ["--state-dir", state_dir, "--pack", v2_arg];
     let mut app = Session::start_with(home.path(), &args, &[]);
     app.wait_for_text("1/2");
-    // The pack is in English, so the interface is too, whatever the locale.
-    app.wait_for_text("Version 2 of this pack no longer has a step you had ticked");
+    // The mentor is French: so is the interface, whatever the pack's language.
+    app.wait_for_text("La version 2 de ce pack n'a plus une étape que vous aviez cochée");
     app.quit();
     let state = std::fs::read_to_string(home.path().join("state/team.json")).unwrap();
     assert!(
@@ -255,10 +255,10 @@ fn a_new_pack_version_keeps_renamed_ticks_and_tells_of_dropped_ones_once() {
     let mut again = Session::start_with(home.path(), &args, &[]);
     again.wait_for_text("1/2");
     // The footer is drawn after the status line: once it is there, so would the notice be.
-    again.wait_for_text("q/Esc quit");
-    // The very words shown at the first start (the pack is in English): told once only.
+    again.wait_for_text("q/Échap quitter");
+    // The very words shown at the first start: told once only.
     assert!(
-        !again.contents().contains("no longer has"),
+        !again.contents().contains("n'a plus"),
         "told once only: {}",
         again.contents()
     );
@@ -282,29 +282,30 @@ fn steps_a_new_installed_version_adds_are_new_until_viewed() {
     cli(&["--pack", "team", "check", "first"]);
     cli(&["pack", "install", v2.to_str().unwrap()]);
     let list = cli(&["--pack", "team", "list"]);
-    assert!(list.contains("[ ] added  Added step (new)"), "{list}");
-    assert!(!list.contains("First step (new)"), "{list}");
+    // A French mentor: the interface is French, whatever the pack's language.
+    assert!(list.contains("[ ] added  Added step (nouveau)"), "{list}");
+    assert!(!list.contains("First step (nouveau)"), "{list}");
 
     let mut app = Session::start_with(home.path(), &["--pack", "team"], &[]);
     app.wait_for("the new mark", |s| {
         s.lines()
-            .any(|l| l.contains("Added step") && l.contains(" new"))
+            .any(|l| l.contains("Added step") && l.contains(" nouveau"))
     });
     assert!(
         !app.contents()
             .lines()
-            .any(|l| l.contains("First step") && l.contains(" new"))
+            .any(|l| l.contains("First step") && l.contains(" nouveau"))
     );
     app.keys("jj"); // stage → first → added: viewed
     app.wait_for("the mark gone", |s| {
         s.lines()
             .any(|l| l.contains("› ") && l.contains("Added step"))
-            && !s.contains(" new ")
+            && !s.contains(" nouveau")
     });
     app.quit();
     let list = cli(&["--pack", "team", "list"]);
     assert!(
-        !list.contains("(new)"),
+        !list.contains("(nouveau)"),
         "viewed in the UI, so no longer new: {list}"
     );
 }

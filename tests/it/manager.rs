@@ -332,6 +332,8 @@ fn status_check_and_due_answer_scripts() {
     cli(
         home.path(),
         &[
+            "--lang",
+            "en",
             "--pack",
             pack,
             "runs",
@@ -343,7 +345,9 @@ fn status_check_and_due_answer_scripts() {
     );
     let due = cli(
         home.path(),
-        &["--pack", pack, "--run", "Alice", "status", "--due"],
+        &[
+            "--lang", "en", "--pack", pack, "--run", "Alice", "status", "--due",
+        ],
     );
     assert!(
         due.starts_with("overdue: Meet your student"),

@@ -189,17 +189,32 @@ fn due_dates_count_from_the_start_and_status_lists_what_is_late() {
     let home = home.path();
     let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/due-dates.yaml");
     let pack = pack.to_str().unwrap();
-    ok(home, &["--pack", pack, "runs", "start", "Alice"]);
+    ok(
+        home,
+        &["--lang", "en", "--pack", pack, "runs", "start", "Alice"],
+    );
     // A start long ago: both first-week steps are late, whatever today is.
     let out = ok(
         home,
-        &["--pack", pack, "--run", "Alice", "start", "2020-01-06"],
+        &[
+            "--lang",
+            "en",
+            "--pack",
+            pack,
+            "--run",
+            "Alice",
+            "start",
+            "2020-01-06",
+        ],
     );
     assert_eq!(
         out,
         "started on 6 January 2020: steps with a due date count from it\n"
     );
-    let status = ok(home, &["--pack", pack, "--run", "Alice", "status"]);
+    let status = ok(
+        home,
+        &["--lang", "en", "--pack", pack, "--run", "Alice", "status"],
+    );
     assert!(
         status.contains("overdue: Meet your student (due 8 January 2020)\n"),
         "{status}"
@@ -225,7 +240,10 @@ fn due_dates_count_from_the_start_and_status_lists_what_is_late() {
             "2020-01-06",
         ],
     );
-    let bob = ok(home, &["--pack", pack, "--run", "Bob", "status"]);
+    let bob = ok(
+        home,
+        &["--lang", "en", "--pack", pack, "--run", "Bob", "status"],
+    );
     assert!(
         bob.contains("overdue: Meet your student (due 8 January 2020)"),
         "{bob}"
@@ -233,9 +251,21 @@ fn due_dates_count_from_the_start_and_status_lists_what_is_late() {
     // Ticked steps are never late; the review counts from when the week was done (now).
     ok(
         home,
-        &["--pack", pack, "--run", "Alice", "check", "first-week"],
+        &[
+            "--lang",
+            "en",
+            "--pack",
+            pack,
+            "--run",
+            "Alice",
+            "check",
+            "first-week",
+        ],
     );
-    let status = ok(home, &["--pack", pack, "--run", "Alice", "status"]);
+    let status = ok(
+        home,
+        &["--lang", "en", "--pack", pack, "--run", "Alice", "status"],
+    );
     assert!(
         status.contains("due soon: Review the first week"),
         "{status}"
@@ -244,13 +274,34 @@ fn due_dates_count_from_the_start_and_status_lists_what_is_late() {
     // A start far ahead: nothing pressing.
     ok(
         home,
-        &["--pack", pack, "--run", "Alice", "uncheck", "first-week"],
+        &[
+            "--lang",
+            "en",
+            "--pack",
+            pack,
+            "--run",
+            "Alice",
+            "uncheck",
+            "first-week",
+        ],
     );
     ok(
         home,
-        &["--pack", pack, "--run", "Alice", "start", "2999-01-01"],
+        &[
+            "--lang",
+            "en",
+            "--pack",
+            pack,
+            "--run",
+            "Alice",
+            "start",
+            "2999-01-01",
+        ],
     );
-    let status = ok(home, &["--pack", pack, "--run", "Alice", "status"]);
+    let status = ok(
+        home,
+        &["--lang", "en", "--pack", pack, "--run", "Alice", "status"],
+    );
     assert!(
         !status.contains("overdue") && !status.contains("due soon"),
         "{status}"
