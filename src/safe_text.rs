@@ -26,6 +26,54 @@ pub fn printable(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     )
 }
 
+/// A URL as a person reads it: percent-encoded letters decoded (`d%C3%A9couvrez` reads
+/// `découvrez`). Only sequences that make non-ASCII characters are decoded; ASCII ones
+/// (`%20`, `%2F`, `%3F`) keep their meaning and stay as they are, and a URL whose
+/// decoded text would hold a control, bidirectional or invisible character is shown as it
+/// is. For display only: the browser, the clipboard and files get the exact URL.
+pub fn readable_url(url: &str) -> Cow<'_, str> {
+    if !url.contains('%') {
+        return printable(url, false);
+    }
+    let bytes = url.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) if byte >= 0x80 => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    match String::from_utf8(out) {
+        Ok(decoded)
+            if !decoded
+                .chars()
+                .any(|c| needs_replacing(c) || is_invisible(c)) =>
+        {
+            Cow::Owned(decoded)
+        }
+        _ => printable(url, false),
+    }
+}
+
+/// Characters that show nothing, so that two different URLs could read the same.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{a0}' | '\u{ad}'
+    )
+}
+
 fn needs_replacing(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
@@ -34,6 +82,35 @@ fn needs_replacing(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_read_decoded_but_never_hide_anything() {
+        let url = "https://example.org/articles/1-Candidats-d%C3%A9couvrez-la-mission";
+        assert_eq!(
+            readable_url(url),
+            "https://example.org/articles/1-Candidats-découvrez-la-mission"
+        );
+        // ASCII escapes keep their meaning.
+        assert_eq!(
+            readable_url("https://e.org/a%20b%2Fc?q=%3F"),
+            "https://e.org/a%20b%2Fc?q=%3F"
+        );
+        // Not UTF-8, a bidi override, an invisible space: shown as they are.
+        assert_eq!(readable_url("https://e.org/%FF"), "https://e.org/%FF");
+        assert_eq!(
+            readable_url("https://e.org/%E2%80%AEgpj"),
+            "https://e.org/%E2%80%AEgpj"
+        );
+        assert_eq!(
+            readable_url("https://e.org/a%E2%80%8Bb"),
+            "https://e.org/a%E2%80%8Bb"
+        );
+        assert_eq!(
+            readable_url("https://e.org/%C3"),
+            "https://e.org/%C3",
+            "cut short"
+        );
+    }
 
     #[test]
     fn plain_text_is_borrowed_untouched() {

@@ -106,7 +106,13 @@ pub fn write_list(
             node.title
         )?;
         for (n, link) in node.links.iter().enumerate() {
-            writeln!(out, "{indent}    {}. {} <{}>", n + 1, link.label, link.url)?;
+            writeln!(
+                out,
+                "{indent}    {}. {} <{}>",
+                n + 1,
+                link.label,
+                crate::safe_text::readable_url(&link.url)
+            )?;
         }
         if let Some(skip) = tracker.skip_of(pack, i) {
             let reason = printable(&skip.reason, false);

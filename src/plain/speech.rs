@@ -71,7 +71,7 @@ impl Plain {
                 &[
                     ("n", &(n + 1).to_string()),
                     ("label", &link.label),
-                    ("url", &link.url),
+                    ("url", &crate::safe_text::readable_url(&link.url)),
                 ],
             ));
         }

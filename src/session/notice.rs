@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use crate::pack::url::UrlProblem;
 use crate::pack::{MAX_TEXT_CHARS, Pack};
-use crate::safe_text::printable;
+use crate::safe_text::{printable, readable_url};
 use crate::text::{Text, fill};
 
 /// How serious a notice is.
@@ -128,11 +128,12 @@ impl Notice {
                 let (n, count) = (n.to_string(), count.to_string());
                 fill(t.no_such_link, &[("n", &n), ("count", &count)])
             }
-            Notice::Opened(url) => fill(t.opened, &[("url", url)]),
-            Notice::NoBrowser(url) => fill(t.no_browser, &[("url", url)]),
-            Notice::OpenFailed { url, error } => {
-                fill(t.open_failed, &[("url", url), ("error", error)])
-            }
+            Notice::Opened(url) => fill(t.opened, &[("url", &readable_url(url))]),
+            Notice::NoBrowser(url) => fill(t.no_browser, &[("url", &readable_url(url))]),
+            Notice::OpenFailed { url, error } => fill(
+                t.open_failed,
+                &[("url", &readable_url(url)), ("error", error)],
+            ),
             Notice::Refused { url, problem } => fill(
                 t.refused_url,
                 &[
@@ -140,10 +141,11 @@ impl Notice {
                     ("error", problem.message(t)),
                 ],
             ),
-            Notice::Copied(url) => fill(t.copied, &[("url", url)]),
-            Notice::CopyFailed { url, error } => {
-                fill(t.copy_failed, &[("url", url), ("error", error)])
-            }
+            Notice::Copied(url) => fill(t.copied, &[("url", &readable_url(url))]),
+            Notice::CopyFailed { url, error } => fill(
+                t.copy_failed,
+                &[("url", &readable_url(url)), ("error", error)],
+            ),
             Notice::Merged => t.merged.into(),
             Notice::SaveFailed(error) => fill(t.save_failed, &[("error", error)]),
             Notice::PublishFailed(error) => fill(t.publish_failed, &[("error", error)]),

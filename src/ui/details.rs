@@ -124,7 +124,8 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
                 Span::styled(format!("{}. ", n + 1), theme.key),
                 Span::raw(link.label.as_str()),
             ]));
-            lines.push(Line::styled(format!("   {}", link.url), theme.url));
+            let url = crate::safe_text::readable_url(&link.url);
+            lines.push(Line::styled(format!("   {url}"), theme.url));
         }
     }
     lines

@@ -218,7 +218,8 @@ pub fn links(
         } else {
             label
         });
-        lines.push(Line::styled(format!("    {}", link.url), theme.url));
+        let url = crate::safe_text::readable_url(&link.url);
+        lines.push(Line::styled(format!("    {url}"), theme.url));
     }
     lines.push(Line::default());
     lines.push(Line::styled(format!(" {}", t.links_hint), theme.dim));

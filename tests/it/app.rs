@@ -832,3 +832,23 @@ fn the_status_line_tells_the_present_not_an_old_link() {
     press(&mut app, &[Action::Down]);
     assert_eq!(app.status, None);
 }
+
+#[test]
+fn people_read_links_decoded_and_the_browser_gets_them_exact() {
+    let mut app = builtin_app();
+    select(&mut app, "video-candidats");
+    let effects = press(&mut app, &[Action::Open]);
+    let Some(Effect::OpenUrl(url)) = effects.into_iter().next() else {
+        panic!("no link opened")
+    };
+    assert!(
+        url.contains("d%C3%A9couvrez"),
+        "the exact URL to the browser: {url}"
+    );
+    app.report(Report::Opened(url));
+    let said = &app.status.as_ref().unwrap().text;
+    assert!(
+        said.contains("Candidats-découvrez") && !said.contains("%C3%A9"),
+        "{said}"
+    );
+}
