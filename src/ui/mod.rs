@@ -114,6 +114,8 @@ pub fn prepare(app: &mut App, area: Rect) {
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
+    // The theme's own background, if it has one, under everything.
+    frame.render_widget(Block::new().style(theme.base), area);
     let Some(regions) = regions(app, area) else {
         let notice = Paragraph::new(app.text.too_small).wrap(Wrap { trim: true });
         frame.render_widget(notice, area);
@@ -132,6 +134,21 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Completion) => overlay::completion(frame, area, app, theme),
         None => {}
     }
+}
+
+/// A selected row: the selection's colours win over each part's own, so that the row
+/// keeps its contrast (a box's or a key's colour on the selection's background could
+/// vanish); modifiers (bold, underline) stay.
+fn selected_line<'a>(line: ratatui::text::Line<'a>, theme: &Theme) -> ratatui::text::Line<'a> {
+    let spans: Vec<_> = line
+        .spans
+        .into_iter()
+        .map(|span| {
+            let style = span.style.patch(theme.selected);
+            span.style(style)
+        })
+        .collect();
+    ratatui::text::Line::from(spans).style(theme.selected)
 }
 
 /// The box a node shows, and its style: a reference card (or a group of cards only)

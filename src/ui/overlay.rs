@@ -22,6 +22,7 @@ fn popup(
         Constraint::Length(height.min(area.height)),
     );
     frame.render_widget(Clear, rect);
+    frame.render_widget(ratatui::widgets::Block::new().style(theme.base), rect);
     let block = theme
         .block()
         .border_style(theme.title)
@@ -151,6 +152,8 @@ impl Reading {
         let (max, _) = self.fit(area);
         let offset = app.overlay_scroll.min(max);
         frame.render_widget(Clear, rect);
+        frame.render_widget(ratatui::widgets::Block::new().style(theme.base), rect);
+        frame.render_widget(ratatui::widgets::Block::new().style(theme.base), rect);
         let block = theme
             .block()
             .border_style(theme.title)
@@ -214,7 +217,7 @@ pub fn links(
             Span::raw(link.label.as_str()),
         ]);
         lines.push(if i == selected {
-            label.style(theme.selected)
+            super::selected_line(label, theme)
         } else {
             label
         });

@@ -12,6 +12,10 @@ use crate::keymap::{PICKER_BINDINGS, PickerAction};
 use crate::text::{Text, fill};
 
 pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
+    frame.render_widget(
+        ratatui::widgets::Block::new().style(theme.base),
+        frame.area(),
+    );
     let [title, body, prompt, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
@@ -51,7 +55,7 @@ pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
                 );
                 let line = Line::raw(format!("{marker} {text}"));
                 match (selected, run.run.archived) {
-                    (true, _) => line.style(theme.selected),
+                    (true, _) => super::selected_line(line, theme),
                     (false, true) => line.style(theme.dim),
                     (false, false) => line,
                 }

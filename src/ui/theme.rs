@@ -70,15 +70,27 @@ pub static ASCII: Glyphs = Glyphs {
 pub enum ThemeName {
     /// Colours on the terminal's own background.
     Default,
-    /// Bright colours, bold text and no dim grey, for low vision or washed-out screens.
+    /// Its own black background under light text, every pair at WCAG AA contrast or
+    /// better whatever the terminal's background: for low vision, washed-out screens and
+    /// light terminals alike.
     HighContrast,
     /// No colour at all: bold, underline and reverse video only.
     Mono,
 }
 
+/// The high-contrast colours, by their xterm-256 index.
+const BLACK: Color = Color::Indexed(16);
+const WHITE: Color = Color::Indexed(231);
+const YELLOW: Color = Color::Indexed(226);
+const GREEN: Color = Color::Indexed(46);
+const CYAN: Color = Color::Indexed(51);
+const RED: Color = Color::Indexed(203);
+
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub glyphs: &'static Glyphs,
+    /// Under everything: the screen is filled with it first.
+    pub base: Style,
     pub title: Style,
     pub border: Style,
     pub selected: Style,
@@ -102,6 +114,7 @@ impl Theme {
         match name {
             ThemeName::Default => Theme {
                 glyphs: &UNICODE,
+                base: Style::new(),
                 title: bold.fg(Color::Cyan),
                 border: Style::new().fg(Color::DarkGray),
                 selected: Style::new().bg(Color::Blue).fg(Color::White),
@@ -117,25 +130,29 @@ impl Theme {
                 info: Style::new().fg(Color::Green),
                 error: bold.fg(Color::Red),
             },
+            // Colours of the xterm 256-colour cube, the same on every terminal that has it
+            // (named colours follow each terminal's palette, so their contrast is unknown).
             ThemeName::HighContrast => Theme {
                 glyphs: &UNICODE,
-                title: bold.fg(Color::White),
-                border: Style::new().fg(Color::White),
-                selected: bold.bg(Color::LightYellow).fg(Color::Black),
-                done: bold.fg(Color::LightGreen),
-                partial: bold.fg(Color::LightYellow),
-                todo: Style::new().fg(Color::White),
-                warning: bold.fg(Color::LightYellow),
-                note: Style::new().fg(Color::LightCyan),
-                url: underlined.fg(Color::LightCyan),
-                dim: Style::new().fg(Color::White),
-                gauge: Style::new().fg(Color::LightGreen).bg(Color::Black),
-                key: bold.fg(Color::LightYellow),
-                info: bold.fg(Color::LightGreen),
-                error: bold.fg(Color::LightRed),
+                base: Style::new().bg(BLACK).fg(WHITE),
+                title: bold.fg(WHITE),
+                border: Style::new().fg(WHITE),
+                selected: bold.bg(YELLOW).fg(BLACK),
+                done: bold.fg(GREEN),
+                partial: bold.fg(YELLOW),
+                todo: Style::new().fg(WHITE),
+                warning: bold.fg(YELLOW),
+                note: Style::new().fg(CYAN),
+                url: underlined.fg(CYAN),
+                dim: Style::new().fg(WHITE),
+                gauge: Style::new().fg(GREEN).bg(BLACK),
+                key: bold.fg(YELLOW),
+                info: bold.fg(GREEN),
+                error: bold.fg(RED),
             },
             ThemeName::Mono => Theme {
                 glyphs: &UNICODE,
+                base: Style::new(),
                 title: bold,
                 border: Style::new(),
                 selected: Style::new().add_modifier(Modifier::REVERSED),

@@ -79,7 +79,7 @@ fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: us
         Span::styled(counts, theme.dim),
     ]);
     if selected {
-        line.style(theme.selected)
+        super::selected_line(line, theme)
     } else {
         line
     }

@@ -351,6 +351,68 @@ fn the_themes_differ_in_colour_only() {
     }
 }
 
+/// The RGB of an xterm-256 colour of the cube (16–231) or the grey ramp (232–255).
+fn xterm_rgb(color: ratatui::style::Color) -> Option<(f64, f64, f64)> {
+    let ratatui::style::Color::Indexed(index) = color else {
+        return None;
+    };
+    let level = |v: u8| f64::from(if v == 0 { 0 } else { 55 + 40 * v });
+    match index {
+        16..=231 => {
+            let i = index - 16;
+            Some((level(i / 36), level((i / 6) % 6), level(i % 6)))
+        }
+        232..=255 => {
+            let v = f64::from(8 + 10 * (index - 232));
+            Some((v, v, v))
+        }
+        _ => None,
+    }
+}
+
+/// WCAG 2 contrast ratio between two colours.
+fn contrast(a: (f64, f64, f64), b: (f64, f64, f64)) -> f64 {
+    let luminance = |(r, g, b): (f64, f64, f64)| {
+        let channel = |c: f64| {
+            let c = c / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[test]
+fn high_contrast_paints_its_own_background_and_every_cell_reaches_wcag_aa() {
+    for (width, height) in [(100, 30), (60, 20)] {
+        let mut app = app();
+        let theme = Theme::new(ThemeName::HighContrast);
+        select(&mut app, "mentorship-manager");
+        let mut terminals = vec![draw_with(&mut app, width, height, &theme)];
+        app.update(Action::Help, now());
+        terminals.push(draw_with(&mut app, width, height, &theme));
+        app.update(Action::Quit, now());
+        app.update(Action::Open, now());
+        terminals.push(draw_with(&mut app, width, height, &theme));
+        for terminal in terminals {
+            for cell in terminal.backend().buffer().content() {
+                let (fg, bg) = (xterm_rgb(cell.fg), xterm_rgb(cell.bg));
+                // No cell is left to the terminal's own colours, light or dark.
+                let (Some(fg), Some(bg)) = (fg, bg) else {
+                    panic!("a cell without the theme's colours: {cell:?}");
+                };
+                let ratio = contrast(fg, bg);
+                assert!(ratio >= 4.5, "contrast {ratio:.2} below AA: {cell:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn rebound_keys_show_in_the_footer_and_the_help() {
     let mut app = app_in(Lang::En);
