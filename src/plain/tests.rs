@@ -152,7 +152,7 @@ fn help_lists_the_commands_and_runs_only_for_a_pack_done_per_student() {
     assert!(!help.iter().any(|l| l.starts_with("r: ")), "{help:?}");
     assert_eq!(
         p.command("r", at(9)).lines,
-        ["This checklist is done once, not once per student: it has no runs."]
+        ["This checklist is done once, not once per student: it has no list of students."]
     );
     let first = crate::pack::find_builtin("first-session").unwrap();
     let pack = first.load(crate::text::Lang::En).unwrap();
@@ -162,7 +162,7 @@ fn help_lists_the_commands_and_runs_only_for_a_pack_done_per_student() {
         p.command("?", at(9))
             .lines
             .iter()
-            .any(|l| l.starts_with("r: back to the list of runs"))
+            .any(|l| l.starts_with("r: back to the list of students"))
     );
     let back = p.command("r", at(9));
     assert!(back.runs && back.lines.is_empty(), "{back:?}");

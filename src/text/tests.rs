@@ -105,6 +105,10 @@ fn numbers_agree_with_their_words_in_every_language() {
                 !text.contains("(s)") && !text.contains("(es)"),
                 "{lang:?}: `{name}` writes a plural as (s): {text}"
             );
+            // Words of the trade a mentor need not know.
+            for jargon in ["OSC", "sha256", "parcours"] {
+                assert!(!text.contains(jargon), "{lang:?}: `{name}` says “{jargon}”: {text}");
+            }
             for count in COUNTS {
                 for (at, _) in text.match_indices(&format!("{{{count}}} ")) {
                     let word: String = text[at + count.len() + 3..]

@@ -255,7 +255,7 @@ fn plain_mode_picks_a_students_run_by_name_or_number() {
     );
     let transcript = String::from_utf8(out.stdout).unwrap();
     assert!(transcript.starts_with(
-        "Première session avec un nouvel étudiant : quel étudiant ?\nAucun parcours pour l'instant.\n"
+        "Première session avec un nouvel étudiant : quel étudiant ?\nAucun étudiant pour l'instant.\n"
     ), "{transcript}");
     assert!(
         transcript

@@ -182,7 +182,7 @@ fn y_asks_the_terminal_to_copy_the_exact_url() {
     let mut app = Session::start(home.path());
     app.wait_for_text("0/24");
     app.keys("y");
-    app.wait_for_text("Lien copié");
+    app.wait_for_text("Lien envoyé au presse-papiers de votre terminal");
     let session = app.quit();
     let encoded = base64::engine::general_purpose::STANDARD.encode(FIRST_URL);
     let expected = format!("\x1b]52;c;{encoded}\x07");

@@ -18,7 +18,7 @@ fn three_students_keep_three_separate_runs() {
     let fs = ["--pack", "first-session"];
     for name in ["Alice", "Bob", "Chloé"] {
         let out = ok(home, &[fs[0], fs[1], "runs", "start", name]);
-        assert_eq!(out, format!("parcours « {name} » commencé\n"));
+        assert_eq!(out, format!("checklist commencée pour « {name} »\n"));
     }
     ok(
         home,
@@ -64,7 +64,7 @@ fn three_students_keep_three_separate_runs() {
     assert!(err.contains("se fait une fois par étudiant"), "{err}");
     assert!(err.contains("Alice, Bob, Chloé"), "{err}");
     let err = fails(home, &[fs[0], fs[1], "--run", "Zoé", "status"]);
-    assert!(err.contains("aucun parcours nommé « Zoé »"), "{err}");
+    assert!(err.contains("aucun étudiant nommé « Zoé »"), "{err}");
     let err = fails(home, &["--run", "Alice", "status"]);
     assert!(err.contains("--run ne s'y applique pas"), "{err}");
 
@@ -119,7 +119,7 @@ fn the_picker_starts_renames_and_opens_runs() {
     let args = ["--pack", "first-session"];
     let mut app = Session::start_with(home.path(), &args, &[]);
     app.wait_for_text("Première session avec un nouvel étudiant : quel étudiant ?");
-    app.wait_for_text("Aucun parcours");
+    app.wait_for_text("Aucun étudiant");
     app.keys("n");
     app.wait_for_text("Nom de l'étudiant :");
     app.keys("Alice\r");
@@ -148,7 +148,7 @@ fn the_picker_starts_renames_and_opens_runs() {
         !s.contains("Alice M.  1/51") && s.contains("› Bob")
     });
     // Said, and undone with u.
-    app.wait_for_text("« Alice M. » archivé : A montre les parcours archivés, u annule");
+    app.wait_for_text("« Alice M. » archivé : A montre les étudiants archivés, u annule");
     app.keys("u");
     app.wait_for_text("« Alice M. » est de retour dans la liste");
     app.wait_for_text("Alice M.  1/51 (1 %)");
@@ -314,7 +314,7 @@ fn r_goes_back_from_a_run_to_the_picker_and_opens_another() {
     let args = ["--pack", "first-session", "--run", "Alice"];
     let mut app = Session::start_with(home.path(), &args, &[]);
     app.wait_for_text("· Alice");
-    app.wait_for_text("r parcours");
+    app.wait_for_text("r étudiants");
     app.keys(" ");
     app.wait_for_text("1/51");
     app.keys("r");
