@@ -154,12 +154,13 @@ pub fn write_markdown(out: &mut impl Write, export: &Export, t: &Text) -> io::Re
         None => writeln!(out, "# {} — {}", md(&export.pack.title), md(&export.mentor))?,
     }
     writeln!(out)?;
-    let at = export.generated_at.to_string();
+    // Written out in the reader's language; the exact time and the pack's digest are in
+    // the JSON export, for the report.
+    let day = |at: jiff::Timestamp| t.date(at.to_zoned(jiff::tz::TimeZone::UTC).date());
     let values = [
         ("id", md(&export.pack.id)),
         ("version", md(&export.pack.version)),
-        ("digest", md(&export.pack.digest)),
-        ("at", at),
+        ("at", day(export.generated_at)),
     ];
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
     writeln!(out, "{}", fill(t.md_pack, &values))?;
@@ -200,10 +201,7 @@ pub fn write_markdown(out: &mut impl Write, export: &Export, t: &Text) -> io::Re
         };
         let when = item
             .ticked_at
-            .map(|at| {
-                let date = at.strftime("%Y-%m-%d").to_string();
-                format!(" — {}", fill(t.md_ticked, &[("date", &date)]))
-            })
+            .map(|at| format!(" — {}", fill(t.md_ticked, &[("date", &day(at))])))
             .unwrap_or_default();
         writeln!(
             out,
@@ -216,7 +214,7 @@ pub fn write_markdown(out: &mut impl Write, export: &Export, t: &Text) -> io::Re
             writeln!(out, "{indent}  - {said}")?;
         }
         if let Some(at) = item.opened_at {
-            let date = at.strftime("%Y-%m-%d").to_string();
+            let date = day(at);
             writeln!(out, "{indent}  - {}", fill(t.opened_on, &[("date", &date)]))?;
         }
         if let Some(note) = &item.note {

@@ -232,10 +232,7 @@ pub static FR: Text = Text {
             "runs start",
             "Commencer la checklist d'un étudiant, par exemple `ticklist --pack first-session runs start \"Alice\"`.",
         ),
-        (
-            "runs start --name",
-            "Le nom de l'étudiant.",
-        ),
+        ("runs start --name", "Le nom de l'étudiant."),
         (
             "runs start --start",
             "Le jour où il a commencé, si ce n'est pas aujourd'hui (les échéances en partent).",
@@ -507,7 +504,7 @@ pub static FR: Text = Text {
     cli_link_no_answer: "pas de réponse ({error})",
     cli_link_line: "{file} : {url} (étape {step}) : {what}",
     cli_links_checked: "{file} : {count} {count:fr:lien web vérifié|liens web vérifiés}, {dead} {dead:fr:mort|morts}, {moved} {moved:fr:redirigé|redirigés}",
-    md_pack: "Pack `{id}` version {version} (sha256 `{digest}`), produit le {at}.",
+    md_pack: "Pack `{id}` version {version}, écrit le {at}.",
     md_done: "**{done}/{total} {done:fr:étape faite|étapes faites} ({percent} %)**",
     md_group_header: "| Étape / partie | Faites | % |",
     md_steps: "## Étapes",

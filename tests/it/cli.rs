@@ -298,7 +298,16 @@ fn export_json_and_markdown_say_who_what_and_when() {
         "{md}"
     );
     assert!(md.contains("**6/24 étapes faites (25 %)**"), "{md}");
-    assert!(md.contains(&format!("(sha256 `{builtin_digest}`)")), "{md}");
+    // Dates in words, no digest: the exact time and the digest are in the JSON export.
+    assert!(
+        md.contains("version 2026.11, écrit le 23 novembre 2026.\n"),
+        "{md}"
+    );
+    assert!(
+        !md.contains(&builtin_digest) && !md.contains("T09:00"),
+        "{md}"
+    );
+    assert!(md.contains("— cochée le 23 novembre 2026"), "{md}");
     assert!(
         md.contains("| Étape 1 : Pendant votre processus de recrutement | 6/6 | 100 |"),
         "{md}"
