@@ -31,7 +31,7 @@ pub fn pack_command<O: Write, E: Write>(
                 .file_stem()
                 .map(|stem| stem.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            new_pack(&id, file, t)?;
+            new_pack(&id, file, super::builtin_lang(cli), t)?;
             let file = file.display().to_string();
             writeln!(
                 out,
@@ -147,10 +147,16 @@ fn list_line(
     line
 }
 
-/// The example pack of `content/template.yaml` under `id`, written to `path` unless
-/// something is there already. The result validates, warnings included.
-fn new_pack(id: &str, path: &Path, t: &'static Text) -> Result<(), Failure> {
-    let text = TEMPLATE.replace("PACK_ID", id);
+/// The starter pack in the manager's language (`content/template.*.yaml`) under `id`,
+/// written to `path` unless something is there already. It validates; its warnings say
+/// which example texts and links are left to replace.
+fn new_pack(
+    id: &str,
+    path: &Path,
+    lang: crate::text::Lang,
+    t: &'static Text,
+) -> Result<(), Failure> {
+    let text = pack::template(lang).replace("PACK_ID", id);
     // The id must be usable: check the whole pack before writing anything.
     pack::load_str_in(&text, &path.display().to_string(), t)?;
     let mut file = std::fs::OpenOptions::new()
@@ -163,5 +169,3 @@ fn new_pack(id: &str, path: &Path, t: &'static Text) -> Result<(), Failure> {
         })?;
     file.write_all(text.as_bytes()).map_err(Failure::Output)
 }
-
-const TEMPLATE: &str = include_str!("../../content/template.yaml");

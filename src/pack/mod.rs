@@ -31,6 +31,39 @@ pub fn schema_json() -> String {
     json
 }
 
+/// The starter pack `ticklist pack new` writes, in `lang`, with `PACK_ID` for its id: its
+/// guidance is in YAML comments, which mentors never see.
+pub fn template(lang: crate::text::Lang) -> &'static str {
+    match lang {
+        crate::text::Lang::Fr => include_str!("../../content/template.fr.yaml"),
+        crate::text::Lang::En => include_str!("../../content/template.en.yaml"),
+    }
+}
+
+/// Every text of the starter packs: left in a pack, they are placeholders to replace.
+fn template_texts() -> &'static std::collections::HashSet<String> {
+    static TEXTS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    TEXTS.get_or_init(|| {
+        let mut texts = std::collections::HashSet::new();
+        for lang in [crate::text::Lang::Fr, crate::text::Lang::En] {
+            let yaml = template(lang).replace("PACK_ID", "starter");
+            // Loaded without warnings: this check does not run on the templates themselves.
+            let Ok(pack) = load_str(&yaml, "template") else {
+                continue;
+            };
+            for node in &pack.nodes {
+                texts.insert(node.title.clone());
+                texts.extend(node.details.iter().cloned());
+                texts.extend(node.links.iter().map(|l| l.label.clone()));
+            }
+            texts.insert(pack.title);
+            texts.extend(pack.completion_message);
+        }
+        texts
+    })
+}
+
 /// Hard limits against hostile packs; a real checklist is far below them. The
 /// others (steps, text lengths, links) are checked in validation.
 pub const MAX_PACK_BYTES: usize = 16 * 1024 * 1024;

@@ -39,6 +39,40 @@ impl std::fmt::Display for UrlProblem {
 }
 
 /// Whether `url` may be carried by a pack and handed to a browser.
+/// Whether `url` points at a domain reserved for examples (RFC 2606, RFC 6761):
+/// `example.org`, `example.com`, `example.net`, `*.example`, `*.test`, `*.invalid`; a link
+/// left there from a template or a draft leads a mentor nowhere.
+pub fn is_example(url: &str) -> bool {
+    let rest = url
+        .split_once("://")
+        .map(|(_, rest)| rest)
+        .or_else(|| url.strip_prefix("mailto:"))
+        .unwrap_or(url);
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default()
+        .rsplit('@')
+        .next()
+        .unwrap_or_default()
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    let reserved = [
+        "example.org",
+        "example.com",
+        "example.net",
+        "example",
+        "test",
+        "invalid",
+    ];
+    reserved
+        .iter()
+        .any(|domain| host == *domain || host.ends_with(&format!(".{domain}")))
+}
+
 pub fn check(url: &str) -> Result<(), UrlProblem> {
     if url.is_empty() {
         return Err(UrlProblem::Empty);
@@ -75,7 +109,27 @@ pub fn check(url: &str) -> Result<(), UrlProblem> {
 
 #[cfg(test)]
 mod tests {
-    use super::check;
+    use super::{check, is_example};
+
+    #[test]
+    fn example_domains_are_told_from_real_ones() {
+        for example in [
+            "https://example.org/guide",
+            "https://www.example.com",
+            "mailto:manager@example.org",
+            "https://intranet.test/page",
+            "http://EXAMPLE.NET:8080/x",
+        ] {
+            assert!(is_example(example), "{example}");
+        }
+        for real in [
+            "https://openclassrooms.com/fr",
+            "https://example.organic.com/",
+            "mailto:a@b.fr",
+        ] {
+            assert!(!is_example(real), "{real}");
+        }
+    }
 
     #[test]
     fn accepts_web_and_mail_links() {

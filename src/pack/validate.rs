@@ -199,6 +199,7 @@ impl Validator {
     }
 
     fn text(&mut self, value: Spanned<String>, field: &str, max: usize, multiline: bool) -> String {
+        let at = (value.referenced.line(), value.referenced.column());
         let chars = value.value.chars().count();
         if chars > max {
             self.problem(
@@ -220,6 +221,15 @@ impl Validator {
         } else {
             value.value.nfc().collect()
         };
+        if self.with_warnings && super::template_texts().contains(&text) {
+            let example = printable(&text, false).into_owned();
+            let place = Problem {
+                line: at.0,
+                column: at.1,
+                message: fill(self.t.pv_placeholder, &[("text", &example)]),
+            };
+            self.warnings.push(place);
+        }
         match printable(&text, multiline) {
             std::borrow::Cow::Borrowed(_) => text,
             std::borrow::Cow::Owned(safe) => safe,

@@ -370,6 +370,8 @@ pub static EN: Text = Text {
     pv_info_level: "“{id}” is a stage or part: only items and sub-items can be `kind: info` cards",
     pv_info_items: "“{id}” is a `kind: info` card and cannot hold `items`: a card is read, not broken into steps",
     pv_info_details: "“{id}” is a `kind: info` card without `details`: write its answer there",
+    pv_placeholder: "“{text}” is the starter pack's example text: write your own",
+    pv_example_link: "{url} is an example address (from the starter pack?): link the real page",
     pv_only_title: "this step has only a title: add `details` or a link so the mentor knows what to do",
     pv_info_due: "“{id}” is a `kind: info` card: a card is never due, drop its `due`",
     pv_due_days: "`due: days: {days}` is over {max} (ten years): write a number of days",

@@ -650,6 +650,8 @@ pub static FR: Text = Text {
     pv_info_level: "« {id} » est une étape de premier niveau ou une partie : seuls les éléments et sous-éléments peuvent être des fiches `kind: info`",
     pv_info_items: "« {id} » est une fiche `kind: info` et ne peut pas contenir d'`items` : une fiche se lit, elle ne se découpe pas en étapes",
     pv_info_details: "« {id} » est une fiche `kind: info` sans `details` : écrivez-y sa réponse",
+    pv_placeholder: "« {text} » est le texte d'exemple du pack de départ : écrivez le vôtre",
+    pv_example_link: "{url} est une adresse d'exemple (du pack de départ ?) : mettez le lien de la vraie page",
     pv_only_title: "cette étape n'a qu'un titre : ajoutez des `details` ou un lien pour que le mentor sache quoi faire",
     pv_info_due: "« {id} » est une fiche `kind: info` : une fiche n'a pas d'échéance, retirez son `due`",
     pv_due_days: "`due: days: {days}` dépasse {max} (dix ans) : écrivez un nombre de jours",

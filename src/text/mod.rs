@@ -425,6 +425,8 @@ catalogue! {
     pv_info_level,
     pv_info_items,
     pv_info_details,
+    pv_placeholder,
+    pv_example_link,
     pv_only_title,
     pv_info_due,
     pv_due_days,

@@ -597,7 +597,7 @@ fn installed_packs_are_listed_chosen_upgraded_and_removed() {
 }
 
 #[test]
-fn pack_new_writes_a_template_that_validates_cleanly_and_never_overwrites() {
+fn pack_new_writes_a_template_that_validates_and_points_at_what_to_replace() {
     let home = tempfile::tempdir().unwrap();
     let path = home.path().join("team.yaml");
     let path_arg = path.to_str().unwrap();
@@ -606,11 +606,35 @@ fn pack_new_writes_a_template_that_validates_cleanly_and_never_overwrites() {
         out.starts_with(&format!("wrote {path_arg} (pack id team)")),
         "{out}"
     );
+    // English for an English-speaking manager; the guidance is in comments, which
+    // mentors never see: no callout of the pack says how to write a pack.
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("lang: en") && written.contains("# These comments are for you"));
+    let pack = ticklist::pack::load_file(&path).unwrap();
+    assert!(
+        pack.nodes
+            .iter()
+            .all(|n| n.warning.is_none() && n.note.is_none())
+    );
     let check = in_home(home.path(), &["validate", path_arg]);
-    assert!(check.status.success());
+    assert!(check.status.success(), "warnings do not fail validation");
     let warnings = String::from_utf8_lossy(&check.stderr);
-    assert!(warnings.is_empty(), "no warnings: {warnings}");
+    for left in [
+        "“Read the mentor's guide” is the starter pack's example text: write your own",
+        "https://example.org/guide is an example address",
+        "mailto:manager@example.org is an example address",
+    ] {
+        assert!(warnings.contains(left), "{left}: {warnings}");
+    }
     assert!(String::from_utf8_lossy(&check.stdout).contains("ok (team "));
+    // In French for a French manager.
+    let fr = home.path().join("equipe.yaml");
+    command(home.path(), FRENCH)
+        .args(["pack", "new", fr.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let written = std::fs::read_to_string(&fr).unwrap();
+    assert!(written.contains("lang: fr") && written.contains("# Ces commentaires sont pour vous"));
     let again = failure(&in_home(home.path(), &["pack", "new", path_arg]));
     assert!(again.contains("cannot create"), "{again}");
     let bad = home.path().join("Not An Id.yaml");

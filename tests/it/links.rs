@@ -67,7 +67,7 @@ fn dead_links_fail_validation_and_redirects_are_reported() {
     let pack = dir.path().join("links.yaml");
     std::fs::write(
         &pack,
-        format!("id: links\nversion: \"1\"\nlang: en\ntitle: L\nstages:\n  - id: s\n    title: S\n    items:\n{items}      - {{id: mail, title: Mail, links: [{{label: Write, url: \"mailto:a@example.org\"}}]}}\n"),
+        format!("id: links\nversion: \"1\"\nlang: en\ntitle: L\nstages:\n  - id: s\n    title: S\n    items:\n{items}      - {{id: mail, title: Mail, links: [{{label: Write, url: \"mailto:a@openclassrooms.com\"}}]}}\n"),
     )
     .unwrap();
     let out = crate::support::command(dir.path(), "C")

@@ -101,6 +101,10 @@ impl Validator {
                 {
                     self.warning(&link.label, self.t.pv_bare_url.into());
                 }
+                if url::is_example(&link.url.value) {
+                    let shown = printable(&link.url.value, false).into_owned();
+                    self.warning(&link.url, fill(self.t.pv_example_link, &[("url", &shown)]));
+                }
                 if self.with_warnings {
                     let line = link.url.referenced.line();
                     match self.urls.get(&link.url.value) {
