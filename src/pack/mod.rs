@@ -4,6 +4,7 @@ mod builtin;
 mod cache;
 mod error;
 mod generate;
+mod layout;
 mod model;
 mod raw;
 pub mod url;
@@ -166,6 +167,15 @@ fn parse(
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
     };
     let raw: raw::RawPack = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+        // The parser's words are about its grammar; a layout mistake a manager can fix
+        // is said in theirs, at its own line.
+        if let Some(mistake) = layout::diagnose(text, t) {
+            return PackError::Syntax {
+                line: mistake.line,
+                column: mistake.column,
+                rendered: located(name, text, &mistake),
+            };
+        }
         let at = e.location();
         let rendered = e.render_with_options(serde_saphyr::render_options! {
             source_name: Some(name),
@@ -194,6 +204,23 @@ fn parse(
         file: name.into(),
         problems,
     })
+}
+
+/// `file:line:column: message`, then the line itself with a caret under the column.
+fn located(name: &str, text: &str, mistake: &layout::Mistake) -> String {
+    let number = mistake.line.to_string();
+    let source = text
+        .lines()
+        .nth(usize::try_from(mistake.line.saturating_sub(1)).unwrap_or(usize::MAX))
+        .unwrap_or_default();
+    let source = printable(source, false);
+    let gutter = " ".repeat(number.len());
+    let caret = " ".repeat(usize::try_from(mistake.column.saturating_sub(1)).unwrap_or(0));
+    let message = printable(&mistake.message, false);
+    format!(
+        "{name}:{}:{}: {message}\n{gutter} |\n{number} | {source}\n{gutter} | {caret}^",
+        mistake.line, mistake.column
+    )
 }
 
 fn check_size(len: usize, name: &str, t: &Text) -> Result<(), PackError> {

@@ -427,6 +427,12 @@ catalogue! {
     pv_info_details,
     pv_placeholder,
     pv_example_link,
+    /// YAML layout mistakes (`pack/layout.rs`).
+    yl_tab,
+    yl_no_space,
+    yl_no_colon,
+    yl_quote,
+    yl_indent,
     pv_only_title,
     pv_info_due,
     pv_due_days,

@@ -166,10 +166,15 @@ fn nul_bytes_and_tab_indentation_are_located_syntax_errors() {
             err,
             PackError::Syntax {
                 line: 9,
-                column: 2,
+                column: 1,
                 ..
             }
         ),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains("indented with a tab: YAML needs spaces"),
         "{err}"
     );
 }

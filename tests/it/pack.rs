@@ -283,3 +283,66 @@ fn text_is_loaded_in_one_unicode_form_and_found_either_way() {
     );
     assert_eq!(ticklist::search::find(&pack, None, &query), [0]);
 }
+
+/// The built-in French pack with line `n` replaced, as a manager's slip would leave it.
+fn builtin_with(home: &std::path::Path, n: usize, line: &str) -> std::path::PathBuf {
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("content/openclassrooms-mentor.fr.yaml"),
+    )
+    .unwrap();
+    let mut lines: Vec<&str> = source.lines().collect();
+    lines[n - 1] = line;
+    let path = home.join("equipe.yaml");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    path
+}
+
+#[test]
+fn layout_slips_are_told_in_the_managers_words_and_language() {
+    let home = tempfile::tempdir().unwrap();
+    let validate = |path: &std::path::Path, lang: &str| {
+        let out = crate::support::command(home.path(), lang)
+            .args(["validate", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    // `title` one space short of its sibling `id` (the parser would say "missing field
+    // `title`" on the id's line).
+    let path = builtin_with(
+        home.path(),
+        38,
+        "           title: La section Débuter le mentorat",
+    );
+    let said = validate(&path, crate::support::FRENCH);
+    assert!(
+        said.contains("equipe.yaml:38:12: `title` est indenté de 11 espaces alors que `id` à la ligne 37 l'est de 12 : alignez-le sur `id`"),
+        "{said}"
+    );
+    assert!(
+        said.contains("38 |            title: La section"),
+        "the line is shown: {said}"
+    );
+    assert!(
+        said.contains("   |            ^"),
+        "with a caret under the column: {said}"
+    );
+    // `links` one space too deep, in English.
+    let path = builtin_with(home.path(), 39, "             links:");
+    let said = validate(&path, "C");
+    assert!(
+        said.contains("equipe.yaml:39:14: `links` is indented by 13 spaces where `title` on line 38 has 12: align it with `title`"),
+        "{said}"
+    );
+    // A colon in a plain title.
+    let path = builtin_with(
+        home.path(),
+        38,
+        "            title: La section : Débuter: le mentorat",
+    );
+    let said = validate(&path, "C");
+    assert!(said.contains("equipe.yaml:38:"), "{said}");
+    assert!(said.contains("put the whole value in quotes"), "{said}");
+}
