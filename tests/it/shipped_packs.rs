@@ -176,3 +176,46 @@ fn searching_the_handbook_finds_the_no_show_answer() {
     let ids: Vec<&str> = found.iter().map(|&i| pack.nodes[i].id.as_str()).collect();
     assert_eq!(ids, ["no-show"]);
 }
+
+/// The node of `pack` that holds a link to `url_part`.
+fn linked_at<'a>(pack: &'a Pack, url_part: &str) -> Vec<&'a str> {
+    pack.nodes
+        .iter()
+        .filter(|n| n.links.iter().any(|l| l.url.contains(url_part)))
+        .map(|n| n.id.as_str())
+        .collect()
+}
+
+#[test]
+fn the_first_session_guide_puts_each_link_and_line_where_its_seed_does() {
+    let pack = shipped("first-session");
+    // "… la même semaine UNIQUEMENT si une soutenance est à retravailler … - Article".
+    assert_eq!(linked_at(&pack, "Gerer-vos-sessions"), ["regle-cumul"]);
+    // "L'organisation d'une session de mentorat classique": the heading's own link.
+    assert_eq!(
+        linked_at(&pack, "Comment-se-deroulent-les-sessions-de-mentorat"),
+        ["session-type"]
+    );
+    let text = |id: &str| {
+        let node = &pack.nodes[pack.find(id).unwrap()];
+        node.details.clone().unwrap_or_default()
+    };
+    assert_eq!(
+        text("comprendre-formation"),
+        "Comment aborder chaque projet :"
+    );
+    assert!(
+        text("ressources-entre-sessions")
+            .contains("pour lui permettre d'avancer en toute sérénité")
+    );
+    assert_eq!(
+        text("prochaine-session"),
+        "La prochaine session de mentorat"
+    );
+    // The SMART expansion is not in the seed.
+    assert!(
+        !text("objectifs-smart").contains("mesurables"),
+        "{}",
+        text("objectifs-smart")
+    );
+}
