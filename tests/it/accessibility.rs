@@ -259,7 +259,7 @@ fn plain_mode_picks_a_students_run_by_name_or_number() {
     ), "{transcript}");
     assert!(
         transcript
-            .contains("Première session avec un nouvel étudiant · Alice. 0 étape faite sur 51."),
+            .contains("Première session avec un nouvel étudiant · Alice. 0 étape faite sur 38."),
         "{transcript}"
     );
     assert!(
@@ -270,11 +270,11 @@ fn plain_mode_picks_a_students_run_by_name_or_number() {
     let out = through_a_pipe(home.path(), &args, "fr_FR.UTF-8", "1\np\nq\n");
     let transcript = String::from_utf8(out.stdout).unwrap();
     assert!(
-        transcript.contains("1. Alice  3/51 (5 %)  commencé le "),
+        transcript.contains("1. Alice  3/38 (7 %)  commencé le "),
         "{transcript}"
     );
     assert!(
-        transcript.contains("3 étapes faites sur 51, soit 5 %."),
+        transcript.contains("3 étapes faites sur 38, soit 7 %."),
         "{transcript}"
     );
     assert!(!transcript.contains('\u{1b}'));
@@ -345,15 +345,15 @@ fn plain_mode_goes_back_to_the_runs_and_starts_another_student() {
     );
     let transcript = String::from_utf8(out.stdout).unwrap();
     let bob =
-        transcript.find("Première session avec un nouvel étudiant · Bob. 0 étape faite sur 51.");
+        transcript.find("Première session avec un nouvel étudiant · Bob. 0 étape faite sur 38.");
     let alice_again =
-        transcript.rfind("Première session avec un nouvel étudiant · Alice. 1 étape faite sur 51.");
+        transcript.rfind("Première session avec un nouvel étudiant · Alice. 1 étape faite sur 38.");
     assert!(bob.is_some() && alice_again > bob, "{transcript}");
     assert!(
-        transcript.contains("1. Alice  1/51"),
+        transcript.contains("1. Alice  1/38"),
         "Alice listed with her tick: {transcript}"
     );
-    assert!(transcript.contains("2. Bob  0/51"), "{transcript}");
+    assert!(transcript.contains("2. Bob  0/38"), "{transcript}");
     assert!(
         transcript.ends_with("Progression enregistrée. Au revoir.\n"),
         "{transcript}"

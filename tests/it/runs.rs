@@ -40,14 +40,14 @@ fn three_students_keep_three_separate_runs() {
     let lines: Vec<&str> = list.lines().collect();
     assert_eq!(lines.len(), 3, "{list}");
     assert!(
-        lines[0].starts_with("Alice  10/51 (19 %)  commencé le "),
+        lines[0].starts_with("Alice  10/38 (26 %)  commencé le "),
         "{list}"
     );
-    assert!(lines[1].starts_with("Bob  1/51 (1 %)"), "{list}");
-    assert!(lines[2].starts_with("Chloé  0/51 (0 %)"), "{list}");
+    assert!(lines[1].starts_with("Bob  1/38 (2 %)"), "{list}");
+    assert!(lines[2].starts_with("Chloé  0/38 (0 %)"), "{list}");
 
     let status = ok(home, &[fs[0], fs[1], "--run", "Chloé", "status"]);
-    assert!(status.ends_with("total 0/51 (0 %) Première session avec un nouvel étudiant\n"));
+    assert!(status.ends_with("total 0/38 (0 %) Première session avec un nouvel étudiant\n"));
     let export = ok(
         home,
         &[
@@ -92,10 +92,10 @@ fn three_students_keep_three_separate_runs() {
     ok(home, &[fs[0], fs[1], "runs", "archive", "Chloé"]);
     let list = ok(home, &[fs[0], fs[1], "runs", "list"]);
     assert_eq!(list.lines().count(), 2, "{list}");
-    assert!(list.contains("Robert  1/51"), "{list}");
+    assert!(list.contains("Robert  1/38"), "{list}");
     let all = ok(home, &[fs[0], fs[1], "runs", "list", "--all"]);
     assert!(
-        all.contains("Chloé  0/51 (0 %)") && all.contains("(archivé)"),
+        all.contains("Chloé  0/38 (0 %)") && all.contains("(archivé)"),
         "{all}"
     );
     // --undo brings an archived run back, progress and all.
@@ -106,9 +106,9 @@ fn three_students_keep_three_separate_runs() {
     ok(home, &[fs[0], fs[1], "runs", "archive", "--undo", "Chloé"]);
     let list = ok(home, &[fs[0], fs[1], "runs", "list"]);
     assert_eq!(list.lines().count(), 3, "{list}");
-    assert!(list.contains("Robert  1/51"), "{list}");
+    assert!(list.contains("Robert  1/38"), "{list}");
     assert!(
-        list.contains("Chloé  0/51") && !list.contains("archivé"),
+        list.contains("Chloé  0/38") && !list.contains("archivé"),
         "{list}"
     );
 }
@@ -124,40 +124,40 @@ fn the_picker_starts_renames_and_opens_runs() {
     app.wait_for_text("Nom de l'étudiant :");
     app.keys("Alice\r");
     app.wait_for_text("Première session avec un nouvel étudiant · Alice");
-    app.wait_for_text("0/51");
+    app.wait_for_text("0/38");
     app.keys(" ");
-    app.wait_for_text("1/51");
+    app.wait_for_text("1/38");
     app.quit();
 
     let mut app = Session::start_with(home.path(), &args, &[]);
-    app.wait_for("Alice's run listed", |s| s.contains("› Alice  1/51 (1 %)"));
+    app.wait_for("Alice's run listed", |s| s.contains("› Alice  1/38 (2 %)"));
     app.keys("r");
     app.wait_for_text("Nouveau nom : Alice");
     app.keys(" M.\r");
-    app.wait_for_text("› Alice M.  1/51");
+    app.wait_for_text("› Alice M.  1/38");
     app.keys("n");
     app.keys("Bob\r");
     app.wait_for_text("· Bob");
-    app.wait_for_text("0/51");
+    app.wait_for_text("0/38");
     app.quit();
 
     let mut app = Session::start_with(home.path(), &args, &[]);
-    app.wait_for_text("Bob  0/51");
+    app.wait_for_text("Bob  0/38");
     app.keys("a"); // archive Alice M. (first, selected)
     app.wait_for("Alice archived", |s| {
-        !s.contains("Alice M.  1/51") && s.contains("› Bob")
+        !s.contains("Alice M.  1/38") && s.contains("› Bob")
     });
     // Said, and undone with u.
     app.wait_for_text("« Alice M. » archivé : A montre les étudiants archivés, u annule");
     app.keys("u");
     app.wait_for_text("« Alice M. » est de retour dans la liste");
-    app.wait_for_text("Alice M.  1/51 (1 %)");
+    app.wait_for_text("Alice M.  1/38 (2 %)");
     app.keys("k");
     app.wait_for_text("› Alice M.");
     app.keys("a");
     app.wait_for_text("« Alice M. » archivé");
     app.keys("A");
-    app.wait_for_text("Alice M.  1/51 (1 %)");
+    app.wait_for_text("Alice M.  1/38 (2 %)");
     // On an archived run, a brings it back.
     app.wait_for_text("a ramener");
     app.keys("q");
@@ -316,18 +316,60 @@ fn r_goes_back_from_a_run_to_the_picker_and_opens_another() {
     app.wait_for_text("· Alice");
     app.wait_for_text("r étudiants");
     app.keys(" ");
-    app.wait_for_text("1/51");
+    app.wait_for_text("1/38");
     app.keys("r");
-    app.wait_for("the picker", |s| s.contains("› Alice  1/51 (1 %)"));
+    app.wait_for("the picker", |s| s.contains("› Alice  1/38 (2 %)"));
     app.keys("n");
     app.wait_for_text("Nom de l'étudiant :");
     app.keys("Bob\r");
     app.wait_for_text("· Bob");
-    app.wait_for_text("0/51");
+    app.wait_for_text("0/38");
     app.quit();
     let list = ok(home.path(), &["--pack", "first-session", "runs", "list"]);
     assert!(
-        list.contains("Alice  1/51") && list.contains("Bob  0/51"),
+        list.contains("Alice  1/38") && list.contains("Bob  0/38"),
         "{list}"
     );
+}
+
+#[test]
+fn a_run_started_with_the_old_guide_keeps_its_ticks_on_steps_now_explained() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let fs = ["--pack", "first-session"];
+    ok(home, &[fs[0], fs[1], "runs", "start", "Alice"]);
+    // As version 2026.11 left it: ticks on two of the routine steps it had, and on one
+    // step both versions have.
+    let path = home.join("config/ticklist/first-session@alice.json");
+    let mut state: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    state["pack_version"] = "2026.11".into();
+    for id in ["bilan-depot", "pendant-questions", "presentation-mentor"] {
+        state["ticks"][id] = "2026-11-20T10:00:00Z".into();
+    }
+    std::fs::write(&path, state.to_string()).unwrap();
+
+    let out = crate::support::command(home, crate::support::FRENCH)
+        .args([fs[0], fs[1], "--run", "Alice", "--plain"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write as _;
+            child.stdin.take().unwrap().write_all(b"q\n")?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    let transcript = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        transcript.contains(
+            "La version 2026.12 de ce pack n'a plus certaines étapes que vous aviez cochées (2) : ces coches restent enregistrées."
+        ),
+        "{transcript}"
+    );
+    assert!(transcript.contains("1 étape faite sur 38"), "{transcript}");
+    let saved = std::fs::read_to_string(&path).unwrap();
+    for id in ["bilan-depot", "pendant-questions", "presentation-mentor"] {
+        assert!(saved.contains(id), "the tick on {id} stays saved: {saved}");
+    }
 }
