@@ -1,7 +1,8 @@
 //! Finding nodes by what they say, forgiving of case, accents and punctuation (the
 //! rule is `fold`'s): "evaluation" finds "évaluations", "no show" finds "no-show". A
-//! query is words: a node matches when it holds every one, in any order and any of its
-//! fields ("student late" finds the card titled "…student…" whose details say "…late…").
+//! query is words: a node matches when each begins a word it holds, in any order and any
+//! of its fields ("student late" finds the card titled "…student…" whose details say
+//! "…late…").
 //! Pure: the UI filters its tree with it, plain mode and `ticklist search` use it too.
 
 use crate::fold::fold;
@@ -27,14 +28,18 @@ impl Query {
 
     /// For text already passed through [`fold`].
     pub fn matches_folded(&self, folded: &str) -> bool {
-        self.0.iter().all(|word| folded.contains(word.as_str()))
+        self.matches_across(&[folded])
     }
 
-    /// Whether every word is in one or another of these folded texts.
+    /// Whether every word of the query begins a word of one or another of these folded
+    /// texts: "evaluation" finds "evaluations", "no" finds "no-show" but not "know".
     fn matches_across(&self, texts: &[&str]) -> bool {
-        self.0
-            .iter()
-            .all(|word| texts.iter().any(|text| text.contains(word.as_str())))
+        self.0.iter().all(|word| {
+            texts.iter().any(|text| {
+                text.split(|c: char| c == ' ' || c == FIELD_END)
+                    .any(|w| w.starts_with(word.as_str()))
+            })
+        })
     }
 }
 
@@ -101,6 +106,8 @@ mod tests {
         let q = Query::new("evaluation").unwrap();
         assert!(q.matches("Le fonctionnement des évaluations"));
         assert!(!q.matches("Évaluer"));
+        // A word begins a word: "no" is not found inside "know".
+        assert!(!Query::new("no show").unwrap().matches("you know it shows"));
         assert!(
             Query::new("no show")
                 .unwrap()
@@ -142,6 +149,10 @@ mod tests {
         assert_eq!(found("meet arrivals"), [0], "from two fields");
         assert!(found("student early").is_empty(), "every word");
         assert!(found("studentlate").is_empty());
+        assert!(
+            found("tudent").is_empty(),
+            "the start of a word, not its middle"
+        );
         // A word in a title and one in the mentor's note, between them.
         let mut note = State::new(&small.id, &small.version);
         note.notes

@@ -41,11 +41,18 @@ pub const BUILTINS: &[Builtin] = &[
     },
     Builtin {
         id: "mentor-handbook",
-        translations: &[(
-            Lang::En,
-            include_str!("../../content/mentor-handbook.en.yaml"),
-            "<built-in>/mentor-handbook.en.yaml",
-        )],
+        translations: &[
+            (
+                Lang::En,
+                include_str!("../../content/mentor-handbook.en.yaml"),
+                "<built-in>/mentor-handbook.en.yaml",
+            ),
+            (
+                Lang::Fr,
+                include_str!("../../content/mentor-handbook.fr.yaml"),
+                "<built-in>/mentor-handbook.fr.yaml",
+            ),
+        ],
     },
 ];
 

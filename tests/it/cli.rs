@@ -529,7 +529,7 @@ fn installed_packs_are_listed_chosen_upgraded_and_removed() {
             "    built in",
             "  first-session  v2026.12  0/38  Première session avec un nouvel étudiant",
             "    built in",
-            "  mentor-handbook  v2026.11  25 reference cards  The mentor's handbook",
+            "  mentor-handbook  v2026.12  25 reference cards  The mentor's handbook",
             "    built in",
             "  minimal  v1  1/2  Minimal pack",
             "    installed from a file",

@@ -82,9 +82,11 @@ fn three_students_keep_three_separate_runs() {
         ],
     );
     let found = ok(home, &["search", "soutenance prevue"]);
-    assert_eq!(
-        found,
-        "first-session/jury  Expliquez le jury\n    Bob: soutenance prévue en mars\n"
+    assert!(
+        found.starts_with(
+            "first-session/jury  Expliquez le jury\n    Bob: soutenance prévue en mars\n"
+        ),
+        "{found}"
     );
 
     // Rename and archive keep the progress.

@@ -232,3 +232,55 @@ fn the_first_session_guide_puts_each_link_and_line_where_its_seed_does() {
         text("objectifs-smart")
     );
 }
+
+#[test]
+fn the_handbook_in_french_has_the_same_cards_each_with_its_source_and_date() {
+    let handbook = ticklist::pack::find_builtin("mentor-handbook").unwrap();
+    let en = handbook.load(ticklist::text::Lang::En).unwrap();
+    let fr = handbook.load(ticklist::text::Lang::Fr).unwrap();
+    assert_eq!(fr.lang, "fr");
+    let ids = |p: &Pack| p.nodes.iter().map(|n| n.id.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        ids(&fr),
+        ids(&en),
+        "the same ids, so the same place in both"
+    );
+    assert_eq!(urls(&fr), urls(&en));
+    for pack in [&en, &fr] {
+        for node in pack
+            .nodes
+            .iter()
+            .filter(|n| n.kind == ticklist::pack::Kind::Info)
+        {
+            let note = node.note.as_deref().unwrap_or_default();
+            assert!(note.starts_with("Source"), "{}: {note}", node.id);
+            assert!(
+                note.contains("2021") || note.contains("2022"),
+                "{}: a date: {note}",
+                node.id
+            );
+        }
+        // Newer than its source, the onboarding checklist has mentors on Slack.
+        for id in ["workplace", "contacts"] {
+            let warning = pack.nodes[pack.find(id).unwrap()]
+                .warning
+                .as_deref()
+                .unwrap_or_default();
+            assert!(warning.contains("Slack"), "{id}: {warning}");
+        }
+    }
+    // What the source says, not more: "cancels 24 hours before", "usually … monthly",
+    // "the higher your chances of being accepted quickly".
+    let details = |id: &str| {
+        en.nodes[en.find(id).unwrap()]
+            .details
+            .clone()
+            .unwrap_or_default()
+    };
+    assert!(
+        details("no-show").contains("cancel 24 hours before")
+            && !details("no-show").contains("less than")
+    );
+    assert!(details("working-status").contains("usually says how much you are paid monthly"));
+    assert!(details("how-to-apply").contains("the higher your chances of being accepted quickly"));
+}
