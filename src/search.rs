@@ -36,7 +36,7 @@ impl Query {
     fn matches_across(&self, texts: &[&str]) -> bool {
         self.0.iter().all(|word| {
             texts.iter().any(|text| {
-                text.split(|c: char| c == ' ' || c == FIELD_END)
+                text.split([' ', FIELD_END])
                     .any(|w| w.starts_with(word.as_str()))
             })
         })
