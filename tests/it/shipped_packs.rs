@@ -284,3 +284,37 @@ fn the_handbook_in_french_has_the_same_cards_each_with_its_source_and_date() {
     assert!(details("working-status").contains("usually says how much you are paid monthly"));
     assert!(details("how-to-apply").contains("the higher your chances of being accepted quickly"));
 }
+
+#[test]
+fn the_english_checklist_says_which_pages_are_in_french() {
+    let pack = ticklist::pack::builtin(ticklist::text::Lang::En).unwrap();
+    for (i, node) in pack.nodes.iter().enumerate() {
+        let french_page = node.links.iter().any(|l| {
+            l.url.contains("/fr-fr/")
+                || l.url.contains("/fr/courses")
+                || l.url.contains("language=fr")
+        });
+        if !french_page || pack.nodes[i].parent.is_none() {
+            continue;
+        }
+        let said = |n: &ticklist::pack::Node| {
+            format!("{} {}", n.title, n.details.clone().unwrap_or_default()).contains("in French")
+        };
+        let parent = node.parent.map(|p| &pack.nodes[p]);
+        assert!(
+            said(node) || parent.is_some_and(said),
+            "{}: links to a page in French without saying so: {}",
+            node.id,
+            node.title
+        );
+    }
+    // French word order and names of French-only pages are gone.
+    let titles: Vec<&str> = pack.nodes.iter().map(|n| n.title.as_str()).collect();
+    for clumsy in [
+        "The section Getting",
+        "Ask to leave the novice",
+        "this article of our Help Centre",
+    ] {
+        assert!(!titles.iter().any(|t| t.contains(clumsy)), "{clumsy}");
+    }
+}
