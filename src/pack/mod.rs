@@ -6,6 +6,7 @@ mod error;
 mod generate;
 mod layout;
 mod model;
+mod parser_words;
 mod raw;
 pub mod url;
 mod validate;
@@ -177,7 +178,9 @@ fn parse(
             };
         }
         let at = e.location();
+        let words = parser_words::ParserWords::new(t);
         let rendered = e.render_with_options(serde_saphyr::render_options! {
+            formatter: &words,
             source_name: Some(name),
         });
         let Some(at) = at.filter(|l| l.line() >= 1) else {

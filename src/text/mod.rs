@@ -427,6 +427,17 @@ catalogue! {
     pv_info_details,
     pv_placeholder,
     pv_example_link,
+    /// The YAML parser's own messages (`pack/parser_words.rs`).
+    ym_at,
+    ym_line_column,
+    ym_missing_field,
+    ym_unknown_field,
+    ym_expected_key,
+    ym_mapping_values,
+    ym_bad_character,
+    ym_expected_dash,
+    ym_tab,
+    ym_end,
     /// YAML layout mistakes (`pack/layout.rs`).
     yl_tab,
     yl_no_space,

@@ -346,3 +346,26 @@ fn layout_slips_are_told_in_the_managers_words_and_language() {
     assert!(said.contains("equipe.yaml:38:"), "{said}");
     assert!(said.contains("put the whole value in quotes"), "{said}");
 }
+
+#[test]
+fn the_parsers_own_messages_speak_the_managers_language() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("typo.yaml");
+    std::fs::write(
+        &path,
+        "id: t\nversion: \"1\"\nlang: fr\ntitle: T\nstages:\n  - id: s\n    titel: S\n    items: [{id: a, title: A}]\n",
+    )
+    .unwrap();
+    let out = crate::support::command(home.path(), crate::support::FRENCH)
+        .args(["validate", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(said.contains("ligne 7 colonne 5"), "{said}");
+    assert!(
+        said.contains("champ inconnu `titel` : les champs possibles sont id, title"),
+        "{said}"
+    );
+    assert!(said.contains("typo.yaml:7:5"), "{said}");
+}
