@@ -71,6 +71,9 @@ pub struct ItemProgress {
     /// When the step's link was last opened.
     #[serde(default)]
     pub opened_at: Option<Timestamp>,
+    /// The node's links, so that a pasted export still leads to each page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<crate::pack::Link>,
 }
 
 /// The export of one mentor's progress on `pack`.
@@ -113,6 +116,7 @@ pub fn export(pack: &Pack, tracker: &Tracker, mentor: &str, now: Timestamp) -> E
                 note: state.notes.get(&node.id).cloned(),
                 skipped: tracker.skip_of(pack, i).map(|s| s.reason.clone()),
                 opened_at: tracker.opened_at(pack, i),
+                links: node.links.clone(),
             })
             .collect(),
     }
@@ -134,6 +138,18 @@ pub fn groups(pack: &Pack, tracker: &Tracker) -> Vec<GroupProgress> {
             }
         })
         .collect()
+}
+
+/// Steps settled and in all below item `i` (a stage, a part, an item with sub-items).
+fn settled_below(items: &[ItemProgress], i: usize) -> (usize, usize) {
+    let depth = items[i].depth;
+    let below = items[i + 1..].iter().take_while(|item| item.depth > depth);
+    below
+        .filter(|item| item.step)
+        .fold((0, 0), |(done, total), item| {
+            let settled = matches!(item.state.as_str(), "done" | "skipped");
+            (done + usize::from(settled), total + 1)
+        })
 }
 
 /// Markdown text, escaped so that titles cannot break the table or the list.
@@ -190,28 +206,39 @@ pub fn write_markdown(out: &mut impl Write, export: &Export, t: &Text) -> io::Re
     writeln!(out)?;
     writeln!(out, "{}", t.md_steps)?;
     writeln!(out)?;
-    for item in &export.items {
+    // GitHub and GitLab task lists: `- [ ]` and `- [x]` only, nested as the pack is.
+    for (i, item) in export.items.iter().enumerate() {
         let indent = "  ".repeat(item.depth);
-        let box_ = match item.state.as_str() {
-            "done" => "[x]",
-            "partial" => "[~]",
-            "skipped" => "[-]",
-            "info" => "(i)",
-            _ => "[ ]",
-        };
+        let title = md(&item.title);
         let when = item
             .ticked_at
             .map(|at| format!(" — {}", fill(t.md_ticked, &[("date", &day(at))])))
             .unwrap_or_default();
-        writeln!(
-            out,
-            "{indent}- {box_} {} (`{}`){when}",
-            md(&item.title),
-            md(&item.id)
-        )?;
-        if let Some(reason) = &item.skipped {
-            let said = fill(t.skip_reason, &[("reason", &md(reason))]);
-            writeln!(out, "{indent}  - {said}")?;
+        let line = match item.state.as_str() {
+            // A reference card is read, not ticked: a plain item.
+            "info" => format!("- {title}"),
+            "skipped" => {
+                let reason = fill(
+                    t.skip_reason,
+                    &[("reason", &md(item.skipped.as_deref().unwrap_or_default()))],
+                );
+                format!("- [x] ~~{title}~~ — {reason}")
+            }
+            "done" => format!("- [x] {title}{when}"),
+            _ if !item.step => {
+                let (done, total) = settled_below(&export.items, i);
+                format!("- [ ] {title} ({done}/{total})")
+            }
+            _ => format!("- [ ] {title}"),
+        };
+        writeln!(out, "{indent}{line}")?;
+        for link in &item.links {
+            writeln!(
+                out,
+                "{indent}  - [{}](<{}>)",
+                md(&link.label),
+                link.url.replace('>', "%3E")
+            )?;
         }
         if let Some(at) = item.opened_at {
             let date = day(at);

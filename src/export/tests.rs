@@ -16,3 +16,86 @@ fn a_skipped_step_is_exported_with_its_reason() {
         ("skipped", Some("already there"))
     );
 }
+
+/// Every task item of `markdown` as GitHub reads it (`pulldown-cmark` with task lists):
+/// whether it is checked, and its text up to the first nested list.
+fn task_items(markdown: &str) -> Vec<(bool, String)> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut items: Vec<(bool, String)> = Vec::new();
+    let mut open: Vec<Option<usize>> = Vec::new();
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH,
+    ) {
+        match event {
+            Event::Start(Tag::Item) => open.push(None),
+            Event::End(TagEnd::Item) => {
+                open.pop();
+            }
+            Event::TaskListMarker(checked) => {
+                items.push((checked, String::new()));
+                if let Some(last) = open.last_mut() {
+                    *last = Some(items.len() - 1);
+                }
+            }
+            // A nested list ends the item's own text.
+            Event::Start(Tag::List(_)) => {
+                if let Some(last) = open.last_mut() {
+                    *last = last.map(|_| usize::MAX).or(Some(usize::MAX));
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(Some(at)) = open.last().filter(|at| at.is_some_and(|a| a != usize::MAX))
+                {
+                    items[*at].1.push_str(&text);
+                }
+            }
+            _ => {}
+        }
+    }
+    items
+}
+
+#[test]
+fn the_markdown_export_is_a_task_list_github_and_gitlab_read() {
+    let pack = crate::pack::builtin(crate::text::Lang::En).unwrap();
+    let now: Timestamp = "2026-11-22T09:30:00Z".parse().unwrap();
+    let mut tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    tracker.toggle(&pack, pack.find("video-candidats").unwrap(), now);
+    tracker.skip(&pack, pack.find("slack").unwrap(), "already | there", now);
+    tracker.toggle(&pack, pack.find("section-debuter-mentorat").unwrap(), now);
+    let report = export(&pack, &tracker, "alice", now);
+    let mut markdown = Vec::new();
+    write_markdown(&mut markdown, &report, &crate::text::EN).unwrap();
+    let markdown = String::from_utf8(markdown).unwrap();
+    assert!(
+        !markdown.contains("[~]") && !markdown.contains("[-]"),
+        "{markdown}"
+    );
+    let items = task_items(&markdown);
+    // Every node of the checklist is a task item, in order, with its state.
+    let nodes: Vec<&ItemProgress> = report.items.iter().filter(|i| i.state != "info").collect();
+    assert_eq!(items.len(), nodes.len(), "{markdown}");
+    for ((checked, text), node) in items.iter().zip(&nodes) {
+        let settled = matches!(node.state.as_str(), "done" | "skipped");
+        assert_eq!(*checked, settled, "{}: {text}", node.id);
+        assert!(text.starts_with(&node.title), "{}: {text}", node.id);
+    }
+    // A skipped step: checked, struck through, with its reason; a part partly done: its count.
+    assert!(markdown.contains("- [x] ~~Join Slack"), "{markdown}");
+    assert!(
+        markdown.contains("— not applicable: already \\| there"),
+        "{markdown}"
+    );
+    let part = report
+        .items
+        .iter()
+        .position(|i| i.id == "centre-aide-recrutement")
+        .unwrap();
+    assert_eq!(items[part].1, format!("{} (1/3)", report.items[part].title));
+    // Links stay, as Markdown links under their step.
+    assert!(
+        markdown.contains("  - [Mentors' Help Centre](<https://"),
+        "{markdown}"
+    );
+}
