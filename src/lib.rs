@@ -3,6 +3,7 @@
 //! The binary is a thin shell around these modules; `tests/` use them directly.
 
 pub mod app;
+pub mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod describe;

@@ -230,6 +230,8 @@ pub enum RunsCommand {
 pub enum ExportFormat {
     Markdown,
     Json,
+    /// The steps with a due date, as calendar events (iCalendar).
+    Ics,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

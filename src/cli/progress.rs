@@ -123,7 +123,13 @@ pub fn progress_command<O: Write, E: Write>(
             output,
             name,
         } => {
-            let mentor = mentor_name(name.as_deref(), out, ask, t)?;
+            // A calendar is about the steps, not about who did them: no name asked.
+            let calendar = matches!(format, ExportFormat::Ics);
+            let mentor = if calendar {
+                String::new()
+            } else {
+                mentor_name(name.as_deref(), out, ask, t)?
+            };
             let mut report = export::export(&session.pack, session.tracker(), &mentor, now);
             report.run = run;
             let mut text = Vec::new();
@@ -132,15 +138,27 @@ pub fn progress_command<O: Write, E: Write>(
                 ExportFormat::Json => serde_json::to_writer_pretty(&mut text, &report)
                     .map_err(std::io::Error::from)
                     .and_then(|()| writeln!(text)),
+                ExportFormat::Ics => crate::calendar::write_ics(
+                    &mut text,
+                    &session.pack,
+                    session.tracker(),
+                    report.run.as_deref(),
+                    &super::local_time_zone(),
+                    now,
+                ),
             }
             .map_err(Failure::Output)?;
             match output {
                 Some(path) => std::fs::write(path, &text).and_then(|()| {
                     let path = path.display().to_string();
-                    let said = fill(
-                        t.cli_export_written,
-                        &[("mentor", &mentor), ("path", &path)],
-                    );
+                    let said = if calendar {
+                        fill(t.cli_calendar_written, &[("path", &path)])
+                    } else {
+                        fill(
+                            t.cli_export_written,
+                            &[("mentor", &mentor), ("path", &path)],
+                        )
+                    };
                     writeln!(err, "{said}")
                 }),
                 None => out.write_all(&text),

@@ -204,6 +204,7 @@ pub static EN: Text = Text {
     cli_unticked: "unticked {count} {count:step|steps}; {done}/{total} done",
     cli_skipped: "{count} {count:step|steps} marked not applicable; {done}/{total} settled",
     cli_unskipped: "{count} {count:step|steps} to do again; {done}/{total} settled",
+    cli_calendar_written: "calendar of the due steps written to {path}: import it into your calendar (again after a change: the events are updated, not doubled)",
     cli_export_written: "progress of {mentor} written to {path}",
     cli_reset_question: "Reset the progress of “{title}” ({count} {count:tick|ticks})? A backup is kept.",
     cli_nothing_changed: "nothing changed",

@@ -484,6 +484,7 @@ pub static FR: Text = Text {
     cli_unticked: "{count} {count:fr:étape décochée|étapes décochées} ; {done}/{total} faites",
     cli_skipped: "{count} {count:fr:étape marquée|étapes marquées} sans objet ; {done}/{total} réglées",
     cli_unskipped: "{count} {count:fr:étape|étapes} de nouveau à faire ; {done}/{total} réglées",
+    cli_calendar_written: "calendrier des étapes à échéance écrit dans {path} : importez-le dans votre agenda (à nouveau après un changement : les événements sont mis à jour, pas dédoublés)",
     cli_export_written: "progression {mentor:fr-de} écrite dans {path}",
     cli_reset_question: "Remettre à zéro la progression de « {title} » ({count} {count:fr:coche|coches}) ? Une copie de sauvegarde est gardée.",
     cli_nothing_changed: "rien n'a changé",

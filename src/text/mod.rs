@@ -226,6 +226,7 @@ catalogue! {
     cli_unticked,
     cli_skipped,
     cli_unskipped,
+    cli_calendar_written,
     cli_export_written,
     cli_reset_question,
     cli_nothing_changed,

@@ -375,3 +375,112 @@ fn a_run_started_with_the_old_guide_keeps_its_ticks_on_steps_now_explained() {
         assert!(saved.contains(id), "the tick on {id} stays saved: {saved}");
     }
 }
+
+/// The events of an iCalendar text, read by the `ical` crate: (UID, property → value).
+fn events(ics: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let parser = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()));
+    let calendars: Vec<_> = parser
+        .map(|c| c.expect("a calendar the parser reads"))
+        .collect();
+    assert_eq!(calendars.len(), 1);
+    calendars[0]
+        .events
+        .iter()
+        .map(|event| {
+            event
+                .properties
+                .iter()
+                .map(|p| (p.name.clone(), p.value.clone().unwrap_or_default()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn due_steps_export_as_a_calendar_whose_events_update_rather_than_double() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let long = "Rencontrez l'étudiant, faites le bilan; préparez \\ la suite — une très longue étape qui dépasse soixante-quinze octets";
+    let yaml = format!(
+        "id: due-cal\nversion: \"1\"\nlang: fr\ntitle: Agenda\nrepeatable: true\nstages:\n  - id: s\n    title: Semaine\n    items:\n      - id: meet\n        title: \"{}\"\n        details: \"Dans les deux jours, avec le lien.\"\n        links: [{{label: Page, url: \"https://openclassrooms.com/fr/page\"}}]\n        due: {{ days: 2 }}\n      - id: plan\n        title: Planifier\n        due: {{ days: 7 }}\n      - id: free\n        title: Sans date\n",
+        long.replace('\\', "\\\\")
+    );
+    let pack = home.join("due.yaml");
+    std::fs::write(&pack, yaml).unwrap();
+    let pack = pack.to_str().unwrap();
+    ok(
+        home,
+        &[
+            "--pack",
+            pack,
+            "runs",
+            "start",
+            "Élodie N'Diaye",
+            "--start",
+            "2026-11-20",
+        ],
+    );
+    let run = ["--pack", pack, "--run", "Élodie N'Diaye"];
+    let ics = ok(
+        home,
+        &[run[0], run[1], run[2], run[3], "export", "--format", "ics"],
+    );
+    assert!(
+        ics.lines().all(|l| l.len() <= 76),
+        "folded at 75 octets (plus CR):\n{ics}"
+    );
+    let first = events(&ics);
+    assert_eq!(first.len(), 2, "one event per due step to do: {ics}");
+    let meet = &first[0];
+    assert_eq!(meet["UID"], "due-cal-meet-elodie-n-diaye@ticklist");
+    assert_eq!(meet["DTSTART"], "20261122");
+    assert_eq!(meet["DTEND"], "20261123");
+    assert_eq!(meet["URL"], "https://openclassrooms.com/fr/page");
+    // The parser unfolds the lines; the text keeps its commas, semicolons and backslash.
+    assert_eq!(
+        meet["SUMMARY"]
+            .replace("\\,", ",")
+            .replace("\\;", ";")
+            .replace("\\\\", "\\"),
+        long
+    );
+    assert!(
+        ics.contains("BEGIN:VALARM") && ics.contains("TRIGGER:-P1D"),
+        "{ics}"
+    );
+    // Ticked, a step leaves the calendar; the other keeps its UID, so a new import updates it.
+    ok(home, &[run[0], run[1], run[2], run[3], "check", "meet"]);
+    let ics = ok(
+        home,
+        &[run[0], run[1], run[2], run[3], "export", "--format", "ics"],
+    );
+    let second = events(&ics);
+    assert_eq!(second.len(), 1);
+    assert_eq!(second[0]["UID"], first[1]["UID"]);
+    // To a file, without asking who the mentor is.
+    let file = home.join("agenda.ics");
+    let out = crate::support::cli_output(
+        home,
+        &[
+            run[0],
+            run[1],
+            run[2],
+            run[3],
+            "export",
+            "--format",
+            "ics",
+            "--output",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("calendrier des étapes à échéance écrit dans")
+    );
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("BEGIN:VCALENDAR\r\n")
+    );
+}
