@@ -57,6 +57,18 @@ impl App {
                 self.quit = true;
             }
             Action::Runs => {}
+            Action::Ask => {
+                let Some(node) = self.tree.selected() else {
+                    return Vec::new();
+                };
+                match self.session.ask(node, self.text) {
+                    Ok(effect) => return vec![effect],
+                    Err(notice) => {
+                        let said = notice.words(&self.session.pack, self.text);
+                        self.notify(notice.severity(), said);
+                    }
+                }
+            }
             Action::Click { column, row } => return self.click(column, row, now),
         }
         Vec::new()
@@ -113,6 +125,7 @@ impl App {
             | Action::Collapse
             | Action::Help
             | Action::Runs
+            | Action::Ask
             | Action::Click { .. } => {
                 self.mode = Mode::Browsing;
             }

@@ -68,6 +68,7 @@ const ACTIONS: &[(&str, Action)] = &[
     ("open", Action::Open),
     ("copy", Action::Copy),
     ("runs", Action::Runs),
+    ("ask", Action::Ask),
     ("help", Action::Help),
     ("quit", Action::Quit),
 ];

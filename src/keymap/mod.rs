@@ -43,6 +43,8 @@ pub enum Action {
     Copy,
     /// Back to the list of runs (a pack done once per student).
     Runs,
+    /// Write to the pack's contact (the mentorship manager) about the selected step.
+    Ask,
     Help,
     Quit,
     /// A left click at a screen cell.
@@ -118,9 +120,13 @@ pub struct Binding {
 
 impl Binding {
     /// Whether the help overlay gives this binding a line of its own: `N` is described
-    /// on the search line, `K` on `J`'s, so that the help still fits 80×24.
+    /// on the search line, `K` on `J`'s, the digits on `o`'s, so that the help still fits
+    /// 80×24.
     pub fn in_help(&self) -> bool {
-        !matches!(self.action, Action::PrevMatch | Action::DetailsUp)
+        !matches!(
+            self.action,
+            Action::PrevMatch | Action::DetailsUp | Action::OpenLink(_)
+        )
     }
 }
 
@@ -154,6 +160,7 @@ const DEFAULTS: &[DefaultBinding] = &[
     bind(&[Key::Digit], Action::OpenLink(1), false),
     bind(&[Key::Char('y')], Action::Copy, true),
     bind(&[Key::Char('r')], Action::Runs, true),
+    bind(&[Key::Char('m')], Action::Ask, false),
     bind(&[Key::Char('?')], Action::Help, true),
     bind(&[Key::Char('q'), Key::Esc], Action::Quit, true),
 ];

@@ -48,6 +48,7 @@ impl Action {
             Action::OpenLink(_) => (t.act_open_link, t.act_open_link_help),
             Action::Copy => (t.act_copy, t.act_copy_help),
             Action::Runs => (t.act_runs, t.act_runs_help),
+            Action::Ask => (t.act_ask, t.act_ask_help),
             Action::Help => (t.act_help, t.act_help_help),
             Action::Quit => (t.act_quit, t.act_quit_help),
             Action::DetailsDown => (t.act_details_down, t.act_details_down_help),

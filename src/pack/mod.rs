@@ -21,7 +21,7 @@ pub use builtin::{BUILTIN_ID, BUILTINS, Builtin, builtin, find_builtin};
 pub use cache::PackCache;
 pub use error::{PackError, Problem};
 pub use generate::generate;
-pub use model::{Due, DueAfter, Kind, Level, Link, Node, Pack};
+pub use model::{Contact, Due, DueAfter, Kind, Level, Link, Node, Pack};
 pub use validate::{MAX_LINKS, MAX_NODES, MAX_TEXT_CHARS, MAX_TITLE_CHARS, Validated};
 
 /// The JSON Schema of the pack format, generated from the types the loader reads, for

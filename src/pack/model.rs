@@ -96,6 +96,20 @@ pub struct Pack {
     /// the new one when the pack is opened.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub renamed: Vec<(String, String)>,
+    /// Whom a mentor asks about a step. Left out of the JSON when absent, so that other
+    /// packs keep their digest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+}
+
+/// The pack's contact: a name, and an email address or a contact page (at least one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl Pack {

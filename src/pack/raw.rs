@@ -40,6 +40,25 @@ pub struct RawPack {
     #[serde(default)]
     #[schemars(with = "Option<BTreeMap<String, String>>")]
     pub renamed: Option<Spanned<BTreeMap<String, String>>>,
+    /// Whom a mentor asks about a step (`m` in the app): a name, and an email address or a
+    /// contact page.
+    #[serde(default)]
+    pub contact: Option<RawContact>,
+}
+
+/// The pack's contact: the mentorship manager, say.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawContact {
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub email: Option<Spanned<String>>,
+    /// A contact page (a form), for a team without a mailbox of its own.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub url: Option<Spanned<String>>,
 }
 
 /// One stage, part, item or sub-item: the level decides which children are allowed.

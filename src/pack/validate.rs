@@ -67,6 +67,7 @@ pub fn validate(
     let title = v.line(raw.title, "title", MAX_TITLE_CHARS);
     let source = v.paragraph(raw.source, "source");
     let completion_message = v.paragraph(raw.completion_message, "completion_message");
+    let contact = raw.contact.and_then(|contact| v.contact(contact));
     if v.problems.is_empty() {
         v.warnings.sort_by_key(|p| (p.line, p.column));
         let pack = Pack {
@@ -82,6 +83,7 @@ pub fn validate(
                 .collect(),
             nodes: v.nodes,
             renamed,
+            contact,
         };
         Ok(Validated {
             pack,

@@ -28,6 +28,8 @@ pub enum Verb {
     Left,
     /// Back to the list of runs (a pack done once per student).
     Runs,
+    /// Write to the pack's contact about the current step.
+    Ask,
     Help,
     Quit,
 }
@@ -48,6 +50,7 @@ impl Verb {
             Verb::Search => Action::Search,
             Verb::PrevMatch => Action::PrevMatch,
             Verb::Open => Action::Open,
+            Verb::Ask => Action::Ask,
             Verb::Help => Action::Help,
             Verb::Quit => Action::Quit,
             Verb::Read | Verb::Progress | Verb::Left | Verb::Runs => return None,
@@ -85,6 +88,7 @@ impl Verb {
             Verb::Progress => t.plain_help_progress,
             Verb::Left => t.plain_help_left,
             Verb::Runs => t.plain_help_runs,
+            Verb::Ask => t.plain_help_ask,
             Verb::Help => t.plain_help_help,
             Verb::Quit => t.plain_help_quit,
         }
@@ -110,6 +114,7 @@ const VERBS: &[(Verb, &[&str])] = &[
     (Verb::Progress, &["progress"]),
     (Verb::Left, &["left"]),
     (Verb::Runs, &["runs"]),
+    (Verb::Ask, &["ask"]),
     (Verb::Help, &["help"]),
     (Verb::Quit, &["quit"]),
 ];

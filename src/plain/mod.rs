@@ -190,6 +190,13 @@ impl Plain {
                 ..Reply::default()
             },
             Verb::Runs => Reply::say(vec![self.text.plain_no_runs_here.into()]),
+            Verb::Ask => match self.session.ask(here, self.text) {
+                Ok(effect) => Reply {
+                    effect: Some(effect),
+                    ..Reply::default()
+                },
+                Err(notice) => Reply::say(vec![notice.words(&self.session.pack, self.text)]),
+            },
             Verb::Help => Reply::say(commands::help(self.text, self.session.pack.repeatable)),
             Verb::Quit => Reply {
                 quit: true,

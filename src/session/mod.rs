@@ -5,6 +5,7 @@
 //! ([`Notice`]s) and what to write ([`Effect::Save`]); the front ends only choose
 //! where to show the words. No rule about ticking lives anywhere else.
 
+mod ask;
 mod effect;
 mod notice;
 mod outcome;

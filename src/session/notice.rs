@@ -38,6 +38,8 @@ pub enum Notice {
     /// Asked for the next step to do, and there is none.
     AllTicked,
     NoLink,
+    /// Asked to write to the pack's contact, and the pack names none.
+    NoContact,
     NoSuchLink {
         n: usize,
         count: usize,
@@ -88,6 +90,7 @@ impl Notice {
     pub fn severity(&self) -> Severity {
         match self {
             Notice::NoLink
+            | Notice::NoContact
             | Notice::NoSuchLink { .. }
             | Notice::NoBrowser(_)
             | Notice::TooLong(_)
@@ -124,6 +127,7 @@ impl Notice {
             Notice::Complete => fill(t.completed, &[("message", completion_message(pack, t))]),
             Notice::AllTicked => t.all_done.into(),
             Notice::NoLink => t.no_link.into(),
+            Notice::NoContact => t.no_contact.into(),
             Notice::NoSuchLink { n, count } => {
                 let (n, count) = (n.to_string(), count.to_string());
                 fill(t.no_such_link, &[("n", &n), ("count", &count)])

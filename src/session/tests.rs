@@ -211,3 +211,80 @@ fn next_todo_goes_round_and_says_when_all_is_ticked() {
         format!("Checklist complete. {}", completion_message(&s.pack, &EN))
     );
 }
+
+#[test]
+fn asking_the_manager_writes_a_mail_about_the_step_or_opens_the_contact_page() {
+    let yaml = "id: t\nversion: \"1\"\nlang: en\ntitle: Team & co\ncontact: {name: Ana, email: ana@openclassrooms.com}\nstages:\n  - id: s\n    title: S\n    items:\n      - {id: a, title: \"Join Slack, now?\", links: [{label: L, url: \"https://openclassrooms.com/x\"}]}\n      - {id: b, title: B}\n";
+    let pack = crate::pack::load_str(yaml, "t.yaml").unwrap();
+    let mut state = crate::progress::State::new(&pack.id, &pack.version);
+    state.notes.insert("a".into(), "which channel?".into());
+    let tracker = Tracker::new(&pack, state);
+    let session = Session::new(pack.clone(), tracker);
+    let a = pack.find("a").unwrap();
+    let Ok(Effect::OpenUrl(url)) = session.ask(a, &crate::text::EN) else {
+        panic!("no mail")
+    };
+    assert!(
+        url.starts_with("mailto:ana@openclassrooms.com?subject=Question%20about%20"),
+        "{url}"
+    );
+    let decoded = percent_encoding::percent_decode_str(&url)
+        .decode_utf8()
+        .unwrap();
+    assert!(
+        decoded.contains("subject=Question about “Join Slack, now?” (Team & co)"),
+        "{decoded}"
+    );
+    assert!(decoded.contains("Hello Ana,"), "{decoded}");
+    assert!(
+        decoded.contains("https://openclassrooms.com/x"),
+        "the step's link: {decoded}"
+    );
+    assert!(
+        decoded.contains("note: which channel?"),
+        "the mentor's note: {decoded}"
+    );
+    assert!(decoded.contains("(0/2 done so far)"), "{decoded}");
+    // The subject's & and ? are encoded: the mail program reads one subject, one body.
+    assert_eq!(url.matches('&').count(), 1, "{url}");
+    assert!(crate::pack::url::check(&url).is_ok());
+
+    let page = yaml.replace(
+        "email: ana@openclassrooms.com",
+        "url: \"https://openclassrooms.com/contact\"",
+    );
+    let pack = crate::pack::load_str(&page, "t.yaml").unwrap();
+    let session = Session::new(
+        pack.clone(),
+        Tracker::new(&pack, crate::progress::State::new("t", "1")),
+    );
+    assert_eq!(
+        session.ask(a, &crate::text::EN),
+        Ok(Effect::OpenUrl("https://openclassrooms.com/contact".into()))
+    );
+    let none = yaml.replace("contact: {name: Ana, email: ana@openclassrooms.com}\n", "");
+    let pack = crate::pack::load_str(&none, "t.yaml").unwrap();
+    let session = Session::new(
+        pack.clone(),
+        Tracker::new(&pack, crate::progress::State::new("t", "1")),
+    );
+    assert_eq!(session.ask(a, &crate::text::EN), Err(Notice::NoContact));
+}
+
+#[test]
+fn a_contact_is_a_name_and_a_plain_address_or_page() {
+    let head = "id: t\nversion: \"1\"\nlang: en\ntitle: T\n";
+    let tail = "stages:\n  - id: s\n    title: S\n    items: [{id: a, title: A}]\n";
+    for bad in [
+        "contact: {name: Ana}\n",
+        "contact: {name: \"\", email: a@b.fr}\n",
+        "contact: {name: Ana, email: \"a@b.fr?subject=x\"}\n",
+        "contact: {name: Ana, email: not-an-address}\n",
+        "contact: {name: Ana, url: \"mailto:a@b.fr\"}\n",
+    ] {
+        assert!(
+            crate::pack::load_str(&format!("{head}{bad}{tail}"), "t.yaml").is_err(),
+            "{bad}"
+        );
+    }
+}

@@ -340,3 +340,35 @@ fn any_key_closes_the_help_and_is_not_acted_on() {
     app.wait_for_text("1/24");
     app.quit();
 }
+
+#[test]
+fn m_writes_to_the_packs_contact_or_says_there_is_none() {
+    let home = tempfile::tempdir().unwrap();
+    let log = fake_browser(home.path());
+    let pack = home.path().join("team.yaml");
+    std::fs::write(
+        &pack,
+        "id: team\nversion: \"1\"\nlang: fr\ntitle: Équipe\ncontact: {name: Ana, email: ana@openclassrooms.com}\nstages:\n  - id: s\n    title: S\n    items:\n      - {id: a, title: Rejoindre Slack}\n",
+    )
+    .unwrap();
+    let mut app = Session::start_with(home.path(), &["--pack", pack.to_str().unwrap()], &[]);
+    app.wait_for_text("0/1");
+    app.keys("m");
+    app.wait_for_text("Ouverture dans le navigateur");
+    let opened = opened(&log);
+    assert!(
+        opened.starts_with("mailto:ana@openclassrooms.com?subject=Question%20sur%20"),
+        "{opened}"
+    );
+    app.quit();
+    // The first-session guide names no one: the key says so.
+    let mut app = Session::start_with(
+        home.path(),
+        &["--pack", "first-session", "--run", "Alice"],
+        &[],
+    );
+    app.wait_for_text("· Alice");
+    app.keys("m");
+    app.wait_for_text("Ce pack ne nomme personne à qui poser vos questions");
+    app.quit();
+}

@@ -309,20 +309,33 @@ fn layout_slips_are_told_in_the_managers_words_and_language() {
         assert_eq!(out.status.code(), Some(2));
         String::from_utf8(out.stderr).unwrap()
     };
+    // Where the slips go: the title of the step `section-debuter-mentorat`, the line of
+    // its `id` just above, its `links` just below.
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("content/openclassrooms-mentor.fr.yaml"),
+    )
+    .unwrap();
+    let title = source
+        .lines()
+        .position(|l| l == "            title: La section Débuter le mentorat")
+        .unwrap()
+        + 1;
+    let (id, links) = (title - 1, title + 1);
     // `title` one space short of its sibling `id` (the parser would say "missing field
     // `title`" on the id's line).
     let path = builtin_with(
         home.path(),
-        38,
+        title,
         "           title: La section Débuter le mentorat",
     );
     let said = validate(&path, crate::support::FRENCH);
-    assert!(
-        said.contains("equipe.yaml:38:12: `title` est indenté de 11 espaces alors que `id` à la ligne 37 l'est de 12 : alignez-le sur `id`"),
-        "{said}"
+    let expected = format!(
+        "equipe.yaml:{title}:12: `title` est indenté de 11 espaces alors que `id` à la ligne {id} l'est de 12 : alignez-le sur `id`"
     );
+    assert!(said.contains(&expected), "{said}");
     assert!(
-        said.contains("38 |            title: La section"),
+        said.contains(&format!("{title} |            title: La section")),
         "the line is shown: {said}"
     );
     assert!(
@@ -330,20 +343,20 @@ fn layout_slips_are_told_in_the_managers_words_and_language() {
         "with a caret under the column: {said}"
     );
     // `links` one space too deep, in English.
-    let path = builtin_with(home.path(), 39, "             links:");
+    let path = builtin_with(home.path(), links, "             links:");
     let said = validate(&path, "C");
-    assert!(
-        said.contains("equipe.yaml:39:14: `links` is indented by 13 spaces where `title` on line 38 has 12: align it with `title`"),
-        "{said}"
+    let expected = format!(
+        "equipe.yaml:{links}:14: `links` is indented by 13 spaces where `title` on line {title} has 12: align it with `title`"
     );
+    assert!(said.contains(&expected), "{said}");
     // A colon in a plain title.
     let path = builtin_with(
         home.path(),
-        38,
+        title,
         "            title: La section : Débuter: le mentorat",
     );
     let said = validate(&path, "C");
-    assert!(said.contains("equipe.yaml:38:"), "{said}");
+    assert!(said.contains(&format!("equipe.yaml:{title}:")), "{said}");
     assert!(said.contains("put the whole value in quotes"), "{said}");
 }
 

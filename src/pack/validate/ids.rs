@@ -124,4 +124,41 @@ impl Validator {
             })
             .collect()
     }
+
+    /// The pack's contact: a name, and a plain email address or a web contact page.
+    pub(super) fn contact(
+        &mut self,
+        raw: super::super::raw::RawContact,
+    ) -> Option<crate::pack::Contact> {
+        self.non_empty(&raw.name, self.t.pv_contact_name);
+        if raw.email.is_none() && raw.url.is_none() {
+            self.problem(&raw.name, self.t.pv_contact_empty.into());
+        }
+        if let Some(email) = &raw.email {
+            let value = email.value.trim();
+            let plain = value.split_once('@').is_some_and(|(user, domain)| {
+                !user.is_empty() && domain.contains('.') && !domain.starts_with('.')
+            }) && !value
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "<>?&,;\"".contains(c))
+                && value.matches('@').count() == 1;
+            if !plain {
+                let shown = printable(value, false).into_owned();
+                self.problem(email, fill(self.t.pv_contact_email, &[("email", &shown)]));
+            }
+        }
+        if let Some(url) = &raw.url {
+            let web = url.value.starts_with("https://") || url.value.starts_with("http://");
+            if !web || url::check(&url.value).is_err() {
+                let shown = printable(&url.value, false).into_owned();
+                self.problem(url, fill(self.t.pv_contact_url, &[("url", &shown)]));
+            }
+        }
+        let name = self.line(raw.name, "name", MAX_TITLE_CHARS);
+        Some(crate::pack::Contact {
+            name,
+            email: raw.email.map(|e| e.value.trim().to_string()),
+            url: raw.url.map(|u| u.value),
+        })
+    }
 }

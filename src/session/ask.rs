@@ -1,0 +1,69 @@
+//! Asking the pack's contact (the mentorship manager) about a step: a new mail, to an
+//! address (`mailto:` with a subject and a body about the step: its title, its link, the
+//! mentor's note, where they stand), or the contact page when the pack gives one. The
+//! mail is bounded so that every mail program opens it.
+
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+
+use super::{Effect, Notice, Session};
+use crate::pack::url::MAX_URL_LEN;
+use crate::text::{Text, fill};
+
+/// The body is cut to this many characters before encoding: the whole `mailto:` stays
+/// under the URL limit.
+const MAX_BODY_CHARS: usize = 400;
+
+impl Session {
+    /// The mail (or contact page) to ask about `node`, or why there is none.
+    pub fn ask(&self, node: usize, t: &Text) -> Result<Effect, Notice> {
+        let contact = self.pack.contact.as_ref().ok_or(Notice::NoContact)?;
+        let Some(email) = &contact.email else {
+            return contact
+                .url
+                .clone()
+                .map(Effect::OpenUrl)
+                .ok_or(Notice::NoContact);
+        };
+        let step = &self.pack.nodes[node];
+        let (done, total) = self.tracker.overall(&self.pack);
+        let subject = fill(
+            t.mail_subject,
+            &[("title", &step.title), ("pack", &self.pack.title)],
+        );
+        let mut body = fill(
+            t.mail_body,
+            &[
+                ("name", &contact.name),
+                ("title", &step.title),
+                ("pack", &self.pack.title),
+                ("done", &done.to_string()),
+                ("total", &total.to_string()),
+            ],
+        );
+        // Room for the question, then what it is about.
+        body.push_str("\n\n\n");
+        if let Some(link) = step.links.first() {
+            body.push_str(&format!("\n{}", link.url));
+        }
+        if let Some(note) = self.tracker.state().notes.get(&step.id) {
+            body.push_str(&format!("\n\n{}", fill(t.cli_note, &[("text", note)])));
+        }
+        if body.chars().count() > MAX_BODY_CHARS {
+            body = body.chars().take(MAX_BODY_CHARS - 1).collect::<String>() + "…";
+        }
+        let url = format!(
+            "mailto:{email}?subject={}&body={}",
+            utf8_percent_encode(&subject, NON_ALPHANUMERIC),
+            utf8_percent_encode(&body, NON_ALPHANUMERIC)
+        );
+        if url.len() > MAX_URL_LEN {
+            // A title near its limit: the address and the subject alone still ask.
+            let short = format!(
+                "mailto:{email}?subject={}",
+                utf8_percent_encode(&subject, NON_ALPHANUMERIC)
+            );
+            return Ok(Effect::OpenUrl(short.chars().take(MAX_URL_LEN).collect()));
+        }
+        Ok(Effect::OpenUrl(url))
+    }
+}
