@@ -329,26 +329,13 @@ fn status_check_and_due_answer_scripts() {
     // A pack with due dates, started long ago: its first-week steps are late.
     let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/due-dates.yaml");
     let pack = pack.to_str().unwrap();
-    cli(
-        home.path(),
-        &[
-            "--lang",
-            "en",
-            "--pack",
-            pack,
-            "runs",
-            "start",
-            "Alice",
-            "--start",
-            "2020-01-06",
-        ],
-    );
-    let due = cli(
-        home.path(),
-        &[
-            "--lang", "en", "--pack", pack, "--run", "Alice", "status", "--due",
-        ],
-    );
+    let en = |args: &[&str]| {
+        let mut all = vec!["--lang", "en", "--pack", pack];
+        all.extend_from_slice(args);
+        cli(home.path(), &all)
+    };
+    en(&["runs", "start", "Alice", "--start", "2020-01-06"]);
+    let due = en(&["--run", "Alice", "status", "--due"]);
     assert!(
         due.starts_with("overdue: Meet your student"),
         "overdue steps are listed: {due}"

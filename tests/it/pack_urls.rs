@@ -5,36 +5,11 @@
 #![cfg(unix)]
 
 use std::path::Path;
-use std::process::Output;
 
 use crate::http::{Reply, Server};
 use crate::support::{FRENCH, command};
 
-fn run(home: &Path, args: &[&str]) -> Output {
-    command(home, "C").args(args).output().unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-/// The error message of a run that failed with `code`.
-fn failed(out: &Output, code: i32) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stderr.clone()).unwrap()
-}
+use crate::support::{english as run, failed_with as failed, succeeded as ok};
 
 /// The team's pack: one part of steps `(id, title)`, and `renamed:` lines if any.
 fn team(version: &str, steps: &[(&str, &str)], renamed: &str) -> String {
@@ -332,20 +307,9 @@ fn files_over_an_installed_pack_follow_the_same_rules() {
 
 /// Plain mode through a pipe, fed `input`: its transcript.
 fn plain(home: &Path, args: &[&str], input: &str) -> String {
-    use std::io::Write as _;
-    use std::process::Stdio;
-    let out = command(home, "C")
-        .args(args)
-        .arg("--plain")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            child.stdin.take().unwrap().write_all(input.as_bytes())?;
-            child.wait_with_output()
-        })
-        .unwrap();
-    ok(&out)
+    let mut all = args.to_vec();
+    all.push("--plain");
+    ok(&crate::support::piped(home, "C", &all, input))
 }
 
 fn sha256(bytes: &[u8]) -> String {

@@ -4,24 +4,11 @@
 //! skipped with a word when broken. The clean environment roots both at `home/system`.
 #![cfg(unix)]
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
 
 use crate::support::command;
 
-fn run(home: &Path, args: &[&str]) -> Output {
-    command(home, "C").args(args).output().unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
+use crate::support::{english as run, succeeded as ok};
 
 fn org(version: &str) -> String {
     format!(
@@ -114,16 +101,13 @@ fn a_broken_system_default_is_told_and_the_built_in_checklist_opens() {
     let home = home.path();
     preload(home, "system/share", "org.yaml", "id: org\nversion: [");
     system_default(home, "org");
-    let out = command(home, "C")
-        .arg("--plain")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            child.stdin.take().unwrap().write_all(b"q\n")?;
-            child.wait_with_output()
-        })
-        .unwrap();
+    let out = crate::support::piped(
+        home,
+        "C",
+        &["--plain"],
+        "q
+",
+    );
     assert!(out.status.success());
     let transcript = String::from_utf8(out.stdout).unwrap();
     assert!(

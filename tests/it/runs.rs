@@ -191,32 +191,20 @@ fn due_dates_count_from_the_start_and_status_lists_what_is_late() {
     let home = home.path();
     let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/due-dates.yaml");
     let pack = pack.to_str().unwrap();
-    ok(
-        home,
-        &["--lang", "en", "--pack", pack, "runs", "start", "Alice"],
-    );
+    // In English, on the fixture pack.
+    let en = |args: &[&str]| {
+        let mut all = vec!["--lang", "en", "--pack", pack];
+        all.extend_from_slice(args);
+        ok(home, &all)
+    };
+    en(&["runs", "start", "Alice"]);
     // A start long ago: both first-week steps are late, whatever today is.
-    let out = ok(
-        home,
-        &[
-            "--lang",
-            "en",
-            "--pack",
-            pack,
-            "--run",
-            "Alice",
-            "start",
-            "2020-01-06",
-        ],
-    );
+    let out = en(&["--run", "Alice", "start", "2020-01-06"]);
     assert_eq!(
         out,
         "started on 6 January 2020: steps with a due date count from it\n"
     );
-    let status = ok(
-        home,
-        &["--lang", "en", "--pack", pack, "--run", "Alice", "status"],
-    );
+    let status = en(&["--run", "Alice", "status"]);
     assert!(
         status.contains("overdue: Meet your student (due 8 January 2020)\n"),
         "{status}"
@@ -242,68 +230,23 @@ fn due_dates_count_from_the_start_and_status_lists_what_is_late() {
             "2020-01-06",
         ],
     );
-    let bob = ok(
-        home,
-        &["--lang", "en", "--pack", pack, "--run", "Bob", "status"],
-    );
+    let bob = en(&["--run", "Bob", "status"]);
     assert!(
         bob.contains("overdue: Meet your student (due 8 January 2020)"),
         "{bob}"
     );
     // Ticked steps are never late; the review counts from when the week was done (now).
-    ok(
-        home,
-        &[
-            "--lang",
-            "en",
-            "--pack",
-            pack,
-            "--run",
-            "Alice",
-            "check",
-            "first-week",
-        ],
-    );
-    let status = ok(
-        home,
-        &["--lang", "en", "--pack", pack, "--run", "Alice", "status"],
-    );
+    en(&["--run", "Alice", "check", "first-week"]);
+    let status = en(&["--run", "Alice", "status"]);
     assert!(
         status.contains("due soon: Review the first week"),
         "{status}"
     );
     assert!(!status.contains("overdue"), "{status}");
     // A start far ahead: nothing pressing.
-    ok(
-        home,
-        &[
-            "--lang",
-            "en",
-            "--pack",
-            pack,
-            "--run",
-            "Alice",
-            "uncheck",
-            "first-week",
-        ],
-    );
-    ok(
-        home,
-        &[
-            "--lang",
-            "en",
-            "--pack",
-            pack,
-            "--run",
-            "Alice",
-            "start",
-            "2999-01-01",
-        ],
-    );
-    let status = ok(
-        home,
-        &["--lang", "en", "--pack", pack, "--run", "Alice", "status"],
-    );
+    en(&["--run", "Alice", "uncheck", "first-week"]);
+    en(&["--run", "Alice", "start", "2999-01-01"]);
+    let status = en(&["--run", "Alice", "status"]);
     assert!(
         !status.contains("overdue") && !status.contains("due soon"),
         "{status}"
@@ -351,17 +294,8 @@ fn a_run_started_with_the_old_guide_keeps_its_ticks_on_steps_now_explained() {
     }
     std::fs::write(&path, state.to_string()).unwrap();
 
-    let out = crate::support::command(home, crate::support::FRENCH)
-        .args([fs[0], fs[1], "--run", "Alice", "--plain"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write as _;
-            child.stdin.take().unwrap().write_all(b"q\n")?;
-            child.wait_with_output()
-        })
-        .unwrap();
+    let args = [fs[0], fs[1], "--run", "Alice", "--plain"];
+    let out = crate::support::piped(home, crate::support::FRENCH, &args, "q\n");
     let transcript = String::from_utf8(out.stdout).unwrap();
     assert!(
         transcript.contains(

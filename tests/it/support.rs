@@ -309,3 +309,47 @@ pub fn plain_go(pack: &ticklist::pack::Pack, id: &str) -> String {
     let n = (0..leaf).filter(|&i| pack.is_step(i)).count() + 1;
     format!("g {n}\n{}", "k\n".repeat(leaf - node))
 }
+
+/// `ticklist args` in English (locale `C`): the machine-neutral runs of the manager's tests.
+pub fn english(home: &Path, args: &[&str]) -> std::process::Output {
+    command(home, "C").args(args).output().unwrap()
+}
+
+/// The standard output of a run that must have succeeded.
+pub fn succeeded(out: &std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// The error message of a run that must have failed with `code`.
+pub fn failed_with(out: &std::process::Output, code: i32) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+/// `ticklist args`, fed `input` on a pipe (plain mode, as a screen reader user types).
+pub fn piped(home: &Path, lang: &str, args: &[&str], input: &str) -> std::process::Output {
+    use std::process::Stdio;
+    command(home, lang)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child.stdin.take().unwrap().write_all(input.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap()
+}
