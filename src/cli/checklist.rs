@@ -4,7 +4,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use super::open::{Opened, open, pack_and_words};
+use super::open::{Opened, Started, open, pack_and_words};
 use super::{Cli, Failure};
 use crate::app::{App, RunPicker};
 use crate::effects::{Effects, Opener, Saver};
@@ -61,25 +61,20 @@ fn run_ui(
     keymap: &Keymap,
     theme: &Theme,
 ) -> Result<bool, Failure> {
-    let Opened {
-        mut session,
+    let Started {
+        session,
         store,
         run,
-        notices,
-        upgraded,
         publisher,
-    } = opened;
-    let startup = session.startup(upgraded);
+        startup,
+        said,
+    } = opened.start(text);
     let saver = Saver::spawn(
         store,
         session.tracker().state().clone(),
         session.read_only_reason().map(String::from),
         publisher,
     );
-    let said: Vec<_> = notices
-        .iter()
-        .map(|n| (n.severity(), n.words(&session.pack, text)))
-        .collect();
     let mut app = App::new(session, text, super::local_time_zone());
     app.keymap = keymap.clone();
     app.run = run;
@@ -151,21 +146,17 @@ fn run_plain(cli: &Cli, mut opened: Opened, text: &'static Text) -> Result<(), F
     let stdin = std::io::stdin();
     let opener = Opener::from_env();
     loop {
-        let Opened {
-            mut session,
+        let Started {
+            session,
             store,
             run,
-            notices,
-            upgraded,
             publisher,
-        } = opened;
-        let startup = session.startup(upgraded);
+            startup,
+            said,
+        } = opened.start(text);
         let tz = super::local_time_zone();
         let today = crate::clock::now().to_zoned(tz.clone()).date();
-        let notices: Vec<String> = notices
-            .iter()
-            .map(|n| n.words(&session.pack, text))
-            .collect();
+        let notices: Vec<String> = said.into_iter().map(|(_, words)| words).collect();
         let pack = session.pack.clone();
         let mut reader = Plain::new(session, text, tz);
         reader.run = run;

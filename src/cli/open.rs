@@ -10,7 +10,7 @@ use crate::library::Library;
 use crate::pack::Pack;
 use crate::progress::{LoadOutcome, StateStore, Tracker, orphan_ticks};
 use crate::publish::Publisher;
-use crate::session::{Notice, Session};
+use crate::session::{Effect, Notice, Session, Severity};
 use crate::settings::Settings;
 use crate::text::Text;
 
@@ -47,6 +47,39 @@ pub struct Opened {
     pub upgraded: bool,
     /// Where every save is also published, if the mentor opted in (`ticklist publish`).
     pub publisher: Option<Publisher>,
+}
+
+/// An opened checklist ready to run under a front end.
+pub struct Started {
+    pub session: Session,
+    pub store: StateStore,
+    pub run: Option<String>,
+    pub publisher: Option<Publisher>,
+    /// The save that records a new pack version, if the progress was saved with another.
+    pub startup: Option<Effect>,
+    /// What opening it has to say, in words, with how much it matters.
+    pub said: Vec<(Severity, String)>,
+}
+
+impl Opened {
+    /// Ready to run: what was opened on is recorded and said once, in `text`'s words.
+    pub fn start(self, text: &Text) -> Started {
+        let mut session = self.session;
+        let startup = session.startup(self.upgraded);
+        let said = self
+            .notices
+            .iter()
+            .map(|n| (n.severity(), n.words(&session.pack, text)))
+            .collect();
+        Started {
+            session,
+            store: self.store,
+            run: self.run,
+            publisher: self.publisher,
+            startup,
+            said,
+        }
+    }
 }
 
 /// Opens `pack`'s progress in `store` (the run `run`, if the pack is repeatable).
