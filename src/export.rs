@@ -152,6 +152,25 @@ fn settled_below(items: &[ItemProgress], i: usize) -> (usize, usize) {
         })
 }
 
+/// What the Markdown export's first line says of its pack: which stages have parts
+/// cannot be told from the nested task items alone.
+fn marker(export: &Export) -> crate::import::Marker {
+    let mut parts: Vec<bool> = Vec::new();
+    for group in &export.groups {
+        match (group.depth, parts.last_mut()) {
+            (0, _) => parts.push(false),
+            (_, Some(has_parts)) => *has_parts = true,
+            (_, None) => {}
+        }
+    }
+    crate::import::Marker {
+        id: export.pack.id.clone(),
+        version: export.pack.version.clone(),
+        title: export.pack.title.clone(),
+        parts,
+    }
+}
+
 /// Markdown text, escaped so that titles cannot break the table or the list.
 pub(crate) fn md(text: &str) -> String {
     printable(text, false)
@@ -160,8 +179,11 @@ pub(crate) fn md(text: &str) -> String {
         .replace('<', "&lt;")
 }
 
-/// The export as a Markdown document a mentor can paste into a message.
+/// The export as a Markdown document a mentor can paste into a message. Its first line,
+/// an HTML comment no one sees once pasted, lets `ticklist pack import` read the
+/// checklist back.
 pub fn write_markdown(out: &mut impl Write, export: &Export, t: &Text) -> io::Result<()> {
+    writeln!(out, "{}", crate::import::marker_comment(&marker(export)))?;
     match &export.run {
         Some(run) => {
             let title = fill(t.run_title, &[("title", &export.pack.title), ("run", run)]);

@@ -11,6 +11,7 @@ pub mod effects;
 pub mod export;
 pub mod fetch;
 pub mod fold;
+pub mod import;
 pub mod keymap;
 pub mod library;
 pub mod links;

@@ -1,0 +1,166 @@
+//! A mentor's Markdown export read back as the checklist it was made from. The export
+//! starts with an HTML comment (invisible once pasted) naming the pack and which stages
+//! have parts: nested task items alone cannot tell a part from an item with sub-items.
+//! Ticks, dates and notes are the mentor's, not the checklist's: they are left out.
+
+use serde::{Deserialize, Serialize};
+
+use super::lost::Lost;
+use super::markdown::{Found, Inline, ListItem, Piece};
+use super::shape::{Draft, Shaper};
+use crate::pack::{Kind, Level};
+use crate::text::{EN, FR, Text};
+
+const TAG: &str = "ticklist-export";
+
+/// What the export's first line says of its pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marker {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    /// For each stage in order, whether its children are parts.
+    pub parts: Vec<bool>,
+}
+
+/// The comment a Markdown export starts with.
+pub fn marker_comment(marker: &Marker) -> String {
+    let json = serde_json::to_string(marker).unwrap_or_default();
+    // `--` may not appear inside an HTML comment; `\u002d` is the same JSON.
+    format!("<!-- {TAG} {} -->", json.replace("--", "-\\u002d"))
+}
+
+/// The marker among a document's HTML comments, if it is an export.
+pub fn find(comments: &[(String, usize)]) -> Option<Marker> {
+    comments.iter().find_map(|(comment, _)| {
+        let inner = comment.strip_prefix("<!--")?.strip_suffix("-->")?.trim();
+        serde_json::from_str(inner.strip_prefix(TAG)?.trim()).ok()
+    })
+}
+
+/// Whether `comment` is an export's marker (not a comment left out of the pack).
+pub fn is_marker(comment: &str) -> bool {
+    find(&[(comment.to_string(), 0)]).is_some()
+}
+
+/// The stages of an exported checklist: its last list, nested as the pack was.
+pub fn stages(pieces: Vec<Piece>, marker: &Marker, shaper: &mut Shaper<'_>) -> Vec<Draft> {
+    let Some(items) = pieces.into_iter().rev().find_map(|piece| match piece {
+        Piece::List(items) => Some(items),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    let mut progress = None;
+    let stages = items
+        .into_iter()
+        .enumerate()
+        .map(|(k, item)| {
+            let parts = marker.parts.get(k).copied().unwrap_or(false);
+            let levels: &[Level] = if parts {
+                &[Level::Stage, Level::Part, Level::Item, Level::SubItem]
+            } else {
+                &[Level::Stage, Level::Item, Level::SubItem]
+            };
+            node(item, levels, shaper, &mut progress)
+        })
+        .collect();
+    if let Some(line) = progress {
+        shaper.lost.push(Lost::Progress { line });
+    }
+    stages
+}
+
+/// One exported node at `levels[0]`, its children at the levels below.
+fn node(
+    item: ListItem,
+    levels: &[Level],
+    shaper: &mut Shaper<'_>,
+    progress: &mut Option<usize>,
+) -> Draft {
+    let level = levels.first().copied().unwrap_or(Level::SubItem);
+    let mut pieces = item.pieces.into_iter();
+    let first = match pieces.next() {
+        Some(Piece::Para(text)) => text,
+        _ => Inline::default(),
+    };
+    let title = undecorated(&first.first, item.task, progress, item.line);
+    let mut draft = Draft::new(level, title, item.line);
+    if item.task.is_none() {
+        draft.kind = Kind::Info;
+    }
+    let mut found: Vec<Found> = Vec::new();
+    for piece in pieces {
+        let Piece::List(children) = piece else {
+            continue;
+        };
+        for child in children {
+            if child.task.is_some() {
+                draft.children.push(node(child, &levels[1..], shaper, progress));
+                continue;
+            }
+            match child.pieces.first() {
+                Some(Piece::Para(text)) if only_link(text) => found.extend(text.links.clone()),
+                Some(Piece::Para(text)) if is_progress(&text.first) => {
+                    progress.get_or_insert(child.line);
+                }
+                // A reference card: a plain item where a step could be.
+                _ => draft.children.push(node(child, &levels[1..], shaper, progress)),
+            }
+        }
+    }
+    draft.links = shaper.links(found, item.line);
+    draft
+}
+
+/// Whether a line is a link and nothing else.
+fn only_link(text: &Inline) -> bool {
+    text.links.len() == 1 && text.rest.is_empty() && text.first == text.links[0].label
+}
+
+fn catalogues() -> [&'static Text; 2] {
+    [&EN, &FR]
+}
+
+/// The start of a message before its first value ("ticked on {date}" → "ticked on ").
+fn lead(message: &str) -> &str {
+    message.split('{').next().unwrap_or(message)
+}
+
+/// Whether a plain line under a step is the mentor's ("Opened on …", "Note: …").
+fn is_progress(line: &str) -> bool {
+    catalogues().iter().any(|t| {
+        [t.opened_on, t.cli_note]
+            .iter()
+            .any(|message| !lead(message).is_empty() && line.starts_with(lead(message)))
+    })
+}
+
+/// A title without what the export added: " — ticked on …", " — not applicable: …",
+/// " (2/5)".
+fn undecorated(line: &str, task: Option<bool>, progress: &mut Option<usize>, at: usize) -> String {
+    let mut title = line.trim();
+    if task == Some(true) {
+        progress.get_or_insert(at);
+        if let Some((before, tail)) = title.rsplit_once(" — ") {
+            let ours = catalogues().iter().any(|t| {
+                [t.md_ticked, t.skip_reason]
+                    .iter()
+                    .any(|message| tail.starts_with(lead(message)))
+            });
+            if ours {
+                title = before;
+            }
+        }
+    } else if let Some(open) = title.strip_suffix(')').and_then(|t| t.rfind(" (").map(|i| (t, i))) {
+        let (body, i) = open;
+        let count = &body[i + 2..];
+        let is_count = count
+            .split_once('/')
+            .is_some_and(|(d, t)| !d.is_empty() && !t.is_empty() && (d.to_owned() + t).chars().all(|c| c.is_ascii_digit()));
+        if is_count {
+            title = &body[..i];
+        }
+    }
+    title.to_string()
+}

@@ -1,0 +1,350 @@
+//! Ids for an imported pack: ASCII slugs of the titles, unique in the pack, and — when
+//! the previous version is given — the ids its steps had, so that no tick is lost when
+//! a manager edits the Markdown and imports it again.
+
+use std::collections::{HashMap, HashSet};
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::shape::Draft;
+use crate::pack::{DueAfter, Level, Pack};
+
+/// Longest slug made from a title: short enough to type, long enough to tell apart.
+const MAX_SLUG: usize = 32;
+
+/// An ASCII id from a title: "Créer son compte Zoom" → `creer-son-compte-zoom`.
+pub fn slug(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.nfd() {
+        let ascii = match c {
+            'œ' | 'Œ' => "oe",
+            'æ' | 'Æ' => "ae",
+            'ß' => "ss",
+            c if c.is_ascii_alphanumeric() => {
+                slug.push(c.to_ascii_lowercase());
+                continue;
+            }
+            // Accents (combining marks after NFD) fall away; their letter stays.
+            c if unicode_normalization::char::is_combining_mark(c) => continue,
+            _ => "-",
+        };
+        if ascii == "-" {
+            if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        } else {
+            slug.push_str(ascii);
+        }
+    }
+    let mut slug = slug.trim_end_matches('-').to_string();
+    if slug.len() > MAX_SLUG {
+        // At a word's end when there is one.
+        let end = slug[..MAX_SLUG].rfind('-').filter(|&i| i > 8).unwrap_or(MAX_SLUG);
+        slug.truncate(end);
+    }
+    slug
+}
+
+/// How a node of the new pack relates to the previous version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    /// Same title: the same id.
+    Kept,
+    /// Another title, found by its link or its place: a new id and a `renamed:` entry.
+    Renamed,
+}
+
+/// What `assign` decided: the `renamed:` entries and how many nodes went each way.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Assigned {
+    pub renamed: Vec<(String, String)>,
+    pub kept: usize,
+    pub moved: usize,
+    pub new: usize,
+    /// Steps of the previous version found nowhere in the new one.
+    pub removed: Vec<String>,
+}
+
+/// Gives every draft an id: its previous id when it matches a node of `previous`, else
+/// a slug of its title unique in the pack and never one the previous version used (a
+/// removed step's ticks must not come back on a new one).
+pub fn assign(stages: &mut [Draft], previous: Option<&Pack>) -> Assigned {
+    let mut nodes: Vec<Flat> = Vec::new();
+    for stage in stages.iter() {
+        flatten(stage, None, &mut nodes);
+    }
+    let matches = match previous {
+        Some(previous) => match_nodes(&nodes, previous),
+        None => vec![None; nodes.len()],
+    };
+    let mut taken: HashSet<String> = HashSet::new();
+    if let Some(previous) = previous {
+        taken.extend(previous.nodes.iter().map(|n| n.id.clone()));
+        taken.extend(previous.renamed.iter().map(|(old, _)| old.clone()));
+    }
+    let mut assigned = Assigned::default();
+    let mut new_ids: HashMap<usize, String> = HashMap::new();
+    // Kept ids first, so that a new slug never takes one.
+    for (i, found) in matches.iter().enumerate() {
+        if let (Some((index, Match::Kept)), Some(previous)) = (found, previous) {
+            let id = previous.nodes[*index].id.clone();
+            new_ids.insert(i, id);
+            assigned.kept += 1;
+        }
+    }
+    for (i, node) in nodes.iter().enumerate() {
+        if new_ids.contains_key(&i) {
+            continue;
+        }
+        let base = match slug(&node.title) {
+            s if s.is_empty() => fallback(node.level).to_string(),
+            s => s,
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while taken.contains(&id) || new_ids.values().any(|v| *v == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        match (matches[i], previous) {
+            (Some((index, Match::Renamed)), Some(previous)) => {
+                let old = previous.nodes[index].id.clone();
+                // The slug of its new title may be its old id: nothing to rename then.
+                if base == old {
+                    id = old.clone();
+                } else {
+                    assigned.renamed.push((old, id.clone()));
+                }
+                assigned.moved += 1;
+            }
+            _ => assigned.new += 1,
+        }
+        taken.insert(id.clone());
+        new_ids.insert(i, id);
+    }
+    if let Some(previous) = previous {
+        let matched: HashSet<usize> = matches.iter().flatten().map(|(i, _)| *i).collect();
+        assigned.removed = (0..previous.nodes.len())
+            .filter(|i| !matched.contains(i) && previous.is_step(*i))
+            .map(|i| previous.nodes[i].title.clone())
+            .collect();
+        carry(&mut assigned, previous, &matches, &new_ids);
+    }
+    let dues = match previous {
+        Some(previous) => dues(previous, &matches, &new_ids),
+        None => vec![None; nodes.len()],
+    };
+    let mut at = 0;
+    for stage in stages.iter_mut() {
+        apply(stage, &mut at, &mut new_ids, &dues);
+    }
+    assigned
+}
+
+/// What matching needs of a node, in pre-order with its parent's index.
+struct Flat {
+    level: Level,
+    title: String,
+    link: Option<String>,
+    parent: Option<usize>,
+}
+
+fn flatten(draft: &Draft, parent: Option<usize>, out: &mut Vec<Flat>) {
+    let index = out.len();
+    out.push(Flat {
+        level: draft.level,
+        title: draft.title.clone(),
+        link: draft.links.first().map(|l| l.url.clone()),
+        parent,
+    });
+    for child in &draft.children {
+        flatten(child, Some(index), out);
+    }
+}
+
+/// Writes the chosen ids (and kept due dates) back in the same pre-order.
+fn apply(
+    draft: &mut Draft,
+    at: &mut usize,
+    ids: &mut HashMap<usize, String>,
+    dues: &[Option<(u32, Option<String>)>],
+) {
+    if let Some(id) = ids.remove(at) {
+        draft.id = id;
+    }
+    if let Some(Some(due)) = dues.get(*at) {
+        draft.due = Some(due.clone());
+    }
+    *at += 1;
+    for child in &mut draft.children {
+        apply(child, at, ids, dues);
+    }
+}
+
+fn fallback(level: Level) -> &'static str {
+    match level {
+        Level::Stage => "stage",
+        Level::Part => "part",
+        Level::Item | Level::SubItem => "step",
+    }
+}
+
+/// Groups (stages, parts) match groups, steps match steps.
+fn same_kind(a: Level, b: Level) -> bool {
+    matches!(a, Level::Stage | Level::Part) == matches!(b, Level::Stage | Level::Part)
+}
+
+fn normal(title: &str) -> String {
+    title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Words shared over words in all: how alike two titles read.
+fn likeness(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> HashSet<String> { s.split_whitespace().map(slug).collect() };
+    let (a, b) = (words(a), words(b));
+    let all = a.union(&b).count();
+    if all == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f64 / all as f64
+}
+
+/// For each new node, the node of `previous` it continues, and how it was found: by its
+/// title, then by its first link, then by its place under the same parent.
+fn match_nodes(nodes: &[Flat], previous: &Pack) -> Vec<Option<(usize, Match)>> {
+    let mut found: Vec<Option<(usize, Match)>> = vec![None; nodes.len()];
+    let mut used = vec![false; previous.nodes.len()];
+    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, node) in previous.nodes.iter().enumerate() {
+        by_title.entry(normal(&node.title)).or_default().push(i);
+    }
+    let prev_of = |found: &[Option<(usize, Match)>], i: usize| -> Option<usize> {
+        nodes[i].parent.and_then(|parent| found[parent].map(|(p, _)| p))
+    };
+    for (i, node) in nodes.iter().enumerate() {
+        let Some(candidates) = by_title.get(&normal(&node.title)) else {
+            continue;
+        };
+        let parent = prev_of(&found, i);
+        let free = |&&c: &&usize| !used[c] && same_kind(previous.nodes[c].level, node.level);
+        let best = candidates
+            .iter()
+            .filter(free)
+            .find(|&&c| previous.nodes[c].parent == parent)
+            .or_else(|| candidates.iter().find(free));
+        if let Some(&c) = best {
+            used[c] = true;
+            found[i] = Some((c, Match::Kept));
+        }
+    }
+    for (i, node) in nodes.iter().enumerate() {
+        let Some(link) = &node.link else {
+            continue;
+        };
+        if found[i].is_some() {
+            continue;
+        }
+        let hit = (0..previous.nodes.len()).find(|&c| {
+            !used[c]
+                && same_kind(previous.nodes[c].level, node.level)
+                && previous.nodes[c].links.first().map(|l| &l.url) == Some(link)
+        });
+        if let Some(c) = hit {
+            used[c] = true;
+            found[i] = Some((c, Match::Renamed));
+        }
+    }
+    for i in 0..nodes.len() {
+        if found[i].is_some() {
+            continue;
+        }
+        let node = &nodes[i];
+        let parent = prev_of(&found, i);
+        let siblings: Vec<usize> = (0..previous.nodes.len())
+            .filter(|&c| previous.nodes[c].parent == parent && same_kind(previous.nodes[c].level, node.level))
+            .collect();
+        let new_siblings: Vec<usize> = (0..nodes.len())
+            .filter(|&j| nodes[j].parent == node.parent && same_kind(nodes[j].level, node.level))
+            .collect();
+        let place = new_siblings.iter().position(|&j| j == i);
+        let scored = siblings
+            .iter()
+            .filter(|&&c| !used[c])
+            .map(|&c| (c, likeness(&previous.nodes[c].title, &node.title)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        let same_place = place
+            .and_then(|k| siblings.get(k))
+            .copied()
+            .filter(|&c| !used[c] && siblings.len() == new_siblings.len());
+        let hit = match scored {
+            Some((c, score)) if score >= 0.34 => Some(c),
+            _ => same_place,
+        };
+        if let Some(c) = hit {
+            used[c] = true;
+            found[i] = Some((c, Match::Renamed));
+        }
+    }
+    found
+}
+
+/// The previous version's own `renamed:` entries, followed to where their steps are now,
+/// so that a mentor who skipped a version keeps their ticks too.
+fn carry(
+    assigned: &mut Assigned,
+    previous: &Pack,
+    matches: &[Option<(usize, Match)>],
+    new_ids: &HashMap<usize, String>,
+) {
+    let now: HashMap<&str, &str> = matches
+        .iter()
+        .enumerate()
+        .filter_map(|(i, found)| {
+            let (c, _) = (*found)?;
+            Some((previous.nodes[c].id.as_str(), new_ids.get(&i)?.as_str()))
+        })
+        .collect();
+    for (old, mid) in &previous.renamed {
+        if let Some(&new) = now.get(mid.as_str())
+            && new != old
+            && !assigned.renamed.iter().any(|(o, _)| o == old)
+        {
+            assigned.renamed.push((old.clone(), new.to_string()));
+        }
+    }
+    assigned.renamed.sort();
+}
+
+/// Due dates a manager added to the previous version's YAML stay on the same steps
+/// (one after a stage that is gone goes with it).
+fn dues(
+    previous: &Pack,
+    matches: &[Option<(usize, Match)>],
+    new_ids: &HashMap<usize, String>,
+) -> Vec<Option<(u32, Option<String>)>> {
+    let mut dues = vec![None; matches.len()];
+    let stage_now: HashMap<usize, &String> = matches
+        .iter()
+        .enumerate()
+        .filter_map(|(i, found)| Some(((*found)?.0, new_ids.get(&i)?)))
+        .collect();
+    for (i, found) in matches.iter().enumerate() {
+        let Some((c, _)) = found else { continue };
+        let Some(due) = previous.nodes[*c].due else {
+            continue;
+        };
+        let after = match due.after {
+            DueAfter::Start => None,
+            DueAfter::Stage(stage) => match stage_now.get(&stage) {
+                Some(id) => Some(format!("stage:{id}")),
+                None => continue,
+            },
+        };
+        dues[i] = Some((due.days, after));
+    }
+    dues
+}

@@ -1,0 +1,543 @@
+//! Tests of `import`: real-world-style Markdown checklists, with the tree asserted.
+
+use super::*;
+use crate::pack::{Level, Node};
+use crate::progress::{State, Tracker};
+use crate::text::{EN, FR};
+
+fn options() -> Options<'static> {
+    Options {
+        file_name: "onboarding.md",
+        output_name: "onboarding.yaml",
+        fallback_title: "onboarding",
+        id: None,
+        lang: None,
+        manager_lang: "en",
+        previous: None,
+        base_url: None,
+    }
+}
+
+fn import_en(markdown: &str) -> Imported {
+    import(markdown, &options(), &EN).unwrap()
+}
+
+/// Each node as `level id "title"`, indented by depth: the tree at a glance.
+fn tree(pack: &Pack) -> Vec<String> {
+    pack.nodes
+        .iter()
+        .map(|node| {
+            let level = match node.level {
+                Level::Stage => "stage",
+                Level::Part => "part",
+                Level::Item => "item",
+                Level::SubItem => "sub",
+            };
+            let card = if node.kind == Kind::Info { " (card)" } else { "" };
+            format!(
+                "{}{level} {} {:?}{card}",
+                "  ".repeat(node.depth),
+                node.id,
+                node.title
+            )
+        })
+        .collect()
+}
+
+fn node<'a>(pack: &'a Pack, id: &str) -> &'a Node {
+    &pack.nodes[pack.find(id).unwrap_or_else(|| panic!("no node {id}"))]
+}
+
+fn lost_lines(imported: &Imported) -> Vec<(usize, String)> {
+    imported
+        .lost
+        .iter()
+        .map(|lost| (lost.line(), lost.message(&EN)))
+        .collect()
+}
+
+fn github() -> &'static str {
+    include_str!("../../tests/fixtures/import/github-onboarding.md")
+}
+
+#[test]
+fn a_github_issue_template_becomes_stages_parts_steps_and_sub_steps() {
+    let imported = import_en(github());
+    let pack = &imported.pack;
+    assert_eq!(pack.title, "Mentor onboarding");
+    assert_eq!(pack.id, "mentor-onboarding");
+    assert_eq!(pack.version, "1");
+    assert_eq!(pack.lang, "en");
+    assert_eq!(
+        tree(pack),
+        [
+            r#"stage before-the-first-session "Before the first session""#,
+            r#"  part before-the-first-session-2 "Before the first session""#,
+            r#"    item sign-your-freelance-contract-in "Sign your freelance contract in the mentor space""#,
+            r#"    item set-up-your-calendar "Set up your calendar""#,
+            r#"      sub add-your-availability-for-the "Add your availability for the next two weeks""#,
+            r#"      sub check-the-time-zone "Check the time zone""#,
+            r#"    item read-the-mentor-handbook "Read the mentor handbook""#,
+            r#"    item watch-the-welcome-video "Watch the welcome video""#,
+            r#"  part tools "Tools""#,
+            r#"    item install-zoom "Install Zoom""#,
+            r#"      sub test-your-microphone "Test your microphone""#,
+            r#"      sub test-your-camera "Test your camera""#,
+            r#"    item join-the-slack-workspace-https "Join the Slack workspace: https://openclassrooms.slack.com""#,
+            r#"stage first-session "First session""#,
+            r#"  item read-the-student-s-project "Read the student's project brief (see the guide)""#,
+            r#"  item prepare-three-questions "Prepare three questions""#,
+            r#"  item fill-in-the-session-report "Fill in the session report""#,
+        ]
+    );
+    // Inline, reference and bare links, each with its label.
+    let contract = node(pack, "sign-your-freelance-contract-in");
+    assert_eq!(contract.links[0].label, "mentor space");
+    assert_eq!(
+        contract.links[0].url,
+        "https://openclassrooms.com/fr/mentor-space"
+    );
+    let handbook = node(pack, "read-the-mentor-handbook");
+    assert_eq!(
+        handbook.links[0].url,
+        "https://openclassrooms.com/fr/courses/mentor-handbook"
+    );
+    let slack = node(pack, "join-the-slack-workspace-https");
+    assert_eq!(slack.links[0].url, "https://openclassrooms.slack.com");
+    // Continuation lines (indented, lazy, after `<br>`) are the step's details.
+    assert_eq!(
+        node(pack, "set-up-your-calendar").details.as_deref(),
+        Some("Connect it to the scheduling tool so students can book you.")
+    );
+    assert_eq!(
+        node(pack, "check-the-time-zone").details.as_deref(),
+        Some("It must match where you live.")
+    );
+    assert_eq!(
+        node(pack, "prepare-three-questions").details.as_deref(),
+        Some("lazy continuation line of this step")
+    );
+    assert_eq!(
+        node(pack, "join-the-slack-workspace-https").details.as_deref(),
+        Some("Use the same email as your mentor account.")
+    );
+    // The words under the title introduce the first stage; a warning quote is a warning;
+    // a plain list beside boxes is text.
+    let first = node(pack, "before-the-first-session");
+    assert!(first.details.as_deref().unwrap().starts_with("Welcome aboard!"));
+    assert_eq!(
+        first.warning.as_deref(),
+        Some("never give a student your personal phone number.")
+    );
+    assert_eq!(
+        node(pack, "tools").details.as_deref(),
+        Some("Plain notes about tools:\n\n• Zoom account is free\n• Slack is optional")
+    );
+    let session = node(pack, "first-session").details.as_deref().unwrap();
+    assert!(session.contains("Monday · Kick-off"), "{session}");
+    assert!(session.contains("Keep the first session short."), "{session}");
+    // What could not be carried, each at its line.
+    let lost = lost_lines(&imported);
+    let lines: Vec<usize> = lost.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [9, 23, 24, 43, 48, 52, 57], "{lost:#?}");
+    assert!(lost[0].1.contains("HTML comment"));
+    assert!(lost[1].1.contains("1 box is ticked"));
+    assert!(lost[2].1.contains("“video”"));
+    assert!(lost[3].1.contains("../guides/first-session.md"));
+    assert!(lost[4].1.contains("table"));
+    assert!(lost[5].1.contains("HTML"));
+}
+
+#[test]
+fn the_yaml_is_commented_in_the_managers_language_and_says_where_each_node_comes_from() {
+    let imported = import(github(), &options(), &FR).unwrap();
+    let yaml = &imported.yaml;
+    assert!(yaml.starts_with("# Fait par `ticklist pack import` à partir de onboarding.md."));
+    assert!(yaml.contains("# À propos : The checklist every new mentor goes through"));
+    assert!(yaml.contains("  - id: first-session  # ligne 41\n"), "{yaml}");
+    assert!(yaml.contains("    details: |-\n      Welcome aboard!"), "{yaml}");
+    // It loads as it is written; the validator's hints are for the manager refining it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("onboarding.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let checked = crate::pack::check_file(&path).unwrap();
+    assert_eq!(checked.pack, imported.pack);
+    let hints: Vec<u64> = checked.warnings.iter().map(|w| w.line).collect();
+    assert_eq!(hints, [41, 74, 79], "{:?}", checked.warnings);
+}
+
+#[test]
+fn a_document_without_boxes_makes_its_list_items_steps() {
+    let markdown = "\
+# New mentor
+
+1. Create your account
+   on the mentor space.
+2. Read the charter
+   - the short version
+   - the long one
+3. Book a call with your manager
+";
+    let imported = import_en(markdown);
+    assert_eq!(
+        tree(&imported.pack),
+        [
+            r#"stage new-mentor "New mentor""#,
+            r#"  item create-your-account "Create your account""#,
+            r#"  item read-the-charter "Read the charter""#,
+            r#"    sub the-short-version "the short version""#,
+            r#"    sub the-long-one "the long one""#,
+            r#"  item book-a-call-with-your-manager "Book a call with your manager""#,
+        ]
+    );
+    assert_eq!(
+        node(&imported.pack, "create-your-account").details.as_deref(),
+        Some("on the mentor space.")
+    );
+    assert!(imported.lost.is_empty(), "{:?}", imported.lost);
+}
+
+#[test]
+fn the_heading_levels_that_occur_are_stages_and_parts_and_deeper_ones_more_parts() {
+    let markdown = "\
+### Week one
+#### Admin
+- [ ] Contract
+##### Forms
+- [ ] Tax form
+### Week two
+- [ ] First session
+";
+    let imported = import_en(markdown);
+    assert_eq!(imported.pack.title, "onboarding");
+    assert_eq!(
+        tree(&imported.pack),
+        [
+            r#"stage week-one "Week one""#,
+            r#"  part admin "Admin""#,
+            r#"    item contract "Contract""#,
+            r#"  part forms "Forms""#,
+            r#"    item tax-form "Tax form""#,
+            r#"stage week-two "Week two""#,
+            r#"  item first-session "First session""#,
+        ]
+    );
+    assert_eq!(
+        imported.lost,
+        [Lost::DeepHeading { line: 4 }],
+        "{:?}",
+        imported.lost
+    );
+}
+
+#[test]
+fn a_heading_with_only_text_is_a_reference_card_and_an_empty_one_is_said() {
+    let markdown = "\
+# Onboarding
+## Steps
+- [ ] Sign the contract
+## Who to ask
+Your manager: write in the mentors' channel.
+## Later
+";
+    let imported = import_en(markdown);
+    assert_eq!(
+        tree(&imported.pack),
+        [
+            r#"stage steps "Steps""#,
+            r#"  item sign-the-contract "Sign the contract""#,
+            r#"stage who-to-ask "Who to ask""#,
+            r#"  item who-to-ask-2 "Who to ask" (card)"#,
+        ]
+    );
+    assert_eq!(
+        node(&imported.pack, "who-to-ask-2").details.as_deref(),
+        Some("Your manager: write in the mentors' channel.")
+    );
+    assert_eq!(imported.lost, [Lost::EmptyHeading { line: 6 }]);
+}
+
+#[test]
+fn quotes_are_notes_and_marked_ones_warnings() {
+    let markdown = "\
+- [ ] Prepare the session
+  > Students like a short agenda.
+- [ ] Keep the recording
+  > [!WARNING]
+  > Ask the student first.
+- [ ] Share your screen
+  > Attention : fermez vos messages.
+- [ ] Check the link
+  ⚠️ It expires after a week.
+";
+    let pack = import_en(markdown).pack;
+    assert_eq!(
+        node(&pack, "prepare-the-session").note.as_deref(),
+        Some("Students like a short agenda.")
+    );
+    assert_eq!(
+        node(&pack, "keep-the-recording").warning.as_deref(),
+        Some("Ask the student first.")
+    );
+    assert_eq!(
+        node(&pack, "share-your-screen").warning.as_deref(),
+        Some("fermez vos messages.")
+    );
+    let link = node(&pack, "check-the-link");
+    assert_eq!(link.warning.as_deref(), Some("It expires after a week."));
+    assert_eq!(link.details, None);
+}
+
+#[test]
+fn relative_links_resolve_against_the_base_url_and_refused_ones_are_said() {
+    let markdown = "\
+- [ ] Read [the guide](../guides/first-session.md) and [the FAQ](faq.md#booking)
+- [ ] Never [click](javascript:alert(1)) or [mail](<mailto:>)
+- [ ] Ask [nobody][missing] or [nothing]()
+";
+    let base = Url::parse("https://github.com/oc/mentors/blob/main/docs/index.md").unwrap();
+    let options = Options {
+        base_url: Some(&base),
+        ..options()
+    };
+    let imported = import(markdown, &options, &EN).unwrap();
+    let guide = &imported.pack.nodes[1];
+    let urls: Vec<&str> = guide.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://github.com/oc/mentors/blob/main/guides/first-session.md",
+            "https://github.com/oc/mentors/blob/main/docs/faq.md#booking",
+        ]
+    );
+    assert!(imported.pack.nodes[2].links.is_empty());
+    let lost = lost_lines(&imported);
+    assert_eq!(lost.len(), 4, "{lost:#?}");
+    assert!(lost.iter().all(|(line, _)| *line == 2 || *line == 3));
+    assert!(lost.iter().any(|(_, m)| m.contains("javascript:alert(1)")));
+    assert!(lost.iter().any(|(_, m)| m.contains("“[nobody][missing]”")));
+    assert!(lost.iter().any(|(_, m)| m.contains("“nothing”")));
+}
+
+#[test]
+fn ids_are_unique_ascii_slugs_of_the_titles() {
+    assert_eq!(ids::slug("Créer son compte Zoom"), "creer-son-compte-zoom");
+    assert_eq!(ids::slug("Œuvre & cœur — ça va ?"), "oeuvre-coeur-ca-va");
+    assert_eq!(ids::slug("🎉"), "");
+    assert_eq!(
+        ids::slug("Read the whole mentor handbook before the first session"),
+        "read-the-whole-mentor-handbook"
+    );
+    let pack = import_en("- [ ] Read it\n- [ ] Read it\n- [ ] 🎉\n- [ ] 🎉\n").pack;
+    let ids: Vec<&str> = pack.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["onboarding", "read-it", "read-it-2", "step", "step-2"]);
+}
+
+#[test]
+fn versions_count_up_from_their_last_number() {
+    assert_eq!(next_version("1"), "2");
+    assert_eq!(next_version("1.9"), "1.10");
+    assert_eq!(next_version("2026.09"), "2026.10");
+    assert_eq!(next_version("v3-beta"), "v4-beta");
+    assert_eq!(next_version("draft"), "draft.1");
+}
+
+/// The steps' ids of `pack`, and a state with every one of them ticked.
+fn all_ticked(pack: &Pack) -> State {
+    let mut tracker = Tracker::new(pack, State::new(&pack.id, &pack.version));
+    let now = "2026-12-01T10:00:00Z".parse().unwrap();
+    for i in 0..pack.nodes.len() {
+        if pack.is_step(i) {
+            tracker.set(pack, i, true, now);
+        }
+    }
+    tracker.state().clone()
+}
+
+#[test]
+fn importing_again_after_editing_two_titles_keeps_every_tick() {
+    let first = import_en(github()).pack;
+    let state = all_ticked(&first);
+    let (done, total) = Tracker::new(&first, state.clone()).overall(&first);
+    assert_eq!(done, total);
+    // One title edited on a step with a link, one on a step without (found by its place).
+    let edited = github()
+        .replace(
+            "Sign your freelance contract in the",
+            "Sign and return your contract in the",
+        )
+        .replace("Set up your calendar", "Set up your diary");
+    let options = Options {
+        previous: Some(&first),
+        ..options()
+    };
+    let second = import(&edited, &options, &EN).unwrap();
+    let pack = &second.pack;
+    assert_eq!(pack.version, "2");
+    assert_eq!(
+        pack.renamed,
+        [
+            (
+                "set-up-your-calendar".to_string(),
+                "set-up-your-diary".to_string()
+            ),
+            (
+                "sign-your-freelance-contract-in".to_string(),
+                "sign-and-return-your-contract".to_string()
+            ),
+        ]
+    );
+    assert_eq!(second.assigned.moved, 2);
+    assert_eq!(second.assigned.new, 0);
+    assert!(second.assigned.removed.is_empty());
+    let (done, total) = Tracker::new(pack, state).overall(pack);
+    assert_eq!((done, total), (11, 11));
+    assert!(second.yaml.contains("# Steps whose title changed"));
+}
+
+#[test]
+fn importing_again_without_a_change_keeps_the_version_and_every_id() {
+    let first = import_en(github()).pack;
+    let options = Options {
+        previous: Some(&first),
+        ..options()
+    };
+    let again = import(github(), &options, &EN).unwrap();
+    assert_eq!(again.pack, first);
+    assert_eq!(again.assigned.kept, first.nodes.len());
+}
+
+#[test]
+fn a_removed_steps_id_never_goes_to_a_new_step() {
+    // Ids written by hand: the step `read-the-charter` is about the code of conduct.
+    let yaml = "\
+id: onboarding
+version: \"1\"
+lang: en
+title: Onboarding
+stages:
+  - id: week-1
+    title: Onboarding
+    items:
+      - {id: contract, title: Sign the contract}
+      - {id: read-the-charter, title: Sign the code of conduct}
+";
+    let previous = crate::pack::load_str(yaml, "previous.yaml").unwrap();
+    let options = Options {
+        previous: Some(&previous),
+        ..options()
+    };
+    let markdown = "- [ ] Sign the contract\n- [ ] Book a call\n- [ ] Read the charter\n";
+    let imported = import(markdown, &options, &EN).unwrap();
+    let ids: Vec<&str> = imported.pack.nodes.iter().map(|n| n.id.as_str()).collect();
+    // A mentor's tick on the code of conduct must not show on the charter.
+    assert_eq!(
+        ids,
+        ["week-1", "contract", "book-a-call", "read-the-charter-2"]
+    );
+    assert_eq!(imported.assigned.removed, ["Sign the code of conduct"]);
+    assert_eq!(imported.assigned.new, 2);
+}
+
+#[test]
+fn due_dates_and_the_contact_set_in_the_previous_yaml_stay() {
+    let yaml = "\
+id: onboarding
+version: \"2026.11\"
+lang: fr
+title: Onboarding
+contact: {name: Équipe mentorat, url: \"https://openclassrooms.com/fr/contact\"}
+stages:
+  - id: week-1
+    title: Week 1
+    items:
+      - {id: contract, title: Sign the contract, due: {days: 3}}
+      - {id: charter, title: Read the charter, due: {days: 2, after: \"stage:week-1\"}}
+";
+    let previous = crate::pack::load_str(yaml, "previous.yaml").unwrap();
+    let options = Options {
+        previous: Some(&previous),
+        ..options()
+    };
+    let markdown = "## Week 1\n- [ ] Sign the contract\n- [ ] Read the charter\n";
+    let imported = import(markdown, &options, &EN).unwrap();
+    let pack = &imported.pack;
+    assert_eq!(pack.id, "onboarding");
+    assert_eq!(pack.lang, "fr");
+    assert_eq!(pack.version, "2026.12");
+    assert_eq!(pack.contact, previous.contact);
+    assert_eq!(node(pack, "contract").due, node(&previous, "contract").due);
+    assert_eq!(node(pack, "charter").due, node(&previous, "charter").due);
+}
+
+#[test]
+fn an_exported_checklist_imports_back_to_the_same_tree() {
+    for lang in [crate::text::Lang::En, crate::text::Lang::Fr] {
+        let pack = crate::pack::builtin(lang).unwrap();
+        let now: jiff::Timestamp = "2026-11-22T09:30:00Z".parse().unwrap();
+        let mut tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+        // Ticked, skipped, noted and partly done nodes: the export decorates each.
+        for i in (0..pack.nodes.len()).step_by(3) {
+            if pack.is_step(i) {
+                tracker.set(&pack, i, true, now);
+            }
+        }
+        let slack = pack.find("slack").unwrap();
+        tracker.set(&pack, slack, false, now);
+        tracker.skip(&pack, slack, "already there", now);
+        tracker.set_note(&pack, 1, Some("asked — fine".into()));
+        let report = crate::export::export(&pack, &tracker, "alice", now);
+        let mut markdown = Vec::new();
+        crate::export::write_markdown(&mut markdown, &report, lang.text()).unwrap();
+        let markdown = String::from_utf8(markdown).unwrap();
+        // Without the pack: the same tree, titles and links.
+        let alone = import_en(&markdown);
+        let shape = |pack: &Pack| -> Vec<(Level, String, Vec<crate::pack::Link>)> {
+            pack.nodes
+                .iter()
+                .map(|n| (n.level, n.title.clone(), n.links.clone()))
+                .collect()
+        };
+        assert_eq!(shape(&alone.pack), shape(&pack));
+        assert_eq!(alone.pack.id, pack.id);
+        assert_eq!(alone.pack.title, pack.title);
+        assert_eq!(
+            alone.lost.iter().filter(|l| matches!(l, Lost::Progress { .. })).count(),
+            1,
+            "{:?}",
+            alone.lost
+        );
+        // With it: every node exactly as it was, ids, texts and all.
+        let options = Options {
+            previous: Some(&pack),
+            ..options()
+        };
+        let back = import(&markdown, &options, &EN).unwrap();
+        assert_eq!(back.pack.nodes, pack.nodes);
+        assert_eq!(back.pack.version, pack.version);
+    }
+}
+
+#[test]
+fn hostile_markdown_is_made_safe_and_never_overflows() {
+    let markdown = "- [ ] Click \u{1b}[31mhere\u{1b}[0m\u{7}\n";
+    let pack = import_en(markdown).pack;
+    assert!(!pack.nodes[1].title.contains('\u{1b}'));
+    let deep = format!("{}- [ ] deep\n", "> ".repeat(5_000));
+    assert!(matches!(
+        import(&deep, &options(), &EN),
+        Err(ImportError::NoSteps)
+    ));
+    let nested: String = (0..3_000)
+        .map(|depth| format!("{}- [ ] level {depth}\n", "  ".repeat(depth)))
+        .collect();
+    let imported = import(&nested, &options(), &EN).unwrap();
+    assert!(imported.lost.iter().any(|l| matches!(l, Lost::TooDeep { .. })));
+}
+
+#[test]
+fn nothing_to_make_a_step_of_is_an_error_saying_what_to_write() {
+    let error = import("# Title\n\nJust words.\n", &options(), &EN).err().unwrap();
+    assert!(matches!(error, ImportError::NoSteps));
+    assert!(error.message(&EN).contains("`- [ ] Step`"));
+}
