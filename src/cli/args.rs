@@ -183,6 +183,31 @@ pub enum PackCommand {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Make a pack from a Markdown checklist (an issue template, a wiki page, an
+    /// export): headings become stages and parts, boxes steps; written as commented
+    /// YAML, and what could not be carried is said with its line.
+    Import {
+        /// The Markdown checklist.
+        #[arg(value_name = "FILE.md")]
+        file: PathBuf,
+        /// Where to write the pack (`-`: standard output); default: the Markdown file's
+        /// name with `.yaml`, beside it.
+        #[arg(long, short, value_name = "PACK.yaml")]
+        output: Option<PathBuf>,
+        /// The pack's id (default: the previous version's, else one made from the title).
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// The pack this Markdown is a new version of: its steps keep their ids (renamed
+        /// ones get a `renamed:` entry), so no mentor loses a tick.
+        #[arg(long, value_name = "PACK.yaml")]
+        previous: Option<PathBuf>,
+        /// The page the Markdown comes from: its relative links are resolved against it.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the JSON Schema of the pack format (for editors).
     Schema,
     /// Remove an installed pack; your progress on it is kept.

@@ -89,6 +89,8 @@ pub enum Failure {
     Sha256Local,
     /// `pack update`: some packs failed (each said on its own line).
     NotUpdated,
+    /// `pack import`: what went wrong, said already in the manager's words.
+    Import(String),
 }
 
 impl Failure {
@@ -129,6 +131,7 @@ impl Failure {
             ),
             Failure::Sha256Local => t.fail_sha256_local.into(),
             Failure::NotUpdated => t.fail_not_updated.into(),
+            Failure::Import(message) => message.clone(),
             Failure::ReadOnlyState(reason) => fill(t.fail_read_only, &[("reason", reason)]),
             Failure::Output(e) | Failure::Plain(PlainError::Output(e)) => {
                 fill(t.fail_output, &[("error", &error(e))])
@@ -204,6 +207,7 @@ impl Failure {
             | Failure::Downgrade { .. }
             | Failure::Sha256Bad(_)
             | Failure::Sha256Local
+            | Failure::Import(_)
             | Failure::Keymap(_) => ExitCode::from(2),
             _ => ExitCode::from(1),
         }

@@ -9,6 +9,7 @@ mod help;
 mod ids;
 mod listing;
 mod open;
+mod pack_import;
 mod pack_install;
 mod packs;
 mod progress;

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
+use super::pack_import;
 use super::pack_install::{self, InstallRequest, UpdateRequest};
 use super::{Cli, Console, Failure, PackCommand, confirm, state_dir};
 use crate::library::{Library, Listed, Origin};
@@ -38,6 +39,26 @@ pub fn pack_command<O: Write, E: Write>(
                 "{}",
                 fill(t.cli_pack_new, &[("file", &file), ("id", &id)])
             )
+        }
+        PackCommand::Import {
+            file,
+            output,
+            id,
+            previous,
+            base_url,
+            force,
+        } => {
+            let request = pack_import::ImportRequest {
+                file,
+                output: output.as_deref(),
+                id: id.as_deref(),
+                lang: cli.lang,
+                manager_lang: super::builtin_lang(cli),
+                previous: previous.as_deref(),
+                base_url: base_url.as_deref(),
+                force: *force,
+            };
+            return pack_import::import_pack(&request, out, err, t);
         }
         PackCommand::Install {
             file,

@@ -96,7 +96,9 @@ fn node(
         };
         for child in children {
             if child.task.is_some() {
-                draft.children.push(node(child, &levels[1..], shaper, progress));
+                draft
+                    .children
+                    .push(node(child, &levels[1..], shaper, progress));
                 continue;
             }
             match child.pieces.first() {
@@ -105,7 +107,9 @@ fn node(
                     progress.get_or_insert(child.line);
                 }
                 // A reference card: a plain item where a step could be.
-                _ => draft.children.push(node(child, &levels[1..], shaper, progress)),
+                _ => draft
+                    .children
+                    .push(node(child, &levels[1..], shaper, progress)),
             }
         }
     }
@@ -152,12 +156,15 @@ fn undecorated(line: &str, task: Option<bool>, progress: &mut Option<usize>, at:
                 title = before;
             }
         }
-    } else if let Some(open) = title.strip_suffix(')').and_then(|t| t.rfind(" (").map(|i| (t, i))) {
+    } else if let Some(open) = title
+        .strip_suffix(')')
+        .and_then(|t| t.rfind(" (").map(|i| (t, i)))
+    {
         let (body, i) = open;
         let count = &body[i + 2..];
-        let is_count = count
-            .split_once('/')
-            .is_some_and(|(d, t)| !d.is_empty() && !t.is_empty() && (d.to_owned() + t).chars().all(|c| c.is_ascii_digit()));
+        let is_count = count.split_once('/').is_some_and(|(d, t)| {
+            !d.is_empty() && !t.is_empty() && (d.to_owned() + t).chars().all(|c| c.is_ascii_digit())
+        });
         if is_count {
             title = &body[..i];
         }

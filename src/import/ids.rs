@@ -39,7 +39,10 @@ pub fn slug(title: &str) -> String {
     let mut slug = slug.trim_end_matches('-').to_string();
     if slug.len() > MAX_SLUG {
         // At a word's end when there is one.
-        let end = slug[..MAX_SLUG].rfind('-').filter(|&i| i > 8).unwrap_or(MAX_SLUG);
+        let end = slug[..MAX_SLUG]
+            .rfind('-')
+            .filter(|&i| i > 8)
+            .unwrap_or(MAX_SLUG);
         slug.truncate(end);
     }
     slug
@@ -54,7 +57,8 @@ pub enum Match {
     Renamed,
 }
 
-/// What `assign` decided: the `renamed:` entries and how many nodes went each way.
+/// What `assign` decided: the `renamed:` entries and how many steps (items and
+/// sub-items) went each way.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Assigned {
     pub renamed: Vec<(String, String)>,
@@ -89,7 +93,7 @@ pub fn assign(stages: &mut [Draft], previous: Option<&Pack>) -> Assigned {
         if let (Some((index, Match::Kept)), Some(previous)) = (found, previous) {
             let id = previous.nodes[*index].id.clone();
             new_ids.insert(i, id);
-            assigned.kept += 1;
+            assigned.kept += usize::from(is_step_level(nodes[i].level));
         }
     }
     for (i, node) in nodes.iter().enumerate() {
@@ -115,9 +119,9 @@ pub fn assign(stages: &mut [Draft], previous: Option<&Pack>) -> Assigned {
                 } else {
                     assigned.renamed.push((old, id.clone()));
                 }
-                assigned.moved += 1;
+                assigned.moved += usize::from(is_step_level(node.level));
             }
-            _ => assigned.new += 1,
+            _ => assigned.new += usize::from(is_step_level(node.level)),
         }
         taken.insert(id.clone());
         new_ids.insert(i, id);
@@ -125,7 +129,7 @@ pub fn assign(stages: &mut [Draft], previous: Option<&Pack>) -> Assigned {
     if let Some(previous) = previous {
         let matched: HashSet<usize> = matches.iter().flatten().map(|(i, _)| *i).collect();
         assigned.removed = (0..previous.nodes.len())
-            .filter(|i| !matched.contains(i) && previous.is_step(*i))
+            .filter(|&i| !matched.contains(&i) && is_step_level(previous.nodes[i].level))
             .map(|i| previous.nodes[i].title.clone())
             .collect();
         carry(&mut assigned, previous, &matches, &new_ids);
@@ -181,6 +185,11 @@ fn apply(
     }
 }
 
+/// Items and sub-items: what the counts a manager reads call steps.
+fn is_step_level(level: Level) -> bool {
+    matches!(level, Level::Item | Level::SubItem)
+}
+
 fn fallback(level: Level) -> &'static str {
     match level {
         Level::Stage => "stage",
@@ -223,7 +232,9 @@ fn match_nodes(nodes: &[Flat], previous: &Pack) -> Vec<Option<(usize, Match)>> {
         by_title.entry(normal(&node.title)).or_default().push(i);
     }
     let prev_of = |found: &[Option<(usize, Match)>], i: usize| -> Option<usize> {
-        nodes[i].parent.and_then(|parent| found[parent].map(|(p, _)| p))
+        nodes[i]
+            .parent
+            .and_then(|parent| found[parent].map(|(p, _)| p))
     };
     for (i, node) in nodes.iter().enumerate() {
         let Some(candidates) = by_title.get(&normal(&node.title)) else {
@@ -265,7 +276,9 @@ fn match_nodes(nodes: &[Flat], previous: &Pack) -> Vec<Option<(usize, Match)>> {
         let node = &nodes[i];
         let parent = prev_of(&found, i);
         let siblings: Vec<usize> = (0..previous.nodes.len())
-            .filter(|&c| previous.nodes[c].parent == parent && same_kind(previous.nodes[c].level, node.level))
+            .filter(|&c| {
+                previous.nodes[c].parent == parent && same_kind(previous.nodes[c].level, node.level)
+            })
             .collect();
         let new_siblings: Vec<usize> = (0..nodes.len())
             .filter(|&j| nodes[j].parent == node.parent && same_kind(nodes[j].level, node.level))

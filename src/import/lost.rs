@@ -8,30 +8,74 @@ use crate::text::{Text, fill};
 /// Something the Markdown holds that a pack cannot, and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lost {
-    Image { line: usize, alt: String },
-    Table { line: usize },
-    Html { line: usize },
-    Comment { line: usize },
+    Image {
+        line: usize,
+        alt: String,
+    },
+    Table {
+        line: usize,
+    },
+    Html {
+        line: usize,
+    },
+    Comment {
+        line: usize,
+    },
     /// `[label]()`, or `[label][name]` with no `[name]: …` anywhere.
-    NoTarget { line: usize, label: String },
-    TooDeep { line: usize },
-    FrontMatter { line: usize },
+    NoTarget {
+        line: usize,
+        label: String,
+    },
+    TooDeep {
+        line: usize,
+    },
+    FrontMatter {
+        line: usize,
+    },
     /// A heading deeper than stages and parts: read as one more part.
-    DeepHeading { line: usize },
+    DeepHeading {
+        line: usize,
+    },
     /// A box nested deeper than sub-items: read as one more sub-item.
-    DeepBox { line: usize },
-    EmptyBox { line: usize },
-    EmptyHeading { line: usize },
-    Relative { line: usize, url: String },
-    BadLink { line: usize, url: String, problem: UrlProblem },
-    TooManyLinks { line: usize, max: usize },
-    Cut { line: usize, max: usize },
+    DeepBox {
+        line: usize,
+    },
+    EmptyBox {
+        line: usize,
+    },
+    EmptyHeading {
+        line: usize,
+    },
+    Relative {
+        line: usize,
+        url: String,
+    },
+    BadLink {
+        line: usize,
+        url: String,
+        problem: UrlProblem,
+    },
+    TooManyLinks {
+        line: usize,
+        max: usize,
+    },
+    Cut {
+        line: usize,
+        max: usize,
+    },
     /// Boxes ticked in the Markdown: a pack starts with every step to do.
-    Ticked { line: usize, count: usize },
+    Ticked {
+        line: usize,
+        count: usize,
+    },
     /// A reference card in an export: its answer is not in the export.
-    CardAnswer { line: usize },
+    CardAnswer {
+        line: usize,
+    },
     /// An export read back: the mentor's ticks, notes and dates stay out.
-    Progress { line: usize },
+    Progress {
+        line: usize,
+    },
 }
 
 impl Lost {
@@ -77,7 +121,10 @@ impl Lost {
             Lost::Relative { url, .. } => fill(t.imp_relative, &[("url", &printable(url, false))]),
             Lost::BadLink { url, problem, .. } => {
                 let url = printable(url, false);
-                fill(t.imp_bad_link, &[("url", &url), ("why", problem.message(t))])
+                fill(
+                    t.imp_bad_link,
+                    &[("url", &url), ("why", problem.message(t))],
+                )
             }
             Lost::TooManyLinks { max, .. } => fill(t.imp_many_links, &[("max", &max.to_string())]),
             Lost::Cut { max, .. } => fill(t.imp_cut, &[("max", &max.to_string())]),

@@ -30,7 +30,10 @@ pub struct Doc {
 
 /// One block of the document.
 pub enum Piece {
-    Heading { level: usize, text: Inline },
+    Heading {
+        level: usize,
+        text: Inline,
+    },
     Para(Inline),
     List(Vec<ListItem>),
     /// A blockquote; `warning` when GitHub's `> [!WARNING]` or `> [!CAUTION]` marks it.

@@ -169,6 +169,7 @@ pub fn import(
         .map(str::to_string)
         .or_else(|| previous.map(|p| p.lang.clone()))
         .or_else(|| non_empty(&front.lang))
+        .or_else(|| written_in(markdown).map(str::to_string))
         .unwrap_or_else(|| options.manager_lang.to_string());
     let about = non_empty(&front.about).or_else(|| non_empty(&front.description));
     let version = match (previous, &marker) {
@@ -194,7 +195,8 @@ pub fn import(
             renamed: t.imp_yaml_renamed,
         };
         let text = yaml::write(&head, &stages, &assigned.renamed, &notes);
-        let pack = pack::load_str_in(&text, options.output_name, t).map_err(ImportError::Invalid)?;
+        let pack =
+            pack::load_str_in(&text, options.output_name, t).map_err(ImportError::Invalid)?;
         Ok((text, pack))
     };
     let (mut text, mut pack) = write(&version)?;
@@ -212,6 +214,29 @@ pub fn import(
         lost,
         assigned,
     })
+}
+
+/// The language a checklist is plainly written in, by its commonest words: "fr", "en",
+/// or `None` when too short or mixed to tell.
+fn written_in(markdown: &str) -> Option<&'static str> {
+    const FR: &[&str] = &[
+        "le", "la", "les", "des", "du", "un", "une", "et", "pour", "vous", "votre", "vos", "est",
+        "avec", "dans", "sur", "au", "aux", "à", "de",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "to", "your", "you", "of", "for", "with", "is", "in", "on", "a", "an",
+    ];
+    let (mut fr, mut en) = (0usize, 0usize);
+    for word in markdown.split(|c: char| !c.is_alphabetic()) {
+        let word = word.to_lowercase();
+        fr += usize::from(FR.contains(&word.as_str()));
+        en += usize::from(EN.contains(&word.as_str()));
+    }
+    match (fr, en) {
+        (fr, en) if fr >= 3 && fr > 2 * en => Some("fr"),
+        (fr, en) if en >= 3 && en > 2 * fr => Some("en"),
+        _ => None,
+    }
 }
 
 fn non_empty(text: &Option<String>) -> Option<String> {
@@ -255,9 +280,7 @@ fn pack_id(title: &str, file: &str) -> String {
 /// The version after `version`: its last number plus one ("2026.11" → "2026.12",
 /// "v3" → "v4", "1.9" → "1.10"), or ".1" added when it has no number.
 pub fn next_version(version: &str) -> String {
-    let end = version
-        .rfind(|c: char| c.is_ascii_digit())
-        .map(|i| i + 1);
+    let end = version.rfind(|c: char| c.is_ascii_digit()).map(|i| i + 1);
     let Some(end) = end else {
         return format!("{version}.1");
     };
@@ -307,7 +330,10 @@ fn header(options: &Options<'_>, about: Option<&str>, t: &Text) -> Vec<String> {
         fill(t.imp_header_again, &[("out", &out), ("file", &file)]),
     ];
     if let Some(about) = about {
-        lines.push(fill(t.imp_header_about, &[("text", &printable(about, false))]));
+        lines.push(fill(
+            t.imp_header_about,
+            &[("text", &printable(about, false))],
+        ));
     }
     lines
 }

@@ -33,7 +33,11 @@ fn tree(pack: &Pack) -> Vec<String> {
                 Level::Item => "item",
                 Level::SubItem => "sub",
             };
-            let card = if node.kind == Kind::Info { " (card)" } else { "" };
+            let card = if node.kind == Kind::Info {
+                " (card)"
+            } else {
+                ""
+            };
             format!(
                 "{}{level} {} {:?}{card}",
                 "  ".repeat(node.depth),
@@ -118,13 +122,21 @@ fn a_github_issue_template_becomes_stages_parts_steps_and_sub_steps() {
         Some("lazy continuation line of this step")
     );
     assert_eq!(
-        node(pack, "join-the-slack-workspace-https").details.as_deref(),
+        node(pack, "join-the-slack-workspace-https")
+            .details
+            .as_deref(),
         Some("Use the same email as your mentor account.")
     );
     // The words under the title introduce the first stage; a warning quote is a warning;
     // a plain list beside boxes is text.
     let first = node(pack, "before-the-first-session");
-    assert!(first.details.as_deref().unwrap().starts_with("Welcome aboard!"));
+    assert!(
+        first
+            .details
+            .as_deref()
+            .unwrap()
+            .starts_with("Welcome aboard!")
+    );
     assert_eq!(
         first.warning.as_deref(),
         Some("never give a student your personal phone number.")
@@ -135,7 +147,10 @@ fn a_github_issue_template_becomes_stages_parts_steps_and_sub_steps() {
     );
     let session = node(pack, "first-session").details.as_deref().unwrap();
     assert!(session.contains("Monday · Kick-off"), "{session}");
-    assert!(session.contains("Keep the first session short."), "{session}");
+    assert!(
+        session.contains("Keep the first session short."),
+        "{session}"
+    );
     // What could not be carried, each at its line.
     let lost = lost_lines(&imported);
     let lines: Vec<usize> = lost.iter().map(|(line, _)| *line).collect();
@@ -154,8 +169,14 @@ fn the_yaml_is_commented_in_the_managers_language_and_says_where_each_node_comes
     let yaml = &imported.yaml;
     assert!(yaml.starts_with("# Fait par `ticklist pack import` à partir de onboarding.md."));
     assert!(yaml.contains("# À propos : The checklist every new mentor goes through"));
-    assert!(yaml.contains("  - id: first-session  # ligne 41\n"), "{yaml}");
-    assert!(yaml.contains("    details: |-\n      Welcome aboard!"), "{yaml}");
+    assert!(
+        yaml.contains("  - id: first-session  # ligne 41\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("    details: |-\n      Welcome aboard!"),
+        "{yaml}"
+    );
     // It loads as it is written; the validator's hints are for the manager refining it.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("onboarding.yaml");
@@ -191,7 +212,9 @@ fn a_document_without_boxes_makes_its_list_items_steps() {
         ]
     );
     assert_eq!(
-        node(&imported.pack, "create-your-account").details.as_deref(),
+        node(&imported.pack, "create-your-account")
+            .details
+            .as_deref(),
         Some("on the mentor space.")
     );
     assert!(imported.lost.is_empty(), "{:?}", imported.lost);
@@ -330,7 +353,10 @@ fn ids_are_unique_ascii_slugs_of_the_titles() {
     );
     let pack = import_en("- [ ] Read it\n- [ ] Read it\n- [ ] 🎉\n- [ ] 🎉\n").pack;
     let ids: Vec<&str> = pack.nodes.iter().map(|n| n.id.as_str()).collect();
-    assert_eq!(ids, ["onboarding", "read-it", "read-it-2", "step", "step-2"]);
+    assert_eq!(
+        ids,
+        ["onboarding", "read-it", "read-it-2", "step", "step-2"]
+    );
 }
 
 #[test]
@@ -404,7 +430,12 @@ fn importing_again_without_a_change_keeps_the_version_and_every_id() {
     };
     let again = import(github(), &options, &EN).unwrap();
     assert_eq!(again.pack, first);
-    assert_eq!(again.assigned.kept, first.nodes.len());
+    let steps = first
+        .nodes
+        .iter()
+        .filter(|n| n.depth > 0 && n.level != Level::Part)
+        .count();
+    assert_eq!(again.assigned.kept, steps);
 }
 
 #[test]
@@ -502,7 +533,11 @@ fn an_exported_checklist_imports_back_to_the_same_tree() {
         assert_eq!(alone.pack.id, pack.id);
         assert_eq!(alone.pack.title, pack.title);
         assert_eq!(
-            alone.lost.iter().filter(|l| matches!(l, Lost::Progress { .. })).count(),
+            alone
+                .lost
+                .iter()
+                .filter(|l| matches!(l, Lost::Progress { .. }))
+                .count(),
             1,
             "{:?}",
             alone.lost
@@ -532,12 +567,40 @@ fn hostile_markdown_is_made_safe_and_never_overflows() {
         .map(|depth| format!("{}- [ ] level {depth}\n", "  ".repeat(depth)))
         .collect();
     let imported = import(&nested, &options(), &EN).unwrap();
-    assert!(imported.lost.iter().any(|l| matches!(l, Lost::TooDeep { .. })));
+    assert!(
+        imported
+            .lost
+            .iter()
+            .any(|l| matches!(l, Lost::TooDeep { .. }))
+    );
 }
 
 #[test]
 fn nothing_to_make_a_step_of_is_an_error_saying_what_to_write() {
-    let error = import("# Title\n\nJust words.\n", &options(), &EN).err().unwrap();
+    let error = import("# Title\n\nJust words.\n", &options(), &EN)
+        .err()
+        .unwrap();
     assert!(matches!(error, ImportError::NoSteps));
     assert!(error.message(&EN).contains("`- [ ] Step`"));
+}
+
+#[test]
+fn the_packs_language_is_the_one_its_checklist_is_written_in() {
+    let french = "- [ ] Créez votre compte sur la plateforme\n- [ ] Lisez la charte des mentors\n";
+    let manager_en = Options {
+        manager_lang: "en",
+        ..options()
+    };
+    assert_eq!(import(french, &manager_en, &EN).unwrap().pack.lang, "fr");
+    let english = "- [ ] Create your account on the platform\n- [ ] Read the charter\n";
+    let manager_fr = Options {
+        manager_lang: "fr",
+        ..options()
+    };
+    assert_eq!(import(english, &manager_fr, &EN).unwrap().pack.lang, "en");
+    // Too short to tell: the manager's.
+    assert_eq!(
+        import("- [ ] Zoom\n", &manager_fr, &EN).unwrap().pack.lang,
+        "fr"
+    );
 }

@@ -29,7 +29,12 @@ pub struct Notes<'a> {
     pub renamed: &'a str,
 }
 
-pub fn write(head: &Head<'_>, stages: &[Draft], renamed: &[(String, String)], notes: &Notes<'_>) -> String {
+pub fn write(
+    head: &Head<'_>,
+    stages: &[Draft],
+    renamed: &[(String, String)],
+    notes: &Notes<'_>,
+) -> String {
     let mut out = String::new();
     for line in notes.header {
         let _ = writeln!(out, "# {line}");
@@ -160,5 +165,9 @@ fn scalar(text: &str) -> String {
             text,
             "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false" | "null"
         );
-    if plain { text.to_string() } else { quoted(text) }
+    if plain {
+        text.to_string()
+    } else {
+        quoted(text)
+    }
 }

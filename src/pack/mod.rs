@@ -22,7 +22,9 @@ pub use cache::PackCache;
 pub use error::{PackError, Problem};
 pub use generate::generate;
 pub use model::{Contact, Due, DueAfter, Kind, Level, Link, Node, Pack};
-pub use validate::{MAX_LINKS, MAX_NODES, MAX_TEXT_CHARS, MAX_TITLE_CHARS, Validated};
+pub use validate::{
+    MAX_ID_LEN, MAX_LINKS, MAX_NODES, MAX_TEXT_CHARS, MAX_TITLE_CHARS, Validated, is_pack_id,
+};
 
 /// The JSON Schema of the pack format, generated from the types the loader reads, for
 /// editors (e.g. yaml-language-server). Committed as `content/pack.schema.json`.

@@ -2,6 +2,8 @@
 
 mod ids;
 
+pub use ids::is_pack_id;
+
 use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
@@ -15,7 +17,7 @@ use crate::safe_text::printable;
 use crate::text::{Text, fill};
 
 /// Longest id accepted: ids are typed on command lines and used in file names.
-const MAX_ID_LEN: usize = 64;
+pub const MAX_ID_LEN: usize = 64;
 /// The furthest a step can be due: ten years.
 pub const MAX_DUE_DAYS: u32 = 3650;
 

@@ -143,6 +143,31 @@ pub static FR: Text = Text {
             "Aussi l'empreinte du contenu et le fichier de chaque pack.",
         ),
         (
+            "pack import",
+            "Faire un pack d'une checklist Markdown (modèle de ticket, page de wiki, export) : les titres deviennent étapes et parties, les cases des points à cocher ; écrit en YAML commenté, et ce qui n'a pas pu être repris est dit avec sa ligne.",
+        ),
+        ("pack import --file", "La checklist Markdown."),
+        (
+            "pack import --output",
+            "Où écrire le pack (`-` : la sortie standard) ; par défaut, le nom du fichier Markdown avec `.yaml`, à côté de lui.",
+        ),
+        (
+            "pack import --id",
+            "L'id du pack (par défaut celui de la version précédente, sinon un id tiré du titre).",
+        ),
+        (
+            "pack import --previous",
+            "Le pack dont ce Markdown est une nouvelle version : ses points gardent leur id (ceux renommés ont une entrée `renamed:`), et aucun mentor ne perd une coche.",
+        ),
+        (
+            "pack import --base_url",
+            "La page d'où vient le Markdown : ses liens relatifs sont résolus par rapport à elle.",
+        ),
+        (
+            "pack import --force",
+            "Remplacer le fichier de sortie s'il existe.",
+        ),
+        (
             "pack new",
             "Écrire un pack de départ commenté dans FICHIER ; son id est le nom du fichier sans `.yaml`.",
         ),
@@ -739,11 +764,11 @@ pub static FR: Text = Text {
     imp_bad_link: "le lien « {url} » ne peut pas aller dans un pack ({why}) : laissé de côté",
     imp_many_links: "plus de {max} liens sur une étape : les {max} premiers sont gardés",
     imp_cut: "plus long qu'un pack ne le permet ({max} caractères) : coupé",
-    imp_ticked: "{count} {count:fr:case est cochée|cases sont cochées} dans le Markdown : dans un pack, chaque étape commence à faire",
+    imp_ticked: "{count} {count:fr:case est cochée|cases sont cochées} dans le Markdown : un pack commence avec chaque étape à faire",
     imp_card_answer: "la réponse d'une fiche n'est pas dans un export : elle devient une étape à cocher (donnez à `--previous` le pack d'origine pour garder la fiche)",
     imp_progress: "lu comme un export ticklist : les coches, notes et dates du mentor sont laissées de côté, seule la checklist est gardée",
     imp_no_steps: "rien dont faire une étape : écrivez chaque étape comme une case (`- [ ] Étape`) ou un élément de liste",
-    imp_too_many: "{count} étapes : un pack en contient au plus {max} ; découpez la checklist en plusieurs fichiers",
+    imp_too_many: "{count} {count:fr:étape|étapes} : un pack en contient au plus {max} ; découpez la checklist en plusieurs fichiers",
     imp_yaml_line: "ligne {line}",
     imp_yaml_renamed: "Étapes dont le titre a changé : les coches des mentors les suivent vers leur nouvel id.",
     imp_header_made: "Fait par `ticklist pack import` à partir de {file}. Modifiez librement titres et textes ; gardez les id : la progression est enregistrée sous eux.",

@@ -95,6 +95,7 @@ const UNAGREEING: &[&str] = &[
     "réglées",
     "dead",
     "redirected",
+    "renamed",
 ];
 
 #[test]

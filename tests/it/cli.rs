@@ -293,6 +293,9 @@ fn export_json_and_markdown_say_who_what_and_when() {
     );
 
     let md = stdout(&ticklist(dir.path(), &["export", "--name", "alice"]));
+    // An HTML comment no one sees once pasted, for `pack import` to read it back.
+    let (marker, md) = md.split_once('\n').unwrap();
+    assert!(marker.starts_with("<!-- ticklist-export {"), "{marker}");
     assert!(
         md.starts_with("# Checklist pour démarrer votre mission de mentor — alice\n"),
         "{md}"

@@ -15,6 +15,7 @@ mod default_pack;
 mod e2e;
 mod faults;
 mod hostile_packs;
+mod import;
 mod links;
 mod manager;
 mod one_core;

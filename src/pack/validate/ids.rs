@@ -10,17 +10,19 @@ use super::{MAX_ID_LEN, MAX_LINKS, MAX_TITLE_CHARS, Validator};
 use crate::safe_text::printable;
 use crate::text::fill;
 
+/// Whether `id` may name a pack: it is typed on command lines and used in file names.
+pub fn is_pack_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+}
+
 impl Validator {
     pub(super) fn pack_id(&mut self, id: &Spanned<String>) {
-        let ok = !id.value.is_empty()
-            && id.value.len() <= MAX_ID_LEN
-            && id
-                .value
-                .starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && id.value.chars().all(|c| {
-                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
-            });
-        if !ok {
+        if !is_pack_id(&id.value) {
             self.problem(
                 id,
                 fill(
