@@ -604,3 +604,27 @@ fn the_packs_language_is_the_one_its_checklist_is_written_in() {
         "fr"
     );
 }
+
+#[test]
+fn a_step_retitled_with_other_words_is_found_by_its_place() {
+    let first = import_en("## Week 1\n- [ ] Contract\n- [ ] Charter\n").pack;
+    let options = Options {
+        previous: Some(&first),
+        ..options()
+    };
+    // Same place under the same heading, as many steps as before: the same step.
+    let second = import("## Week 1\n- [ ] Paperwork\n- [ ] Charter\n", &options, &EN).unwrap();
+    assert_eq!(
+        second.pack.renamed,
+        [("contract".to_string(), "paperwork".to_string())]
+    );
+    // One step more: a new title there is a new step, and the old one is gone.
+    let third = import(
+        "## Week 1\n- [ ] Paperwork\n- [ ] Charter\n- [ ] Zoom\n",
+        &options,
+        &EN,
+    )
+    .unwrap();
+    assert_eq!(third.pack.renamed, []);
+    assert_eq!(third.assigned.removed, ["Contract"]);
+}
