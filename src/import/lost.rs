@@ -76,6 +76,10 @@ pub enum Lost {
     Progress {
         line: usize,
     },
+    /// GitLab's `/label ~x`, `/assign @y`: orders to GitLab, not words for mentors.
+    QuickAction {
+        line: usize,
+    },
 }
 
 impl Lost {
@@ -98,7 +102,8 @@ impl Lost {
             | Lost::Cut { line, .. }
             | Lost::Ticked { line, .. }
             | Lost::CardAnswer { line }
-            | Lost::Progress { line } => *line,
+            | Lost::Progress { line }
+            | Lost::QuickAction { line } => *line,
         }
     }
 
@@ -131,6 +136,7 @@ impl Lost {
             Lost::Ticked { count, .. } => fill(t.imp_ticked, &[("count", &count.to_string())]),
             Lost::CardAnswer { .. } => t.imp_card_answer.into(),
             Lost::Progress { .. } => t.imp_progress.into(),
+            Lost::QuickAction { .. } => t.imp_quick_action.into(),
         }
     }
 }

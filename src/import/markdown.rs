@@ -66,6 +66,8 @@ pub struct Inline {
     pub links: Vec<Found>,
     /// The box at its start, when it is a list item's first line.
     pub task: Option<bool>,
+    /// Whether the first line ends with a hard break (or `<br>`) rather than a soft one.
+    pub hard: bool,
 }
 
 impl Inline {
@@ -74,7 +76,8 @@ impl Inline {
         match (self.first.trim(), self.rest.trim()) {
             (first, "") => first.to_string(),
             ("", rest) => rest.to_string(),
-            (first, rest) => format!("{first}\n{rest}"),
+            (first, rest) if self.hard => format!("{first}\n{rest}"),
+            (first, rest) => format!("{first} {rest}"),
         }
     }
 }
@@ -375,6 +378,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Reader<'a, I> {
                 }
                 Event::SoftBreak | Event::HardBreak if !broken => {
                     broken = true;
+                    text.hard = event == Event::HardBreak;
                     None
                 }
                 Event::SoftBreak => Some(" ".into()),
@@ -386,6 +390,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Reader<'a, I> {
                             Some("\n".into())
                         } else {
                             broken = true;
+                            text.hard = true;
                             None
                         }
                     } else {

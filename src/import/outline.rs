@@ -87,6 +87,9 @@ pub fn has_boxes(pieces: &[Piece]) -> bool {
 fn absorb(body: &mut Body, pieces: Vec<Piece>, boxes: bool, lost: &mut Vec<Lost>) {
     for piece in pieces {
         match piece {
+            Piece::Para(text) if is_quick_actions(&text.joined()) => {
+                lost.push(Lost::QuickAction { line: text.line });
+            }
             Piece::Para(text) | Piece::Heading { text, .. } => {
                 let words = text.joined();
                 body.links.extend(text.links);
@@ -199,6 +202,19 @@ fn step(item: ListItem, boxes: bool, lost: &mut Vec<Lost>) -> Option<Step> {
         line: item.line,
         ticked: item.task == Some(true),
         body,
+    })
+}
+
+/// Whether every line is a GitLab quick action (`/label ~onboarding`, `/assign @me`).
+fn is_quick_actions(text: &str) -> bool {
+    text.lines().all(|line| {
+        line.strip_prefix('/').is_some_and(|rest| {
+            let word: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                .collect();
+            !word.is_empty() && rest[word.len()..].chars().next().is_none_or(|c| c == ' ')
+        })
     })
 }
 

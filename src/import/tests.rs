@@ -174,7 +174,9 @@ fn the_yaml_is_commented_in_the_managers_language_and_says_where_each_node_comes
         "{yaml}"
     );
     assert!(
-        yaml.contains("    details: |-\n      Welcome aboard!"),
+        yaml.contains(
+            "        details: |-\n          Plain notes about tools:\n\n          • Zoom"
+        ),
         "{yaml}"
     );
     // It loads as it is written; the validator's hints are for the manager refining it.
@@ -183,8 +185,12 @@ fn the_yaml_is_commented_in_the_managers_language_and_says_where_each_node_comes
     std::fs::write(&path, yaml).unwrap();
     let checked = crate::pack::check_file(&path).unwrap();
     assert_eq!(checked.pack, imported.pack);
-    let hints: Vec<u64> = checked.warnings.iter().map(|w| w.line).collect();
-    assert_eq!(hints, [41, 74, 79], "{:?}", checked.warnings);
+    let hints: Vec<&str> = checked
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(hints, [EN.pv_only_title; 3]);
 }
 
 #[test]
@@ -627,4 +633,81 @@ fn a_step_retitled_with_other_words_is_found_by_its_place() {
     .unwrap();
     assert_eq!(third.pack.renamed, []);
     assert_eq!(third.assigned.removed, ["Contract"]);
+}
+
+#[test]
+fn a_gitlab_issue_template_with_quick_actions_and_a_list_of_resources() {
+    let imported = import_en(include_str!(
+        "../../tests/fixtures/import/gitlab-onboarding.md"
+    ));
+    let pack = &imported.pack;
+    assert_eq!(pack.title, "Mentor onboarding");
+    assert_eq!(
+        tree(pack),
+        [
+            r#"stage day-1-accounts "Day 1 – Accounts""#,
+            r#"  item create-your-mentor-account-on "Create your mentor account on https://openclassrooms.com/fr/mentor""#,
+            r#"  item turn-on-two-factor "Turn on two-factor authentication""#,
+            r#"    sub install-an-authenticator-app "Install an authenticator app""#,
+            r#"    sub save-your-recovery-codes "Save your recovery codes""#,
+            r#"  item join-the-mentors-channel "Join the #mentors channel""#,
+            r#"stage day-2-your-first-student "Day 2 – Your first student""#,
+            r#"  item read-the-project-s-brief "Read the project's brief""#,
+            r#"  item book-the-first-session-in-the "Book the first session in the calendar""#,
+            r#"stage resources "Resources""#,
+            r#"  item resources-2 "Resources" (card)"#,
+        ]
+    );
+    let account = node(pack, "create-your-mentor-account-on");
+    assert_eq!(account.links[0].url, "https://openclassrooms.com/fr/mentor");
+    assert_eq!(
+        node(pack, "day-2-your-first-student").warning.as_deref(),
+        Some("la première session dure 45 minutes au maximum.")
+    );
+    let card = node(pack, "resources-2");
+    let labels: Vec<&str> = card.links.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(labels, ["Mentor handbook", "Getting paid"]);
+    assert_eq!(
+        card.details.as_deref(),
+        Some("• Mentor handbook\n• Getting paid")
+    );
+    assert_eq!(
+        imported.lost,
+        [Lost::Comment { line: 1 }, Lost::QuickAction { line: 26 }]
+    );
+}
+
+#[test]
+fn a_notion_export_with_boxes_nested_three_deep_and_a_hard_break() {
+    let imported = import_en(include_str!("../../tests/fixtures/import/notion-export.md"));
+    let pack = &imported.pack;
+    assert_eq!(
+        tree(pack),
+        [
+            r#"stage new-mentor-checklist "New mentor checklist""#,
+            r#"  item sign-the-contract "Sign the contract""#,
+            r#"  item watch-the-welcome-webinar "Watch the welcome webinar""#,
+            r#"  item set-up-payments "Set up payments""#,
+            r#"    sub add-your-bank-details "Add your bank details""#,
+            r#"    sub iban "IBAN""#,
+            r#"    sub bic "BIC""#,
+            r#"  item meet-your-manager "Meet your manager""#,
+        ]
+    );
+    assert_eq!(
+        node(pack, "new-mentor-checklist").details.as_deref(),
+        Some("Owner: Mentorship team Status: Ready")
+    );
+    assert_eq!(
+        node(pack, "meet-your-manager").details.as_deref(),
+        Some("Thirty minutes on video.")
+    );
+    assert_eq!(
+        imported.lost,
+        [
+            Lost::Ticked { line: 7, count: 1 },
+            Lost::DeepBox { line: 10 },
+            Lost::DeepBox { line: 11 },
+        ]
+    );
 }

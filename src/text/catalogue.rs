@@ -499,4 +499,5 @@ catalogue! {
     imp_not_utf8,
     imp_base_url,
     imp_id_bad,
+    imp_quick_action,
 }

@@ -785,4 +785,5 @@ pub static FR: Text = Text {
     imp_not_utf8: "{path}:{line} : le fichier n'est pas de l'UTF-8 valide : enregistrez-le en UTF-8",
     imp_base_url: "`--base-url {url}` : {why}",
     imp_id_bad: "`--id {id}` : un id de pack est fait de minuscules, chiffres, `-`, `_` ou `.`, commence par une lettre ou un chiffre, et fait au plus {max} caractères",
+    imp_quick_action: "une action rapide GitLab (`/label`, `/assign`…) est un ordre pour GitLab, pas un texte pour les mentors : laissée de côté",
 };
