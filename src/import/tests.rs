@@ -711,3 +711,27 @@ fn a_notion_export_with_boxes_nested_three_deep_and_a_hard_break() {
         ]
     );
 }
+
+#[test]
+fn plain_items_under_a_box_are_its_details() {
+    let markdown = "\
+- [ ] Prepare your desk
+  - a headset
+  - a quiet room
+    - or a library
+  - [ ] Test the headset
+";
+    let pack = import_en(markdown).pack;
+    assert_eq!(
+        tree(&pack),
+        [
+            r#"stage onboarding "onboarding""#,
+            r#"  item prepare-your-desk "Prepare your desk""#,
+            r#"    sub test-the-headset "Test the headset""#,
+        ]
+    );
+    assert_eq!(
+        node(&pack, "prepare-your-desk").details.as_deref(),
+        Some("• a headset\n• a quiet room\n  • or a library")
+    );
+}
