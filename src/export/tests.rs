@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::progress::State;
+use crate::text::EN;
 
 #[test]
 fn a_skipped_step_is_exported_with_its_reason() {
@@ -98,4 +99,66 @@ fn the_markdown_export_is_a_task_list_github_and_gitlab_read() {
         markdown.contains("  - [Mentors' Help Centre](<https://"),
         "{markdown}"
     );
+}
+
+#[test]
+fn an_exported_checklist_imports_back_to_the_same_tree() {
+    for lang in [crate::text::Lang::En, crate::text::Lang::Fr] {
+        let pack = crate::pack::builtin(lang).unwrap();
+        let now: jiff::Timestamp = "2026-11-22T09:30:00Z".parse().unwrap();
+        let mut tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+        // Ticked, skipped, noted and partly done nodes: the export decorates each.
+        for i in (0..pack.nodes.len()).step_by(3) {
+            if pack.is_step(i) {
+                tracker.set(&pack, i, true, now);
+            }
+        }
+        let slack = pack.find("slack").unwrap();
+        tracker.set(&pack, slack, false, now);
+        tracker.skip(&pack, slack, "already there", now);
+        tracker.set_note(&pack, 1, Some("asked — fine".into()));
+        let report = export(&pack, &tracker, "alice", now);
+        let mut markdown = Vec::new();
+        write_markdown(&mut markdown, &report, lang.text()).unwrap();
+        let markdown = String::from_utf8(markdown).unwrap();
+        // Without the pack: the same tree, titles and links.
+        let options = crate::import::Options {
+            file_name: "alice.md",
+            output_name: "alice.yaml",
+            fallback_title: "alice",
+            id: None,
+            lang: None,
+            manager_lang: "en",
+            previous: None,
+            base_url: None,
+        };
+        let alone = crate::import::import(&markdown, &options, &EN).unwrap();
+        let shape = |pack: &crate::pack::Pack| -> Vec<(crate::pack::Level, String, Vec<crate::pack::Link>)> {
+            pack.nodes
+                .iter()
+                .map(|n| (n.level, n.title.clone(), n.links.clone()))
+                .collect()
+        };
+        assert_eq!(shape(&alone.pack), shape(&pack));
+        assert_eq!(alone.pack.id, pack.id);
+        assert_eq!(alone.pack.title, pack.title);
+        assert_eq!(
+            alone
+                .lost
+                .iter()
+                .filter(|l| matches!(l, crate::import::Lost::Progress { .. }))
+                .count(),
+            1,
+            "{:?}",
+            alone.lost
+        );
+        // With it: every node exactly as it was, ids, texts and all.
+        let options = crate::import::Options {
+            previous: Some(&pack),
+            ..options
+        };
+        let back = crate::import::import(&markdown, &options, &EN).unwrap();
+        assert_eq!(back.pack.nodes, pack.nodes);
+        assert_eq!(back.pack.version, pack.version);
+    }
 }

@@ -508,58 +508,6 @@ stages:
 }
 
 #[test]
-fn an_exported_checklist_imports_back_to_the_same_tree() {
-    for lang in [crate::text::Lang::En, crate::text::Lang::Fr] {
-        let pack = crate::pack::builtin(lang).unwrap();
-        let now: jiff::Timestamp = "2026-11-22T09:30:00Z".parse().unwrap();
-        let mut tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
-        // Ticked, skipped, noted and partly done nodes: the export decorates each.
-        for i in (0..pack.nodes.len()).step_by(3) {
-            if pack.is_step(i) {
-                tracker.set(&pack, i, true, now);
-            }
-        }
-        let slack = pack.find("slack").unwrap();
-        tracker.set(&pack, slack, false, now);
-        tracker.skip(&pack, slack, "already there", now);
-        tracker.set_note(&pack, 1, Some("asked — fine".into()));
-        let report = crate::export::export(&pack, &tracker, "alice", now);
-        let mut markdown = Vec::new();
-        crate::export::write_markdown(&mut markdown, &report, lang.text()).unwrap();
-        let markdown = String::from_utf8(markdown).unwrap();
-        // Without the pack: the same tree, titles and links.
-        let alone = import_en(&markdown);
-        let shape = |pack: &Pack| -> Vec<(Level, String, Vec<crate::pack::Link>)> {
-            pack.nodes
-                .iter()
-                .map(|n| (n.level, n.title.clone(), n.links.clone()))
-                .collect()
-        };
-        assert_eq!(shape(&alone.pack), shape(&pack));
-        assert_eq!(alone.pack.id, pack.id);
-        assert_eq!(alone.pack.title, pack.title);
-        assert_eq!(
-            alone
-                .lost
-                .iter()
-                .filter(|l| matches!(l, Lost::Progress { .. }))
-                .count(),
-            1,
-            "{:?}",
-            alone.lost
-        );
-        // With it: every node exactly as it was, ids, texts and all.
-        let options = Options {
-            previous: Some(&pack),
-            ..options()
-        };
-        let back = import(&markdown, &options, &EN).unwrap();
-        assert_eq!(back.pack.nodes, pack.nodes);
-        assert_eq!(back.pack.version, pack.version);
-    }
-}
-
-#[test]
 fn hostile_markdown_is_made_safe_and_never_overflows() {
     let markdown = "- [ ] Click \u{1b}[31mhere\u{1b}[0m\u{7}\n";
     let pack = import_en(markdown).pack;
