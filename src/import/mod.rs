@@ -99,7 +99,7 @@ pub fn import(
     let doc = markdown::read(markdown.strip_prefix('\u{feff}').unwrap_or(markdown));
     let mut lost = doc.lost;
     let front: FrontMatter = match &doc.front_matter {
-        Some((yaml, line)) => serde_saphyr::from_str(yaml).unwrap_or_else(|_| {
+        Some((yaml, line)) => pack::read_yaml(yaml).unwrap_or_else(|| {
             lost.push(Lost::FrontMatter { line: *line });
             FrontMatter::default()
         }),

@@ -147,12 +147,34 @@ fn blockable(text: &str) -> bool {
     !text.starts_with([' ', '\t'])
         && text.lines().all(|line| line == line.trim_end())
         && !text.ends_with('\n')
-        && text.chars().all(|c| c == '\n' || !c.is_control())
+        && text.chars().all(|c| c == '\n' || c == '\t' || printable(c))
 }
 
-/// A YAML double-quoted scalar: JSON's string escapes are YAML's too.
+/// What YAML lets a file hold as it is (its "printable" set, less the line separators
+/// and the byte-order mark, which readers take for something else).
+fn printable(c: char) -> bool {
+    matches!(c, '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+        && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
+/// A YAML double-quoted scalar, every character outside YAML's printable set escaped.
 fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if printable(c) => out.push(c),
+            c => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// An id or language code bare when YAML reads it back as the same string.

@@ -88,6 +88,13 @@ fn budget() -> Option<serde_saphyr::Budget> {
     }
 }
 
+/// Other YAML a manager hands in (a Markdown file's front matter), read within the
+/// same limits as a pack.
+pub fn read_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    let options = serde_saphyr::options! { budget: budget() };
+    serde_saphyr::from_str_with_options(text, options).ok()
+}
+
 /// Loads and validates a pack file (problems in English).
 pub fn load_file(path: &Path) -> Result<Pack, PackError> {
     load_file_in(path, &EN)

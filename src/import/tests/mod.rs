@@ -3,6 +3,7 @@
 
 mod reading;
 mod versions;
+mod writing;
 
 use super::*;
 use crate::pack::{Level, Node};

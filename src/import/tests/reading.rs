@@ -440,3 +440,11 @@ fn plain_items_under_a_box_are_its_details() {
         Some("• a headset\n• a quiet room\n  • or a library")
     );
 }
+
+#[test]
+fn unreadable_front_matter_is_said_and_the_heading_titles_the_pack() {
+    let markdown = "---\ntitle: [never closed\n---\n# Onboarding\n- [ ] Sign the contract\n";
+    let imported = import_en(markdown);
+    assert_eq!(imported.pack.title, "Onboarding");
+    assert_eq!(imported.lost, [Lost::FrontMatter { line: 1 }]);
+}
