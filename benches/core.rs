@@ -1,5 +1,6 @@
 //! In-process figures: pack parse+validate, state load/save, one frame's render, a
-//! keypress's update+render, and tick→saved through the background saver.
+//! keypress's update+render, tick→saved through the background saver, and `pack import`
+//! of Markdown checklists (first time, and again with the previous version).
 //! Run: `cargo bench --bench core` (figures, not pass/fail; see README "Performance").
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -154,5 +155,60 @@ fn tick_to_saved(bencher: Bencher) {
             }
             std::thread::yield_now();
         }
+    });
+}
+
+/// A Markdown checklist of `steps` boxes: a heading per 200, a link and a line of
+/// details on each, every fifth with two sub-boxes.
+fn markdown(steps: usize, retitled: bool) -> String {
+    let mut text = String::from("# Generated checklist\n");
+    for i in 0..steps {
+        if i % 200 == 0 {
+            text.push_str(&format!("\n## Stage {}\n\n", i / 200));
+        }
+        let title = if retitled && i % 10 == 0 {
+            format!("Step {i} of the checklist, reworded")
+        } else {
+            format!("Step {i} of the checklist")
+        };
+        text.push_str(&format!(
+            "- [ ] {title} with [the article](https://openclassrooms.com/fr/courses/{i})\n  Read it, then note what surprised you.\n"
+        ));
+        if i % 5 == 0 {
+            text.push_str("  - [ ] First half\n  - [ ] Second half\n");
+        }
+    }
+    text
+}
+
+fn import_options(previous: Option<&Pack>) -> ticklist::import::Options<'_> {
+    ticklist::import::Options {
+        file_name: "bench.md",
+        output_name: "bench.yaml",
+        fallback_title: "bench",
+        id: None,
+        lang: None,
+        manager_lang: "en",
+        previous,
+        base_url: None,
+    }
+}
+
+#[divan::bench(args = [40, 1_000, 10_000], sample_count = 10, sample_size = 1)]
+fn import_markdown(bencher: Bencher, steps: usize) {
+    let text = markdown(steps, false);
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| ticklist::import::import(black_box(&text), &import_options(None), &FR).unwrap());
+}
+
+#[divan::bench(args = [40, 1_000, 10_000], sample_count = 10, sample_size = 1)]
+fn import_again_with_previous(bencher: Bencher, steps: usize) {
+    let first = ticklist::import::import(&markdown(steps, false), &import_options(None), &FR)
+        .unwrap()
+        .pack;
+    let text = markdown(steps, true);
+    bencher.bench(|| {
+        ticklist::import::import(black_box(&text), &import_options(Some(&first)), &FR).unwrap()
     });
 }

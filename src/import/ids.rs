@@ -9,6 +9,9 @@ use unicode_normalization::UnicodeNormalization;
 use super::shape::Draft;
 use crate::pack::{DueAfter, Level, Pack};
 
+/// How many places either side of its own a retitled step is looked for.
+const NEAR: usize = 25;
+
 /// Longest slug made from a title: short enough to type, long enough to tell apart.
 const MAX_SLUG: usize = 32;
 
@@ -92,10 +95,13 @@ pub fn assign(stages: &mut [Draft], previous: Option<&Pack>) -> Assigned {
     for (i, found) in matches.iter().enumerate() {
         if let (Some((index, Match::Kept)), Some(previous)) = (found, previous) {
             let id = previous.nodes[*index].id.clone();
+            taken.insert(id.clone());
             new_ids.insert(i, id);
             assigned.kept += usize::from(is_step_level(nodes[i].level));
         }
     }
+    // The next number to try after each slug, so that many alike titles stay linear.
+    let mut next: HashMap<String, usize> = HashMap::new();
     for (i, node) in nodes.iter().enumerate() {
         if new_ids.contains_key(&i) {
             continue;
@@ -105,10 +111,10 @@ pub fn assign(stages: &mut [Draft], previous: Option<&Pack>) -> Assigned {
             s => s,
         };
         let mut id = base.clone();
-        let mut n = 2;
-        while taken.contains(&id) || new_ids.values().any(|v| *v == id) {
+        let n = next.entry(base.clone()).or_insert(2);
+        while taken.contains(&id) {
             id = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
         }
         match (matches[i], previous) {
             (Some((index, Match::Renamed)), Some(previous)) => {
@@ -252,6 +258,12 @@ fn match_nodes(nodes: &[Flat], previous: &Pack) -> Vec<Option<(usize, Match)>> {
             found[i] = Some((c, Match::Kept));
         }
     }
+    let mut by_link: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (c, node) in previous.nodes.iter().enumerate() {
+        if let Some(link) = node.links.first() {
+            by_link.entry(link.url.as_str()).or_default().push(c);
+        }
+    }
     for (i, node) in nodes.iter().enumerate() {
         let Some(link) = &node.link else {
             continue;
@@ -259,15 +271,32 @@ fn match_nodes(nodes: &[Flat], previous: &Pack) -> Vec<Option<(usize, Match)>> {
         if found[i].is_some() {
             continue;
         }
-        let hit = (0..previous.nodes.len()).find(|&c| {
-            !used[c]
-                && same_kind(previous.nodes[c].level, node.level)
-                && previous.nodes[c].links.first().map(|l| &l.url) == Some(link)
+        let hit = by_link.get(link.as_str()).and_then(|candidates| {
+            candidates
+                .iter()
+                .copied()
+                .find(|&c| !used[c] && same_kind(previous.nodes[c].level, node.level))
         });
         if let Some(c) = hit {
             used[c] = true;
             found[i] = Some((c, Match::Renamed));
         }
+    }
+    // Children by parent and kind, in order, in both versions; each new node's place.
+    let group = |level: Level| matches!(level, Level::Stage | Level::Part);
+    let mut prev_children: HashMap<(Option<usize>, bool), Vec<usize>> = HashMap::new();
+    for (c, node) in previous.nodes.iter().enumerate() {
+        let key = (node.parent, group(node.level));
+        prev_children.entry(key).or_default().push(c);
+    }
+    let mut new_children: HashMap<(Option<usize>, bool), Vec<usize>> = HashMap::new();
+    let mut place = vec![0; nodes.len()];
+    for (j, node) in nodes.iter().enumerate() {
+        let siblings = new_children
+            .entry((node.parent, group(node.level)))
+            .or_default();
+        place[j] = siblings.len();
+        siblings.push(j);
     }
     for i in 0..nodes.len() {
         if found[i].is_some() {
@@ -275,24 +304,24 @@ fn match_nodes(nodes: &[Flat], previous: &Pack) -> Vec<Option<(usize, Match)>> {
         }
         let node = &nodes[i];
         let parent = prev_of(&found, i);
-        let siblings: Vec<usize> = (0..previous.nodes.len())
-            .filter(|&c| {
-                previous.nodes[c].parent == parent && same_kind(previous.nodes[c].level, node.level)
-            })
-            .collect();
-        let new_siblings: Vec<usize> = (0..nodes.len())
-            .filter(|&j| nodes[j].parent == node.parent && same_kind(nodes[j].level, node.level))
-            .collect();
-        let place = new_siblings.iter().position(|&j| j == i);
-        let scored = siblings
+        let kind = group(node.level);
+        let Some(siblings) = prev_children.get(&(parent, kind)) else {
+            continue;
+        };
+        let count = new_children.get(&(node.parent, kind)).map_or(0, Vec::len);
+        let at = place[i];
+        // A retitled step is near where it was: look a few places either side.
+        let near = &siblings
+            [at.saturating_sub(NEAR).min(siblings.len())..(at + NEAR + 1).min(siblings.len())];
+        let scored = near
             .iter()
             .filter(|&&c| !used[c])
             .map(|&c| (c, likeness(&previous.nodes[c].title, &node.title)))
             .max_by(|a, b| a.1.total_cmp(&b.1));
-        let same_place = place
-            .and_then(|k| siblings.get(k))
+        let same_place = siblings
+            .get(at)
             .copied()
-            .filter(|&c| !used[c] && siblings.len() == new_siblings.len());
+            .filter(|&c| !used[c] && siblings.len() == count);
         let hit = match scored {
             Some((c, score)) if score >= 0.34 => Some(c),
             _ => same_place,

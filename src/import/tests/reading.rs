@@ -448,3 +448,23 @@ fn unreadable_front_matter_is_said_and_the_heading_titles_the_pack() {
     assert_eq!(imported.pack.title, "Onboarding");
     assert_eq!(imported.lost, [Lost::FrontMatter { line: 1 }]);
 }
+
+#[test]
+fn more_steps_than_a_pack_holds_is_an_error_and_long_texts_are_cut() {
+    let boxes = "- [ ] Read it\n".repeat(crate::pack::MAX_NODES);
+    let error = import(&boxes, &options(), &EN).err().unwrap();
+    assert!(matches!(error, ImportError::TooMany { .. }), "{error}");
+    let long = "word ".repeat(300);
+    let imported = import_en(&format!("- [ ] {long}\n"));
+    let step = &imported.pack.nodes[1];
+    assert_eq!(step.title.chars().count(), crate::pack::MAX_TITLE_CHARS);
+    assert!(step.title.ends_with('…'));
+    assert_eq!(step.details.as_deref(), Some(long.trim()));
+    assert_eq!(
+        imported.lost,
+        [Lost::Cut {
+            line: 1,
+            max: crate::pack::MAX_TITLE_CHARS
+        }]
+    );
+}
