@@ -21,7 +21,7 @@ pub use lost::Lost;
 
 use crate::pack::{self, Kind, MAX_NODES, Pack, PackError, find_builtin};
 use crate::safe_text::printable;
-use crate::text::{Text, fill};
+use crate::text::{Lang, Text, fill};
 use shape::{Draft, Shaper};
 
 /// What the manager asked for, beside the Markdown itself.
@@ -111,10 +111,21 @@ pub fn import(
             lost.push(Lost::Comment { line: *line });
         }
     }
+    let previous = options.previous;
+    let lang = options
+        .lang
+        .map(str::to_string)
+        .or_else(|| previous.map(|p| p.lang.clone()))
+        .or_else(|| non_empty(&front.lang))
+        .or_else(|| written_in(markdown).map(str::to_string))
+        .unwrap_or_else(|| options.manager_lang.to_string());
+    // Words the pack itself says are in its own language.
+    let pack_words = Lang::from_code(&lang).unwrap_or(Lang::En).text();
     let mut shaper = Shaper {
         base: options.base_url,
         lost: &mut lost,
         ticked: (0, 0),
+        lead_part: pack_words.imp_lead_part,
     };
     let (title, mut stages) = match &marker {
         Some(marker) => {
@@ -146,7 +157,6 @@ pub fn import(
             max: MAX_NODES,
         });
     }
-    let previous = options.previous;
     let assigned = ids::assign(&mut stages, previous);
     if marker.is_some() {
         complete_from(&mut stages, previous, &mut lost);
@@ -164,13 +174,6 @@ pub fn import(
         .or_else(|| previous.map(|p| p.id.clone()))
         .or_else(|| marker.as_ref().map(|m| m.id.clone()))
         .unwrap_or_else(|| pack_id(&title, options.fallback_title));
-    let lang = options
-        .lang
-        .map(str::to_string)
-        .or_else(|| previous.map(|p| p.lang.clone()))
-        .or_else(|| non_empty(&front.lang))
-        .or_else(|| written_in(markdown).map(str::to_string))
-        .unwrap_or_else(|| options.manager_lang.to_string());
     let about = non_empty(&front.about).or_else(|| non_empty(&front.description));
     let version = match (previous, &marker) {
         (Some(previous), _) => next_version(&previous.version),

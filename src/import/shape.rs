@@ -62,6 +62,8 @@ pub struct Shaper<'a> {
     pub lost: &'a mut Vec<Lost>,
     /// Boxes found ticked, and the first one's line.
     pub ticked: (usize, usize),
+    /// The title of a part holding a stage's steps that come before its first part.
+    pub lead_part: &'a str,
 }
 
 impl Shaper<'_> {
@@ -134,10 +136,10 @@ impl Shaper<'_> {
         let mut draft = Draft::new(Level::Stage, title.clone(), line);
         self.texts(&mut draft, text, links, notes, warnings, line);
         if !steps_body.steps.is_empty() {
-            // Steps before the stage's first part: a part of their own, named as the stage.
+            // Steps before the stage's first part: a part of their own.
             let lead = Section {
                 level: 0,
-                title,
+                title: self.lead_part.to_string(),
                 line,
                 body: steps_body,
             };

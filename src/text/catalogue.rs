@@ -500,4 +500,7 @@ catalogue! {
     imp_base_url,
     imp_id_bad,
     imp_quick_action,
+    /// The part of a stage's steps written before its first sub-heading, in the pack's
+    /// language.
+    imp_lead_part,
 }

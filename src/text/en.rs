@@ -481,4 +481,5 @@ pub static EN: Text = Text {
     imp_base_url: "`--base-url {url}`: {why}",
     imp_id_bad: "`--id {id}`: a pack id is lowercase letters, digits, `-`, `_` or `.`, starting with a letter or a digit, at most {max} characters",
     imp_quick_action: "a GitLab quick action (`/label`, `/assign`…) is an order to GitLab, not words for mentors: left out",
+    imp_lead_part: "General",
 };

@@ -786,4 +786,5 @@ pub static FR: Text = Text {
     imp_base_url: "`--base-url {url}` : {why}",
     imp_id_bad: "`--id {id}` : un id de pack est fait de minuscules, chiffres, `-`, `_` ou `.`, commence par une lettre ou un chiffre, et fait au plus {max} caractères",
     imp_quick_action: "une action rapide GitLab (`/label`, `/assign`…) est un ordre pour GitLab, pas un texte pour les mentors : laissée de côté",
+    imp_lead_part: "Général",
 };

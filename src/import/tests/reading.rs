@@ -14,7 +14,7 @@ fn a_github_issue_template_becomes_stages_parts_steps_and_sub_steps() {
         tree(pack),
         [
             r#"stage before-the-first-session "Before the first session""#,
-            r#"  part before-the-first-session-2 "Before the first session""#,
+            r#"  part general "General""#,
             r#"    item sign-your-freelance-contract-in "Sign your freelance contract in the mentor space""#,
             r#"    item set-up-your-calendar "Set up your calendar""#,
             r#"      sub add-your-availability-for-the "Add your availability for the next two weeks""#,
