@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -95,21 +96,17 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
     }
     if let Some(warning) = &node.warning {
         lines.push(Line::default());
-        lines.push(Line::styled(
-            format!("{} {warning}", theme.glyphs.warning),
-            theme.warning,
-        ));
+        let text = format!("{} {warning}", theme.glyphs.warning);
+        lines.extend(text_lines(&text, theme.warning));
     }
     if let Some(details) = &node.details {
         lines.push(Line::default());
-        lines.push(Line::raw(details.as_str()));
+        lines.extend(text_lines(details, Style::default()));
     }
     if let Some(note) = &node.note {
         lines.push(Line::default());
-        lines.push(Line::styled(
-            format!("{} {note}", theme.glyphs.note),
-            theme.note,
-        ));
+        let text = format!("{} {note}", theme.glyphs.note);
+        lines.extend(text_lines(&text, theme.note));
     }
     if let Some(mine) = about.my_note {
         lines.push(Line::default());
@@ -129,4 +126,12 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
         }
     }
     lines
+}
+
+/// A pack text's own lines (a list in the details, a second paragraph), each a line of
+/// the pane: one `Line` would run them together.
+fn text_lines(text: &str, style: Style) -> Vec<Line<'static>> {
+    text.lines()
+        .map(|line| Line::styled(line.to_string(), style))
+        .collect()
 }

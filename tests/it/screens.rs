@@ -677,3 +677,17 @@ fn typing_a_note_shows_the_keys_of_typing() {
     );
     insta::assert_snapshot!(terminal.backend());
 }
+
+/// A step whose details are a list (the first-session guide's "during the session"):
+/// each line of it on a line of its own.
+#[test]
+fn details_written_as_a_list_keep_their_lines() {
+    let pack = pack::find_builtin("first-session")
+        .unwrap()
+        .load(Lang::Fr)
+        .unwrap();
+    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    let mut app = App::new(Session::new(pack, tracker), Lang::Fr.text(), TimeZone::UTC);
+    select(&mut app, "pendant-la-session");
+    insta::assert_snapshot!(draw(&mut app, 120, 30).backend());
+}
