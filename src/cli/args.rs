@@ -185,7 +185,9 @@ pub enum PackCommand {
     },
     /// Make a pack from a Markdown checklist (an issue template, a wiki page, an
     /// export): headings become stages and parts, boxes steps; written as commented
-    /// YAML, and what could not be carried is said with its line.
+    /// YAML, and what could not be carried is said with its line. `--lang` is the
+    /// pack's language too (else the previous version's, the front matter's, or the one
+    /// the checklist is written in).
     Import {
         /// The Markdown checklist.
         #[arg(value_name = "FILE.md")]

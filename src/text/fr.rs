@@ -144,7 +144,7 @@ pub static FR: Text = Text {
         ),
         (
             "pack import",
-            "Faire un pack d'une checklist Markdown (modèle de ticket, page de wiki, export) : les titres deviennent étapes et parties, les cases des points à cocher ; écrit en YAML commenté, et ce qui n'a pas pu être repris est dit avec sa ligne.",
+            "Faire un pack d'une checklist Markdown (modèle de ticket, page de wiki, export) : les titres deviennent étapes et parties, les cases des points à cocher ; écrit en YAML commenté, et ce qui n'a pas pu être repris est dit avec sa ligne. `--lang` est aussi la langue du pack (sinon celle de la version précédente, de l'en-tête, ou celle dans laquelle la checklist est écrite).",
         ),
         ("pack import --file", "La checklist Markdown."),
         (

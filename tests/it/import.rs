@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use crate::support::{Session, english, failed_with, fake_browser, opened, pty_command, succeeded};
+use crate::support::{
+    Session, cli_output, english, failed_with, fake_browser, opened, pty_command, succeeded,
+};
 
 const TEMPLATE: &str = include_str!("../fixtures/import/github-onboarding.md");
 
@@ -187,6 +189,9 @@ fn bad_input_is_said_with_what_to_change_and_exit_code_2() {
         assert!(said.contains(message), "{args:?}: {said}");
     }
     assert!(!home.path().join("onboarding.yaml").exists());
+    // A French manager reads it in French.
+    let said = failed_with(&cli_output(home.path(), &["pack", "import", "words.md"]), 2);
+    assert!(said.contains("rien dont faire une étape"), "{said}");
 }
 
 #[test]
