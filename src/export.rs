@@ -152,6 +152,12 @@ fn settled_below(items: &[ItemProgress], i: usize) -> (usize, usize) {
         })
 }
 
+/// Text inside a code span (`` `id` ``), where Markdown reads no escapes: only its
+/// delimiter must go.
+pub(crate) fn md_code(text: &str) -> String {
+    printable(text, false).replace('`', "'")
+}
+
 /// What the Markdown export's first line says of its pack: which stages have parts
 /// cannot be told from the nested task items alone.
 fn marker(export: &Export) -> crate::import::Marker {
@@ -171,12 +177,21 @@ fn marker(export: &Export) -> crate::import::Marker {
     }
 }
 
-/// Markdown text, escaped so that titles cannot break the table or the list.
+/// Markdown text, escaped so that titles cannot break the table or the list, and read
+/// back as written: every character Markdown gives a meaning to is backslashed.
 pub(crate) fn md(text: &str) -> String {
-    printable(text, false)
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('<', "&lt;")
+    let text = printable(text, false);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '!' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The export as a Markdown document a mentor can paste into a message. Its first line,
@@ -196,7 +211,7 @@ pub fn write_markdown(out: &mut impl Write, export: &Export, t: &Text) -> io::Re
     // the JSON export, for the report.
     let day = |at: jiff::Timestamp| t.date(at.to_zoned(jiff::tz::TimeZone::UTC).date());
     let values = [
-        ("id", md(&export.pack.id)),
+        ("id", md_code(&export.pack.id)),
         ("version", md(&export.pack.version)),
         ("at", day(export.generated_at)),
     ];

@@ -162,3 +162,48 @@ fn an_exported_checklist_imports_back_to_the_same_tree() {
         assert_eq!(back.pack.version, pack.version);
     }
 }
+
+#[test]
+fn titles_markdown_would_read_otherwise_come_back_from_an_export_as_written() {
+    let yaml = r#"
+id: tricky
+version: "1"
+lang: en
+title: "Tricky *titles* & <tags>"
+stages:
+  - id: s
+    title: "Stage #1 | the [first] one"
+    items:
+      - {id: a, title: "Use `ticklist check` then *tick* _it_"}
+      - {id: b, title: "Read ~~this~~ \\ that <b>now</b> [x] — not applicable: no"}
+      - {id: c, title: "1. Not a list! ![img](x) https://example.org/page"}
+"#;
+    let pack = crate::pack::load_str(yaml, "tricky.yaml").unwrap();
+    let now: Timestamp = "2026-11-22T09:30:00Z".parse().unwrap();
+    let mut tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    tracker.skip(&pack, pack.find("b").unwrap(), "asked — not needed", now);
+    tracker.set(&pack, pack.find("a").unwrap(), true, now);
+    let report = export(&pack, &tracker, "alice", now);
+    let mut markdown = Vec::new();
+    write_markdown(&mut markdown, &report, &EN).unwrap();
+    let markdown = String::from_utf8(markdown).unwrap();
+    let options = crate::import::Options {
+        file_name: "alice.md",
+        output_name: "alice.yaml",
+        fallback_title: "alice",
+        id: None,
+        lang: None,
+        manager_lang: "en",
+        previous: None,
+        base_url: None,
+    };
+    let back = crate::import::import(&markdown, &options, &EN)
+        .unwrap()
+        .pack;
+    let titles = |pack: &crate::pack::Pack| -> Vec<String> {
+        pack.nodes.iter().map(|n| n.title.clone()).collect()
+    };
+    assert_eq!(titles(&back), titles(&pack), "{markdown}");
+    assert_eq!(back.title, pack.title);
+    assert!(back.nodes.iter().all(|n| n.links.is_empty()), "{markdown}");
+}

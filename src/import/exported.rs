@@ -84,7 +84,13 @@ fn node(
         Some(Piece::Para(text)) => text,
         _ => Inline::default(),
     };
-    let title = undecorated(&first.first, item.task, progress, item.line);
+    let title = undecorated(
+        &first.first,
+        first.struck.as_deref(),
+        item.task,
+        progress,
+        item.line,
+    );
     let mut draft = Draft::new(level, title, item.line);
     if item.task.is_none() {
         draft.kind = Kind::Info;
@@ -142,19 +148,27 @@ fn is_progress(line: &str) -> bool {
 
 /// A title without what the export added: " — ticked on …", " — not applicable: …",
 /// " (2/5)".
-fn undecorated(line: &str, task: Option<bool>, progress: &mut Option<usize>, at: usize) -> String {
+fn undecorated(
+    line: &str,
+    struck: Option<&str>,
+    task: Option<bool>,
+    progress: &mut Option<usize>,
+    at: usize,
+) -> String {
     let mut title = line.trim();
     if task == Some(true) {
         progress.get_or_insert(at);
-        if let Some((before, tail)) = title.rsplit_once(" — ") {
-            let ours = catalogues().iter().any(|t| {
-                [t.md_ticked, t.skip_reason]
-                    .iter()
-                    .any(|message| tail.starts_with(lead(message)))
-            });
-            if ours {
-                title = before;
-            }
+        // A skipped step: its title is what is struck through, exactly.
+        if let Some(struck) = struck {
+            return struck.trim().to_string();
+        }
+        // A ticked one: " — ticked on <date>" ends it, and a date holds no " — ".
+        if let Some((before, tail)) = title.rsplit_once(" — ")
+            && catalogues()
+                .iter()
+                .any(|t| tail.starts_with(lead(t.md_ticked)))
+        {
+            title = before;
         }
     } else if let Some(open) = title
         .strip_suffix(')')

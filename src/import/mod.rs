@@ -254,7 +254,8 @@ fn non_empty(text: &Option<String>) -> Option<String> {
 fn title_heading(sections: &mut Vec<outline::Section>) -> Option<String> {
     let first = sections.get(1)?;
     let alone = sections[2..].iter().all(|s| s.level > first.level);
-    if !alone {
+    // A heading after the first steps is one of the checklist's, not its title.
+    if !alone || !sections[0].body.steps.is_empty() {
         return None;
     }
     let heading = sections.remove(1);

@@ -78,7 +78,15 @@ impl Shaper<'_> {
         let stage_level = levels.first().copied().unwrap_or(1);
         let part_level = levels.get(1).copied().unwrap_or(usize::MAX);
         let mut groups: Vec<(Section, Vec<Section>)> = Vec::new();
-        for section in sections {
+        for mut section in sections {
+            if section.title.is_empty() {
+                // `##` alone: the stage is the checklist's, the part a general one.
+                section.title = if section.level == stage_level {
+                    pack_title.to_string()
+                } else {
+                    self.lead_part.to_string()
+                };
+            }
             if section.level == stage_level {
                 groups.push((section, Vec::new()));
                 continue;

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::{MentorRow, PackSection, Report};
-use crate::export::md;
+use crate::export::{md, md_code};
 use crate::text::{Text, fill};
 
 pub fn write_markdown(out: &mut impl Write, report: &Report, t: &Text) -> io::Result<()> {
@@ -18,7 +18,7 @@ pub fn write_markdown(out: &mut impl Write, report: &Report, t: &Text) -> io::Re
         writeln!(out, "## {}", t.report_unread)?;
         writeln!(out)?;
         for file in &report.unread {
-            let path = md(&file.path.display().to_string());
+            let path = md_code(&file.path.display().to_string());
             writeln!(out, "- `{path}`: {}", md(&file.why.words(t)))?;
         }
     }
@@ -54,7 +54,7 @@ pub(super) fn generated(report: &Report, t: &Text) -> String {
 
 fn write_section(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "## {} (`{}`)", md(&s.title), md(&s.id))?;
+    writeln!(out, "## {} (`{}`)", md(&s.title), md_code(&s.id))?;
     writeln!(out)?;
     writeln!(out, "{}", md(&versions(s, t)))?;
     writeln!(out)?;
@@ -87,7 +87,7 @@ fn write_section(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<
                 "- {} × {} (`{}`): {}",
                 step.who.len(),
                 md(&step.title),
-                md(&step.id),
+                md_code(&step.id),
                 who.join(", ")
             )?;
         }

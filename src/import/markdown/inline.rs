@@ -21,6 +21,9 @@ pub struct Inline {
     pub task: Option<bool>,
     /// Whether the first line ends with a hard break (or `<br>`) rather than a soft one.
     pub hard: bool,
+    /// The text of its first struck-through span (`~~…~~`): a skipped step's title in
+    /// an export.
+    pub struck: Option<String>,
 }
 
 impl Inline {
@@ -89,6 +92,8 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Reader<'a, I> {
         // The links being read (a link's text may hold an image, not another link).
         let mut link: Option<(String, String, usize, bool)> = None;
         let mut image: Option<(String, usize)> = None;
+        // The first struck-through span being read, then read.
+        let mut striking = false;
         while let Some((event, range)) = self.events.peek().cloned() {
             if !is_inline(&event) {
                 break;
@@ -98,6 +103,15 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Reader<'a, I> {
             let words: Option<String> = match event {
                 Event::Text(t) | Event::Code(t) | Event::InlineMath(t) => Some(t.to_string()),
                 Event::FootnoteReference(t) => Some(format!("[^{t}]")),
+                Event::Start(Tag::Strikethrough) if text.struck.is_none() => {
+                    striking = true;
+                    text.struck = Some(String::new());
+                    None
+                }
+                Event::End(TagEnd::Strikethrough) => {
+                    striking = false;
+                    None
+                }
                 Event::TaskListMarker(ticked) => {
                     text.task = Some(ticked);
                     None
@@ -170,6 +184,9 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Reader<'a, I> {
                 _ => None,
             };
             let Some(words) = words else { continue };
+            if striking && let Some(struck) = &mut text.struck {
+                struck.push_str(&words);
+            }
             if let Some((alt, _)) = &mut image {
                 alt.push_str(&words);
                 continue;

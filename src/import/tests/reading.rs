@@ -468,3 +468,18 @@ fn more_steps_than_a_pack_holds_is_an_error_and_long_texts_are_cut() {
         }]
     );
 }
+
+#[test]
+fn a_heading_after_the_first_steps_is_a_stage_not_the_title() {
+    let pack = import_en("- [ ] Sign the contract\n# Week 1\n- [ ] Read the charter\n").pack;
+    assert_eq!(pack.title, "onboarding");
+    assert_eq!(
+        tree(&pack),
+        [
+            r#"stage onboarding "onboarding""#,
+            r#"  item sign-the-contract "Sign the contract""#,
+            r#"stage week-1 "Week 1""#,
+            r#"  item read-the-charter "Read the charter""#,
+        ]
+    );
+}

@@ -66,3 +66,45 @@ fn texts_yaml_would_misread_are_written_so_they_read_back() {
         assert_eq!(pack.nodes[1].details.as_deref(), Some(&*shown), "{text:?}");
     }
 }
+
+/// Lines of the kinds Markdown checklists are made of, in any order and nesting.
+fn markdown_lines() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        Just("#".to_string()),
+        Just("## ".to_string()),
+        "#{1,6} [a-zé ]{0,12}",
+        " {0,6}[-*+] \\[[ xX]\\] ?[a-z <>\\[\\]()*_`~|:!#]{0,16}",
+        " {0,6}[0-9]\\. \\[ \\] [a-z]{0,8}",
+        " {0,6}[-*] [a-z]{0,8}",
+        " {0,4}> ?(\\[!WARNING\\]|Attention :|⚠)? ?[a-z]{0,8}",
+        "[a-z ]{0,12}(<br>|  )?",
+        Just("---".to_string()),
+        Just("title: x".to_string()),
+        Just("| a | b |".to_string()),
+        Just("|---|---|".to_string()),
+        Just("<details>".to_string()),
+        Just("<!-- c -->".to_string()),
+        Just("```".to_string()),
+        "\\[[a-z]{0,4}\\]\\(([a-z./:#]{0,12})?\\)",
+        "/label ~[a-z]{1,5}",
+        Just(String::new()),
+    ];
+    prop::collection::vec(line, 0..40).prop_map(|lines| lines.join("\n"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+    /// Whatever the Markdown, the import either makes a pack that validates or says there
+    /// is nothing to make a step of: never a pack that does not load, never a panic.
+    #[test]
+    fn any_markdown_makes_a_pack_that_validates_or_says_why_not(markdown in markdown_lines()) {
+        match import(&markdown, &options(), &EN) {
+            Ok(imported) => {
+                let again = crate::pack::load_str(&imported.yaml, "again.yaml");
+                prop_assert!(again.is_ok(), "{:?}", again.err());
+            }
+            Err(ImportError::NoSteps) => {}
+            Err(e) => prop_assert!(false, "{markdown:?}: {e}"),
+        }
+    }
+}
