@@ -122,16 +122,7 @@ fn an_exported_checklist_imports_back_to_the_same_tree() {
         write_markdown(&mut markdown, &report, lang.text()).unwrap();
         let markdown = String::from_utf8(markdown).unwrap();
         // Without the pack: the same tree, titles and links.
-        let options = crate::import::Options {
-            file_name: "alice.md",
-            output_name: "alice.yaml",
-            fallback_title: "alice",
-            id: None,
-            lang: None,
-            manager_lang: "en",
-            previous: None,
-            base_url: None,
-        };
+        let options = import_options();
         let alone = crate::import::import(&markdown, &options, &EN).unwrap();
         let shape = |pack: &crate::pack::Pack| -> Vec<(crate::pack::Level, String, Vec<crate::pack::Link>)> {
             pack.nodes
@@ -187,16 +178,7 @@ stages:
     let mut markdown = Vec::new();
     write_markdown(&mut markdown, &report, &EN).unwrap();
     let markdown = String::from_utf8(markdown).unwrap();
-    let options = crate::import::Options {
-        file_name: "alice.md",
-        output_name: "alice.yaml",
-        fallback_title: "alice",
-        id: None,
-        lang: None,
-        manager_lang: "en",
-        previous: None,
-        base_url: None,
-    };
+    let options = import_options();
     let back = crate::import::import(&markdown, &options, &EN)
         .unwrap()
         .pack;
@@ -206,4 +188,18 @@ stages:
     assert_eq!(titles(&back), titles(&pack), "{markdown}");
     assert_eq!(back.title, pack.title);
     assert!(back.nodes.iter().all(|n| n.links.is_empty()), "{markdown}");
+}
+
+/// How the export tests import a Markdown export back: as `alice.md`.
+fn import_options() -> crate::import::Options<'static> {
+    crate::import::Options {
+        file_name: "alice.md",
+        output_name: "alice.yaml",
+        fallback_title: "alice",
+        id: None,
+        lang: None,
+        manager_lang: "en",
+        previous: None,
+        base_url: None,
+    }
 }

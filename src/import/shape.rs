@@ -132,68 +132,57 @@ impl Shaper<'_> {
         let Section {
             title, line, body, ..
         } = stage;
-        let mut steps_body = Body::default();
-        let Body {
-            text,
-            links,
-            notes,
-            warnings,
-            steps,
-        } = body;
-        steps_body.steps = steps;
-        let mut draft = Draft::new(Level::Stage, title.clone(), line);
-        self.texts(&mut draft, text, links, notes, warnings, line);
-        if !steps_body.steps.is_empty() {
+        let mut draft = Draft::new(Level::Stage, title, line);
+        let steps = self.texts(&mut draft, body);
+        if !steps.is_empty() {
             // Steps before the stage's first part: a part of their own.
             let lead = Section {
                 level: 0,
                 title: self.lead_part.to_string(),
                 line,
-                body: steps_body,
+                body: Body {
+                    steps,
+                    ..Body::default()
+                },
             };
             draft.children.extend(self.group(lead, Level::Part));
         }
         for part in parts {
             draft.children.extend(self.group(part, Level::Part));
         }
-        if draft.children.is_empty() {
-            if draft.details.is_none() && draft.links.is_empty() {
-                self.lost.push(Lost::EmptyHeading { line });
-                return None;
-            }
-            let card = self.card_of(&mut draft);
-            draft.children.push(card);
-        }
-        Some(draft)
+        self.filled(draft)
     }
 
-    /// A stage without parts, or a part: its steps as items. Without steps, what it
-    /// says becomes a reference card; with nothing at all, it is left out (said).
+    /// A stage without parts, or a part: its steps as items.
     fn group(&mut self, section: Section, level: Level) -> Option<Draft> {
         let Section {
             title, line, body, ..
         } = section;
-        let Body {
-            text,
-            links,
-            notes,
-            warnings,
-            steps,
-        } = body;
         let mut draft = Draft::new(level, title, line);
-        self.texts(&mut draft, text, links, notes, warnings, line);
+        let steps = self.texts(&mut draft, body);
         draft.children = steps
             .into_iter()
             .map(|step| self.item(step, Level::Item))
             .collect();
-        if draft.children.is_empty() {
-            if draft.details.is_none() && draft.links.is_empty() && draft.note.is_none() {
-                self.lost.push(Lost::EmptyHeading { line });
-                return None;
-            }
-            let card = self.card_of(&mut draft);
-            draft.children.push(card);
+        self.filled(draft)
+    }
+
+    /// A stage or part with steps as it is; without, what it says becomes a reference
+    /// card in it; with nothing at all, it is left out (said).
+    fn filled(&mut self, mut draft: Draft) -> Option<Draft> {
+        if !draft.children.is_empty() {
+            return Some(draft);
         }
+        let says = draft.details.is_some()
+            || !draft.links.is_empty()
+            || draft.note.is_some()
+            || draft.warning.is_some();
+        if !says {
+            self.lost.push(Lost::EmptyHeading { line: draft.line });
+            return None;
+        }
+        let card = self.card_of(&mut draft);
+        draft.children.push(card);
         Some(draft)
     }
 
@@ -225,15 +214,8 @@ impl Shaper<'_> {
             }
             self.ticked.0 += 1;
         }
-        let Body {
-            text,
-            links,
-            notes,
-            warnings,
-            steps,
-        } = step.body;
         let mut draft = Draft::new(level, step.title, step.line);
-        self.texts(&mut draft, text, links, notes, warnings, step.line);
+        let steps = self.texts(&mut draft, step.body);
         for child in steps {
             if level == Level::Item {
                 let sub = self.item(child, Level::SubItem);
@@ -260,16 +242,17 @@ impl Shaper<'_> {
         draft
     }
 
-    /// Sets a node's texts from what its Markdown says, within the pack's limits.
-    fn texts(
-        &mut self,
-        draft: &mut Draft,
-        text: Vec<String>,
-        links: Vec<Found>,
-        notes: Vec<String>,
-        warnings: Vec<String>,
-        line: usize,
-    ) {
+    /// Sets a node's texts from what its Markdown says, within the pack's limits, and
+    /// gives back the steps under it.
+    fn texts(&mut self, draft: &mut Draft, body: Body) -> Vec<Step> {
+        let Body {
+            text,
+            links,
+            notes,
+            warnings,
+            steps,
+        } = body;
+        let line = draft.line;
         let mut details = text.join("\n\n");
         if draft.title.chars().count() > MAX_TITLE_CHARS {
             // The whole line goes to the details; the title is its start.
@@ -284,6 +267,7 @@ impl Shaper<'_> {
         draft.note = self.paragraph(notes.join("\n\n"), line);
         draft.warning = self.paragraph(warnings.join("\n\n"), line);
         draft.links = self.links(links, line);
+        steps
     }
 
     fn paragraph(&mut self, text: String, line: usize) -> Option<String> {

@@ -1,7 +1,8 @@
-//! Tests of `import`: real-world-style Markdown checklists read into trees
-//! (`reading.rs`), and ids across versions (`versions.rs`).
+//! Tests of `import`: real-world checklists (`templates.rs`), each rule of reading
+//! (`reading.rs`), ids across versions (`versions.rs`), the YAML written (`writing.rs`).
 
 mod reading;
+mod templates;
 mod versions;
 mod writing;
 
