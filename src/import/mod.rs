@@ -147,13 +147,10 @@ pub fn import(
     if stages.is_empty() {
         return Err(ImportError::NoSteps);
     }
-    let mut all = Vec::new();
-    for stage in &stages {
-        stage.walk(&mut all);
-    }
-    if all.len() > MAX_NODES {
+    let count: usize = stages.iter().map(Draft::count).sum();
+    if count > MAX_NODES {
         return Err(ImportError::TooMany {
-            count: all.len(),
+            count,
             max: MAX_NODES,
         });
     }

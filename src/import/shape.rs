@@ -47,12 +47,9 @@ impl Draft {
         }
     }
 
-    /// Every node of this subtree, in order.
-    pub fn walk<'a>(&'a self, out: &mut Vec<&'a Draft>) {
-        out.push(self);
-        for child in &self.children {
-            child.walk(out);
-        }
+    /// How many nodes this subtree holds, itself included.
+    pub fn count(&self) -> usize {
+        1 + self.children.iter().map(Draft::count).sum::<usize>()
     }
 }
 
