@@ -32,15 +32,19 @@ pub fn marker_comment(marker: &Marker) -> String {
 
 /// The marker among a document's HTML comments, if it is an export.
 pub fn find(comments: &[(String, usize)]) -> Option<Marker> {
-    comments.iter().find_map(|(comment, _)| {
-        let inner = comment.strip_prefix("<!--")?.strip_suffix("-->")?.trim();
-        serde_json::from_str(inner.strip_prefix(TAG)?.trim()).ok()
-    })
+    comments
+        .iter()
+        .find_map(|(comment, _)| read_marker(comment))
 }
 
 /// Whether `comment` is an export's marker (not a comment left out of the pack).
 pub fn is_marker(comment: &str) -> bool {
-    find(&[(comment.to_string(), 0)]).is_some()
+    read_marker(comment).is_some()
+}
+
+fn read_marker(comment: &str) -> Option<Marker> {
+    let inner = comment.strip_prefix("<!--")?.strip_suffix("-->")?.trim();
+    serde_json::from_str(inner.strip_prefix(TAG)?.trim()).ok()
 }
 
 /// The stages of an exported checklist: its last list, nested as the pack was.

@@ -112,7 +112,13 @@ fn absorb(body: &mut Body, pieces: Vec<Piece>, boxes: bool, lost: &mut Vec<Lost>
                 body.links.append(&mut quoted.links);
                 body.steps.append(&mut quoted.steps);
                 body.warnings.append(&mut quoted.warnings);
-                let words = quoted.text.join("\n");
+                // A quote in the quote is part of it.
+                let words = quoted
+                    .text
+                    .into_iter()
+                    .chain(quoted.notes)
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 if words.is_empty() {
                     continue;
                 }

@@ -108,6 +108,9 @@ fn quotes_are_notes_and_marked_ones_warnings() {
   > Attention : fermez vos messages.
 - [ ] Check the link
   ⚠️ It expires after a week.
+- [ ] Quote the charter
+  > It says:
+  > > Be kind.
 ";
     let pack = import_en(markdown).pack;
     assert_eq!(
@@ -125,6 +128,10 @@ fn quotes_are_notes_and_marked_ones_warnings() {
     let link = node(&pack, "check-the-link");
     assert_eq!(link.warning.as_deref(), Some("It expires after a week."));
     assert_eq!(link.details, None);
+    assert_eq!(
+        node(&pack, "quote-the-charter").note.as_deref(),
+        Some("It says:\nBe kind.")
+    );
 }
 
 #[test]
