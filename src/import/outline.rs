@@ -148,13 +148,16 @@ fn list(
 ) {
     for item in items {
         if item.task.is_some() || !boxes {
-            if let Some(step) = step(item, boxes, lost) {
-                body.steps.push(step);
+            match step(item, boxes, lost) {
+                Ok(step) => body.steps.push(step),
+                Err(mut under) => body.steps.append(&mut under),
             }
             continue;
         }
-        let mut pieces = item.pieces.into_iter();
-        if let Some(Piece::Para(text)) = pieces.next() {
+        let mut pieces = item.pieces.into_iter().peekable();
+        if let Some(Piece::Para(_)) = pieces.peek()
+            && let Some(Piece::Para(text)) = pieces.next()
+        {
             lines.push(format!("{}• {}", "  ".repeat(indent), text.joined()));
             body.links.extend(text.links);
         }
@@ -176,8 +179,9 @@ fn list(
 }
 
 /// A list item as a step: its first line the title, the rest its body. An empty box is
-/// left out (said), its nested steps kept by the caller's list.
-fn step(item: ListItem, boxes: bool, lost: &mut Vec<Lost>) -> Option<Step> {
+/// said; its text's first line becomes its title, or without text the steps under it
+/// take its place (`Err`).
+fn step(item: ListItem, boxes: bool, lost: &mut Vec<Lost>) -> Result<Step, Vec<Step>> {
     let mut pieces = item.pieces.into_iter().peekable();
     let mut body = Body::default();
     let mut title = String::new();
@@ -195,15 +199,12 @@ fn step(item: ListItem, boxes: bool, lost: &mut Vec<Lost>) -> Option<Step> {
     absorb(&mut body, pieces.collect(), boxes, lost);
     if title.is_empty() {
         lost.push(Lost::EmptyBox { line: item.line });
-        if !body.steps.is_empty() || body.has_text() {
-            // The text has nowhere to go without a title: read its first line as one.
-            title = body.text.first().cloned().unwrap_or_default();
+        if body.text.is_empty() {
+            return Err(body.steps);
         }
-        if title.is_empty() {
-            return None;
-        }
+        title = body.text.remove(0).replace('\n', " ");
     }
-    Some(Step {
+    Ok(Step {
         title,
         line: item.line,
         ticked: item.task == Some(true),

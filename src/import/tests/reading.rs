@@ -283,3 +283,32 @@ fn a_heading_after_the_first_steps_is_a_stage_not_the_title() {
         ]
     );
 }
+
+#[test]
+fn an_empty_box_gives_its_place_to_what_it_holds() {
+    let markdown = "\
+- [ ]
+  - [ ] Install Zoom
+  - [ ] Test it
+- [ ] <!-- fill in --> 
+  Book a call with your manager
+- [ ]
+";
+    let imported = import_en(markdown);
+    assert_eq!(
+        tree(&imported.pack),
+        [
+            r#"stage onboarding "onboarding""#,
+            r#"  item install-zoom "Install Zoom""#,
+            r#"  item test-it "Test it""#,
+            r#"  item book-a-call-with-your-manager "Book a call with your manager""#,
+        ]
+    );
+    let empty: Vec<usize> = imported
+        .lost
+        .iter()
+        .filter(|l| matches!(l, Lost::EmptyBox { .. }))
+        .map(Lost::line)
+        .collect();
+    assert_eq!(empty, [1, 4, 6]);
+}
