@@ -15,16 +15,6 @@ pub struct Body {
     pub steps: Vec<Step>,
 }
 
-impl Body {
-    /// Whether there is anything but steps to carry.
-    pub fn has_text(&self) -> bool {
-        !(self.text.is_empty()
-            && self.links.is_empty()
-            && self.notes.is_empty()
-            && self.warnings.is_empty())
-    }
-}
-
 /// A box (or, in a document without boxes, a list item).
 pub struct Step {
     pub title: String,
