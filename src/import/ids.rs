@@ -204,6 +204,23 @@ fn fallback(level: Level) -> &'static str {
     }
 }
 
+/// Nodes of the previous version in order, and how far they have been taken.
+#[derive(Default)]
+struct Queue(Vec<usize>, usize);
+
+impl Queue {
+    /// The first one not taken yet.
+    fn next(&mut self, used: &[bool]) -> Option<usize> {
+        while let Some(&c) = self.0.get(self.1) {
+            if !used[c] {
+                return Some(c);
+            }
+            self.1 += 1;
+        }
+        None
+    }
+}
+
 /// Groups (stages, parts) match groups, steps match steps.
 fn same_kind(a: Level, b: Level) -> bool {
     matches!(a, Level::Stage | Level::Part) == matches!(b, Level::Stage | Level::Part)
@@ -233,9 +250,19 @@ fn likeness(a: &str, b: &str) -> f64 {
 fn match_nodes(nodes: &[Flat], previous: &Pack) -> Vec<Option<(usize, Match)>> {
     let mut found: Vec<Option<(usize, Match)>> = vec![None; nodes.len()];
     let mut used = vec![false; previous.nodes.len()];
-    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, node) in previous.nodes.iter().enumerate() {
-        by_title.entry(normal(&node.title)).or_default().push(i);
+    // Candidates by title and kind, and by title, kind and parent: each list is read
+    // from a cursor past the ones taken, so many alike titles stay linear.
+    let group = |level: Level| matches!(level, Level::Stage | Level::Part);
+    let mut by_title: HashMap<(String, bool), Queue> = HashMap::new();
+    let mut by_place: HashMap<(String, bool, Option<usize>), Queue> = HashMap::new();
+    for (c, node) in previous.nodes.iter().enumerate() {
+        let key = (normal(&node.title), group(node.level));
+        by_place
+            .entry((key.0.clone(), key.1, node.parent))
+            .or_default()
+            .0
+            .push(c);
+        by_title.entry(key).or_default().0.push(c);
     }
     let prev_of = |found: &[Option<(usize, Match)>], i: usize| -> Option<usize> {
         nodes[i]
@@ -243,17 +270,13 @@ fn match_nodes(nodes: &[Flat], previous: &Pack) -> Vec<Option<(usize, Match)>> {
             .and_then(|parent| found[parent].map(|(p, _)| p))
     };
     for (i, node) in nodes.iter().enumerate() {
-        let Some(candidates) = by_title.get(&normal(&node.title)) else {
-            continue;
-        };
+        let key = (normal(&node.title), group(node.level));
         let parent = prev_of(&found, i);
-        let free = |&&c: &&usize| !used[c] && same_kind(previous.nodes[c].level, node.level);
-        let best = candidates
-            .iter()
-            .filter(free)
-            .find(|&&c| previous.nodes[c].parent == parent)
-            .or_else(|| candidates.iter().find(free));
-        if let Some(&c) = best {
+        let under_parent = by_place
+            .get_mut(&(key.0.clone(), key.1, parent))
+            .and_then(|queue| queue.next(&used));
+        let best = under_parent.or_else(|| by_title.get_mut(&key)?.next(&used));
+        if let Some(c) = best {
             used[c] = true;
             found[i] = Some((c, Match::Kept));
         }

@@ -184,3 +184,45 @@ fn a_step_retitled_with_other_words_is_found_by_its_place() {
     assert_eq!(third.pack.renamed, []);
     assert_eq!(third.assigned.removed, ["Contract"]);
 }
+
+#[test]
+fn alike_titles_keep_the_id_they_had_under_their_own_heading() {
+    let first = import_en("## Week 1\n- [ ] Read it\n## Week 2\n- [ ] Read it\n").pack;
+    let ids = |pack: &Pack| -> Vec<(String, String)> {
+        pack.nodes
+            .iter()
+            .map(|n| (n.title.clone(), n.id.clone()))
+            .collect()
+    };
+    assert_eq!(
+        ids(&first),
+        [
+            ("Week 1".into(), "week-1".into()),
+            ("Read it".into(), "read-it".into()),
+            ("Week 2".into(), "week-2".into()),
+            ("Read it".into(), "read-it-2".into()),
+        ]
+    );
+    let options = Options {
+        previous: Some(&first),
+        ..options()
+    };
+    // The weeks swapped: each "Read it" goes with its week.
+    let swapped = import(
+        "## Week 2\n- [ ] Read it\n## Week 1\n- [ ] Read it\n",
+        &options,
+        &EN,
+    )
+    .unwrap()
+    .pack;
+    assert_eq!(
+        ids(&swapped),
+        [
+            ("Week 2".into(), "week-2".into()),
+            ("Read it".into(), "read-it-2".into()),
+            ("Week 1".into(), "week-1".into()),
+            ("Read it".into(), "read-it".into()),
+        ]
+    );
+    assert_eq!(swapped.renamed, []);
+}
