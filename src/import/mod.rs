@@ -8,6 +8,7 @@ mod exported;
 mod ids;
 mod lost;
 mod markdown;
+mod matching;
 mod outline;
 mod shape;
 mod yaml;

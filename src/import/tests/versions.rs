@@ -226,3 +226,22 @@ fn alike_titles_keep_the_id_they_had_under_their_own_heading() {
     );
     assert_eq!(swapped.renamed, []);
 }
+
+#[test]
+fn a_title_edited_only_in_case_accents_or_punctuation_keeps_its_id() {
+    let first = import_en("- [ ] Read the charter\n- [ ] Créer son compte\n").pack;
+    let options = Options {
+        previous: Some(&first),
+        ..options()
+    };
+    let again = import(
+        "- [ ] Read the Charter!\n- [ ] Creer son compte\n",
+        &options,
+        &EN,
+    )
+    .unwrap();
+    let ids: Vec<&str> = again.pack.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["onboarding", "read-the-charter", "creer-son-compte"]);
+    assert_eq!(again.assigned.kept, 2);
+    assert_eq!(again.pack.renamed, []);
+}
