@@ -3,6 +3,7 @@
 //! The binary is a thin shell around these modules; `tests/` use them directly.
 
 pub mod app;
+pub mod atomic_file;
 pub mod calendar;
 pub mod cli;
 pub mod clock;

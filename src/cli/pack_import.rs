@@ -3,7 +3,7 @@
 //! not be carried, line by line.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::Failure;
 use crate::import::{self, Imported, Options};
@@ -196,15 +196,8 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Beside the file, then renamed over it: the old pack or the new, never half of one.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let mut tmp = PathBuf::from(path);
-    tmp.set_extension(format!("tmp-{}", std::process::id()));
-    std::fs::write(&tmp, bytes)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|source| {
-            let _ = std::fs::remove_file(&tmp);
-            Failure::Write {
-                path: path.to_path_buf(),
-                source,
-            }
-        })
+    crate::atomic_file::write(path, bytes).map_err(|source| Failure::Write {
+        path: path.to_path_buf(),
+        source,
+    })
 }

@@ -189,11 +189,5 @@ impl Library {
 
 /// Writes beside `path`, then renames over it: a reader sees the old file or the new.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), LibraryError> {
-    let tmp = path.with_extension("tmp");
-    fs::write(&tmp, bytes)
-        .and_then(|()| fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = fs::remove_file(&tmp);
-            io_error("write", path)(e)
-        })
+    crate::atomic_file::write(path, bytes).map_err(io_error("write", path))
 }

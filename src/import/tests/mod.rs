@@ -24,6 +24,15 @@ pub(super) fn options() -> Options<'static> {
     }
 }
 
+/// `markdown` imported again over `previous`, as `--previous` does.
+pub(super) fn import_over(previous: &Pack, markdown: &str) -> Imported {
+    let options = Options {
+        previous: Some(previous),
+        ..options()
+    };
+    import(markdown, &options, &EN).unwrap()
+}
+
 pub(super) fn import_en(markdown: &str) -> Imported {
     import(markdown, &options(), &EN).unwrap()
 }

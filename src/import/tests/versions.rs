@@ -53,11 +53,7 @@ fn importing_again_after_editing_two_titles_keeps_every_tick() {
             "Sign and return your contract in the",
         )
         .replace("Set up your calendar", "Set up your diary");
-    let options = Options {
-        previous: Some(&first),
-        ..options()
-    };
-    let second = import(&edited, &options, &EN).unwrap();
+    let second = import_over(&first, &edited);
     let pack = &second.pack;
     assert_eq!(pack.version, "2");
     assert_eq!(
@@ -84,11 +80,7 @@ fn importing_again_after_editing_two_titles_keeps_every_tick() {
 #[test]
 fn importing_again_without_a_change_keeps_the_version_and_every_id() {
     let first = import_en(github()).pack;
-    let options = Options {
-        previous: Some(&first),
-        ..options()
-    };
-    let again = import(github(), &options, &EN).unwrap();
+    let again = import_over(&first, github());
     assert_eq!(again.pack, first);
     let steps = first
         .nodes
@@ -114,12 +106,8 @@ stages:
       - {id: read-the-charter, title: Sign the code of conduct}
 ";
     let previous = crate::pack::load_str(yaml, "previous.yaml").unwrap();
-    let options = Options {
-        previous: Some(&previous),
-        ..options()
-    };
     let markdown = "- [ ] Sign the contract\n- [ ] Book a call\n- [ ] Read the charter\n";
-    let imported = import(markdown, &options, &EN).unwrap();
+    let imported = import_over(&previous, markdown);
     let ids: Vec<&str> = imported.pack.nodes.iter().map(|n| n.id.as_str()).collect();
     // A mentor's tick on the code of conduct must not show on the charter.
     assert_eq!(
@@ -146,12 +134,8 @@ stages:
       - {id: charter, title: Read the charter, due: {days: 2, after: \"stage:week-1\"}}
 ";
     let previous = crate::pack::load_str(yaml, "previous.yaml").unwrap();
-    let options = Options {
-        previous: Some(&previous),
-        ..options()
-    };
     let markdown = "## Week 1\n- [ ] Sign the contract\n- [ ] Read the charter\n";
-    let imported = import(markdown, &options, &EN).unwrap();
+    let imported = import_over(&previous, markdown);
     let pack = &imported.pack;
     assert_eq!(pack.id, "onboarding");
     assert_eq!(pack.lang, "fr");
@@ -164,23 +148,17 @@ stages:
 #[test]
 fn a_step_retitled_with_other_words_is_found_by_its_place() {
     let first = import_en("## Week 1\n- [ ] Contract\n- [ ] Charter\n").pack;
-    let options = Options {
-        previous: Some(&first),
-        ..options()
-    };
     // Same place under the same heading, as many steps as before: the same step.
-    let second = import("## Week 1\n- [ ] Paperwork\n- [ ] Charter\n", &options, &EN).unwrap();
+    let second = import_over(&first, "## Week 1\n- [ ] Paperwork\n- [ ] Charter\n");
     assert_eq!(
         second.pack.renamed,
         [("contract".to_string(), "paperwork".to_string())]
     );
     // One step more: a new title there is a new step, and the old one is gone.
-    let third = import(
+    let third = import_over(
+        &first,
         "## Week 1\n- [ ] Paperwork\n- [ ] Charter\n- [ ] Zoom\n",
-        &options,
-        &EN,
-    )
-    .unwrap();
+    );
     assert_eq!(third.pack.renamed, []);
     assert_eq!(third.assigned.removed, ["Contract"]);
 }
@@ -203,17 +181,11 @@ fn alike_titles_keep_the_id_they_had_under_their_own_heading() {
             ("Read it".into(), "read-it-2".into()),
         ]
     );
-    let options = Options {
-        previous: Some(&first),
-        ..options()
-    };
     // The weeks swapped: each "Read it" goes with its week.
-    let swapped = import(
+    let swapped = import_over(
+        &first,
         "## Week 2\n- [ ] Read it\n## Week 1\n- [ ] Read it\n",
-        &options,
-        &EN,
     )
-    .unwrap()
     .pack;
     assert_eq!(
         ids(&swapped),
@@ -230,16 +202,7 @@ fn alike_titles_keep_the_id_they_had_under_their_own_heading() {
 #[test]
 fn a_title_edited_only_in_case_accents_or_punctuation_keeps_its_id() {
     let first = import_en("- [ ] Read the charter\n- [ ] Créer son compte\n").pack;
-    let options = Options {
-        previous: Some(&first),
-        ..options()
-    };
-    let again = import(
-        "- [ ] Read the Charter!\n- [ ] Creer son compte\n",
-        &options,
-        &EN,
-    )
-    .unwrap();
+    let again = import_over(&first, "- [ ] Read the Charter!\n- [ ] Creer son compte\n");
     let ids: Vec<&str> = again.pack.nodes.iter().map(|n| n.id.as_str()).collect();
     assert_eq!(ids, ["onboarding", "read-the-charter", "creer-son-compte"]);
     assert_eq!(again.assigned.kept, 2);
