@@ -4,7 +4,7 @@
 //! replaced atomically (a reader never sees half a file), under a name that sorts by
 //! pack then mentor and cannot collide between two people whose names look alike.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -75,19 +75,7 @@ impl Publisher {
         json.push(b'\n');
         let name = self.file_name();
         let path = self.dir.join(&name);
-        // Hidden, so that a report reading the folder meanwhile passes it by; the process
-        // id keeps two windows of the same mentor apart.
-        let tmp = self.dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let written = std::fs::File::create(&tmp)
-            .and_then(|mut file| {
-                file.write_all(&json)?;
-                file.sync_all()
-            })
-            .and_then(|()| std::fs::rename(&tmp, &path));
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(e);
-        }
+        crate::atomic_file::write(&path, &json)?;
         Ok(path)
     }
 }

@@ -57,7 +57,7 @@ impl Settings {
         match value {
             Some(value) => {
                 std::fs::create_dir_all(&self.dir)?;
-                std::fs::write(path, format!("{value}\n"))
+                crate::atomic_file::write(&path, format!("{value}\n").as_bytes())
             }
             None => match std::fs::remove_file(path) {
                 Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),

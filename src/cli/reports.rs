@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::{Failure, ReportFormat};
 use crate::report::{self, CsvOptions};
+use crate::safe_text::printable;
 use crate::text::{Text, fill};
 
 /// What `report` was asked for.
@@ -44,7 +45,9 @@ pub fn report(
             })?;
             // The report is not on screen: the files it could not read are said here too.
             for file in &built.unread {
+                // A synced file's name is anyone's: it must not drive the terminal.
                 let path = file.path.display().to_string();
+                let path = printable(&path, false);
                 let said = fill(
                     t.report_unread_line,
                     &[("path", &path), ("why", &file.why.words(t))],

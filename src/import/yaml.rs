@@ -141,10 +141,12 @@ fn field(out: &mut String, indent: usize, key: &str, text: &str) {
 }
 
 /// Whether a literal block keeps `text` exactly: no leading space on its first line
-/// (YAML would read it as the block's indentation), no trailing spaces, nothing but
-/// printable characters.
+/// that is not empty (YAML takes that line's indentation for the block's), no trailing
+/// spaces, nothing but printable characters.
 fn blockable(text: &str) -> bool {
-    !text.starts_with([' ', '\t'])
+    text.lines()
+        .find(|line| !line.is_empty())
+        .is_none_or(|line| !line.starts_with([' ', '\t']))
         && text.lines().all(|line| line == line.trim_end())
         && !text.ends_with('\n')
         && text.chars().all(|c| c == '\n' || c == '\t' || printable(c))

@@ -213,7 +213,7 @@ impl Library {
         if let Some(dir) = self.default_file.parent() {
             fs::create_dir_all(dir).map_err(io_error("create", dir))?;
         }
-        fs::write(&self.default_file, format!("{}\n", pack.id))
+        crate::atomic_file::write(&self.default_file, format!("{}\n", pack.id).as_bytes())
             .map_err(io_error("write", &self.default_file))?;
         Ok(pack)
     }

@@ -98,16 +98,10 @@ fn fnv1a(path: &Path) -> u64 {
         })
 }
 
-/// Temp file and rename, so a reader never sees half an entry. Failures are ignored:
-/// without a cache the pack is simply parsed next time.
+/// Replaced whole, so a reader never sees half an entry. Failures are ignored: without
+/// a cache the pack is simply parsed next time.
 fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) {
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    let written = fs::create_dir_all(dir)
-        .and_then(|()| fs::write(&tmp, bytes))
-        .and_then(|()| fs::rename(&tmp, path));
-    if written.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
+    let _ = fs::create_dir_all(dir).and_then(|()| crate::atomic_file::write(path, bytes));
 }
 
 #[cfg(test)]

@@ -1,12 +1,13 @@
 //! Where progress lives on disk, and writing it so that a crash never leaves half a file.
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
 use super::{Changes, FORMAT_VERSION, State};
+use crate::atomic_file::{self, Disk, Step, Syncs};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
@@ -72,6 +73,8 @@ pub struct StateStore {
     dir: PathBuf,
     /// The run this store reads and writes, by its file key.
     run: Option<String>,
+    /// How its saves reach the disk: [`Disk`] but in the test that counts the syncs.
+    syncs: &'static dyn Syncs,
 }
 
 impl StateStore {
@@ -79,6 +82,7 @@ impl StateStore {
         StateStore {
             dir: dir.into(),
             run: None,
+            syncs: &Disk,
         }
     }
 
@@ -87,11 +91,19 @@ impl StateStore {
         StateStore {
             dir: self.dir.clone(),
             run: Some(run.to_string()),
+            syncs: self.syncs,
         }
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The same store, its saves synced through `syncs` (the test that counts them).
+    #[cfg(test)]
+    fn syncing_through(mut self, syncs: &'static dyn Syncs) -> Self {
+        self.syncs = syncs;
+        self
     }
 
     /// The name of this store's file for `pack_id`, without `.json`.
@@ -155,7 +167,7 @@ impl StateStore {
         state.apply(changes);
         state.format = FORMAT_VERSION;
         state.pack_version.clone_from(&mine.pack_version);
-        write_atomically(&self.dir, &path, &self.stem(&mine.pack_id), &state)?;
+        write_state(&path, &state, self.syncs)?;
         let merged_foreign = !state.same_progress(mine);
         Ok(Saved {
             state,
@@ -214,46 +226,29 @@ fn move_aside(path: &Path, now: Timestamp) -> Result<PathBuf, StateError> {
     rename_with_stamp(path, "corrupt", now)
 }
 
+/// Renames `path` to `<name>.json.<kind>-<time>`, or `…-<time>-2`, `-3`… when a file
+/// of that second is already there: a backup or a set-aside file is never overwritten.
+/// Called under the store's lock, so no other ticklist takes the name meanwhile.
 fn rename_with_stamp(path: &Path, kind: &str, now: Timestamp) -> Result<PathBuf, StateError> {
-    let stamp = now.strftime("%Y%m%dT%H%M%SZ");
-    let moved_to = path.with_extension(format!("json.{kind}-{stamp}"));
+    let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
+    let mut moved_to = path.with_extension(format!("json.{kind}-{stamp}"));
+    let mut n = 1;
+    while matches!(moved_to.try_exists(), Ok(true)) {
+        n += 1;
+        moved_to = path.with_extension(format!("json.{kind}-{stamp}-{n}"));
+    }
     fs::rename(path, &moved_to).map_err(io_error("move aside", path))?;
     Ok(moved_to)
 }
 
 /// Replaces `path` with `state` so that a crash at any point leaves the old file or
-/// the new one, never a mix. Called under the store's lock, so the temp name is fixed
-/// and a leftover from a killed process is simply overwritten.
-fn write_atomically(dir: &Path, path: &Path, stem: &str, state: &State) -> Result<(), StateError> {
+/// the new one, never a mix.
+fn write_state(path: &Path, state: &State, syncs: &dyn Syncs) -> Result<(), StateError> {
     let mut json = serde_json::to_vec_pretty(state)
         .map_err(io::Error::other)
         .map_err(io_error("encode", path))?;
     json.push(b'\n');
-    let tmp = dir.join(format!(".{stem}.json.tmp"));
-    let half = json.len() / 2;
-    crash_point(0);
-    let written = File::create(&tmp)
-        .and_then(|mut f| {
-            f.write_all(&json[..half])?;
-            crash_point(1);
-            f.write_all(&json[half..])?;
-            crash_point(2);
-            f.sync_all()
-        })
-        .and_then(|()| {
-            crash_point(3);
-            fs::rename(&tmp, path)
-        });
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
-        return Err(io_error("save", path)(e));
-    }
-    crash_point(4);
-    // Make the rename itself durable; not every platform can open a directory.
-    if let Ok(dir) = File::open(dir) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
+    atomic_file::replace(path, &json, syncs, crash_point).map_err(io_error("save", path))
 }
 
 /// Test-only crash switch, absent from release builds: with `TICKLIST_TEST_KILL_AT=N:S`
@@ -261,7 +256,8 @@ fn write_atomically(dir: &Path, path: &Path, stem: &str, state: &State) -> Resul
 /// 0 before the temp file, 1 with it half written, 2 written, 3 synced, 4 renamed.
 /// The crash test uses it to reach every point of a save on purpose, not by luck.
 #[cfg(all(debug_assertions, unix))]
-fn crash_point(step: u32) {
+fn crash_point(step: Step) {
+    let step = step as u32;
     use std::sync::atomic::{AtomicU32, Ordering};
     static SAVES: AtomicU32 = AtomicU32::new(0);
     let Some((save, at)) = std::env::var("TICKLIST_TEST_KILL_AT")
@@ -292,7 +288,7 @@ fn crash_point(step: u32) {
 }
 
 #[cfg(not(all(debug_assertions, unix)))]
-fn crash_point(_step: u32) {}
+fn crash_point(_step: Step) {}
 
 #[cfg(test)]
 mod tests;

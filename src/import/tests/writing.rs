@@ -59,6 +59,10 @@ fn texts_yaml_would_misread_are_written_so_they_read_back() {
         "key: value\nother: one",
         "tab\there\nand there",
         "\"quoted\"\n'single'",
+        // Indented lines after empty ones: YAML would take them for the block's indent.
+        "\n\n   x\nB",
+        "\n a",
+        "\n\tb\nc",
     ] {
         let pack = written("Title", text);
         // As any pack text is shown: a tab as spaces.

@@ -186,3 +186,88 @@ fn an_unreadable_file_is_never_replaced() {
     assert!(store.save(&mine, &ticked(&["a"]), now()).is_err());
     assert_eq!(fs::read_to_string(&blocker).unwrap(), "keep me");
 }
+
+#[test]
+fn backups_and_set_aside_files_of_one_second_are_all_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path());
+    let mut backups = Vec::new();
+    for n in 0..3 {
+        fs::write(store.path("p"), format!("backup {n}")).unwrap();
+        backups.push(store.reset("p", now()).unwrap().unwrap());
+    }
+    let mut set_aside = Vec::new();
+    for n in 0..2 {
+        fs::write(store.path("p"), format!("{{ damaged {n}")).unwrap();
+        let LoadOutcome::MovedAside { moved_to, .. } = store.load("p", "1", now()) else {
+            panic!("a damaged file is set aside");
+        };
+        set_aside.push(moved_to);
+    }
+    for (n, path) in backups.iter().enumerate() {
+        assert_eq!(fs::read_to_string(path).unwrap(), format!("backup {n}"));
+    }
+    for (n, path) in set_aside.iter().enumerate() {
+        assert_eq!(fs::read_to_string(path).unwrap(), format!("{{ damaged {n}"));
+    }
+    let names: Vec<String> = backups
+        .iter()
+        .chain(&set_aside)
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "p.json.bak-20261122T093000Z",
+            "p.json.bak-20261122T093000Z-2",
+            "p.json.bak-20261122T093000Z-3",
+            "p.json.corrupt-20261122T093000Z",
+            "p.json.corrupt-20261122T093000Z-2",
+        ]
+    );
+}
+
+/// Counts the syncs a save asks for.
+#[derive(Debug, Default)]
+struct Counted {
+    files: std::sync::atomic::AtomicUsize,
+    dirs: std::sync::atomic::AtomicUsize,
+}
+
+impl Syncs for Counted {
+    fn file(&self, file: &File) -> io::Result<()> {
+        assert!(file.metadata()?.len() > 0, "synced once written");
+        self.files.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Ok(())
+    }
+
+    fn dir(&self, dir: &Path) {
+        let temps = fs::read_dir(dir).unwrap().flatten();
+        let temps = temps.filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"));
+        assert_eq!(temps.count(), 0, "synced once renamed");
+        self.dirs.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+#[test]
+fn every_save_is_synced_and_replaces_the_file() {
+    use std::os::unix::fs::MetadataExt;
+    use std::sync::atomic::Ordering::SeqCst;
+    let counted: &'static Counted = Box::leak(Box::default());
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path()).syncing_through(counted);
+    let mut state = State::new("p", "1");
+    save(&store, &mut state, &ticked(&["a"]));
+    let before = fs::metadata(store.path("p")).unwrap().ino();
+    save(&store, &mut state, &ticked(&["b"]));
+    assert_ne!(fs::metadata(store.path("p")).unwrap().ino(), before);
+    assert_eq!(
+        (counted.files.load(SeqCst), counted.dirs.load(SeqCst)),
+        (2, 2)
+    );
+    // A run's store saves the same way.
+    let run = store.for_run("alice");
+    run.save(&State::new("p", "1"), &ticked(&["a"]), now())
+        .unwrap();
+    assert_eq!(counted.files.load(SeqCst), 3);
+}
