@@ -10,7 +10,6 @@ use std::time::Duration;
 use ureq::Agent;
 use ureq::http::Uri;
 
-use crate::links::resolve_location;
 use crate::pack::MAX_PACK_BYTES;
 use crate::text::{Text, fill};
 
@@ -174,6 +173,14 @@ pub fn fetch(url: &str, since: &Validators, timeout: Duration) -> Result<Fetched
     Err(FetchError::TooManyRedirects { url: url.into() })
 }
 
+/// The absolute address a `Location` header points to from `base` (RFC 3986, through
+/// `url`): an address of any scheme stays itself, to be checked like the first.
+pub(crate) fn resolve_location(base: &str, location: &str) -> String {
+    url::Url::parse(base)
+        .and_then(|base| base.join(location))
+        .map_or_else(|_| location.to_string(), String::from)
+}
+
 fn failure(url: &str, error: ureq::Error, timeout: Duration) -> FetchError {
     let url = url.to_string();
     match error {
@@ -244,6 +251,22 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn locations_resolve_against_the_current_url() {
+        let base = "https://example.org/a/b?x=1";
+        let resolve = |to| resolve_location(base, to);
+        assert_eq!(resolve("https://other.org/"), "https://other.org/");
+        assert_eq!(resolve("/c"), "https://example.org/c");
+        assert_eq!(resolve("//cdn.example.org/d"), "https://cdn.example.org/d");
+        assert_eq!(resolve("e"), "https://example.org/a/e");
+        assert_eq!(resolve("../f?y"), "https://example.org/f?y");
+        assert_eq!(resolve("ftp://127.0.0.1/p"), "ftp://127.0.0.1/p");
+        assert_eq!(
+            resolve_location("https://example.org", "f"),
+            "https://example.org/f"
+        );
     }
 
     #[test]

@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use ureq::Agent;
 
+use crate::fetch::resolve_location;
+
 /// Redirects followed before a link counts as broken.
 const MAX_REDIRECTS: usize = 5;
 
@@ -117,47 +119,5 @@ fn check_one(agent: &Agent, url: &str) -> LinkStatus {
     }
     LinkStatus::Failed {
         error: format!("more than {MAX_REDIRECTS} redirects"),
-    }
-}
-
-/// The absolute URL a `Location` header points to from `base`.
-pub(crate) fn resolve_location(base: &str, location: &str) -> String {
-    if location.starts_with("http://") || location.starts_with("https://") {
-        return location.to_string();
-    }
-    let scheme_end = base.find("://").map_or(0, |i| i + 3);
-    let host_end = base[scheme_end..]
-        .find('/')
-        .map_or(base.len(), |i| scheme_end + i);
-    if let Some(rest) = location.strip_prefix("//") {
-        return format!("{}{rest}", &base[..scheme_end]);
-    }
-    if location.starts_with('/') {
-        return format!("{}{location}", &base[..host_end]);
-    }
-    let dir_end = base
-        .rfind('/')
-        .filter(|&i| i >= host_end)
-        .map_or(base.len(), |i| i + 1);
-    let dir = &base[..dir_end];
-    let sep = if dir.ends_with('/') { "" } else { "/" };
-    format!("{dir}{sep}{location}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::resolve_location as resolve;
-
-    #[test]
-    fn locations_resolve_against_the_current_url() {
-        let base = "https://example.org/a/b?x=1";
-        assert_eq!(resolve(base, "https://other.org/"), "https://other.org/");
-        assert_eq!(resolve(base, "/c"), "https://example.org/c");
-        assert_eq!(
-            resolve(base, "//cdn.example.org/d"),
-            "https://cdn.example.org/d"
-        );
-        assert_eq!(resolve(base, "e"), "https://example.org/a/e");
-        assert_eq!(resolve("https://example.org", "f"), "https://example.org/f");
     }
 }

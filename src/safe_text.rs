@@ -74,7 +74,8 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-fn needs_replacing(c: char) -> bool {
+/// Whether a terminal or an editor could act on `c`: controls, direction marks and overrides.
+pub fn needs_replacing(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
 }

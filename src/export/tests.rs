@@ -203,3 +203,35 @@ fn import_options() -> crate::import::Options<'static> {
         base_url: None,
     }
 }
+
+#[test]
+fn no_text_in_the_markdown_export_can_drive_a_terminal() {
+    let pack = crate::pack::builtin(crate::text::Lang::En).unwrap();
+    let now: Timestamp = "2026-11-22T09:30:00Z".parse().unwrap();
+    let mut tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    tracker.skip(&pack, pack.find("slack").unwrap(), "no\u{202e}evil", now);
+    let mut report = export(&pack, &tracker, "al\u{1b}]0;pwned\u{7}ice", now);
+    report.pack.id = "id\u{1b}[2J".into();
+    report.pack.version = "1\u{9b}31m".into();
+    report.pack.title = "Pack\u{1b}[31m".into();
+    report.items[1].title = "Step\u{7}\u{1b}c".into();
+    report.items[1].note = Some("note\u{1b}[8m".into());
+    report.groups[0].title = "Stage\u{202d}".into();
+    let mut out = Vec::new();
+    write_markdown(&mut out, &report, &EN).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let bad: Vec<char> = out
+        .chars()
+        .filter(|&c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c))
+        .collect();
+    assert!(bad.is_empty(), "{bad:?} in\n{out}");
+    for shown in [
+        "id␛[2J",
+        "Pack␛\\[31m",
+        "Step␇␛c",
+        "note␛\\[8m",
+        "al␛\\]0;pwned␇ice",
+    ] {
+        assert!(out.contains(shown), "{shown} in\n{out}");
+    }
+}

@@ -3,12 +3,15 @@
 //! have parts: nested task items alone cannot tell a part from an item with sub-items.
 //! Ticks, dates and notes are the mentor's, not the checklist's: they are left out.
 
+use std::fmt::Write;
+
 use serde::{Deserialize, Serialize};
 
 use super::lost::Lost;
 use super::markdown::{Found, Inline, ListItem, Piece};
 use super::shape::{Draft, Shaper};
 use crate::pack::{Kind, Level};
+use crate::safe_text;
 use crate::text::{EN, FR, Text};
 
 const TAG: &str = "ticklist-export";
@@ -26,8 +29,18 @@ pub struct Marker {
 /// The comment a Markdown export starts with.
 pub fn marker_comment(marker: &Marker) -> String {
     let json = serde_json::to_string(marker).unwrap_or_default();
-    // `--` may not appear inside an HTML comment; `\u002d` is the same JSON.
-    format!("<!-- {TAG} {} -->", json.replace("--", "-\\u002d"))
+    // `--` may not appear inside an HTML comment; `\u002d` is the same JSON. JSON
+    // escapes only C0 controls: C1 controls and direction overrides, which a terminal
+    // or an editor would act on, are escaped here the same way.
+    let mut out = String::with_capacity(json.len() + 20);
+    for c in json.replace("--", "-\\u002d").chars() {
+        if safe_text::needs_replacing(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    format!("<!-- {TAG} {out} -->")
 }
 
 /// The marker among a document's HTML comments, if it is an export.

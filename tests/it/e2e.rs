@@ -310,6 +310,17 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back_to_a_redrawn_screen() {
         s.contains("0/24") && s.contains("┌Étapes")
     });
     assert!(app.screen.screen().alternate_screen());
+    assert!(
+        app.screen.screen().bracketed_paste(),
+        "bracketed paste asked for again"
+    );
+    // So a paste after `fg` is still text: into the note prompt, never run as keys.
+    app.keys("e");
+    app.wait_for_text("Votre note :");
+    app.keys(&bracketed("t j t"));
+    app.wait_for_text("t j t");
+    app.keys("\x1b");
+    app.wait_for("the prompt closed", |s| !s.contains("Votre note :"));
     app.keys(" ");
     app.wait_for_text("1/24");
     app.quit();

@@ -309,3 +309,33 @@ fn steps_a_new_installed_version_adds_are_new_until_viewed() {
         "viewed in the UI, so no longer new: {list}"
     );
 }
+
+#[test]
+fn progress_that_cannot_be_read_is_never_written_over() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let dir = home.join("config/ticklist");
+    std::fs::create_dir_all(&dir).unwrap();
+    // A link to itself: it cannot be read, though a rename could replace it.
+    let file = dir.join(format!("{BUILTIN_ID}.json"));
+    std::os::unix::fs::symlink(&file, &file).unwrap();
+    let untouched = |after: &str| {
+        let meta = std::fs::symlink_metadata(&file).unwrap();
+        assert!(
+            meta.file_type().is_symlink(),
+            "{after}: the file was replaced"
+        );
+    };
+
+    let out = crate::support::english(home, &["check", "slack"]);
+    let said = crate::support::failed_with(&out, 1);
+    assert!(said.contains("Progress cannot be saved here"), "{said}");
+    untouched("check");
+
+    let out = crate::support::piped(home, "C", &["--plain"], "t\nq\n");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("Ticked: "), "{said}");
+    assert!(said.contains("Could not save: cannot read"), "{said}");
+    assert_eq!(out.status.code(), Some(1));
+    untouched("plain mode");
+}

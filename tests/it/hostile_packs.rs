@@ -53,6 +53,19 @@ fn deep_nesting_is_refused_by_the_parser_before_any_stack_runs_out() {
     let yaml = format!("{HEAD}stages: {}{}\n", "[".repeat(depth), "]".repeat(depth));
     let message = located_error(&yaml);
     assert!(message.contains("recursion limit exceeded"), "{message}");
+    // Steps inside steps, 23 levels: the parser's limit (32 levels of YAML) stops it
+    // where the 33rd opens, before the pack's own rules would.
+    let mut nested = String::new();
+    for level in 0..23 {
+        let pad = "    ".repeat(level);
+        nested.push_str(&format!("{pad}  - id: n{level}\n{pad}    title: N\n"));
+        if level < 22 {
+            nested.push_str(&format!("{pad}    items:\n"));
+        }
+    }
+    let message = located_error(&format!("{HEAD}stages:\n{nested}"));
+    assert!(message.contains("hostile.yaml:51:"), "{message}");
+    assert!(message.contains("Depth { depth: 33 }"), "{message}");
     // In block style the format's own shape refuses it at the first level too deep.
     let block: String = (0..200)
         .map(|d| format!("{}- \n", "  ".repeat(d)))
@@ -122,6 +135,16 @@ fn overlong_texts_are_refused_where_they_are() {
         "{HEAD}stages:\n  - id: s\n    title: S\n    items:\n      - id: a\n        title: A\n        links: [{{label: L, url: \"{url}\"}}]\n"
     );
     assert!(located_error(&link).contains("longer than 2048"));
+    // The limit is exact: 2,048 bytes load, 2,049 do not.
+    let with_url = |len: usize| {
+        let url = format!("https://example.org/{}", "z".repeat(len - 20));
+        assert_eq!(url.len(), len);
+        format!(
+            "{HEAD}stages:\n  - id: s\n    title: S\n    items:\n      - id: a\n        title: A\n        links: [{{label: L, url: \"{url}\"}}]\n"
+        )
+    };
+    assert!(pack::load_str(&with_url(2048), "at-limit.yaml").is_ok());
+    assert!(located_error(&with_url(2049)).contains("longer than 2048"));
 }
 
 #[test]

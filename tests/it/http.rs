@@ -24,6 +24,11 @@ pub enum Reply {
     Flood {
         declared: bool,
     },
+    /// A 200 that announces `length` bytes, sends `body` and hangs up.
+    Announce {
+        length: u64,
+        body: String,
+    },
 }
 
 /// One request as the server saw it: the path and its headers (names in lower case).
@@ -149,6 +154,9 @@ fn answer(
             .as_bytes(),
         ),
         Reply::Silent => return Some(stream),
+        Reply::Announce { length, body } => stream
+            .write_all(head("200 OK", &format!("Content-Length: {length}\r\n")).as_bytes())
+            .and_then(|()| stream.write_all(body.as_bytes())),
         Reply::Flood { declared } => {
             let size = 17 * 1024 * 1024;
             let extra = if declared {

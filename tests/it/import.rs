@@ -138,12 +138,18 @@ fn the_pack_goes_to_standard_output_and_an_existing_file_is_never_replaced_unask
         std::fs::read_to_string(home.path().join("onboarding.yaml")).unwrap(),
         "mine"
     );
+    let before = crate::support::inode(&home.path().join("onboarding.yaml"));
     succeeded(&english(
         home.path(),
         &["pack", "import", "onboarding.md", "--force"],
     ));
     let yaml = std::fs::read_to_string(home.path().join("onboarding.yaml")).unwrap();
     assert!(yaml.contains("id: mentor-onboarding"));
+    assert_ne!(
+        crate::support::inode(&home.path().join("onboarding.yaml")),
+        before,
+        "replaced whole, never written in place"
+    );
 }
 
 #[test]

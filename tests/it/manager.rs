@@ -54,11 +54,17 @@ fn shared_folder() -> (tempfile::TempDir, PathBuf) {
         &["publish", dir, "--name", "Alice"],
     ));
     assert!(said.contains("Alice"), "{said}");
+    let before = crate::support::inode(&published(&shared)[0]);
     ok(at(
         &alice,
         "2026-11-20T09:00:00Z",
         &["check", "video-candidats"],
     ));
+    assert_ne!(
+        crate::support::inode(&published(&shared)[0]),
+        before,
+        "the export replaced whole, never written in place"
+    );
     // The sync client's copy of that older export.
     let first = published(&shared).remove(0);
     std::fs::copy(&first, shared.join("alice (conflicted copy).json")).unwrap();

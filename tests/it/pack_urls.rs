@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use crate::http::{Reply, Server};
-use crate::support::{FRENCH, command};
+use crate::support::{FRENCH, command, inode};
 
 use crate::support::{english as run, failed_with as failed, succeeded as ok};
 
@@ -85,6 +85,7 @@ fn a_mentor_installs_by_address_and_an_update_keeps_every_tick() {
         "renamed:\n  buddy: meet-buddy\n",
     );
     server.serve("/team.yaml", &v2, "two");
+    let first = inode(&home.join("data/ticklist/packs/team.yaml"));
     assert_eq!(
         ok(&run(home, &["pack", "update", "team"])),
         "updated team from v1 to v2: Team onboarding\n\
@@ -107,6 +108,11 @@ fn a_mentor_installs_by_address_and_an_update_keeps_every_tick() {
     assert!(status.contains("total 2/3"), "both ticks count: {status}");
     ok(&run(home, &["--pack", "team", "check", "handbook"]));
     assert_eq!(installed(home), v2);
+    assert_ne!(
+        inode(&home.join("data/ticklist/packs/team.yaml")),
+        first,
+        "the installed pack replaced whole, never written in place"
+    );
 
     // Going back to the first version is refused unless asked for, and nothing moves.
     server.serve("/team.yaml", &v1(), "one");
@@ -318,4 +324,77 @@ fn sha256(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[test]
+fn a_pack_announced_over_the_limit_is_refused_before_it_is_read() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let server = Server::start();
+    // Just over the limit, and far over it; the server sends a real pack and hangs up.
+    for (path, length) in [("/over", 16 * 1024 * 1024 + 1), ("/gigabyte", 1 << 30)] {
+        server.set(path, Reply::Announce { length, body: v1() });
+        let said = failed(&run(home, &["pack", "install", &server.url(path)]), 1);
+        assert!(
+            said.contains("larger than a pack may be (16 MiB)"),
+            "{path}: {said}"
+        );
+    }
+    // At the limit's own size the body is read: the short one is refused as cut.
+    server.set(
+        "/at-limit",
+        Reply::Announce {
+            length: 16 * 1024 * 1024,
+            body: v1(),
+        },
+    );
+    let said = failed(
+        &run(home, &["pack", "install", &server.url("/at-limit")]),
+        1,
+    );
+    assert!(!said.contains("larger than a pack"), "{said}");
+}
+
+#[test]
+fn redirects_are_followed_up_to_the_limit_and_each_hop_is_checked() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let server = Server::start();
+    server.serve("/team.yaml", &v1(), "one");
+    // A chain of n redirects: /n → /n-1 → … → /1 → the pack.
+    for n in 1..=6 {
+        let to = if n == 1 {
+            "/team.yaml".to_string()
+        } else {
+            format!("/hop{}", n - 1)
+        };
+        server.set(&format!("/hop{n}"), Reply::Redirect(to));
+    }
+    ok(&run(home, &["pack", "install", &server.url("/hop5")]));
+    let said = failed(&run(home, &["pack", "install", &server.url("/hop6")]), 1);
+    assert!(said.contains("more than 5 redirects"), "{said}");
+
+    // A hop to plain http elsewhere than this machine is refused, even two hops down.
+    // (0.0.0.0 reaches this machine too, so no request leaves it if the check is lost.)
+    let port = server.base.rsplit(':').next().unwrap();
+    let away = format!("http://0.0.0.0:{port}/team.yaml");
+    server.set("/away", Reply::Redirect(away.clone()));
+    server.set("/via", Reply::Redirect("/away".into()));
+    for start in ["/away", "/via"] {
+        let said = failed(&run(home, &["pack", "install", &server.url(start)]), 1);
+        assert!(
+            said.contains(&away) && said.contains("only over https"),
+            "{start}: {said}"
+        );
+    }
+    // And so is a hop to another scheme.
+    server.set("/ftp", Reply::Redirect("ftp://127.0.0.1/team.yaml".into()));
+    let said = failed(&run(home, &["pack", "install", &server.url("/ftp")]), 1);
+    assert!(said.contains("is not a web address"), "{said}");
+    let fetched: Vec<String> = server.requests().into_iter().map(|r| r.path).collect();
+    assert_eq!(
+        fetched.iter().filter(|p| *p == "/team.yaml").count(),
+        1,
+        "the pack fetched by the good chain only: {fetched:?}"
+    );
 }

@@ -186,6 +186,29 @@ fn the_picker_starts_renames_and_opens_runs() {
 }
 
 #[test]
+fn a_paste_into_the_picker_is_a_name_never_keys() {
+    let home = tempfile::tempdir().unwrap();
+    let args = ["--pack", "first-session"];
+    let mut app = Session::start_with(home.path(), &args, &[]);
+    app.wait_for_text("Aucun étudiant");
+    // On the list, a paste is no command: nothing is started, renamed or archived.
+    app.keys("\x1b[200~n\rq a\x1b[201~");
+    app.keys("n");
+    app.wait_for_text("Nom de l'étudiant :");
+    app.keys("\x1b[200~Eve\nq a\x1b[201~");
+    app.wait_for_text("Eve q a");
+    app.keys("\r");
+    app.wait_for_text("Première session avec un nouvel étudiant · Eve q a");
+    app.quit();
+    let list = ok(home.path(), &["--pack", "first-session", "runs", "list"]);
+    let names: Vec<&str> = list
+        .lines()
+        .map(|l| l.split("  ").next().unwrap())
+        .collect();
+    assert_eq!(names, ["Eve q a"], "{list}");
+}
+
+#[test]
 fn due_dates_count_from_the_start_and_status_lists_what_is_late() {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();

@@ -353,3 +353,10 @@ pub fn piped(home: &Path, lang: &str, args: &[&str], input: &str) -> std::proces
         })
         .unwrap()
 }
+
+/// The file's inode: a new one when the file was replaced, the same when written in place.
+#[cfg(unix)]
+pub fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).unwrap().ino()
+}

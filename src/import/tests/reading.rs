@@ -250,6 +250,24 @@ fn unreadable_front_matter_is_said_and_the_heading_titles_the_pack() {
 }
 
 #[test]
+fn front_matter_past_the_packs_parser_limits_is_not_read() {
+    let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
+    let aliases = vec!["*a"; 1_001].join(", ");
+    for hostile in [
+        format!("extra: {deep}"),
+        format!("x: &a [1]\ny: [{aliases}]"),
+    ] {
+        let markdown = format!("---\ntitle: Read\n{hostile}\n---\n- [ ] Sign\n");
+        let imported = import_en(&markdown);
+        assert_eq!(imported.pack.title, "onboarding", "{hostile:.40}");
+        assert_eq!(imported.lost, [Lost::FrontMatter { line: 1 }]);
+    }
+    // Within them, the same front matter titles the pack.
+    let fine = "---\ntitle: Read\nextra: [[1]]\nx: &a [1]\ny: [*a, *a]\n---\n- [ ] Sign\n";
+    assert_eq!(import_en(fine).pack.title, "Read");
+}
+
+#[test]
 fn more_steps_than_a_pack_holds_is_an_error_and_long_texts_are_cut() {
     let boxes = "- [ ] Read it\n".repeat(crate::pack::MAX_NODES);
     let error = import(&boxes, &options(), &EN).err().unwrap();

@@ -46,7 +46,7 @@ fn a_done_parent_reports_its_last_tick() {
 
 #[test]
 fn progress_follows_renamed_ids_and_the_move_is_saved() {
-    let yaml = "id: t\nversion: \"2\"\nlang: en\ntitle: T\nstages:\n  - id: s\n    title: S\n    items:\n      - {id: a2, title: A}\n      - {id: b2, title: B}\nrenamed: {a: a2, b: b2}\n";
+    let yaml = "id: t\nversion: \"2\"\nlang: en\ntitle: T\nstages:\n  - id: s\n    title: S\n    items:\n      - {id: a2, title: A}\n      - {id: b2, title: B}\n      - {id: c2, title: C}\nrenamed: {a: a2, b: b2, c: c2}\n";
     let pack = pack::load_str(yaml, "t.yaml").unwrap();
     let at: Timestamp = "2026-11-02T10:00:00Z".parse().unwrap();
     let later: Timestamp = "2026-11-05T10:00:00Z".parse().unwrap();
@@ -56,8 +56,14 @@ fn progress_follows_renamed_ids_and_the_move_is_saved() {
     // b2 was ticked under its new id already: that tick wins over the old one.
     state.ticks.insert("b".into(), at);
     state.ticks.insert("b2".into(), later);
+    let skip = Skip {
+        reason: "not mine".into(),
+        at,
+    };
+    state.skipped.insert("c".into(), skip.clone());
     let mut tracker = Tracker::new(&pack, state);
-    assert_eq!(tracker.overall(&pack), (2, 2));
+    assert_eq!(tracker.overall(&pack), (3, 3), "a skip settles its step");
+    assert_eq!(tracker.state().skipped["c2"], skip);
     assert_eq!(tracker.state().ticks["a2"], at);
     assert_eq!(tracker.state().ticks["b2"], later);
     assert_eq!(tracker.state().notes["a2"], "mine");
@@ -67,6 +73,8 @@ fn progress_follows_renamed_ids_and_the_move_is_saved() {
     assert_eq!(changes.ticks["b"], None);
     assert!(!changes.ticks.contains_key("b2"));
     assert_eq!(changes.notes["a2"].as_deref(), Some("mine"));
+    assert_eq!(changes.skipped["c"], None);
+    assert_eq!(changes.skipped["c2"], Some(skip), "the moved skip is saved");
     assert_eq!(orphan_ticks(&pack, tracker.state()), 0);
 }
 
