@@ -332,10 +332,35 @@ fn progress_that_cannot_be_read_is_never_written_over() {
     assert!(said.contains("Progress cannot be saved here"), "{said}");
     untouched("check");
 
-    let out = crate::support::piped(home, "C", &["--plain"], "t\nq\n");
-    let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("Ticked: "), "{said}");
-    assert!(said.contains("Could not save: cannot read"), "{said}");
+    // Plain mode opens read-only; the file becomes readable meanwhile, and still the
+    // tick is not written over it: what could not be read at the start is never replaced.
+    use std::io::{BufRead, Write};
+    let mut child = crate::support::command(home, "C")
+        .arg("--plain")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut said = String::new();
+    while !said.contains("Type ? and Enter") {
+        said.push_str(&lines.next().unwrap().unwrap());
+    }
+    assert!(said.contains("Progress cannot be saved here"), "{said}");
+    std::fs::remove_file(&file).unwrap();
+    let theirs = r#"{"format":2,"pack_id":"openclassrooms-mentor","pack_version":"2026.11","ticks":{"slack":"2026-11-02T08:15:00Z"}}"#;
+    std::fs::write(&file, theirs).unwrap();
+    child.stdin.take().unwrap().write_all(b"t\nq\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let rest: Vec<String> = lines.map(Result::unwrap).collect();
+    let rest = rest.join("\n");
+    assert!(rest.contains("Ticked: "), "{rest}");
+    assert!(rest.contains("Could not save: "), "{rest}");
     assert_eq!(out.status.code(), Some(1));
-    untouched("plain mode");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        theirs,
+        "plain mode"
+    );
 }
