@@ -7,7 +7,8 @@ use ratatui::layout::Position;
 
 use super::{App, BOX_WIDTH, LinkPurpose, Mode, Overlay, PromptKind, box_column};
 use crate::keymap::Action;
-use crate::session::{Effect, Outcome};
+use crate::progress::SkipPlan;
+use crate::session::{Effect, Notice, Outcome};
 use crate::text::fill;
 
 impl App {
@@ -40,7 +41,7 @@ impl App {
                 let outcome = self.session.undo();
                 return self.show(outcome);
             }
-            Action::Skip => return self.skip_selected(now),
+            Action::Skip => return self.skip_selected(),
             Action::EditNote => self.edit_note(),
             Action::Search => self.start_search(),
             Action::Quit if self.search.is_some() => self.clear_search(),
@@ -159,18 +160,38 @@ impl App {
         self.show(outcome)
     }
 
-    /// `s`: asks why the selected steps do not apply; on steps already skipped (and no
-    /// step to do), takes the skip back at once.
-    fn skip_selected(&mut self, now: Timestamp) -> Vec<Effect> {
+    /// `s`: asks why the selected steps do not apply, always with a prompt, so that the
+    /// words typed next are never taken for keys. The prompt says when ticks would be
+    /// replaced; on steps skipped already it holds their reason, to change or clear.
+    fn skip_selected(&mut self) -> Vec<Effect> {
         let Some(node) = self.tree.selected() else {
             return Vec::new();
         };
-        if self.session.skip_asks_reason(node) {
-            self.ask(PromptKind::Skip, node, String::new());
-            return Vec::new();
-        }
-        let outcome = self.session.skip(node, "", now);
-        self.show(outcome)
+        let (kind, text) = match self.session.skip_plan(node) {
+            SkipPlan::Nothing => return self.show(Outcome::say(Notice::NotTickable)),
+            SkipPlan::Skip { replaces } => (
+                PromptKind::Skip {
+                    replaces,
+                    again: false,
+                },
+                String::new(),
+            ),
+            SkipPlan::Reason => {
+                let pack = &self.session.pack;
+                let reason = pack
+                    .leaves(node)
+                    .find_map(|leaf| self.session.tracker().skip_of(pack, leaf))
+                    .map(|skip| skip.reason.clone())
+                    .unwrap_or_default();
+                let kind = PromptKind::Skip {
+                    replaces: 0,
+                    again: true,
+                };
+                (kind, reason)
+            }
+        };
+        self.ask(kind, node, text);
+        Vec::new()
     }
 
     /// `n`: the next step not yet ticked after the selection, from the top again at the end.

@@ -12,7 +12,12 @@ use crate::session::{Effect, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
-    Skip,
+    /// Why the node does not apply: `replaces` ticks go if it is kept; `again` when it
+    /// is skipped already (a new reason, or none to take the skip back).
+    Skip {
+        replaces: usize,
+        again: bool,
+    },
     Note,
 }
 
@@ -70,7 +75,7 @@ impl App {
                 let (kind, node, text) = (prompt.kind, prompt.node, prompt.line.text.clone());
                 self.mode = Mode::Browsing;
                 let outcome = match kind {
-                    PromptKind::Skip => self.session.skip(node, &text, now),
+                    PromptKind::Skip { .. } => self.session.skip(node, &text, now),
                     PromptKind::Note => self.session.note(node, &text, false),
                 };
                 return self.show(outcome);

@@ -90,18 +90,12 @@ pub fn progress_command<O: Write, E: Write>(
                 ProgressCommand::Skip { reason, .. } => Some(reason.as_str()),
                 _ => None,
             };
-            let mut outcome = Outcome::default();
-            for node in nodes {
-                let step = match reason {
-                    // Steps already settled stay as they are: only the ones to do are skipped.
-                    Some(reason) if session.skip_asks_reason(node) => {
-                        session.skip(node, reason, now)
-                    }
-                    Some(_) => Outcome::default(),
-                    None => session.unskip(node),
-                };
-                outcome = outcome.then(step);
-            }
+            let outcome = match reason {
+                Some(reason) => session.skip_all(&nodes, reason, now),
+                None => nodes.iter().fold(Outcome::default(), |outcome, &node| {
+                    outcome.then(session.unskip(node))
+                }),
+            };
             let count = changed(&outcome, |c| c.skipped.len());
             let said = to.save(&session, outcome)?;
             let template = match reason {

@@ -15,6 +15,18 @@ pub enum LeafState {
     Skipped(Skip),
 }
 
+/// What marking a node not applicable does, decided once for every front end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipPlan {
+    /// Its steps to do are skipped; with none, its ticked steps, whose `replaces` ticks
+    /// go (the prompt says so, and undo brings them back).
+    Skip { replaces: usize },
+    /// Every step is skipped already: a new reason replaces theirs, none takes the skip back.
+    Reason,
+    /// A reference card: there is nothing to skip.
+    Nothing,
+}
+
 impl LeafState {
     fn settled(&self) -> bool {
         !matches!(self, LeafState::Todo)
@@ -202,25 +214,45 @@ impl Tracker {
         changed
     }
 
-    /// `s`: marks the steps to do under `index` not applicable, with `reason`; when there
-    /// are none and some are skipped, takes the skips back instead. Returns whether
-    /// anything changed.
-    pub fn skip(&mut self, pack: &Pack, index: usize, reason: &str, now: Timestamp) -> bool {
-        let leaves: Vec<usize> = pack.leaves(index).collect();
-        let todo: Vec<usize> = leaves
-            .iter()
-            .copied()
-            .filter(|&l| self.leaf_state(pack, l) == LeafState::Todo)
-            .collect();
-        if todo.is_empty() {
-            return self.unskip(pack, index);
+    /// What marking `index` not applicable would do: see [`SkipPlan`].
+    pub fn skip_plan(&self, pack: &Pack, index: usize) -> SkipPlan {
+        let (mut todo, mut ticked, mut skipped) = (0, 0, 0);
+        for leaf in pack.leaves(index) {
+            match self.leaf_state(pack, leaf) {
+                LeafState::Todo => todo += 1,
+                LeafState::Ticked(_) => ticked += 1,
+                LeafState::Skipped(_) => skipped += 1,
+            }
         }
-        let mut changed = false;
+        match (todo, ticked, skipped) {
+            (0, 0, 0) => SkipPlan::Nothing,
+            (0, 0, _) => SkipPlan::Reason,
+            (0, ticked, _) => SkipPlan::Skip { replaces: ticked },
+            _ => SkipPlan::Skip { replaces: 0 },
+        }
+    }
+
+    /// Marks steps under `index` not applicable, for `reason`, as [`SkipPlan`] says: the
+    /// steps to do; with none, the ticked ones (the mentor is believed: the tick is
+    /// replaced); with every step skipped already, their reason becomes `reason`.
+    /// Returns whether anything changed.
+    pub fn skip(&mut self, pack: &Pack, index: usize, reason: &str, now: Timestamp) -> bool {
+        let plan = self.skip_plan(pack, index);
         let skip = Skip {
             reason: reason.trim().to_string(),
             at: whole_seconds(now),
         };
-        for leaf in todo {
+        let targets: Vec<usize> = pack
+            .leaves(index)
+            .filter(|&leaf| match (plan, self.leaf_state(pack, leaf)) {
+                (SkipPlan::Skip { replaces: 0 }, state) => state == LeafState::Todo,
+                (SkipPlan::Skip { .. }, state) => matches!(state, LeafState::Ticked(_)),
+                (_, LeafState::Skipped(old)) => old.reason != skip.reason,
+                _ => false,
+            })
+            .collect();
+        let mut changed = false;
+        for leaf in targets {
             changed |= self.set_leaf(pack, leaf, LeafState::Skipped(skip.clone()));
         }
         changed

@@ -14,7 +14,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::pack::{MAX_TEXT_CHARS, Pack};
-use crate::progress::{Before, Changes, LeafState, State, Tracker, UndoStack};
+use crate::progress::{Before, Changes, SkipPlan, State, Tracker, UndoStack};
 use crate::safe_text::printable;
 
 pub use effect::{Effect, Report};
@@ -128,28 +128,39 @@ impl Session {
         outcome
     }
 
-    /// Whether skipping `node` asks why: it has steps still to do. Without any, a skip
-    /// takes the skips back instead.
-    pub fn skip_asks_reason(&self, node: usize) -> bool {
-        self.pack
-            .leaves(node)
-            .any(|l| self.tracker.leaf_state(&self.pack, l) == LeafState::Todo)
+    /// What marking `node` not applicable would do, for the front end to ask for a
+    /// reason (and to say that ticks would be replaced) before it does.
+    pub fn skip_plan(&self, node: usize) -> SkipPlan {
+        self.tracker.skip_plan(&self.pack, node)
     }
 
-    /// Marks the steps to do under `node` not applicable, for `reason`; with none to do,
-    /// makes its skipped steps to do again (as [`Session::unskip`]).
+    /// `s`: marks `node` not applicable for `reason`, as [`SkipPlan`] says: its steps to
+    /// do, or else its ticked steps (the tick replaced). On a node already skipped,
+    /// `reason` replaces theirs, and no reason takes the skip back.
     pub fn skip(&mut self, node: usize, reason: &str, now: Timestamp) -> Outcome {
-        if !self.skip_asks_reason(node) {
-            return self.unskip(node);
-        }
         let reason = match clean(reason, false) {
             Ok(reason) => reason,
             Err(notice) => return Outcome::say(notice),
         };
+        if reason.is_empty() && self.skip_plan(node) == SkipPlan::Reason {
+            return self.unskip(node);
+        }
         self.change(node, |session| {
             let changed = session.tracker.skip(&session.pack, node, &reason, now);
             changed.then_some(Notice::Skipped(node))
         })
+    }
+
+    /// `ticklist skip`: marks each node not applicable as [`Session::skip`] does; a node
+    /// skipped already stays as it is (a script run twice changes nothing).
+    pub fn skip_all(&mut self, nodes: &[usize], reason: &str, now: Timestamp) -> Outcome {
+        let mut outcome = Outcome::default();
+        for &node in nodes {
+            if matches!(self.skip_plan(node), SkipPlan::Skip { .. }) {
+                outcome = outcome.then(self.skip(node, reason, now));
+            }
+        }
+        outcome
     }
 
     /// Makes the skipped steps under `node` to do again.

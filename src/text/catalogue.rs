@@ -123,6 +123,10 @@ catalogue! {
     act_skip,
     act_skip_help,
     skip_prompt,
+    /// The reason prompt on ticked steps: a skip replaces `{count}` ticks.
+    skip_prompt_replaces,
+    /// The reason prompt on steps skipped already: empty takes the skip back.
+    skip_prompt_again,
     act_note,
     act_note_help,
     note_prompt,

@@ -117,6 +117,8 @@ pub static EN: Text = Text {
     act_note_help: "Write your note on this step (empty: remove it)",
     note_prompt: "Your note: {text}",
     skip_prompt: "Not applicable, because: {text}",
+    skip_prompt_replaces: "Not applicable (replaces {count} {count:tick|ticks}; u brings {count:it|them} back), because: {text}",
+    skip_prompt_again: "Not applicable (empty: to do again), because: {text}",
     skipped_on: "Not applicable since {date}: {reason}",
     skip_reason: "not applicable: {reason}",
     opened_on: "Link opened on {date}",

@@ -422,6 +422,8 @@ pub static FR: Text = Text {
     act_note_help: "Écrire votre note sur cette étape (vide : l'effacer)",
     note_prompt: "Votre note : {text}",
     skip_prompt: "Sans objet, parce que : {text}",
+    skip_prompt_replaces: "Sans objet (remplace {count} {count:fr:coche|coches} ; u {count:fr:la|les} rétablit), parce que : {text}",
+    skip_prompt_again: "Sans objet (vide : à faire de nouveau), parce que : {text}",
     skipped_on: "Sans objet depuis le {date} : {reason}",
     skip_reason: "sans objet : {reason}",
     opened_on: "Lien ouvert le {date}",

@@ -11,6 +11,7 @@ use super::Theme;
 use crate::app::{App, Line as TypedLine, PromptKind};
 use crate::keymap::{Action, EDIT_BINDINGS, Edit};
 use crate::session::Severity;
+use crate::text::fill;
 
 /// Lines the status message needs, so that a long URL is shown whole (up to 4 lines);
 /// the stage's summary, shown when there is no message, takes up to 2.
@@ -45,10 +46,15 @@ pub fn typed(template: &str, line: &TypedLine, theme: &Theme) -> Line<'static> {
 pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &Theme) {
     if let Some(asked) = app.prompt() {
         let template = match asked.kind {
-            PromptKind::Skip => app.text.skip_prompt,
-            PromptKind::Note => app.text.note_prompt,
+            PromptKind::Skip { again: true, .. } => app.text.skip_prompt_again.into(),
+            PromptKind::Skip { replaces: 0, .. } => app.text.skip_prompt.into(),
+            PromptKind::Skip { replaces, .. } => fill(
+                app.text.skip_prompt_replaces,
+                &[("count", &replaces.to_string())],
+            ),
+            PromptKind::Note => app.text.note_prompt.into(),
         };
-        frame.render_widget(typed(template, &asked.line, theme), status);
+        frame.render_widget(typed(&template, &asked.line, theme), status);
     } else if let Some(search) = app.search.as_ref().filter(|_| app.typing()) {
         frame.render_widget(typed(app.text.search_prompt, &search.line, theme), status);
     } else if let Some(s) = &app.status {

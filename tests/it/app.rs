@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::layout::Rect;
-use ticklist::app::{App, LinkPurpose, Mode, Overlay};
+use ticklist::app::{App, LinkPurpose, Mode, Overlay, PromptKind};
 use ticklist::keymap::{Action, Edit};
 use ticklist::pack::{self, Pack};
 use ticklist::progress::{Changes, Check, LoadOutcome, State, StateStore, Tracker};
@@ -647,8 +647,18 @@ fn s_asks_why_then_marks_the_step_not_applicable_and_u_takes_it_back() {
             .reason,
         "déjà inscrit"
     );
-    // s on a skipped step takes the skip back at once.
+    // s on a skipped step opens the prompt on its reason: another reason replaces it,
+    // none takes the skip back.
     press(&mut app, &[Action::Skip]);
+    let prompt = app.prompt().unwrap();
+    assert_eq!(prompt.line.text, "déjà inscrit");
+    assert!(matches!(prompt.kind, PromptKind::Skip { again: true, .. }));
+    edit(&mut app, &[Edit::End]);
+    edit(
+        &mut app,
+        &vec![Edit::Delete; "déjà inscrit".chars().count()],
+    );
+    edit(&mut app, &[Edit::Confirm]);
     assert!(!app.typing());
     assert!(
         app.session
