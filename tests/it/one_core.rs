@@ -249,3 +249,69 @@ fn a_ui_undo_and_a_plain_undo_say_the_same() {
     let said = plain.command("u", now()).lines;
     assert_eq!(Some(&app.status.unwrap().text), said.first());
 }
+
+/// The progress file of `home` as data, its save times left out.
+fn progress_of(home: &Path) -> serde_json::Value {
+    let mut state = state_at(&home.join(format!("config/ticklist/{BUILTIN_ID}.json")));
+    if let Some(object) = state.as_object_mut() {
+        object.remove("saved_at");
+    }
+    state
+}
+
+#[test]
+fn a_ticked_step_said_not_to_apply_is_skipped_with_the_words_typed_in_every_front_end() {
+    let reason = "déjà fait en mai";
+    // The full-screen UI, in a terminal: the first step is selected at opening.
+    let ui = tempfile::tempdir().unwrap();
+    let mut app = crate::support::Session::start(ui.path());
+    app.wait_for_text("0/24");
+    app.keys(" ");
+    app.wait_for_text("1/24");
+    app.keys("s");
+    app.wait_for_text("Sans objet (remplace 1 coche ; u la rétablit), parce que :");
+    // Every letter is text: none of them ticks, moves, opens or quits.
+    app.keys(reason);
+    app.wait_for_text(reason);
+    app.keys("\r");
+    app.wait_for("the skip shown", |s| s.contains("[-]") && s.contains("1/24"));
+    // u brings the tick back; the same words again skip it for good.
+    app.keys("u");
+    app.wait_for("the tick back", |s| s.contains("Annulé") && !s.contains("[-]"));
+    app.keys("s");
+    app.wait_for_text("Sans objet (remplace 1 coche ; u la rétablit), parce que :");
+    app.keys(&format!("{reason}\r"));
+    app.wait_for("the skip shown", |s| s.contains("[-]") && s.contains("1/24"));
+    let app = app.quit();
+    let screen = app.contents();
+    assert!(!screen.contains("Note enregistrée"), "{screen}");
+
+    // Plain mode, through a pipe.
+    let plain = tempfile::tempdir().unwrap();
+    let out = crate::support::piped(
+        plain.path(),
+        FRENCH,
+        &["--plain"],
+        &format!("t\nskip {reason}\nq\n"),
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // The commands.
+    let commands = tempfile::tempdir().unwrap();
+    cli(commands.path(), &["check", "video-candidats"]);
+    let said = cli(
+        commands.path(),
+        &["skip", "video-candidats", "--reason", reason],
+    );
+    assert!(said.starts_with("1 étape marquée sans objet"), "{said}");
+
+    let by_ui = progress_of(ui.path());
+    assert_eq!(by_ui, progress_of(plain.path()), "UI and plain mode");
+    assert_eq!(by_ui, progress_of(commands.path()), "UI and the commands");
+    // The tick replaced by the skip, and nothing else.
+    assert_eq!(by_ui["ticks"], serde_json::json!({}), "{by_ui}");
+    assert_eq!(by_ui["skipped"]["video-candidats"]["reason"], reason);
+    assert_eq!(by_ui["skipped"].as_object().unwrap().len(), 1, "{by_ui}");
+    assert!(by_ui.get("notes").is_none(), "{by_ui}");
+
+}
