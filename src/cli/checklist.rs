@@ -69,12 +69,7 @@ fn run_ui(
         startup,
         said,
     } = opened.start(text);
-    let saver = Saver::spawn(
-        store,
-        session.tracker().state().clone(),
-        session.read_only_reason().map(String::from),
-        publisher,
-    );
+    let saver = Saver::spawn(store, session.tracker().state().clone(), publisher);
     let mut app = App::new(session, text, super::local_time_zone());
     app.keymap = keymap.clone();
     app.run = run;

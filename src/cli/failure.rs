@@ -24,6 +24,8 @@ pub enum Failure {
     Library(#[from] LibraryError),
     State(#[from] StateError),
     ReadOnlyState(String),
+    /// A change the core made that could not be written.
+    Unsaved(String),
     Output(#[source] std::io::Error),
     NoteTooLong(usize),
     /// Some files given to `report` were not exports; the report names them.
@@ -133,6 +135,7 @@ impl Failure {
             Failure::NotUpdated => t.fail_not_updated.into(),
             Failure::Import(message) => message.clone(),
             Failure::ReadOnlyState(reason) => fill(t.fail_read_only, &[("reason", reason)]),
+            Failure::Unsaved(error) => fill(t.fail_unsaved, &[("error", error)]),
             Failure::Output(e) | Failure::Plain(PlainError::Output(e)) => {
                 fill(t.fail_output, &[("error", &error(e))])
             }

@@ -12,11 +12,10 @@ use super::listing::{status, write_list, write_status};
 use super::open::{Opened, open, pack_and_words};
 use super::publishing::Publish;
 use super::{Cli, Console, ExportFormat, Failure, ProgressCommand, confirm};
-use crate::effects::Opener;
+use crate::effects::{Opener, Saving};
 use crate::export;
 use crate::pack::Pack;
-use crate::progress::{StateStore, Urgency, pressing};
-use crate::publish::Publisher;
+use crate::progress::{Urgency, pressing};
 use crate::safe_text::printable;
 use crate::session::{Effect, Notice, Outcome, Report, Session, Severity};
 use crate::settings::{Settings, account_full_name};
@@ -40,9 +39,8 @@ pub fn progress_command<O: Write, E: Write>(
         publisher,
         ..
     } = open(pack, store, run, now);
-    let to = Saving {
-        store: &store,
-        publisher: publisher.as_ref(),
+    let mut to = Inline {
+        saving: Saving::new(&store, publisher.as_ref()),
         now,
     };
     for notice in notices {
@@ -71,7 +69,7 @@ pub fn progress_command<O: Write, E: Write>(
         }
         ProgressCommand::Start { date } => {
             let outcome = session.start(*date);
-            let said = to.save(&session, outcome)?;
+            let said = to.save(&mut session, outcome)?;
             tell(out, err, &said, &session.pack, t)
         }
         ProgressCommand::Check { ids } | ProgressCommand::Uncheck { ids } => {
@@ -79,7 +77,7 @@ pub fn progress_command<O: Write, E: Write>(
             let nodes = find_all(&session.pack, ids)?;
             let outcome = session.set(&nodes, on, now);
             let count = changed(&outcome, |c| c.ticks.len());
-            let said = to.save(&session, outcome)?;
+            let said = to.save(&mut session, outcome)?;
             let template = if on { t.cli_ticked } else { t.cli_unticked };
             writeln!(out, "{}", counted(template, count, &session))
                 .and_then(|()| tell(out, err, &said, &session.pack, t))
@@ -97,7 +95,7 @@ pub fn progress_command<O: Write, E: Write>(
                 }),
             };
             let count = changed(&outcome, |c| c.skipped.len());
-            let said = to.save(&session, outcome)?;
+            let said = to.save(&mut session, outcome)?;
             let template = match reason {
                 Some(_) => t.cli_skipped,
                 None => t.cli_unskipped,
@@ -109,7 +107,7 @@ pub fn progress_command<O: Write, E: Write>(
             let node = find(&session.pack, id)?;
             let note = text.as_deref().filter(|_| !clear).unwrap_or_default();
             let outcome = session.note(node, note, true);
-            let said = to.save(&session, outcome)?;
+            let said = to.save(&mut session, outcome)?;
             tell(out, err, &said, &session.pack, t)
         }
         ProgressCommand::Export {
@@ -207,12 +205,9 @@ pub fn progress_command<O: Write, E: Write>(
                 }
                 report => session.report(report),
             };
-            // Recorded like the UI does; a file that cannot be saved only loses that.
-            let said = if session.read_only_reason().is_some() {
-                outcome.notices
-            } else {
-                to.save(&session, outcome)?
-            };
+            // Recorded like the UI does; a file that cannot be saved only loses that,
+            // and says so.
+            let said = to.save(&mut session, outcome)?;
             tell(out, err, &said, &session.pack, t)
         }
     };
@@ -248,31 +243,42 @@ fn write_due(
     Ok(())
 }
 
-/// Where a command's changes go: the progress file, and the shared folder if the mentor
-/// publishes to one.
-struct Saving<'a> {
-    store: &'a StateStore,
-    publisher: Option<&'a Publisher>,
+/// The one save sequence, run inline for a command; what came of each save goes back
+/// to the core, which may ask for more (none today: a command opens no link after).
+struct Inline<'a> {
+    saving: Saving<'a>,
     now: Timestamp,
 }
 
-impl Saving<'_> {
-    /// Runs the save an outcome asks for, and hands back what it has to say. A note too
-    /// long is refused before anything is written; a failed publish is only told.
-    fn save(&self, session: &Session, outcome: Outcome) -> Result<Vec<Notice>, Failure> {
-        if let Some(Notice::TooLong(count)) = outcome.notices.first() {
-            return Err(Failure::NoteTooLong(*count));
-        }
-        let mut said = outcome.notices;
-        if let Some(Effect::Save { changes, .. }) = &outcome.save {
-            if let Some(reason) = session.read_only_reason() {
-                return Err(Failure::ReadOnlyState(reason.to_string()));
+impl Inline<'_> {
+    /// Saves what `outcome` asks for and hands back what there is to say. A change the
+    /// core refused (a note too long, progress that cannot be saved here) and a save that
+    /// failed are the command's failure; a failed publish is only told.
+    fn save(&mut self, session: &mut Session, outcome: Outcome) -> Result<Vec<Notice>, Failure> {
+        let mut said = Vec::new();
+        let mut next = Some(outcome);
+        while let Some(outcome) = next.take() {
+            for notice in outcome.notices {
+                match notice {
+                    Notice::TooLong(count) => return Err(Failure::NoteTooLong(count)),
+                    Notice::SaveFailed(error) => return Err(Failure::Unsaved(error)),
+                    // Progress that cannot be saved refuses the change; after a link that
+                    // opened, only the record of it is lost, and that is told.
+                    Notice::ReadOnly(reason) if said.is_empty() => {
+                        return Err(Failure::ReadOnlyState(reason));
+                    }
+                    notice => said.push(notice),
+                }
             }
-            let saved = self
-                .store
-                .save(session.tracker().state(), changes, self.now)?;
-            if let Some(Err(e)) = self.publisher.map(|p| p.publish(&saved.state, self.now)) {
-                said.push(Notice::PublishFailed(e.to_string()));
+            if let Some(Effect::Save { seq, changes }) = outcome.save {
+                let state = session.tracker().state();
+                for report in self.saving.save(seq, changes, state, self.now) {
+                    let reported = session.report(report);
+                    next = Some(match next.take() {
+                        Some(before) => before.then(reported),
+                        None => reported,
+                    });
+                }
             }
         }
         Ok(said)

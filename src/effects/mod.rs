@@ -10,10 +10,10 @@ use base64::Engine as _;
 use crate::pack::url;
 use crate::session::{Effect, Report};
 
-mod save_now;
+mod save;
 mod saver;
 
-pub use save_now::SaveNow;
+pub use save::Saving;
 pub use saver::Saver;
 
 /// Environment variable naming a command that receives each URL to open as its

@@ -4,6 +4,7 @@
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
+use super::Saving;
 use crate::progress::{Changes, State, StateStore};
 use crate::publish::Publisher;
 use crate::session::Report;
@@ -23,24 +24,13 @@ pub struct Saver {
 }
 
 impl Saver {
-    /// Starts the worker with the session's state as loaded. With `read_only` set
-    /// (why the file must not be written), every save reports that reason instead; with
-    /// a `publisher`, every save is also published to the shared folder.
-    pub fn spawn(
-        store: StateStore,
-        state: State,
-        read_only: Option<String>,
-        publisher: Option<Publisher>,
-    ) -> Saver {
+    /// Starts the worker with the session's state as loaded; with a `publisher`, every
+    /// save is also published to the shared folder.
+    pub fn spawn(store: StateStore, state: State, publisher: Option<Publisher>) -> Saver {
         let (batches, inbox) = mpsc::channel();
         let (outbox, reports) = mpsc::channel();
-        let worker = std::thread::spawn(move || {
-            let to = Outbox {
-                reports: &outbox,
-                publisher: publisher.as_ref(),
-            };
-            work(&store, state, read_only, &inbox, &to)
-        });
+        let worker =
+            std::thread::spawn(move || work(&store, state, publisher.as_ref(), &inbox, &outbox));
         Saver {
             batches: Some(batches),
             reports,
@@ -78,64 +68,39 @@ impl Drop for Saver {
     }
 }
 
-/// The worker: waits for a batch, drains whatever else is queued, writes once. Changes
-/// that fail to save stay pending and are retried with the next batch.
-/// Where the worker's news goes: the app's reports, and the shared folder.
-struct Outbox<'a> {
-    reports: &'a Sender<Report>,
-    publisher: Option<&'a Publisher>,
-}
-
+/// The worker: waits for a batch, drains whatever else is queued, saves once through
+/// the one save sequence. It keeps the state the changes were made on (the UI's own
+/// has moved on meanwhile), for the merge and to tell another window's ticks.
 fn work(
     store: &StateStore,
     mut mine: State,
-    read_only: Option<String>,
+    publisher: Option<&Publisher>,
     inbox: &Receiver<Batch>,
-    outbox: &Outbox<'_>,
+    reports: &Sender<Report>,
 ) -> Result<(), String> {
-    let mut pending = Changes::new();
+    let mut saving = Saving::new(store, publisher);
     let mut outcome = Ok(());
     while let Ok(first) = inbox.recv() {
         let mut upto = first.seq;
-        pending.extend(first.changes);
+        let mut changes = first.changes;
         for batch in inbox.try_iter() {
             upto = batch.seq;
-            pending.extend(batch.changes);
+            changes.extend(batch.changes);
         }
-        mine.apply(&pending);
-        let report = match &read_only {
-            Some(reason) => Err(reason.clone()),
-            None => store
-                .save(&mine, &pending, crate::clock::now())
-                .map_err(|e| e.to_string()),
-        };
-        let published = match &report {
-            Ok(saved) => outbox
-                .publisher
-                .and_then(|p| p.publish(&saved.state, crate::clock::now()).err()),
-            Err(_) => None,
-        };
-        let report = match report {
-            Ok(saved) => {
-                pending = Changes::new();
-                mine = saved.state;
-                outcome = Ok(());
-                Report::Saved {
-                    upto,
-                    merged: saved.merged_foreign.then(|| mine.clone()),
+        mine.apply(&changes);
+        for report in saving.save(upto, changes, &mine, crate::clock::now()) {
+            match &report {
+                Report::Saved { merged, .. } => {
+                    outcome = Ok(());
+                    if let Some(merged) = merged {
+                        mine.clone_from(merged);
+                    }
                 }
+                Report::SaveFailed { error, .. } => outcome = Err(error.clone()),
+                _ => {}
             }
-            Err(error) => {
-                outcome = Err(error.clone());
-                Report::SaveFailed { upto, error }
-            }
-        };
-        // The app may already be gone; the file is what matters.
-        let _ = outbox.reports.send(report);
-        if let Some(error) = published {
-            let _ = outbox
-                .reports
-                .send(Report::PublishFailed(error.to_string()));
+            // The app may already be gone; the file is what matters.
+            let _ = reports.send(report);
         }
     }
     outcome
@@ -154,7 +119,7 @@ mod tests {
     fn finish_waits_until_everything_is_on_disk() {
         let dir = tempfile::tempdir().unwrap();
         let store = StateStore::new(dir.path());
-        let mut saver = Saver::spawn(store.clone(), State::new("p", "1"), None, None);
+        let mut saver = Saver::spawn(store.clone(), State::new("p", "1"), None);
         for (seq, id) in ["a", "b", "c"].into_iter().enumerate() {
             saver.save(seq as u64 + 1, changes(&[id]));
         }
@@ -173,17 +138,31 @@ mod tests {
     }
 
     #[test]
-    fn a_read_only_store_reports_every_save_and_writes_nothing() {
+    fn a_failed_save_is_reported_and_retried_with_the_next() {
         let dir = tempfile::tempdir().unwrap();
-        let store = StateStore::new(dir.path());
-        let reason = Some("the file could not be read".to_string());
-        let mut saver = Saver::spawn(store.clone(), State::new("p", "1"), reason, None);
+        // A file where the folder should be: nothing can be written under it.
+        let blocked = dir.path().join("config");
+        std::fs::write(&blocked, "not a folder").unwrap();
+        let store = StateStore::new(&blocked);
+        let mut saver = Saver::spawn(store.clone(), State::new("p", "1"), None);
         saver.save(1, changes(&["a"]));
-        assert_eq!(saver.finish(), Err("the file could not be read".into()));
-        assert!(!store.path("p").exists());
-        assert!(matches!(
-            saver.reports().next(),
-            Some(Report::SaveFailed { upto: 1, .. })
-        ));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let failed = loop {
+            if let Some(report) = saver.reports().next() {
+                break report;
+            }
+            assert!(std::time::Instant::now() < deadline, "no report");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert!(
+            matches!(failed, Report::SaveFailed { upto: 1, .. }),
+            "{failed:?}"
+        );
+        std::fs::remove_file(&blocked).unwrap();
+        saver.save(2, changes(&["b"]));
+        assert_eq!(saver.finish(), Ok(()));
+        let on_disk = std::fs::read_to_string(store.path("p")).unwrap();
+        let state: State = serde_json::from_str(&on_disk).unwrap();
+        assert_eq!(state.ticks.keys().collect::<Vec<_>>(), ["a", "b"]);
     }
 }

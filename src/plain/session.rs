@@ -6,7 +6,7 @@ use std::io::{self, BufRead, Write};
 use jiff::Timestamp;
 
 use super::Plain;
-use crate::effects::{Opener, SaveNow};
+use crate::effects::{Opener, Saving};
 use crate::progress::StateStore;
 use crate::publish::Publisher;
 use crate::session::{Effect, Report};
@@ -53,7 +53,7 @@ pub fn run(
     io: &Io<'_>,
 ) -> Result<Ended, PlainError> {
     let text = plain.text;
-    let mut saver = SaveNow::new(io.store, plain.session.read_only_reason(), io.publisher);
+    let mut saver = Saving::new(io.store, io.publisher);
     let mut last_error = None;
     write_lines(out, notices)?;
     settle(&mut plain, startup, &mut saver, &mut last_error, out, io)?;
@@ -95,7 +95,13 @@ pub fn run(
     match last_error {
         Some(error) if saver.unsaved() => Err(PlainError::Unsaved(error)),
         _ if ended == Ended::Runs => Ok(ended),
-        _ => write_lines(out, &[text.plain_bye.into()]).map(|()| ended),
+        _ => {
+            let bye = match plain.session.read_only_reason() {
+                Some(_) => text.plain_bye_read_only,
+                None => text.plain_bye,
+            };
+            write_lines(out, &[bye.into()]).map(|()| ended)
+        }
     }
 }
 
@@ -104,7 +110,7 @@ pub fn run(
 fn settle(
     plain: &mut Plain,
     effect: Option<Effect>,
-    saver: &mut SaveNow<'_>,
+    saver: &mut Saving<'_>,
     last_error: &mut Option<String>,
     out: &mut dyn Write,
     io: &Io<'_>,

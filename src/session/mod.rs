@@ -1,7 +1,8 @@
 //! The checklist core that every front end drives: the full-screen UI (`app`), plain
 //! mode (`plain`) and the commands (`cli`). It owns the pack, the progress, undo, the
 //! numbering of saves and what is still being written, whether saving is possible at
-//! all, and the moment the checklist is complete. An operation returns what to say
+//! all (a change that cannot be saved is refused, never shown as made), and the moment
+//! the checklist is complete. An operation returns what to say
 //! ([`Notice`]s) and what to write ([`Effect::Save`]); the front ends only choose
 //! where to show the words. No rule about ticking lives anywhere else.
 
@@ -76,6 +77,13 @@ impl Session {
     /// Whether saves are under way, so their outcome is worth waiting for.
     pub fn saving(&self) -> bool {
         !self.in_flight.is_empty()
+    }
+
+    /// A change refused, with the reason, when progress cannot be saved here: it is never
+    /// shown as made, in any front end.
+    fn refused(&self) -> Option<Outcome> {
+        let reason = self.read_only.clone()?;
+        Some(Outcome::say(Notice::ReadOnly(reason)))
     }
 
     /// The save of what opening the checklist changed (a new pack version recorded,
@@ -174,6 +182,9 @@ impl Session {
     /// Writes the mentor's note on `node`; an empty one clears it. `lines` keeps line
     /// breaks (the `note` command); a note typed on the status line has none.
     pub fn note(&mut self, node: usize, text: &str, lines: bool) -> Outcome {
+        if let Some(refused) = self.refused() {
+            return refused;
+        }
         let text = match clean(text, lines) {
             Ok(text) => text,
             Err(notice) => return Outcome::say(notice),
@@ -194,6 +205,9 @@ impl Session {
 
     /// Takes back the last change (a tick, a skip, a note), and saves that.
     pub fn undo(&mut self) -> Outcome {
+        if let Some(refused) = self.refused() {
+            return refused;
+        }
         let Some((node, step)) = self.undo.pop() else {
             return Outcome::say(Notice::NothingToUndo);
         };
@@ -208,7 +222,7 @@ impl Session {
 
     /// The mentor looked at `node`: a step marked new stops being new.
     pub fn seen(&mut self, node: usize) -> Option<Effect> {
-        if !self.tracker.seen(&self.pack, node) {
+        if self.read_only.is_some() || !self.tracker.seen(&self.pack, node) {
             return None;
         }
         let changes = self.tracker.take_changes();
@@ -251,6 +265,9 @@ impl Session {
 
     /// The start date of the checklist, from which due dates count.
     pub fn start(&mut self, date: Date) -> Outcome {
+        if let Some(refused) = self.refused() {
+            return refused;
+        }
         self.tracker.set_start(date);
         self.saved(vec![Notice::StartSet(date)])
     }
@@ -270,7 +287,12 @@ impl Session {
         let notice = match report {
             Report::Opened(url) => {
                 let mut outcome = Outcome::say(Notice::Opened(url));
-                if let Some((node, at)) = self.opening.take() {
+                let opening = self.opening.take();
+                if let (Some(_), Some(reason)) = (opening, &self.read_only) {
+                    outcome.notices.push(Notice::ReadOnly(reason.clone()));
+                    return outcome;
+                }
+                if let Some((node, at)) = opening {
                     self.tracker.opened(&self.pack, node, at);
                     let changes = self.tracker.take_changes();
                     outcome.save = Some(self.save_changes(changes));
@@ -321,6 +343,9 @@ impl Session {
     ) -> Outcome {
         if self.tracker.counts(node).1 == 0 {
             return Outcome::say(Notice::NotTickable);
+        }
+        if let Some(refused) = self.refused() {
+            return refused;
         }
         let was_complete = self.tracker.is_complete(&self.pack);
         let Some(notice) = apply(self) else {

@@ -188,6 +188,19 @@ fn a_read_only_session_has_no_startup_save_and_says_why() {
     let mut s = session().read_only(Some("locked".into()));
     assert_eq!(s.startup(true), None);
     assert_eq!(s.read_only_reason(), Some("locked"));
+    // Every change is refused with the reason, and nothing changes or is saved.
+    let refused = Outcome::say(Notice::ReadOnly("locked".into()));
+    let step = s.first_todo().unwrap();
+    assert_eq!(s.toggle(step, at(1)), refused);
+    assert_eq!(s.set(&[step], true, at(1)), refused);
+    assert_eq!(s.skip(step, "why", at(1)), refused);
+    assert_eq!(s.skip_all(&[step], "why", at(1)), refused);
+    assert_eq!(s.note(step, "mine", false), refused);
+    assert_eq!(s.undo(), refused);
+    assert_eq!(s.start(jiff::civil::date(2026, 11, 2)), refused);
+    assert_eq!(s.seen(step), None);
+    assert_eq!(s.tracker().overall(&s.pack).0, 0);
+    assert!(s.tracker().state().notes.is_empty() && !s.saving());
     let mut writable = session();
     assert!(writable.startup(true).is_some());
     assert_eq!(

@@ -211,6 +211,8 @@ catalogue! {
     plain_last,
     plain_unknown,
     plain_bye,
+    /// Plain mode's goodbye when progress could not be saved here at all.
+    plain_bye_read_only,
     completed,
     plain_no_runs,
     plain_pick,

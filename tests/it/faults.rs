@@ -150,25 +150,35 @@ fn a_directory_in_place_of_the_progress_file_is_moved_aside() {
 }
 
 #[test]
-fn progress_that_cannot_be_saved_is_said_on_every_change_and_on_exit() {
+fn progress_that_cannot_be_saved_refuses_every_change_and_says_why() {
     let home = tempfile::tempdir().unwrap();
     // A file where the config directory should be: nothing under it can be read or
     // written, whoever runs the test (root ignores read-only permissions).
     std::fs::write(home.path().join("config"), "not a directory").unwrap();
     let mut app = Session::start(home.path());
     app.wait_for_text("non enregistrable");
+    // A tick is refused, never shown as made; so are a skip and a note.
     app.keys(" ");
-    app.wait_for_text("1/24");
-    app.wait_for_text("Enregistrement impossible");
-    app.keys("j ");
-    app.wait_for_text("2/24");
-    app.keys("q");
-    let (status, app) = app.wait_for_exit();
-    assert_eq!(status.exit_code(), 1);
-    app.assert_restored();
+    app.keys("s");
+    app.wait_for_text("Sans objet, parce que");
+    app.keys("x\r");
+    app.keys("e");
+    app.wait_for_text("Votre note");
+    app.keys("y\r");
+    app.wait_for("the refusal said", |s| {
+        !s.contains("Votre note") && s.contains("--state-dir")
+    });
+    let screen = app.contents();
+    assert!(screen.contains("0/24"), "{screen}");
+    assert!(
+        !screen.contains("[x]") && !screen.contains("[-]"),
+        "{screen}"
+    );
+    let app = app.quit();
+    // Nothing was made, so nothing was lost: a clean exit.
     let printed = String::from_utf8_lossy(&app.raw);
     assert!(
-        printed.contains("vos dernières coches n'ont pas pu être enregistrées"),
+        !printed.contains("n'ont pas pu être enregistrées"),
         "{printed}"
     );
     assert_eq!(
@@ -330,6 +340,11 @@ fn progress_that_cannot_be_read_is_never_written_over() {
     let out = crate::support::english(home, &["check", "slack"]);
     let said = crate::support::failed_with(&out, 1);
     assert!(said.contains("Progress cannot be saved here"), "{said}");
+    // Refused by the core before any write is tried.
+    assert!(
+        said.contains("ticklist: progress cannot be saved: cannot read"),
+        "{said}"
+    );
     untouched("check");
 
     // Plain mode opens read-only; the file becomes readable meanwhile, and still the
@@ -355,9 +370,13 @@ fn progress_that_cannot_be_read_is_never_written_over() {
     let out = child.wait_with_output().unwrap();
     let rest: Vec<String> = lines.map(Result::unwrap).collect();
     let rest = rest.join("\n");
-    assert!(rest.contains("Ticked: "), "{rest}");
-    assert!(rest.contains("Could not save: "), "{rest}");
-    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        !rest.contains("Ticked: "),
+        "refused, never shown as made: {rest}"
+    );
+    assert!(rest.contains("Progress cannot be saved here"), "{rest}");
+    assert!(!rest.contains("Progress saved"), "{rest}");
+    assert_eq!(out.status.code(), Some(0), "nothing made, nothing lost");
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         theirs,

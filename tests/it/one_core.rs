@@ -9,7 +9,7 @@ use std::process::Stdio;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ticklist::app::{App, Mode, Overlay};
-use ticklist::effects::SaveNow;
+use ticklist::effects::Saving;
 use ticklist::keymap::{Action, Edit};
 use ticklist::pack::{self, Pack};
 use ticklist::plain::Plain;
@@ -61,7 +61,7 @@ fn through_the_ui(dir: &Path) -> (Vec<serde_json::Value>, App) {
     let store = StateStore::new(dir);
     let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
     let mut app = App::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
-    let mut saver = SaveNow::new(&store, None, None);
+    let mut saver = Saving::new(&store, None);
     let mut states = Vec::new();
     for step in SCRIPT {
         let (id, effects) = match step {
@@ -105,7 +105,7 @@ fn through_plain_commands(dir: &Path) -> Vec<serde_json::Value> {
     let store = StateStore::new(dir);
     let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
     let mut plain = Plain::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
-    let mut saver = SaveNow::new(&store, None, None);
+    let mut saver = Saving::new(&store, None);
     let mut states = Vec::new();
     for lines in plain_lines(&plain.session.pack) {
         for line in lines.lines() {
@@ -274,14 +274,20 @@ fn a_ticked_step_said_not_to_apply_is_skipped_with_the_words_typed_in_every_fron
     app.keys(reason);
     app.wait_for_text(reason);
     app.keys("\r");
-    app.wait_for("the skip shown", |s| s.contains("[-]") && s.contains("1/24"));
+    app.wait_for("the skip shown", |s| {
+        s.contains("[-]") && s.contains("1/24")
+    });
     // u brings the tick back; the same words again skip it for good.
     app.keys("u");
-    app.wait_for("the tick back", |s| s.contains("Annulé") && !s.contains("[-]"));
+    app.wait_for("the tick back", |s| {
+        s.contains("Annulé") && !s.contains("[-]")
+    });
     app.keys("s");
     app.wait_for_text("Sans objet (remplace 1 coche ; u la rétablit), parce que :");
     app.keys(&format!("{reason}\r"));
-    app.wait_for("the skip shown", |s| s.contains("[-]") && s.contains("1/24"));
+    app.wait_for("the skip shown", |s| {
+        s.contains("[-]") && s.contains("1/24")
+    });
     let app = app.quit();
     let screen = app.contents();
     assert!(!screen.contains("Note enregistrée"), "{screen}");
@@ -294,7 +300,11 @@ fn a_ticked_step_said_not_to_apply_is_skipped_with_the_words_typed_in_every_fron
         &["--plain"],
         &format!("t\nskip {reason}\nq\n"),
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // The commands.
     let commands = tempfile::tempdir().unwrap();
@@ -313,5 +323,4 @@ fn a_ticked_step_said_not_to_apply_is_skipped_with_the_words_typed_in_every_fron
     assert_eq!(by_ui["skipped"]["video-candidats"]["reason"], reason);
     assert_eq!(by_ui["skipped"].as_object().unwrap().len(), 1, "{by_ui}");
     assert!(by_ui.get("notes").is_none(), "{by_ui}");
-
 }
