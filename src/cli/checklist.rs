@@ -4,14 +4,14 @@
 
 use std::io::{IsTerminal, Write};
 
-use super::open::{Opened, Started, open, pack_and_words};
-use super::{Cli, Failure};
+use super::{Cli, Failure, default_notice, pack_and_words};
 use crate::app::{App, RunPicker};
 use crate::effects::{Effects, Opener, Saver};
 use crate::keymap::Keymap;
 use crate::pack::Pack;
 use crate::plain::{self, Plain};
 use crate::progress::{StateStore, list_runs};
+use crate::session::{Opened, Started, open};
 use crate::text::Text;
 use crate::ui::Theme;
 
@@ -32,7 +32,7 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
         return Ok(());
     };
     let mut opened = open(pack.clone(), store, run, crate::clock::now());
-    opened.notices.extend(super::open::default_notice(&cli));
+    opened.notices.extend(default_notice(&cli));
     if plain {
         return run_plain(&cli, opened, text);
     }

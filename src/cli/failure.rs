@@ -24,6 +24,11 @@ pub enum Failure {
     Library(#[from] LibraryError),
     State(#[from] StateError),
     ReadOnlyState(String),
+    /// The default pack of this computer is broken: a command does not act on another.
+    DefaultPack {
+        path: String,
+        error: String,
+    },
     /// A change the core made that could not be written.
     Unsaved(String),
     Output(#[source] std::io::Error),
@@ -136,6 +141,9 @@ impl Failure {
             Failure::Import(message) => message.clone(),
             Failure::ReadOnlyState(reason) => fill(t.fail_read_only, &[("reason", reason)]),
             Failure::Unsaved(error) => fill(t.fail_unsaved, &[("error", error)]),
+            Failure::DefaultPack { path, error } => {
+                fill(t.fail_default_pack, &[("path", path), ("error", error)])
+            }
             Failure::Output(e) | Failure::Plain(PlainError::Output(e)) => {
                 fill(t.fail_output, &[("error", &error(e))])
             }
@@ -203,6 +211,7 @@ impl Failure {
             | Failure::NoFolder { .. }
             | Failure::Exists { .. }
             | Failure::NoteTooLong(_)
+            | Failure::DefaultPack { .. }
             | Failure::NoSuchLink { .. }
             | Failure::RunNeeded { .. }
             | Failure::UnknownRun { .. }

@@ -8,7 +8,6 @@ mod failure;
 mod help;
 mod ids;
 mod listing;
-mod open;
 mod pack_import;
 mod pack_install;
 mod packs;
@@ -29,6 +28,7 @@ use crate::keymap::{KEYMAP_FILE, Keymap};
 use crate::library::Library;
 use crate::pack::{self, Pack};
 use crate::progress::{StateStore, find_run, list_runs, start_run};
+use crate::session::Notice;
 use crate::text::{Lang, Text, locale_lang};
 
 pub use args::{
@@ -71,6 +71,28 @@ pub fn load_pack(choice: Option<&Path>, builtin_lang: Lang) -> Result<Pack, Fail
         (Some(path), None) => Ok(pack::load_file_in(path, builtin_lang.text())?),
         (None, None) => Ok(pack::builtin(builtin_lang)?),
     }
+}
+
+/// The pack asked for and the language to speak about it.
+pub fn pack_and_words(cli: &Cli) -> Result<(Pack, &'static Text), Failure> {
+    let pack = load_pack(cli.pack.as_deref(), builtin_lang(cli))?;
+    let text = lang_for(cli, &pack).text();
+    Ok((pack, text))
+}
+
+/// Why the pack a plain `ticklist` opens is not the system's default, if it should be:
+/// said when the checklist opens, so that a broken preloaded pack is seen. The UI and
+/// plain mode go on with the built-in checklist; the commands refuse
+/// ([`Failure::DefaultPack`]), never acting on another pack than the mentor's.
+pub fn default_notice(cli: &Cli) -> Option<Notice> {
+    if cli.pack.is_some() {
+        return None;
+    }
+    let problem = Library::from_platform()?.default_problem()?;
+    Some(Notice::DefaultProblem {
+        path: problem.path.display().to_string(),
+        error: problem.error,
+    })
 }
 
 /// The language the built-in pack is handed out in: `--lang`, else the locale's, else

@@ -9,15 +9,16 @@ use jiff::Timestamp;
 
 use super::ids::{find, find_all};
 use super::listing::{status, write_list, write_status};
-use super::open::{Opened, open, pack_and_words};
 use super::publishing::Publish;
-use super::{Cli, Console, ExportFormat, Failure, ProgressCommand, confirm};
+use super::{
+    Cli, Console, ExportFormat, Failure, ProgressCommand, confirm, default_notice, pack_and_words,
+};
 use crate::effects::{Opener, Saving};
 use crate::export;
 use crate::pack::Pack;
 use crate::progress::{Urgency, pressing};
 use crate::safe_text::printable;
-use crate::session::{Effect, Notice, Outcome, Report, Session, Severity};
+use crate::session::{Effect, Notice, Outcome, Report, Session, Severity, Started, open};
 use crate::settings::{Settings, account_full_name};
 use crate::text::{Text, fill};
 
@@ -29,22 +30,35 @@ pub fn progress_command<O: Write, E: Write>(
 ) -> Result<(), Failure> {
     let Console { out, err, ask } = console;
     let (pack, t) = pack_and_words(cli)?;
+    // Never the built-in checklist's progress in place of the mentor's own pack.
+    if let Some(Notice::DefaultProblem { path, error }) = default_notice(cli) {
+        return Err(Failure::DefaultPack { path, error });
+    }
     let (store, run) = super::progress_store(cli, &pack, false)?;
     let now = crate::clock::now();
-    let Opened {
+    let Started {
         mut session,
         store,
         run,
-        notices,
         publisher,
-        ..
-    } = open(pack, store, run, now);
+        startup,
+        said,
+    } = open(pack, store, run, now).start(t);
     let mut to = Inline {
         saving: Saving::new(&store, publisher.as_ref()),
         now,
     };
-    for notice in notices {
-        let _ = writeln!(err, "ticklist: {}", notice.words(&session.pack, t));
+    for (_, notice) in said {
+        let _ = writeln!(err, "ticklist: {notice}");
+    }
+    // What opening changed (a new pack version, ticks moved by `renamed:`) is saved
+    // once, as the UI and plain mode save it: its notices are not told again.
+    if let Some(startup) = startup {
+        let outcome = Outcome {
+            notices: Vec::new(),
+            save: Some(startup),
+        };
+        to.save(&mut session, outcome)?;
     }
     let written = match command {
         ProgressCommand::Status { check: true, .. } => {

@@ -9,6 +9,7 @@
 mod ask;
 mod effect;
 mod notice;
+mod open;
 mod outcome;
 
 use jiff::Timestamp;
@@ -20,6 +21,7 @@ use crate::safe_text::printable;
 
 pub use effect::{Effect, Report};
 pub use notice::{Notice, Severity, completion_message};
+pub use open::{Opened, Started, open};
 pub use outcome::Outcome;
 
 /// A checklist open for one person: its pack and where they stand in it.

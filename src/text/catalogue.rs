@@ -293,6 +293,8 @@ catalogue! {
     report_most_open,
     fail_no_state_dir,
     fail_read_only,
+    /// A command refused: the default pack is broken (`{path}`, `{error}`).
+    fail_default_pack,
     fail_output,
     fail_note_too_long,
     fail_exists,

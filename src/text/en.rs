@@ -279,6 +279,7 @@ pub static EN: Text = Text {
     report_most_open: "Steps most often still open",
     fail_no_state_dir: "no home directory found to keep progress in: pass --state-dir DIR or set {env}",
     fail_read_only: "progress cannot be saved: {reason}",
+    fail_default_pack: "the default pack of this computer cannot be opened ({path}: {error}): nothing was done; fix it, or name the pack with --pack",
     fail_output: "cannot write the output: {error}",
     fail_note_too_long: "a note is at most {max} characters; this one has {count}",
     fail_exists: "cannot create {path}: {error}",

@@ -584,6 +584,7 @@ pub static FR: Text = Text {
     report_most_open: "Étapes le plus souvent encore à faire",
     fail_no_state_dir: "aucun dossier personnel où garder la progression : passez --state-dir DOSSIER ou définissez {env}",
     fail_read_only: "la progression ne peut pas être enregistrée : {reason}",
+    fail_default_pack: "le pack par défaut de cet ordinateur ne peut pas être ouvert ({path} : {error}) : rien n'a été fait ; corrigez-le, ou nommez le pack avec --pack",
     fail_output: "impossible d'écrire la sortie : {error}",
     fail_note_too_long: "une note fait au plus {max} caractères ; celle-ci en a {count}",
     fail_exists: "impossible de créer {path} : {error}",

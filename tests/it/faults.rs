@@ -273,6 +273,23 @@ fn a_new_pack_version_keeps_renamed_ticks_and_tells_of_dropped_ones_once() {
         again.contents()
     );
     again.quit();
+
+    // The commands open the checklist the same way: told once, at the first `status`.
+    let home = tempfile::tempdir().unwrap();
+    let state_dir = home.path().join("state");
+    let state_dir = state_dir.to_str().unwrap();
+    let on = |pack: &str, more: &[&str]| {
+        let mut args = vec!["--state-dir", state_dir, "--pack", pack];
+        args.extend(more);
+        crate::support::cli_output(home.path(), &args)
+    };
+    on(v1_arg, &["check", "old-name", "dropped"]);
+    let told = |out: std::process::Output| {
+        assert!(out.status.success());
+        String::from_utf8(out.stderr).unwrap().contains("n'a plus")
+    };
+    assert!(told(on(v2_arg, &["status"])), "told at the first status");
+    assert!(!told(on(v2_arg, &["status"])), "and only then");
 }
 
 #[test]

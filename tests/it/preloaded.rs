@@ -121,3 +121,56 @@ fn a_broken_system_default_is_told_and_the_built_in_checklist_opens() {
         "{transcript}"
     );
 }
+
+#[test]
+fn a_broken_default_stops_every_command_on_progress_and_the_ui_says_it_too() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    preload(home, "system/share", "org.yaml", "id: org\nversion: [");
+    system_default(home, "org");
+    let shared = home.join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let shared = shared.to_str().unwrap();
+    let commands: [&[&str]; 11] = [
+        &["status"],
+        &["list"],
+        &["check", "slack"],
+        &["uncheck", "slack"],
+        &["skip", "slack", "--reason", "x"],
+        &["note", "slack", "x"],
+        &["export", "--name", "Alice"],
+        &["publish", shared, "--name", "Alice"],
+        &["start", "2026-11-02"],
+        &["open", "slack"],
+        &["reset", "--yes"],
+    ];
+    for args in commands {
+        let out = run(home, args);
+        let said = crate::support::failed_with(&out, 2);
+        assert!(
+            said.contains("the default pack of this computer cannot be opened (")
+                && said.contains("nothing was done; fix it, or name the pack with --pack"),
+            "{args:?}: {said}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    assert!(
+        !home.join("config/ticklist").exists()
+            || std::fs::read_dir(home.join("config/ticklist"))
+                .unwrap()
+                .all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".json")),
+        "no progress written"
+    );
+    assert_eq!(
+        std::fs::read_dir(shared).unwrap().count(),
+        0,
+        "nothing published"
+    );
+    // Naming the pack is the way on.
+    ok(&run(home, &["--pack", "openclassrooms-mentor", "status"]));
+
+    // The full-screen UI says the same, and opens the built-in checklist.
+    let mut app = crate::support::Session::start_with(home, &[], &[("LANG", "C")]);
+    app.wait_for_text("The default pack of this computer cannot be");
+    let _ = app.quit();
+}

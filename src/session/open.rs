@@ -1,38 +1,17 @@
 //! The one way a checklist is opened, for the full-screen UI, plain mode and every
-//! command: the pack and its language, where its progress is kept (the run of a
-//! repeatable pack), the progress loaded, what loading it has to say, and whether it may
-//! be written at all.
+//! command: its progress loaded (the run of a repeatable pack), what loading it has to
+//! say, ticks moved by `renamed:` and steps a new version adds marked new, whether it
+//! may be written at all, and the shared folder it is published to.
 
 use jiff::Timestamp;
 
-use super::{Cli, Failure};
+use super::{Effect, Notice, Session, Severity};
 use crate::library::Library;
 use crate::pack::Pack;
 use crate::progress::{LoadOutcome, StateStore, Tracker, orphan_ticks};
 use crate::publish::Publisher;
-use crate::session::{Effect, Notice, Session, Severity};
 use crate::settings::Settings;
 use crate::text::Text;
-
-/// The pack asked for and the language to speak about it.
-pub fn pack_and_words(cli: &Cli) -> Result<(Pack, &'static Text), Failure> {
-    let pack = super::load_pack(cli.pack.as_deref(), super::builtin_lang(cli))?;
-    let text = super::lang_for(cli, &pack).text();
-    Ok((pack, text))
-}
-
-/// Why the pack a plain `ticklist` opens is not the system's default, if it should be:
-/// said at start-up, so that a broken preloaded pack is seen and not fatal.
-pub fn default_notice(cli: &Cli) -> Option<Notice> {
-    if cli.pack.is_some() {
-        return None;
-    }
-    let problem = Library::from_platform()?.default_problem()?;
-    Some(Notice::DefaultProblem {
-        path: problem.path.display().to_string(),
-        error: problem.error,
-    })
-}
 
 /// A checklist open on its progress.
 pub struct Opened {
@@ -139,7 +118,7 @@ pub fn open(pack: Pack, store: StateStore, run: Option<String>, now: Timestamp) 
 
 /// The progress of `pack` from what was loaded, and whether it was saved with an older
 /// version of the pack; if so, the steps that version added are marked new.
-pub fn open_progress(pack: &Pack, loaded: LoadOutcome) -> (Tracker, bool) {
+fn open_progress(pack: &Pack, loaded: LoadOutcome) -> (Tracker, bool) {
     let upgraded = matches!(&loaded, LoadOutcome::Loaded(s) if s.pack_version != pack.version);
     let mut tracker = Tracker::new(pack, loaded.into_state());
     if upgraded && let Some(library) = Library::from_platform() {
