@@ -18,7 +18,7 @@ use crate::app::{App, PickerRequest, RunPicker};
 use crate::effects::Effects;
 use crate::keymap::{self, Action, Keymap};
 use crate::pack::Pack;
-use crate::progress::{StateStore, list_runs, rename_run, set_archived, start_run};
+use crate::progress::{StateStore, list_runs, open_or_start_run, rename_run, set_archived};
 use crate::session::Effect;
 use crate::text::{EN, Text, fill};
 use crate::ui::{self, Theme};
@@ -171,9 +171,10 @@ pub fn pick_run(
             Some(PickerRequest::Quit) => return Ok(None),
             Some(PickerRequest::Open(key)) => return Ok(Some(key)),
             Some(PickerRequest::Start(name)) => {
-                let key = start_run(store, pack, &name, now)
+                // A name that exists opens that student's checklist, never a second one.
+                let student = open_or_start_run(store, pack, &name, None, now)
                     .map_err(|e| Error::Unsaved(e.to_string()))?;
-                return Ok(Some(key));
+                return Ok(Some(student.key().to_string()));
             }
             Some(PickerRequest::Rename { key, name }) => list_runs(store, pack)
                 .into_iter()

@@ -176,6 +176,7 @@ mod tests {
                 created: jiff::Timestamp::UNIX_EPOCH,
                 archived,
             },
+            start: None,
             done: 0,
             total: 51,
         }

@@ -27,7 +27,7 @@ use jiff::tz::TimeZone;
 use crate::keymap::{KEYMAP_FILE, Keymap};
 use crate::library::Library;
 use crate::pack::{self, Pack};
-use crate::progress::{StateStore, find_run, list_runs, start_run};
+use crate::progress::{StateStore, find_run, list_runs, open_or_start_run};
 use crate::session::Notice;
 use crate::text::{Lang, Text, locale_lang};
 
@@ -140,7 +140,12 @@ pub fn progress_store(
             let runs = list_runs(&store, pack);
             let key = match find_run(&runs, name) {
                 Some(run) => run.key.clone(),
-                None if start => start_run(&store, pack, name, crate::clock::now())?,
+                None if start => {
+                    let now = crate::clock::now();
+                    open_or_start_run(&store, pack, name, None, now)?
+                        .key()
+                        .to_string()
+                }
                 None => {
                     return Err(Failure::UnknownRun {
                         name: name.clone(),

@@ -4,7 +4,8 @@ use std::io::Write;
 
 use super::{Cli, Failure, RunsCommand, load_pack, state_dir};
 use crate::progress::{
-    Changes, RunSummary, StateStore, find_run, list_runs, rename_run, set_archived, start_run,
+    RunSummary, StateStore, Student, find_run, list_runs, open_or_start_run, rename_run,
+    set_archived,
 };
 use crate::text::fill;
 
@@ -43,21 +44,13 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
             });
         }
         RunsCommand::Start { name, start } => {
-            if let Some(existing) = find_run(&runs, name) {
-                fill(t.run_exists, &[("name", &existing.run.name)])
-            } else {
-                let key = start_run(&store, &pack, name, now)?;
-                if let Some(start) = start {
-                    let run = store.for_run(&key);
-                    let mut mine = run.load(&pack.id, &pack.version, now).into_state();
-                    let changes = Changes {
-                        start: Some(*start),
-                        ..Changes::default()
-                    };
-                    mine.apply(&changes);
-                    run.save(&mine, &changes, now)?;
+            match open_or_start_run(&store, &pack, name, *start, now)? {
+                Student::Started(_) => fill(t.run_started, &[("name", name.trim())]),
+                Student::Existing(key) => {
+                    let existing = runs.iter().find(|r| r.key == key);
+                    let name = existing.map_or(name.trim(), |r| r.run.name.as_str());
+                    fill(t.run_exists, &[("name", name)])
                 }
-                fill(t.run_started, &[("name", name.trim())])
             }
         }
         RunsCommand::Rename { name, new_name } => {

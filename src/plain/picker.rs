@@ -5,7 +5,7 @@ use std::io::{BufRead, Write};
 
 use super::PlainError;
 use crate::pack::Pack;
-use crate::progress::{RunSummary, StateStore, find_run, list_runs, start_run};
+use crate::progress::{RunSummary, StateStore, find_run, list_runs, open_or_start_run};
 use crate::text::{Text, fill};
 
 /// What a typed line asks of the picker.
@@ -16,9 +16,12 @@ pub enum Choice {
     Quit,
     /// Nothing usable (a number out of range): ask again.
     Again,
+    /// Not a name (`?`, a command letter, no letter at all): said, and asked again.
+    NotAName(String),
 }
 
-/// Reads one answer: a listed number, `q`, or a name (an existing run's opens it).
+/// Reads one answer: a listed number, `q`, or a name (an existing run's opens it; a
+/// new one is asked about before it starts).
 pub fn choose(line: &str, runs: &[&RunSummary]) -> Choice {
     let line = line.trim();
     if line.is_empty() {
@@ -34,10 +37,15 @@ pub fn choose(line: &str, runs: &[&RunSummary]) -> Choice {
         };
     }
     let owned: Vec<RunSummary> = runs.iter().map(|r| (*r).clone()).collect();
-    match find_run(&owned, line) {
-        Some(run) => Choice::Open(run.key.clone()),
-        None => Choice::Start(line.to_string()),
+    if let Some(run) = find_run(&owned, line) {
+        return Choice::Open(run.key.clone());
     }
+    // A command letter or `?` typed out of habit is never a student.
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 {
+        return Choice::NotAName(line.to_string());
+    }
+    Choice::Start(line.to_string())
 }
 
 /// Lists the runs and reads answers until one opens or starts a run (its key and name)
@@ -80,10 +88,28 @@ pub fn pick_run(
                     .map(|r| r.run.name.clone());
                 return Ok(Some((key, name.unwrap_or_default())));
             }
+            Choice::NotAName(typed) => {
+                let said = fill(text.plain_pick_not_a_name, &[("text", &typed)]);
+                writeln!(out, "{said}").map_err(PlainError::Output)?;
+            }
             Choice::Start(name) => {
-                let key = start_run(store, pack, &name, crate::clock::now())
+                writeln!(out, "{}", fill(text.plain_pick_confirm, &[("name", &name)]))
+                    .map_err(PlainError::Output)?;
+                line.clear();
+                if input.read_line(&mut line).map_err(PlainError::Input)? == 0 {
+                    return Ok(None);
+                }
+                let yes = matches!(
+                    line.trim().to_lowercase().as_str(),
+                    "y" | "yes" | "o" | "oui"
+                );
+                if !yes {
+                    writeln!(out, "{}", text.plain_pick).map_err(PlainError::Output)?;
+                    continue;
+                }
+                let student = open_or_start_run(store, pack, &name, None, crate::clock::now())
                     .map_err(|e| PlainError::Unsaved(e.to_string()))?;
-                return Ok(Some((key, name)));
+                return Ok(Some((student.key().to_string(), name)));
             }
         }
     }
@@ -102,6 +128,7 @@ mod tests {
                 created: jiff::Timestamp::UNIX_EPOCH,
                 archived: false,
             },
+            start: None,
             done: 0,
             total: 51,
         }
@@ -117,5 +144,17 @@ mod tests {
         assert_eq!(choose("ALICE", &runs), Choice::Open("alice".into()));
         assert_eq!(choose("Chloé\n", &runs), Choice::Start("Chloé".into()));
         assert_eq!(choose("q", &runs), Choice::Quit);
+        // Never a student: `?`, a command letter, no letter at all.
+        for not_a_name in ["?", "t", "s ", "-", "42", "#1"] {
+            assert_eq!(
+                choose(not_a_name, &runs),
+                if not_a_name.trim().parse::<usize>().is_ok() {
+                    Choice::Again
+                } else {
+                    Choice::NotAName(not_a_name.trim().into())
+                },
+                "{not_a_name:?}"
+            );
+        }
     }
 }

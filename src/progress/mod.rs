@@ -9,7 +9,8 @@ mod undo;
 
 pub use due::{DueDate, SOON_DAYS, Urgency, due_date, pressing, start_date};
 pub use runs::{
-    MAX_RUN_NAME, RunSummary, find_run, list_runs, rename_run, run_key, set_archived, start_run,
+    MAX_RUN_NAME, RunSummary, Student, find_run, list_runs, open_or_start_run, rename_run, run_key,
+    set_archived,
 };
 pub use state::{Changes, FORMAT_VERSION, Run, Skip, State};
 pub use store::{LoadOutcome, Saved, StateError, StateStore};

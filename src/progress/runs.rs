@@ -3,6 +3,7 @@
 //! own ticks, notes and skips, its name and whether it is archived.
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 
 use super::{Changes, Run, State, StateError, StateStore, Tracker};
 use crate::fold::fold;
@@ -18,6 +19,8 @@ pub struct RunSummary {
     /// Its file key, stable when the run is renamed.
     pub key: String,
     pub run: Run,
+    /// The day its due dates count from, when one was given.
+    pub start: Option<Date>,
     pub done: u32,
     pub total: u32,
 }
@@ -57,10 +60,12 @@ pub fn list_runs(store: &StateStore, pack: &Pack) -> Vec<RunSummary> {
             let bytes = std::fs::read(store.for_run(&key).path(&pack.id)).ok()?;
             let state = State::parse(&bytes, &pack.id).ok()?;
             let run = state.run.clone()?;
+            let start = state.start;
             let (done, total) = Tracker::new(pack, state).overall(pack);
             Some(RunSummary {
                 key,
                 run,
+                start,
                 done,
                 total,
             })
@@ -77,26 +82,56 @@ pub fn find_run<'a>(runs: &'a [RunSummary], name: &str) -> Option<&'a RunSummary
         .find(|r| fold(&r.run.name) == wanted || r.key == name)
 }
 
-/// Starts a run named `name` and returns its key (a new one, never an existing run's).
-pub fn start_run(
+/// A student's checklist named by the mentor: theirs if they have one, else a new one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Student {
+    /// The name (case, accents and punctuation aside) is a listed run's: this key opens it.
+    Existing(String),
+    /// A new run, with this key.
+    Started(String),
+}
+
+impl Student {
+    pub fn key(&self) -> &str {
+        match self {
+            Student::Existing(key) | Student::Started(key) => key,
+        }
+    }
+}
+
+/// The one rule for a student's name, in every front end: a name that exists opens that
+/// student's checklist; a new one starts one (from `start`, if given), whose key is never
+/// an existing run's, archived or not.
+pub fn open_or_start_run(
     store: &StateStore,
     pack: &Pack,
     name: &str,
+    start: Option<Date>,
     now: Timestamp,
-) -> Result<String, StateError> {
-    let taken: Vec<String> = list_runs(store, pack).into_iter().map(|r| r.key).collect();
+) -> Result<Student, StateError> {
+    let runs = list_runs(store, pack);
+    // By name only: a new student is not someone else's file key.
+    let wanted = fold(name);
+    if let Some(existing) = runs.iter().find(|r| fold(&r.run.name) == wanted) {
+        return Ok(Student::Existing(existing.key.clone()));
+    }
+    let taken: Vec<&str> = runs.iter().map(|r| r.key.as_str()).collect();
     let base = run_key(name);
     let key = std::iter::once(base.clone())
         .chain((2..).map(|n| format!("{base}-{n}")))
-        .find(|k| !taken.contains(k) && !store.for_run(k).path(&pack.id).exists())
+        .find(|k| !taken.contains(&k.as_str()) && !store.for_run(k).path(&pack.id).exists())
         .unwrap_or(base);
-    let run = Run {
-        name: clean_name(name),
-        created: now.round(jiff::Unit::Second).unwrap_or(now),
-        archived: false,
+    let changes = Changes {
+        run: Some(Run {
+            name: clean_name(name),
+            created: now.round(jiff::Unit::Second).unwrap_or(now),
+            archived: false,
+        }),
+        start,
+        ..Changes::default()
     };
-    save_run(&store.for_run(&key), pack, run, now)?;
-    Ok(key)
+    save_changes(&store.for_run(&key), pack, &changes, now)?;
+    Ok(Student::Started(key))
 }
 
 /// Gives the run a new name (its key and progress stay).
@@ -130,13 +165,23 @@ pub fn set_archived(
 }
 
 fn save_run(store: &StateStore, pack: &Pack, run: Run, now: Timestamp) -> Result<(), StateError> {
-    let mut mine = store.load(&pack.id, &pack.version, now).into_state();
     let changes = Changes {
         run: Some(run),
         ..Changes::default()
     };
-    mine.apply(&changes);
-    store.save(&mine, &changes, now).map(|_| ())
+    save_changes(store, pack, &changes, now)
+}
+
+/// Writes a run's own changes (its name, archive mark, start) over its progress.
+fn save_changes(
+    store: &StateStore,
+    pack: &Pack,
+    changes: &Changes,
+    now: Timestamp,
+) -> Result<(), StateError> {
+    let mut mine = store.load(&pack.id, &pack.version, now).into_state();
+    mine.apply(changes);
+    store.save(&mine, changes, now).map(|_| ())
 }
 
 /// A run name on one line, printable, not too long.
@@ -147,11 +192,13 @@ fn clean_name(name: &str) -> String {
 }
 
 impl RunSummary {
-    /// "Alice  3/51 (5 %)  started 2 November 2026", archived runs marked.
+    /// "Alice  3/51 (5 %)  started 2 November 2026" (the start given, else the day it
+    /// was created), archived runs marked.
     pub fn describe(&self, t: &Text) -> String {
         let (done, total) = (self.done.to_string(), self.total.to_string());
         let percent = super::percent(self.done, self.total).to_string();
-        let date = t.date(self.run.created.to_zoned(jiff::tz::TimeZone::UTC).date());
+        let created = self.run.created.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let date = t.date(self.start.unwrap_or(created));
         let mut line = fill(
             t.run_line,
             &[
@@ -200,14 +247,22 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = StateStore::new(dir.path());
         let pack = pack();
-        let alice = start_run(&store, &pack, "Alice", at(2)).unwrap();
-        let bob = start_run(&store, &pack, "Bob", at(3)).unwrap();
-        let alice_again = start_run(&store, &pack, "alice", at(4)).unwrap();
+        let start = |name, day| open_or_start_run(&store, &pack, name, None, at(day)).unwrap();
+        let Student::Started(alice) = start("Alice", 2) else {
+            panic!("a new name starts a run")
+        };
+        let bob = start("Bob", 3).key().to_string();
         assert_eq!((alice.as_str(), bob.as_str()), ("alice", "bob"));
+        // The same name, written otherwise, is the same student: theirs opens.
+        assert_eq!(start("ALICE ", 4), Student::Existing("alice".into()));
+        // A name whose key is taken by someone else's run gets its own key.
+        rename_run(&store, &pack, &list_runs(&store, &pack)[0], "Alicia", at(4)).unwrap();
+        let alice_again = start("alice", 4).key().to_string();
         assert_eq!(
             alice_again, "alice-2",
             "a second run never takes the first's file"
         );
+        rename_run(&store, &pack, &list_runs(&store, &pack)[0], "Alice", at(4)).unwrap();
 
         // Alice's run gets two ticks; Bob's none.
         let alice_store = store.for_run(&alice);
@@ -248,7 +303,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = StateStore::new(dir.path());
         let pack = pack();
-        start_run(&store, &pack, "Alice", at(2)).unwrap();
+        open_or_start_run(&store, &pack, "Alice", None, at(2)).unwrap();
         let damaged = store.for_run("zed").path(&pack.id);
         std::fs::write(&damaged, "{ not json").unwrap();
         std::fs::write(dir.path().join("other-pack@x.json"), "{}").unwrap();

@@ -216,6 +216,10 @@ catalogue! {
     completed,
     plain_no_runs,
     plain_pick,
+    /// Plain mode's picker: a line that cannot be a student's name (`?`, a letter).
+    plain_pick_not_a_name,
+    /// Plain mode's picker asks before starting a student's checklist for `{name}`.
+    plain_pick_confirm,
     /// Commands without the full-screen interface, and their errors.
     cli_group,
     cli_total,

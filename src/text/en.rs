@@ -203,6 +203,8 @@ pub static EN: Text = Text {
     completed: "Checklist complete. {message}",
     plain_no_runs: "No student yet.",
     plain_pick: "Type a number to open that student's checklist, or a student's name to start one; q to quit.",
+    plain_pick_not_a_name: "“{text}” is not a student's name: type the number of a checklist above, or a name of two letters or more.",
+    plain_pick_confirm: "Start a new student's checklist for “{name}”? y for yes, anything else to choose again.",
     cli_group: "{done}/{total} ({percent}%) {title}",
     cli_total: "total {done}/{total} ({percent}%) {title}",
     cli_new_mark: "(new)",

@@ -508,6 +508,8 @@ pub static FR: Text = Text {
     completed: "Checklist terminée. {message}",
     plain_no_runs: "Aucun étudiant pour l'instant.",
     plain_pick: "Tapez un numéro pour ouvrir la checklist de cet étudiant, ou le nom d'un étudiant pour en commencer une ; q pour quitter.",
+    plain_pick_not_a_name: "« {text} » n'est pas le nom d'un étudiant : tapez le numéro d'une checklist ci-dessus, ou un nom de deux lettres ou plus.",
+    plain_pick_confirm: "Commencer la checklist d'un nouvel étudiant pour « {name} » ? o pour oui, autre chose pour choisir de nouveau.",
     cli_group: "{done}/{total} ({percent} %) {title}",
     cli_total: "total {done}/{total} ({percent} %) {title}",
     cli_new_mark: "(nouveau)",

@@ -247,7 +247,13 @@ fn no_color_draws_without_colour_and_a_chosen_theme_still_wins() {
 fn plain_mode_picks_a_students_run_by_name_or_number() {
     let home = tempfile::tempdir().unwrap();
     let args = ["--pack", "first-session"];
-    let out = through_a_pipe(home.path(), &args, "fr_FR.UTF-8", "Alice\nk\nt\nq\n");
+    // `?` and a command letter are never taken for a name; a new name is asked about.
+    let out = through_a_pipe(
+        home.path(),
+        &args,
+        "fr_FR.UTF-8",
+        "?\nt\nAlice\no\nk\nt\nq\n",
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -257,6 +263,13 @@ fn plain_mode_picks_a_students_run_by_name_or_number() {
     assert!(transcript.starts_with(
         "Première session avec un nouvel étudiant : quel étudiant ?\nAucun étudiant pour l'instant.\n"
     ), "{transcript}");
+    for said in [
+        "« ? » n'est pas le nom d'un étudiant",
+        "« t » n'est pas le nom d'un étudiant",
+        "Commencer la checklist d'un nouvel étudiant pour « Alice » ? o pour oui",
+    ] {
+        assert!(transcript.contains(said), "{said}: {transcript}");
+    }
     assert!(
         transcript
             .contains("Première session avec un nouvel étudiant · Alice. 0 étape faite sur 38."),
@@ -336,7 +349,7 @@ fn plain_mode_goes_back_to_the_runs_and_starts_another_student() {
         home.path(),
         &args,
         "fr_FR.UTF-8",
-        "Alice\nt\nr\nBob\np\nr\n1\np\nq\n",
+        "Alice\no\nt\nr\nBob\no\np\nr\n1\np\nq\n",
     );
     assert!(
         out.status.success(),

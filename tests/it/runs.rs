@@ -441,3 +441,82 @@ fn due_steps_export_as_a_calendar_whose_events_update_rather_than_double() {
             .starts_with("BEGIN:VCALENDAR\r\n")
     );
 }
+
+#[test]
+fn a_students_name_that_exists_opens_their_checklist_in_every_front_end() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let fs = ["--pack", "first-session"];
+    ok(home, &[fs[0], fs[1], "runs", "start", "Alice"]);
+    ok(
+        home,
+        &[
+            fs[0],
+            fs[1],
+            "--run",
+            "Alice",
+            "check",
+            "presentation-mentor",
+        ],
+    );
+    let names = |home: &Path| -> Vec<String> {
+        ok(home, &[fs[0], fs[1], "runs", "list", "--all"])
+            .lines()
+            .map(|l| l.split("  ").next().unwrap().to_string())
+            .collect()
+    };
+
+    // The full-screen picker: a new name that is Alice's opens Alice's checklist.
+    let mut app = Session::start_with(home, &fs, &[]);
+    app.wait_for_text("› Alice  1/38");
+    app.keys("n");
+    app.wait_for_text("Nom de l'étudiant :");
+    app.keys("ALICE \r");
+    app.wait_for_text("Première session avec un nouvel étudiant · Alice");
+    app.wait_for_text("1/38");
+    app.quit();
+    assert_eq!(names(home), ["Alice"]);
+
+    // Plain mode: the name opens it, no question asked.
+    let out = crate::support::piped(
+        home,
+        "fr_FR.UTF-8",
+        &[fs[0], fs[1], "--plain"],
+        "alice\np\nq\n",
+    );
+    let transcript = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        transcript
+            .contains("Première session avec un nouvel étudiant · Alice. 1 étape faite sur 38."),
+        "{transcript}"
+    );
+    assert!(
+        !transcript.contains("Commencer la checklist"),
+        "{transcript}"
+    );
+    assert_eq!(names(home), ["Alice"]);
+
+    // The command says so, and starts nothing.
+    let said = ok(home, &[fs[0], fs[1], "runs", "start", "alice"]);
+    assert_eq!(said, "un étudiant nommé « Alice » existe déjà\n");
+    assert_eq!(names(home), ["Alice"]);
+
+    // A start date given is the one listed.
+    ok(
+        home,
+        &[
+            fs[0],
+            fs[1],
+            "runs",
+            "start",
+            "Bob",
+            "--start",
+            "2026-11-02",
+        ],
+    );
+    let list = ok(home, &[fs[0], fs[1], "runs", "list"]);
+    assert!(
+        list.contains("Bob  0/38 (0 %)  commencé le 2 novembre 2026"),
+        "{list}"
+    );
+}
