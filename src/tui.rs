@@ -3,16 +3,19 @@
 
 use std::collections::VecDeque;
 use std::io::{self, Stdout};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, Once, PoisonError};
 use std::time::Duration;
 
-use ratatui::DefaultTerminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::EnterAlternateScreen;
+use ratatui::{DefaultTerminal, Terminal};
 
 use crate::app::{App, PickerRequest, RunPicker};
 use crate::effects::Effects;
@@ -45,28 +48,42 @@ fn lock(shared: &Shared) -> MutexGuard<'_, Effects<Stdout>> {
     shared.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// The terminal in full-screen mode. Dropping it restores the terminal, and a panic
+/// The terminal in full-screen mode. Dropping it restores the terminal, and the panic
 /// hook does the same on a crash, so the user's shell is never left broken.
 struct Session {
     terminal: DefaultTerminal,
     mouse: bool,
 }
 
+/// Whether a full-screen session holds the terminal now, and whether it captured the
+/// mouse: what the panic hook and the signal watcher restore.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
+/// The saves of the checklist open now, for the signal watcher to finish; none while
+/// the student picker is shown.
+static LIVE: Mutex<Option<Shared>> = Mutex::new(None);
+
 impl Session {
     fn start(mouse: bool) -> io::Result<Self> {
-        // `ratatui::init` enters raw mode and the alternate screen and installs a panic
-        // hook that leaves them; ours chains in front of it to release the mouse and
-        // bracketed paste too. The session exists before anything else can fail, so its
-        // Drop restores.
-        let session = Session {
-            terminal: ratatui::init(),
-            mouse,
+        install_once()?;
+        MOUSE.store(mouse, Ordering::SeqCst);
+        ACTIVE.store(true, Ordering::SeqCst);
+        // Raw mode first: from here on, whatever fails, the Drop of the session (or the
+        // hook, or the watcher) gives the terminal back.
+        let raw = ratatui::crossterm::terminal::enable_raw_mode();
+        let terminal = raw
+            .and_then(|()| execute!(io::stdout(), EnterAlternateScreen))
+            .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        let terminal = match terminal {
+            Ok(terminal) => terminal,
+            Err(e) => {
+                ACTIVE.store(false, Ordering::SeqCst);
+                restore(mouse);
+                return Err(e);
+            }
         };
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            release(mouse);
-            previous(info);
-        }));
+        let session = Session { terminal, mouse };
         // Pasted text arrives as one event, so it can never be read as key commands.
         execute!(io::stdout(), EnableBracketedPaste)?;
         if mouse {
@@ -100,8 +117,30 @@ impl Session {
     }
 }
 
+/// The panic hook and the signal watcher, once per process however many times the
+/// picker and the checklist take turns on the screen.
+fn install_once() -> io::Result<()> {
+    static INSTALLED: Once = Once::new();
+    let mut installed = Ok(());
+    INSTALLED.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if ACTIVE.swap(false, Ordering::SeqCst) {
+                restore(MOUSE.load(Ordering::SeqCst));
+            }
+            previous(info);
+        }));
+        #[cfg(unix)]
+        {
+            installed = finish_on_signals();
+        }
+    });
+    installed
+}
+
 impl Drop for Session {
     fn drop(&mut self) {
+        ACTIVE.store(false, Ordering::SeqCst);
         restore(self.mouse);
     }
 }
@@ -211,11 +250,12 @@ pub fn run(
     let shared = Arc::new(Mutex::new(effects));
     let _save_on_panic = SaveOnPanic(&shared);
     let mut session = Session::start(mouse)?;
-    #[cfg(unix)]
-    finish_on_signals(Arc::clone(&shared), mouse)?;
+    *live() = Some(Arc::clone(&shared));
     let result = event_loop(&mut session, &mut app, &shared, &theme, mouse);
     drop(session);
     let saved = lock(&shared).saver.finish();
+    // Only now: a signal meanwhile waits for these saves, then ends the process.
+    *live() = None;
     result?;
     saved.map_err(Error::Unsaved)?;
     Ok(app.back_to_runs())
@@ -314,18 +354,26 @@ fn next_input(
     Ok(action.map(Input::Action))
 }
 
+fn live() -> MutexGuard<'static, Option<Shared>> {
+    LIVE.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// SIGTERM, SIGHUP (terminal closed) and SIGINT end the session like `q` does: the
-/// last saves are written and the terminal restored before the process goes.
+/// last saves of the checklist open are written and the terminal restored (in the
+/// student picker too) before the process goes. One watcher for the whole process.
 #[cfg(unix)]
-fn finish_on_signals(shared: Shared, mouse: bool) -> io::Result<()> {
+fn finish_on_signals() -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            let shared = live().clone();
             // Holding the lock, the UI thread can neither draw nor hand over more changes.
-            let mut effects = lock(&shared);
-            let saved = effects.saver.finish();
-            restore(mouse);
+            let mut effects = shared.as_ref().map(lock);
+            let saved = effects.as_mut().map_or(Ok(()), |e| e.saver.finish());
+            if ACTIVE.swap(false, Ordering::SeqCst) {
+                restore(MOUSE.load(Ordering::SeqCst));
+            }
             if let Err(e) = saved {
                 eprintln!("ticklist: {}", Error::Unsaved(e));
             }

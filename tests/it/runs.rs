@@ -520,3 +520,62 @@ fn a_students_name_that_exists_opens_their_checklist_in_every_front_end() {
         "{list}"
     );
 }
+
+/// How many threads the process `pid` runs.
+fn threads(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/task"))
+        .unwrap()
+        .count()
+}
+
+#[test]
+fn students_checklists_opened_ten_times_leave_one_signal_watcher_and_a_signal_in_the_picker_restores()
+ {
+    let home = tempfile::tempdir().unwrap();
+    ok(
+        home.path(),
+        &["--pack", "first-session", "runs", "start", "Alice"],
+    );
+    let mut app = Session::start_with(home.path(), &["--pack", "first-session"], &[]);
+    app.wait_for_text("› Alice  0/38");
+    app.keys("\r");
+    app.wait_for_text("· Alice");
+    let after_one = threads(app.pid());
+    for n in 1..=10 {
+        app.keys("r");
+        app.wait_for("the picker", |s| s.contains("› Alice"));
+        app.keys("\r");
+        app.wait_for("the checklist", |s| {
+            s.contains("· Alice") && s.contains("0/38")
+        });
+        let _ = n;
+    }
+    // The saver of the last one has ended; no watcher, hook or saver piles up.
+    assert!(
+        threads(app.pid()) <= after_one,
+        "{} threads after ten round trips, {after_one} after one",
+        threads(app.pid())
+    );
+    // A tick, then back to the picker, where SIGTERM ends it all cleanly: the tick is
+    // saved and the terminal given back.
+    app.keys(" ");
+    app.wait_for_text("1/38");
+    app.keys("r");
+    app.wait_for("the picker", |s| s.contains("› Alice  1/38"));
+    app.signal("TERM");
+    let (status, app) = app.wait_for_exit();
+    assert!(!status.success(), "ended by the signal");
+    app.assert_restored();
+    let list = ok(home.path(), &["--pack", "first-session", "runs", "list"]);
+    assert!(list.contains("Alice  1/38"), "{list}");
+
+    // The first picker, before any checklist was open, gives the terminal back too.
+    for signal in ["TERM", "HUP"] {
+        let mut app = Session::start_with(home.path(), &["--pack", "first-session"], &[]);
+        app.wait_for_text("› Alice  1/38");
+        app.signal(signal);
+        let (status, app) = app.wait_for_exit();
+        assert!(!status.success(), "SIG{signal}");
+        app.assert_restored();
+    }
+}
