@@ -324,3 +324,41 @@ fn a_ticked_step_said_not_to_apply_is_skipped_with_the_words_typed_in_every_fron
     assert_eq!(by_ui["skipped"].as_object().unwrap().len(), 1, "{by_ui}");
     assert!(by_ui.get("notes").is_none(), "{by_ui}");
 }
+
+#[test]
+fn words_typed_after_every_typing_key_are_text_never_commands() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = crate::support::Session::start(home.path());
+    app.wait_for_text("0/24");
+    // A tick first, so that `s` is on a ticked step as well as on a step to do.
+    for (key, prompt) in [
+        ("s", "Sans objet, parce que :"),
+        (" s", "Sans objet (remplace 1 coche"),
+        ("e", "Votre note :"),
+        ("/", "Recherche :"),
+    ] {
+        app.keys(key);
+        app.wait_for_text(prompt);
+        // Letters that are commands elsewhere: tick, move, undo, open, quit, help.
+        app.keys("t j u o q ?");
+        app.wait_for_text("t j u o q ?");
+        app.keys("\x1b");
+        app.wait_for("the prompt closed", |s| !s.contains(prompt));
+    }
+    // Only the one tick made on purpose: nothing else ticked, skipped or noted.
+    assert!(app.contents().contains("1/24"), "{}", app.contents());
+    let _ = app.quit();
+    let state = progress_of(home.path());
+    assert_eq!(
+        state["ticks"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
+        ["video-candidats"]
+    );
+    assert!(
+        state.get("skipped").is_none() && state.get("notes").is_none(),
+        "{state}"
+    );
+}
