@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::pack::Pack;
-use crate::progress::{Check, DueDate, Tracker, due_date};
+use crate::progress::{DueDate, NodeState, Tracker, due_date};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
 
@@ -37,17 +37,14 @@ pub fn describe(
 ) -> Description {
     let date = |at: jiff::Timestamp| t.date_time(at.to_zoned(tz.clone()).datetime());
     let (done, total) = tracker.counts(index);
-    let skip = tracker.skip_of(pack, index);
-    let state = match tracker.check(index) {
-        _ if total == 0 => t.reference_card.to_string(),
-        _ if skip.is_some() => skip.map(|s| s.describe(t, tz)).unwrap_or_default(),
-        Check::Done => match tracker.ticked_at(pack, index) {
-            Some(at) => format!("{} {}", t.ticked_on, date(at)),
-            // Settled without a single tick: every step below is not applicable.
-            None => t.state_all_skipped.to_string(),
-        },
-        Check::Partial => t.state_partial.to_string(),
-        Check::Empty => t.state_todo.to_string(),
+    let state = match tracker.node_state(pack, index) {
+        NodeState::Card => t.reference_card.to_string(),
+        NodeState::Skipped(skip) => skip.describe(t, tz),
+        NodeState::Done(Some(at)) => format!("{} {}", t.ticked_on, date(at)),
+        // Settled without a single tick: every step below is not applicable.
+        NodeState::Done(None) => t.state_all_skipped.to_string(),
+        NodeState::Partial => t.state_partial.to_string(),
+        NodeState::Todo => t.state_todo.to_string(),
     };
     Description {
         state,

@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::pack::Pack;
-use crate::progress::{Check, Tracker, percent};
+use crate::progress::{Tracker, percent};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
 
@@ -104,14 +104,7 @@ pub fn export(pack: &Pack, tracker: &Tracker, mentor: &str, now: Timestamp) -> E
                 title: node.title.clone(),
                 depth: node.depth,
                 step: pack.is_step(i),
-                state: match tracker.check(i) {
-                    _ if pack.is_info(i) => "info",
-                    _ if tracker.skip_of(pack, i).is_some() => "skipped",
-                    Check::Done => "done",
-                    Check::Partial => "partial",
-                    Check::Empty => "todo",
-                }
-                .into(),
+                state: tracker.node_state(pack, i).name().into(),
                 ticked_at: tracker.ticked_at(pack, i),
                 note: state.notes.get(&node.id).cloned(),
                 skipped: tracker.skip_of(pack, i).map(|s| s.reason.clone()),

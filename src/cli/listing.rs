@@ -58,14 +58,6 @@ pub fn write_status(out: &mut impl Write, status: &Status, t: &Text) -> io::Resu
     writeln!(out, "{said}")
 }
 
-fn check_box(check: Check) -> &'static str {
-    match check {
-        Check::Empty => "[ ]",
-        Check::Partial => "[~]",
-        Check::Done => "[x]",
-    }
-}
-
 /// `ticklist list`: the tree with boxes, ids and links; with `todo`, only what is left.
 pub fn write_list(
     out: &mut impl Write,
@@ -95,13 +87,7 @@ pub fn write_list(
         writeln!(
             out,
             "{indent}{} {}  {}{counts}{new}",
-            if steps == 0 {
-                "(i)"
-            } else if tracker.skip_of(pack, i).is_some() {
-                "[-]"
-            } else {
-                check_box(check)
-            },
+            tracker.node_state(pack, i).glyph(),
             node.id,
             node.title
         )?;

@@ -235,3 +235,38 @@ fn no_text_in_the_markdown_export_can_drive_a_terminal() {
         assert!(out.contains(shown), "{shown} in\n{out}");
     }
 }
+
+#[test]
+fn a_group_of_reference_cards_is_a_card_in_the_export_as_on_screen() {
+    let pack = crate::pack::load_str(
+        "id: t\nversion: \"1\"\nlang: en\ntitle: T\nstages:\n  - id: cards\n    title: Cards\n    items:\n      - {id: c1, title: C1, kind: info, details: D1}\n      - {id: c2, title: C2, kind: info, details: D2}\n  - id: s\n    title: S\n    items:\n      - {id: a, title: A}\n",
+        "t.yaml",
+    )
+    .unwrap();
+    let now: Timestamp = "2026-11-22T09:30:00Z".parse().unwrap();
+    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    let report = export(&pack, &tracker, "alice", now);
+    let states: Vec<(&str, &str)> = report
+        .items
+        .iter()
+        .map(|i| (i.id.as_str(), i.state.as_str()))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("cards", "info"),
+            ("c1", "info"),
+            ("c2", "info"),
+            ("s", "todo"),
+            ("a", "todo")
+        ]
+    );
+    for (i, item) in report.items.iter().enumerate() {
+        assert_eq!(item.state, tracker.node_state(&pack, i).name());
+    }
+    let mut markdown = Vec::new();
+    write_markdown(&mut markdown, &report, &EN).unwrap();
+    let markdown = String::from_utf8(markdown).unwrap();
+    assert!(markdown.contains("\n- Cards\n"), "{markdown}");
+    assert!(!markdown.contains("(0/0)"), "{markdown}");
+}

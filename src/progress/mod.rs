@@ -14,5 +14,5 @@ pub use runs::{
 };
 pub use state::{Changes, FORMAT_VERSION, Run, Skip, State};
 pub use store::{LoadOutcome, Saved, StateError, StateStore};
-pub use tracker::{Before, Check, LeafState, SkipPlan, Tracker, orphan_ticks, percent};
+pub use tracker::{Before, Check, LeafState, NodeState, SkipPlan, Tracker, orphan_ticks, percent};
 pub use undo::{UNDO_LEVELS, UndoStack};

@@ -27,6 +27,45 @@ pub enum SkipPlan {
     Nothing,
 }
 
+/// Where a node stands, decided here once for the tree, the details pane, plain mode,
+/// `list`, the exports and the calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NodeState {
+    /// A reference card, or a stage or part holding only cards: read, never ticked.
+    Card,
+    /// A step marked not applicable.
+    Skipped(Skip),
+    /// Every step below settled; when the last tick was, if any was ticked (a stage whose
+    /// steps are all not applicable has none).
+    Done(Option<Timestamp>),
+    Partial,
+    Todo,
+}
+
+impl NodeState {
+    /// The box the tree and `list` show, its state in the glyph and not only in colour.
+    pub fn glyph(&self) -> &'static str {
+        match self {
+            NodeState::Card => "(i)",
+            NodeState::Skipped(_) => "[-]",
+            NodeState::Done(_) => "[x]",
+            NodeState::Partial => "[~]",
+            NodeState::Todo => "[ ]",
+        }
+    }
+
+    /// Its name in the JSON export.
+    pub fn name(&self) -> &'static str {
+        match self {
+            NodeState::Card => "info",
+            NodeState::Skipped(_) => "skipped",
+            NodeState::Done(_) => "done",
+            NodeState::Partial => "partial",
+            NodeState::Todo => "todo",
+        }
+    }
+}
+
 impl LeafState {
     fn settled(&self) -> bool {
         !matches!(self, LeafState::Todo)
@@ -165,6 +204,21 @@ impl Tracker {
     /// front end opens, and what "next step to do" goes to.
     pub fn next_todo(&self, pack: &Pack, from: usize) -> Option<usize> {
         (from..pack.nodes.len()).find(|&i| pack.is_step(i) && self.check(i) != Check::Done)
+    }
+
+    /// Where node `index` stands (see [`NodeState`]).
+    pub fn node_state(&self, pack: &Pack, index: usize) -> NodeState {
+        if self.counts(index).1 == 0 {
+            return NodeState::Card;
+        }
+        if let Some(skip) = self.skip_of(pack, index) {
+            return NodeState::Skipped(skip.clone());
+        }
+        match self.check(index) {
+            Check::Done => NodeState::Done(self.ticked_at(pack, index)),
+            Check::Partial => NodeState::Partial,
+            Check::Empty => NodeState::Todo,
+        }
     }
 
     /// Where the step `leaf` stands.

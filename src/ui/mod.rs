@@ -16,7 +16,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Overlay};
-use crate::progress::Check;
+use crate::progress::{Check, NodeState};
 pub use theme::{Theme, ThemeName};
 
 /// Below this, the screen only asks for more room.
@@ -151,38 +151,20 @@ fn selected_line<'a>(line: ratatui::text::Line<'a>, theme: &Theme) -> ratatui::t
     ratatui::text::Line::from(spans).style(theme.selected)
 }
 
-/// The box a node shows, and its style: a reference card (or a group of cards only)
-/// shows `(i)`, a step its state in the glyph, not only in the colour.
+/// The box a node shows ([`NodeState::glyph`]), and its style.
 fn node_box(app: &App, index: usize, theme: &Theme) -> (&'static str, ratatui::style::Style) {
-    if app.session.tracker().counts(index).1 == 0 {
-        return (INFO_BOX, theme.note);
-    }
-    if app
-        .session
-        .tracker()
-        .skip_of(&app.session.pack, index)
-        .is_some()
-    {
-        return (SKIPPED_BOX, theme.dim);
-    }
-    let check = app.session.tracker().check(index);
-    (check_box(check), check_style(check, theme))
+    let state = app.session.tracker().node_state(&app.session.pack, index);
+    let style = match state {
+        NodeState::Card => theme.note,
+        NodeState::Skipped(_) => theme.dim,
+        NodeState::Done(_) => check_style(Check::Done, theme),
+        NodeState::Partial => check_style(Check::Partial, theme),
+        NodeState::Todo => check_style(Check::Empty, theme),
+    };
+    (state.glyph(), style)
 }
 
-/// What a reference card shows in place of a box.
-const INFO_BOX: &str = "(i)";
-
-/// The box of a step marked not applicable.
-const SKIPPED_BOX: &str = "[-]";
-
-fn check_box(check: Check) -> &'static str {
-    match check {
-        Check::Empty => "[ ]",
-        Check::Partial => "[~]",
-        Check::Done => "[x]",
-    }
-}
-
+/// The colour of a stage's or a step's state (the progress bars use it too).
 fn check_style(check: Check, theme: &Theme) -> ratatui::style::Style {
     match check {
         Check::Empty => theme.todo,
