@@ -15,7 +15,7 @@ use ticklist::effects::Saver;
 use ticklist::keymap::Action;
 use ticklist::pack::{self, Pack};
 use ticklist::progress::{Changes, State, StateStore, Tracker};
-use ticklist::session::{Effect, Report, Session};
+use ticklist::session::{Effect, EffectResult, Session};
 use ticklist::text::FR;
 use ticklist::ui::{self, Theme, ThemeName};
 
@@ -123,7 +123,7 @@ fn keypress_update_and_render(bencher: Bencher, items: usize) {
         let effects = app.update(action, now());
         for effect in effects {
             if let Effect::Save { seq, .. } = effect {
-                app.report(Report::Saved {
+                app.report(EffectResult::Saved {
                     upto: seq,
                     merged: None,
                 });
@@ -145,7 +145,7 @@ fn tick_to_saved(bencher: Bencher) {
         saver.save(seq, changes);
         loop {
             if let Some(report) = saver.reports().next() {
-                assert!(matches!(report, Report::Saved { .. }));
+                assert!(matches!(report, EffectResult::Saved { .. }));
                 break;
             }
             std::thread::yield_now();

@@ -50,7 +50,7 @@ fn lock(shared: &Shared) -> MutexGuard<'_, Effects<Stdout>> {
 
 /// The terminal in full-screen mode. Dropping it restores the terminal, and the panic
 /// hook does the same on a crash, so the user's shell is never left broken.
-struct Session {
+struct TerminalGuard {
     terminal: DefaultTerminal,
     mouse: bool,
 }
@@ -64,7 +64,7 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 /// the student picker is shown.
 static LIVE: Mutex<Option<Shared>> = Mutex::new(None);
 
-impl Session {
+impl TerminalGuard {
     fn start(mouse: bool) -> io::Result<Self> {
         install_once()?;
         MOUSE.store(mouse, Ordering::SeqCst);
@@ -83,17 +83,17 @@ impl Session {
                 return Err(e);
             }
         };
-        let session = Session { terminal, mouse };
+        let guard = TerminalGuard { terminal, mouse };
         // Pasted text arrives as one event, so it can never be read as key commands.
         execute!(io::stdout(), EnableBracketedPaste)?;
         if mouse {
             execute!(io::stdout(), EnableMouseCapture)?;
         }
-        Ok(session)
+        Ok(guard)
     }
 }
 
-impl Session {
+impl TerminalGuard {
     /// Ctrl-Z: gives the terminal back and stops, as the shell expects; `fg` continues
     /// here, and the whole screen is drawn again.
     fn suspend(&mut self) -> io::Result<()> {
@@ -138,7 +138,7 @@ fn install_once() -> io::Result<()> {
     installed
 }
 
-impl Drop for Session {
+impl Drop for TerminalGuard {
     fn drop(&mut self) {
         ACTIVE.store(false, Ordering::SeqCst);
         restore(self.mouse);
@@ -182,20 +182,20 @@ pub fn pick_run(
     text: &Text,
     theme: &Theme,
 ) -> Result<Option<String>, Error> {
-    let mut session = Session::start(false)?;
+    let mut guard = TerminalGuard::start(false)?;
     loop {
-        session
+        guard
             .terminal
             .draw(|frame| ui::picker::render(frame, picker, text, theme))?;
         let request = match event::read()? {
             Event::Paste(text) if picker.typing() => {
-                for c in keymap::pasted(&text).chars() {
+                for c in keymap::pasted(&text, crate::progress::MAX_RUN_NAME).chars() {
                     picker.text(keymap::Edit::Insert(c));
                 }
                 None
             }
             Event::Key(key) if keymap::is_suspend(&key) => {
-                session.suspend()?;
+                guard.suspend()?;
                 None
             }
             Event::Key(key) if picker.typing() => {
@@ -249,10 +249,10 @@ pub fn run(
 ) -> Result<bool, Error> {
     let shared = Arc::new(Mutex::new(effects));
     let _save_on_panic = SaveOnPanic(&shared);
-    let mut session = Session::start(mouse)?;
+    let mut guard = TerminalGuard::start(mouse)?;
     *live() = Some(Arc::clone(&shared));
-    let result = event_loop(&mut session, &mut app, &shared, &theme, mouse);
-    drop(session);
+    let result = event_loop(&mut guard, &mut app, &shared, &theme, mouse);
+    drop(guard);
     let saved = lock(&shared).saver.finish();
     // Only now: a signal meanwhile waits for these saves, then ends the process.
     *live() = None;
@@ -262,7 +262,7 @@ pub fn run(
 }
 
 fn event_loop(
-    session: &mut Session,
+    guard: &mut TerminalGuard,
     app: &mut App,
     shared: &Shared,
     theme: &Theme,
@@ -281,7 +281,7 @@ fn event_loop(
                     VecDeque::new()
                 }
                 Some(Input::Suspend) => {
-                    session.suspend()?;
+                    guard.suspend()?;
                     VecDeque::new()
                 }
                 None => VecDeque::new(),
@@ -295,11 +295,9 @@ fn event_loop(
                     queue.extend(app.report(report));
                 }
             }
-            let size = session.terminal.size()?;
+            let size = guard.terminal.size()?;
             ui::prepare(app, size.into());
-            session
-                .terminal
-                .draw(|frame| ui::render(frame, app, theme))?;
+            guard.terminal.draw(|frame| ui::render(frame, app, theme))?;
         }
         if app.should_quit() {
             return Ok(());

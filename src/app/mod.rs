@@ -15,7 +15,7 @@ use jiff::tz::TimeZone;
 use ratatui::layout::Rect;
 
 use crate::keymap::{Action, Edit, Keymap};
-use crate::session::{Effect, Notice, Outcome, Report, Session, Severity};
+use crate::session::{Effect, EffectResult, Notice, Outcome, Session, Severity};
 use crate::text::{Text, fill};
 
 pub use finder::Search;
@@ -203,7 +203,7 @@ impl App {
     }
 
     /// Shows what an effect achieved; an opened link is recorded, and that is saved.
-    pub fn report(&mut self, report: Report) -> Vec<Effect> {
+    pub fn report(&mut self, report: EffectResult) -> Vec<Effect> {
         let outcome = self.session.report(report);
         self.show(outcome)
     }

@@ -37,7 +37,7 @@ impl App {
             return Vec::new();
         }
         let mut effects = Vec::new();
-        for c in crate::keymap::pasted(text).chars() {
+        for c in crate::keymap::pasted(text, MAX_TEXT_CHARS).chars() {
             effects.extend(self.edit(Edit::Insert(c), now));
         }
         effects

@@ -18,7 +18,7 @@ use crate::export;
 use crate::pack::Pack;
 use crate::progress::{Urgency, pressing};
 use crate::safe_text::printable;
-use crate::session::{Effect, Notice, Outcome, Report, Session, Severity, Started, open};
+use crate::session::{Effect, EffectResult, Notice, Outcome, Session, Severity, Started, open};
 use crate::settings::{Settings, account_full_name};
 use crate::text::{Text, fill};
 
@@ -210,10 +210,10 @@ pub fn progress_command<O: Write, E: Write>(
                 return Ok(());
             };
             let outcome = match Opener::from_env().open(&url) {
-                Report::OpenFailed { url, error } => {
+                EffectResult::OpenFailed { url, error } => {
                     return Err(Failure::OpenFailed { url, error });
                 }
-                Report::Refused { url, problem } => {
+                EffectResult::Refused { url, problem } => {
                     let error = problem.message(t).to_string();
                     return Err(Failure::OpenFailed { url, error });
                 }

@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use base64::Engine as _;
 
 use crate::pack::url;
-use crate::session::{Effect, Report};
+use crate::session::{Effect, EffectResult};
 
 mod save;
 mod saver;
@@ -52,15 +52,15 @@ impl Opener {
 
     /// Hands `url` over without waiting for the browser. Only web and mail links
     /// are ever passed, as one argument and never through a shell.
-    pub fn open(&self, url: &str) -> Report {
+    pub fn open(&self, url: &str) -> EffectResult {
         if let Err(why) = url::check(url) {
-            return Report::Refused {
+            return EffectResult::Refused {
                 url: url.into(),
                 problem: why,
             };
         }
         let launched = match self {
-            Opener::Headless => return Report::NoBrowser(url.into()),
+            Opener::Headless => return EffectResult::NoBrowser(url.into()),
             Opener::System => open::that_detached(url),
             Opener::Command(cmd) => Command::new(cmd)
                 .arg(url)
@@ -74,8 +74,8 @@ impl Opener {
                 }),
         };
         match launched {
-            Ok(()) => Report::Opened(url.into()),
-            Err(e) => Report::OpenFailed {
+            Ok(()) => EffectResult::Opened(url.into()),
+            Err(e) => EffectResult::OpenFailed {
                 url: url.into(),
                 error: e.to_string(),
             },
@@ -99,7 +99,7 @@ pub struct Effects<W: Write> {
 
 impl<W: Write> Effects<W> {
     /// Performs one effect and tells what came of it.
-    pub fn run(&mut self, effect: Effect) -> Option<Report> {
+    pub fn run(&mut self, effect: Effect) -> Option<EffectResult> {
         match effect {
             Effect::Save { seq, changes } => {
                 self.saver.save(seq, changes);
@@ -112,8 +112,8 @@ impl<W: Write> Effects<W> {
                     .write_all(osc52(&url).as_bytes())
                     .and_then(|()| self.out.flush());
                 Some(match written {
-                    Ok(()) => Report::Copied(url),
-                    Err(e) => Report::CopyFailed {
+                    Ok(()) => EffectResult::Copied(url),
+                    Err(e) => EffectResult::CopyFailed {
                         url,
                         error: e.to_string(),
                     },
@@ -136,7 +136,7 @@ mod tests {
     fn headless_launches_nothing_but_gives_the_url() {
         assert_eq!(
             Opener::Headless.open("https://example.org"),
-            Report::NoBrowser("https://example.org".into())
+            EffectResult::NoBrowser("https://example.org".into())
         );
     }
 
@@ -154,7 +154,10 @@ mod tests {
             "https://example.org/\u{1b}[2J",
             "https://example.org/\n--flag",
         ] {
-            assert!(matches!(opener.open(url), Report::Refused { .. }), "{url}");
+            assert!(
+                matches!(opener.open(url), EffectResult::Refused { .. }),
+                "{url}"
+            );
         }
     }
 
@@ -174,7 +177,7 @@ mod tests {
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
         let url = "https://example.org/?q=a;touch${IFS}pwned&x=`id`|$(id)";
         let opener = Opener::Command(script.into_os_string());
-        assert_eq!(opener.open(url), Report::Opened(url.into()));
+        assert_eq!(opener.open(url), EffectResult::Opened(url.into()));
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
         while !log.exists() {
             assert!(std::time::Instant::now() < deadline, "opener never ran");
@@ -188,7 +191,7 @@ mod tests {
         let opener = Opener::Command("/nonexistent/opener".into());
         assert!(matches!(
             opener.open("https://example.org"),
-            Report::OpenFailed { .. }
+            EffectResult::OpenFailed { .. }
         ));
     }
 }

@@ -1,6 +1,6 @@
 //! The one save sequence under every front end: changes written over the progress on
 //! disk (locked and merged), those of a failed save kept and retried with the next, the
-//! export published after each save, and a [`Report`] back to the core for each. Run
+//! export published after each save, and a [`EffectResult`] back to the core for each. Run
 //! inline by plain mode and the commands, where the next line waits for the disk
 //! anyway, and by the full-screen UI's worker ([`super::Saver`]).
 
@@ -8,7 +8,7 @@ use jiff::Timestamp;
 
 use crate::progress::{Changes, State, StateStore};
 use crate::publish::Publisher;
-use crate::session::Report;
+use crate::session::EffectResult;
 
 pub struct Saving<'a> {
     store: &'a StateStore,
@@ -35,22 +35,22 @@ impl<'a> Saving<'a> {
         changes: Changes,
         mine: &State,
         now: Timestamp,
-    ) -> Vec<Report> {
+    ) -> Vec<EffectResult> {
         self.pending.extend(changes);
         match self.store.save(mine, &self.pending, now) {
             Ok(saved) => {
                 self.pending = Changes::new();
                 let published = self.publisher.map(|p| p.publish(&saved.state, now));
-                let mut reports = vec![Report::Saved {
+                let mut reports = vec![EffectResult::Saved {
                     upto,
                     merged: saved.merged_foreign.then_some(saved.state),
                 }];
                 if let Some(Err(e)) = published {
-                    reports.push(Report::PublishFailed(e.to_string()));
+                    reports.push(EffectResult::PublishFailed(e.to_string()));
                 }
                 reports
             }
-            Err(e) => vec![Report::SaveFailed {
+            Err(e) => vec![EffectResult::SaveFailed {
                 upto,
                 error: e.to_string(),
             }],

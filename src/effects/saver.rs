@@ -7,7 +7,7 @@ use std::thread::JoinHandle;
 use super::Saving;
 use crate::progress::{Changes, State, StateStore};
 use crate::publish::Publisher;
-use crate::session::Report;
+use crate::session::EffectResult;
 
 /// A batch of edits, numbered so the app knows which ones a report covers.
 struct Batch {
@@ -19,7 +19,7 @@ struct Batch {
 /// change handed over has been written or has failed, so nothing is lost on exit.
 pub struct Saver {
     batches: Option<Sender<Batch>>,
-    reports: Receiver<Report>,
+    reports: Receiver<EffectResult>,
     worker: Option<JoinHandle<Result<(), String>>>,
 }
 
@@ -47,7 +47,7 @@ impl Saver {
     }
 
     /// Outcomes of saves finished since the last call.
-    pub fn reports(&self) -> impl Iterator<Item = Report> + '_ {
+    pub fn reports(&self) -> impl Iterator<Item = EffectResult> + '_ {
         self.reports.try_iter()
     }
 
@@ -76,7 +76,7 @@ fn work(
     mut mine: State,
     publisher: Option<&Publisher>,
     inbox: &Receiver<Batch>,
-    reports: &Sender<Report>,
+    reports: &Sender<EffectResult>,
 ) -> Result<(), String> {
     let mut saving = Saving::new(store, publisher);
     let mut outcome = Ok(());
@@ -90,13 +90,13 @@ fn work(
         mine.apply(&changes);
         for report in saving.save(upto, changes, &mine, crate::clock::now()) {
             match &report {
-                Report::Saved { merged, .. } => {
+                EffectResult::Saved { merged, .. } => {
                     outcome = Ok(());
                     if let Some(merged) = merged {
                         mine.clone_from(merged);
                     }
                 }
-                Report::SaveFailed { error, .. } => outcome = Err(error.clone()),
+                EffectResult::SaveFailed { error, .. } => outcome = Err(error.clone()),
                 _ => {}
             }
             // The app may already be gone; the file is what matters.
@@ -130,7 +130,7 @@ mod tests {
         let last = saver.reports().last().unwrap();
         assert_eq!(
             last,
-            Report::Saved {
+            EffectResult::Saved {
                 upto: 3,
                 merged: None
             }
@@ -155,7 +155,7 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(5));
         };
         assert!(
-            matches!(failed, Report::SaveFailed { upto: 1, .. }),
+            matches!(failed, EffectResult::SaveFailed { upto: 1, .. }),
             "{failed:?}"
         );
         std::fs::remove_file(&blocked).unwrap();

@@ -340,8 +340,8 @@ pub fn is_suspend(event: &KeyEvent) -> bool {
 
 /// Pasted text as it may be typed into a prompt: line breaks and tabs become spaces
 /// (a paste never submits anything), other control characters are dropped, and no more
-/// than a note can hold is taken.
-pub fn pasted(text: &str) -> String {
+/// than `max` characters (what the field can hold) are taken.
+pub fn pasted(text: &str, max: usize) -> String {
     text.replace("\r\n", "\n")
         .chars()
         .filter_map(|c| match c {
@@ -349,7 +349,7 @@ pub fn pasted(text: &str) -> String {
             c if c.is_control() => None,
             c => Some(c),
         })
-        .take(crate::pack::MAX_TEXT_CHARS)
+        .take(max)
         .collect()
 }
 

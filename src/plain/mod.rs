@@ -5,8 +5,8 @@
 //! [`session`] does the reading and writing.
 
 mod commands;
+mod io;
 mod picker;
-mod session;
 mod speech;
 
 use jiff::Timestamp;
@@ -18,8 +18,8 @@ use crate::session::{Effect, Notice, Outcome, Session};
 use crate::text::{Text, fill};
 use commands::Verb;
 
+pub use io::{Ended, Io, PlainError, run};
 pub use picker::pick_run;
-pub use session::{Ended, Io, PlainError, run};
 
 /// What a command produced: lines to print, work for the outside world, and whether
 /// the session is over (or goes back to the list of runs).

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::progress::{State, Tracker};
-use crate::session::Report;
+use crate::session::EffectResult;
 use crate::text::{EN, FR};
 
 fn plain(text: &'static Text) -> Plain {
@@ -298,7 +298,7 @@ fn skip_marks_the_item_not_applicable_with_its_reason() {
     let Some(Effect::OpenUrl(url)) = p.command("o", at(10)).effect else {
         panic!("no link to open")
     };
-    let opened = p.session.report(Report::Opened(url));
+    let opened = p.session.report(EffectResult::Opened(url));
     let Some(Effect::Save { changes, .. }) = opened.save else {
         panic!("{opened:?}")
     };

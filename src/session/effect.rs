@@ -1,5 +1,5 @@
 //! Work for the outside world, asked for by the core as data ([`Effect`]), and what came
-//! of it ([`Report`]). The `effects` module runs them; no front end does it its own way.
+//! of it ([`EffectResult`]). The `effects` module runs them; no front end does it its own way.
 
 use crate::pack::url::UrlProblem;
 use crate::progress::{Changes, State};
@@ -7,7 +7,7 @@ use crate::progress::{Changes, State};
 /// Work for the outside world, done by `effects`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Write these edits to disk; `seq` numbers them for the [`Report`] that follows.
+    /// Write these edits to disk; `seq` numbers them for the [`EffectResult`] that follows.
     Save {
         seq: u64,
         changes: Changes,
@@ -18,7 +18,7 @@ pub enum Effect {
 
 /// What came of an [`Effect`], told back to the core.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Report {
+pub enum EffectResult {
     Opened(String),
     /// Nothing could show a page here (no display); the URL is all we can give.
     NoBrowser(String),

@@ -19,7 +19,7 @@ use crate::pack::{MAX_TEXT_CHARS, Pack};
 use crate::progress::{Before, Changes, SkipPlan, State, Tracker, UndoStack};
 use crate::safe_text::printable;
 
-pub use effect::{Effect, Report};
+pub use effect::{Effect, EffectResult};
 pub use notice::{Notice, Severity, completion_message};
 pub use open::{Opened, Started, open};
 pub use outcome::Outcome;
@@ -257,7 +257,7 @@ impl Session {
         }
     }
 
-    /// Asks for link `n` of `node` to be opened; once [`Report::Opened`] comes back, the
+    /// Asks for link `n` of `node` to be opened; once [`EffectResult::Opened`] comes back, the
     /// opening is recorded and saved.
     pub fn open(&mut self, node: usize, n: usize, now: Timestamp) -> Result<Effect, Notice> {
         let url = self.link(node, n)?.to_string();
@@ -275,19 +275,19 @@ impl Session {
     }
 
     /// Takes in what came of an effect.
-    pub fn report(&mut self, report: Report) -> Outcome {
+    pub fn report(&mut self, report: EffectResult) -> Outcome {
         if !matches!(
             report,
-            Report::Opened(_)
-                | Report::Saved { .. }
-                | Report::SaveFailed { .. }
-                | Report::PublishFailed(_)
+            EffectResult::Opened(_)
+                | EffectResult::Saved { .. }
+                | EffectResult::SaveFailed { .. }
+                | EffectResult::PublishFailed(_)
         ) {
             // The link did not open (or was only copied): nothing to record.
             self.opening = None;
         }
         let notice = match report {
-            Report::Opened(url) => {
+            EffectResult::Opened(url) => {
                 let mut outcome = Outcome::say(Notice::Opened(url));
                 let opening = self.opening.take();
                 if let (Some(_), Some(reason)) = (opening, &self.read_only) {
@@ -301,20 +301,20 @@ impl Session {
                 }
                 return outcome;
             }
-            Report::NoBrowser(url) => Notice::NoBrowser(url),
-            Report::OpenFailed { url, error } => Notice::OpenFailed { url, error },
-            Report::Refused { url, problem } => Notice::Refused { url, problem },
-            Report::Copied(url) => Notice::Copied(url),
-            Report::CopyFailed { url, error } => Notice::CopyFailed { url, error },
-            Report::Saved { upto, merged } => {
+            EffectResult::NoBrowser(url) => Notice::NoBrowser(url),
+            EffectResult::OpenFailed { url, error } => Notice::OpenFailed { url, error },
+            EffectResult::Refused { url, problem } => Notice::Refused { url, problem },
+            EffectResult::Copied(url) => Notice::Copied(url),
+            EffectResult::CopyFailed { url, error } => Notice::CopyFailed { url, error },
+            EffectResult::Saved { upto, merged } => {
                 self.in_flight.retain(|(seq, _)| *seq > upto);
                 if !merged.is_some_and(|state| self.adopt(state)) {
                     return Outcome::default();
                 }
                 Notice::Merged
             }
-            Report::PublishFailed(error) => Notice::PublishFailed(error),
-            Report::SaveFailed { upto, error } => {
+            EffectResult::PublishFailed(error) => Notice::PublishFailed(error),
+            EffectResult::SaveFailed { upto, error } => {
                 self.in_flight.retain(|(seq, _)| *seq > upto);
                 Notice::SaveFailed(error)
             }

@@ -39,7 +39,7 @@ fn a_tick_says_so_is_saved_numbered_and_can_be_undone() {
     assert_eq!(saved_ticks(&ticked), 6);
     assert!(matches!(ticked.save, Some(Effect::Save { seq: 1, .. })));
     assert!(s.saving(), "a save handed out is in flight until reported");
-    let _ = s.report(Report::Saved {
+    let _ = s.report(EffectResult::Saved {
         upto: 1,
         merged: None,
     });
@@ -150,12 +150,12 @@ fn an_opened_link_is_recorded_only_once_the_browser_took_it() {
     let Ok(Effect::OpenUrl(url)) = s.open(step, 1, at(9)) else {
         panic!("the step has a link")
     };
-    let refused = s.report(Report::NoBrowser(url.clone()));
+    let refused = s.report(EffectResult::NoBrowser(url.clone()));
     assert_eq!(refused.save, None);
-    let late = s.report(Report::Opened(url.clone()));
+    let late = s.report(EffectResult::Opened(url.clone()));
     assert_eq!(late.save, None, "the failed opening was forgotten");
     let _ = s.open(step, 1, at(10));
-    let opened = s.report(Report::Opened(url.clone()));
+    let opened = s.report(EffectResult::Opened(url.clone()));
     assert_eq!(opened.notices, [Notice::Opened(url)]);
     assert!(opened.save.is_some());
     assert_eq!(s.tracker().opened_at(&s.pack, step), Some(at(10)));
@@ -170,13 +170,13 @@ fn ticks_from_another_window_are_taken_in_with_this_ones_still_in_flight() {
     let _ = other.toggle(theirs, at(9));
     let merged = other.tracker().state().clone();
     // Written before this window's save: it must not lose this window's tick.
-    let outcome = s.report(Report::Saved {
+    let outcome = s.report(EffectResult::Saved {
         upto: 0,
         merged: Some(merged),
     });
     assert_eq!(outcome.notices, [Notice::Merged]);
     assert_eq!(s.tracker().overall(&s.pack), (19, 24));
-    let nothing_new = s.report(Report::Saved {
+    let nothing_new = s.report(EffectResult::Saved {
         upto: 1,
         merged: Some(s.tracker().state().clone()),
     });

@@ -8,7 +8,7 @@ use ticklist::app::{App, LinkPurpose, Mode, Overlay, PromptKind};
 use ticklist::keymap::{Action, Edit};
 use ticklist::pack::{self, Pack};
 use ticklist::progress::{Changes, Check, LoadOutcome, State, StateStore, Tracker};
-use ticklist::session::{Effect, Report, Session, Severity};
+use ticklist::session::{Effect, EffectResult, Session, Severity};
 use ticklist::text::FR;
 
 const NOW: &str = "2026-11-22T09:30:00Z";
@@ -241,11 +241,11 @@ fn missing_links_are_said_not_opened() {
 #[test]
 fn reports_become_status_messages() {
     let mut app = builtin_app();
-    app.report(Report::NoBrowser("https://example.org".into()));
+    app.report(EffectResult::NoBrowser("https://example.org".into()));
     let status = app.status.clone().unwrap();
     assert_eq!(status.severity, Severity::Warning);
     assert!(status.text.contains("https://example.org"));
-    app.report(Report::SaveFailed {
+    app.report(EffectResult::SaveFailed {
         upto: 0,
         error: "disk full".into(),
     });
@@ -346,7 +346,7 @@ fn ticks_merged_from_another_window_show_without_undoing_saves_under_way() {
     let mut on_disk = State::new(&app.session.pack.id, &app.session.pack.version);
     on_disk.ticks.insert("video-candidats".into(), now());
     on_disk.ticks.insert("companion".into(), now());
-    app.report(Report::Saved {
+    app.report(EffectResult::Saved {
         upto: 1,
         merged: Some(on_disk),
     });
@@ -362,7 +362,7 @@ fn ticks_merged_from_another_window_show_without_undoing_saves_under_way() {
     assert_eq!(app.session.tracker().overall(&app.session.pack), (3, 24));
     assert_eq!(app.status.clone().unwrap().text, FR.merged);
     assert!(app.saving(), "save 2 is still under way");
-    app.report(Report::Saved {
+    app.report(EffectResult::Saved {
         upto: 2,
         merged: None,
     });
@@ -379,7 +379,7 @@ fn a_failed_save_is_said_on_every_change() {
         let [Effect::Save { seq, .. }] = effects.as_slice() else {
             panic!("{effects:?}");
         };
-        app.report(Report::SaveFailed {
+        app.report(EffectResult::SaveFailed {
             upto: *seq,
             error: "read-only file system".into(),
         });
@@ -695,7 +695,7 @@ fn an_opened_link_is_recorded_once_the_browser_has_it() {
         None,
         "not before it opened"
     );
-    let saves = app.report(Report::Opened(url.clone()));
+    let saves = app.report(EffectResult::Opened(url.clone()));
     assert_eq!(
         app.session.tracker().opened_at(&app.session.pack, slack),
         Some(at)
@@ -714,7 +714,7 @@ fn an_opened_link_is_recorded_once_the_browser_has_it() {
     let [Effect::OpenUrl(url)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
-    let nothing = app.report(Report::NoBrowser(url.clone()));
+    let nothing = app.report(EffectResult::NoBrowser(url.clone()));
     assert!(nothing.is_empty());
     let parrainage = app.session.pack.find("parrainage").unwrap();
     assert_eq!(
@@ -823,14 +823,14 @@ fn the_status_line_tells_the_present_not_an_old_link() {
     let Some(Effect::OpenUrl(url)) = effects.into_iter().next() else {
         panic!("no link opened")
     };
-    app.report(Report::Opened(url.clone()));
+    app.report(EffectResult::Opened(url.clone()));
     assert!(app.status.as_ref().unwrap().text.contains(&url));
     // Another step selected: the word about slack's link goes.
     press(&mut app, &[Action::Down]);
     assert_eq!(app.status, None, "a URL that is not the selected step's");
 
     // A warning that matters stays through moves, and the next news replaces it.
-    app.report(Report::SaveFailed {
+    app.report(EffectResult::SaveFailed {
         upto: 1,
         error: "disk full".into(),
     });
@@ -855,7 +855,7 @@ fn people_read_links_decoded_and_the_browser_gets_them_exact() {
         url.contains("d%C3%A9couvrez"),
         "the exact URL to the browser: {url}"
     );
-    app.report(Report::Opened(url));
+    app.report(EffectResult::Opened(url));
     let said = &app.status.as_ref().unwrap().text;
     assert!(
         said.contains("Candidats-découvrez") && !said.contains("%C3%A9"),

@@ -234,7 +234,7 @@ fn a_long_url_in_the_status_line_is_shown_whole() {
     let url = app.session.pack.nodes[app.tree.selected().unwrap()].links[0]
         .url
         .clone();
-    app.report(ticklist::session::Report::NoBrowser(url));
+    app.report(ticklist::session::EffectResult::NoBrowser(url));
     insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
 

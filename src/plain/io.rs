@@ -9,7 +9,7 @@ use super::Plain;
 use crate::effects::{Opener, Saving};
 use crate::progress::StateStore;
 use crate::publish::Publisher;
-use crate::session::{Effect, Report};
+use crate::session::{Effect, EffectResult};
 use crate::text::{EN, fill};
 
 #[derive(Debug, thiserror::Error)]
@@ -128,8 +128,8 @@ fn settle(
         };
         for report in reports {
             match &report {
-                Report::SaveFailed { error, .. } => *last_error = Some(error.clone()),
-                Report::Saved { .. } => *last_error = None,
+                EffectResult::SaveFailed { error, .. } => *last_error = Some(error.clone()),
+                EffectResult::Saved { .. } => *last_error = None,
                 _ => {}
             }
             let outcome = plain.session.report(report);
