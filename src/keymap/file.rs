@@ -46,33 +46,6 @@ enum Keys {
     Many(Vec<String>),
 }
 
-/// Actions by the name the file uses, in the order the help lists them.
-const ACTIONS: &[(&str, Action)] = &[
-    ("up", Action::Up),
-    ("down", Action::Down),
-    ("collapse", Action::Collapse),
-    ("expand", Action::Expand),
-    ("first", Action::First),
-    ("last", Action::Last),
-    ("page-up", Action::PageUp),
-    ("page-down", Action::PageDown),
-    ("details-down", Action::DetailsDown),
-    ("details-up", Action::DetailsUp),
-    ("toggle", Action::Toggle),
-    ("next-todo", Action::NextTodo),
-    ("undo", Action::Undo),
-    ("skip", Action::Skip),
-    ("note", Action::EditNote),
-    ("search", Action::Search),
-    ("previous-match", Action::PrevMatch),
-    ("open", Action::Open),
-    ("copy", Action::Copy),
-    ("runs", Action::Runs),
-    ("ask", Action::Ask),
-    ("help", Action::Help),
-    ("quit", Action::Quit),
-];
-
 /// Named keys, as written in the file (case does not matter).
 const NAMED_KEYS: &[(&str, Key)] = &[
     ("space", Key::Char(' ')),
@@ -142,12 +115,10 @@ impl Keymap {
         for (action_name, keys) in entries.unwrap_or_default() {
             let place = (keys.referenced.line(), keys.referenced.column());
             let at = |message: String| invalid(name, place, message);
-            let action = ACTIONS
-                .iter()
-                .find(|(n, _)| *n == action_name)
-                .map(|&(_, action)| action)
+            let action = Action::from_name(&action_name)
+                .filter(|action| action.name().is_some())
                 .ok_or_else(|| {
-                    let known: Vec<&str> = ACTIONS.iter().map(|(n, _)| *n).collect();
+                    let known: Vec<String> = Action::named().map(|(n, _)| n).collect();
                     let action = printable(&action_name, false);
                     let known = known.join(", ");
                     at(fill(
@@ -188,7 +159,7 @@ impl Keymap {
                     return Err(invalid(
                         name,
                         (1, 1),
-                        fill(t.keymap_no_key_left, &[("action", action)]),
+                        fill(t.keymap_no_key_left, &[("action", &action)]),
                     ));
                 }
             }
@@ -240,8 +211,8 @@ fn check_conflicts(
                 let key = key_name(key);
                 let values = [
                     ("key", key.as_str()),
-                    ("first", action_name(other)),
-                    ("second", action_name(binding.action)),
+                    ("first", &action_name(other)),
+                    ("second", &action_name(binding.action)),
                 ];
                 return Err(invalid(name, place, fill(t.keymap_conflict, &values)));
             }
@@ -251,11 +222,8 @@ fn check_conflicts(
     Ok(())
 }
 
-fn action_name(action: Action) -> &'static str {
-    ACTIONS
-        .iter()
-        .find(|(_, a)| *a == action)
-        .map_or("open-link", |(n, _)| n)
+fn action_name(action: Action) -> String {
+    action.name().unwrap_or_else(|| "open-link".into())
 }
 
 fn key_name(key: Key) -> String {

@@ -11,8 +11,12 @@ use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-/// Something the user asked for, independent of how they asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Something the user asked for, independent of how they asked. Its one name (serde's,
+/// in kebab case) is what `keys.yaml` binds and what picks its words from the catalogue
+/// (`act_<name>`, `act_<name>_help`): a new action is a variant, a row of [`DEFAULTS`]
+/// and what it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Action {
     Up,
     Down,
@@ -32,13 +36,16 @@ pub enum Action {
     /// Mark the selected steps not applicable (asks why), or take the mark back.
     Skip,
     /// Write or change the mentor's own note on the selected node.
+    #[serde(rename = "note")]
     EditNote,
     /// Start typing a search (or change the current one).
     Search,
     /// The previous search match (`n`, [`Action::NextTodo`], goes to the next one).
+    #[serde(rename = "previous-match")]
     PrevMatch,
     Open,
-    /// Open link number N (1-based) of the selected node.
+    /// Open link number N (1-based) of the selected node (the digits: not rebound).
+    #[serde(skip)]
     OpenLink(u8),
     Copy,
     /// Back to the list of runs (a pack done once per student).
@@ -48,15 +55,18 @@ pub enum Action {
     Help,
     Quit,
     /// A left click at a screen cell.
+    #[serde(skip)]
     Click {
         column: u16,
         row: u16,
     },
     /// The mouse wheel, at a screen cell: it scrolls what is under it.
+    #[serde(skip)]
     ScrollUp {
         column: u16,
         row: u16,
     },
+    #[serde(skip)]
     ScrollDown {
         column: u16,
         row: u16,
@@ -64,6 +74,31 @@ pub enum Action {
     /// Scroll the details pane (a long step, a long link).
     DetailsDown,
     DetailsUp,
+}
+
+impl Action {
+    /// Its name, for the actions a keymap file can bind (not the digits or the mouse).
+    pub fn name(self) -> Option<String> {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(name)) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The action a keymap file names.
+    pub fn from_name(name: &str) -> Option<Action> {
+        use serde::de::IntoDeserializer as _;
+        let name: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            name.into_deserializer();
+        serde::Deserialize::deserialize(name).ok()
+    }
+
+    /// Every action a keymap file can bind, in the order the help lists them.
+    pub fn named() -> impl Iterator<Item = (String, Action)> {
+        DEFAULTS
+            .iter()
+            .filter_map(|&(_, action, _)| Some((action.name()?, action)))
+    }
 }
 
 /// A key typed into a search, a reason or a note: text, not commands.

@@ -98,3 +98,52 @@ fn every_action_is_typed_without_altgr_ctrl_or_alt_on_azerty() {
         assert!(!binding.keys.is_empty(), "{:?} has no key", binding.action);
     }
 }
+
+#[test]
+fn every_action_has_one_name_and_its_words_in_both_languages() {
+    let names: Vec<String> = Action::named().map(|(name, _)| name).collect();
+    // The names keymap files already use: renaming one would break them.
+    assert_eq!(
+        names,
+        [
+            "up",
+            "down",
+            "collapse",
+            "expand",
+            "first",
+            "last",
+            "page-up",
+            "page-down",
+            "details-down",
+            "details-up",
+            "toggle",
+            "next-todo",
+            "undo",
+            "skip",
+            "note",
+            "search",
+            "previous-match",
+            "open",
+            "copy",
+            "runs",
+            "ask",
+            "help",
+            "quit"
+        ]
+    );
+    for (name, action) in Action::named() {
+        assert_eq!(Action::from_name(&name), Some(action));
+        for t in [&crate::text::EN, &crate::text::FR] {
+            let (label, help) = action.words(t);
+            assert!(!label.is_empty() && !help.is_empty(), "{name}");
+        }
+    }
+    let (label, help) = Action::OpenLink(3).words(&crate::text::FR);
+    assert!(!label.is_empty() && !help.is_empty());
+    assert_eq!(
+        Action::OpenLink(3).name(),
+        None,
+        "the digits are not rebound"
+    );
+    assert_eq!(Action::from_name("open-link"), None);
+}

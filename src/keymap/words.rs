@@ -26,35 +26,21 @@ impl Key {
 }
 
 impl Action {
-    /// (short label for the footer, sentence for the help overlay).
+    /// (short label for the footer, sentence for the help overlay): the catalogue's
+    /// `act_<name>` and `act_<name>_help`, by the action's one name.
     pub fn words(self, t: &Text) -> (&'static str, &'static str) {
-        match self {
-            Action::Up => (t.act_up, t.act_up_help),
-            Action::Down => (t.act_down, t.act_down_help),
-            Action::Collapse => (t.act_collapse, t.act_collapse_help),
-            Action::Expand => (t.act_expand, t.act_expand_help),
-            Action::First => (t.act_first, t.act_first_help),
-            Action::Last => (t.act_last, t.act_last_help),
-            Action::PageUp => (t.act_page_up, t.act_page_up_help),
-            Action::PageDown => (t.act_page_down, t.act_page_down_help),
-            Action::Toggle => (t.act_toggle, t.act_toggle_help),
-            Action::NextTodo => (t.act_next_todo, t.act_next_todo_help),
-            Action::Undo => (t.act_undo, t.act_undo_help),
-            Action::Skip => (t.act_skip, t.act_skip_help),
-            Action::EditNote => (t.act_note, t.act_note_help),
-            Action::Search => (t.act_search, t.act_search_help),
-            Action::PrevMatch => (t.act_prev_match, t.act_prev_match_help),
-            Action::Open => (t.act_open, t.act_open_help),
-            Action::OpenLink(_) => (t.act_open_link, t.act_open_link_help),
-            Action::Copy => (t.act_copy, t.act_copy_help),
-            Action::Runs => (t.act_runs, t.act_runs_help),
-            Action::Ask => (t.act_ask, t.act_ask_help),
-            Action::Help => (t.act_help, t.act_help_help),
-            Action::Quit => (t.act_quit, t.act_quit_help),
-            Action::DetailsDown => (t.act_details_down, t.act_details_down_help),
-            Action::DetailsUp => (t.act_details_up, t.act_details_up_help),
-            Action::Click { .. } | Action::ScrollUp { .. } | Action::ScrollDown { .. } => ("", ""),
-        }
+        let name = match (self, self.name()) {
+            (_, Some(name)) => name.replace('-', "_"),
+            (Action::OpenLink(_), None) => "open_link".into(),
+            // The mouse has no words: it is where it points.
+            _ => return ("", ""),
+        };
+        let label = format!("act_{name}");
+        let help = format!("act_{name}_help");
+        (
+            t.message(&label).unwrap_or_default(),
+            t.message(&help).unwrap_or_default(),
+        )
     }
 }
 

@@ -19,6 +19,14 @@ macro_rules! catalogue {
             pub fn messages(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($name), self.$name)),*]
             }
+
+            /// The message called `name`, for words picked by a name (an action's).
+            pub fn message(&self, name: &str) -> Option<&'static str> {
+                match name {
+                    $(stringify!($name) => Some(self.$name),)*
+                    _ => None,
+                }
+            }
         }
     };
 }
@@ -115,8 +123,8 @@ catalogue! {
     act_undo_help,
     act_search,
     act_search_help,
-    act_prev_match,
-    act_prev_match_help,
+    act_previous_match,
+    act_previous_match_help,
     search_prompt,
     search_results,
     search_none,
