@@ -21,12 +21,9 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     let plain = cli.plain
         || !std::io::stdout().is_terminal()
         || std::env::var_os("TERM").is_some_and(|t| t == "dumb");
-    // Read before anything else: a mistake in it stops here, with nothing touched.
-    let keymap = if plain {
-        Keymap::default()
-    } else {
-        super::keymap(text)?
-    };
+    // Read before anything else: a mistake in it stops here, with nothing touched. Plain
+    // mode takes its letters from it too.
+    let keymap = super::keymap(text)?;
     let theme = Theme::from_env(cli.theme);
     let Some((store, run)) = store_and_run(&cli, &pack, text, plain, &theme)? else {
         return Ok(());
@@ -34,7 +31,7 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     let mut opened = open(pack.clone(), store, run, crate::clock::now());
     opened.notices.extend(default_notice(&cli));
     if plain {
-        return run_plain(&cli, opened, text);
+        return run_plain(&cli, opened, text, &keymap);
     }
     if cli.theme.is_some() {
         // crossterm drops every colour under NO_COLOR by itself; a theme asked for on the
@@ -137,7 +134,12 @@ fn store_and_run(
 
 /// Plain mode on the opened checklist, on standard input and output; `r` goes back to
 /// the list of runs, where another is opened or started.
-fn run_plain(cli: &Cli, mut opened: Opened, text: &'static Text) -> Result<(), Failure> {
+fn run_plain(
+    cli: &Cli,
+    mut opened: Opened,
+    text: &'static Text,
+    keymap: &Keymap,
+) -> Result<(), Failure> {
     let stdin = std::io::stdin();
     let opener = Opener::from_env();
     loop {
@@ -156,6 +158,7 @@ fn run_plain(cli: &Cli, mut opened: Opened, text: &'static Text) -> Result<(), F
         let mut reader = Plain::new(session, text, tz);
         reader.run = run;
         reader.today = today;
+        reader.keymap = keymap.clone();
         let io = plain::Io {
             store: &store,
             publisher: publisher.as_ref(),

@@ -1,6 +1,6 @@
 //! Plain mode's commands. Wherever the full-screen UI has the action, the command is the
-//! UI's letter (read from the default keymap), so a mentor learns one set of keys; the
-//! help lists the commands from this one table.
+//! UI's letter (read from the keymap in use, the mentor's own keys included), so a mentor
+//! learns one set of keys; the help lists the commands from this one table.
 
 use crate::keymap::{Action, Key, Keymap};
 use crate::text::{Text, fill};
@@ -119,10 +119,9 @@ const VERBS: &[(Verb, &[&str])] = &[
     (Verb::Quit, &["quit"]),
 ];
 
-/// The letters that type `verb`: the UI's keys that are printable characters, else
-/// plain mode's own.
-fn letters(verb: Verb) -> Vec<String> {
-    let keymap = Keymap::default();
+/// The letters that type `verb`: the UI's keys in `keymap` that are printable
+/// characters, else plain mode's own.
+fn letters(verb: Verb, keymap: &Keymap) -> Vec<String> {
     let mut letters: Vec<String> = verb
         .action()
         .and_then(|action| keymap.bindings().iter().find(|b| b.action == action))
@@ -144,7 +143,7 @@ fn letters(verb: Verb) -> Vec<String> {
 /// The command of a typed line and what follows it (a number, a reason, words).
 /// Letters are case-sensitive (`n` and `N` differ, as in the UI); words are not. A
 /// number alone opens that link, as the UI's digits do.
-pub fn parse(line: &str) -> Option<(Verb, &str)> {
+pub fn parse<'a>(line: &'a str, keymap: &Keymap) -> Option<(Verb, &'a str)> {
     let line = line.trim();
     if line.is_empty() {
         return Some((Verb::Read, ""));
@@ -161,7 +160,7 @@ pub fn parse(line: &str) -> Option<(Verb, &str)> {
     VERBS
         .iter()
         .find(|(verb, words)| {
-            letters(*verb).iter().any(|l| l == word)
+            letters(*verb, keymap).iter().any(|l| l == word)
                 || words.iter().any(|w| w.eq_ignore_ascii_case(word))
         })
         .map(|(verb, _)| (*verb, rest))
@@ -169,7 +168,7 @@ pub fn parse(line: &str) -> Option<(Verb, &str)> {
 
 /// The help: a line per command, "letters: what it does". Runs only for a pack done
 /// once per student.
-pub fn help(t: &Text, repeatable: bool) -> Vec<String> {
+pub fn help(t: &Text, repeatable: bool, keymap: &Keymap) -> Vec<String> {
     let mut lines = vec![t.plain_help_title.to_string()];
     for (verb, _) in VERBS {
         if *verb == Verb::Runs && !repeatable {
@@ -177,7 +176,7 @@ pub fn help(t: &Text, repeatable: bool) -> Vec<String> {
         }
         let keys = match verb {
             Verb::Read => t.key_enter.to_string(),
-            _ => letters(*verb).join(" / "),
+            _ => letters(*verb, keymap).join(" / "),
         };
         lines.push(fill(
             t.plain_help_line,
@@ -192,37 +191,70 @@ mod tests {
     use super::*;
     use crate::text::EN;
 
+    fn parse_default(line: &str) -> Option<(Verb, &str)> {
+        parse(line, &Keymap::default())
+    }
+
     #[test]
     fn letters_are_the_uis_and_words_work_too() {
-        assert_eq!(parse("n"), Some((Verb::NextTodo, "")));
-        assert_eq!(parse("N"), Some((Verb::PrevMatch, "")));
-        assert_eq!(parse("s already done"), Some((Verb::Skip, "already done")));
-        assert_eq!(parse("- already done"), Some((Verb::Skip, "already done")));
-        assert_eq!(parse("SKIP why"), Some((Verb::Skip, "why")));
-        assert_eq!(parse("j"), Some((Verb::Down, "")));
-        assert_eq!(parse("k"), Some((Verb::Up, "")));
-        assert_eq!(parse("g 12"), Some((Verb::Go, "12")));
-        assert_eq!(parse("G"), Some((Verb::Last, "")));
+        assert_eq!(parse_default("n"), Some((Verb::NextTodo, "")));
+        assert_eq!(parse_default("N"), Some((Verb::PrevMatch, "")));
         assert_eq!(
-            parse("/student  late "),
+            parse_default("s already done"),
+            Some((Verb::Skip, "already done"))
+        );
+        assert_eq!(
+            parse_default("- already done"),
+            Some((Verb::Skip, "already done"))
+        );
+        assert_eq!(parse_default("SKIP why"), Some((Verb::Skip, "why")));
+        assert_eq!(parse_default("j"), Some((Verb::Down, "")));
+        assert_eq!(parse_default("k"), Some((Verb::Up, "")));
+        assert_eq!(parse_default("g 12"), Some((Verb::Go, "12")));
+        assert_eq!(parse_default("G"), Some((Verb::Last, "")));
+        assert_eq!(
+            parse_default("/student  late "),
             Some((Verb::Search, "student  late"))
         );
-        assert_eq!(parse("/"), Some((Verb::Search, "")));
-        assert_eq!(parse("3"), Some((Verb::Open, "3")));
-        assert_eq!(parse("o 2"), Some((Verb::Open, "2")));
-        assert_eq!(parse("  "), Some((Verb::Read, "")));
-        assert_eq!(parse("?"), Some((Verb::Help, "")));
-        assert_eq!(parse("h"), None, "h folds in the UI: not a plain command");
-        assert_eq!(parse("y"), None, "no clipboard in plain mode");
+        assert_eq!(parse_default("/"), Some((Verb::Search, "")));
+        assert_eq!(parse_default("3"), Some((Verb::Open, "3")));
+        assert_eq!(parse_default("o 2"), Some((Verb::Open, "2")));
+        assert_eq!(parse_default("  "), Some((Verb::Read, "")));
+        assert_eq!(parse_default("?"), Some((Verb::Help, "")));
+        assert_eq!(
+            parse_default("h"),
+            None,
+            "h folds in the UI: not a plain command"
+        );
+        assert_eq!(parse_default("y"), None, "no clipboard in plain mode");
+    }
+
+    #[test]
+    fn rebound_keys_are_plain_modes_letters_too() {
+        let keymap = Keymap::from_yaml("skip: x\ndown: [d, Down]\n", "keys.yaml", &EN).unwrap();
+        assert_eq!(parse("x why", &keymap), Some((Verb::Skip, "why")));
+        assert_eq!(parse("d", &keymap), Some((Verb::Down, "")));
+        assert_eq!(parse("j", &keymap), None, "j is no longer down");
+        assert_eq!(
+            parse("skip why", &keymap),
+            Some((Verb::Skip, "why")),
+            "words stay"
+        );
+        let lines = help(&EN, true, &keymap);
+        assert!(lines.iter().any(|l| l.starts_with("x: ")), "{lines:?}");
     }
 
     #[test]
     fn the_help_names_every_command_by_its_letters() {
-        let lines = help(&EN, true);
+        let lines = help(&EN, true, &Keymap::default());
         assert_eq!(lines.len(), VERBS.len() + 1);
         assert!(lines.iter().any(|l| l.starts_with("s / -: ")), "{lines:?}");
         assert!(lines.iter().any(|l| l.starts_with("t: ")), "{lines:?}");
         assert!(lines.iter().any(|l| l.starts_with("Enter: ")), "{lines:?}");
-        assert!(!help(&EN, false).iter().any(|l| l.starts_with("r: ")));
+        assert!(
+            !help(&EN, false, &Keymap::default())
+                .iter()
+                .any(|l| l.starts_with("r: "))
+        );
     }
 }

@@ -12,6 +12,7 @@ mod speech;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
+use crate::keymap::Keymap;
 use crate::safe_text::printable;
 use crate::search::{Query, SearchIndex};
 use crate::session::{Effect, Notice, Outcome, Session};
@@ -66,6 +67,8 @@ pub struct Plain {
     pub run: Option<String>,
     /// The day due dates are judged against (given, never read from the clock here).
     pub today: jiff::civil::Date,
+    /// The keys in use: the mentor's own letters are plain mode's commands too.
+    pub keymap: Keymap,
 }
 
 impl Plain {
@@ -90,6 +93,7 @@ impl Plain {
             index: None,
             run: None,
             today: jiff::civil::Date::default(),
+            keymap: Keymap::default(),
         }
     }
 
@@ -124,7 +128,7 @@ impl Plain {
 
     /// Runs one typed command.
     pub fn command(&mut self, line: &str, now: Timestamp) -> Reply {
-        let Some((verb, rest)) = commands::parse(line) else {
+        let Some((verb, rest)) = commands::parse(line, &self.keymap) else {
             return self.unknown(line);
         };
         let here = self.current;
@@ -197,7 +201,11 @@ impl Plain {
                 },
                 Err(notice) => Reply::say(vec![notice.words(&self.session.pack, self.text)]),
             },
-            Verb::Help => Reply::say(commands::help(self.text, self.session.pack.repeatable)),
+            Verb::Help => Reply::say(commands::help(
+                self.text,
+                self.session.pack.repeatable,
+                &self.keymap,
+            )),
             Verb::Quit => Reply {
                 quit: true,
                 ..Reply::default()

@@ -372,3 +372,30 @@ fn plain_mode_goes_back_to_the_runs_and_starts_another_student() {
         "{transcript}"
     );
 }
+
+#[test]
+fn plain_mode_takes_the_mentors_own_keys_as_its_letters() {
+    let home = tempfile::tempdir().unwrap();
+    keymap(home.path(), "skip: x\ndown: [d, Down]\n");
+    let out = through_a_pipe(home.path(), &[], "C", "?\nd\nx not for me\nq\n");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let transcript = String::from_utf8(out.stdout).unwrap();
+    assert!(transcript.contains("x: "), "the help names x: {transcript}");
+    assert!(
+        transcript.contains("Not applicable: Take the course"),
+        "x skipped the second step: {transcript}"
+    );
+    let state = std::fs::read_to_string(
+        home.path()
+            .join("config/ticklist/openclassrooms-mentor.json"),
+    )
+    .unwrap();
+    assert!(
+        state.contains("\"cours-explorez-role\"") && state.contains("not for me"),
+        "{state}"
+    );
+}
