@@ -3,12 +3,16 @@
 
 use std::io::{self, Write};
 
+use jiff::Timestamp;
 use serde::Serialize;
 
+use super::progress::Opened;
+use super::{Failure, ProgressCommand};
 use crate::export::{GroupProgress, groups};
 use crate::pack::Pack;
-use crate::progress::{Check, Tracker, percent};
+use crate::progress::{Check, Tracker, Urgency, percent, pressing};
 use crate::safe_text::printable;
+use crate::session::Session;
 use crate::text::{Text, fill};
 
 /// What `ticklist status --json` prints.
@@ -109,6 +113,68 @@ pub fn write_list(
             let note = fill(t.cli_note, &[("text", &printable(note, false))]);
             writeln!(out, "{indent}    {note}")?;
         }
+    }
+    Ok(())
+}
+
+/// Runs `status` or `list`: progress read, nothing changed.
+pub(super) fn read(
+    command: &ProgressCommand,
+    c: &Opened<'_>,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let (session, t) = (&c.session, c.t);
+    let written = match command {
+        ProgressCommand::Status { check: true, .. } => {
+            return if session.tracker().is_complete(&session.pack) {
+                Ok(())
+            } else {
+                Err(Failure::NotDone)
+            };
+        }
+        ProgressCommand::Status { due: true, .. } => write_due(out, session, t, c.now),
+        ProgressCommand::Status { json: true, .. } => {
+            serde_json::to_writer_pretty(&mut *out, &status(&session.pack, session.tracker()))
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out))
+        }
+        ProgressCommand::Status { .. } => {
+            write_status(out, &status(&session.pack, session.tracker()), t)
+                .and_then(|()| write_due(out, session, t, c.now))
+        }
+        ProgressCommand::List { todo } => {
+            write_list(out, &session.pack, session.tracker(), *todo, t)
+        }
+        _ => Ok(()),
+    };
+    written.map_err(Failure::Output)
+}
+
+/// The steps due soon or overdue, a line each.
+fn write_due(
+    out: &mut impl Write,
+    session: &Session,
+    t: &Text,
+    now: Timestamp,
+) -> std::io::Result<()> {
+    let (pack, tracker) = (&session.pack, session.tracker());
+    // Due dates only cost a look at the clock when the pack has some.
+    if !pack.nodes.iter().any(|n| n.due.is_some()) {
+        return Ok(());
+    }
+    let tz = super::local_time_zone();
+    let today = now.to_zoned(tz.clone()).date();
+    for (i, due) in pressing(pack, tracker, today, &tz) {
+        let urgency = match due.urgency {
+            Urgency::Overdue => t.overdue_badge,
+            _ => t.soon_badge,
+        };
+        let values = [
+            ("urgency", urgency),
+            ("title", pack.nodes[i].title.as_str()),
+            ("date", &t.date(due.date)),
+        ];
+        writeln!(out, "{}", fill(t.cli_pressing, &values))?;
     }
     Ok(())
 }

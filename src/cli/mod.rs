@@ -4,10 +4,12 @@
 mod args;
 mod checklist;
 mod dispatch;
+mod exporting;
 mod failure;
 mod help;
 mod ids;
 mod listing;
+mod marks;
 mod pack_import;
 mod pack_install;
 mod packs;

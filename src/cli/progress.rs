@@ -1,26 +1,32 @@
-//! `ticklist status|list|check|uncheck|skip|unskip|note|start|export|reset|open`: one
-//! pack's progress without the full-screen UI. Every change goes through the checklist
-//! core ([`Session`]), with the UI's rules, and is saved like the UI saves (locked,
-//! merged).
+//! `ticklist status|list|check|uncheck|skip|unskip|note|start|export|publish|reset|open`:
+//! one pack's progress without the full-screen UI. The checklist is opened by the core
+//! ([`open`]) as the UI opens it; every change goes through the core, with the UI's
+//! rules, and is saved by the one save sequence, whose results go back to the core. One
+//! module per family of commands: [`super::marks`] changes, [`super::listing`] reads,
+//! [`super::exporting`] what leaves the machine.
 
 use std::io::Write;
 
 use jiff::Timestamp;
 
-use super::ids::{find, find_all};
-use super::listing::{status, write_list, write_status};
-use super::publishing::Publish;
-use super::{
-    Cli, Console, ExportFormat, Failure, ProgressCommand, confirm, default_notice, pack_and_words,
-};
+use super::ids::find;
+use super::{Cli, Console, Failure, ProgressCommand, confirm, default_notice, pack_and_words};
 use crate::effects::{Opener, Saving};
-use crate::export;
 use crate::pack::Pack;
-use crate::progress::{Urgency, pressing};
-use crate::safe_text::printable;
+use crate::progress::StateStore;
 use crate::session::{Effect, EffectResult, Notice, Outcome, Session, Severity, Started, open};
-use crate::settings::{Settings, account_full_name};
 use crate::text::{Text, fill};
+
+/// A checklist opened for one command: the core, the save sequence run inline, the
+/// words, and "now".
+pub(super) struct Opened<'a> {
+    pub session: Session,
+    pub to: Inline<'a>,
+    pub store: &'a StateStore,
+    pub run: Option<String>,
+    pub t: &'static Text,
+    pub now: Timestamp,
+}
 
 /// Runs one progress command. Notices about the state file go to `err`.
 pub fn progress_command<O: Write, E: Write>(
@@ -37,15 +43,22 @@ pub fn progress_command<O: Write, E: Write>(
     let (store, run) = super::progress_store(cli, &pack, false)?;
     let now = crate::clock::now();
     let Started {
-        mut session,
+        session,
         store,
         run,
         publisher,
         startup,
         said,
     } = open(pack, store, run, now).start(t);
-    let mut to = Inline {
-        saving: Saving::new(&store, publisher.as_ref()),
+    let mut c = Opened {
+        session,
+        to: Inline {
+            saving: Saving::new(&store, publisher.as_ref()),
+            now,
+        },
+        store: &store,
+        run,
+        t,
         now,
     };
     for (_, notice) in said {
@@ -58,208 +71,90 @@ pub fn progress_command<O: Write, E: Write>(
             notices: Vec::new(),
             save: Some(startup),
         };
-        to.save(&mut session, outcome)?;
+        c.to.save(&mut c.session, outcome)?;
     }
-    let written = match command {
-        ProgressCommand::Status { check: true, .. } => {
-            return if session.tracker().is_complete(&session.pack) {
-                Ok(())
-            } else {
-                Err(Failure::NotDone)
-            };
+    match command {
+        ProgressCommand::Status { .. } | ProgressCommand::List { .. } => {
+            super::listing::read(command, &c, out)
         }
-        ProgressCommand::Status { due: true, .. } => write_due(out, &session, t, now),
-        ProgressCommand::Status { json: true, .. } => {
-            serde_json::to_writer_pretty(&mut *out, &status(&session.pack, session.tracker()))
-                .map_err(std::io::Error::from)
-                .and_then(|()| writeln!(out))
+        ProgressCommand::Start { .. }
+        | ProgressCommand::Check { .. }
+        | ProgressCommand::Uncheck { .. }
+        | ProgressCommand::Skip { .. }
+        | ProgressCommand::Unskip { .. }
+        | ProgressCommand::Note { .. } => super::marks::change(command, &mut c, out, err),
+        ProgressCommand::Export { .. } | ProgressCommand::Publish { .. } => {
+            super::exporting::send(command, &c, out, err, ask)
         }
-        ProgressCommand::Status { .. } => {
-            write_status(out, &status(&session.pack, session.tracker()), t)
-                .and_then(|()| write_due(out, &session, t, now))
-        }
-        ProgressCommand::List { todo } => {
-            write_list(out, &session.pack, session.tracker(), *todo, t)
-        }
-        ProgressCommand::Start { date } => {
-            let outcome = session.start(*date);
-            let said = to.save(&mut session, outcome)?;
-            tell(out, err, &said, &session.pack, t)
-        }
-        ProgressCommand::Check { ids } | ProgressCommand::Uncheck { ids } => {
-            let on = matches!(command, ProgressCommand::Check { .. });
-            let nodes = find_all(&session.pack, ids)?;
-            let outcome = session.set(&nodes, on, now);
-            let count = changed(&outcome, |c| c.ticks.len());
-            let said = to.save(&mut session, outcome)?;
-            let template = if on { t.cli_ticked } else { t.cli_unticked };
-            writeln!(out, "{}", counted(template, count, &session))
-                .and_then(|()| tell(out, err, &said, &session.pack, t))
-        }
-        ProgressCommand::Skip { ids, .. } | ProgressCommand::Unskip { ids } => {
-            let nodes = find_all(&session.pack, ids)?;
-            let reason = match command {
-                ProgressCommand::Skip { reason, .. } => Some(reason.as_str()),
-                _ => None,
-            };
-            let outcome = match reason {
-                Some(reason) => session.skip_all(&nodes, reason, now),
-                None => nodes.iter().fold(Outcome::default(), |outcome, &node| {
-                    outcome.then(session.unskip(node))
-                }),
-            };
-            let count = changed(&outcome, |c| c.skipped.len());
-            let said = to.save(&mut session, outcome)?;
-            let template = match reason {
-                Some(_) => t.cli_skipped,
-                None => t.cli_unskipped,
-            };
-            writeln!(out, "{}", counted(template, count, &session))
-                .and_then(|()| tell(out, err, &said, &session.pack, t))
-        }
-        ProgressCommand::Note { id, text, clear } => {
-            let node = find(&session.pack, id)?;
-            let note = text.as_deref().filter(|_| !clear).unwrap_or_default();
-            let outcome = session.note(node, note, true);
-            let said = to.save(&mut session, outcome)?;
-            tell(out, err, &said, &session.pack, t)
-        }
-        ProgressCommand::Export {
-            format,
-            output,
-            name,
-        } => {
-            // A calendar is about the steps, not about who did them: no name asked.
-            let calendar = matches!(format, ExportFormat::Ics);
-            let mentor = if calendar {
-                String::new()
-            } else {
-                mentor_name(name.as_deref(), out, ask, t)?
-            };
-            let mut report = export::export(&session.pack, session.tracker(), &mentor, now);
-            report.run = run;
-            let mut text = Vec::new();
-            match format {
-                ExportFormat::Markdown => export::write_markdown(&mut text, &report, t),
-                ExportFormat::Json => serde_json::to_writer_pretty(&mut text, &report)
-                    .map_err(std::io::Error::from)
-                    .and_then(|()| writeln!(text)),
-                ExportFormat::Ics => crate::calendar::write_ics(
-                    &mut text,
-                    &session.pack,
-                    session.tracker(),
-                    report.run.as_deref(),
-                    &super::local_time_zone(),
-                    now,
-                ),
-            }
-            .map_err(Failure::Output)?;
-            match output {
-                Some(path) => std::fs::write(path, &text).and_then(|()| {
-                    let path = path.display().to_string();
-                    let said = if calendar {
-                        fill(t.cli_calendar_written, &[("path", &path)])
-                    } else {
-                        fill(
-                            t.cli_export_written,
-                            &[("mentor", &mentor), ("path", &path)],
-                        )
-                    };
-                    writeln!(err, "{said}")
-                }),
-                None => out.write_all(&text),
-            }
-        }
-        ProgressCommand::Publish { dir, off, name } => {
-            let publish = Publish {
-                dir: dir.as_deref(),
-                off: *off,
-                name: name.as_deref(),
-            };
-            super::publishing::publish(&publish, &session, run, out, ask, t)?;
-            Ok(())
-        }
-        ProgressCommand::Reset { yes } => {
-            let pack = &session.pack;
-            let count = session.tracker().state().ticks.len().to_string();
-            let question = fill(
-                t.cli_reset_question,
-                &[("title", &pack.title), ("count", &count)],
-            );
-            if !yes && !confirm(out, ask, &question, t)? {
-                return writeln!(out, "{}", t.cli_nothing_changed).map_err(Failure::Output);
-            }
-            match store.reset(&pack.id, now)? {
-                Some(backup) => {
-                    let path = backup.display().to_string();
-                    writeln!(out, "{}", fill(t.cli_reset_done, &[("path", &path)]))
-                }
-                None => writeln!(out, "{}", t.cli_reset_nothing),
-            }
-        }
-        ProgressCommand::Open { id, n } => {
-            let node = find(&session.pack, id)?;
-            let effect = session
-                .open(node, *n, now)
-                .map_err(|_| Failure::NoSuchLink {
-                    id: id.clone(),
-                    n: *n,
-                    count: session.pack.nodes[node].links.len(),
-                })?;
-            let Effect::OpenUrl(url) = effect else {
-                return Ok(());
-            };
-            let outcome = match Opener::from_env().open(&url) {
-                EffectResult::OpenFailed { url, error } => {
-                    return Err(Failure::OpenFailed { url, error });
-                }
-                EffectResult::Refused { url, problem } => {
-                    let error = problem.message(t).to_string();
-                    return Err(Failure::OpenFailed { url, error });
-                }
-                report => session.report(report),
-            };
-            // Recorded like the UI does; a file that cannot be saved only loses that,
-            // and says so.
-            let said = to.save(&mut session, outcome)?;
-            tell(out, err, &said, &session.pack, t)
-        }
-    };
-    written.map_err(Failure::Output)
+        ProgressCommand::Reset { yes } => reset(&c, *yes, out, ask),
+        ProgressCommand::Open { id, n } => open_link(&mut c, id, *n, out, err),
+    }
 }
 
-/// The steps due soon or overdue, a line each.
-fn write_due(
+/// `ticklist reset`: progress set aside in a backup, after asking.
+fn reset(
+    c: &Opened<'_>,
+    yes: bool,
     out: &mut impl Write,
-    session: &Session,
-    t: &Text,
-    now: Timestamp,
-) -> std::io::Result<()> {
-    let (pack, tracker) = (&session.pack, session.tracker());
-    // Due dates only cost a look at the clock when the pack has some.
-    if !pack.nodes.iter().any(|n| n.due.is_some()) {
+    ask: &mut Option<&mut dyn std::io::BufRead>,
+) -> Result<(), Failure> {
+    let (pack, t) = (&c.session.pack, c.t);
+    let count = c.session.tracker().state().ticks.len().to_string();
+    let question = fill(
+        t.cli_reset_question,
+        &[("title", &pack.title), ("count", &count)],
+    );
+    if !yes && !confirm(out, ask, &question, t)? {
+        return writeln!(out, "{}", t.cli_nothing_changed).map_err(Failure::Output);
+    }
+    let said = match c.store.reset(&pack.id, c.now)? {
+        Some(backup) => {
+            let path = backup.display().to_string();
+            fill(t.cli_reset_done, &[("path", &path)])
+        }
+        None => t.cli_reset_nothing.to_string(),
+    };
+    writeln!(out, "{said}").map_err(Failure::Output)
+}
+
+/// `ticklist open ID [N]`: the step's link in the browser, recorded as the UI does.
+fn open_link(
+    c: &mut Opened<'_>,
+    id: &str,
+    n: usize,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), Failure> {
+    let node = find(&c.session.pack, id)?;
+    let effect = c
+        .session
+        .open(node, n, c.now)
+        .map_err(|_| Failure::NoSuchLink {
+            id: id.to_string(),
+            n,
+            count: c.session.pack.nodes[node].links.len(),
+        })?;
+    let Effect::OpenUrl(url) = effect else {
         return Ok(());
-    }
-    let tz = super::local_time_zone();
-    let today = now.to_zoned(tz.clone()).date();
-    for (i, due) in pressing(pack, tracker, today, &tz) {
-        let urgency = match due.urgency {
-            Urgency::Overdue => t.overdue_badge,
-            _ => t.soon_badge,
-        };
-        let values = [
-            ("urgency", urgency),
-            ("title", pack.nodes[i].title.as_str()),
-            ("date", &t.date(due.date)),
-        ];
-        writeln!(out, "{}", fill(t.cli_pressing, &values))?;
-    }
-    Ok(())
+    };
+    let outcome = match Opener::from_env().open(&url) {
+        EffectResult::OpenFailed { url, error } => {
+            return Err(Failure::OpenFailed { url, error });
+        }
+        EffectResult::Refused { url, problem } => {
+            let error = problem.message(c.t).to_string();
+            return Err(Failure::OpenFailed { url, error });
+        }
+        report => c.session.report(report),
+    };
+    // Recorded like the UI does; a file that cannot be saved only loses that, and says so.
+    let said = c.to.save(&mut c.session, outcome)?;
+    tell(out, err, &said, &c.session.pack, c.t).map_err(Failure::Output)
 }
 
 /// The one save sequence, run inline for a command; what came of each save goes back
 /// to the core, which may ask for more (none today: a command opens no link after).
-struct Inline<'a> {
+pub(super) struct Inline<'a> {
     saving: Saving<'a>,
     now: Timestamp,
 }
@@ -268,7 +163,11 @@ impl Inline<'_> {
     /// Saves what `outcome` asks for and hands back what there is to say. A change the
     /// core refused (a note too long, progress that cannot be saved here) and a save that
     /// failed are the command's failure; a failed publish is only told.
-    fn save(&mut self, session: &mut Session, outcome: Outcome) -> Result<Vec<Notice>, Failure> {
+    pub(super) fn save(
+        &mut self,
+        session: &mut Session,
+        outcome: Outcome,
+    ) -> Result<Vec<Notice>, Failure> {
         let mut said = Vec::new();
         let mut next = Some(outcome);
         while let Some(outcome) = next.take() {
@@ -299,17 +198,9 @@ impl Inline<'_> {
     }
 }
 
-/// How many entries of the outcome's save `count` finds (ticks, skips).
-fn changed(outcome: &Outcome, count: impl Fn(&crate::progress::Changes) -> usize) -> usize {
-    match &outcome.save {
-        Some(Effect::Save { changes, .. }) => count(changes),
-        _ => 0,
-    }
-}
-
 /// The notices a command prints beside its own summary (a reference card, the
 /// completion, a note saved, a link opened); warnings and errors go to `err`.
-fn tell(
+pub(super) fn tell(
     out: &mut impl Write,
     err: &mut impl Write,
     said: &[Notice],
@@ -329,51 +220,4 @@ fn tell(
         }
     }
     Ok(())
-}
-
-/// "{count} {count:step|steps} …; {done}/{total}" from a catalogue template.
-fn counted(template: &str, count: usize, session: &Session) -> String {
-    let (done, total) = session.tracker().overall(&session.pack);
-    let (count, done, total) = (count.to_string(), done.to_string(), total.to_string());
-    fill(
-        template,
-        &[("count", &count), ("done", &done), ("total", &total)],
-    )
-}
-
-/// Who an export is about: the name given (then remembered), else the one given last,
-/// else the account's full name, else asked on a terminal; with none of these, refused
-/// with [`Failure::NeedsName`] — never a made-up name.
-pub(super) fn mentor_name(
-    given: Option<&str>,
-    out: &mut impl Write,
-    ask: &mut Option<&mut dyn std::io::BufRead>,
-    t: &Text,
-) -> Result<String, Failure> {
-    let settings = Settings::from_platform();
-    let remember = |name: &str| {
-        // Not remembering only costs a question next time.
-        if let Some(settings) = &settings {
-            let _ = settings.set_mentor_name(name);
-        }
-    };
-    let given = given.map(str::trim).filter(|n| !n.is_empty());
-    if let Some(name) = given {
-        remember(name);
-        return Ok(name.to_string());
-    }
-    if let Some(name) = settings.as_ref().and_then(Settings::mentor_name) {
-        return Ok(name);
-    }
-    if let Some(name) = account_full_name() {
-        remember(&name);
-        return Ok(name);
-    }
-    let answer = super::ask_line(out, ask, t.ask_name)?.ok_or(Failure::NeedsName)?;
-    let name = printable(&answer, false).into_owned();
-    if name.is_empty() {
-        return Err(Failure::NeedsName);
-    }
-    remember(&name);
-    Ok(name)
 }

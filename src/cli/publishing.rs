@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 use super::Failure;
-use super::progress::mentor_name;
+use super::exporting::mentor_name;
 use crate::publish::Publisher;
 use crate::session::Session;
 use crate::settings::Settings;

@@ -1,0 +1,119 @@
+//! `ticklist export|publish`: what leaves the machine — the mentor's export (JSON,
+//! Markdown, a calendar) and the shared folder it is published to — and whose name it
+//! carries.
+
+use std::io::Write;
+
+use super::progress::Opened;
+use super::publishing::Publish;
+use super::{ExportFormat, Failure, ProgressCommand};
+use crate::export;
+use crate::safe_text::printable;
+use crate::settings::{Settings, account_full_name};
+use crate::text::{Text, fill};
+
+/// Runs `export` or `publish`.
+pub(super) fn send(
+    command: &ProgressCommand,
+    c: &Opened<'_>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+    ask: &mut Option<&mut dyn std::io::BufRead>,
+) -> Result<(), Failure> {
+    let (session, t, now) = (&c.session, c.t, c.now);
+    match command {
+        ProgressCommand::Export {
+            format,
+            output,
+            name,
+        } => {
+            // A calendar is about the steps, not about who did them: no name asked.
+            let calendar = matches!(format, ExportFormat::Ics);
+            let mentor = if calendar {
+                String::new()
+            } else {
+                mentor_name(name.as_deref(), out, ask, t)?
+            };
+            let mut report = export::export(&session.pack, session.tracker(), &mentor, now);
+            report.run.clone_from(&c.run);
+            let mut text = Vec::new();
+            match format {
+                ExportFormat::Markdown => export::write_markdown(&mut text, &report, t),
+                ExportFormat::Json => serde_json::to_writer_pretty(&mut text, &report)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| writeln!(text)),
+                ExportFormat::Ics => crate::calendar::write_ics(
+                    &mut text,
+                    &session.pack,
+                    session.tracker(),
+                    report.run.as_deref(),
+                    &super::local_time_zone(),
+                    now,
+                ),
+            }
+            .map_err(Failure::Output)?;
+            match output {
+                Some(path) => std::fs::write(path, &text).and_then(|()| {
+                    let path = path.display().to_string();
+                    let said = if calendar {
+                        fill(t.cli_calendar_written, &[("path", &path)])
+                    } else {
+                        fill(
+                            t.cli_export_written,
+                            &[("mentor", &mentor), ("path", &path)],
+                        )
+                    };
+                    writeln!(err, "{said}")
+                }),
+                None => out.write_all(&text),
+            }
+            .map_err(Failure::Output)
+        }
+        ProgressCommand::Publish { dir, off, name } => {
+            let publish = Publish {
+                dir: dir.as_deref(),
+                off: *off,
+                name: name.as_deref(),
+            };
+            super::publishing::publish(&publish, session, c.run.clone(), out, ask, t)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Who an export is about: the name given (then remembered), else the one given last,
+/// else the account's full name, else asked on a terminal; with none of these, refused
+/// with [`Failure::NeedsName`] — never a made-up name.
+pub(super) fn mentor_name(
+    given: Option<&str>,
+    out: &mut impl Write,
+    ask: &mut Option<&mut dyn std::io::BufRead>,
+    t: &Text,
+) -> Result<String, Failure> {
+    let settings = Settings::from_platform();
+    let remember = |name: &str| {
+        // Not remembering only costs a question next time.
+        if let Some(settings) = &settings {
+            let _ = settings.set_mentor_name(name);
+        }
+    };
+    let given = given.map(str::trim).filter(|n| !n.is_empty());
+    if let Some(name) = given {
+        remember(name);
+        return Ok(name.to_string());
+    }
+    if let Some(name) = settings.as_ref().and_then(Settings::mentor_name) {
+        return Ok(name);
+    }
+    if let Some(name) = account_full_name() {
+        remember(&name);
+        return Ok(name);
+    }
+    let answer = super::ask_line(out, ask, t.ask_name)?.ok_or(Failure::NeedsName)?;
+    let name = printable(&answer, false).into_owned();
+    if name.is_empty() {
+        return Err(Failure::NeedsName);
+    }
+    remember(&name);
+    Ok(name)
+}
