@@ -11,7 +11,7 @@ use jiff::tz::TimeZone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ticklist::app::App;
-use ticklist::effects::Saver;
+use ticklist::effects::{Core, Saver};
 use ticklist::keymap::Action;
 use ticklist::pack::{self, Pack};
 use ticklist::progress::{Changes, State, StateStore, Tracker};

@@ -1,8 +1,7 @@
 //! The interactive session: terminal set-up and tear-down, and the event loop
 //! that turns terminal events into actions and effects.
 
-use std::collections::VecDeque;
-use std::io::{self, Stdout};
+use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, Once, PoisonError};
 use std::time::Duration;
@@ -18,11 +17,10 @@ use ratatui::crossterm::terminal::EnterAlternateScreen;
 use ratatui::{DefaultTerminal, Terminal};
 
 use crate::app::{App, PickerRequest, RunPicker};
-use crate::effects::Effects;
+use crate::effects::Runner;
 use crate::keymap::{self, Action, Keymap};
 use crate::pack::Pack;
 use crate::progress::{StateStore, list_runs, open_or_start_run, rename_run, set_archived};
-use crate::session::Effect;
 use crate::text::{EN, Text, fill};
 use crate::ui::{self, Theme};
 
@@ -41,9 +39,9 @@ const SAVE_POLL: Duration = Duration::from_millis(20);
 
 /// The effects, shared with the signal watcher. Whoever holds the lock may change the
 /// screen or the saver; the watcher takes it to finish saving before the process ends.
-type Shared = Arc<Mutex<Effects<Stdout>>>;
+type Shared = Arc<Mutex<Runner<'static>>>;
 
-fn lock(shared: &Shared) -> MutexGuard<'_, Effects<Stdout>> {
+fn lock(shared: &Shared) -> MutexGuard<'_, Runner<'static>> {
     // A panic while holding the lock leaves the saver usable: take it anyway.
     shared.lock().unwrap_or_else(PoisonError::into_inner)
 }
@@ -168,7 +166,7 @@ struct SaveOnPanic<'a>(&'a Shared);
 impl Drop for SaveOnPanic<'_> {
     fn drop(&mut self) {
         if std::thread::panicking() {
-            let _ = lock(self.0).saver.finish();
+            let _ = lock(self.0).finish();
         }
     }
 }
@@ -243,17 +241,17 @@ pub fn pick_run(
 /// `true`: the mentor asked for the list of runs rather than to quit.
 pub fn run(
     mut app: App,
-    effects: Effects<Stdout>,
+    runner: Runner<'static>,
     mouse: bool,
     theme: Theme,
 ) -> Result<bool, Error> {
-    let shared = Arc::new(Mutex::new(effects));
+    let shared = Arc::new(Mutex::new(runner));
     let _save_on_panic = SaveOnPanic(&shared);
     let mut guard = TerminalGuard::start(mouse)?;
     *live() = Some(Arc::clone(&shared));
     let result = event_loop(&mut guard, &mut app, &shared, &theme, mouse);
     drop(guard);
-    let saved = lock(&shared).saver.finish();
+    let saved = lock(&shared).finish();
     // Only now: a signal meanwhile waits for these saves, then ends the process.
     *live() = None;
     result?;
@@ -271,30 +269,22 @@ fn event_loop(
     let mut input = None;
     loop {
         {
-            let mut effects = lock(shared);
-            let mut queue: VecDeque<Effect> = match input.take() {
-                Some(Input::Action(action)) => app.update(action, crate::clock::now()).into(),
-                Some(Input::Edit(edit)) => app.edit(edit, crate::clock::now()).into(),
-                Some(Input::Paste(text)) => app.paste(&text, crate::clock::now()).into(),
+            let mut runner = lock(shared);
+            let effects = match input.take() {
+                Some(Input::Action(action)) => app.update(action, crate::clock::now()),
+                Some(Input::Edit(edit)) => app.edit(edit, crate::clock::now()),
+                Some(Input::Paste(text)) => app.paste(&text, crate::clock::now()),
                 Some(Input::Dismiss) => {
                     app.dismiss();
-                    VecDeque::new()
+                    Vec::new()
                 }
                 Some(Input::Suspend) => {
                     guard.suspend()?;
-                    VecDeque::new()
+                    Vec::new()
                 }
-                None => VecDeque::new(),
+                None => Vec::new(),
             };
-            for report in effects.saver.reports().collect::<Vec<_>>() {
-                queue.extend(app.report(report));
-            }
-            // A report may ask for more (an opened link is recorded and saved).
-            while let Some(effect) = queue.pop_front() {
-                if let Some(report) = effects.run(effect) {
-                    queue.extend(app.report(report));
-                }
-            }
+            runner.run(app, effects);
             let size = guard.terminal.size()?;
             ui::prepare(app, size.into());
             guard.terminal.draw(|frame| ui::render(frame, app, theme))?;
@@ -368,7 +358,7 @@ fn finish_on_signals() -> io::Result<()> {
             let shared = live().clone();
             // Holding the lock, the UI thread can neither draw nor hand over more changes.
             let mut effects = shared.as_ref().map(lock);
-            let saved = effects.as_mut().map_or(Ok(()), |e| e.saver.finish());
+            let saved = effects.as_mut().map_or(Ok(()), |e| e.finish());
             if ACTIVE.swap(false, Ordering::SeqCst) {
                 restore(MOUSE.load(Ordering::SeqCst));
             }

@@ -62,13 +62,8 @@ impl App {
                 let Some(node) = self.tree.selected() else {
                     return Vec::new();
                 };
-                match self.session.ask(node, self.text) {
-                    Ok(effect) => return vec![effect],
-                    Err(notice) => {
-                        let said = notice.words(&self.session.pack, self.text);
-                        self.notify(notice.severity(), said);
-                    }
-                }
+                let asked = self.session.ask(node, self.text);
+                return self.show(asked);
             }
             Action::Click { column, row } => return self.click(column, row, now),
         }
@@ -248,15 +243,9 @@ impl App {
         };
         let asked = match purpose {
             LinkPurpose::Open => self.session.open(node, n, now),
-            LinkPurpose::Copy => self
-                .session
-                .link(node, n)
-                .map(|url| Effect::CopyUrl(url.to_string())),
+            LinkPurpose::Copy => self.session.copy(node, n),
         };
-        match asked {
-            Ok(effect) => vec![effect],
-            Err(notice) => self.show(Outcome::say(notice)),
-        }
+        self.show(asked)
     }
 
     /// A click selects the row under it; a click on a row's box also ticks it.

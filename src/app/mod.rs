@@ -14,7 +14,9 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::layout::Rect;
 
+use crate::effects::Core;
 use crate::keymap::{Action, Edit, Keymap};
+use crate::progress::State;
 use crate::session::{Effect, EffectResult, Notice, Outcome, Session, Severity};
 use crate::text::{Text, fill};
 
@@ -97,6 +99,18 @@ pub struct App {
     pub overlay_scroll: usize,
     /// The furthest it can scroll and a page of it, as last drawn ([`App::fit_overlay`]).
     overlay_fit: (usize, usize),
+}
+
+impl Core for App {
+    fn state(&self) -> &State {
+        self.session.tracker().state()
+    }
+
+    /// Shows what an effect achieved; an opened link is recorded, and that is saved.
+    fn report(&mut self, report: EffectResult) -> Vec<Effect> {
+        let outcome = self.session.report(report);
+        self.show(outcome)
+    }
 }
 
 impl App {
@@ -202,12 +216,6 @@ impl App {
         }
     }
 
-    /// Shows what an effect achieved; an opened link is recorded, and that is saved.
-    pub fn report(&mut self, report: EffectResult) -> Vec<Effect> {
-        let outcome = self.session.report(report);
-        self.show(outcome)
-    }
-
     /// Puts what the core said where this UI says it: the completion in a window, an
     /// undo on the node it changed, the rest on the status line. Ticks and skips are
     /// seen in the tree and need no words.
@@ -240,7 +248,7 @@ impl App {
                 }
             }
         }
-        outcome.save.into_iter().collect()
+        outcome.effects
     }
 
     /// Applies one command; `now` stamps any tick it makes.
@@ -263,7 +271,8 @@ impl App {
                 }
                 // A step marked new stops being new once the mentor has looked at it.
                 if let Some(node) = self.tree.selected() {
-                    effects.extend(self.session.seen(node));
+                    let seen = self.session.seen(node);
+                    effects.extend(self.show(seen));
                 }
                 effects
             }

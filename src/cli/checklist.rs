@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 
 use super::{Cli, Failure, default_notice, pack_and_words};
 use crate::app::{App, RunPicker};
-use crate::effects::{Effects, Opener, Saver};
+use crate::effects::{Opener, Runner, Saver};
 use crate::keymap::Keymap;
 use crate::pack::Pack;
 use crate::plain::{self, Plain};
@@ -74,16 +74,10 @@ fn run_ui(
     if let Some((severity, notice)) = said.into_iter().next() {
         app.notify(severity, notice);
     }
-    let mut effects = Effects {
-        saver,
-        opener: Opener::from_env(),
-        out: std::io::stdout(),
-    };
-    if let Some(effect) = startup {
-        // A save: the worker reports on it once it is written.
-        let _ = effects.run(effect);
-    }
-    Ok(crate::tui::run(app, effects, !cli.no_mouse, *theme)?)
+    let mut runner = Runner::background(saver, Opener::from_env(), Box::new(std::io::stdout()));
+    // A save: the worker reports on it once it is written.
+    runner.run(&mut app, startup.effects);
+    Ok(crate::tui::run(app, runner, !cli.no_mouse, *theme)?)
 }
 
 /// The run picker in the full-screen UI: the run picked (its store and name), or `None`
@@ -164,7 +158,6 @@ fn run_plain(
             publisher: publisher.as_ref(),
             opener: &opener,
             prompt: stdin.is_terminal(),
-            clock: &crate::clock::now,
         };
         let mut out = std::io::stdout().lock();
         let ended = plain::run(reader, startup, &notices, &mut stdin.lock(), &mut out, &io)?;

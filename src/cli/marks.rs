@@ -58,7 +58,7 @@ pub(super) fn change(
 
 /// How many entries of the outcome's save `count` finds (ticks, skips).
 fn changed(outcome: &Outcome, count: impl Fn(&crate::progress::Changes) -> usize) -> usize {
-    match &outcome.save {
+    match outcome.save() {
         Some(Effect::Save { changes, .. }) => count(changes),
         _ => 0,
     }

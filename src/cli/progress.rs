@@ -11,10 +11,10 @@ use jiff::Timestamp;
 
 use super::ids::find;
 use super::{Cli, Console, Failure, ProgressCommand, confirm, default_notice, pack_and_words};
-use crate::effects::{Opener, Saving};
+use crate::effects::{Opener, Runner, Saving};
 use crate::pack::Pack;
 use crate::progress::StateStore;
-use crate::session::{Effect, EffectResult, Notice, Outcome, Session, Severity, Started, open};
+use crate::session::{Notice, Outcome, Session, Severity, Started, open};
 use crate::text::{Text, fill};
 
 /// A checklist opened for one command: the core, the save sequence run inline, the
@@ -53,8 +53,8 @@ pub fn progress_command<O: Write, E: Write>(
     let mut c = Opened {
         session,
         to: Inline {
-            saving: Saving::new(&store, publisher.as_ref()),
-            now,
+            runner: Runner::inline(Saving::new(&store, publisher.as_ref()), Opener::from_env()),
+            t,
         },
         store: &store,
         run,
@@ -66,13 +66,7 @@ pub fn progress_command<O: Write, E: Write>(
     }
     // What opening changed (a new pack version, ticks moved by `renamed:`) is saved
     // once, as the UI and plain mode save it: its notices are not told again.
-    if let Some(startup) = startup {
-        let outcome = Outcome {
-            notices: Vec::new(),
-            save: Some(startup),
-        };
-        c.to.save(&mut c.session, outcome)?;
-    }
+    c.to.save(&mut c.session, startup)?;
     match command {
         ProgressCommand::Status { .. } | ProgressCommand::List { .. } => {
             super::listing::read(command, &c, out)
@@ -126,72 +120,54 @@ fn open_link(
     err: &mut impl Write,
 ) -> Result<(), Failure> {
     let node = find(&c.session.pack, id)?;
-    let effect = c
-        .session
-        .open(node, n, c.now)
-        .map_err(|_| Failure::NoSuchLink {
+    let outcome = c.session.open(node, n, c.now);
+    if outcome.effects.is_empty() {
+        return Err(Failure::NoSuchLink {
             id: id.to_string(),
             n,
             count: c.session.pack.nodes[node].links.len(),
-        })?;
-    let Effect::OpenUrl(url) = effect else {
-        return Ok(());
-    };
-    let outcome = match Opener::from_env().open(&url) {
-        EffectResult::OpenFailed { url, error } => {
-            return Err(Failure::OpenFailed { url, error });
-        }
-        EffectResult::Refused { url, problem } => {
-            let error = problem.message(c.t).to_string();
-            return Err(Failure::OpenFailed { url, error });
-        }
-        report => c.session.report(report),
-    };
+        });
+    }
     // Recorded like the UI does; a file that cannot be saved only loses that, and says so.
     let said = c.to.save(&mut c.session, outcome)?;
     tell(out, err, &said, &c.session.pack, c.t).map_err(Failure::Output)
 }
 
-/// The one save sequence, run inline for a command; what came of each save goes back
-/// to the core, which may ask for more (none today: a command opens no link after).
+/// The one runner, inline, for a command: what came of each effect goes back to the
+/// core, and the notices that are a command's failure become it.
 pub(super) struct Inline<'a> {
-    saving: Saving<'a>,
-    now: Timestamp,
+    runner: Runner<'a>,
+    t: &'static Text,
 }
 
 impl Inline<'_> {
-    /// Saves what `outcome` asks for and hands back what there is to say. A change the
-    /// core refused (a note too long, progress that cannot be saved here) and a save that
-    /// failed are the command's failure; a failed publish is only told.
+    /// Runs what `outcome` asks for and hands back what there is to say. A change the
+    /// core refused (a note too long, progress that cannot be saved here), a save that
+    /// failed and a link that could not be opened are the command's failure; a failed
+    /// publish is only told.
     pub(super) fn save(
         &mut self,
         session: &mut Session,
         outcome: Outcome,
     ) -> Result<Vec<Notice>, Failure> {
         let mut said = Vec::new();
-        let mut next = Some(outcome);
-        while let Some(outcome) = next.take() {
-            for notice in outcome.notices {
-                match notice {
-                    Notice::TooLong(count) => return Err(Failure::NoteTooLong(count)),
-                    Notice::SaveFailed(error) => return Err(Failure::Unsaved(error)),
-                    // Progress that cannot be saved refuses the change; after a link that
-                    // opened, only the record of it is lost, and that is told.
-                    Notice::ReadOnly(reason) if said.is_empty() => {
-                        return Err(Failure::ReadOnlyState(reason));
-                    }
-                    notice => said.push(notice),
+        for notice in self.runner.settle(session, outcome) {
+            match notice {
+                Notice::TooLong(count) => return Err(Failure::NoteTooLong(count)),
+                Notice::SaveFailed(error) => return Err(Failure::Unsaved(error)),
+                Notice::OpenFailed { url, error } => {
+                    return Err(Failure::OpenFailed { url, error });
                 }
-            }
-            if let Some(Effect::Save { seq, changes }) = outcome.save {
-                let state = session.tracker().state();
-                for report in self.saving.save(seq, changes, state, self.now) {
-                    let reported = session.report(report);
-                    next = Some(match next.take() {
-                        Some(before) => before.then(reported),
-                        None => reported,
-                    });
+                Notice::Refused { url, problem } => {
+                    let error = problem.message(self.t).to_string();
+                    return Err(Failure::OpenFailed { url, error });
                 }
+                // Progress that cannot be saved refuses the change; after a link that
+                // opened, only the record of it is lost, and that is told.
+                Notice::ReadOnly(reason) if said.is_empty() => {
+                    return Err(Failure::ReadOnlyState(reason));
+                }
+                notice => said.push(notice),
             }
         }
         Ok(said)

@@ -2,17 +2,18 @@
 //! progress, handing URLs to a browser, and copying them to the clipboard.
 
 use std::ffi::OsString;
-use std::io::Write;
 use std::process::{Command, Stdio};
 
 use base64::Engine as _;
 
 use crate::pack::url;
-use crate::session::{Effect, EffectResult};
+use crate::session::EffectResult;
 
+mod runner;
 mod save;
 mod saver;
 
+pub use runner::{Core, Runner};
 pub use save::Saving;
 pub use saver::Saver;
 
@@ -88,39 +89,6 @@ impl Opener {
 pub fn osc52(text: &str) -> String {
     let encoded = base64::engine::general_purpose::STANDARD.encode(text);
     format!("\x1b]52;c;{encoded}\x07")
-}
-
-/// Runs effects; `out` is the terminal, for OSC 52.
-pub struct Effects<W: Write> {
-    pub saver: Saver,
-    pub opener: Opener,
-    pub out: W,
-}
-
-impl<W: Write> Effects<W> {
-    /// Performs one effect and tells what came of it.
-    pub fn run(&mut self, effect: Effect) -> Option<EffectResult> {
-        match effect {
-            Effect::Save { seq, changes } => {
-                self.saver.save(seq, changes);
-                None
-            }
-            Effect::OpenUrl(url) => Some(self.opener.open(&url)),
-            Effect::CopyUrl(url) => {
-                let written = self
-                    .out
-                    .write_all(osc52(&url).as_bytes())
-                    .and_then(|()| self.out.flush());
-                Some(match written {
-                    Ok(()) => EffectResult::Copied(url),
-                    Err(e) => EffectResult::CopyFailed {
-                        url,
-                        error: e.to_string(),
-                    },
-                })
-            }
-        }
-    }
 }
 
 #[cfg(test)]

@@ -3,13 +3,11 @@
 
 use std::io::{self, BufRead, Write};
 
-use jiff::Timestamp;
-
 use super::Plain;
-use crate::effects::{Opener, Saving};
+use crate::effects::{Opener, Runner, Saving};
 use crate::progress::StateStore;
 use crate::publish::Publisher;
-use crate::session::{Effect, EffectResult};
+use crate::session::{Notice, Outcome};
 use crate::text::{EN, fill};
 
 #[derive(Debug, thiserror::Error)]
@@ -30,7 +28,6 @@ pub struct Io<'a> {
     pub publisher: Option<&'a Publisher>,
     pub opener: &'a Opener,
     pub prompt: bool,
-    pub clock: &'a dyn Fn() -> Timestamp,
 }
 
 /// How a plain session ended.
@@ -46,17 +43,17 @@ pub enum Ended {
 /// are retried with the next one and make the session end in [`PlainError::Unsaved`].
 pub fn run(
     mut plain: Plain,
-    startup: Option<Effect>,
+    startup: Outcome,
     notices: &[String],
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     io: &Io<'_>,
 ) -> Result<Ended, PlainError> {
     let text = plain.text;
-    let mut saver = Saving::new(io.store, io.publisher);
+    let mut runner = Runner::inline(Saving::new(io.store, io.publisher), io.opener.clone());
     let mut last_error = None;
     write_lines(out, notices)?;
-    settle(&mut plain, startup, &mut saver, &mut last_error, out, io)?;
+    settle(&mut plain, startup, &mut runner, &mut last_error, out)?;
     write_lines(out, &plain.intro())?;
     let mut line = Vec::new();
     let mut ended = Ended::Quit;
@@ -74,16 +71,13 @@ pub fn run(
             break;
         }
         let command = String::from_utf8_lossy(&line);
-        let reply = plain.command(&command, (io.clock)());
+        let reply = plain.command(&command, crate::clock::now());
         write_lines(out, &reply.lines)?;
-        settle(
-            &mut plain,
-            reply.effect,
-            &mut saver,
-            &mut last_error,
-            out,
-            io,
-        )?;
+        let work = Outcome {
+            notices: Vec::new(),
+            effects: reply.effects,
+        };
+        settle(&mut plain, work, &mut runner, &mut last_error, out)?;
         if reply.runs {
             ended = Ended::Runs;
             break;
@@ -93,7 +87,7 @@ pub fn run(
         }
     }
     match last_error {
-        Some(error) if saver.unsaved() => Err(PlainError::Unsaved(error)),
+        Some(error) if runner.unsaved() => Err(PlainError::Unsaved(error)),
         _ if ended == Ended::Runs => Ok(ended),
         _ => {
             let bye = match plain.session.read_only_reason() {
@@ -105,47 +99,27 @@ pub fn run(
     }
 }
 
-/// Runs an effect and says what came of it; what that brings back may ask for more
-/// (an opened link is recorded, and saved). `last_error` is why the last save failed.
+/// Runs what a command asked for and says what came of it, the notices of the core
+/// first (an opened link is recorded, and saved). `last_error` is why the last save failed.
 fn settle(
     plain: &mut Plain,
-    effect: Option<Effect>,
-    saver: &mut Saving<'_>,
+    outcome: Outcome,
+    runner: &mut Runner<'_>,
     last_error: &mut Option<String>,
     out: &mut dyn Write,
-    io: &Io<'_>,
 ) -> Result<(), PlainError> {
-    let mut next = effect;
-    while let Some(effect) = next.take() {
-        let reports = match effect {
-            Effect::Save { seq, changes } => {
-                let mine = plain.session.tracker().state();
-                saver.save(seq, changes, mine, (io.clock)())
-            }
-            Effect::OpenUrl(url) => vec![io.opener.open(&url)],
-            // Plain mode has no clipboard of its own: links are printed whole.
-            Effect::CopyUrl(_) => continue,
-        };
-        for report in reports {
-            match &report {
-                EffectResult::SaveFailed { error, .. } => *last_error = Some(error.clone()),
-                EffectResult::Saved { .. } => *last_error = None,
-                _ => {}
-            }
-            let outcome = plain.session.report(report);
-            let pack = &plain.session.pack;
-            let said: Vec<String> = outcome
-                .notices
-                .iter()
-                .map(|n| n.words(pack, plain.text))
-                .collect();
-            write_lines(out, &said)?;
-            if outcome.save.is_some() {
-                next = outcome.save;
-            }
+    let said = runner.settle(&mut plain.session, outcome);
+    for notice in &said {
+        if let Notice::SaveFailed(error) = notice {
+            *last_error = Some(error.clone());
         }
     }
-    Ok(())
+    if !runner.unsaved() {
+        *last_error = None;
+    }
+    let pack = &plain.session.pack;
+    let lines: Vec<String> = said.iter().map(|n| n.words(pack, plain.text)).collect();
+    write_lines(out, &lines)
 }
 
 fn write_lines(out: &mut dyn Write, lines: &[String]) -> Result<(), PlainError> {

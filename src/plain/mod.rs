@@ -27,7 +27,7 @@ pub use picker::pick_run;
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Reply {
     pub lines: Vec<String>,
-    pub effect: Option<Effect>,
+    pub effects: Vec<Effect>,
     pub quit: bool,
     /// Back to the run picker: this run is left (saved), another may be opened.
     pub runs: bool,
@@ -194,13 +194,10 @@ impl Plain {
                 ..Reply::default()
             },
             Verb::Runs => Reply::say(vec![self.text.plain_no_runs_here.into()]),
-            Verb::Ask => match self.session.ask(here, self.text) {
-                Ok(effect) => Reply {
-                    effect: Some(effect),
-                    ..Reply::default()
-                },
-                Err(notice) => Reply::say(vec![notice.words(&self.session.pack, self.text)]),
-            },
+            Verb::Ask => {
+                let outcome = self.session.ask(here, self.text);
+                self.changed(outcome)
+            }
             Verb::Help => Reply::say(commands::help(
                 self.text,
                 self.session.pack.repeatable,
@@ -230,7 +227,7 @@ impl Plain {
         self.current = index;
         Reply {
             lines: self.describe(),
-            effect: self.session.seen(index),
+            effects: self.session.seen(index).effects,
             ..Reply::default()
         }
     }
@@ -302,26 +299,21 @@ impl Plain {
         let counted = said
             .iter()
             .any(|n| !matches!(n, Notice::NoteSaved(_) | Notice::NoteCleared(_)));
-        if outcome.save.is_some() && counted {
+        if outcome.save().is_some() && counted {
             lines.push(self.overall());
         }
         lines.extend(complete.iter().map(|n| n.words(pack, self.text)));
         Reply {
             lines,
-            effect: outcome.save,
+            effects: outcome.effects,
             ..Reply::default()
         }
     }
 
     /// `o N`: the link is handed over; once it opened, that is recorded.
     fn open(&mut self, n: usize, now: Timestamp) -> Reply {
-        match self.session.open(self.current, n, now) {
-            Ok(effect) => Reply {
-                effect: Some(effect),
-                ..Reply::default()
-            },
-            Err(notice) => Reply::say(vec![notice.words(&self.session.pack, self.text)]),
-        }
+        let outcome = self.session.open(self.current, n, now);
+        self.changed(outcome)
     }
 }
 

@@ -194,7 +194,7 @@ fn a_step_a_new_version_added_is_said_to_be_new_once() {
         "{first:?}"
     );
     assert!(
-        matches!(first.effect, Some(Effect::Save { .. })),
+        matches!(first.effects.first(), Some(Effect::Save { .. })),
         "seen: saved"
     );
     assert!(
@@ -217,7 +217,7 @@ fn ticking_says_what_changed_and_asks_for_a_save() {
             "6 of 24 steps done, 25 %."
         ]
     );
-    let Some(Effect::Save { seq: 1, changes }) = reply.effect else {
+    let Some(Effect::Save { seq: 1, changes }) = reply.effects.first() else {
         panic!("{reply:?}")
     };
     assert_eq!(changes.ticks.len(), 6);
@@ -240,7 +240,7 @@ fn ticking_says_what_changed_and_asks_for_a_save() {
         ]
     );
     assert_eq!(p.current(), 0, "back on the node the undo changed");
-    assert!(matches!(undone.effect, Some(Effect::Save { .. })));
+    assert!(matches!(undone.effects.first(), Some(Effect::Save { .. })));
     p.command("u", at(11));
     assert_eq!(p.command("u", at(11)).lines, ["Nothing to undo."]);
 }
@@ -266,7 +266,9 @@ fn the_last_tick_brings_the_completion_message() {
 fn links_open_by_number_and_missing_ones_are_said() {
     let mut p = plain(&EN);
     let reply = p.command("o", at(9));
-    assert!(matches!(reply.effect, Some(Effect::OpenUrl(url)) if url.contains("360001457117")));
+    assert!(
+        matches!(reply.effects.first(), Some(Effect::OpenUrl(url)) if url.contains("360001457117"))
+    );
     assert_eq!(
         p.command("o 2", at(9)).lines,
         ["No link 2: this step has 1."]
@@ -291,15 +293,15 @@ fn skip_marks_the_item_not_applicable_with_its_reason() {
         p.describe()[2],
         "Not applicable since 22 November 2026 at 09:00: already seen it."
     );
-    assert!(matches!(reply.effect, Some(Effect::Save { .. })));
+    assert!(matches!(reply.effects.first(), Some(Effect::Save { .. })));
     let again = p.command("-", at(9));
     assert!(again.lines[0].starts_with("To do again: Take the course"));
     assert_eq!(p.describe()[2], "To do.", "skip again takes it back");
-    let Some(Effect::OpenUrl(url)) = p.command("o", at(10)).effect else {
+    let Some(Effect::OpenUrl(url)) = p.command("o", at(10)).effects.pop() else {
         panic!("no link to open")
     };
     let opened = p.session.report(EffectResult::Opened(url));
-    let Some(Effect::Save { changes, .. }) = opened.save else {
+    let Some(Effect::Save { changes, .. }) = opened.save() else {
         panic!("{opened:?}")
     };
     assert_eq!(changes.opened.len(), 1);
@@ -376,7 +378,7 @@ fn note_writes_the_mentors_own_note_and_undo_takes_it_back() {
         reply.lines[0].starts_with("Note saved: Watch the video"),
         "{reply:?}"
     );
-    assert!(matches!(reply.effect, Some(Effect::Save { .. })));
+    assert!(matches!(reply.effects.first(), Some(Effect::Save { .. })));
     let mine = fill(EN.plain_my_note, &[("text", "ask Ana   on Monday")]);
     assert!(p.describe().contains(&mine), "{:?}", p.describe());
     assert!(p.command("u", at(9)).lines[0].starts_with("Undone: Watch the video"));

@@ -5,7 +5,7 @@
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::{Effect, Notice, Session};
+use super::{Effect, Notice, Outcome, Session};
 use crate::pack::url::MAX_URL_LEN;
 use crate::text::{Text, fill};
 
@@ -14,15 +14,18 @@ use crate::text::{Text, fill};
 const MAX_BODY_CHARS: usize = 400;
 
 impl Session {
-    /// The mail (or contact page) to ask about `node`, or why there is none.
-    pub fn ask(&self, node: usize, t: &Text) -> Result<Effect, Notice> {
+    /// Opens the mail (or contact page) to ask about `node`, or says why there is none.
+    pub fn ask(&self, node: usize, t: &Text) -> Outcome {
+        match self.ask_url(node, t) {
+            Ok(url) => Outcome::run(Effect::OpenUrl(url)),
+            Err(notice) => Outcome::say(notice),
+        }
+    }
+
+    fn ask_url(&self, node: usize, t: &Text) -> Result<String, Notice> {
         let contact = self.pack.contact.as_ref().ok_or(Notice::NoContact)?;
         let Some(email) = &contact.email else {
-            return contact
-                .url
-                .clone()
-                .map(Effect::OpenUrl)
-                .ok_or(Notice::NoContact);
+            return contact.url.clone().ok_or(Notice::NoContact);
         };
         let step = &self.pack.nodes[node];
         let (done, total) = self.tracker.overall(&self.pack);
@@ -62,8 +65,8 @@ impl Session {
                 "mailto:{email}?subject={}",
                 utf8_percent_encode(&subject, NON_ALPHANUMERIC)
             );
-            return Ok(Effect::OpenUrl(short.chars().take(MAX_URL_LEN).collect()));
+            return Ok(short.chars().take(MAX_URL_LEN).collect());
         }
-        Ok(Effect::OpenUrl(url))
+        Ok(url)
     }
 }

@@ -91,12 +91,15 @@ impl Session {
     /// The save of what opening the checklist changed (a new pack version recorded,
     /// ticks moved by `renamed:`), if anything did or `always`. Nothing when progress
     /// cannot be saved: opening already said so.
-    pub fn startup(&mut self, always: bool) -> Option<Effect> {
+    pub fn startup(&mut self, always: bool) -> Outcome {
         if self.read_only.is_some() {
-            return None;
+            return Outcome::default();
         }
         let changes = self.tracker.take_changes();
-        (always || !changes.is_empty()).then(|| self.save_changes(changes))
+        if !always && changes.is_empty() {
+            return Outcome::default();
+        }
+        Outcome::run(self.save_changes(changes))
     }
 
     /// Space on a node: ticks what is left under it, or unticks it all when done.
@@ -223,12 +226,11 @@ impl Session {
     }
 
     /// The mentor looked at `node`: a step marked new stops being new.
-    pub fn seen(&mut self, node: usize) -> Option<Effect> {
+    pub fn seen(&mut self, node: usize) -> Outcome {
         if self.read_only.is_some() || !self.tracker.seen(&self.pack, node) {
-            return None;
+            return Outcome::default();
         }
-        let changes = self.tracker.take_changes();
-        Some(self.save_changes(changes))
+        self.saved(Vec::new())
     }
 
     /// The next step to do from `from` on, from the top again past the end.
@@ -259,10 +261,23 @@ impl Session {
 
     /// Asks for link `n` of `node` to be opened; once [`EffectResult::Opened`] comes back, the
     /// opening is recorded and saved.
-    pub fn open(&mut self, node: usize, n: usize, now: Timestamp) -> Result<Effect, Notice> {
-        let url = self.link(node, n)?.to_string();
-        self.opening = Some((node, now));
-        Ok(Effect::OpenUrl(url))
+    pub fn open(&mut self, node: usize, n: usize, now: Timestamp) -> Outcome {
+        match self.link(node, n) {
+            Ok(url) => {
+                let effect = Effect::OpenUrl(url.to_string());
+                self.opening = Some((node, now));
+                Outcome::run(effect)
+            }
+            Err(notice) => Outcome::say(notice),
+        }
+    }
+
+    /// Asks for link `n` of `node` to be copied to the clipboard.
+    pub fn copy(&self, node: usize, n: usize) -> Outcome {
+        match self.link(node, n) {
+            Ok(url) => Outcome::run(Effect::CopyUrl(url.to_string())),
+            Err(notice) => Outcome::say(notice),
+        }
     }
 
     /// The start date of the checklist, from which due dates count.
@@ -297,7 +312,7 @@ impl Session {
                 if let Some((node, at)) = opening {
                     self.tracker.opened(&self.pack, node, at);
                     let changes = self.tracker.take_changes();
-                    outcome.save = Some(self.save_changes(changes));
+                    outcome.effects.push(self.save_changes(changes));
                 }
                 return outcome;
             }
@@ -366,7 +381,7 @@ impl Session {
         let changes = self.tracker.take_changes();
         Outcome {
             notices,
-            save: Some(self.save_changes(changes)),
+            effects: vec![self.save_changes(changes)],
         }
     }
 

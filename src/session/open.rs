@@ -5,7 +5,7 @@
 
 use jiff::Timestamp;
 
-use super::{Effect, Notice, Session, Severity};
+use super::{Notice, Outcome, Session, Severity};
 use crate::library::Library;
 use crate::pack::Pack;
 use crate::progress::{LoadOutcome, StateStore, Tracker, orphan_ticks};
@@ -35,7 +35,7 @@ pub struct Started {
     pub run: Option<String>,
     pub publisher: Option<Publisher>,
     /// The save that records a new pack version, if the progress was saved with another.
-    pub startup: Option<Effect>,
+    pub startup: Outcome,
     /// What opening it has to say, in words, with how much it matters.
     pub said: Vec<(Severity, String)>,
 }

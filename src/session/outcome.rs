@@ -1,13 +1,14 @@
-//! What one operation of the core did: the words to show and the save to run.
+//! What one operation of the core did: the words to show and the effects to run.
 
 use super::{Effect, Notice};
 
-/// What an operation did: what to tell, and the save to run, if anything changed.
+/// What every operation of the core returns: what to tell, and the work for the outside
+/// world (a save, a link to open or copy), run by `effects` and reported back.
 #[derive(Debug, Default, PartialEq, Eq)]
 #[must_use]
 pub struct Outcome {
     pub notices: Vec<Notice>,
-    pub save: Option<Effect>,
+    pub effects: Vec<Effect>,
 }
 
 impl Outcome {
@@ -15,31 +16,54 @@ impl Outcome {
     pub fn say(notice: Notice) -> Self {
         Outcome {
             notices: vec![notice],
-            save: None,
+            effects: Vec::new(),
         }
     }
 
-    /// Two outcomes as one: both sets of notices (one completion at most), one save.
+    /// Only work: nothing to say yet (its result will be).
+    pub fn run(effect: Effect) -> Self {
+        Outcome {
+            notices: Vec::new(),
+            effects: vec![effect],
+        }
+    }
+
+    /// Two outcomes as one: both sets of notices (one completion at most), and one save
+    /// holding both saves' edits under the later number.
     pub fn then(mut self, second: Outcome) -> Outcome {
         for notice in second.notices {
             if !(notice == Notice::Complete && self.notices.contains(&notice)) {
                 self.notices.push(notice);
             }
         }
-        self.save = match (self.save, second.save) {
-            (
-                Some(Effect::Save { mut changes, .. }),
-                Some(Effect::Save {
-                    seq,
-                    changes: later,
-                }),
-            ) => {
-                changes.extend(later);
-                Some(Effect::Save { seq, changes })
+        for effect in second.effects {
+            match (
+                self.effects
+                    .iter_mut()
+                    .find(|e| matches!(e, Effect::Save { .. })),
+                effect,
+            ) {
+                (
+                    Some(Effect::Save { seq, changes }),
+                    Effect::Save {
+                        seq: later,
+                        changes: more,
+                    },
+                ) => {
+                    changes.extend(more);
+                    *seq = later;
+                }
+                (_, effect) => self.effects.push(effect),
             }
-            (first, second) => second.or(first),
-        };
+        }
         self
+    }
+
+    /// The save this outcome asks for, if any.
+    pub fn save(&self) -> Option<&Effect> {
+        self.effects
+            .iter()
+            .find(|e| matches!(e, Effect::Save { .. }))
     }
 
     /// The node an undo went back to, for the front end to show it.

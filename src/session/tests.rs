@@ -24,7 +24,7 @@ fn node(session: &Session, id: &str) -> usize {
 }
 
 fn saved_ticks(outcome: &Outcome) -> usize {
-    match &outcome.save {
+    match outcome.save() {
         Some(Effect::Save { changes, .. }) => changes.ticks.len(),
         _ => panic!("no save in {outcome:?}"),
     }
@@ -37,7 +37,7 @@ fn a_tick_says_so_is_saved_numbered_and_can_be_undone() {
     let ticked = s.toggle(stage, at(9));
     assert_eq!(ticked.notices, [Notice::Ticked(stage)]);
     assert_eq!(saved_ticks(&ticked), 6);
-    assert!(matches!(ticked.save, Some(Effect::Save { seq: 1, .. })));
+    assert!(matches!(ticked.save(), Some(Effect::Save { seq: 1, .. })));
     assert!(s.saving(), "a save handed out is in flight until reported");
     let _ = s.report(EffectResult::Saved {
         upto: 1,
@@ -47,7 +47,7 @@ fn a_tick_says_so_is_saved_numbered_and_can_be_undone() {
     let undone = s.undo();
     assert_eq!(undone.notices, [Notice::Undone(stage)]);
     assert_eq!(undone.undone(), Some(stage));
-    assert!(matches!(undone.save, Some(Effect::Save { seq: 2, .. })));
+    assert!(matches!(undone.save(), Some(Effect::Save { seq: 2, .. })));
     assert_eq!(s.tracker().overall(&s.pack), (0, 24));
     assert_eq!(s.undo().notices, [Notice::NothingToUndo]);
 }
@@ -115,7 +115,7 @@ fn notes_are_cleaned_bounded_and_undone_like_ticks() {
     let id = &s.pack.nodes[step].id;
     assert_eq!(s.tracker().state().notes[id], "call␛[2J Ana");
     let same = s.note(step, "call␛[2J Ana", false);
-    assert_eq!(same.save, None, "the same note writes nothing");
+    assert_eq!(same.save(), None, "the same note writes nothing");
     assert_eq!(s.note(step, "", false).notices, [Notice::NoteCleared(step)]);
     let _ = s.undo();
     let id = &s.pack.nodes[step].id;
@@ -144,20 +144,21 @@ fn an_opened_link_is_recorded_only_once_the_browser_took_it() {
     let step = node(&s, "video-candidats");
     assert_eq!(
         s.open(step, 2, at(9)),
-        Err(Notice::NoSuchLink { n: 2, count: 1 })
+        Outcome::say(Notice::NoSuchLink { n: 2, count: 1 })
     );
-    assert_eq!(s.open(0, 1, at(9)), Err(Notice::NoLink));
-    let Ok(Effect::OpenUrl(url)) = s.open(step, 1, at(9)) else {
+    assert_eq!(s.open(0, 1, at(9)), Outcome::say(Notice::NoLink));
+    let [Effect::OpenUrl(url)] = &s.open(step, 1, at(9)).effects[..] else {
         panic!("the step has a link")
     };
+    let url = url.clone();
     let refused = s.report(EffectResult::NoBrowser(url.clone()));
-    assert_eq!(refused.save, None);
+    assert_eq!(refused.save(), None);
     let late = s.report(EffectResult::Opened(url.clone()));
-    assert_eq!(late.save, None, "the failed opening was forgotten");
+    assert_eq!(late.save(), None, "the failed opening was forgotten");
     let _ = s.open(step, 1, at(10));
     let opened = s.report(EffectResult::Opened(url.clone()));
     assert_eq!(opened.notices, [Notice::Opened(url)]);
-    assert!(opened.save.is_some());
+    assert!(opened.save().is_some());
     assert_eq!(s.tracker().opened_at(&s.pack, step), Some(at(10)));
 }
 
@@ -186,7 +187,7 @@ fn ticks_from_another_window_are_taken_in_with_this_ones_still_in_flight() {
 #[test]
 fn a_read_only_session_has_no_startup_save_and_says_why() {
     let mut s = session().read_only(Some("locked".into()));
-    assert_eq!(s.startup(true), None);
+    assert_eq!(s.startup(true), Outcome::default());
     assert_eq!(s.read_only_reason(), Some("locked"));
     // Every change is refused with the reason, and nothing changes or is saved.
     let refused = Outcome::say(Notice::ReadOnly("locked".into()));
@@ -198,14 +199,14 @@ fn a_read_only_session_has_no_startup_save_and_says_why() {
     assert_eq!(s.note(step, "mine", false), refused);
     assert_eq!(s.undo(), refused);
     assert_eq!(s.start(jiff::civil::date(2026, 11, 2)), refused);
-    assert_eq!(s.seen(step), None);
+    assert_eq!(s.seen(step), Outcome::default());
     assert_eq!(s.tracker().overall(&s.pack).0, 0);
     assert!(s.tracker().state().notes.is_empty() && !s.saving());
     let mut writable = session();
-    assert!(writable.startup(true).is_some());
+    assert!(writable.startup(true).save().is_some());
     assert_eq!(
         session().startup(false),
-        None,
+        Outcome::default(),
         "nothing changed, nothing to write"
     );
 }
@@ -234,9 +235,10 @@ fn asking_the_manager_writes_a_mail_about_the_step_or_opens_the_contact_page() {
     let tracker = Tracker::new(&pack, state);
     let session = Session::new(pack.clone(), tracker);
     let a = pack.find("a").unwrap();
-    let Ok(Effect::OpenUrl(url)) = session.ask(a, &crate::text::EN) else {
+    let [Effect::OpenUrl(url)] = &session.ask(a, &crate::text::EN).effects[..] else {
         panic!("no mail")
     };
+    let url = url.clone();
     assert!(
         url.starts_with("mailto:ana@openclassrooms.com?subject=Question%20about%20"),
         "{url}"
@@ -273,7 +275,7 @@ fn asking_the_manager_writes_a_mail_about_the_step_or_opens_the_contact_page() {
     );
     assert_eq!(
         session.ask(a, &crate::text::EN),
-        Ok(Effect::OpenUrl("https://openclassrooms.com/contact".into()))
+        Outcome::run(Effect::OpenUrl("https://openclassrooms.com/contact".into()))
     );
     let none = yaml.replace("contact: {name: Ana, email: ana@openclassrooms.com}\n", "");
     let pack = crate::pack::load_str(&none, "t.yaml").unwrap();
@@ -281,7 +283,10 @@ fn asking_the_manager_writes_a_mail_about_the_step_or_opens_the_contact_page() {
         pack.clone(),
         Tracker::new(&pack, crate::progress::State::new("t", "1")),
     );
-    assert_eq!(session.ask(a, &crate::text::EN), Err(Notice::NoContact));
+    assert_eq!(
+        session.ask(a, &crate::text::EN),
+        Outcome::say(Notice::NoContact)
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::layout::Rect;
 use ticklist::app::{App, LinkPurpose, Mode, Overlay, PromptKind};
+use ticklist::effects::Core;
 use ticklist::keymap::{Action, Edit};
 use ticklist::pack::{self, Pack};
 use ticklist::progress::{Changes, Check, LoadOutcome, State, StateStore, Tracker};

@@ -9,12 +9,12 @@ use std::process::Stdio;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ticklist::app::{App, Mode, Overlay};
-use ticklist::effects::Saving;
+use ticklist::effects::{Opener, Runner, Saver, Saving};
 use ticklist::keymap::{Action, Edit};
 use ticklist::pack::{self, Pack};
 use ticklist::plain::Plain;
 use ticklist::progress::{State, StateStore, Tracker};
-use ticklist::session::{Effect, Notice, Session};
+use ticklist::session::{Effect, Notice, Outcome, Session};
 use ticklist::text::{FR, Lang};
 
 use crate::support::{BUILTIN_ID, FRENCH, NOW, cli, command};
@@ -55,13 +55,16 @@ fn state_at(path: &Path) -> serde_json::Value {
     serde_json::from_str(&text).unwrap()
 }
 
-/// The script through the full-screen UI's core, keys and all, saved as the UI saves.
+/// The script through the full-screen UI's core, keys and all, saved by the UI's own
+/// runner and background worker, each step's save waited for before the file is read.
 fn through_the_ui(dir: &Path) -> (Vec<serde_json::Value>, App) {
     let pack = builtin();
     let store = StateStore::new(dir);
     let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    let state = tracker.state().clone();
     let mut app = App::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
-    let mut saver = Saving::new(&store, None);
+    let saver = Saver::spawn(StateStore::new(dir), state, None);
+    let mut runner = Runner::background(saver, Opener::Headless, Box::new(std::io::sink()));
     let mut states = Vec::new();
     for step in SCRIPT {
         let (id, effects) = match step {
@@ -84,15 +87,16 @@ fn through_the_ui(dir: &Path) -> (Vec<serde_json::Value>, App) {
             }
             Step::UndoNote(id) => (id, app.update(Action::Undo, now())),
         };
-        assert!(!effects.is_empty(), "{id}: nothing saved");
-        for effect in effects {
-            let Effect::Save { seq, changes } = effect else {
-                panic!("{effect:?}")
-            };
-            let mine = app.session.tracker().state();
-            for report in saver.save(seq, changes, mine, now()) {
-                app.report(report);
-            }
+        assert!(
+            effects.iter().all(|e| matches!(e, Effect::Save { .. })) && !effects.is_empty(),
+            "{id}: {effects:?}"
+        );
+        runner.run(&mut app, effects);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while app.saving() {
+            assert!(std::time::Instant::now() < deadline, "{id}: never saved");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            runner.run(&mut app, []);
         }
         states.push(state_at(&store.path(BUILTIN_ID)));
     }
@@ -105,17 +109,17 @@ fn through_plain_commands(dir: &Path) -> Vec<serde_json::Value> {
     let store = StateStore::new(dir);
     let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
     let mut plain = Plain::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
-    let mut saver = Saving::new(&store, None);
+    let mut runner = Runner::inline(Saving::new(&store, None), Opener::Headless);
     let mut states = Vec::new();
     for lines in plain_lines(&plain.session.pack) {
         for line in lines.lines() {
-            let mut effect = plain.command(line, now()).effect;
-            while let Some(Effect::Save { seq, changes }) = effect.take() {
-                let mine = plain.session.tracker().state();
-                for report in saver.save(seq, changes, mine, now()) {
-                    effect = effect.or(plain.session.report(report).save);
-                }
-            }
+            let effects = plain.command(line, now()).effects;
+            let work = Outcome {
+                notices: Vec::new(),
+                effects,
+            };
+            let said = runner.settle(&mut plain.session, work);
+            assert!(said.is_empty(), "{line}: {said:?}");
         }
         states.push(state_at(&store.path(BUILTIN_ID)));
     }

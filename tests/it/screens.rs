@@ -6,6 +6,7 @@ use jiff::tz::TimeZone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ticklist::app::App;
+use ticklist::effects::Core;
 use ticklist::keymap::Keymap;
 use ticklist::keymap::{Action, Edit};
 use ticklist::pack;
