@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use divan::{AllocProfiler, Bencher, black_box};
 use jiff::Timestamp;
-use ticklist::export::{Export, export};
+use ticklist::export::{Author, Export, export};
 use ticklist::progress::{State, Tracker};
 use ticklist::report::{self, CsvOptions, Report, STALE_DAYS};
 use ticklist::text::{FR, Lang};
@@ -34,7 +34,12 @@ fn exports(count: usize) -> Vec<(PathBuf, Export)> {
             for &step in steps.iter().take(n % (steps.len() + 1)) {
                 tracker.set(&pack, step, true, now());
             }
-            let export = export(&pack, &tracker, &format!("Mentor {n}"), now());
+            let author = Author {
+                name: format!("Mentor {n}"),
+                person: Some(format!("{n:016x}")),
+                email: None,
+            };
+            let export = export(&pack, &tracker, &author, now(), &jiff::tz::TimeZone::UTC);
             (PathBuf::from(format!("{n}.json")), export)
         })
         .collect()
@@ -66,7 +71,7 @@ fn csv(bencher: Bencher, count: usize) {
     let report = built(count);
     bencher.bench_local(|| {
         let mut out = Vec::new();
-        report::write_csv(&mut out, black_box(&report), CsvOptions::default()).unwrap();
+        report::write_csv(&mut out, black_box(&report), CsvOptions::default(), &FR).unwrap();
         out.len()
     });
 }

@@ -4,6 +4,8 @@
 use std::io::{self, Write};
 
 use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 
 use crate::pack::Pack;
@@ -21,6 +23,17 @@ pub struct Export {
     pub version: u32,
     pub generated_at: Timestamp,
     pub mentor: String,
+    /// Who the mentor is apart from their name: a random id their ticklist made once
+    /// (`ticklist paths` shows it), so that namesakes stay two people and a new spelling
+    /// of a name stays one. Older exports have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    /// The mentor's address, when they gave one (`--email`): tells namesakes apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The day the checklist (or run) started: due dates and quiet days count from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Date>,
     /// For a pack done once per student: the run (the student) this is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<String>,
@@ -74,17 +87,52 @@ pub struct ItemProgress {
     /// The node's links, so that a pasted export still leads to each page.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<crate::pack::Link>,
+    /// The day the step is due, when the pack gives it a due date and its start is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    /// Due before the export's day and not settled.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub late: bool,
 }
 
-/// The export of one mentor's progress on `pack`.
-pub fn export(pack: &Pack, tracker: &Tracker, mentor: &str, now: Timestamp) -> Export {
+/// Who an export is by: the name the mentor gave, and what tells them apart from a
+/// namesake.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Author {
+    pub name: String,
+    pub person: Option<String>,
+    pub email: Option<String>,
+}
+
+impl Author {
+    /// A name alone, as exports had before person ids.
+    pub fn named(name: &str) -> Self {
+        Author {
+            name: name.into(),
+            ..Author::default()
+        }
+    }
+}
+
+/// The export of one mentor's progress on `pack`, due dates counted in `tz`.
+pub fn export(
+    pack: &Pack,
+    tracker: &Tracker,
+    author: &Author,
+    now: Timestamp,
+    tz: &TimeZone,
+) -> Export {
     let (done, total) = tracker.overall(pack);
     let state = tracker.state();
+    let today = now.to_zoned(tz.clone()).date();
     Export {
         format: EXPORT_FORMAT.into(),
         version: EXPORT_VERSION,
         generated_at: now.round(jiff::Unit::Second).unwrap_or(now),
-        mentor: mentor.into(),
+        mentor: author.name.clone(),
+        person: author.person.clone(),
+        email: author.email.clone(),
+        start: crate::progress::start_date(state, tz),
         run: None,
         pack: PackInfo {
             id: pack.id.clone(),
@@ -99,17 +147,22 @@ pub fn export(pack: &Pack, tracker: &Tracker, mentor: &str, now: Timestamp) -> E
             .nodes
             .iter()
             .enumerate()
-            .map(|(i, node)| ItemProgress {
-                id: node.id.clone(),
-                title: node.title.clone(),
-                depth: node.depth,
-                step: pack.is_step(i),
-                state: tracker.node_state(pack, i).name().into(),
-                ticked_at: tracker.ticked_at(pack, i),
-                note: state.notes.get(&node.id).cloned(),
-                skipped: tracker.skip_of(pack, i).map(|s| s.reason.clone()),
-                opened_at: tracker.opened_at(pack, i),
-                links: node.links.clone(),
+            .map(|(i, node)| {
+                let due = crate::progress::due_date(pack, tracker, i, today, tz);
+                ItemProgress {
+                    id: node.id.clone(),
+                    title: node.title.clone(),
+                    depth: node.depth,
+                    step: pack.is_step(i),
+                    state: tracker.node_state(pack, i).name().into(),
+                    ticked_at: tracker.ticked_at(pack, i),
+                    note: state.notes.get(&node.id).cloned(),
+                    skipped: tracker.skip_of(pack, i).map(|s| s.reason.clone()),
+                    opened_at: tracker.opened_at(pack, i),
+                    links: node.links.clone(),
+                    due: due.map(|d| d.date),
+                    late: due.is_some_and(|d| d.urgency == crate::progress::Urgency::Overdue),
+                }
             })
             .collect(),
     }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use sha2::{Digest, Sha256};
 
-use crate::export::export;
+use crate::export::{Author, export};
 use crate::fold::fold;
 use crate::pack::Pack;
 use crate::progress::{State, Tracker};
@@ -22,16 +22,16 @@ const SLUG_CHARS: usize = 40;
 #[derive(Debug, Clone)]
 pub struct Publisher {
     dir: PathBuf,
-    mentor: String,
+    author: Author,
     run: Option<String>,
     pack: Pack,
 }
 
 impl Publisher {
-    pub fn new(dir: PathBuf, mentor: String, run: Option<String>, pack: Pack) -> Self {
+    pub fn new(dir: PathBuf, author: Author, run: Option<String>, pack: Pack) -> Self {
         Publisher {
             dir,
-            mentor,
+            author,
             run,
             pack,
         }
@@ -42,12 +42,14 @@ impl Publisher {
     }
 
     /// `openclassrooms-mentor--zoe-martin--3f2a9c1d.json`, with `--student` before the
-    /// digest for a run: readable, sorted, and distinct for distinct people.
+    /// digest for a run: readable, sorted, and distinct for distinct people (the digest
+    /// is of the person id, so two mentors of one name never share a file).
     pub fn file_name(&self) -> String {
         let mut hasher = Sha256::new();
+        let who = self.author.person.as_ref().unwrap_or(&self.author.name);
         for part in [
             self.pack.id.as_str(),
-            &self.mentor,
+            who,
             self.run.as_deref().unwrap_or(""),
         ] {
             hasher.update(part.as_bytes());
@@ -59,7 +61,7 @@ impl Publisher {
             .take(4)
             .map(|b| format!("{b:02x}"))
             .collect();
-        let mut name = format!("{}--{}", slug(&self.pack.id), slug(&self.mentor));
+        let mut name = format!("{}--{}", slug(&self.pack.id), slug(&self.author.name));
         if let Some(run) = &self.run {
             name = format!("{name}--{}", slug(run));
         }
@@ -69,7 +71,8 @@ impl Publisher {
     /// Writes the export of `state` as of `now`, replacing the previous one whole.
     pub fn publish(&self, state: &State, now: Timestamp) -> io::Result<PathBuf> {
         let tracker = Tracker::new(&self.pack, state.clone());
-        let mut report = export(&self.pack, &tracker, &self.mentor, now);
+        let tz = crate::clock::time_zone();
+        let mut report = export(&self.pack, &tracker, &self.author, now, &tz);
         report.run = self.run.clone();
         let mut json = serde_json::to_vec_pretty(&report).map_err(io::Error::other)?;
         json.push(b'\n');
@@ -102,8 +105,29 @@ mod tests {
     use crate::text::Lang;
 
     fn publisher(dir: &Path, mentor: &str, run: Option<&str>) -> Publisher {
+        let person = format!("{:016x}", mentor.len());
+        publisher_of(dir, mentor, &person, run)
+    }
+
+    fn publisher_of(dir: &Path, mentor: &str, person: &str, run: Option<&str>) -> Publisher {
         let pack = crate::pack::builtin(Lang::Fr).unwrap();
-        Publisher::new(dir.into(), mentor.into(), run.map(String::from), pack)
+        let author = Author {
+            name: mentor.into(),
+            person: Some(person.into()),
+            email: None,
+        };
+        Publisher::new(dir.into(), author, run.map(String::from), pack)
+    }
+
+    #[test]
+    fn namesakes_publish_to_two_files_and_a_new_spelling_to_the_same_digest() {
+        let dir = Path::new("/shared");
+        let one = publisher_of(dir, "Marie Dupont", "00000000000000a1", None).file_name();
+        let two = publisher_of(dir, "Marie Dupont", "00000000000000b2", None).file_name();
+        assert_ne!(one, two, "two people of one name");
+        let renamed = publisher_of(dir, "Marie Dupont-Leroy", "00000000000000a1", None);
+        let digest = |name: &str| name.rsplit("--").next().unwrap().to_string();
+        assert_eq!(digest(&renamed.file_name()), digest(&one));
     }
 
     #[test]
@@ -139,7 +163,8 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
-        let read = crate::report::read_exports(&[dir.path().to_path_buf()]);
-        assert_eq!(read.0[0].1.done, 1);
+        let read = crate::report::read_one(&second).unwrap();
+        assert_eq!(read.done, 1);
+        assert_eq!(read.person.as_deref(), Some("0000000000000004"));
     }
 }

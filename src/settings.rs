@@ -1,5 +1,6 @@
 //! The mentor's own settings, one small file each in the config directory: the name
-//! their exports carry (`mentor-name`) and the shared folder they publish to
+//! their exports carry (`mentor-name`), their address (`mentor-email`), who they are
+//! apart from their name (`person-id`) and the shared folder they publish to
 //! (`publish-dir`). Read when needed; a missing or unreadable file means "not set".
 
 use std::io;
@@ -7,6 +8,11 @@ use std::path::{Path, PathBuf};
 
 const NAME_FILE: &str = "mentor-name";
 const PUBLISH_FILE: &str = "publish-dir";
+const EMAIL_FILE: &str = "mentor-email";
+const PERSON_FILE: &str = "person-id";
+
+/// Hex digits in a person id: 64 random bits, so that no two mentors share one.
+const PERSON_ID_DIGITS: usize = 16;
 
 /// Where the settings files live.
 #[derive(Debug, Clone)]
@@ -33,6 +39,44 @@ impl Settings {
 
     pub fn set_mentor_name(&self, name: &str) -> io::Result<()> {
         self.write(NAME_FILE, Some(name))
+    }
+
+    /// The address the mentor's exports carry, as last given.
+    pub fn email(&self) -> Option<String> {
+        self.read(EMAIL_FILE)
+    }
+
+    pub fn set_email(&self, email: &str) -> io::Result<()> {
+        self.write(EMAIL_FILE, Some(email))
+    }
+
+    /// Who this mentor is in every export and published file name: made at random the
+    /// first time, then kept. `None` when it cannot be kept: an id that changed at every
+    /// export would make the mentor a new person each time.
+    pub fn person_id(&self) -> Option<String> {
+        let kept = self.read(PERSON_FILE).filter(|id| is_person_id(id));
+        if kept.is_some() {
+            return kept;
+        }
+        let mut bytes = [0u8; PERSON_ID_DIGITS / 2];
+        getrandom::getrandom(&mut bytes).ok()?;
+        let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        self.write(PERSON_FILE, Some(&id)).ok()?;
+        Some(id)
+    }
+
+    /// The mentor named `name`, with their person id and address.
+    pub fn author(&self, name: &str) -> crate::export::Author {
+        crate::export::Author {
+            name: name.into(),
+            person: self.person_id(),
+            email: self.email(),
+        }
+    }
+
+    /// The files behind these settings, for `ticklist paths`.
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     /// The shared folder every change is published to, when the mentor opted in.
@@ -65,6 +109,12 @@ impl Settings {
             },
         }
     }
+}
+
+/// Whether `id` is one [`Settings::person_id`] makes: anything else in the file was not
+/// written by ticklist.
+pub fn is_person_id(id: &str) -> bool {
+    id.len() == PERSON_ID_DIGITS && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The full name of the account running ticklist, from the system's account database
@@ -125,5 +175,29 @@ mod tests {
         settings.set_publish_dir(None).unwrap();
         settings.set_publish_dir(None).unwrap();
         assert_eq!(settings.publish_dir(), None);
+    }
+
+    #[test]
+    fn a_person_id_is_made_once_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = Settings::new(&dir.path().join("ticklist"));
+        let id = settings.person_id().unwrap();
+        assert!(is_person_id(&id), "{id}");
+        assert_eq!(settings.person_id().as_deref(), Some(id.as_str()));
+        let other = Settings::new(&dir.path().join("other"))
+            .person_id()
+            .unwrap();
+        assert_ne!(id, other, "two mentors, two ids");
+        // A hand-edited file is not an id: a new one replaces it.
+        std::fs::write(dir.path().join("ticklist").join(PERSON_FILE), "zoé\n").unwrap();
+        assert!(settings.person_id().is_some_and(|new| is_person_id(&new)));
+    }
+
+    #[test]
+    fn no_person_id_when_it_cannot_be_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, "").unwrap();
+        assert_eq!(Settings::new(&file.join("ticklist")).person_id(), None);
     }
 }

@@ -100,12 +100,17 @@ pub enum Command {
         /// Flag mentors with no tick in this many days (0: flag nobody).
         #[arg(long, value_name = "DAYS", default_value_t = crate::report::STALE_DAYS)]
         stale_days: i64,
-        /// CSV: the separator between cells (`;` for spreadsheets set to French).
-        #[arg(long, value_name = "CHAR", default_value_t = ',')]
-        delimiter: char,
+        /// CSV: the separator between cells (default: `;` in French, where `,` is the
+        /// decimal mark, else `,`).
+        #[arg(long, value_name = "CHAR")]
+        delimiter: Option<char>,
         /// CSV: begin with a UTF-8 byte order mark, so Excel reads accents right.
         #[arg(long)]
         bom: bool,
+        /// The newest version of a pack the exports are of, when it is not installed
+        /// here: rows are matched by its steps, following its renamed ones.
+        #[arg(long, value_name = "FILE")]
+        pack: Vec<PathBuf>,
     },
     /// Search every built-in and installed pack (titles, details, callouts, link labels
     /// and your notes); case, accents and punctuation do not matter. Exit 1 if nothing.
@@ -342,6 +347,9 @@ pub enum ProgressCommand {
         /// full name; remembered).
         #[arg(long)]
         name: Option<String>,
+        /// Your email address, so your manager tells you from a namesake (remembered).
+        #[arg(long)]
+        email: Option<String>,
     },
     /// Publish every change to a shared folder your team syncs (Nextcloud, a shared
     /// drive, Syncthing, a git checkout), for your manager's `ticklist report DIR`.
@@ -355,6 +363,9 @@ pub enum ProgressCommand {
         /// Your name, as your manager knows it (remembered).
         #[arg(long)]
         name: Option<String>,
+        /// Your email address, so your manager tells you from a namesake (remembered).
+        #[arg(long)]
+        email: Option<String>,
     },
     /// Start afresh; the old progress is kept as a backup file.
     Reset {

@@ -67,7 +67,7 @@ fn run_ui(
         said,
     } = opened.start(text);
     let saver = Saver::spawn(store, session.tracker().state().clone(), publisher);
-    let mut app = App::new(session, text, super::local_time_zone());
+    let mut app = App::new(session, text, crate::clock::time_zone());
     app.keymap = keymap.clone();
     app.run = run;
     app.today = crate::clock::now().to_zoned(app.tz.clone()).date();
@@ -145,7 +145,7 @@ fn run_plain(
             startup,
             said,
         } = opened.start(text);
-        let tz = super::local_time_zone();
+        let tz = crate::clock::time_zone();
         let today = crate::clock::now().to_zoned(tz.clone()).date();
         let notices: Vec<String> = said.into_iter().map(|(_, words)| words).collect();
         let pack = session.pack.clone();

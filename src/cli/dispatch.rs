@@ -54,16 +54,23 @@ pub fn run() -> ExitCode {
             stale_days,
             delimiter,
             bom,
+            pack,
         }) => {
             let request = super::ReportRequest {
                 files,
+                packs: pack,
                 format: *format,
                 output: output.as_ref(),
                 stale_days: *stale_days,
                 csv: crate::report::CsvOptions {
-                    delimiter: *delimiter,
+                    delimiter: delimiter.unwrap_or(match text.html_lang {
+                        "fr" => ';',
+                        _ => ',',
+                    }),
                     bom: *bom,
                 },
+                tz: crate::clock::time_zone(),
+                lang: super::builtin_lang(&cli),
             };
             let (out, err) = (&mut std::io::stdout().lock(), &mut std::io::stderr());
             return report(super::report(&request, out, err, text), text);

@@ -7,7 +7,7 @@ use std::io::Write;
 use super::progress::Opened;
 use super::publishing::Publish;
 use super::{ExportFormat, Failure, ProgressCommand};
-use crate::export;
+use crate::export::{self, Author};
 use crate::safe_text::printable;
 use crate::settings::{Settings, account_full_name};
 use crate::text::{Text, fill};
@@ -26,15 +26,17 @@ pub(super) fn send(
             format,
             output,
             name,
+            email,
         } => {
             // A calendar is about the steps, not about who did them: no name asked.
             let calendar = matches!(format, ExportFormat::Ics);
-            let mentor = if calendar {
-                String::new()
+            let author = if calendar {
+                export::Author::default()
             } else {
-                mentor_name(name.as_deref(), out, ask, t)?
+                author(name.as_deref(), email.as_deref(), out, ask, t)?
             };
-            let mut report = export::export(&session.pack, session.tracker(), &mentor, now);
+            let tz = crate::clock::time_zone();
+            let mut report = export::export(&session.pack, session.tracker(), &author, now, &tz);
             report.run.clone_from(&c.run);
             let mut text = Vec::new();
             match format {
@@ -47,7 +49,7 @@ pub(super) fn send(
                     &session.pack,
                     session.tracker(),
                     report.run.as_deref(),
-                    &super::local_time_zone(),
+                    &tz,
                     now,
                 ),
             }
@@ -60,7 +62,7 @@ pub(super) fn send(
                     } else {
                         fill(
                             t.cli_export_written,
-                            &[("mentor", &mentor), ("path", &path)],
+                            &[("mentor", &author.name), ("path", &path)],
                         )
                     };
                     writeln!(err, "{said}")
@@ -69,11 +71,17 @@ pub(super) fn send(
             }
             .map_err(Failure::Output)
         }
-        ProgressCommand::Publish { dir, off, name } => {
+        ProgressCommand::Publish {
+            dir,
+            off,
+            name,
+            email,
+        } => {
             let publish = Publish {
                 dir: dir.as_deref(),
                 off: *off,
                 name: name.as_deref(),
+                email: email.as_deref(),
             };
             super::publishing::publish(&publish, session, c.run.clone(), out, ask, t)
         }
@@ -81,10 +89,34 @@ pub(super) fn send(
     }
 }
 
+/// Who an export is by: [`mentor_name`], the address given (then remembered) or the
+/// one given last, and the mentor's person id.
+pub(super) fn author(
+    name: Option<&str>,
+    email: Option<&str>,
+    out: &mut impl Write,
+    ask: &mut Option<&mut dyn std::io::BufRead>,
+    t: &Text,
+) -> Result<Author, Failure> {
+    let name = mentor_name(name, out, ask, t)?;
+    let Some(settings) = Settings::from_platform() else {
+        return Ok(Author {
+            email: email.map(String::from),
+            ..Author::named(&name)
+        });
+    };
+    if let Some(email) = email.map(str::trim).filter(|e| !e.is_empty()) {
+        let email = printable(email, false);
+        // Not remembering only costs giving it again next time.
+        let _ = settings.set_email(&email);
+    }
+    Ok(settings.author(&name))
+}
+
 /// Who an export is about: the name given (then remembered), else the one given last,
 /// else the account's full name, else asked on a terminal; with none of these, refused
 /// with [`Failure::NeedsName`] — never a made-up name.
-pub(super) fn mentor_name(
+fn mentor_name(
     given: Option<&str>,
     out: &mut impl Write,
     ask: &mut Option<&mut dyn std::io::BufRead>,

@@ -162,7 +162,7 @@ fn write_due(
     if !pack.nodes.iter().any(|n| n.due.is_some()) {
         return Ok(());
     }
-    let tz = super::local_time_zone();
+    let tz = crate::clock::time_zone();
     let today = now.to_zoned(tz.clone()).date();
     for (i, due) in pressing(pack, tracker, today, &tz) {
         let urgency = match due.urgency {

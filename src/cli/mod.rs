@@ -24,8 +24,6 @@ mod validate;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
-use jiff::tz::TimeZone;
-
 use crate::keymap::{KEYMAP_FILE, Keymap};
 use crate::library::Library;
 use crate::pack::{self, Pack};
@@ -180,20 +178,6 @@ pub fn keymap(t: &Text) -> Result<Keymap, Failure> {
         return Ok(Keymap::default());
     };
     Ok(Keymap::load(&dirs.config_dir().join(KEYMAP_FILE), t)?)
-}
-
-/// The local time zone. With `TZ` unset, `/etc/localtime` is read directly: asking jiff
-/// for the system zone also walks the whole zoneinfo tree (dozens of directory reads)
-/// before the first frame.
-pub fn local_time_zone() -> TimeZone {
-    if cfg!(unix)
-        && std::env::var_os("TZ").is_none()
-        && let Ok(bytes) = std::fs::read("/etc/localtime")
-        && let Ok(tz) = TimeZone::tzif("Local", &bytes)
-    {
-        return tz;
-    }
-    TimeZone::system()
 }
 
 /// Asks a yes/no question on `ask`; no terminal means no answer, so `NeedsYes`.

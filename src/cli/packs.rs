@@ -151,7 +151,7 @@ fn list_line(
         Origin::System(dir) => fill(t.list_system, &[("dir", &dir.display().to_string())]),
         Origin::Installed => match library.source(&pack.id) {
             Some(source) => {
-                let tz = super::local_time_zone();
+                let tz = crate::clock::time_zone();
                 let date = t.date(source.checked.to_zoned(tz).date());
                 fill(t.list_from_url, &[("url", &source.url), ("date", &date)])
             }

@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 
 use super::Failure;
-use super::exporting::mentor_name;
+use super::exporting::author;
 use crate::publish::Publisher;
 use crate::session::Session;
 use crate::settings::Settings;
@@ -17,6 +17,7 @@ pub struct Publish<'a> {
     pub dir: Option<&'a Path>,
     pub off: bool,
     pub name: Option<&'a str>,
+    pub email: Option<&'a str>,
 }
 
 pub fn publish(
@@ -43,8 +44,9 @@ pub fn publish(
                 dir: dir.to_path_buf(),
                 error,
             })?;
-        let name = mentor_name(asked.name, &mut *out, ask, t)?;
-        let publisher = Publisher::new(dir.clone(), name.clone(), run, session.pack.clone());
+        let author = author(asked.name, asked.email, &mut *out, ask, t)?;
+        let name = author.name.clone();
+        let publisher = Publisher::new(dir.clone(), author, run, session.pack.clone());
         let written = publisher
             .publish(session.tracker().state(), crate::clock::now())
             .map_err(|source| Failure::Write {
@@ -72,5 +74,11 @@ pub fn publish(
             _ => t.publish_status_off.to_string(),
         }
     };
-    writeln!(out, "{said}").map_err(Failure::Output)
+    writeln!(out, "{said}").map_err(Failure::Output)?;
+    if !asked.off
+        && let Some(id) = settings.person_id()
+    {
+        writeln!(out, "{}", fill(t.publish_person, &[("id", &id)])).map_err(Failure::Output)?;
+    }
+    Ok(())
 }

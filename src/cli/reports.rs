@@ -4,33 +4,60 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{Failure, ReportFormat};
-use crate::report::{self, CsvOptions};
+use crate::pack::Pack;
+use crate::report::{self, Builder, CsvOptions, Unread};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
 
 /// What `report` was asked for.
 pub struct ReportRequest<'a> {
     pub files: &'a [PathBuf],
+    /// Packs given with `--pack`, matched before installed and built-in ones.
+    pub packs: &'a [PathBuf],
     pub format: ReportFormat,
     pub output: Option<&'a PathBuf>,
     pub stale_days: i64,
     pub csv: CsvOptions,
+    pub tz: jiff::tz::TimeZone,
+    /// Which language's built-in packs the rows are matched by.
+    pub lang: crate::text::Lang,
 }
 
-/// Reads every export under `files`, writes the report, and fails with
-/// [`Failure::Unread`] (exit 1) after writing it when some files were not exports.
+/// Reads every export under `files` one at a time into the report, writes it, and
+/// fails with [`Failure::Unread`] (exit 1) after writing it when some files were not
+/// exports.
 pub fn report(
     request: &ReportRequest<'_>,
     out: &mut impl Write,
     err: &mut impl Write,
     t: &Text,
 ) -> Result<(), Failure> {
-    let (exports, unread) = report::read_exports(request.files);
-    let built = report::build(exports, unread, crate::clock::now(), request.stale_days);
+    let given = given_packs(request.packs)?;
+    let (files, mut unread) = report::walk(request.files);
+    let mut builder = Builder::new(crate::clock::now(), &request.tz, request.stale_days);
+    for path in files {
+        match report::read_one(&path) {
+            Ok(export) => builder.add(path, &export),
+            Err(why) => unread.push(Unread { path, why }),
+        }
+    }
+    let library = crate::library::Library::from_platform()
+        .map(|library| library.with_builtin_lang(request.lang));
+    let built = builder.finish(unread, |id| {
+        given
+            .iter()
+            .find(|pack| pack.id == id)
+            .cloned()
+            .or_else(|| {
+                library
+                    .as_ref()
+                    .and_then(|library| library.resolve_id(id).ok())
+            })
+    });
     let mut text = Vec::new();
     match request.format {
         ReportFormat::Markdown => report::write_markdown(&mut text, &built, t),
-        ReportFormat::Csv => report::write_csv(&mut text, &built, request.csv),
+        ReportFormat::Csv => report::write_csv(&mut text, &built, request.csv, t),
         ReportFormat::Html => report::write_html(&mut text, &built, t),
         ReportFormat::Json => serde_json::to_writer_pretty(&mut text, &built)
             .map_err(std::io::Error::from)
@@ -39,7 +66,7 @@ pub fn report(
     .map_err(Failure::Output)?;
     match request.output {
         Some(path) => {
-            std::fs::write(path, &text).map_err(|source| Failure::Write {
+            crate::atomic_file::write(path, &text).map_err(|source| Failure::Write {
                 path: path.clone(),
                 source,
             })?;
@@ -61,4 +88,13 @@ pub fn report(
         0 => Ok(()),
         count => Err(Failure::Unread(count)),
     }
+}
+
+/// The packs given with `--pack`: one that cannot be read ends the report, since the
+/// manager asked for it by name.
+fn given_packs(paths: &[PathBuf]) -> Result<Vec<Pack>, Failure> {
+    paths
+        .iter()
+        .map(|path| Ok(crate::pack::load_file(path)?))
+        .collect()
 }

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use super::Report;
 use crate::safe_text::printable;
+use crate::text::Text;
 
 /// How the spreadsheet at the other end wants its CSV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,49 +39,70 @@ fn text_cell(raw: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
-pub fn write_csv(out: &mut impl Write, report: &Report, options: CsvOptions) -> io::Result<()> {
+/// One table per pack, each under its own header row (a blank line between): a row
+/// carries only its pack's stages, never a union of every pack's. Headers and yes/no in
+/// the report's language; dates as `2026-11-20 09:30:00` (UTC), which spreadsheets read
+/// as dates; percentages with their `%`, which they read as percentages. The JSON report
+/// keeps the machine names.
+pub fn write_csv(
+    out: &mut impl Write,
+    report: &Report,
+    options: CsvOptions,
+    t: &Text,
+) -> io::Result<()> {
     if options.bom {
         out.write_all("\u{feff}".as_bytes())?;
     }
     let sep = options.delimiter.to_string();
-    // Every stage of every pack, once: a row leaves the other packs' stages empty.
-    let stages: Vec<(&str, &str)> = report
-        .packs
-        .iter()
-        .flat_map(|p| {
-            p.stages
-                .iter()
-                .map(|(id, title)| (id.as_str(), title.as_str()))
-        })
-        .collect();
-    let mut header: Vec<String> = ["pack", "mentor", "run", "pack_version", "done", "total"]
+    for (n, pack) in report.packs.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let mut header: Vec<String> = [
+            t.csv_pack,
+            t.report_col_mentor,
+            t.csv_email,
+            t.csv_student,
+            t.report_col_version,
+            t.csv_done,
+            t.csv_total,
+            t.csv_percent,
+        ]
         .into_iter()
         .map(text_cell)
         .collect();
-    header.extend(stages.iter().map(|(_, title)| text_cell(title)));
-    header.push(text_cell("last_tick"));
-    header.push(text_cell("stale"));
-    writeln!(out, "{}", header.join(&sep))?;
-    for pack in &report.packs {
+        header.extend(pack.stages.iter().map(|(_, title)| text_cell(title)));
+        for word in [
+            t.report_started,
+            t.report_col_late,
+            t.report_col_last_tick,
+            t.csv_quiet,
+        ] {
+            header.push(text_cell(word));
+        }
+        writeln!(out, "{}", header.join(&sep))?;
         for row in &pack.mentors {
             let mut cells = vec![
                 text_cell(&pack.id),
-                text_cell(&row.mentor),
+                text_cell(&row.label_without_run()),
+                text_cell(row.email.as_deref().unwrap_or_default()),
                 text_cell(row.run.as_deref().unwrap_or_default()),
                 text_cell(&row.pack_version),
                 row.done.to_string(),
                 row.total.to_string(),
+                format!("{}%", row.percent()),
             ];
-            cells.extend(stages.iter().map(|(id, _)| {
-                row.stages
-                    .get(*id)
-                    .filter(|_| pack.stages.iter().any(|(mine, _)| mine == id))
-                    .map_or(String::new(), |&(done, total)| {
-                        crate::progress::percent(done, total).to_string()
-                    })
+            cells.extend(pack.stages.iter().map(|(id, _)| {
+                row.stages.get(id).map_or(String::new(), |&(done, total)| {
+                    format!("{}%", crate::progress::percent(done, total))
+                })
             }));
-            cells.push(row.last_tick.map_or(String::new(), |t| t.to_string()));
-            cells.push(row.stale.to_string());
+            cells.push(row.start.map(|day| day.to_string()).unwrap_or_default());
+            cells.push(row.late.len().to_string());
+            cells.push(row.last_tick.map_or(String::new(), |at| {
+                at.strftime("%Y-%m-%d %H:%M:%S").to_string()
+            }));
+            cells.push(text_cell(if row.stale { t.csv_yes } else { t.csv_no }));
             writeln!(out, "{}", cells.join(&sep))?;
         }
     }

@@ -5,12 +5,26 @@
 
 use std::io::{self, Write};
 
-use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+use html_escape::encode_double_quoted_attribute as attr;
 
-use super::markdown::{generated, last_tick_cell, versions};
-use super::{MentorRow, PackSection, Report};
+use super::markdown::{files_lines, generated, last_tick_cell, pack_lines, versions};
+use super::{MentorRow, OpenStep, PackSection, Report, StepState};
 use crate::progress::percent;
+use crate::safe_text::printable;
 use crate::text::{Text, fill};
+
+/// Mentors above which the chart of bars is left out: the table says every figure.
+const CHART_MAX: usize = 100;
+
+/// Steps per grid table: a table of this many narrow columns fits an A4 page's width.
+const GRID_COLUMNS: usize = 20;
+
+/// Text from an export made safe twice: controls and bidirectional overrides made
+/// visible (never sent to a terminal the page is printed to, never reordering what a
+/// browser shows), then escaped for HTML.
+fn text(raw: &str) -> String {
+    html_escape::encode_text(&printable(raw, false)).into_owned()
+}
 
 const STYLE: &str = "\
 :root{--ink:#1b1b1b;--muted:#5a5a5a;--line:#c8c8c8;--fill:#2a6f97;--track:#e4e9ee}\
@@ -22,12 +36,16 @@ thead th{background:#f3f3f3}td.num{text-align:right;white-space:nowrap}\
 .scroll{overflow-x:auto;max-width:100%}\
 svg.bar{vertical-align:middle;margin-right:.4rem}svg.bar .track{fill:var(--track)}svg.bar .fill{fill:var(--fill)}\
 strong.quiet{font-weight:700;text-decoration:underline}\
-table.grid td{text-align:center;min-width:2.2rem}\
+table.grid td{text-align:center;min-width:1.6rem;padding:.1rem .2rem}\
+table.grid thead th{position:sticky;top:0;background:#f3f3f3;z-index:1}\
+table.grid th[scope=row]{position:sticky;left:0;background:#fff;white-space:nowrap}\
+.grid-wrap{overflow:auto;max-height:80vh;max-width:100%}\
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\
 figure{margin:.5rem 0}figcaption{color:var(--muted);font-size:.9rem}\
 @media (max-width:40rem){body{font-size:14px;margin:.5rem auto}th,td{padding:.2rem .3rem}}\
 @page{size:A4;margin:12mm}\
-@media print{body{max-width:none;margin:0;font-size:10pt}.scroll{overflow:visible}\
+@media print{body{max-width:none;margin:0;font-size:10pt}.scroll,.grid-wrap{overflow:visible;max-height:none}\
+thead{display:table-header-group}table.grid thead th,table.grid th[scope=row]{position:static}\
 section{break-inside:auto}tr,figure{break-inside:avoid}h2,h3{break-after:avoid}}";
 
 pub fn write_html(out: &mut impl Write, report: &Report, t: &Text) -> io::Result<()> {
@@ -63,9 +81,15 @@ fn write_section(out: &mut impl Write, n: usize, s: &PackSection, t: &Text) -> i
         text(&s.id)
     )?;
     writeln!(out, "<p class=\"meta\">{}</p>", text(&versions(s, t)))?;
-    write_totals_chart(out, n, s, t)?;
+    for line in pack_lines(s, t) {
+        writeln!(out, "<p class=\"meta\">{}</p>", text(&line))?;
+    }
+    if s.mentors.len() <= CHART_MAX {
+        write_totals_chart(out, n, s, t)?;
+    }
     write_table(out, s, t)?;
-    write_most_open(out, s, t)?;
+    write_steps(out, &s.most_open, t.report_most_open, t)?;
+    write_steps(out, &s.most_late, t.report_most_late, t)?;
     write_grid(out, s, t)?;
     write_remarks(out, s, t)?;
     writeln!(out, "</section>")
@@ -159,7 +183,9 @@ fn write_table(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()
     }
     writeln!(
         out,
-        "<th scope=\"col\">{}</th></tr></thead>",
+        "<th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>",
+        text(t.report_started),
+        text(t.report_col_late),
         text(t.report_col_last_tick)
     )?;
     writeln!(out, "<tbody>")?;
@@ -195,6 +221,13 @@ fn write_row(out: &mut impl Write, s: &PackSection, row: &MentorRow, t: &Text) -
             )?,
         }
     }
+    let start = row.start.map(|day| day.to_string()).unwrap_or_default();
+    write!(
+        out,
+        "<td>{}</td><td class=\"num\">{}</td>",
+        text(&start),
+        row.late.len()
+    )?;
     let last = if row.stale {
         let day = row.last_tick.map_or_else(
             || t.md_never.to_string(),
@@ -206,16 +239,17 @@ fn write_row(out: &mut impl Write, s: &PackSection, row: &MentorRow, t: &Text) -
             text(t.report_quiet)
         )
     } else {
-        text(&last_tick_cell(row, t)).into_owned()
+        text(&last_tick_cell(row, t))
     };
     writeln!(out, "<td>{last}</td></tr>")
 }
 
-fn write_most_open(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()> {
-    if s.most_open.is_empty() {
+/// Steps most often open (or late), with how many and who.
+fn write_steps(out: &mut impl Write, steps: &[OpenStep], title: &str, t: &Text) -> io::Result<()> {
+    if steps.is_empty() {
         return Ok(());
     }
-    writeln!(out, "<h3>{}</h3>", text(t.report_most_open))?;
+    writeln!(out, "<h3>{}</h3>", text(title))?;
     writeln!(out, "<div class=\"scroll\"><table>")?;
     writeln!(
         out,
@@ -224,8 +258,8 @@ fn write_most_open(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Resul
         text(t.report_col_count),
         text(t.report_col_who)
     )?;
-    for step in &s.most_open {
-        let who: Vec<String> = step.who.iter().map(|w| text(w).into_owned()).collect();
+    for step in steps {
+        let who: Vec<String> = step.who.iter().map(|w| text(w)).collect();
         writeln!(
             out,
             "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td></tr>",
@@ -237,17 +271,20 @@ fn write_most_open(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Resul
     writeln!(out, "</tbody></table></div>")
 }
 
-/// Every step down, every mentor across: a symbol each, with its word for screen
-/// readers and a legend for everyone.
+/// Every mentor down, every step across (numbered, the numbers listed with their
+/// titles), in tables of [`GRID_COLUMNS`] steps: any number of mentors scrolls under
+/// sticky headers on screen, and on paper rows flow onto the next page under repeated
+/// headers, so that nobody is cut off. A symbol each, with its word for screen readers.
 fn write_grid(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()> {
     if s.mentors.is_empty() || s.steps.is_empty() {
         return Ok(());
     }
     let states = [
-        ("done", "✓", t.report_state_done),
-        ("skipped", "–", t.report_state_skipped),
-        ("todo", "·", t.report_state_todo),
-        ("partial", "◐", t.report_state_partial),
+        (StepState::Done, "✓", t.report_state_done),
+        (StepState::Skipped, "–", t.report_state_skipped),
+        (StepState::Todo, "·", t.report_state_todo),
+        (StepState::Partial, "◐", t.report_state_partial),
+        (StepState::NotInVersion, "∅", t.report_no_stage),
     ];
     writeln!(out, "<h3>{}</h3>", text(t.report_grid))?;
     let legend: Vec<String> = states
@@ -255,36 +292,49 @@ fn write_grid(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()>
         .map(|(_, symbol, word)| format!("{symbol} {}", text(word)))
         .collect();
     writeln!(out, "<p class=\"meta\">{}</p>", legend.join(" · "))?;
-    writeln!(out, "<div class=\"scroll\"><table class=\"grid\">")?;
-    write!(
-        out,
-        "<thead><tr><th scope=\"col\">{}</th>",
-        text(t.report_col_step)
-    )?;
-    for row in &s.mentors {
-        write!(out, "<th scope=\"col\">{}</th>", text(&row.label()))?;
+    writeln!(out, "<ol class=\"steps\">")?;
+    for (_, title) in &s.steps {
+        writeln!(out, "<li>{}</li>", text(title))?;
     }
-    writeln!(out, "</tr></thead><tbody>")?;
-    for (id, title) in &s.steps {
-        write!(out, "<tr><th scope=\"row\">{}</th>", text(title))?;
-        for row in &s.mentors {
-            let state = row.states.get(id).map(String::as_str);
-            match states.iter().find(|(name, _, _)| Some(*name) == state) {
-                Some((name, symbol, word)) => write!(
-                    out,
-                    "<td class=\"{name}\"><span aria-hidden=\"true\">{symbol}</span><span class=\"sr\">{}</span></td>",
-                    text(word)
-                )?,
-                None => write!(
-                    out,
-                    "<td><span class=\"sr\">{}</span></td>",
-                    text(t.report_no_stage)
-                )?,
-            }
+    writeln!(out, "</ol>")?;
+    for (chunk, steps) in s.steps.chunks(GRID_COLUMNS).enumerate() {
+        let first = chunk * GRID_COLUMNS + 1;
+        writeln!(out, "<div class=\"grid-wrap\"><table class=\"grid\">")?;
+        write!(
+            out,
+            "<thead><tr><th scope=\"col\">{}</th>",
+            text(t.report_col_mentor)
+        )?;
+        for (n, (_, title)) in steps.iter().enumerate() {
+            write!(
+                out,
+                "<th scope=\"col\" title=\"{}\">{}</th>",
+                attr(&printable(title, false)),
+                first + n
+            )?;
         }
-        writeln!(out, "</tr>")?;
+        writeln!(out, "</tr></thead><tbody>")?;
+        for row in &s.mentors {
+            write!(out, "<tr><th scope=\"row\">{}</th>", text(&row.label()))?;
+            for (id, _) in steps {
+                let state = row
+                    .states
+                    .get(id)
+                    .copied()
+                    .unwrap_or(StepState::NotInVersion);
+                if let Some((_, symbol, word)) = states.iter().find(|(s, _, _)| *s == state) {
+                    write!(
+                        out,
+                        "<td><span aria-hidden=\"true\">{symbol}</span><span class=\"sr\">{}</span></td>",
+                        text(word)
+                    )?;
+                }
+            }
+            writeln!(out, "</tr>")?;
+        }
+        writeln!(out, "</tbody></table></div>")?;
     }
-    writeln!(out, "</tbody></table></div>")
+    Ok(())
 }
 
 fn write_remarks(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()> {
@@ -294,8 +344,8 @@ fn write_remarks(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<
     writeln!(out, "<h3>{}</h3>\n<ul>", text(t.report_remarks))?;
     for row in &s.mentors {
         for remark in &row.remarks {
-            let who = text(&row.label()).into_owned();
-            let title = text(&remark.title).into_owned();
+            let who = text(&row.label());
+            let title = text(&remark.title);
             if let Some(reason) = &remark.skipped {
                 let said = fill(t.skip_reason, &[("reason", reason)]);
                 writeln!(out, "<li><b>{who}</b> — {title}: {}</li>", text(&said))?;
@@ -310,38 +360,13 @@ fn write_remarks(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<
 }
 
 fn write_files(out: &mut impl Write, report: &Report, t: &Text) -> io::Result<()> {
-    if !report.unread.is_empty() {
-        writeln!(out, "<section aria-labelledby=\"unread\">")?;
+    for (id, title, lines) in files_lines(report, t) {
         writeln!(
             out,
-            "<h2 id=\"unread\">{}</h2>\n<ul>",
-            text(t.report_unread)
+            "<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>\n<ul>",
+            text(title)
         )?;
-        for file in &report.unread {
-            writeln!(
-                out,
-                "<li><code>{}</code>: {}</li>",
-                text(&file.path.display().to_string()),
-                text(&file.why.words(t))
-            )?;
-        }
-        writeln!(out, "</ul>\n</section>")?;
-    }
-    if !report.duplicates.is_empty() {
-        writeln!(out, "<section aria-labelledby=\"duplicates\">")?;
-        writeln!(
-            out,
-            "<h2 id=\"duplicates\">{}</h2>\n<ul>",
-            text(t.report_duplicates)
-        )?;
-        for duplicate in &report.duplicates {
-            let line = fill(
-                t.report_duplicate,
-                &[
-                    ("ignored", &duplicate.ignored.display().to_string()),
-                    ("kept", &duplicate.kept.display().to_string()),
-                ],
-            );
+        for line in lines {
             writeln!(out, "<li>{}</li>", text(&line))?;
         }
         writeln!(out, "</ul>\n</section>")?;

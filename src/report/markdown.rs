@@ -1,40 +1,26 @@
-//! The report as Markdown, to paste in a message or a wiki: one section per pack.
+//! The report as Markdown, to paste in a message or a wiki: one section per pack. The
+//! lines every format shares (what a pack was matched by, the files set aside) are made
+//! here as plain text, for each writer to escape its own way.
 
 use std::io::{self, Write};
 
-use super::{MentorRow, PackSection, Report};
+use super::{MentorRow, OpenStep, PackSection, Report};
 use crate::export::{md, md_code};
 use crate::text::{Text, fill};
 
 pub fn write_markdown(out: &mut impl Write, report: &Report, t: &Text) -> io::Result<()> {
-    writeln!(out, "# {}", t.report_title)?;
+    writeln!(out, "# {}", md(t.report_title))?;
     writeln!(out)?;
-    writeln!(out, "{}", generated(report, t))?;
+    writeln!(out, "{}", md(&generated(report, t)))?;
     for section in &report.packs {
         write_section(out, section, t)?;
     }
-    if !report.unread.is_empty() {
+    for (_, title, lines) in files_lines(report, t) {
         writeln!(out)?;
-        writeln!(out, "## {}", t.report_unread)?;
+        writeln!(out, "## {}", md(title))?;
         writeln!(out)?;
-        for file in &report.unread {
-            let path = md_code(&file.path.display().to_string());
-            writeln!(out, "- `{path}`: {}", md(&file.why.words(t)))?;
-        }
-    }
-    if !report.duplicates.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "## {}", t.report_duplicates)?;
-        writeln!(out)?;
-        for duplicate in &report.duplicates {
-            let line = fill(
-                t.report_duplicate,
-                &[
-                    ("ignored", &md(&duplicate.ignored.display().to_string())),
-                    ("kept", &md(&duplicate.kept.display().to_string())),
-                ],
-            );
-            writeln!(out, "- {line}")?;
+        for line in lines {
+            writeln!(out, "- {}", md(&line))?;
         }
     }
     Ok(())
@@ -52,54 +38,164 @@ pub(super) fn generated(report: &Report, t: &Text) -> String {
     said
 }
 
+/// What a pack's rows were matched by: its newest version's steps, or ids alone.
+pub(super) fn pack_lines(s: &PackSection, t: &Text) -> Vec<String> {
+    vec![match &s.matched_with {
+        Some(version) => fill(t.report_matched, &[("version", version)]),
+        None => fill(t.report_unmatched, &[("id", &s.id)]),
+    }]
+}
+
+/// A closing list of the report: an anchor, its title and its lines.
+pub(super) type Listed<'t> = (&'static str, &'t str, Vec<String>);
+
+/// The report's closing lists: files not read, copies counted once, exports from the
+/// future, names that changed, rows known by name only.
+pub(super) fn files_lines<'t>(report: &Report, t: &'t Text) -> Vec<Listed<'t>> {
+    let path = |p: &std::path::Path| p.display().to_string();
+    let mut lists = vec![
+        (
+            "unread",
+            t.report_unread,
+            report
+                .unread
+                .iter()
+                .map(|file| {
+                    let (file, why) = (path(&file.path), file.why.words(t));
+                    fill(t.report_file_line, &[("path", &file), ("why", &why)])
+                })
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "duplicates",
+            t.report_duplicates,
+            report
+                .duplicates
+                .iter()
+                .map(|d| {
+                    let (ignored, kept) = (path(&d.ignored), path(&d.kept));
+                    fill(
+                        t.report_duplicate,
+                        &[("ignored", &ignored), ("kept", &kept)],
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "future",
+            t.report_future,
+            report
+                .future
+                .iter()
+                .map(|f| {
+                    let date = f.generated_at.to_string();
+                    let file = path(&f.path);
+                    fill(t.report_future_line, &[("path", &file), ("date", &date)])
+                })
+                .collect(),
+        ),
+        (
+            "renamed",
+            t.report_renamed,
+            report
+                .renamed
+                .iter()
+                .map(|r| {
+                    let earlier = r.earlier.join(", ");
+                    fill(
+                        t.report_renamed_line,
+                        &[("name", &r.name), ("id", &r.person), ("earlier", &earlier)],
+                    )
+                })
+                .collect(),
+        ),
+    ];
+    if report.without_id > 0 {
+        let count = report.without_id.to_string();
+        lists.push((
+            "people",
+            t.report_people,
+            vec![fill(t.report_without_id, &[("count", &count)])],
+        ));
+    }
+    lists.retain(|(_, _, lines)| !lines.is_empty());
+    lists
+}
+
 fn write_section(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "## {} (`{}`)", md(&s.title), md_code(&s.id))?;
     writeln!(out)?;
     writeln!(out, "{}", md(&versions(s, t)))?;
+    for line in pack_lines(s, t) {
+        writeln!(out)?;
+        writeln!(out, "{}", md(&line))?;
+    }
     writeln!(out)?;
-    let titles: Vec<String> = s.stages.iter().map(|(_, title)| md(title)).collect();
-    let stages = titles.join(" | ");
-    writeln!(out, "{}", fill(t.md_report_header, &[("stages", &stages)]))?;
-    writeln!(out, "|---|---|---:|{}---|", "---:|".repeat(titles.len()))?;
+    let mut header = vec![
+        t.report_col_mentor,
+        t.report_col_version,
+        t.report_col_total,
+    ];
+    header.extend(s.stages.iter().map(|(_, title)| title.as_str()));
+    header.extend([t.report_started, t.report_col_late, t.report_col_last_tick]);
+    let header: Vec<String> = header.into_iter().map(md).collect();
+    writeln!(out, "| {} |", header.join(" | "))?;
+    writeln!(
+        out,
+        "|---|---|---:|{}---|---:|---|",
+        "---:|".repeat(s.stages.len())
+    )?;
     for row in &s.mentors {
         let cells: Vec<String> = s.stages.iter().map(|(id, _)| stage_cell(row, id)).collect();
+        let start = row.start.map(|d| d.to_string()).unwrap_or_default();
         writeln!(
             out,
-            "| {} | {} | {}/{} ({} %) | {} | {} |",
+            "| {} | {} | {}/{} ({} %) | {}{}{} | {} | {} |",
             md(&row.label()),
             md(&row.pack_version),
             row.done,
             row.total,
             row.percent(),
             cells.join(" | "),
-            last_tick_cell(row, t)
+            if cells.is_empty() { "" } else { " | " },
+            start,
+            row.late.len(),
+            md(&last_tick_cell(row, t))
         )?;
     }
-    if !s.most_open.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "{}", t.md_most_open)?;
-        writeln!(out)?;
-        for step in &s.most_open {
-            let who: Vec<String> = step.who.iter().map(|w| md(w)).collect();
-            writeln!(
-                out,
-                "- {} × {} (`{}`): {}",
-                step.who.len(),
-                md(&step.title),
-                md_code(&step.id),
-                who.join(", ")
-            )?;
-        }
-    }
+    write_steps(out, &s.most_open, t.report_most_open)?;
+    write_steps(out, &s.most_late, t.report_most_late)?;
     let remarks: Vec<String> = s.mentors.iter().flat_map(|m| remarks(m, t)).collect();
     if !remarks.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", t.report_remarks)?;
+        writeln!(out, "{}", md(t.report_remarks))?;
         writeln!(out)?;
         for remark in remarks {
             writeln!(out, "- {remark}")?;
         }
+    }
+    Ok(())
+}
+
+/// "- 3 × Join Slack (`slack`): alice, bob, carol"
+fn write_steps(out: &mut impl Write, steps: &[OpenStep], title: &str) -> io::Result<()> {
+    if steps.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "### {}", md(title))?;
+    writeln!(out)?;
+    for step in steps {
+        let who: Vec<String> = step.who.iter().map(|w| md(w)).collect();
+        writeln!(
+            out,
+            "- {} × {} (`{}`): {}",
+            step.who.len(),
+            md(&step.title),
+            md_code(&step.id),
+            who.join(", ")
+        )?;
     }
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! Reading exports for a report: files named, or every file under a folder (a shared,
-//! synced one), recursively. A file that is not a readable export is set aside with why
-//! (never the end of the report); hidden files (`.stfolder`, `.DS_Store`, a sync client's
-//! own) are not looked at.
+//! synced one), recursively, folders behind links included (each read once). A file that
+//! is not a readable export is set aside with why (never the end of the report); named
+//! pipes, devices and sockets are named without being opened (a pipe would wait for ever);
+//! hidden files (`.stfolder`, `.DS_Store`, a sync client's own) are not looked at.
 
 use std::path::{Path, PathBuf};
 
@@ -24,6 +25,10 @@ pub struct Unread {
 pub enum Why {
     /// The system refused to read it (the error's text).
     Unreadable(String),
+    /// A named pipe, a device or a socket: not opened.
+    NotAFile,
+    /// A link back to a folder it is in: read once already.
+    LinkLoop,
     /// Bigger than any export (its size in bytes).
     TooBig(u64),
     /// A mentor's Markdown export, which is for reading, not for reports.
@@ -46,6 +51,8 @@ impl Why {
                     &[("size", &size.to_string()), ("max", &max)],
                 )
             }
+            Why::NotAFile => t.unread_not_a_file.into(),
+            Why::LinkLoop => t.unread_link_loop.into(),
             Why::Markdown => t.unread_markdown.into(),
             Why::NotJson => t.unread_not_json.into(),
             Why::NotExport => t.unread_not_export.into(),
@@ -60,73 +67,90 @@ impl Why {
     }
 }
 
-/// Every export found under `paths` (files, or folders read recursively, in name
-/// order), and every file that is not one.
-pub fn read_exports(paths: &[PathBuf]) -> (Vec<(PathBuf, Export)>, Vec<Unread>) {
+/// Every file under `paths` (files, or folders read recursively, in name order) to read
+/// as an export, and what cannot be.
+pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unread>) {
     let mut files = Vec::new();
     let mut unread = Vec::new();
+    let mut folders = Vec::new();
     for path in paths {
-        collect(path, &mut files, &mut unread);
+        collect(path, &mut folders, &mut files, &mut unread);
     }
-    let mut exports = Vec::new();
-    for path in files {
-        match read_one(&path) {
-            Ok(export) => exports.push((path, export)),
-            Err(why) => unread.push(Unread { path, why }),
-        }
-    }
-    (exports, unread)
+    (files, unread)
 }
 
-fn collect(path: &Path, files: &mut Vec<PathBuf>, unread: &mut Vec<Unread>) {
-    let entries = match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => std::fs::read_dir(path),
-        Ok(_) => return files.push(path.to_path_buf()),
-        Err(e) => {
-            let why = Why::Unreadable(e.to_string());
-            return unread.push(Unread {
-                path: path.to_path_buf(),
-                why,
-            });
-        }
+/// `folders`: the real paths of the folders being read, outermost first, to tell a
+/// link back into one of them.
+fn collect(
+    path: &Path,
+    folders: &mut Vec<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    unread: &mut Vec<Unread>,
+) {
+    let mut skip = |why: Why| {
+        unread.push(Unread {
+            path: path.to_path_buf(),
+            why,
+        });
     };
-    let mut children: Vec<PathBuf> = match entries {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) => return skip(Why::Unreadable(e.to_string())),
+    };
+    if meta.is_file() {
+        return files.push(path.to_path_buf());
+    }
+    if !meta.is_dir() {
+        return skip(Why::NotAFile);
+    }
+    let real = match std::fs::canonicalize(path) {
+        Ok(real) => real,
+        Err(e) => return skip(Why::Unreadable(e.to_string())),
+    };
+    if folders.contains(&real) {
+        return skip(Why::LinkLoop);
+    }
+    let mut children: Vec<PathBuf> = match std::fs::read_dir(path) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => {
-            let why = Why::Unreadable(e.to_string());
-            return unread.push(Unread {
-                path: path.to_path_buf(),
-                why,
-            });
-        }
+        Err(e) => return skip(Why::Unreadable(e.to_string())),
     };
     children.sort();
+    folders.push(real);
     for child in children {
         let hidden = child
             .file_name()
             .is_some_and(|name| name.to_string_lossy().starts_with('.'));
-        // A link to a folder is not followed: a loop of links must not hang a report.
-        let linked_dir = std::fs::symlink_metadata(&child)
-            .is_ok_and(|m| m.file_type().is_symlink())
-            && child.is_dir();
-        if !hidden && !linked_dir {
-            collect(&child, files, unread);
+        if !hidden {
+            collect(&child, folders, files, unread);
         }
     }
+    folders.pop();
 }
 
-fn read_one(path: &Path) -> Result<Export, Why> {
+/// The export in the file at `path`, or why it is not one. Only regular files are
+/// opened, and none bigger than an export can be.
+pub fn read_one(path: &Path) -> Result<Export, Why> {
     let unreadable = |e: std::io::Error| Why::Unreadable(e.to_string());
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_PACK_BYTES as u64 {
-        return Err(Why::TooBig(size));
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(Why::NotAFile);
+    }
+    if meta.len() > MAX_PACK_BYTES as u64 {
+        return Err(Why::TooBig(meta.len()));
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
     parse(&bytes)
 }
 
-/// An export from its bytes, or why they are not one.
+/// An export from its bytes, or why they are not one. Read straight into an export;
+/// only what fails is read again to say why.
 pub fn parse(bytes: &[u8]) -> Result<Export, Why> {
+    if let Ok(export) = serde_json::from_slice::<Export>(bytes)
+        && export.format == EXPORT_FORMAT
+        && export.version <= EXPORT_VERSION
+    {
+        return Ok(export);
+    }
     let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(value) => value,
         Err(_) => {

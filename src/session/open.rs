@@ -104,7 +104,8 @@ pub fn open(pack: Pack, store: StateStore, run: Option<String>, now: Timestamp) 
     let publisher = Settings::from_platform().and_then(|settings| {
         let dir = settings.publish_dir()?;
         let name = settings.mentor_name()?;
-        Some(Publisher::new(dir, name, run.clone(), pack.clone()))
+        let author = settings.author(&name);
+        Some(Publisher::new(dir, author, run.clone(), pack.clone()))
     });
     Opened {
         session: Session::new(pack, tracker).read_only(read_only),

@@ -39,6 +39,8 @@ fn every_text_from_an_export_is_escaped_in_the_html_page() {
     std::fs::create_dir(&dir).unwrap();
     let mut export = exported(home, &[]);
     export["mentor"] = "<i>MENTOR</i>".into();
+    // A pack not installed here: its title and steps are the export's own.
+    export["pack"]["id"] = "team-pack".into();
     export["pack"]["title"] = "<i>PACK</i>".into();
     // Every step's title, so the grid, the most-open steps and the remarks show one.
     for item in export["items"].as_array_mut().unwrap() {
@@ -99,7 +101,7 @@ fn a_file_over_the_size_limit_is_named_without_being_read() {
 }
 
 #[test]
-fn hidden_files_and_folders_behind_links_are_passed_by() {
+fn hidden_files_are_passed_by_linked_folders_read_once_and_pipes_never_opened() {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
     let dir = home.join("shared");
@@ -113,18 +115,50 @@ fn hidden_files_and_folders_behind_links_are_passed_by() {
     write(&dir.join(".alice.json.1234.tmp"), &other);
     write(&dir.join(".sync-trash/hidden.json"), &other);
     other["mentor"] = "Linked".into();
+    // Someone else's export: not Alice under another name.
+    other.as_object_mut().unwrap().remove("person");
     write(&elsewhere.join("linked.json"), &other);
     std::os::unix::fs::symlink(&elsewhere, dir.join("link")).unwrap();
-    // A loop of links ends too.
+    // A loop of links is named, and ends.
     std::os::unix::fs::symlink(&dir, dir.join("loop")).unwrap();
+    // A named pipe would hang whoever opens it: it is named, never opened.
+    let fifo = dir.join("pipe.json");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
 
     let (json, said, code) = report(home, &dir, "json");
-    assert_eq!(code, Some(0), "{said}");
+    assert_eq!(code, Some(1), "the loop and the pipe are named: {said}");
     let report: Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(report["files_read"], 1, "{json:.400}");
-    let mentors = &report["packs"][0]["mentors"];
-    assert_eq!(mentors.as_array().unwrap().len(), 1);
-    assert_eq!(mentors[0]["mentor"], "Alice");
+    assert_eq!(report["files_read"], 2, "{json:.400}");
+    let mentors: Vec<&str> = report["packs"][0]["mentors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["mentor"].as_str().unwrap())
+        .collect();
+    assert_eq!(mentors, ["Alice", "Linked"]);
+    let unread: Vec<(String, &str)> = report["unread"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let path = u["path"].as_str().unwrap();
+            let name = path.rsplit('/').next().unwrap().to_string();
+            (name, u["why"]["kind"].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        unread,
+        [
+            ("loop".to_string(), "link_loop"),
+            ("pipe.json".to_string(), "not_a_file")
+        ]
+    );
 }
 
 #[test]

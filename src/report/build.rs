@@ -1,0 +1,482 @@
+//! Building the report one export at a time: only a row per person, pack and run is
+//! kept, never the exports themselves, so ten thousand files take the memory of ten
+//! thousand rows. Every figure is counted from the exported steps; the copy kept of
+//! each person, pack and run is the newest one not dated in the future.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use jiff::{Span, Timestamp};
+
+use super::people::{Person, clean_name};
+use super::{
+    Dated, Duplicate, MOST_OPEN, MentorRow, NameChange, OpenStep, PackSection, Remark, Report,
+    StepState,
+};
+use crate::export::Export;
+use crate::pack::Pack;
+
+/// How far ahead of the report an export may be dated before it is "from the future":
+/// two machines' clocks a few minutes apart are not a wrong clock.
+const CLOCK_SLACK_MINUTES: i64 = 10;
+
+/// Which copy of one person's progress on one pack (and run) this is.
+type Key = (String, Person, Option<String>);
+
+/// The report under way.
+pub struct Builder {
+    now: Timestamp,
+    today: Date,
+    stale_days: i64,
+    kept: BTreeMap<Key, Kept>,
+    packs: BTreeMap<String, Seen>,
+    /// Every name each person id was exported under, with the newest export's date.
+    names: BTreeMap<String, Names>,
+    /// Copies that lost to another, and the key of the one that won.
+    lost: Vec<(PathBuf, Key)>,
+    future: Vec<Dated>,
+}
+
+/// The copy kept so far of one person's progress.
+struct Kept {
+    path: PathBuf,
+    at: Timestamp,
+    future: bool,
+    row: MentorRow,
+}
+
+/// What the exports of one pack said of it: its title and, in first-seen order, its
+/// stages and steps.
+#[derive(Default)]
+struct Seen {
+    title: String,
+    title_at: Option<Timestamp>,
+    stages: Vec<(String, String)>,
+    steps: Vec<(String, String)>,
+    step_ids: HashMap<String, usize>,
+}
+
+#[derive(Default)]
+struct Names {
+    newest: Option<(bool, Timestamp, String)>,
+    all: BTreeSet<String>,
+}
+
+/// Builds the report from exports already read (tests, benchmarks); `report` streams
+/// them through a [`Builder`] instead.
+pub fn build(
+    exports: Vec<(PathBuf, Export)>,
+    unread: Vec<super::Unread>,
+    now: Timestamp,
+    stale_days: i64,
+) -> Report {
+    let mut builder = Builder::new(now, &jiff::tz::TimeZone::UTC, stale_days);
+    for (path, export) in exports {
+        builder.add(path, &export);
+    }
+    builder.finish(unread, |_| None)
+}
+
+impl Builder {
+    /// A report as of `now` (today's date in `tz`, for what is late); `stale_days` 0
+    /// flags nobody as quiet.
+    pub fn new(now: Timestamp, tz: &jiff::tz::TimeZone, stale_days: i64) -> Self {
+        Builder {
+            now,
+            today: now.to_zoned(tz.clone()).date(),
+            stale_days,
+            kept: BTreeMap::new(),
+            packs: BTreeMap::new(),
+            names: BTreeMap::new(),
+            lost: Vec::new(),
+            future: Vec::new(),
+        }
+    }
+
+    /// Counts one export read from `path`.
+    pub fn add(&mut self, path: PathBuf, export: &Export) {
+        let future = export.generated_at > self.now + Span::new().minutes(CLOCK_SLACK_MINUTES);
+        if future {
+            self.future.push(Dated {
+                path: path.clone(),
+                generated_at: export.generated_at,
+            });
+        }
+        let person = Person::of(export.person.as_deref(), &export.mentor);
+        if let Person::Id(id) = &person {
+            let names = self.names.entry(id.clone()).or_default();
+            let name = clean_name(&export.mentor);
+            // Not from the future first, then the newest.
+            let rank = (!future, export.generated_at, name.clone());
+            if names.newest.as_ref().is_none_or(|newest| *newest < rank) {
+                names.newest = Some(rank);
+            }
+            names.all.insert(name);
+        }
+        self.seen(export);
+        let key = (export.pack.id.clone(), person, export.run.clone());
+        let candidate = Kept {
+            path,
+            at: export.generated_at,
+            future,
+            row: self.row(export),
+        };
+        match self.kept.get_mut(&key) {
+            None => {
+                self.kept.insert(key, candidate);
+            }
+            Some(kept) => {
+                let loser = if (!kept.future, kept.at) < (!candidate.future, candidate.at) {
+                    std::mem::replace(kept, candidate)
+                } else {
+                    candidate
+                };
+                self.lost.push((loser.path, key));
+            }
+        }
+    }
+
+    /// Stages and steps of the export's pack, in first-seen order; the newest export's
+    /// title.
+    fn seen(&mut self, export: &Export) {
+        let seen = self.packs.entry(export.pack.id.clone()).or_default();
+        if seen.title_at.is_none_or(|at| at < export.generated_at) {
+            seen.title.clone_from(&export.pack.title);
+            seen.title_at = Some(export.generated_at);
+        }
+        for item in &export.items {
+            if item.depth == 0 && !seen.stages.iter().any(|(id, _)| *id == item.id) {
+                seen.stages.push((item.id.clone(), item.title.clone()));
+            }
+            if item.step && !seen.step_ids.contains_key(&item.id) {
+                seen.step_ids.insert(item.id.clone(), seen.steps.len());
+                seen.steps.push((item.id.clone(), item.title.clone()));
+            }
+        }
+    }
+
+    /// One export as a row: figures counted from its steps, each step once.
+    fn row(&self, export: &Export) -> MentorRow {
+        let mut states = BTreeMap::new();
+        let mut stages: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+        let mut stage: Option<&str> = None;
+        let mut remarks = Vec::new();
+        let mut late = Vec::new();
+        let mut last_tick: Option<Timestamp> = None;
+        for item in &export.items {
+            if item.depth == 0 {
+                stage = Some(&item.id);
+            }
+            if !item.step || states.contains_key(&item.id) {
+                continue;
+            }
+            let state = StepState::from_export(&item.state);
+            states.insert(item.id.clone(), state);
+            if let Some(stage) = stage {
+                let (done, total) = stages.entry(stage.to_string()).or_default();
+                *done += u32::from(state.settled());
+                *total += 1;
+            }
+            if state == StepState::Done {
+                last_tick = last_tick.max(item.ticked_at.filter(|at| *at <= export.generated_at));
+            }
+            if item.due.is_some_and(|due| due < self.today) && !state.settled() {
+                late.push(item.id.clone());
+            }
+            if item.note.is_some() || item.skipped.is_some() {
+                remarks.push(Remark {
+                    step: item.id.clone(),
+                    title: item.title.clone(),
+                    note: item.note.clone(),
+                    skipped: item.skipped.clone().filter(|_| state == StepState::Skipped),
+                });
+            }
+        }
+        let total = u32::try_from(states.len()).unwrap_or(u32::MAX);
+        let done = u32::try_from(states.values().filter(|s| s.settled()).count()).unwrap_or(total);
+        MentorRow {
+            mentor: clean_name(&export.mentor),
+            person: Person::of(export.person.as_deref(), &export.mentor),
+            email: export.email.as_deref().map(clean_name),
+            namesake: None,
+            run: export.run.as_deref().map(clean_name),
+            pack_version: export.pack.version.clone(),
+            done,
+            total,
+            stages,
+            start: export.start,
+            last_tick,
+            stale: false,
+            late,
+            states,
+            remarks,
+        }
+    }
+
+    /// The report, with the files that could not be read; `known` gives the newest
+    /// version of a pack by id, whose steps and renames the rows are matched by.
+    pub fn finish(
+        mut self,
+        unread: Vec<super::Unread>,
+        known: impl Fn(&str) -> Option<Pack>,
+    ) -> Report {
+        self.merge_rows_from_before_ids();
+        let renamed = self.name_changes();
+        let limit = (self.stale_days > 0)
+            .then(|| {
+                self.now
+                    .checked_sub(Span::new().hours(24 * self.stale_days))
+                    .ok()
+            })
+            .flatten();
+        let duplicates = self
+            .lost
+            .iter()
+            .filter_map(|(ignored, key)| {
+                let kept = self.kept.get(key)?;
+                Some(Duplicate {
+                    ignored: ignored.clone(),
+                    kept: kept.path.clone(),
+                })
+            })
+            .collect();
+        let files_read = self.kept.len();
+        let without_id = self
+            .kept
+            .keys()
+            .filter(|(_, person, _)| matches!(person, Person::Name(_)))
+            .count();
+        let mut rows: BTreeMap<String, Vec<MentorRow>> = BTreeMap::new();
+        for ((pack, person, _), kept) in std::mem::take(&mut self.kept) {
+            let mut row = kept.row;
+            if let Person::Id(id) = &person
+                && let Some((_, _, name)) = self.names.get(id).and_then(|n| n.newest.clone())
+            {
+                row.mentor = name;
+            }
+            row.stale = limit.is_some_and(|limit| quiet(&row, limit));
+            rows.entry(pack).or_default().push(row);
+        }
+        let packs = rows
+            .into_iter()
+            .map(|(id, rows)| {
+                let seen = self.packs.remove(&id).unwrap_or_default();
+                let pack = known(&id);
+                section(id, seen, rows, pack.as_ref())
+            })
+            .collect();
+        Report {
+            generated_at: self.now.round(jiff::Unit::Second).unwrap_or(self.now),
+            files_read,
+            stale_days: self.stale_days,
+            packs,
+            unread,
+            duplicates,
+            future: self.future,
+            renamed,
+            without_id,
+        }
+    }
+
+    /// A person's exports from before person ids, grouped by name, join the one person
+    /// with an id who has that name on that pack and run: one mentor, not a ghost row.
+    /// The newer copy stays.
+    fn merge_rows_from_before_ids(&mut self) {
+        let by_name: Vec<Key> = self
+            .kept
+            .keys()
+            .filter(|(_, person, _)| matches!(person, Person::Name(_)))
+            .cloned()
+            .collect();
+        for old in by_name {
+            let (pack, Person::Name(name), run) = &old else {
+                continue;
+            };
+            let mut same: Vec<&Key> = self
+                .kept
+                .keys()
+                .filter(|(p, person, r)| {
+                    p == pack
+                        && r == run
+                        && matches!(person, Person::Id(id) if self.names.get(id)
+                            .and_then(|n| n.newest.as_ref())
+                            .is_some_and(|(_, _, newest)| newest == name))
+                })
+                .collect();
+            let (Some(new), None) = (same.pop(), same.pop()) else {
+                continue;
+            };
+            let new = new.clone();
+            let (Some(older), Some(newer)) = (self.kept.remove(&old), self.kept.remove(&new))
+            else {
+                continue;
+            };
+            let (winner, loser) = if (!older.future, older.at) > (!newer.future, newer.at) {
+                (older, newer)
+            } else {
+                (newer, older)
+            };
+            let mut winner = winner;
+            winner.row.person = new.1.clone();
+            self.lost.push((loser.path, new.clone()));
+            for (_, key) in &mut self.lost {
+                if *key == old {
+                    key.clone_from(&new);
+                }
+            }
+            self.kept.insert(new, winner);
+        }
+    }
+
+    fn name_changes(&self) -> Vec<NameChange> {
+        self.names
+            .iter()
+            .filter(|(_, names)| names.all.len() > 1)
+            .filter_map(|(id, names)| {
+                let (_, _, name) = names.newest.clone()?;
+                let earlier = names.all.iter().filter(|n| **n != name).cloned().collect();
+                Some(NameChange {
+                    person: id.clone(),
+                    name,
+                    earlier,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Quiet: not finished, and no tick since `limit`, counting from the start when there
+/// is no tick (or the start came after it).
+fn quiet(row: &MentorRow, limit: Timestamp) -> bool {
+    if row.done >= row.total {
+        return false;
+    }
+    let start = row.start.and_then(|day| {
+        day.to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()
+            .map(|z| z.timestamp())
+    });
+    match row.last_tick.max(start) {
+        Some(since) => since < limit,
+        None => true,
+    }
+}
+
+/// One pack's table: its steps (the known version's, else every step seen), each row's
+/// states matched through the renames, and the steps most often open and late.
+fn section(id: String, seen: Seen, mut rows: Vec<MentorRow>, known: Option<&Pack>) -> PackSection {
+    let (stages, steps, matched_with) = match known {
+        Some(pack) => {
+            let stages = pack
+                .nodes
+                .iter()
+                .filter(|n| n.depth == 0)
+                .map(|n| (n.id.clone(), n.title.clone()))
+                .collect();
+            let steps = (0..pack.nodes.len())
+                .filter(|&i| pack.is_step(i))
+                .map(|i| (pack.nodes[i].id.clone(), pack.nodes[i].title.clone()))
+                .collect();
+            (stages, steps, Some(pack.version.clone()))
+        }
+        None => (seen.stages, seen.steps, None),
+    };
+    let renames: HashMap<&str, &str> = known
+        .map(|pack| {
+            pack.renamed
+                .iter()
+                .map(|(old, new)| (old.as_str(), new.as_str()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut versions: BTreeMap<String, usize> = BTreeMap::new();
+    for row in &mut rows {
+        *versions.entry(row.pack_version.clone()).or_default() += 1;
+        let mut states: BTreeMap<String, StepState> = BTreeMap::new();
+        for (old, state) in std::mem::take(&mut row.states) {
+            states.insert(follow(&renames, &old).to_string(), state);
+        }
+        for (step, _) in &steps {
+            states
+                .entry(step.clone())
+                .or_insert(StepState::NotInVersion);
+        }
+        if known.is_some() {
+            // A step the newest version removed is not open for anyone.
+            states.retain(|step, _| steps.iter().any(|(id, _)| id == step));
+        }
+        for late in &mut row.late {
+            *late = follow(&renames, late).to_string();
+        }
+        row.states = states;
+    }
+    namesakes(&mut rows);
+    rows.sort_by(|a, b| (&a.mentor, &a.namesake, &a.run).cmp(&(&b.mentor, &b.namesake, &b.run)));
+    let most = |counts: &dyn Fn(&MentorRow, &str) -> bool| {
+        let mut found: Vec<OpenStep> = steps
+            .iter()
+            .map(|(id, title)| OpenStep {
+                id: id.clone(),
+                title: title.clone(),
+                who: rows
+                    .iter()
+                    .filter(|row| counts(row, id))
+                    .map(MentorRow::label)
+                    .collect(),
+            })
+            .filter(|step| !step.who.is_empty())
+            .collect();
+        // Most often first; among equals, in the pack's order (a stable sort).
+        found.sort_by_key(|step| std::cmp::Reverse(step.who.len()));
+        found.truncate(MOST_OPEN);
+        found
+    };
+    let most_open = most(&|row, id| row.states.get(id).is_some_and(|s| s.open()));
+    let most_late = most(&|row, id| row.late.iter().any(|late| late == id));
+    let mut versions: Vec<(String, usize)> = versions.into_iter().collect();
+    versions.sort_by(|a, b| crate::library::compare_versions(&b.0, &a.0));
+    PackSection {
+        id,
+        title: known.map_or(seen.title, |pack| pack.title.clone()),
+        versions,
+        matched_with,
+        stages,
+        steps,
+        mentors: rows,
+        most_open,
+        most_late,
+    }
+}
+
+/// Where a step id went through the pack's renames (followed on, never round a loop).
+fn follow<'a>(renames: &HashMap<&'a str, &'a str>, id: &'a str) -> &'a str {
+    let mut id = id;
+    for _ in 0..renames.len() {
+        match renames.get(id) {
+            Some(next) => id = next,
+            None => break,
+        }
+    }
+    id
+}
+
+/// Rows of one name but of different people each get what tells them apart: their
+/// address, else the start of their id.
+fn namesakes(rows: &mut [MentorRow]) {
+    let mut people: BTreeMap<&str, BTreeSet<&Person>> = BTreeMap::new();
+    for row in rows.iter() {
+        people.entry(&row.mentor).or_default().insert(&row.person);
+    }
+    let shared: BTreeSet<String> = people
+        .into_iter()
+        .filter(|(_, people)| people.len() > 1)
+        .map(|(name, _)| name.to_string())
+        .collect();
+    for row in rows.iter_mut().filter(|row| shared.contains(&row.mentor)) {
+        row.namesake = row
+            .email
+            .clone()
+            .or_else(|| row.person.short().map(|id| format!("id {id}")));
+    }
+}
