@@ -30,6 +30,9 @@ pub(super) fn send(
         } => {
             // A calendar is about the steps, not about who did them: no name asked.
             let calendar = matches!(format, ExportFormat::Ics);
+            if calendar && !session.pack.has_due_dates() {
+                return Err(Failure::NoDueDates);
+            }
             let author = if calendar {
                 export::Author::default()
             } else {

@@ -50,6 +50,8 @@ pub enum Failure {
     NeedsYes,
     /// An export without `--name`, and no name known or to ask for.
     NeedsName,
+    /// A calendar asked of a checklist with no due dates: an empty one helps nobody.
+    NoDueDates,
     NoFolder {
         dir: PathBuf,
         #[source]
@@ -163,6 +165,7 @@ impl Failure {
             }
             Failure::NeedsYes => t.fail_needs_yes.into(),
             Failure::NeedsName => t.fail_needs_name.into(),
+            Failure::NoDueDates => t.fail_no_due_dates.into(),
             Failure::NoFolder { dir, error: e } => {
                 let dir = dir.display().to_string();
                 fill(t.fail_no_folder, &[("dir", &dir), ("error", &error(e))])

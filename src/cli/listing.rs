@@ -24,6 +24,9 @@ pub struct Status {
     pub done: u32,
     pub total: u32,
     pub groups: Vec<GroupProgress>,
+    /// The day the checklist started (due dates count from it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<jiff::civil::Date>,
 }
 
 pub fn status(pack: &Pack, tracker: &Tracker) -> Status {
@@ -35,6 +38,8 @@ pub fn status(pack: &Pack, tracker: &Tracker) -> Status {
         done,
         total,
         groups: groups(pack, tracker),
+        // Shown where due dates count from it.
+        start: tracker.state().start.filter(|_| pack.has_due_dates()),
     }
 }
 
@@ -59,7 +64,15 @@ pub fn write_status(out: &mut impl Write, status: &Status, t: &Text) -> io::Resu
         writeln!(out, "{indent}{said}")?;
     }
     let said = line(t.cli_total, status.done, status.total, &status.title);
-    writeln!(out, "{said}")
+    writeln!(out, "{said}")?;
+    if let Some(start) = status.start {
+        writeln!(
+            out,
+            "{}",
+            fill(t.status_started, &[("date", &t.date(start))])
+        )?;
+    }
+    Ok(())
 }
 
 /// `ticklist list`: the tree with boxes, ids and links; with `todo`, only what is left.
@@ -132,7 +145,7 @@ pub(super) fn read(
                 Err(Failure::NotDone)
             };
         }
-        ProgressCommand::Status { due: true, .. } => write_due(out, session, t, c.now),
+        ProgressCommand::Status { due: true, .. } => write_due(out, session, t, c.now, true),
         ProgressCommand::Status { json: true, .. } => {
             serde_json::to_writer_pretty(&mut *out, &status(&session.pack, session.tracker()))
                 .map_err(std::io::Error::from)
@@ -140,7 +153,7 @@ pub(super) fn read(
         }
         ProgressCommand::Status { .. } => {
             write_status(out, &status(&session.pack, session.tracker()), t)
-                .and_then(|()| write_due(out, session, t, c.now))
+                .and_then(|()| write_due(out, session, t, c.now, false))
         }
         ProgressCommand::List { todo } => {
             write_list(out, &session.pack, session.tracker(), *todo, t)
@@ -150,21 +163,31 @@ pub(super) fn read(
     written.map_err(Failure::Output)
 }
 
-/// The steps due soon or overdue, a line each.
+/// The steps due soon or overdue, a line each; `asked` (`status --due`): says so when
+/// there are none, or no due dates at all, rather than print nothing.
 fn write_due(
     out: &mut impl Write,
     session: &Session,
     t: &Text,
     now: Timestamp,
+    asked: bool,
 ) -> std::io::Result<()> {
     let (pack, tracker) = (&session.pack, session.tracker());
     // Due dates only cost a look at the clock when the pack has some.
-    if !pack.nodes.iter().any(|n| n.due.is_some()) {
-        return Ok(());
+    if !pack.has_due_dates() {
+        return match asked {
+            true => writeln!(out, "{}", t.no_due_dates),
+            false => Ok(()),
+        };
     }
     let tz = crate::clock::time_zone();
     let today = now.to_zoned(tz.clone()).date();
-    for (i, due) in pressing(pack, tracker, today, &tz) {
+    let pressing = pressing(pack, tracker, today, &tz);
+    if pressing.is_empty() && asked {
+        let days = crate::progress::SOON_DAYS.to_string();
+        return writeln!(out, "{}", fill(t.nothing_pressing, &[("days", &days)]));
+    }
+    for (i, due) in pressing {
         let urgency = match due.urgency {
             Urgency::Overdue => t.overdue_badge,
             _ => t.soon_badge,

@@ -144,6 +144,11 @@ impl Pack {
         })
     }
 
+    /// Whether any step has a due date.
+    pub fn has_due_dates(&self) -> bool {
+        self.nodes.iter().any(|n| n.due.is_some())
+    }
+
     /// Whether the node is something to tick: a leaf that is not a reference card.
     pub fn is_step(&self, index: usize) -> bool {
         self.is_leaf(index) && self.nodes[index].kind == Kind::Step

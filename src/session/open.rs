@@ -79,7 +79,7 @@ pub fn open(pack: Pack, store: StateStore, run: Option<String>, now: Timestamp) 
         }
         LoadOutcome::Fresh(_) | LoadOutcome::Loaded(_) => {}
     }
-    let (tracker, upgraded) = open_progress(&pack, loaded);
+    let (tracker, upgraded) = open_progress(&pack, loaded, now);
     let orphans = if upgraded {
         orphan_ticks(&pack, tracker.state())
     } else {
@@ -118,10 +118,20 @@ pub fn open(pack: Pack, store: StateStore, run: Option<String>, now: Timestamp) 
 }
 
 /// The progress of `pack` from what was loaded, and whether it was saved with an older
-/// version of the pack; if so, the steps that version added are marked new.
-fn open_progress(pack: &Pack, loaded: LoadOutcome) -> (Tracker, bool) {
+/// version of the pack; if so, the steps that version added are marked new. A checklist
+/// with no start gets one: the day it was first opened (the day of its first tick or
+/// opened link, for progress from before starts were recorded), so that due dates and
+/// the manager's "quiet" count from it.
+fn open_progress(pack: &Pack, loaded: LoadOutcome, now: Timestamp) -> (Tracker, bool) {
     let upgraded = matches!(&loaded, LoadOutcome::Loaded(s) if s.pack_version != pack.version);
     let mut tracker = Tracker::new(pack, loaded.into_state());
+    let state = tracker.state();
+    if state.start.is_none() && state.run.is_none() {
+        let tz = crate::clock::time_zone();
+        let first = state.ticks.values().chain(state.opened.values()).min();
+        let first = first.map_or(now, |at| (*at).min(now));
+        tracker.set_start(first.to_zoned(tz).date());
+    }
     if upgraded && let Some(library) = Library::from_platform() {
         tracker.mark_new(pack, &library.added_ids(pack));
     }

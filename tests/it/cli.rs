@@ -367,6 +367,9 @@ fn report_tables_many_exports_of_different_versions() {
             item["ticked_at"] = "2026-01-05T10:00:00Z".into();
         }
     }
+    // Every export says when its checklist started: Bob's, before his last tick.
+    assert_eq!(bob["start"], "2026-11-23");
+    bob["start"] = "2025-12-01".into();
     std::fs::write(dir.path().join("bob.json"), bob.to_string()).unwrap();
     let carol_dir = dir.path().join("carol");
     stdout(&ticklist(&carol_dir, &["check", "etape-2"]));
@@ -393,17 +396,21 @@ fn report_tables_many_exports_of_different_versions() {
     );
     // Alice ticked "today" (the clock every test run is given): not inactive.
     assert!(
-        lines[2].starts_with("| alice | 2026.11 | 7/24 (29 %) | 100 % | 5 % |  | 0 | 2026-11-23 |"),
+        lines[2].starts_with(
+            "| alice | 2026.11 | 7/24 (29 %) | 100 % | 5 % | 2026-11-23 | 0 | 2026-11-23 |"
+        ),
         "{table}"
     );
     assert!(
-        lines[3]
-            .starts_with("| bob | 2025.01 | 1/18 (5 %) | – | 5 % |  | 0 | 2026-01-05 (inactif) |"),
+        lines[3].starts_with(
+            "| bob | 2025.01 | 1/18 (5 %) | – | 5 % | 2025-12-01 | 0 | 2026-01-05 (inactif) |"
+        ),
         "{table}"
     );
     assert!(
-        lines[4]
-            .starts_with("| carol | 2026.11 | 18/24 (75 %) | 0 % | 100 % |  | 0 | 2026-11-23 |"),
+        lines[4].starts_with(
+            "| carol | 2026.11 | 18/24 (75 %) | 0 % | 100 % | 2026-11-23 | 0 | 2026-11-23 |"
+        ),
         "{table}"
     );
     // The same files read half a year later: everyone has gone quiet.
@@ -438,7 +445,7 @@ fn report_tables_many_exports_of_different_versions() {
         "{csv}"
     );
     assert!(
-        csv.contains("\n\"openclassrooms-mentor\";\"bob\";\"\";\"\";\"2025.01\";1;18;5%;;5%;;0;2026-01-05 10:00:00;\"oui\"\n"),
+        csv.contains("\n\"openclassrooms-mentor\";\"bob\";\"\";\"\";\"2025.01\";1;18;5%;;5%;2025-12-01;0;2026-01-05 10:00:00;\"oui\"\n"),
         "{csv}"
     );
 

@@ -57,10 +57,17 @@ fn state_at(path: &Path) -> serde_json::Value {
 
 /// The script through the full-screen UI's core, keys and all, saved by the UI's own
 /// runner and background worker, each step's save waited for before the file is read.
+/// Progress as opening it leaves it: started the day it is first opened.
+fn opened(pack: &Pack) -> Tracker {
+    let mut state = State::new(&pack.id, &pack.version);
+    state.start = Some(now().to_zoned(TimeZone::UTC).date());
+    Tracker::new(pack, state)
+}
+
 fn through_the_ui(dir: &Path) -> (Vec<serde_json::Value>, App) {
     let pack = builtin();
     let store = StateStore::new(dir);
-    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    let tracker = opened(&pack);
     let state = tracker.state().clone();
     let mut app = App::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
     let saver = Saver::spawn(StateStore::new(dir), state, None);
@@ -107,7 +114,7 @@ fn through_the_ui(dir: &Path) -> (Vec<serde_json::Value>, App) {
 fn through_plain_commands(dir: &Path) -> Vec<serde_json::Value> {
     let pack = builtin();
     let store = StateStore::new(dir);
-    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    let tracker = opened(&pack);
     let mut plain = Plain::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
     let mut runner = Runner::inline(Saving::new(&store, None), Opener::Headless);
     let mut states = Vec::new();
