@@ -27,3 +27,4 @@ mod report_folder;
 mod runs;
 mod screens;
 mod shipped_packs;
+mod team_report;
