@@ -171,7 +171,7 @@ fn team_folder(home: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
     write(
         "omar-future.json",
         export(
-            "Omar",
+            "Omar Wrongclock",
             Some(omar),
             "1",
             "2026-12-24T09:00:00Z",
@@ -334,6 +334,8 @@ fn one_shared_folder_gives_one_row_per_person_with_figures_counted_not_believed(
     // What the report set aside or merged, each said.
     assert_eq!(json["files_read"], 8);
     assert_eq!(json["without_id"], 1, "Zoé, by her name");
+    // A name from a wrong clock's export is not the newest name.
+    assert_eq!(json["renamed"][1]["name"], "Omar");
     assert_eq!(json["renamed"][0]["name"], "Jean Martin-Leroy");
     assert_eq!(json["renamed"][0]["earlier"], json!(["Jean Martin"]));
     let future = json["future"][0]["path"].as_str().unwrap();
