@@ -217,39 +217,12 @@ fn ok_or_unread(out: Output) -> String {
 /// CI installs Chromium (and sets `TICKLIST_REQUIRE_CHROMIUM`); elsewhere, without it,
 /// this part is skipped and says so.
 fn browser_renders(page: &Path, scratch: &Path) {
-    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .find(|p| Path::new(p).exists())
-    else {
-        assert!(
-            std::env::var_os("TICKLIST_REQUIRE_CHROMIUM").is_none(),
-            "Chromium is required here and not installed"
-        );
-        eprintln!("skipped: no Chromium to render the HTML report (apt-get install chromium)");
+    let Some(chromium) = tool(&["/usr/bin/chromium", "/usr/bin/chromium-browser"]) else {
         return;
     };
     let url = format!("file://{}", page.display());
     let png = scratch.join("report.png");
-    let browse = |extra: &[&str]| {
-        Command::new(chromium)
-            .env_clear()
-            .envs(clean_env(scratch, FRENCH))
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--window-size=1000,1400",
-            ])
-            .arg(format!(
-                "--user-data-dir={}",
-                scratch.join("chromium").display()
-            ))
-            .args(extra)
-            .arg(&url)
-            .output()
-            .unwrap()
-    };
+    let browse = |extra: &[&str]| headless(chromium, scratch, extra, &url);
     let dom = browse(&["--dump-dom"]);
     assert!(
         dom.status.success(),
@@ -273,6 +246,127 @@ fn browser_renders(page: &Path, scratch: &Path) {
         "{} bytes",
         bytes.len()
     );
+}
+
+/// A program the browser checks need: CI installs Chromium and poppler-utils (and sets
+/// `TICKLIST_REQUIRE_CHROMIUM`); elsewhere, without them, the check is skipped and says so.
+fn tool(paths: &[&'static str]) -> Option<&'static str> {
+    let found = paths.iter().copied().find(|p| Path::new(p).exists());
+    if found.is_none() {
+        assert!(
+            std::env::var_os("TICKLIST_REQUIRE_CHROMIUM").is_none(),
+            "{paths:?} required here and not installed"
+        );
+        eprintln!("skipped: no {paths:?} (apt-get install chromium poppler-utils)");
+    }
+    found
+}
+
+/// Headless Chromium on `url`, with `extra` telling it what to make.
+fn headless(chromium: &str, scratch: &Path, extra: &[&str], url: &str) -> Output {
+    Command::new(chromium)
+        .env_clear()
+        .envs(clean_env(scratch, FRENCH))
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1000,1400",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            scratch.join("chromium").display()
+        ))
+        .args(extra)
+        .arg(url)
+        .output()
+        .unwrap()
+}
+
+/// The page printed to A4 by Chromium keeps every mentor, whatever the team's size: at
+/// 8, 50 and 1,000 mentors, every name is in the PDF's text (`pdftotext`), and the page
+/// on screen is a real picture of the window's size.
+#[test]
+fn the_page_prints_on_a4_with_no_mentor_lost() {
+    let (Some(chromium), Some(pdftotext)) = (
+        tool(&["/usr/bin/chromium", "/usr/bin/chromium-browser"]),
+        tool(&["/usr/bin/pdftotext"]),
+    ) else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    cli(home, &["check", "slack"]);
+    let export = cli(home, &["export", "--format", "json", "--name", "x"]);
+    let mut value: serde_json::Value = serde_json::from_str(&export).unwrap();
+    for count in [8, 50, 1000] {
+        let shared = home.join(format!("team-{count}"));
+        std::fs::create_dir(&shared).unwrap();
+        // Names no other name contains, so that finding one proves that row printed.
+        let names: Vec<String> = (0..count).map(|n| format!("Mentor Q{n:04}Z")).collect();
+        for (n, name) in names.iter().enumerate() {
+            value["mentor"] = name.as_str().into();
+            value["person"] = format!("{n:016x}").into();
+            std::fs::write(shared.join(format!("{n}.json")), value.to_string()).unwrap();
+        }
+        let page = home.join(format!("report-{count}.html"));
+        let page_arg = page.to_str().unwrap();
+        ok(command(home, FRENCH)
+            .args([
+                "report",
+                shared.to_str().unwrap(),
+                "--format",
+                "html",
+                "-o",
+                page_arg,
+            ])
+            .output()
+            .unwrap());
+        let url = format!("file://{}", page.display());
+        let pdf = home.join(format!("report-{count}.pdf"));
+        let print = format!("--print-to-pdf={}", pdf.display());
+        let printed = headless(chromium, home, &[&print, "--no-pdf-header-footer"], &url);
+        assert!(pdf.exists(), "{}", String::from_utf8_lossy(&printed.stderr));
+        let text = Command::new(pdftotext)
+            .args(["-layout".as_ref(), pdf.as_os_str(), "-".as_ref()])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&text.stdout);
+        // Each name heads a row of both grid tables (24 steps, 20 a table), read in
+        // the page's layout as the name then the row's symbols.
+        let in_grid = |name: &str| {
+            text.lines()
+                .filter_map(|line| line.trim_start().strip_prefix(name))
+                .filter(|rest| rest.trim_start().starts_with(['✓', '·', '–', '◐', '∅']))
+                .count()
+        };
+        let lost: Vec<&String> = names.iter().filter(|n| in_grid(n) < 2).collect();
+        assert!(
+            lost.is_empty(),
+            "{count} mentors: {} lost, first {:?}",
+            lost.len(),
+            lost.first()
+        );
+        if count == 50 {
+            let png = home.join("report-50.png");
+            let shot = format!("--screenshot={}", png.display());
+            headless(chromium, home, &[&shot], &url);
+            let bytes = std::fs::read(&png).unwrap();
+            // The PNG header gives the picture's width and height.
+            let size = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+            assert!(bytes.starts_with(b"\x89PNG"), "a PNG");
+            assert_eq!((size(16), size(20)), (1000, 1400), "the window's size");
+            assert!(
+                bytes.len() > 20_000,
+                "a page drawn, not a blank: {} bytes",
+                bytes.len()
+            );
+        }
+    }
 }
 
 #[test]
