@@ -1,4 +1,5 @@
-//! The manager's report over many exports: building it, and writing each format.
+//! The manager's report over many exports: reading a folder of them (every core
+//! parsing, one row kept per person), building it, and writing each format.
 //! Run: `cargo bench --bench report` (figures, not pass/fail; see README "Performance").
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -90,4 +91,29 @@ fn html(bencher: Bencher, count: usize) {
 fn json(bencher: Bencher, count: usize) {
     let report = built(count);
     bencher.bench_local(|| serde_json::to_vec(black_box(&report)).unwrap().len());
+}
+
+/// A shared folder of `count` export files, as `ticklist report DIR` reads it.
+fn folder(count: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, export) in exports(count) {
+        let json = serde_json::to_vec_pretty(&export).unwrap();
+        std::fs::write(dir.path().join(path), json).unwrap();
+    }
+    dir
+}
+
+#[divan::bench(args = [1_000, 10_000], sample_count = 5)]
+fn read_folder(bencher: Bencher, count: usize) {
+    let dir = folder(count);
+    bencher.bench_local(|| {
+        let (files, unread) = report::walk(&[dir.path().to_path_buf()]);
+        let mut builder = report::Builder::new(now(), &jiff::tz::TimeZone::UTC, STALE_DAYS);
+        report::read_each(files, |path, read| {
+            if let Ok(export) = read {
+                builder.add(path, &export);
+            }
+        });
+        builder.finish(unread, |_| None).files_read
+    });
 }

@@ -35,12 +35,10 @@ pub fn report(
     let given = given_packs(request.packs)?;
     let (files, mut unread) = report::walk(request.files);
     let mut builder = Builder::new(crate::clock::now(), &request.tz, request.stale_days);
-    for path in files {
-        match report::read_one(&path) {
-            Ok(export) => builder.add(path, &export),
-            Err(why) => unread.push(Unread { path, why }),
-        }
-    }
+    report::read_each(files, |path, read| match read {
+        Ok(export) => builder.add(path, &export),
+        Err(why) => unread.push(Unread { path, why }),
+    });
     let library = crate::library::Library::from_platform()
         .map(|library| library.with_builtin_lang(request.lang));
     let built = builder.finish(unread, |id| {
@@ -54,18 +52,18 @@ pub fn report(
                     .and_then(|library| library.resolve_id(id).ok())
             })
     });
-    let mut text = Vec::new();
-    match request.format {
-        ReportFormat::Markdown => report::write_markdown(&mut text, &built, t),
-        ReportFormat::Csv => report::write_csv(&mut text, &built, request.csv, t),
-        ReportFormat::Html => report::write_html(&mut text, &built, t),
-        ReportFormat::Json => serde_json::to_writer_pretty(&mut text, &built)
+    let write = |mut out: &mut dyn Write| match request.format {
+        ReportFormat::Markdown => report::write_markdown(&mut out, &built, t),
+        ReportFormat::Csv => report::write_csv(&mut out, &built, request.csv, t),
+        ReportFormat::Html => report::write_html(&mut out, &built, t),
+        ReportFormat::Json => serde_json::to_writer_pretty(&mut *out, &built)
             .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(text)),
-    }
-    .map_err(Failure::Output)?;
+            .and_then(|()| writeln!(out)),
+    };
     match request.output {
         Some(path) => {
+            let mut text = Vec::new();
+            write(&mut text).map_err(Failure::Output)?;
             crate::atomic_file::write(path, &text).map_err(|source| Failure::Write {
                 path: path.clone(),
                 source,
@@ -82,7 +80,13 @@ pub fn report(
                 let _ = writeln!(err, "ticklist: {said}");
             }
         }
-        None => out.write_all(&text).map_err(Failure::Output)?,
+        // Written as it is made: a page for ten thousand mentors is never held whole.
+        None => {
+            let mut out = std::io::BufWriter::new(out);
+            write(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(Failure::Output)?;
+        }
     }
     match built.unread.len() {
         0 => Ok(()),

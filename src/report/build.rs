@@ -156,9 +156,12 @@ impl Builder {
         }
     }
 
-    /// One export as a row: figures counted from its steps, each step once.
+    /// One export as a row: figures counted from its steps, each step once. Its states
+    /// are by the index of each step among those seen of the pack.
     fn row(&self, export: &Export) -> MentorRow {
-        let mut states = BTreeMap::new();
+        let ids = self.packs.get(&export.pack.id).map(|seen| &seen.step_ids);
+        let mut states = vec![StepState::NotInVersion; ids.map_or(0, HashMap::len)];
+        let mut counted = 0u32;
         let mut stages: BTreeMap<String, (u32, u32)> = BTreeMap::new();
         let mut stage: Option<&str> = None;
         let mut remarks = Vec::new();
@@ -168,11 +171,15 @@ impl Builder {
             if item.depth == 0 {
                 stage = Some(&item.id);
             }
-            if !item.step || states.contains_key(&item.id) {
+            let Some(&index) = ids.and_then(|ids| ids.get(&item.id)).filter(|_| item.step) else {
+                continue;
+            };
+            if states[index] != StepState::NotInVersion {
                 continue;
             }
             let state = StepState::from_export(&item.state);
-            states.insert(item.id.clone(), state);
+            states[index] = state;
+            counted += 1;
             if let Some(stage) = stage {
                 let (done, total) = stages.entry(stage.to_string()).or_default();
                 *done += u32::from(state.settled());
@@ -193,8 +200,8 @@ impl Builder {
                 });
             }
         }
-        let total = u32::try_from(states.len()).unwrap_or(u32::MAX);
-        let done = u32::try_from(states.values().filter(|s| s.settled()).count()).unwrap_or(total);
+        let total = counted;
+        let done = u32::try_from(states.iter().filter(|s| s.settled()).count()).unwrap_or(total);
         MentorRow {
             mentor: clean_name(&export.mentor),
             person: Person::of(export.person.as_deref(), &export.mentor),
@@ -380,8 +387,9 @@ fn section(id: String, seen: Seen, mut rows: Vec<MentorRow>, known: Option<&Pack
                 .collect();
             (stages, steps, Some(pack.version.clone()))
         }
-        None => (seen.stages, seen.steps, None),
+        None => (seen.stages, seen.steps.clone(), None),
     };
+    let seen_steps = seen.steps;
     let renames: HashMap<&str, &str> = known
         .map(|pack| {
             pack.renamed
@@ -390,38 +398,45 @@ fn section(id: String, seen: Seen, mut rows: Vec<MentorRow>, known: Option<&Pack
                 .collect()
         })
         .unwrap_or_default();
+    // Where each step seen goes among the section's steps, through the renames; a step
+    // the newest version removed goes nowhere, so it is open for nobody.
+    let index: HashMap<&str, usize> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.as_str(), i))
+        .collect();
+    let moved: Vec<Option<usize>> = seen_steps
+        .iter()
+        .map(|(id, _)| index.get(follow(&renames, id)).copied())
+        .collect();
     let mut versions: BTreeMap<String, usize> = BTreeMap::new();
     for row in &mut rows {
         *versions.entry(row.pack_version.clone()).or_default() += 1;
-        let mut states: BTreeMap<String, StepState> = BTreeMap::new();
-        for (old, state) in std::mem::take(&mut row.states) {
-            states.insert(follow(&renames, &old).to_string(), state);
+        let mut states = vec![StepState::NotInVersion; steps.len()];
+        for (seen, state) in row.states.iter().enumerate() {
+            if let Some(Some(to)) = moved.get(seen)
+                && *state != StepState::NotInVersion
+            {
+                states[*to] = *state;
+            }
         }
-        for (step, _) in &steps {
-            states
-                .entry(step.clone())
-                .or_insert(StepState::NotInVersion);
-        }
-        if known.is_some() {
-            // A step the newest version removed is not open for anyone.
-            states.retain(|step, _| steps.iter().any(|(id, _)| id == step));
-        }
+        row.states = states;
         for late in &mut row.late {
             *late = follow(&renames, late).to_string();
         }
-        row.states = states;
     }
     namesakes(&mut rows);
     rows.sort_by(|a, b| (&a.mentor, &a.namesake, &a.run).cmp(&(&b.mentor, &b.namesake, &b.run)));
-    let most = |counts: &dyn Fn(&MentorRow, &str) -> bool| {
+    let most = |counts: &dyn Fn(&MentorRow, usize, &str) -> bool| {
         let mut found: Vec<OpenStep> = steps
             .iter()
-            .map(|(id, title)| OpenStep {
+            .enumerate()
+            .map(|(i, (id, title))| OpenStep {
                 id: id.clone(),
                 title: title.clone(),
                 who: rows
                     .iter()
-                    .filter(|row| counts(row, id))
+                    .filter(|row| counts(row, i, id))
                     .map(MentorRow::label)
                     .collect(),
             })
@@ -432,8 +447,8 @@ fn section(id: String, seen: Seen, mut rows: Vec<MentorRow>, known: Option<&Pack
         found.truncate(MOST_OPEN);
         found
     };
-    let most_open = most(&|row, id| row.states.get(id).is_some_and(|s| s.open()));
-    let most_late = most(&|row, id| row.late.iter().any(|late| late == id));
+    let most_open = most(&|row, i, _| row.states.get(i).is_some_and(|s| s.open()));
+    let most_late = most(&|row, _, id| row.late.iter().any(|late| late == id));
     let mut versions: Vec<(String, usize)> = versions.into_iter().collect();
     versions.sort_by(|a, b| crate::library::compare_versions(&b.0, &a.0));
     PackSection {

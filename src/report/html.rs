@@ -316,10 +316,10 @@ fn write_grid(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()>
         writeln!(out, "</tr></thead><tbody>")?;
         for row in &s.mentors {
             write!(out, "<tr><th scope=\"row\">{}</th>", text(&row.label()))?;
-            for (id, _) in steps {
+            for step in first - 1..first - 1 + steps.len() {
                 let state = row
                     .states
-                    .get(id)
+                    .get(step)
                     .copied()
                     .unwrap_or(StepState::NotInVersion);
                 if let Some((_, symbol, word)) = states.iter().find(|(s, _, _)| *s == state) {

@@ -24,7 +24,7 @@ pub use csv::{CsvOptions, write_csv};
 pub use html::write_html;
 pub use markdown::write_markdown;
 pub use people::{Person, clean_name};
-pub use read::{Unread, Why, parse, read_one, walk};
+pub use read::{Unread, Why, parse, read_each, read_one, walk};
 
 /// Days without a tick after which a mentor is flagged as quiet, unless told otherwise.
 pub const STALE_DAYS: i64 = 14;
@@ -78,7 +78,7 @@ pub struct Duplicate {
 }
 
 /// One pack: exports of different packs are never mixed in one table.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct PackSection {
     pub id: String,
     pub title: String,
@@ -128,11 +128,57 @@ pub struct MentorRow {
     pub stale: bool,
     /// Steps past their due date and not settled, by id.
     pub late: Vec<String>,
-    /// Each step's state by id; a step of the pack their version lacks is
-    /// `not_in_version`.
-    pub states: BTreeMap<String, StepState>,
+    /// Each step's state, in the order of the section's steps (written out as a map by
+    /// step id); a step their version lacks is `not_in_version`. A byte a step: ten
+    /// thousand rows take little memory.
+    #[serde(skip)]
+    pub states: Vec<StepState>,
     /// The mentor's notes and skip reasons, in step order.
     pub remarks: Vec<Remark>,
+}
+
+impl Serialize for PackSection {
+    /// Each row with its states as a map by step id, made as it is written.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut s = serializer.serialize_struct("PackSection", 10)?;
+        s.serialize_field("id", &self.id)?;
+        s.serialize_field("title", &self.title)?;
+        s.serialize_field("versions", &self.versions)?;
+        s.serialize_field("matched_with", &self.matched_with)?;
+        s.serialize_field("stages", &self.stages)?;
+        s.serialize_field("steps", &self.steps)?;
+        s.serialize_field("mentors", &Rows(self))?;
+        s.serialize_field("most_open", &self.most_open)?;
+        s.serialize_field("most_late", &self.most_late)?;
+        s.end()
+    }
+}
+
+/// A section's rows, each written with its states by step id.
+struct Rows<'a>(&'a PackSection);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Row<'a> {
+            #[serde(flatten)]
+            row: &'a MentorRow,
+            states: BTreeMap<&'a str, StepState>,
+        }
+        let steps = &self.0.steps;
+        serializer.collect_seq(self.0.mentors.iter().map(|row| {
+            Row {
+                row,
+                states: steps
+                    .iter()
+                    .map(|(id, _)| id.as_str())
+                    .zip(row.states.iter().copied())
+                    .collect(),
+            }
+        }))
+    }
 }
 
 /// Where one mentor stands on one step.

@@ -127,6 +127,46 @@ fn collect(
     folders.pop();
 }
 
+/// Files read at a time by [`read_each`]: enough to keep every core busy, few enough
+/// that their exports take little memory.
+const BATCH: usize = 64;
+
+/// Reads every file in `files` as an export and gives each result to `each`, in the
+/// order of `files`: the files of a batch are read and parsed on every core at once,
+/// then handed over, so that no more than a batch is ever held.
+pub fn read_each(files: Vec<PathBuf>, mut each: impl FnMut(PathBuf, Result<Export, Why>)) {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    for batch in files.chunks(BATCH) {
+        let lanes = cores.min(batch.len()).max(1);
+        let read: Vec<Vec<(usize, Result<Export, Why>)>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..lanes)
+                .map(|lane| {
+                    scope.spawn(move || {
+                        (lane..batch.len())
+                            .step_by(lanes)
+                            .map(|i| (i, read_one(&batch[i])))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|worker| worker.join().unwrap_or_else(|_| Vec::new()))
+                .collect()
+        });
+        let mut results: Vec<Option<Result<Export, Why>>> =
+            (0..batch.len()).map(|_| None).collect();
+        for (i, result) in read.into_iter().flatten() {
+            results[i] = Some(result);
+        }
+        for (path, result) in batch.iter().zip(results) {
+            // Only a reader that panicked leaves a hole: what it read is not an export.
+            let result = result.unwrap_or(Err(Why::NotExport));
+            each(path.clone(), result);
+        }
+    }
+}
+
 /// The export in the file at `path`, or why it is not one. Only regular files are
 /// opened, and none bigger than an export can be.
 pub fn read_one(path: &Path) -> Result<Export, Why> {
