@@ -111,6 +111,9 @@ pub enum Command {
         /// here: rows are matched by its steps, following its renamed ones.
         #[arg(long, value_name = "FILE")]
         pack: Vec<PathBuf>,
+        /// Only mentors who started on or after this day: one cohort.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: Option<jiff::civil::Date>,
     },
     /// Search every built-in and installed pack (titles, details, callouts, link labels
     /// and your notes); case, accents and punctuation do not matter. Exit 1 if nothing.

@@ -55,10 +55,12 @@ pub fn run() -> ExitCode {
             delimiter,
             bom,
             pack,
+            since,
         }) => {
             let request = super::ReportRequest {
                 files,
                 packs: pack,
+                since: *since,
                 format: *format,
                 output: output.as_ref(),
                 stale_days: *stale_days,

@@ -21,6 +21,8 @@ pub struct ReportRequest<'a> {
     pub tz: jiff::tz::TimeZone,
     /// Which language's built-in packs the rows are matched by.
     pub lang: crate::text::Lang,
+    /// Only mentors who started on or after this day.
+    pub since: Option<jiff::civil::Date>,
 }
 
 /// Reads every export under `files` one at a time into the report, writes it, and
@@ -34,7 +36,8 @@ pub fn report(
 ) -> Result<(), Failure> {
     let given = given_packs(request.packs)?;
     let (files, mut unread) = report::walk(request.files);
-    let mut builder = Builder::new(crate::clock::now(), &request.tz, request.stale_days);
+    let mut builder =
+        Builder::new(crate::clock::now(), &request.tz, request.stale_days).since(request.since);
     report::read_each(files, |path, read| match read {
         Ok(export) => builder.add(path, &export),
         Err(why) => unread.push(Unread { path, why }),

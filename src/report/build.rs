@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use jiff::{Span, Timestamp};
 
 use super::people::{Person, clean_name};
+use super::stalls;
 use super::{
     Dated, Duplicate, MOST_OPEN, MentorRow, NameChange, OpenStep, PackSection, Remark, Report,
     StepState,
@@ -36,6 +37,7 @@ pub struct Builder {
     /// Copies that lost to another, and the key of the one that won.
     lost: Vec<(PathBuf, Key)>,
     future: Vec<Dated>,
+    since: Option<Date>,
 }
 
 /// The copy kept so far of one person's progress.
@@ -91,7 +93,13 @@ impl Builder {
             names: BTreeMap::new(),
             lost: Vec::new(),
             future: Vec::new(),
+            since: None,
         }
+    }
+
+    /// Only mentors who started on or after `day`: one cohort.
+    pub fn since(self, day: Option<Date>) -> Self {
+        Builder { since: day, ..self }
     }
 
     /// Counts one export read from `path`.
@@ -162,6 +170,8 @@ impl Builder {
         let ids = self.packs.get(&export.pack.id).map(|seen| &seen.step_ids);
         let mut states = vec![StepState::NotInVersion; ids.map_or(0, HashMap::len)];
         let mut counted = 0u32;
+        let mut ticks = Vec::new();
+        let mut stage_steps: Vec<(String, Vec<usize>)> = Vec::new();
         let mut stages: BTreeMap<String, (u32, u32)> = BTreeMap::new();
         let mut stage: Option<&str> = None;
         let mut remarks = Vec::new();
@@ -170,6 +180,7 @@ impl Builder {
         for item in &export.items {
             if item.depth == 0 {
                 stage = Some(&item.id);
+                stage_steps.push((item.id.clone(), Vec::new()));
             }
             let Some(&index) = ids.and_then(|ids| ids.get(&item.id)).filter(|_| item.step) else {
                 continue;
@@ -180,13 +191,20 @@ impl Builder {
             let state = StepState::from_export(&item.state);
             states[index] = state;
             counted += 1;
+            if let Some((_, steps)) = stage_steps.last_mut() {
+                steps.push(index);
+            }
             if let Some(stage) = stage {
                 let (done, total) = stages.entry(stage.to_string()).or_default();
                 *done += u32::from(state.settled());
                 *total += 1;
             }
-            if state == StepState::Done {
-                last_tick = last_tick.max(item.ticked_at.filter(|at| *at <= export.generated_at));
+            let ticked = item.ticked_at.filter(|at| *at <= export.generated_at);
+            if state == StepState::Done
+                && let Some(at) = ticked
+            {
+                last_tick = last_tick.max(Some(at));
+                ticks.push((index, at));
             }
             if item.due.is_some_and(|due| due < self.today) && !state.settled() {
                 late.push(item.id.clone());
@@ -201,6 +219,8 @@ impl Builder {
             }
         }
         let total = counted;
+        let start = stalls::start_moment(export.start);
+        let pace = stalls::pace(&mut ticks, start, &stage_steps, &states);
         let done = u32::try_from(states.iter().filter(|s| s.settled()).count()).unwrap_or(total);
         MentorRow {
             mentor: clean_name(&export.mentor),
@@ -217,6 +237,7 @@ impl Builder {
             stale: false,
             late,
             states,
+            pace,
             remarks,
         }
     }
@@ -262,6 +283,12 @@ impl Builder {
             {
                 row.mentor = name;
             }
+            if self
+                .since
+                .is_some_and(|since| row.start.is_none_or(|start| start < since))
+            {
+                continue;
+            }
             row.stale = limit.is_some_and(|limit| quiet(&row, limit));
             rows.entry(pack).or_default().push(row);
         }
@@ -283,6 +310,7 @@ impl Builder {
             future: self.future,
             renamed,
             without_id,
+            since: self.since,
         }
     }
 
@@ -359,12 +387,7 @@ fn quiet(row: &MentorRow, limit: Timestamp) -> bool {
     if row.done >= row.total {
         return false;
     }
-    let start = row.start.and_then(|day| {
-        day.to_zoned(jiff::tz::TimeZone::UTC)
-            .ok()
-            .map(|z| z.timestamp())
-    });
-    match row.last_tick.max(start) {
+    match row.last_tick.max(stalls::start_moment(row.start)) {
         Some(since) => since < limit,
         None => true,
     }
@@ -421,6 +444,10 @@ fn section(id: String, seen: Seen, mut rows: Vec<MentorRow>, known: Option<&Pack
             }
         }
         row.states = states;
+        row.pace.waits = std::mem::take(&mut row.pace.waits)
+            .into_iter()
+            .filter_map(|(seen, days)| Some((moved.get(seen).copied().flatten()?, days)))
+            .collect();
         for late in &mut row.late {
             *late = follow(&renames, late).to_string();
         }
@@ -449,6 +476,7 @@ fn section(id: String, seen: Seen, mut rows: Vec<MentorRow>, known: Option<&Pack
     };
     let most_open = most(&|row, i, _| row.states.get(i).is_some_and(|s| s.open()));
     let most_late = most(&|row, _, id| row.late.iter().any(|late| late == id));
+    let (waits, stage_times) = stalls::stalls(&rows, &steps, &stages);
     let mut versions: Vec<(String, usize)> = versions.into_iter().collect();
     versions.sort_by(|a, b| crate::library::compare_versions(&b.0, &a.0));
     PackSection {
@@ -461,6 +489,8 @@ fn section(id: String, seen: Seen, mut rows: Vec<MentorRow>, known: Option<&Pack
         mentors: rows,
         most_open,
         most_late,
+        waits,
+        stage_times,
     }
 }
 

@@ -5,7 +5,8 @@
 
 use std::io::{self, Write};
 
-use super::Report;
+use super::markdown::days;
+use super::{PackSection, Report};
 use crate::safe_text::printable;
 use crate::text::Text;
 
@@ -105,6 +106,45 @@ pub fn write_csv(
             cells.push(text_cell(if row.stale { t.csv_yes } else { t.csv_no }));
             writeln!(out, "{}", cells.join(&sep))?;
         }
+        write_waits(out, pack, &sep, t)?;
+    }
+    Ok(())
+}
+
+/// A number as a cell: bare, unless its decimal mark is the separator.
+fn number(text: String, sep: &str) -> String {
+    if text.contains(sep) {
+        format!("\"{text}\"")
+    } else {
+        text
+    }
+}
+
+/// Where the pack's mentors wait, as a table of its own below theirs.
+fn write_waits(out: &mut impl Write, pack: &PackSection, sep: &str, t: &Text) -> io::Result<()> {
+    if pack.waits.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    let header = [
+        t.csv_pack,
+        t.report_col_step,
+        t.report_col_ticked,
+        t.report_col_median,
+        t.report_col_slowest,
+    ];
+    let header: Vec<String> = header.into_iter().map(text_cell).collect();
+    writeln!(out, "{}", header.join(sep))?;
+    // The days with the language's decimal mark, so the spreadsheet reads numbers.
+    for wait in &pack.waits {
+        let cells = [
+            text_cell(&pack.id),
+            text_cell(&wait.title),
+            wait.ticked.to_string(),
+            number(days(wait.median_days, t), sep),
+            number(days(wait.slowest_days, t), sep),
+        ];
+        writeln!(out, "{}", cells.join(sep))?;
     }
     Ok(())
 }

@@ -7,8 +7,10 @@ use std::io::{self, Write};
 
 use html_escape::encode_double_quoted_attribute as attr;
 
-use super::markdown::{files_lines, generated, last_tick_cell, pack_lines, versions};
-use super::{MentorRow, OpenStep, PackSection, Report, StepState};
+use super::markdown::{
+    days, files_lines, generated, last_tick_cell, pack_lines, stage_time_lines, versions,
+};
+use super::{MentorRow, OpenStep, PackSection, Report, StepState, longest};
 use crate::progress::percent;
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
@@ -32,7 +34,7 @@ body{font:15px/1.45 system-ui,sans-serif;color:var(--ink);margin:1.5rem auto;max
 h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.3rem;margin-top:2.2rem;border-bottom:2px solid var(--line)}\
 h3{font-size:1.05rem;margin-top:1.4rem}p.meta{color:var(--muted);margin:.2rem 0}\
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:middle}\
-thead th{background:#f3f3f3}td.num{text-align:right;white-space:nowrap}\
+thead th{background:#f3f3f3}td.num{text-align:right;white-space:nowrap}td.date{white-space:nowrap}\
 .scroll{overflow-x:auto;max-width:100%}\
 svg.bar{vertical-align:middle;margin-right:.4rem}svg.bar .track{fill:var(--track)}svg.bar .fill{fill:var(--fill)}\
 strong.quiet{font-weight:700;text-decoration:underline}\
@@ -90,6 +92,7 @@ fn write_section(out: &mut impl Write, n: usize, s: &PackSection, t: &Text) -> i
     write_table(out, s, t)?;
     write_steps(out, &s.most_open, t.report_most_open, t)?;
     write_steps(out, &s.most_late, t.report_most_late, t)?;
+    write_waits(out, n, s, t)?;
     write_grid(out, s, t)?;
     write_remarks(out, s, t)?;
     writeln!(out, "</section>")
@@ -224,7 +227,7 @@ fn write_row(out: &mut impl Write, s: &PackSection, row: &MentorRow, t: &Text) -
     let start = row.start.map(|day| day.to_string()).unwrap_or_default();
     write!(
         out,
-        "<td>{}</td><td class=\"num\">{}</td>",
+        "<td class=\"date\">{}</td><td class=\"num\">{}</td>",
         text(&start),
         row.late.len()
     )?;
@@ -241,7 +244,99 @@ fn write_row(out: &mut impl Write, s: &PackSection, row: &MentorRow, t: &Text) -
     } else {
         text(&last_tick_cell(row, t))
     };
-    writeln!(out, "<td>{last}</td></tr>")
+    writeln!(out, "<td class=\"date\">{last}</td></tr>")
+}
+
+/// Where mentors wait: the longest waits as bars (their figures written beside them and
+/// in a text alternative), every step's figures in a table, each stage's time.
+fn write_waits(out: &mut impl Write, n: usize, s: &PackSection, t: &Text) -> io::Result<()> {
+    const ROW: usize = 22;
+    const LABEL: usize = 260;
+    const WIDTH: usize = 240;
+    if s.waits.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "<h3>{}</h3>", text(t.report_waits))?;
+    writeln!(out, "<p class=\"meta\">{}</p>", text(t.report_waits_about))?;
+    let longest = longest(&s.waits);
+    let most = longest.first().map_or(1.0, |w| w.median_days.max(0.1));
+    let lines: Vec<String> = longest
+        .iter()
+        .map(|w| {
+            let d = days(w.median_days, t);
+            fill(t.report_wait_line, &[("title", &w.title), ("days", &d)])
+        })
+        .collect();
+    let height = ROW * longest.len() + 4;
+    writeln!(out, "<figure>")?;
+    writeln!(
+        out,
+        "<svg role=\"img\" aria-labelledby=\"waits-{n}-title waits-{n}-desc\" viewBox=\"0 0 {} {height}\" width=\"100%\" style=\"max-width:{}px\">",
+        LABEL + WIDTH + 80,
+        LABEL + WIDTH + 80
+    )?;
+    writeln!(
+        out,
+        "<title id=\"waits-{n}-title\">{}</title>",
+        text(t.report_longest)
+    )?;
+    writeln!(
+        out,
+        "<desc id=\"waits-{n}-desc\">{}</desc>",
+        text(&lines.join("; "))
+    )?;
+    for (i, wait) in longest.iter().enumerate() {
+        let y = i * ROW + 2;
+        // Whole pixels: the bar is decoration, the figure beside it says the days.
+        let width = (wait.median_days / most * WIDTH as f64).round().max(1.0) as usize;
+        let label: String = wait.title.chars().take(36).collect();
+        writeln!(
+            out,
+            "<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>\
+             <rect x=\"{LABEL}\" y=\"{y}\" width=\"{width}\" height=\"14\" fill=\"#2a6f97\"/>\
+             <text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>",
+            y + 12,
+            text(&label),
+            LABEL + width + 6,
+            y + 12,
+            text(&days(wait.median_days, t))
+        )?;
+    }
+    writeln!(out, "</svg>")?;
+    writeln!(
+        out,
+        "<figcaption>{}</figcaption>\n</figure>",
+        text(t.report_longest)
+    )?;
+    writeln!(out, "<div class=\"scroll\"><table>")?;
+    writeln!(
+        out,
+        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        text(t.report_col_step),
+        text(t.report_col_ticked),
+        text(t.report_col_median),
+        text(t.report_col_slowest)
+    )?;
+    for wait in &s.waits {
+        writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            text(&wait.title),
+            wait.ticked,
+            text(&days(wait.median_days, t)),
+            text(&days(wait.slowest_days, t))
+        )?;
+    }
+    writeln!(out, "</tbody></table></div>")?;
+    let stages = stage_time_lines(s, t);
+    if !stages.is_empty() {
+        writeln!(out, "<p>{}</p>\n<ul>", text(t.report_stage_times))?;
+        for line in stages {
+            writeln!(out, "<li>{}</li>", text(&line))?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    Ok(())
 }
 
 /// Steps most often open (or late), with how many and who.

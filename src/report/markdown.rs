@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{MentorRow, OpenStep, PackSection, Report};
+use super::{MentorRow, OpenStep, PackSection, Report, longest};
 use crate::export::{md, md_code};
 use crate::text::{Text, fill};
 
@@ -35,7 +35,37 @@ pub(super) fn generated(report: &Report, t: &Text) -> String {
         let days = report.stale_days.to_string();
         said = format!("{said} {}", fill(t.report_quiet_after, &[("days", &days)]));
     }
+    if let Some(since) = report.since {
+        said = format!(
+            "{said} {}",
+            fill(t.report_since, &[("date", &t.date(since))])
+        );
+    }
     said
+}
+
+/// Days to a tenth, with the language's decimal mark: "4.5", "4,5".
+pub(super) fn days(days: f64, t: &Text) -> String {
+    let text = format!("{days:.1}");
+    let text = text.strip_suffix(".0").unwrap_or(&text).to_string();
+    match t.html_lang {
+        "fr" => text.replace('.', ","),
+        _ => text,
+    }
+}
+
+/// "Stage 1: 4.5 days (median of 12 mentors)", a line per stage someone finished.
+pub(super) fn stage_time_lines(s: &PackSection, t: &Text) -> Vec<String> {
+    s.stage_times
+        .iter()
+        .map(|stage| {
+            let (d, count) = (days(stage.median_days, t), stage.finished.to_string());
+            fill(
+                t.report_stage_time,
+                &[("title", &stage.title), ("days", &d), ("count", &count)],
+            )
+        })
+        .collect()
 }
 
 /// What a pack's rows were matched by: its newest version's steps, or ids alone.
@@ -166,6 +196,7 @@ fn write_section(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<
     }
     write_steps(out, &s.most_open, t.report_most_open)?;
     write_steps(out, &s.most_late, t.report_most_late)?;
+    write_waits(out, s, t)?;
     let remarks: Vec<String> = s.mentors.iter().flat_map(|m| remarks(m, t)).collect();
     if !remarks.is_empty() {
         writeln!(out)?;
@@ -173,6 +204,57 @@ fn write_section(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<
         writeln!(out)?;
         for remark in remarks {
             writeln!(out, "- {remark}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Where mentors wait: a row per step someone ticked, the longest waits, each stage's
+/// time to finish.
+fn write_waits(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()> {
+    if s.waits.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "### {}", md(t.report_waits))?;
+    writeln!(out)?;
+    writeln!(out, "{}", md(t.report_waits_about))?;
+    writeln!(out)?;
+    let header = [
+        t.report_col_step,
+        t.report_col_ticked,
+        t.report_col_median,
+        t.report_col_slowest,
+    ];
+    let header: Vec<String> = header.into_iter().map(md).collect();
+    writeln!(out, "| {} |\n|---|---:|---:|---:|", header.join(" | "))?;
+    for wait in &s.waits {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            md(&wait.title),
+            wait.ticked,
+            days(wait.median_days, t),
+            days(wait.slowest_days, t)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", md(t.report_longest))?;
+    writeln!(out)?;
+    for wait in longest(&s.waits) {
+        let line = fill(
+            t.report_wait_line,
+            &[("title", &wait.title), ("days", &days(wait.median_days, t))],
+        );
+        writeln!(out, "- {}", md(&line))?;
+    }
+    let stages = stage_time_lines(s, t);
+    if !stages.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", md(t.report_stage_times))?;
+        writeln!(out)?;
+        for line in stages {
+            writeln!(out, "- {}", md(&line))?;
         }
     }
     Ok(())

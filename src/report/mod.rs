@@ -9,6 +9,7 @@ mod html;
 mod markdown;
 mod people;
 mod read;
+mod stalls;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -25,6 +26,7 @@ pub use html::write_html;
 pub use markdown::write_markdown;
 pub use people::{Person, clean_name};
 pub use read::{Unread, Why, parse, read_each, read_one, walk};
+pub use stalls::{Pace, StageTime, StepWait, longest};
 
 /// Days without a tick after which a mentor is flagged as quiet, unless told otherwise.
 pub const STALE_DAYS: i64 = 14;
@@ -52,6 +54,8 @@ pub struct Report {
     pub renamed: Vec<NameChange>,
     /// Rows grouped by name because their exports carry no person id (older ticklists).
     pub without_id: usize,
+    /// Only mentors who started on or after this day are in the report (`--since`).
+    pub since: Option<Date>,
 }
 
 /// An export and the date it says it was made.
@@ -96,6 +100,10 @@ pub struct PackSection {
     pub most_open: Vec<OpenStep>,
     /// Steps past their due date, most often first, with whose rows they are late in.
     pub most_late: Vec<OpenStep>,
+    /// Where mentors stall: each step's wait before its tick, in the pack's order.
+    pub waits: Vec<StepWait>,
+    /// How long each stage took mentors to finish, from their start.
+    pub stage_times: Vec<StageTime>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -133,6 +141,9 @@ pub struct MentorRow {
     /// thousand rows take little memory.
     #[serde(skip)]
     pub states: Vec<StepState>,
+    /// How long each tick waited, for where mentors stall.
+    #[serde(skip)]
+    pub pace: Pace,
     /// The mentor's notes and skip reasons, in step order.
     pub remarks: Vec<Remark>,
 }
@@ -142,7 +153,7 @@ impl Serialize for PackSection {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
 
-        let mut s = serializer.serialize_struct("PackSection", 10)?;
+        let mut s = serializer.serialize_struct("PackSection", 13)?;
         s.serialize_field("id", &self.id)?;
         s.serialize_field("title", &self.title)?;
         s.serialize_field("versions", &self.versions)?;
@@ -152,6 +163,10 @@ impl Serialize for PackSection {
         s.serialize_field("mentors", &Rows(self))?;
         s.serialize_field("most_open", &self.most_open)?;
         s.serialize_field("most_late", &self.most_late)?;
+        s.serialize_field("waits", &self.waits)?;
+        s.serialize_field("stage_times", &self.stage_times)?;
+        let longest: Vec<&str> = longest(&self.waits).iter().map(|w| w.id.as_str()).collect();
+        s.serialize_field("longest_waits", &longest)?;
         s.end()
     }
 }

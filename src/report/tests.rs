@@ -249,3 +249,39 @@ fn a_page_for_a_thousand_mentors_stays_small() {
     write_html(&mut out, &report, &EN).unwrap();
     assert!(out.len() < 4 * 1024 * 1024, "{} bytes", out.len());
 }
+
+/// An export that started on `start` (a November day).
+fn started(mentor: &str, ids: &[&str], day: i8, start: i8) -> Export {
+    let mut export = exported(mentor, ids, day);
+    export.start = Some(jiff::civil::date(2026, 11, start));
+    export.person = Some(format!("{:016x}", mentor.len()));
+    export
+}
+
+#[test]
+fn stage_times_are_medians_from_the_start_and_a_cohort_keeps_its_own() {
+    let alice = started("alice", &["etape-1"], 10, 1);
+    let bob = started("bob", &["etape-1"], 20, 15);
+    let exports = vec![(path("a"), alice.clone()), (path("b"), bob.clone())];
+    let report = build(exports, Vec::new(), at(21), STALE_DAYS);
+    let times = &report.packs[0].stage_times;
+    // Ticked at 09:00: 9.4 days after the 1st, 5.4 after the 15th.
+    assert_eq!(times.len(), 1);
+    assert_eq!((times[0].id.as_str(), times[0].finished), ("etape-1", 2));
+    assert_eq!(times[0].median_days, 7.4);
+    let waits = &report.packs[0].waits;
+    assert!(waits.iter().all(|w| w.ticked == 2), "{waits:?}");
+
+    let mut cohort = Builder::new(at(21), &jiff::tz::TimeZone::UTC, STALE_DAYS)
+        .since(Some(jiff::civil::date(2026, 11, 12)));
+    cohort.add(path("a"), &alice);
+    cohort.add(path("b"), &bob);
+    let cohort = cohort.finish(Vec::new(), |_| None);
+    let rows: Vec<&str> = cohort.packs[0]
+        .mentors
+        .iter()
+        .map(|m| m.mentor.as_str())
+        .collect();
+    assert_eq!(rows, ["bob"], "alice started before the 12th");
+    assert_eq!(cohort.packs[0].stage_times[0].median_days, 5.4);
+}

@@ -331,6 +331,24 @@ fn one_shared_folder_gives_one_row_per_person_with_figures_counted_not_believed(
         .collect();
     assert_eq!(late, [("a", 2)]);
     assert_eq!(section["mentors"][3]["late"], json!(["a"]));
+    // Where mentors wait: `a` ticked 0.4 days after the start by five mentors, Omar's
+    // `b` (now `b2`) in the same minute as his `a`; nobody has finished the stage.
+    let waits: Vec<(&str, u64, f64, f64)> = section["waits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["id"].as_str().unwrap(),
+                w["ticked"].as_u64().unwrap(),
+                w["median_days"].as_f64().unwrap(),
+                w["slowest_days"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(waits, [("a", 5, 0.4, 0.4), ("b2", 1, 0.0, 0.0)]);
+    assert_eq!(section["longest_waits"], json!(["a", "b2"]));
+    assert_eq!(section["stage_times"], json!([]));
     // What the report set aside or merged, each said.
     assert_eq!(json["files_read"], 8);
     assert_eq!(json["without_id"], 1, "Zoé, by her name");
@@ -381,7 +399,13 @@ fn one_shared_folder_gives_one_row_per_person_with_figures_counted_not_believed(
 
     let csv = report(home, "C", "csv");
     assert_inert(&csv, "csv");
-    let lines: Vec<&str> = csv.lines().collect();
+    assert!(md.contains("| Meet the team | 5 | 0.4 | 0.4 |"), "{md}");
+    let (mentors, waits) = csv.split_once("\n\n").unwrap();
+    assert_eq!(
+        waits.lines().nth(1),
+        Some("\"team\",\"Meet the team\",5,0.4,0.4")
+    );
+    let lines: Vec<&str> = mentors.lines().collect();
     assert_eq!(lines.len(), 9, "a header and a row per person: {csv}");
     assert!(lines[0].starts_with("\"Pack id\",\"Mentor\",\"Email\",\"Student\",\"Pack version\",\"Steps done\",\"Steps in all\",\"Done (%)\",\"First week\",\"Started\",\"Late steps\",\"Last tick\",\"Quiet\""), "{csv}");
     assert!(
@@ -441,6 +465,11 @@ fn one_shared_folder_gives_one_row_per_person_with_figures_counted_not_believed(
         fr.contains("a aussi exporté sous le nom Jean Martin"),
         "{fr}"
     );
+    assert!(fr.contains("| Meet the team | 5 | 0,4 | 0,4 |"), "{fr}");
     let fr_csv = report(home, "fr_FR.UTF-8", "csv");
     assert!(fr_csv.contains(";\"oui\"\n"), "{fr_csv}");
+    assert!(
+        fr_csv.contains("\n\"team\";\"Meet the team\";5;0,4;0,4\n"),
+        "{fr_csv}"
+    );
 }
