@@ -220,6 +220,7 @@ fn marker(export: &Export) -> crate::import::Marker {
         version: export.pack.version.clone(),
         title: export.pack.title.clone(),
         parts,
+        ids: export.items.iter().map(|item| item.id.clone()).collect(),
     }
 }
 

@@ -155,6 +155,10 @@ pub enum PackCommand {
         /// Install even a version older than the installed one.
         #[arg(long)]
         allow_downgrade: bool,
+        /// Install even when most of your ticks would stop counting (steps removed, or
+        /// their ids changed).
+        #[arg(long)]
+        force: bool,
         /// Seconds to wait for the server.
         #[arg(long, value_name = "SECONDS", default_value_t = 30)]
         timeout: u64,
@@ -170,6 +174,9 @@ pub enum PackCommand {
         /// Install even a version older than the installed one.
         #[arg(long)]
         allow_downgrade: bool,
+        /// Install even when most of your ticks would stop counting.
+        #[arg(long)]
+        force: bool,
         /// Seconds to wait for each server.
         #[arg(long, value_name = "SECONDS", default_value_t = 30)]
         timeout: u64,

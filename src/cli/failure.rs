@@ -52,6 +52,16 @@ pub enum Failure {
     NeedsName,
     /// A calendar asked of a checklist with no due dates: an empty one helps nobody.
     NoDueDates,
+    /// An install that would stop counting most of the mentor's ticks, asked without
+    /// `--force` and with nobody to ask.
+    TicksWouldStop {
+        id: String,
+        version: String,
+        lost: usize,
+        counted: usize,
+        steps: Vec<String>,
+        same_titles: Vec<(String, String)>,
+    },
     NoFolder {
         dir: PathBuf,
         #[source]
@@ -166,6 +176,34 @@ impl Failure {
             Failure::NeedsYes => t.fail_needs_yes.into(),
             Failure::NeedsName => t.fail_needs_name.into(),
             Failure::NoDueDates => t.fail_no_due_dates.into(),
+            Failure::TicksWouldStop {
+                id,
+                version,
+                lost,
+                counted,
+                steps,
+                same_titles,
+            } => {
+                let steps: Vec<String> = steps
+                    .iter()
+                    .map(|s| format!("“{}”", printable(s, false)))
+                    .collect();
+                let (lost, counted) = (lost.to_string(), counted.to_string());
+                let mut said = fill(
+                    t.fail_ticks_would_stop,
+                    &[
+                        ("id", id),
+                        ("version", version),
+                        ("lost", &lost),
+                        ("counted", &counted),
+                        ("steps", &steps.join(", ")),
+                    ],
+                );
+                for line in super::pack_install::renamed_lines(same_titles, t) {
+                    said = format!("{said}\n{line}");
+                }
+                said
+            }
             Failure::NoFolder { dir, error: e } => {
                 let dir = dir.display().to_string();
                 fill(t.fail_no_folder, &[("dir", &dir), ("error", &error(e))])
@@ -211,6 +249,7 @@ impl Failure {
             | Failure::UnknownIds(_)
             | Failure::NeedsYes
             | Failure::NeedsName
+            | Failure::TicksWouldStop { .. }
             | Failure::NoFolder { .. }
             | Failure::Exists { .. }
             | Failure::NoteTooLong(_)

@@ -3,7 +3,7 @@
 //! mentor is said (steps added, removed, renamed; where the ticks go), and only then is
 //! it installed. Nothing is touched when anything fails.
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::path::Path;
 use std::time::Duration;
 
@@ -25,11 +25,20 @@ pub struct InstallRequest<'a> {
     pub timeout: Duration,
 }
 
+/// Whether an install that would stop counting most of the mentor's ticks goes ahead:
+/// with `--force`, or when the mentor says so at a terminal.
+pub struct Asked<'a, 'b> {
+    pub force: bool,
+    pub out: &'a mut dyn Write,
+    pub ask: &'a mut Option<&'b mut dyn BufRead>,
+}
+
 /// Installs a file or a download; the lines to print.
 pub fn install(
     cli: &Cli,
     library: &Library,
     request: &InstallRequest<'_>,
+    asked: &mut Asked<'_, '_>,
     t: &'static Text,
 ) -> Result<Vec<String>, Failure> {
     let given = request.file.to_string_lossy();
@@ -40,7 +49,15 @@ pub fn install(
         }
         let text = pack::read_text(request.file, t)?;
         let offered = library.offer(text, &request.file.display().to_string())?;
-        return settle(cli, library, offered, None, request.allow_downgrade, t);
+        return settle(
+            cli,
+            library,
+            offered,
+            None,
+            request.allow_downgrade,
+            asked,
+            t,
+        );
     }
     let url = given.into_owned();
     let timeout = request.timeout;
@@ -60,6 +77,7 @@ pub fn install(
         offered,
         Some(source),
         request.allow_downgrade,
+        asked,
         t,
     )
 }
@@ -73,6 +91,7 @@ pub fn update(
     request: &UpdateRequest<'_>,
     out: &mut dyn Write,
     err: &mut dyn Write,
+    ask: &mut Option<&mut dyn BufRead>,
     t: &'static Text,
 ) -> Result<(), Failure> {
     let ids: Vec<String> = if request.ids.is_empty() {
@@ -90,7 +109,12 @@ pub fn update(
     }
     let mut failed = false;
     for id in &ids {
-        match update_one(cli, library, id, request, t) {
+        let mut asked = Asked {
+            force: request.force,
+            out: &mut *out,
+            ask: &mut *ask,
+        };
+        match update_one(cli, library, id, request, &mut asked, t) {
             Ok(lines) => writeln!(out, "{}", lines.join("\n")).map_err(Failure::Output)?,
             Err(failure) => {
                 failed = true;
@@ -108,6 +132,7 @@ pub fn update(
 pub struct UpdateRequest<'a> {
     pub ids: &'a [String],
     pub allow_downgrade: bool,
+    pub force: bool,
     pub timeout: Duration,
 }
 
@@ -116,6 +141,7 @@ fn update_one(
     library: &Library,
     id: &str,
     request: &UpdateRequest<'_>,
+    asked: &mut Asked<'_, '_>,
     t: &'static Text,
 ) -> Result<Vec<String>, Failure> {
     let installed = library.resolve_id(id)?;
@@ -155,6 +181,7 @@ fn update_one(
                 offered,
                 Some(fresh),
                 request.allow_downgrade,
+                asked,
                 t,
             )
         }
@@ -205,6 +232,7 @@ fn settle(
     offered: Offered,
     source: Option<Source>,
     allow_downgrade: bool,
+    asked: &mut Asked<'_, '_>,
     t: &'static Text,
 ) -> Result<Vec<String>, Failure> {
     let pack = &offered.pack;
@@ -240,10 +268,54 @@ fn settle(
     let mut lines = vec![fill(headline, &values)];
     if let Some(installed) = &offered.installed {
         let states = progress_on(cli, installed)?;
-        lines.extend(describe(&Change::between(installed, pack, &states), t));
+        let change = Change::between(installed, pack, &states);
+        lines.extend(describe(&change, t));
+        if change.loses_most() && !asked.force && !goes_ahead(&change, &lines, asked, t)? {
+            return Err(Failure::TicksWouldStop {
+                id: pack.id.clone(),
+                version: pack.version.clone(),
+                lost: change.lost,
+                counted: change.kept + change.moved + change.lost,
+                steps: change.orphaned,
+                same_titles: change.same_titles,
+            });
+        }
     }
     library.commit(&offered, source.as_ref())?;
     Ok(lines)
+}
+
+/// At a terminal, what the install changes is said and the mentor asked; in a script,
+/// nobody is there to say yes.
+fn goes_ahead(
+    change: &Change,
+    lines: &[String],
+    asked: &mut Asked<'_, '_>,
+    t: &Text,
+) -> Result<bool, Failure> {
+    if asked.ask.is_none() {
+        return Ok(false);
+    }
+    let said: Vec<String> = lines
+        .iter()
+        .cloned()
+        .chain(renamed_lines(&change.same_titles, t))
+        .collect();
+    writeln!(asked.out, "{}", said.join("\n")).map_err(Failure::Output)?;
+    super::confirm(&mut asked.out, asked.ask, t.ask_ticks_would_stop, t)
+}
+
+/// The `renamed:` lines that would keep counting the ticks of steps whose id alone
+/// changed, ready to paste into the pack.
+pub fn renamed_lines(same_titles: &[(String, String)], t: &Text) -> Vec<String> {
+    if same_titles.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![t.change_same_titles.to_string(), "renamed:".to_string()];
+    for (from, to) in same_titles {
+        lines.push(format!("  {from}: {to}"));
+    }
+    lines
 }
 
 /// The mentor's progress on `pack`: their own and, for a repeatable pack, each run's.

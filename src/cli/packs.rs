@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::pack_import;
-use super::pack_install::{self, InstallRequest, UpdateRequest};
+use super::pack_install::{self, Asked, InstallRequest, UpdateRequest};
 use super::{Cli, Console, Failure, PackCommand, confirm, state_dir};
 use crate::library::{Library, Listed, Origin};
 use crate::pack::{self, Kind};
@@ -64,6 +64,7 @@ pub fn pack_command<O: Write, E: Write>(
             file,
             sha256,
             allow_downgrade,
+            force,
             timeout,
         } => {
             let request = InstallRequest {
@@ -72,21 +73,28 @@ pub fn pack_command<O: Write, E: Write>(
                 allow_downgrade: *allow_downgrade,
                 timeout: Duration::from_secs(*timeout),
             };
-            let lines = pack_install::install(cli, &library(cli)?, &request, t)?;
+            let mut asked = Asked {
+                force: *force,
+                out: &mut *out,
+                ask,
+            };
+            let lines = pack_install::install(cli, &library(cli)?, &request, &mut asked, t)?;
             writeln!(out, "{}", lines.join("\n"))
         }
         PackCommand::Update {
             ids,
             all: _,
             allow_downgrade,
+            force,
             timeout,
         } => {
             let request = UpdateRequest {
                 ids,
                 allow_downgrade: *allow_downgrade,
+                force: *force,
                 timeout: Duration::from_secs(*timeout),
             };
-            return pack_install::update(cli, &library(cli)?, &request, out, err, t);
+            return pack_install::update(cli, &library(cli)?, &request, out, err, ask, t);
         }
         PackCommand::List { verbose } => {
             let library = library(cli)?;

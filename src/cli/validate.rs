@@ -32,6 +32,10 @@ pub fn validate(
                     let values = [("place", place.as_str()), ("message", &w.message)];
                     let _ = writeln!(err, "{}", fill(t.cli_warning, &values));
                 }
+                for (place, message) in reused_ids(file, &pack, t) {
+                    let values = [("place", place.as_str()), ("message", &message)];
+                    let _ = writeln!(err, "{}", fill(t.cli_warning, &values));
+                }
                 if let Some(timeout) = check_links
                     && !links_answer(file, &pack, timeout, out, err, t)
                 {
@@ -63,6 +67,53 @@ pub fn validate(
         let _ = writeln!(err, "{}", fill(t.cli_invalid_count, &values));
         ExitCode::from(2)
     }
+}
+
+/// Steps that took the id of another step of the installed version: a step whose
+/// title shares less than half its words with the old one's is another step, and the
+/// ticks mentors saved on the old one would show on it. Each with where its id is.
+fn reused_ids(file: &Path, pack: &Pack, t: &Text) -> Vec<(String, String)> {
+    let Some(installed) = crate::library::Library::from_platform()
+        .and_then(|library| library.resolve_id(&pack.id).ok())
+        .filter(|installed| installed.digest() != pack.digest())
+    else {
+        return Vec::new();
+    };
+    let words = |title: &str| -> std::collections::HashSet<String> {
+        crate::fold::fold(title)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    (0..pack.nodes.len())
+        .filter(|&i| pack.is_step(i))
+        .filter_map(|i| {
+            let node = &pack.nodes[i];
+            let old = installed.find(&node.id).filter(|&o| installed.is_step(o))?;
+            let (new_words, old_words) = (words(&node.title), words(&installed.nodes[old].title));
+            let shared = new_words.intersection(&old_words).count();
+            if shared * 2 >= new_words.len().max(old_words.len()) {
+                return None;
+            }
+            let key = format!("id: {}", node.id);
+            let (line, column) = text
+                .lines()
+                .enumerate()
+                .find_map(|(n, l)| l.find(&key).map(|at| (n + 1, at + "id: ".len() + 1)))
+                .unwrap_or((1, 1));
+            let message = fill(
+                t.cli_id_reused,
+                &[
+                    ("id", &node.id),
+                    ("old", &installed.nodes[old].title),
+                    ("version", &installed.version),
+                ],
+            );
+            Some((format!("{}:{line}:{column}", file.display()), message))
+        })
+        .collect()
 }
 
 /// Checks the pack's web links; prints each one that is not plainly fine. Returns

@@ -24,6 +24,10 @@ pub struct Marker {
     pub title: String,
     /// For each stage in order, whether its children are parts.
     pub parts: Vec<bool>,
+    /// Every node's id in order, so that the pack read back keeps them: a new id on
+    /// every step would stop counting every mentor's ticks. Absent from older exports.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ids: Vec<String>,
 }
 
 /// The comment a Markdown export starts with.

@@ -139,6 +139,24 @@ fn flatten(draft: &Draft, parent: Option<usize>, out: &mut Vec<Flat>) {
     }
 }
 
+/// Gives the drafts of an export read back the ids its marker lists, in pre-order:
+/// the pack keeps its ids, so every mentor's ticks still count. Only when the export
+/// still holds exactly its nodes and the ids are distinct; otherwise the slugs stay and
+/// `false` says so.
+pub fn keep(stages: &mut [Draft], ids: &[String]) -> bool {
+    let count: usize = stages.iter().map(Draft::count).sum();
+    let distinct: HashSet<&String> = ids.iter().collect();
+    if count != ids.len() || distinct.len() != ids.len() {
+        return false;
+    }
+    let mut given: HashMap<usize, String> = ids.iter().cloned().enumerate().collect();
+    let mut at = 0;
+    for stage in stages.iter_mut() {
+        apply(stage, &mut at, &mut given, &[]);
+    }
+    true
+}
+
 /// Writes the chosen ids (and kept due dates) back in the same pre-order.
 fn apply(
     draft: &mut Draft,

@@ -80,6 +80,8 @@ pub enum Lost {
     QuickAction {
         line: usize,
     },
+    /// An export whose steps were edited: its ids could not be kept (line 1, its marker).
+    IdsNotKept,
 }
 
 impl Lost {
@@ -104,6 +106,7 @@ impl Lost {
             | Lost::CardAnswer { line }
             | Lost::Progress { line }
             | Lost::QuickAction { line } => *line,
+            Lost::IdsNotKept => 1,
         }
     }
 
@@ -137,6 +140,7 @@ impl Lost {
             Lost::CardAnswer { .. } => t.imp_card_answer.into(),
             Lost::Progress { .. } => t.imp_progress.into(),
             Lost::QuickAction { .. } => t.imp_quick_action.into(),
+            Lost::IdsNotKept => t.imp_ids_not_kept.into(),
         }
     }
 }

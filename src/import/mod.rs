@@ -156,6 +156,13 @@ pub fn import(
         });
     }
     let assigned = ids::assign(&mut stages, previous);
+    if previous.is_none()
+        && let Some(marker) = &marker
+        && !marker.ids.is_empty()
+        && !ids::keep(&mut stages, &marker.ids)
+    {
+        lost.push(Lost::IdsNotKept);
+    }
     if marker.is_some() {
         complete_from(&mut stages, previous, &mut lost);
     } else if ticked.0 > 0 {

@@ -5,6 +5,7 @@
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
+use crate::fold::fold;
 use crate::pack::Pack;
 use crate::progress::State;
 
@@ -28,6 +29,9 @@ pub struct Change {
     pub lost: usize,
     /// The titles of those steps.
     pub orphaned: Vec<String>,
+    /// A removed step and an added one of the same title (old id, new id): most likely
+    /// one step whose id changed, which a `renamed:` line would keep counting.
+    pub same_titles: Vec<(String, String)>,
 }
 
 impl Change {
@@ -67,6 +71,22 @@ impl Change {
             .map(|(i, _)| i)
             .collect();
         change.removed = topmost(old, &removed);
+        let added_by_title: HashMap<String, &str> = added
+            .iter()
+            .map(|&i| (fold(&new.nodes[i].title), new.nodes[i].id.as_str()))
+            .collect();
+        let mut same_titles: Vec<(usize, String, String)> = removed
+            .iter()
+            .filter_map(|&i| {
+                let to = added_by_title.get(&fold(&old.nodes[i].title))?;
+                Some((i, old.nodes[i].id.clone(), to.to_string()))
+            })
+            .collect();
+        same_titles.sort_unstable();
+        change.same_titles = same_titles
+            .into_iter()
+            .map(|(_, from, to)| (from, to))
+            .collect();
         for node in &old.nodes {
             let id = node.id.as_str();
             let now = renames
@@ -81,15 +101,23 @@ impl Change {
             }
         }
 
+        // Progress not opened since the old version came may still be under the ids it
+        // renamed: it is where the old version's own renames take it.
+        let old_renames: HashMap<&str, &str> = old
+            .renamed
+            .iter()
+            .map(|(from, to)| (from.as_str(), to.as_str()))
+            .collect();
         let mut orphaned = std::collections::BTreeSet::new();
         for state in states {
             let settled = state.ticks.keys().chain(state.skipped.keys());
-            for id in settled.filter(|id| old_ids.contains_key(id.as_str())) {
-                if new_ids.contains_key(id.as_str()) {
+            let settled = settled.map(|id| old_renames.get(id.as_str()).copied().unwrap_or(id));
+            for id in settled.filter(|id| old_ids.contains_key(id)) {
+                if new_ids.contains_key(id) {
                     change.kept += 1;
-                } else if renames.contains_key(id.as_str()) {
+                } else if renames.contains_key(id) {
                     change.moved += 1;
-                } else if let Some(&i) = old_ids.get(id.as_str()) {
+                } else if let Some(&i) = old_ids.get(id) {
                     change.lost += 1;
                     orphaned.insert(i);
                 }
@@ -100,6 +128,12 @@ impl Change {
             .map(|i| old.nodes[i].title.clone())
             .collect();
         change
+    }
+
+    /// Whether the new version would stop counting most of the mentor's ticks: more
+    /// than half of those on the old version's steps.
+    pub fn loses_most(&self) -> bool {
+        self.lost > 0 && self.lost * 2 > self.kept + self.moved + self.lost
     }
 
     /// Whether the two versions hold the same steps under the same titles.

@@ -524,6 +524,73 @@ fn failure(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).unwrap()
 }
 
+/// A team pack whose two steps have the ids `first` and `second`.
+fn team_pack(version: &str, first: &str, second: &str) -> String {
+    format!(
+        "id: team\nversion: \"{version}\"\nlang: en\ntitle: Team\nstages:\n  - id: s\n    title: Stage\n    items:\n      - {{id: {first}, title: Join the chat}}\n      - {{id: {second}, title: Read the guide}}\n"
+    )
+}
+
+#[test]
+fn an_install_that_would_stop_counting_most_ticks_is_refused_in_a_script_unless_forced() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let v1 = home.join("team-v1.yaml");
+    std::fs::write(&v1, team_pack("1", "chat", "guide")).unwrap();
+    stdout(&in_home(home, &["pack", "install", v1.to_str().unwrap()]));
+    stdout(&in_home(
+        home,
+        &["--pack", "team", "check", "chat", "guide"],
+    ));
+    // A new step that takes an old step's id would show that step's ticks.
+    let reused = home.join("team-reused.yaml");
+    std::fs::write(
+        &reused,
+        team_pack("2", "chat", "guide").replace("Join the chat", "Fill in the expense form"),
+    )
+    .unwrap();
+    let out = in_home(home, &["validate", reused.to_str().unwrap()]);
+    assert!(out.status.success(), "a warning, not a failure");
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        said.contains("team-reused.yaml:9:14: warning: the id `chat` was the step “Join the chat” in the installed version 1: ticks saved on the old step will show on this one"),
+        "{said}"
+    );
+    assert!(!said.contains("`guide`"), "the same step: {said}");
+    // The same steps under new ids, as a Markdown import without --previous makes them.
+    let v2 = home.join("team-v2.yaml");
+    std::fs::write(&v2, team_pack("2", "join-the-chat", "read-the-guide")).unwrap();
+    let refused = failure(&in_home(home, &["pack", "install", v2.to_str().unwrap()]));
+    assert!(
+        refused.contains(
+            "would stop counting 2 of your 2 ticks, on: “Join the chat”, “Read the guide”"
+        ),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("renamed:\n  chat: join-the-chat\n  guide: read-the-guide\n"),
+        "the lines to paste: {refused}"
+    );
+    assert!(refused.contains("--force"), "{refused}");
+    assert!(
+        stdout(&in_home(home, &["pack", "list"])).contains("team  v1  2/2"),
+        "nothing installed"
+    );
+    // With the lines pasted, the ticks follow; with --force, the manager chose.
+    let renamed = team_pack("2", "join-the-chat", "read-the-guide").replace(
+        "stages:",
+        "renamed:\n  chat: join-the-chat\n  guide: read-the-guide\nstages:",
+    );
+    std::fs::write(&v2, renamed).unwrap();
+    let out = stdout(&in_home(home, &["pack", "install", v2.to_str().unwrap()]));
+    assert!(out.contains("moved with a renamed step 2"), "{out}");
+    let v3 = home.join("team-v3.yaml");
+    std::fs::write(&v3, team_pack("3", "other", "another")).unwrap();
+    failure(&in_home(home, &["pack", "install", v3.to_str().unwrap()]));
+    let forced = in_home(home, &["pack", "install", "--force", v3.to_str().unwrap()]);
+    assert!(stdout(&forced).contains("updated team from v2 to v3"));
+}
+
 #[test]
 fn installed_packs_are_listed_chosen_upgraded_and_removed() {
     let home = tempfile::tempdir().unwrap();

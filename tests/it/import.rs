@@ -226,4 +226,25 @@ fn a_mentors_markdown_export_imports_back_as_its_checklist() {
         pack.nodes.iter().map(|n| n.title.clone()).collect()
     };
     assert_eq!(titles(&pack), titles(&builtin));
+    // Every node keeps its id: the pack read back counts every mentor's ticks.
+    let ids = |pack: &ticklist::pack::Pack| -> Vec<String> {
+        pack.nodes.iter().map(|n| n.id.clone()).collect()
+    };
+    assert_eq!(ids(&pack), ids(&builtin));
+    // An export whose steps were edited by hand cannot keep them, and says so.
+    let edited = std::fs::read_to_string(home.path().join("alice.md"))
+        .unwrap()
+        .replacen(
+            "  - [ ] Watch",
+            "  - [ ] A step added by hand\n  - [ ] Watch",
+            1,
+        );
+    std::fs::write(home.path().join("edited.md"), edited).unwrap();
+    let out = english(home.path(), &["pack", "import", "edited.md"]);
+    succeeded(&out);
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        said.contains("edited.md:1: warning: this export's steps were edited"),
+        "{said}"
+    );
 }

@@ -124,7 +124,17 @@ fn a_mentor_installs_by_address_and_an_update_keeps_every_tick() {
         "{said}"
     );
     assert_eq!(installed(home), v2);
-    let back = ok(&run(home, &["pack", "update", "--allow-downgrade"]));
+    // Going back would stop counting two of the three ticks: a script must say so too.
+    let said = failed(&run(home, &["pack", "update", "--allow-downgrade"]), 1);
+    assert!(
+        said.contains("would stop counting 2 of your 3 ticks") && said.contains("--force"),
+        "{said}"
+    );
+    assert_eq!(installed(home), v2);
+    let back = ok(&run(
+        home,
+        &["pack", "update", "--allow-downgrade", "--force"],
+    ));
     assert!(
         back.starts_with("went back from v2 to v1 of team")
             && back.contains(
