@@ -6,8 +6,8 @@
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use crate::pack::Pack;
-use crate::progress::{DueDate, NodeState, Tracker, due_date};
+use crate::pack::{DueAfter, Pack};
+use crate::progress::{DueDate, NodeState, Tracker, due_date, start_date};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
 
@@ -18,6 +18,8 @@ pub struct Description {
     /// For a stage or part: its steps settled and in all.
     pub counts: Option<(u32, u32)>,
     pub due: Option<DueDate>,
+    /// For a step due some days after the start: "Counted from your start on …".
+    pub counted_from: Option<String>,
     /// "Link opened on …".
     pub opened: Option<String>,
     /// The mentor's own note, made printable (a state file may be edited by hand), line
@@ -50,6 +52,11 @@ pub fn describe(
         state,
         counts: (!pack.is_leaf(index) && total > 0).then_some((done, total)),
         due: due_date(pack, tracker, index, today, tz),
+        counted_from: pack.nodes[index]
+            .due
+            .filter(|due| due.after == DueAfter::Start)
+            .and_then(|_| start_date(tracker.state(), tz))
+            .map(|start| fill(t.due_counted_from, &[("date", &t.date(start))])),
         opened: tracker
             .opened_at(pack, index)
             .map(|at| fill(t.opened_on, &[("date", &date(at))])),

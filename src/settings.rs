@@ -54,7 +54,7 @@ impl Settings {
     /// first time, then kept. `None` when it cannot be kept: an id that changed at every
     /// export would make the mentor a new person each time.
     pub fn person_id(&self) -> Option<String> {
-        let kept = self.read(PERSON_FILE).filter(|id| is_person_id(id));
+        let kept = self.known_person_id();
         if kept.is_some() {
             return kept;
         }
@@ -63,6 +63,11 @@ impl Settings {
         let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
         self.write(PERSON_FILE, Some(&id)).ok()?;
         Some(id)
+    }
+
+    /// The person id made earlier, if any (`ticklist paths` shows it without making one).
+    pub fn known_person_id(&self) -> Option<String> {
+        self.read(PERSON_FILE).filter(|id| is_person_id(id))
     }
 
     /// The mentor named `name`, with their person id and address.

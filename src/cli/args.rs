@@ -68,6 +68,9 @@ pub enum Command {
         #[command(subcommand)]
         command: RunsCommand,
     },
+    /// Where your progress, settings and packs are kept, where you publish, and the id
+    /// your exports carry.
+    Paths,
     /// Print a completion script for your shell (e.g. `ticklist completions bash`), or
     /// write them as files with --dir.
     Completions {

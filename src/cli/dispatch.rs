@@ -36,6 +36,12 @@ pub fn run() -> ExitCode {
             let written = std::io::Write::write_all(&mut std::io::stdout().lock(), pack.as_bytes());
             return report(written.map_err(Failure::Output), text);
         }
+        Some(Command::Paths) => {
+            return report(
+                super::paths::paths(&cli, &mut std::io::stdout().lock(), text),
+                text,
+            );
+        }
         Some(Command::Completions { shell, dir }) => {
             let lang = super::builtin_lang(&cli);
             let written =

@@ -13,6 +13,7 @@ mod marks;
 mod pack_import;
 mod pack_install;
 mod packs;
+mod paths;
 mod progress;
 mod publishing;
 mod reports;

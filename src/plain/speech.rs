@@ -49,6 +49,9 @@ impl Plain {
         if let Some(due) = about.due {
             lines.push(format!("{}.", due.describe(t)));
         }
+        if let Some(from) = about.counted_from {
+            lines.push(from);
+        }
         if let Some(opened) = about.opened {
             lines.push(format!("{opened}."));
         }

@@ -91,6 +91,9 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
         };
         lines.push(Line::styled(due.describe(t), style));
     }
+    if let Some(from) = about.counted_from {
+        lines.push(Line::styled(from, theme.dim));
+    }
     if let Some(opened) = about.opened {
         lines.push(Line::styled(opened, theme.dim));
     }

@@ -442,3 +442,41 @@ fn status_check_and_due_answer_scripts() {
     );
     assert!(!due.contains("total"), "and only them: {due}");
 }
+
+#[test]
+fn paths_say_where_things_are_and_show_the_id_without_making_one() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let before = cli(home, &["paths"]);
+    assert!(before.contains("Pas encore d'identifiant"), "{before}");
+    assert!(
+        !home.join("config/ticklist/person-id").exists(),
+        "asking made none"
+    );
+    let shared = home.join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let said = cli(
+        home,
+        &["publish", shared.to_str().unwrap(), "--name", "Zoé"],
+    );
+    let id = std::fs::read_to_string(home.join("config/ticklist/person-id")).unwrap();
+    let id = id.trim();
+    assert!(said.contains(&format!("l'identifiant {id}")), "{said}");
+    let after = cli(home, &["paths"]);
+    assert!(
+        after.contains(&format!("Identifiant de vos exports : {id}")),
+        "{after}"
+    );
+    assert!(
+        after.contains(&format!(
+            "Publication dans : {}",
+            shared.canonicalize().unwrap().display()
+        )),
+        "{after}"
+    );
+    // Every published file carries it, and its name is made from it.
+    let file = published(&shared).pop().unwrap();
+    let export: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(export["person"], id);
+}
