@@ -199,7 +199,7 @@ impl Failure {
                         ("steps", &steps.join(", ")),
                     ],
                 );
-                for line in super::pack_install::renamed_lines(same_titles, t) {
+                for line in crate::library::Change::renamed_lines(same_titles, t) {
                     said = format!("{said}\n{line}");
                 }
                 said

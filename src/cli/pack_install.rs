@@ -299,23 +299,10 @@ fn goes_ahead(
     let said: Vec<String> = lines
         .iter()
         .cloned()
-        .chain(renamed_lines(&change.same_titles, t))
+        .chain(Change::renamed_lines(&change.same_titles, t))
         .collect();
     writeln!(asked.out, "{}", said.join("\n")).map_err(Failure::Output)?;
     super::confirm(&mut asked.out, asked.ask, t.ask_ticks_would_stop, t)
-}
-
-/// The `renamed:` lines that would keep counting the ticks of steps whose id alone
-/// changed, ready to paste into the pack.
-pub fn renamed_lines(same_titles: &[(String, String)], t: &Text) -> Vec<String> {
-    if same_titles.is_empty() {
-        return Vec::new();
-    }
-    let mut lines = vec![t.change_same_titles.to_string(), "renamed:".to_string()];
-    for (from, to) in same_titles {
-        lines.push(format!("  {from}: {to}"));
-    }
-    lines
 }
 
 /// The mentor's progress on `pack`: their own and, for a repeatable pack, each run's.

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use crate::fold::fold;
 use crate::pack::Pack;
 use crate::progress::State;
+use crate::text::Text;
 
 /// The difference between an installed pack and the one offered in its place.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -134,6 +135,20 @@ impl Change {
     /// than half of those on the old version's steps.
     pub fn loses_most(&self) -> bool {
         self.lost > 0 && self.lost * 2 > self.kept + self.moved + self.lost
+    }
+
+    /// The `renamed:` lines that would keep counting the ticks of steps whose id alone
+    /// changed, ready to paste into the pack.
+    /// `same_titles` as [`Change::same_titles`] holds them (old id, new id).
+    pub fn renamed_lines(same_titles: &[(String, String)], t: &Text) -> Vec<String> {
+        if same_titles.is_empty() {
+            return Vec::new();
+        }
+        let mut lines = vec![t.change_same_titles.to_string(), "renamed:".to_string()];
+        for (from, to) in same_titles {
+            lines.push(format!("  {from}: {to}"));
+        }
+        lines
     }
 
     /// Whether the two versions hold the same steps under the same titles.
