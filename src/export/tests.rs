@@ -4,19 +4,18 @@ use super::*;
 use crate::progress::State;
 use crate::text::EN;
 
+/// `mentor`'s export, due dates in UTC.
+fn by(mentor: &str, pack: &Pack, tracker: &Tracker, now: Timestamp) -> Export {
+    export(pack, tracker, &Author::named(mentor), now, &TimeZone::UTC)
+}
+
 #[test]
 fn a_skipped_step_is_exported_with_its_reason() {
     let pack = crate::pack::builtin(crate::text::Lang::En).unwrap();
     let now: Timestamp = "2026-11-22T09:30:00Z".parse().unwrap();
     let mut tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
     tracker.skip(&pack, pack.find("slack").unwrap(), "already there", now);
-    let report = export(
-        &pack,
-        &tracker,
-        &Author::named("alice"),
-        now,
-        &jiff::tz::TimeZone::UTC,
-    );
+    let report = by("alice", &pack, &tracker, now);
     let slack = report.items.iter().find(|i| i.id == "slack").unwrap();
     assert_eq!(
         (slack.state.as_str(), slack.skipped.as_deref()),
@@ -71,13 +70,7 @@ fn the_markdown_export_is_a_task_list_github_and_gitlab_read() {
     tracker.toggle(&pack, pack.find("video-candidats").unwrap(), now);
     tracker.skip(&pack, pack.find("slack").unwrap(), "already | there", now);
     tracker.toggle(&pack, pack.find("section-debuter-mentorat").unwrap(), now);
-    let report = export(
-        &pack,
-        &tracker,
-        &Author::named("alice"),
-        now,
-        &jiff::tz::TimeZone::UTC,
-    );
+    let report = by("alice", &pack, &tracker, now);
     let mut markdown = Vec::new();
     write_markdown(&mut markdown, &report, &crate::text::EN).unwrap();
     let markdown = String::from_utf8(markdown).unwrap();
@@ -129,13 +122,7 @@ fn an_exported_checklist_imports_back_to_the_same_tree() {
         tracker.set(&pack, slack, false, now);
         tracker.skip(&pack, slack, "already there", now);
         tracker.set_note(&pack, 1, Some("asked — fine".into()));
-        let report = export(
-            &pack,
-            &tracker,
-            &Author::named("alice"),
-            now,
-            &jiff::tz::TimeZone::UTC,
-        );
+        let report = by("alice", &pack, &tracker, now);
         let mut markdown = Vec::new();
         write_markdown(&mut markdown, &report, lang.text()).unwrap();
         let markdown = String::from_utf8(markdown).unwrap();
@@ -192,13 +179,7 @@ stages:
     let mut tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
     tracker.skip(&pack, pack.find("b").unwrap(), "asked — not needed", now);
     tracker.set(&pack, pack.find("a").unwrap(), true, now);
-    let report = export(
-        &pack,
-        &tracker,
-        &Author::named("alice"),
-        now,
-        &jiff::tz::TimeZone::UTC,
-    );
+    let report = by("alice", &pack, &tracker, now);
     let mut markdown = Vec::new();
     write_markdown(&mut markdown, &report, &EN).unwrap();
     let markdown = String::from_utf8(markdown).unwrap();
@@ -234,13 +215,7 @@ fn no_text_in_the_markdown_export_can_drive_a_terminal() {
     let now: Timestamp = "2026-11-22T09:30:00Z".parse().unwrap();
     let mut tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
     tracker.skip(&pack, pack.find("slack").unwrap(), "no\u{202e}evil", now);
-    let mut report = export(
-        &pack,
-        &tracker,
-        &Author::named("al\u{1b}]0;pwned\u{7}ice"),
-        now,
-        &jiff::tz::TimeZone::UTC,
-    );
+    let mut report = by("al\u{1b}]0;pwned\u{7}ice", &pack, &tracker, now);
     report.pack.id = "id\u{1b}[2J".into();
     report.pack.version = "1\u{9b}31m".into();
     report.pack.title = "Pack\u{1b}[31m".into();
@@ -275,13 +250,7 @@ fn a_group_of_reference_cards_is_a_card_in_the_export_as_on_screen() {
     .unwrap();
     let now: Timestamp = "2026-11-22T09:30:00Z".parse().unwrap();
     let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
-    let report = export(
-        &pack,
-        &tracker,
-        &Author::named("alice"),
-        now,
-        &jiff::tz::TimeZone::UTC,
-    );
+    let report = by("alice", &pack, &tracker, now);
     let states: Vec<(&str, &str)> = report
         .items
         .iter()

@@ -11,10 +11,7 @@ use jiff::{Span, Timestamp};
 
 use super::people::{Person, clean_name};
 use super::stalls;
-use super::{
-    Dated, Duplicate, MOST_OPEN, MentorRow, NameChange, OpenStep, PackSection, Remark, Report,
-    StepState,
-};
+use super::{Dated, Duplicate, MentorRow, NameChange, Remark, Report, StepState};
 use crate::export::Export;
 use crate::pack::Pack;
 
@@ -51,11 +48,11 @@ struct Kept {
 /// What the exports of one pack said of it: its title and, in first-seen order, its
 /// stages and steps.
 #[derive(Default)]
-struct Seen {
-    title: String,
+pub(super) struct Seen {
+    pub title: String,
     title_at: Option<Timestamp>,
-    stages: Vec<(String, String)>,
-    steps: Vec<(String, String)>,
+    pub stages: Vec<(String, String)>,
+    pub steps: Vec<(String, String)>,
     step_ids: HashMap<String, usize>,
 }
 
@@ -297,7 +294,7 @@ impl Builder {
             .map(|(id, rows)| {
                 let seen = self.packs.remove(&id).unwrap_or_default();
                 let pack = known(&id);
-                section(id, seen, rows, pack.as_ref())
+                super::section::section(id, seen, rows, pack.as_ref())
             })
             .collect();
         Report {
@@ -390,138 +387,5 @@ fn quiet(row: &MentorRow, limit: Timestamp) -> bool {
     match row.last_tick.max(stalls::start_moment(row.start)) {
         Some(since) => since < limit,
         None => true,
-    }
-}
-
-/// One pack's table: its steps (the known version's, else every step seen), each row's
-/// states matched through the renames, and the steps most often open and late.
-fn section(id: String, seen: Seen, mut rows: Vec<MentorRow>, known: Option<&Pack>) -> PackSection {
-    let (stages, steps, matched_with) = match known {
-        Some(pack) => {
-            let stages = pack
-                .nodes
-                .iter()
-                .filter(|n| n.depth == 0)
-                .map(|n| (n.id.clone(), n.title.clone()))
-                .collect();
-            let steps = (0..pack.nodes.len())
-                .filter(|&i| pack.is_step(i))
-                .map(|i| (pack.nodes[i].id.clone(), pack.nodes[i].title.clone()))
-                .collect();
-            (stages, steps, Some(pack.version.clone()))
-        }
-        None => (seen.stages, seen.steps.clone(), None),
-    };
-    let seen_steps = seen.steps;
-    let renames: HashMap<&str, &str> = known
-        .map(|pack| {
-            pack.renamed
-                .iter()
-                .map(|(old, new)| (old.as_str(), new.as_str()))
-                .collect()
-        })
-        .unwrap_or_default();
-    // Where each step seen goes among the section's steps, through the renames; a step
-    // the newest version removed goes nowhere, so it is open for nobody.
-    let index: HashMap<&str, usize> = steps
-        .iter()
-        .enumerate()
-        .map(|(i, (id, _))| (id.as_str(), i))
-        .collect();
-    let moved: Vec<Option<usize>> = seen_steps
-        .iter()
-        .map(|(id, _)| index.get(follow(&renames, id)).copied())
-        .collect();
-    let mut versions: BTreeMap<String, usize> = BTreeMap::new();
-    for row in &mut rows {
-        *versions.entry(row.pack_version.clone()).or_default() += 1;
-        let mut states = vec![StepState::NotInVersion; steps.len()];
-        for (seen, state) in row.states.iter().enumerate() {
-            if let Some(Some(to)) = moved.get(seen)
-                && *state != StepState::NotInVersion
-            {
-                states[*to] = *state;
-            }
-        }
-        row.states = states;
-        row.pace.waits = std::mem::take(&mut row.pace.waits)
-            .into_iter()
-            .filter_map(|(seen, days)| Some((moved.get(seen).copied().flatten()?, days)))
-            .collect();
-        for late in &mut row.late {
-            *late = follow(&renames, late).to_string();
-        }
-    }
-    namesakes(&mut rows);
-    rows.sort_by(|a, b| (&a.mentor, &a.namesake, &a.run).cmp(&(&b.mentor, &b.namesake, &b.run)));
-    let most = |counts: &dyn Fn(&MentorRow, usize, &str) -> bool| {
-        let mut found: Vec<OpenStep> = steps
-            .iter()
-            .enumerate()
-            .map(|(i, (id, title))| OpenStep {
-                id: id.clone(),
-                title: title.clone(),
-                who: rows
-                    .iter()
-                    .filter(|row| counts(row, i, id))
-                    .map(MentorRow::label)
-                    .collect(),
-            })
-            .filter(|step| !step.who.is_empty())
-            .collect();
-        // Most often first; among equals, in the pack's order (a stable sort).
-        found.sort_by_key(|step| std::cmp::Reverse(step.who.len()));
-        found.truncate(MOST_OPEN);
-        found
-    };
-    let most_open = most(&|row, i, _| row.states.get(i).is_some_and(|s| s.open()));
-    let most_late = most(&|row, _, id| row.late.iter().any(|late| late == id));
-    let (waits, stage_times) = stalls::stalls(&rows, &steps, &stages);
-    let mut versions: Vec<(String, usize)> = versions.into_iter().collect();
-    versions.sort_by(|a, b| crate::library::compare_versions(&b.0, &a.0));
-    PackSection {
-        id,
-        title: known.map_or(seen.title, |pack| pack.title.clone()),
-        versions,
-        matched_with,
-        stages,
-        steps,
-        mentors: rows,
-        most_open,
-        most_late,
-        waits,
-        stage_times,
-    }
-}
-
-/// Where a step id went through the pack's renames (followed on, never round a loop).
-fn follow<'a>(renames: &HashMap<&'a str, &'a str>, id: &'a str) -> &'a str {
-    let mut id = id;
-    for _ in 0..renames.len() {
-        match renames.get(id) {
-            Some(next) => id = next,
-            None => break,
-        }
-    }
-    id
-}
-
-/// Rows of one name but of different people each get what tells them apart: their
-/// address, else the start of their id.
-fn namesakes(rows: &mut [MentorRow]) {
-    let mut people: BTreeMap<&str, BTreeSet<&Person>> = BTreeMap::new();
-    for row in rows.iter() {
-        people.entry(&row.mentor).or_default().insert(&row.person);
-    }
-    let shared: BTreeSet<String> = people
-        .into_iter()
-        .filter(|(_, people)| people.len() > 1)
-        .map(|(name, _)| name.to_string())
-        .collect();
-    for row in rows.iter_mut().filter(|row| shared.contains(&row.mentor)) {
-        row.namesake = row
-            .email
-            .clone()
-            .or_else(|| row.person.short().map(|id| format!("id {id}")));
     }
 }

@@ -9,6 +9,7 @@ mod html;
 mod markdown;
 mod people;
 mod read;
+mod section;
 mod stalls;
 
 use std::collections::BTreeMap;

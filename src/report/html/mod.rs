@@ -7,10 +7,12 @@ use std::io::{self, Write};
 
 use html_escape::encode_double_quoted_attribute as attr;
 
-use super::markdown::{
-    days, files_lines, generated, last_tick_cell, pack_lines, stage_time_lines, versions,
-};
-use super::{MentorRow, OpenStep, PackSection, Report, StepState, longest};
+mod charts;
+
+use charts::{write_totals_chart, write_waits};
+
+use super::markdown::{files_lines, generated, last_tick_cell, pack_lines, versions};
+use super::{MentorRow, OpenStep, PackSection, Report, StepState};
 use crate::progress::percent;
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
@@ -96,65 +98,6 @@ fn write_section(out: &mut impl Write, n: usize, s: &PackSection, t: &Text) -> i
     write_grid(out, s, t)?;
     write_remarks(out, s, t)?;
     writeln!(out, "</section>")
-}
-
-/// One bar per mentor, drawn in SVG, with a text alternative that says every figure.
-fn write_totals_chart(out: &mut impl Write, n: usize, s: &PackSection, t: &Text) -> io::Result<()> {
-    const ROW: usize = 22;
-    const LABEL: usize = 190;
-    const WIDTH: usize = 300;
-    let height = ROW * s.mentors.len() + 4;
-    let lines: Vec<String> = s
-        .mentors
-        .iter()
-        .map(|m| {
-            let percent = m.percent().to_string();
-            fill(
-                t.report_chart_line,
-                &[("who", &m.label()), ("percent", &percent)],
-            )
-        })
-        .collect();
-    writeln!(out, "<figure>")?;
-    writeln!(
-        out,
-        "<svg role=\"img\" aria-labelledby=\"chart-{n}-title chart-{n}-desc\" viewBox=\"0 0 {} {height}\" width=\"100%\" style=\"max-width:{}px\">",
-        LABEL + WIDTH + 60,
-        LABEL + WIDTH + 60
-    )?;
-    writeln!(
-        out,
-        "<title id=\"chart-{n}-title\">{}</title>",
-        text(t.report_chart)
-    )?;
-    writeln!(
-        out,
-        "<desc id=\"chart-{n}-desc\">{}</desc>",
-        text(&lines.join("; "))
-    )?;
-    for (i, m) in s.mentors.iter().enumerate() {
-        let y = i * ROW + 2;
-        let done = WIDTH * m.percent() as usize / 100;
-        let label: String = m.label().chars().take(28).collect();
-        writeln!(
-            out,
-            "<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>\
-             <rect x=\"{LABEL}\" y=\"{y}\" width=\"{WIDTH}\" height=\"14\" fill=\"#e4e9ee\"/>\
-             <rect x=\"{LABEL}\" y=\"{y}\" width=\"{done}\" height=\"14\" fill=\"#2a6f97\"/>\
-             <text x=\"{}\" y=\"{}\" font-size=\"13\">{} %</text>",
-            y + 12,
-            text(&label),
-            LABEL + WIDTH + 6,
-            y + 12,
-            m.percent()
-        )?;
-    }
-    writeln!(out, "</svg>")?;
-    writeln!(
-        out,
-        "<figcaption>{}</figcaption>\n</figure>",
-        text(t.report_chart)
-    )
 }
 
 /// A small bar beside a figure; the figure carries the meaning, the bar is decoration.
@@ -245,98 +188,6 @@ fn write_row(out: &mut impl Write, s: &PackSection, row: &MentorRow, t: &Text) -
         text(&last_tick_cell(row, t))
     };
     writeln!(out, "<td class=\"date\">{last}</td></tr>")
-}
-
-/// Where mentors wait: the longest waits as bars (their figures written beside them and
-/// in a text alternative), every step's figures in a table, each stage's time.
-fn write_waits(out: &mut impl Write, n: usize, s: &PackSection, t: &Text) -> io::Result<()> {
-    const ROW: usize = 22;
-    const LABEL: usize = 260;
-    const WIDTH: usize = 240;
-    if s.waits.is_empty() {
-        return Ok(());
-    }
-    writeln!(out, "<h3>{}</h3>", text(t.report_waits))?;
-    writeln!(out, "<p class=\"meta\">{}</p>", text(t.report_waits_about))?;
-    let longest = longest(&s.waits);
-    let most = longest.first().map_or(1.0, |w| w.median_days.max(0.1));
-    let lines: Vec<String> = longest
-        .iter()
-        .map(|w| {
-            let d = days(w.median_days, t);
-            fill(t.report_wait_line, &[("title", &w.title), ("days", &d)])
-        })
-        .collect();
-    let height = ROW * longest.len() + 4;
-    writeln!(out, "<figure>")?;
-    writeln!(
-        out,
-        "<svg role=\"img\" aria-labelledby=\"waits-{n}-title waits-{n}-desc\" viewBox=\"0 0 {} {height}\" width=\"100%\" style=\"max-width:{}px\">",
-        LABEL + WIDTH + 80,
-        LABEL + WIDTH + 80
-    )?;
-    writeln!(
-        out,
-        "<title id=\"waits-{n}-title\">{}</title>",
-        text(t.report_longest)
-    )?;
-    writeln!(
-        out,
-        "<desc id=\"waits-{n}-desc\">{}</desc>",
-        text(&lines.join("; "))
-    )?;
-    for (i, wait) in longest.iter().enumerate() {
-        let y = i * ROW + 2;
-        // Whole pixels: the bar is decoration, the figure beside it says the days.
-        let width = (wait.median_days / most * WIDTH as f64).round().max(1.0) as usize;
-        let label: String = wait.title.chars().take(36).collect();
-        writeln!(
-            out,
-            "<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>\
-             <rect x=\"{LABEL}\" y=\"{y}\" width=\"{width}\" height=\"14\" fill=\"#2a6f97\"/>\
-             <text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text>",
-            y + 12,
-            text(&label),
-            LABEL + width + 6,
-            y + 12,
-            text(&days(wait.median_days, t))
-        )?;
-    }
-    writeln!(out, "</svg>")?;
-    writeln!(
-        out,
-        "<figcaption>{}</figcaption>\n</figure>",
-        text(t.report_longest)
-    )?;
-    writeln!(out, "<div class=\"scroll\"><table>")?;
-    writeln!(
-        out,
-        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        text(t.report_col_step),
-        text(t.report_col_ticked),
-        text(t.report_col_median),
-        text(t.report_col_slowest)
-    )?;
-    for wait in &s.waits {
-        writeln!(
-            out,
-            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            text(&wait.title),
-            wait.ticked,
-            text(&days(wait.median_days, t)),
-            text(&days(wait.slowest_days, t))
-        )?;
-    }
-    writeln!(out, "</tbody></table></div>")?;
-    let stages = stage_time_lines(s, t);
-    if !stages.is_empty() {
-        writeln!(out, "<p>{}</p>\n<ul>", text(t.report_stage_times))?;
-        for line in stages {
-            writeln!(out, "<li>{}</li>", text(&line))?;
-        }
-        writeln!(out, "</ul>")?;
-    }
-    Ok(())
 }
 
 /// Steps most often open (or late), with how many and who.
