@@ -592,6 +592,44 @@ fn an_install_that_would_stop_counting_most_ticks_is_refused_in_a_script_unless_
 }
 
 #[test]
+fn at_a_terminal_the_mentor_is_asked_before_ticks_stop_counting() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let v1 = home.join("team-v1.yaml");
+    std::fs::write(&v1, team_pack("1", "chat", "guide")).unwrap();
+    stdout(&in_home(home, &["pack", "install", v1.to_str().unwrap()]));
+    stdout(&in_home(
+        home,
+        &["--pack", "team", "check", "chat", "guide"],
+    ));
+    let v2 = home.join("team-v2.yaml");
+    std::fs::write(&v2, team_pack("2", "join-the-chat", "read-the-guide")).unwrap();
+    let ask = |answer: &str| {
+        let mut session = crate::support::Session::start_with(
+            home,
+            &["pack", "install", v2.to_str().unwrap()],
+            &[],
+        );
+        session.wait_for_text("[o/N]");
+        let screen = session.contents();
+        assert!(
+            screen.contains("chat: join-the-chat"),
+            "the lines to paste: {screen}"
+        );
+        session.keys(&format!("{answer}\r"));
+        session.wait_for_exit()
+    };
+    // No: nothing installed, and the refusal says why.
+    let (status, _) = ask("n");
+    assert!(!status.success());
+    assert!(stdout(&in_home(home, &["pack", "list"])).contains("team  v1  2/2"));
+    // Yes: installed, the ticks no longer counting.
+    let (status, _) = ask("o");
+    assert!(status.success());
+    assert!(stdout(&in_home(home, &["pack", "list"])).contains("team  v2  0/2"));
+}
+
+#[test]
 fn installed_packs_are_listed_chosen_upgraded_and_removed() {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
