@@ -69,8 +69,12 @@ pub enum Command {
         command: RunsCommand,
     },
     /// Where your progress, settings and packs are kept, where you publish, and the id
-    /// your exports carry.
-    Paths,
+    /// your exports carry; each marked as there or not yet created.
+    Paths {
+        /// As JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a completion script for your shell (e.g. `ticklist completions bash`), or
     /// write them as files with --dir.
     Completions {

@@ -36,11 +36,9 @@ pub fn run() -> ExitCode {
             let written = std::io::Write::write_all(&mut std::io::stdout().lock(), pack.as_bytes());
             return report(written.map_err(Failure::Output), text);
         }
-        Some(Command::Paths) => {
-            return report(
-                super::paths::paths(&cli, &mut std::io::stdout().lock(), text),
-                text,
-            );
+        Some(Command::Paths { json }) => {
+            let out = &mut std::io::stdout().lock();
+            return report(super::paths::paths(&cli, *json, out, text), text);
         }
         Some(Command::Completions { shell, dir }) => {
             let lang = super::builtin_lang(&cli);

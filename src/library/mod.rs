@@ -104,6 +104,11 @@ impl Library {
         &self.default_file
     }
 
+    /// Where validated copies of packs are cached.
+    pub fn cache_dir(&self) -> &Path {
+        self.cache.dir()
+    }
+
     /// The system directories this library reads.
     pub fn system(&self) -> &SystemDirs {
         &self.system

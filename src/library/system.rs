@@ -33,7 +33,8 @@ impl SystemDirs {
         }
     }
 
-    fn packs_dirs(&self) -> impl Iterator<Item = PathBuf> + '_ {
+    /// Where preloaded packs are looked for, first first.
+    pub fn packs_dirs(&self) -> impl Iterator<Item = PathBuf> + '_ {
         self.data
             .iter()
             .map(|dir| dir.join("ticklist").join("packs"))

@@ -41,6 +41,11 @@ pub struct PackCache {
 }
 
 impl PackCache {
+    /// Where the validated copies are kept.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     pub fn new(dir: impl Into<PathBuf>) -> Self {
         PackCache { dir: dir.into() }
     }

@@ -450,6 +450,13 @@ fn paths_say_where_things_are_and_show_the_id_without_making_one() {
     let before = cli(home, &["paths"]);
     assert!(before.contains("Pas encore d'identifiant"), "{before}");
     assert!(
+        before.contains(&format!(
+            "Vos touches : {} (n'existe pas encore)",
+            home.join("config/ticklist/keys.yaml").display()
+        )),
+        "{before}"
+    );
+    assert!(
         !home.join("config/ticklist/person-id").exists(),
         "asking made none"
     );
@@ -475,6 +482,10 @@ fn paths_say_where_things_are_and_show_the_id_without_making_one() {
         "{after}"
     );
     // Every published file carries it, and its name is made from it.
+    let json: serde_json::Value = serde_json::from_str(&cli(home, &["paths", "--json"])).unwrap();
+    assert_eq!(json["person_id"], id);
+    assert_eq!(json["progress"]["exists"], true, "{json}");
+    assert_eq!(json["keys"]["exists"], false, "{json}");
     let file = published(&shared).pop().unwrap();
     let export: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
