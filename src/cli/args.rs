@@ -36,7 +36,8 @@ pub struct Cli {
     pub lang: Option<Lang>,
 
     /// Line-by-line mode for screen readers and pipes: plain sentences in, short
-    /// commands out (automatic when standard output is not a terminal or TERM=dumb).
+    /// commands out (automatic when standard output is not a terminal, TERM=dumb, or
+    /// ACCESSIBLE is set).
     #[arg(long)]
     pub plain: bool,
 

@@ -15,10 +15,17 @@ use crate::session::{Opened, Started, open};
 use crate::text::Text;
 use crate::ui::Theme;
 
+/// `ACCESSIBLE` set (and not empty or `0`): the variable command-line tools read to
+/// offer a screen reader their accessible mode (gh, clack). Here, plain mode.
+fn accessible() -> bool {
+    std::env::var_os("ACCESSIBLE").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
 /// Loads the pack and its progress, then runs the full-screen UI or plain mode.
 pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     let (pack, text) = pack_and_words(&cli)?;
     let plain = cli.plain
+        || accessible()
         || !std::io::stdout().is_terminal()
         || std::env::var_os("TERM").is_some_and(|t| t == "dumb");
     // Read before anything else: a mistake in it stops here, with nothing touched. Plain

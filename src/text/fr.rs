@@ -36,7 +36,7 @@ pub static FR: Text = Text {
         ),
         (
             "--plain",
-            "Mode ligne à ligne pour lecteurs d'écran et tubes : des phrases simples en sortie, des commandes courtes en entrée (automatique si la sortie n'est pas un terminal ou si TERM=dumb).",
+            "Mode ligne à ligne pour lecteurs d'écran et tubes : des phrases simples en sortie, des commandes courtes en entrée (automatique si la sortie n'est pas un terminal, si TERM=dumb ou si ACCESSIBLE est défini).",
         ),
         (
             "--state_dir",

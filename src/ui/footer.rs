@@ -29,9 +29,9 @@ pub fn status_rows(app: &App, width: u16) -> u16 {
     u16::try_from(len.div_ceil(width) + 1).map_or(most, |rows| rows.min(most))
 }
 
-/// A line being typed, in its template's `{text}`, with a cursor of our own (the
-/// terminal's is hidden while the UI runs): the grapheme under it in reverse video, or a
-/// reversed space at the end.
+/// A line being typed, in its template's `{text}`, with a cursor of our own: the
+/// grapheme under it in reverse video, or a reversed space at the end. The terminal's
+/// cursor is put on it too ([`typing_point`]), for screen readers.
 pub fn typed(template: &str, line: &TypedLine, theme: &Theme) -> Line<'static> {
     let (head, tail) = template.split_once("{text}").unwrap_or((template, ""));
     let (before, under, after) = line.split();
@@ -41,6 +41,20 @@ pub fn typed(template: &str, line: &TypedLine, theme: &Theme) -> Line<'static> {
         Span::styled(under.unwrap_or(" ").to_string(), cursor),
         Span::styled(format!("{after}{tail}"), theme.key),
     ])
+}
+
+/// The terminal's cursor where the next character typed goes, as [`typed`] lays it out.
+fn typing_point(frame: &mut Frame, area: Rect, template: &str, line: &TypedLine) {
+    let head = template
+        .split_once("{text}")
+        .map_or(template, |(head, _)| head);
+    let (before, _, _) = line.split();
+    let x = 1 + head.width() + before.width();
+    if let Ok(x) = u16::try_from(x)
+        && x < area.width
+    {
+        frame.set_cursor_position((area.x + x, area.y));
+    }
 }
 
 pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &Theme) {
@@ -55,8 +69,10 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
             PromptKind::Note => app.text.note_prompt.into(),
         };
         frame.render_widget(typed(&template, &asked.line, theme), status);
+        typing_point(frame, status, &template, &asked.line);
     } else if let Some(search) = app.search.as_ref().filter(|_| app.typing()) {
         frame.render_widget(typed(app.text.search_prompt, &search.line, theme), status);
+        typing_point(frame, status, app.text.search_prompt, &search.line);
     } else if let Some(s) = &app.status {
         let style = match s.severity {
             Severity::Info => theme.info,

@@ -161,6 +161,8 @@ impl Reading {
         frame.render_widget(block, rect);
         let scroll = u16::try_from(offset).unwrap_or(u16::MAX);
         frame.render_widget(self.paragraph().scroll((scroll, 0)), text);
+        // A screen reader starts reading where the cursor is: at the text's start.
+        frame.set_cursor_position((text.x, text.y));
         let hint = match (offset > 0, offset < max) {
             (_, true) => t.overlay_more_below,
             (true, false) => t.overlay_more_above,
@@ -240,6 +242,11 @@ pub fn links(
         theme,
     );
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // Each link takes two lines (its label, its address): the cursor on the chosen one.
+    let row = u16::try_from(selected * 2).unwrap_or(u16::MAX);
+    if row < inner.height {
+        frame.set_cursor_position((inner.x, inner.y + row));
+    }
 }
 
 /// The pack's closing message, shown when the last box is ticked.

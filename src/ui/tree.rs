@@ -22,6 +22,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|row| line(app, theme, rows[row], row == app.tree.cursor(), width))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    // The terminal's cursor on the selected row's box: screen readers and braille
+    // displays follow it to tell which row is selected.
+    let cursor = app.tree.cursor();
+    if (first..last).contains(&cursor) {
+        let depth = app.session.pack.nodes[rows[cursor]].depth;
+        let x = u16::try_from(box_column(depth)).unwrap_or(u16::MAX);
+        let y = u16::try_from(cursor - first).unwrap_or(u16::MAX);
+        if x < inner.width {
+            frame.set_cursor_position((inner.x + x, inner.y + y));
+        }
+    }
 }
 
 fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: usize) -> Line<'a> {

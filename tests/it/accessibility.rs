@@ -197,6 +197,21 @@ fn plain_mode_in_english_reads_links_and_ends_at_end_of_input() {
 }
 
 #[test]
+fn accessible_set_gets_plain_mode_and_accessible_0_does_not() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start_with(home.path(), &[], &[("ACCESSIBLE", "1")]);
+    app.wait_for_text("Étape 1 sur 24");
+    app.keys("q\n");
+    let (status, app) = app.wait_for_exit();
+    assert!(status.success());
+    assert!(!app.raw.contains(&0x1b), "plain sentences, no screen drawn");
+    let mut app = Session::start_with(home.path(), &[], &[("ACCESSIBLE", "0")]);
+    app.wait_for_text("Étape 1");
+    assert!(app.raw.contains(&0x1b), "the full-screen interface");
+    app.quit();
+}
+
+#[test]
 fn a_dumb_terminal_gets_plain_mode() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Session::start_with(home.path(), &[], &[("TERM", "dumb")]);
@@ -398,4 +413,65 @@ fn plain_mode_takes_the_mentors_own_keys_as_its_letters() {
         state.contains("\"cours-explorez-role\"") && state.contains("not for me"),
         "{state}"
     );
+}
+
+/// Where the terminal's cursor is, (row, column), and whether it is shown.
+fn cursor(app: &Session) -> ((u16, u16), bool) {
+    let screen = app.screen.screen();
+    (screen.cursor_position(), !screen.hide_cursor())
+}
+
+/// Takes in output until the cursor is shown at `at` (the cursor moves after a frame's
+/// text, so the text alone is not enough to wait for).
+fn wait_for_cursor(app: &mut Session, at: (usize, usize)) {
+    let at = (u16::try_from(at.0).unwrap(), u16::try_from(at.1).unwrap());
+    let deadline = std::time::Instant::now() + crate::support::TIMEOUT;
+    while cursor(app) != (at, true) {
+        let now = std::time::Instant::now();
+        assert!(
+            now < deadline,
+            "cursor at {:?}, not {at:?}:\n{}",
+            cursor(app),
+            app.contents()
+        );
+        app.wait_for_more();
+    }
+}
+
+/// The row and the column of the selected row's box: the row marked `›`, at its `[`.
+fn selected_box(screen: &str) -> (usize, usize) {
+    let row = screen.lines().position(|l| l.contains('›')).unwrap();
+    let line = screen.lines().nth(row).unwrap();
+    (row, line.chars().position(|c| c == '[').unwrap())
+}
+
+#[test]
+fn the_terminal_cursor_follows_the_selection_and_the_typing_point() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start(home.path());
+    app.wait_for_text("Étape 1");
+    let first = selected_box(&app.contents());
+    wait_for_cursor(&mut app, first);
+    // Up to the stage: one row higher, two columns further out.
+    app.keys("k");
+    wait_for_cursor(&mut app, (first.0 - 1, first.1 - 2));
+    assert_eq!(selected_box(&app.contents()), (first.0 - 1, first.1 - 2));
+    // Typing a search: the cursor where the next letter goes.
+    app.keys("/sla");
+    app.wait_for_text("Recherche : sla");
+    let screen = app.contents();
+    let row = screen
+        .lines()
+        .position(|l| l.contains("Recherche : sla"))
+        .unwrap();
+    let line = screen.lines().nth(row).unwrap();
+    let column = line[..line.find("sla").unwrap() + "sla".len()]
+        .chars()
+        .count();
+    wait_for_cursor(&mut app, (row, column));
+    app.keys("\u{1b}");
+    app.wait_for("the search closed", |screen| {
+        !screen.contains("Recherche : sla")
+    });
+    app.quit();
 }
