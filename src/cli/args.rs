@@ -359,7 +359,7 @@ pub enum ProgressCommand {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
         /// Write here instead of standard output.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Who the report is about (default: the name given last, else your account's
         /// full name; remembered).

@@ -39,8 +39,9 @@ impl<'a> Saving<'a> {
         self.pending.extend(changes);
         match self.store.save(mine, &self.pending, now) {
             Ok(saved) => {
+                let publisher = self.publisher.filter(|_| self.pending.touches_progress());
                 self.pending = Changes::new();
-                let published = self.publisher.map(|p| p.publish(&saved.state, now));
+                let published = publisher.map(|p| p.publish(&saved.state, now));
                 let mut reports = vec![EffectResult::Saved {
                     upto,
                     merged: saved.merged_foreign.then_some(saved.state),

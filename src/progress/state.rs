@@ -44,6 +44,18 @@ impl Changes {
         Changes::default()
     }
 
+    /// Whether these are the mentor's own doings (a tick, a note, a skip, a link opened,
+    /// a run's name), not bookkeeping (a start recorded on opening, marks of new steps):
+    /// only those are published, so that looking at a pack never puts a mentor in the
+    /// manager's report.
+    pub fn touches_progress(&self) -> bool {
+        !(self.ticks.is_empty()
+            && self.notes.is_empty()
+            && self.skipped.is_empty()
+            && self.opened.is_empty()
+            && self.run.is_none())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.ticks.is_empty()
             && self.notes.is_empty()

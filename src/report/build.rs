@@ -35,6 +35,8 @@ pub struct Builder {
     lost: Vec<(PathBuf, Key)>,
     future: Vec<Dated>,
     since: Option<Date>,
+    /// Exports read, every copy counted.
+    read: usize,
 }
 
 /// The copy kept so far of one person's progress.
@@ -54,6 +56,8 @@ pub(super) struct Seen {
     pub stages: Vec<(String, String)>,
     pub steps: Vec<(String, String)>,
     step_ids: HashMap<String, usize>,
+    /// Whether any export gave a step a due date.
+    pub due: bool,
 }
 
 #[derive(Default)]
@@ -91,6 +95,7 @@ impl Builder {
             lost: Vec::new(),
             future: Vec::new(),
             since: None,
+            read: 0,
         }
     }
 
@@ -101,11 +106,13 @@ impl Builder {
 
     /// Counts one export read from `path`.
     pub fn add(&mut self, path: PathBuf, export: &Export) {
+        self.read += 1;
         let future = export.generated_at > self.now + Span::new().minutes(CLOCK_SLACK_MINUTES);
         if future {
             self.future.push(Dated {
                 path: path.clone(),
                 generated_at: export.generated_at,
+                counted: false,
             });
         }
         let person = Person::of(export.person.as_deref(), &export.mentor);
@@ -154,6 +161,7 @@ impl Builder {
             if item.depth == 0 && !seen.stages.iter().any(|(id, _)| *id == item.id) {
                 seen.stages.push((item.id.clone(), item.title.clone()));
             }
+            seen.due |= item.due.is_some();
             if item.step && !seen.step_ids.contains_key(&item.id) {
                 seen.step_ids.insert(item.id.clone(), seen.steps.len());
                 seen.steps.push((item.id.clone(), item.title.clone()));
@@ -255,9 +263,15 @@ impl Builder {
                     .ok()
             })
             .flatten();
+        // A copy from the future that is the only one is counted; one left out for an
+        // earlier copy is said among the exports from the future, not as a duplicate.
+        for dated in &mut self.future {
+            dated.counted = self.kept.values().any(|kept| kept.path == dated.path);
+        }
         let duplicates = self
             .lost
             .iter()
+            .filter(|(ignored, _)| !self.future.iter().any(|f| f.path == *ignored))
             .filter_map(|(ignored, key)| {
                 let kept = self.kept.get(key)?;
                 Some(Duplicate {
@@ -266,7 +280,7 @@ impl Builder {
                 })
             })
             .collect();
-        let files_read = self.kept.len();
+        let files_read = self.read;
         let without_id = self
             .kept
             .keys()
@@ -312,8 +326,9 @@ impl Builder {
     }
 
     /// A person's exports from before person ids, grouped by name, join the one person
-    /// with an id who has that name on that pack and run: one mentor, not a ghost row.
-    /// The newer copy stays.
+    /// with an id who has that name on that pack and run, when they are older than that
+    /// person's: one mentor who upgraded, not a ghost row. An export without an id made
+    /// after one with it is someone else's (an older ticklist still in use): kept apart.
     fn merge_rows_from_before_ids(&mut self) {
         let by_name: Vec<Key> = self
             .kept
@@ -340,6 +355,9 @@ impl Builder {
                 continue;
             };
             let new = new.clone();
+            if self.kept.get(&old).map(|k| k.at) > self.kept.get(&new).map(|k| k.at) {
+                continue;
+            }
             let (Some(older), Some(newer)) = (self.kept.remove(&old), self.kept.remove(&new))
             else {
                 continue;

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use super::markdown::days;
-use super::{PackSection, Report};
+use super::{PackSection, Person, Report};
 use crate::safe_text::printable;
 use crate::text::Text;
 
@@ -62,6 +62,7 @@ pub fn write_csv(
         let mut header: Vec<String> = [
             t.csv_pack,
             t.report_col_mentor,
+            t.csv_person,
             t.csv_email,
             t.csv_student,
             t.report_col_version,
@@ -85,7 +86,11 @@ pub fn write_csv(
         for row in &pack.mentors {
             let mut cells = vec![
                 text_cell(&pack.id),
-                text_cell(&row.label_without_run()),
+                text_cell(&row.mentor),
+                text_cell(match &row.person {
+                    Person::Id(id) => id,
+                    Person::Name(_) => "",
+                }),
                 text_cell(row.email.as_deref().unwrap_or_default()),
                 text_cell(row.run.as_deref().unwrap_or_default()),
                 text_cell(&row.pack_version),
@@ -99,7 +104,11 @@ pub fn write_csv(
                 })
             }));
             cells.push(row.start.map(|day| day.to_string()).unwrap_or_default());
-            cells.push(row.late.len().to_string());
+            // Empty, not "–", for a pack without due dates: the column stays numbers.
+            cells.push(match pack.has_due_dates {
+                true => row.late.len().to_string(),
+                false => String::new(),
+            });
             cells.push(row.last_tick.map_or(String::new(), |at| {
                 at.strftime("%Y-%m-%d %H:%M:%S").to_string()
             }));
@@ -145,6 +154,21 @@ fn write_waits(out: &mut impl Write, pack: &PackSection, sep: &str, t: &Text) ->
             number(days(wait.slowest_days, t), sep),
         ];
         writeln!(out, "{}", cells.join(sep))?;
+    }
+    if !pack.stage_times.is_empty() {
+        writeln!(out)?;
+        let header = [t.csv_pack, t.csv_stage, t.csv_finished, t.report_col_median];
+        let header: Vec<String> = header.into_iter().map(text_cell).collect();
+        writeln!(out, "{}", header.join(sep))?;
+        for stage in &pack.stage_times {
+            let cells = [
+                text_cell(&pack.id),
+                text_cell(&stage.title),
+                stage.finished.to_string(),
+                number(days(stage.median_days, t), sep),
+            ];
+            writeln!(out, "{}", cells.join(sep))?;
+        }
     }
     Ok(())
 }

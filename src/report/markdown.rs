@@ -44,6 +44,18 @@ pub(super) fn generated(report: &Report, t: &Text) -> String {
     said
 }
 
+/// Days with their word: "1 day", "4.5 days", "1,5 jour", "3 jours".
+pub(super) fn days_words(days: f64, t: &Text) -> String {
+    // The count the language's rule picks the word by: a fraction of a day is plural in
+    // English whatever its size, in French only from two.
+    let n = match (days.fract() == 0.0, t.html_lang) {
+        (true, _) | (false, "fr") => days.floor(),
+        (false, _) => 2.0,
+    };
+    let n = format!("{n:.0}");
+    fill(t.days_count, &[("days", &self::days(days, t)), ("n", &n)])
+}
+
 /// Days to a tenth, with the language's decimal mark: "4.5", "4,5".
 pub(super) fn days(days: f64, t: &Text) -> String {
     let text = format!("{days:.1}");
@@ -59,7 +71,7 @@ pub(super) fn stage_time_lines(s: &PackSection, t: &Text) -> Vec<String> {
     s.stage_times
         .iter()
         .map(|stage| {
-            let (d, count) = (days(stage.median_days, t), stage.finished.to_string());
+            let (d, count) = (days_words(stage.median_days, t), stage.finished.to_string());
             fill(
                 t.report_stage_time,
                 &[("title", &stage.title), ("days", &d), ("count", &count)],
@@ -120,7 +132,12 @@ pub(super) fn files_lines<'t>(report: &Report, t: &'t Text) -> Vec<Listed<'t>> {
                 .map(|f| {
                     let date = f.generated_at.to_string();
                     let file = path(&f.path);
-                    fill(t.report_future_line, &[("path", &file), ("date", &date)])
+                    let template = if f.counted {
+                        t.report_future_counted
+                    } else {
+                        t.report_future_line
+                    };
+                    fill(template, &[("path", &file), ("date", &date)])
                 })
                 .collect(),
         ),
@@ -190,12 +207,12 @@ fn write_section(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<
             cells.join(" | "),
             if cells.is_empty() { "" } else { " | " },
             start,
-            row.late.len(),
+            row.late_cell(s.has_due_dates),
             md(&last_tick_cell(row, t))
         )?;
     }
-    write_steps(out, &s.most_open, t.report_most_open)?;
-    write_steps(out, &s.most_late, t.report_most_late)?;
+    write_steps(out, &s.most_open, t.report_most_open, t)?;
+    write_steps(out, &s.most_late, t.report_most_late, t)?;
     write_waits(out, s, t)?;
     let remarks: Vec<String> = s.mentors.iter().flat_map(|m| remarks(m, t)).collect();
     if !remarks.is_empty() {
@@ -238,13 +255,19 @@ fn write_waits(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()
             days(wait.slowest_days, t)
         )?;
     }
-    writeln!(out)?;
-    writeln!(out, "{}", md(t.report_longest))?;
-    writeln!(out)?;
-    for wait in longest(&s.waits) {
+    let longest = longest(&s.waits);
+    if !longest.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", md(t.report_longest))?;
+        writeln!(out)?;
+    }
+    for wait in longest {
         let line = fill(
             t.report_wait_line,
-            &[("title", &wait.title), ("days", &days(wait.median_days, t))],
+            &[
+                ("title", &wait.title),
+                ("days", &days_words(wait.median_days, t)),
+            ],
         );
         writeln!(out, "- {}", md(&line))?;
     }
@@ -261,7 +284,7 @@ fn write_waits(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()
 }
 
 /// "- 3 × Join Slack (`slack`): alice, bob, carol"
-fn write_steps(out: &mut impl Write, steps: &[OpenStep], title: &str) -> io::Result<()> {
+fn write_steps(out: &mut impl Write, steps: &[OpenStep], title: &str, t: &Text) -> io::Result<()> {
     if steps.is_empty() {
         return Ok(());
     }
@@ -270,14 +293,18 @@ fn write_steps(out: &mut impl Write, steps: &[OpenStep], title: &str) -> io::Res
     writeln!(out)?;
     for step in steps {
         let who: Vec<String> = step.who.iter().map(|w| md(w)).collect();
-        writeln!(
-            out,
-            "- {} × {} (`{}`): {}",
-            step.who.len(),
-            md(&step.title),
-            md_code(&step.id),
-            who.join(", ")
-        )?;
+        let (count, title) = (step.who.len().to_string(), md(&step.title));
+        let id = format!("`{}`", md_code(&step.id));
+        let line = fill(
+            t.report_step_line,
+            &[
+                ("count", &count),
+                ("title", &title),
+                ("id", &id),
+                ("who", &who.join(", ")),
+            ],
+        );
+        writeln!(out, "- {line}")?;
     }
     Ok(())
 }

@@ -39,7 +39,7 @@ const MOST_OPEN: usize = 10;
 #[derive(Debug, Serialize)]
 pub struct Report {
     pub generated_at: Timestamp,
-    /// Exports read and counted (duplicates not included).
+    /// Exports read, every copy of one person's progress included.
     pub files_read: usize,
     /// The quiet limit in days (0: nobody is flagged).
     pub stale_days: i64,
@@ -64,6 +64,8 @@ pub struct Report {
 pub struct Dated {
     pub path: PathBuf,
     pub generated_at: Timestamp,
+    /// Counted, there being no copy dated before the report; else left out for one.
+    pub counted: bool,
 }
 
 /// One person under several names.
@@ -101,6 +103,8 @@ pub struct PackSection {
     pub most_open: Vec<OpenStep>,
     /// Steps past their due date, most often first, with whose rows they are late in.
     pub most_late: Vec<OpenStep>,
+    /// Whether the pack gives due dates: without, "late" means nothing.
+    pub has_due_dates: bool,
     /// Where mentors stall: each step's wait before its tick, in the pack's order.
     pub waits: Vec<StepWait>,
     /// How long each stage took mentors to finish, from their start.
@@ -154,7 +158,7 @@ impl Serialize for PackSection {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
 
-        let mut s = serializer.serialize_struct("PackSection", 13)?;
+        let mut s = serializer.serialize_struct("PackSection", 14)?;
         s.serialize_field("id", &self.id)?;
         s.serialize_field("title", &self.title)?;
         s.serialize_field("versions", &self.versions)?;
@@ -164,6 +168,7 @@ impl Serialize for PackSection {
         s.serialize_field("mentors", &Rows(self))?;
         s.serialize_field("most_open", &self.most_open)?;
         s.serialize_field("most_late", &self.most_late)?;
+        s.serialize_field("has_due_dates", &self.has_due_dates)?;
         s.serialize_field("waits", &self.waits)?;
         s.serialize_field("stage_times", &self.stage_times)?;
         let longest: Vec<&str> = longest(&self.waits).iter().map(|w| w.id.as_str()).collect();
@@ -263,10 +268,19 @@ impl MentorRow {
 
     /// The mentor and what tells them from a namesake, without the student: for a
     /// table with a column of its own for the student.
-    pub fn label_without_run(&self) -> String {
+    fn label_without_run(&self) -> String {
         match &self.namesake {
             Some(namesake) => format!("{} ({namesake})", self.mentor),
             None => self.mentor.clone(),
+        }
+    }
+
+    /// Late steps as a table cell: how many, or `–` for a pack without due dates.
+    pub fn late_cell(&self, has_due_dates: bool) -> String {
+        if has_due_dates {
+            self.late.len().to_string()
+        } else {
+            "–".into()
         }
     }
 

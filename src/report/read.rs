@@ -4,6 +4,7 @@
 //! pipes, devices and sockets are named without being opened (a pipe would wait for ever);
 //! hidden files (`.stfolder`, `.DS_Store`, a sync client's own) are not looked at.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -11,6 +12,9 @@ use serde::Serialize;
 use crate::export::{EXPORT_FORMAT, EXPORT_VERSION, Export};
 use crate::pack::MAX_PACK_BYTES;
 use crate::text::{Text, fill};
+
+/// How a mentor's Markdown export begins (see `import::marker_comment`).
+const MARKDOWN_MARKER: &str = "<!-- ticklist-export ";
 
 /// A file the report could not use.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -27,8 +31,10 @@ pub enum Why {
     Unreadable(String),
     /// A named pipe, a device or a socket: not opened.
     NotAFile,
-    /// A link back to a folder it is in: read once already.
+    /// A link to a folder read already (a loop, or two links to one folder).
     LinkLoop,
+    /// A file read already under another name (through a link).
+    SameFile,
     /// Bigger than any export (its size in bytes).
     TooBig(u64),
     /// A mentor's Markdown export, which is for reading, not for reports.
@@ -53,6 +59,7 @@ impl Why {
             }
             Why::NotAFile => t.unread_not_a_file.into(),
             Why::LinkLoop => t.unread_link_loop.into(),
+            Why::SameFile => t.unread_same_file.into(),
             Why::Markdown => t.unread_markdown.into(),
             Why::NotJson => t.unread_not_json.into(),
             Why::NotExport => t.unread_not_export.into(),
@@ -72,18 +79,18 @@ impl Why {
 pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unread>) {
     let mut files = Vec::new();
     let mut unread = Vec::new();
-    let mut folders = Vec::new();
+    let mut seen = HashSet::new();
     for path in paths {
-        collect(path, &mut folders, &mut files, &mut unread);
+        collect(path, &mut seen, &mut files, &mut unread);
     }
     (files, unread)
 }
 
-/// `folders`: the real paths of the folders being read, outermost first, to tell a
-/// link back into one of them.
+/// `seen`: the real paths of the folders and files found so far: each is read once,
+/// however many links lead to it.
 fn collect(
     path: &Path,
-    folders: &mut Vec<PathBuf>,
+    seen: &mut HashSet<PathBuf>,
     files: &mut Vec<PathBuf>,
     unread: &mut Vec<Unread>,
 ) {
@@ -97,34 +104,36 @@ fn collect(
         Ok(meta) => meta,
         Err(e) => return skip(Why::Unreadable(e.to_string())),
     };
-    if meta.is_file() {
-        return files.push(path.to_path_buf());
-    }
-    if !meta.is_dir() {
+    if !meta.is_file() && !meta.is_dir() {
         return skip(Why::NotAFile);
     }
     let real = match std::fs::canonicalize(path) {
         Ok(real) => real,
         Err(e) => return skip(Why::Unreadable(e.to_string())),
     };
-    if folders.contains(&real) {
-        return skip(Why::LinkLoop);
+    if !seen.insert(real) {
+        return skip(if meta.is_dir() {
+            Why::LinkLoop
+        } else {
+            Why::SameFile
+        });
+    }
+    if meta.is_file() {
+        return files.push(path.to_path_buf());
     }
     let mut children: Vec<PathBuf> = match std::fs::read_dir(path) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => return skip(Why::Unreadable(e.to_string())),
     };
     children.sort();
-    folders.push(real);
     for child in children {
         let hidden = child
             .file_name()
             .is_some_and(|name| name.to_string_lossy().starts_with('.'));
         if !hidden {
-            collect(&child, folders, files, unread);
+            collect(&child, seen, files, unread);
         }
     }
-    folders.pop();
 }
 
 /// Files read at a time by [`read_each`]: enough to keep every core busy, few enough
@@ -196,7 +205,11 @@ pub fn parse(bytes: &[u8]) -> Result<Export, Why> {
         Err(_) => {
             let text = String::from_utf8_lossy(bytes);
             let text = text.trim_start_matches('\u{feff}').trim_start();
-            return Err(if text.starts_with("# ") {
+            // A Markdown export: its marker first, or (older ones) its "# Title — name".
+            let first = text.lines().next().unwrap_or_default();
+            let markdown = text.starts_with(MARKDOWN_MARKER)
+                || (first.starts_with("# ") && first.contains(" — "));
+            return Err(if markdown {
                 Why::Markdown
             } else {
                 Why::NotJson

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::build::Seen;
 use super::people::Person;
 use super::{MOST_OPEN, MentorRow, OpenStep, PackSection, StepState, stalls};
+use crate::fold::fold;
 use crate::pack::Pack;
 
 /// One pack's table: its steps (the known version's, else every step seen), each row's
@@ -34,6 +35,7 @@ pub(super) fn section(
         None => (seen.stages, seen.steps.clone(), None),
     };
     let seen_steps = seen.steps;
+    let due = seen.due || known.is_some_and(Pack::has_due_dates);
     let renames: HashMap<&str, &str> = known
         .map(|pack| {
             pack.renamed
@@ -74,7 +76,16 @@ pub(super) fn section(
         }
     }
     namesakes(&mut rows);
-    rows.sort_by(|a, b| (&a.mentor, &a.namesake, &a.run).cmp(&(&b.mentor, &b.namesake, &b.run)));
+    // By name as a person reads it (case and accents aside), then as written.
+    rows.sort_by_cached_key(|row| {
+        let name = fold(&row.mentor);
+        (
+            name,
+            row.mentor.clone(),
+            row.namesake.clone(),
+            row.run.clone(),
+        )
+    });
     let most = |counts: &dyn Fn(&MentorRow, usize, &str) -> bool| {
         let mut found: Vec<OpenStep> = steps
             .iter()
@@ -110,6 +121,7 @@ pub(super) fn section(
         mentors: rows,
         most_open,
         most_late,
+        has_due_dates: due,
         waits,
         stage_times,
     }
@@ -130,16 +142,23 @@ fn follow<'a>(renames: &HashMap<&'a str, &'a str>, id: &'a str) -> &'a str {
 /// Rows of one name but of different people each get what tells them apart: their
 /// address, else the start of their id.
 fn namesakes(rows: &mut [MentorRow]) {
-    let mut people: BTreeMap<&str, BTreeSet<&Person>> = BTreeMap::new();
+    // "Ana Roy" and "ana roy" read as one name to a manager.
+    let mut people: BTreeMap<String, BTreeSet<&Person>> = BTreeMap::new();
     for row in rows.iter() {
-        people.entry(&row.mentor).or_default().insert(&row.person);
+        people
+            .entry(fold(&row.mentor))
+            .or_default()
+            .insert(&row.person);
     }
     let shared: BTreeSet<String> = people
         .into_iter()
         .filter(|(_, people)| people.len() > 1)
-        .map(|(name, _)| name.to_string())
+        .map(|(name, _)| name)
         .collect();
-    for row in rows.iter_mut().filter(|row| shared.contains(&row.mentor)) {
+    for row in rows
+        .iter_mut()
+        .filter(|row| shared.contains(&fold(&row.mentor)))
+    {
         row.namesake = row
             .email
             .clone()

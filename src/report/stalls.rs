@@ -158,9 +158,9 @@ pub fn stalls(
     (step_waits, stage_times)
 }
 
-/// The steps mentors wait longest before, longest first.
+/// The steps mentors wait longest before, longest first; none waited on for no time.
 pub fn longest(waits: &[StepWait]) -> Vec<&StepWait> {
-    let mut sorted: Vec<&StepWait> = waits.iter().collect();
+    let mut sorted: Vec<&StepWait> = waits.iter().filter(|w| w.median_days > 0.0).collect();
     sorted.sort_by(|a, b| b.median_days.total_cmp(&a.median_days));
     sorted.truncate(LONGEST);
     sorted

@@ -46,7 +46,10 @@ fn the_newest_copy_of_an_export_counts_and_the_older_is_named() {
         (path("bob.json"), bob),
     ];
     let report = build(exports, Vec::new(), at(21), STALE_DAYS);
-    assert_eq!(report.files_read, 2);
+    assert_eq!(
+        report.files_read, 3,
+        "every export read, the older copy too"
+    );
     let rows = &report.packs[0].mentors;
     assert_eq!(rows.len(), 2);
     assert_eq!((rows[0].mentor.as_str(), rows[0].done), ("alice", 7));
@@ -118,9 +121,13 @@ fn packs_are_never_mixed_and_quiet_mentors_are_flagged_by_default() {
 fn what_is_not_an_export_is_told_apart() {
     assert_eq!(read::parse(b"not json").unwrap_err(), Why::NotJson);
     assert_eq!(
-        read::parse(b"# Checklist - alice\n").unwrap_err(),
+        read::parse("# Checklist — alice\n".as_bytes()).unwrap_err(),
         Why::Markdown
     );
+    let marked = "<!-- ticklist-export {\"id\":\"x\"} -->\n# Checklist — alice\n";
+    assert_eq!(read::parse(marked.as_bytes()).unwrap_err(), Why::Markdown);
+    // A shell script's comment is not a report.
+    assert_eq!(read::parse(b"# usage: run.sh\n").unwrap_err(), Why::NotJson);
     assert_eq!(read::parse(b"{}").unwrap_err(), Why::NotExport);
     let newer = br#"{"format":"ticklist-export","version":99}"#;
     assert_eq!(read::parse(newer).unwrap_err(), Why::Newer(99));

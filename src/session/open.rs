@@ -126,7 +126,8 @@ fn open_progress(pack: &Pack, loaded: LoadOutcome, now: Timestamp) -> (Tracker, 
     let upgraded = matches!(&loaded, LoadOutcome::Loaded(s) if s.pack_version != pack.version);
     let mut tracker = Tracker::new(pack, loaded.into_state());
     let state = tracker.state();
-    if state.start.is_none() && state.run.is_none() {
+    let has_steps = (0..pack.nodes.len()).any(|i| pack.is_step(i));
+    if state.start.is_none() && state.run.is_none() && has_steps {
         let tz = crate::clock::time_zone();
         let first = state.ticks.values().chain(state.opened.values()).min();
         let first = first.map_or(now, |at| (*at).min(now));

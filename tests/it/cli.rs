@@ -397,19 +397,19 @@ fn report_tables_many_exports_of_different_versions() {
     // Alice ticked "today" (the clock every test run is given): not inactive.
     assert!(
         lines[2].starts_with(
-            "| alice | 2026.11 | 7/24 (29 %) | 100 % | 5 % | 2026-11-23 | 0 | 2026-11-23 |"
+            "| alice | 2026.11 | 7/24 (29 %) | 100 % | 5 % | 2026-11-23 | – | 2026-11-23 |"
         ),
         "{table}"
     );
     assert!(
         lines[3].starts_with(
-            "| bob | 2025.01 | 1/18 (5 %) | – | 5 % | 2025-12-01 | 0 | 2026-01-05 (inactif) |"
+            "| bob | 2025.01 | 1/18 (5 %) | – | 5 % | 2025-12-01 | – | 2026-01-05 (inactif) |"
         ),
         "{table}"
     );
     assert!(
         lines[4].starts_with(
-            "| carol | 2026.11 | 18/24 (75 %) | 0 % | 100 % | 2026-11-23 | 0 | 2026-11-23 |"
+            "| carol | 2026.11 | 18/24 (75 %) | 0 % | 100 % | 2026-11-23 | – | 2026-11-23 |"
         ),
         "{table}"
     );
@@ -441,11 +441,11 @@ fn report_tables_many_exports_of_different_versions() {
     // For a French spreadsheet: `;` between cells, French words, dates and percentages
     // it reads as such.
     assert!(
-        csv.starts_with("\"Identifiant du pack\";\"Mentor ou mentore\";\"E-mail\";\"Étudiant\";"),
+        csv.starts_with("\"Identifiant du pack\";\"Mentor ou mentore\";\"Identifiant de la personne\";\"E-mail\";\"Étudiant\";"),
         "{csv}"
     );
     assert!(
-        csv.contains("\n\"openclassrooms-mentor\";\"bob\";\"\";\"\";\"2025.01\";1;18;5%;;5%;2025-12-01;0;2026-01-05 10:00:00;\"oui\"\n"),
+        csv.contains(&format!("\n\"openclassrooms-mentor\";\"bob\";\"{}\";\"\";\"\";\"2025.01\";1;18;5%;;5%;2025-12-01;;2026-01-05 10:00:00;\"oui\"\n", bob["person"].as_str().unwrap())),
         "{csv}"
     );
 

@@ -108,7 +108,7 @@ fn a_shared_folder_makes_one_report_of_every_mentor() {
     let json = at(root.path(), NOW, &["report", dir, "--format", "json"]);
     assert_eq!(json.status.code(), Some(1), "a stray file: exit 1");
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(json["files_read"], 3);
+    assert_eq!(json["files_read"], 4, "three exports and a copy");
     let rows: Vec<(String, u64)> = json["packs"][0]["mentors"]
         .as_array()
         .unwrap()
@@ -123,9 +123,10 @@ fn a_shared_folder_makes_one_report_of_every_mentor() {
     assert_eq!(
         rows,
         [
-            ("=HYPERLINK(\"http://x\")".to_string(), 7),
             ("Alice".to_string(), 5),
             ("Carole <b>".to_string(), 0),
+            // By name as read, signs aside.
+            ("=HYPERLINK(\"http://x\")".to_string(), 7),
         ],
         "the newest of Alice's two exports counts"
     );
@@ -167,7 +168,7 @@ fn a_shared_folder_makes_one_report_of_every_mentor() {
         .collect();
     assert_eq!(
         row_headers[..3],
-        ["=HYPERLINK(\"http://x\")", "Alice", "Carole <b>"]
+        ["Alice", "Carole <b>", "=HYPERLINK(\"http://x\")"]
     );
     // A name like markup stays text: every bold element is a whole mentor's name.
     for b in document.select(&select("b")) {
@@ -486,6 +487,10 @@ fn paths_say_where_things_are_and_show_the_id_without_making_one() {
     assert_eq!(json["person_id"], id);
     assert_eq!(json["progress"]["exists"], true, "{json}");
     assert_eq!(json["keys"]["exists"], false, "{json}");
+    // Looking at other packs publishes nothing: only the mentor's doings are published.
+    cli(home, &["--pack", "mentor-handbook", "status"]);
+    cli(home, &["--pack", "first-session", "runs", "list"]);
+    assert_eq!(published(&shared).len(), 1, "{:?}", published(&shared));
     let file = published(&shared).pop().unwrap();
     let export: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();

@@ -119,6 +119,8 @@ fn hidden_files_are_passed_by_linked_folders_read_once_and_pipes_never_opened() 
     other.as_object_mut().unwrap().remove("person");
     write(&elsewhere.join("linked.json"), &other);
     std::os::unix::fs::symlink(&elsewhere, dir.join("link")).unwrap();
+    // A second link to the same folder: its files are not read twice.
+    std::os::unix::fs::symlink(&elsewhere, dir.join("more")).unwrap();
     // A loop of links is named, and ends.
     std::os::unix::fs::symlink(&dir, dir.join("loop")).unwrap();
     // A named pipe would hang whoever opens it: it is named, never opened.
@@ -156,6 +158,7 @@ fn hidden_files_are_passed_by_linked_folders_read_once_and_pipes_never_opened() 
         unread,
         [
             ("loop".to_string(), "link_loop"),
+            ("more".to_string(), "link_loop"),
             ("pipe.json".to_string(), "not_a_file")
         ]
     );

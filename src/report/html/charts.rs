@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::text;
-use crate::report::markdown::{days, stage_time_lines};
+use crate::report::markdown::{days, days_words, stage_time_lines};
 use crate::report::{PackSection, longest};
 use crate::text::{Text, fill};
 
@@ -45,7 +45,7 @@ fn bar_chart(
         let y = i * ROW + 2;
         // Whole pixels: the bar is decoration, the figure beside it says the number.
         let width = (bar.length.clamp(0.0, 1.0) * WIDTH as f64).round() as usize;
-        let label: String = bar.label.chars().take(34).collect();
+        let label = shortened(&bar.label);
         writeln!(
             out,
             "<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text>\
@@ -61,6 +61,23 @@ fn bar_chart(
     }
     writeln!(out, "</svg>")?;
     writeln!(out, "<figcaption>{}</figcaption>\n</figure>", text(title))
+}
+
+/// Characters of a bar's label drawn beside it; the whole label is in the chart's
+/// text alternative.
+const LABEL_CHARS: usize = 34;
+
+/// A label cut at a word's end, with `…`, when it is longer than [`LABEL_CHARS`].
+fn shortened(label: &str) -> String {
+    if label.chars().count() <= LABEL_CHARS {
+        return label.to_string();
+    }
+    let head: String = label.chars().take(LABEL_CHARS - 1).collect();
+    let head = match head.rfind(' ') {
+        Some(space) if space > LABEL_CHARS / 2 => &head[..space],
+        _ => &head,
+    };
+    format!("{}…", head.trim_end_matches([' ', ',', ':', ';']))
 }
 
 /// One bar per mentor: the share of their steps done.
@@ -117,7 +134,7 @@ pub(super) fn write_waits(
     let described: Vec<String> = longest
         .iter()
         .map(|w| {
-            let d = days(w.median_days, t);
+            let d = days_words(w.median_days, t);
             fill(t.report_wait_line, &[("title", &w.title), ("days", &d)])
         })
         .collect();
@@ -126,16 +143,13 @@ pub(super) fn write_waits(
         .map(|w| Bar {
             label: w.title.clone(),
             length: w.median_days / most,
-            figure: days(w.median_days, t),
+            figure: days_words(w.median_days, t),
         })
         .collect();
-    bar_chart(
-        out,
-        &format!("waits-{n}"),
-        t.report_longest,
-        &described,
-        &bars,
-    )?;
+    if !bars.is_empty() {
+        let id = format!("waits-{n}");
+        bar_chart(out, &id, t.report_longest, &described, &bars)?;
+    }
     writeln!(out, "<div class=\"scroll\"><table>")?;
     writeln!(
         out,
@@ -165,4 +179,17 @@ pub(super) fn write_waits(
         writeln!(out, "</ul>")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortened;
+
+    #[test]
+    fn a_long_label_is_cut_at_a_word_with_an_ellipsis() {
+        assert_eq!(shortened("Join Slack"), "Join Slack");
+        let cut = shortened("Regardez la vidéo “Candidats, découvrez la mission de mentor”");
+        assert_eq!(cut, "Regardez la vidéo “Candidats…");
+        assert_eq!(shortened(&"x".repeat(40)), format!("{}…", "x".repeat(33)));
+    }
 }

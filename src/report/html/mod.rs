@@ -172,7 +172,7 @@ fn write_row(out: &mut impl Write, s: &PackSection, row: &MentorRow, t: &Text) -
         out,
         "<td class=\"date\">{}</td><td class=\"num\">{}</td>",
         text(&start),
-        row.late.len()
+        row.late_cell(s.has_due_dates)
     )?;
     let last = if row.stale {
         let day = row.last_tick.map_or_else(
@@ -237,7 +237,12 @@ fn write_grid(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()>
         .iter()
         .map(|(_, symbol, word)| format!("{symbol} {}", text(word)))
         .collect();
-    writeln!(out, "<p class=\"meta\">{}</p>", legend.join(" · "))?;
+    let late = format!("! {}", text(t.report_state_late));
+    let legend: Vec<String> = legend
+        .into_iter()
+        .chain(s.has_due_dates.then_some(late))
+        .collect();
+    writeln!(out, "<p class=\"meta\">{}</p>", legend.join(" | "))?;
     writeln!(out, "<ol class=\"steps\">")?;
     for (_, title) in &s.steps {
         writeln!(out, "<li>{}</li>", text(title))?;
@@ -268,11 +273,16 @@ fn write_grid(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()>
                     .get(step)
                     .copied()
                     .unwrap_or(StepState::NotInVersion);
+                let late = row.late.iter().any(|id| *id == s.steps[step].0);
                 if let Some((_, symbol, word)) = states.iter().find(|(s, _, _)| *s == state) {
+                    let (mark, said) = match late {
+                        true => ("!", format!("{word}, {}", t.report_state_late)),
+                        false => ("", (*word).to_string()),
+                    };
                     write!(
                         out,
-                        "<td><span aria-hidden=\"true\">{symbol}</span><span class=\"sr\">{}</span></td>",
-                        text(word)
+                        "<td><span aria-hidden=\"true\">{symbol}{mark}</span><span class=\"sr\">{}</span></td>",
+                        text(&said)
                     )?;
                 }
             }
