@@ -52,6 +52,8 @@ pub enum Failure {
     NeedsName,
     /// A calendar asked of a checklist with no due dates: an empty one helps nobody.
     NoDueDates,
+    /// A report asked of a file or folder that is not there.
+    NoSuchPath(PathBuf),
     /// An install that would stop counting most of the mentor's ticks, asked without
     /// `--force` and with nobody to ask.
     TicksWouldStop {
@@ -176,6 +178,10 @@ impl Failure {
             Failure::NeedsYes => t.fail_needs_yes.into(),
             Failure::NeedsName => t.fail_needs_name.into(),
             Failure::NoDueDates => t.fail_no_due_dates.into(),
+            Failure::NoSuchPath(path) => {
+                let path = path.display().to_string();
+                fill(t.fail_no_such_path, &[("path", &printable(&path, false))])
+            }
             Failure::TicksWouldStop {
                 id,
                 version,
@@ -250,6 +256,7 @@ impl Failure {
             | Failure::NeedsYes
             | Failure::NeedsName
             | Failure::TicksWouldStop { .. }
+            | Failure::NoSuchPath(_)
             | Failure::NoFolder { .. }
             | Failure::Exists { .. }
             | Failure::NoteTooLong(_)

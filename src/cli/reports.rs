@@ -35,6 +35,14 @@ pub fn report(
     t: &Text,
 ) -> Result<(), Failure> {
     let given = given_packs(request.packs)?;
+    // A mistyped folder is a mistake to fix, not an empty report.
+    if let Some(missing) = request
+        .files
+        .iter()
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+    {
+        return Err(Failure::NoSuchPath(missing.clone()));
+    }
     let (files, mut unread) = report::walk(request.files);
     let mut builder =
         Builder::new(crate::clock::now(), &request.tz, request.stale_days).since(request.since);

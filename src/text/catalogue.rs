@@ -381,6 +381,7 @@ catalogue! {
     publish_status_on,
     publish_status_off,
     ask_name,
+    fail_no_such_path,
     fail_no_folder,
     fail_needs_name,
     fail_write,

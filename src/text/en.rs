@@ -354,6 +354,7 @@ pub static EN: Text = Text {
     publish_status_on: "Publishing to {dir} as {name}.",
     publish_status_off: "Not publishing: `ticklist publish DIR` starts it.",
     ask_name: "Your name, as your manager knows it:",
+    fail_no_such_path: "{path}: no such file or folder; give the mentors' exports, or the folder they publish to",
     fail_no_folder: "{dir} is not a folder: give the shared folder your team syncs ({error})",
     fail_needs_name: "whose progress is this? give your name with --name NAME (it is remembered)",
     fail_write: "cannot write {path}: {error}",

@@ -688,6 +688,7 @@ pub static FR: Text = Text {
     publish_status_on: "Publication dans {dir} au nom {name:fr-de}.",
     publish_status_off: "Pas de publication : `ticklist publish DOSSIER` la lance.",
     ask_name: "Votre nom, tel que votre responsable le connaît :",
+    fail_no_such_path: "{path} : ce fichier ou ce dossier n'existe pas ; donnez les exports des mentors, ou le dossier où ils publient",
     fail_no_folder: "{dir} n'est pas un dossier : donnez le dossier partagé que votre équipe synchronise ({error})",
     fail_needs_name: "à qui est cette progression ? donnez votre nom avec --name NOM (il est retenu)",
     fail_write: "impossible d'écrire {path} : {error}",

@@ -236,3 +236,14 @@ fn a_hostile_file_name_never_reaches_the_terminal() {
         "{said:?}"
     );
 }
+
+#[test]
+fn a_folder_that_is_not_there_is_said_not_reported_empty() {
+    let home = tempfile::tempdir().unwrap();
+    let missing = home.path().join("shraed");
+    let said = failed_with(
+        &english(home.path(), &["report", missing.to_str().unwrap()]),
+        2,
+    );
+    assert!(said.contains("shraed: no such file or folder"), "{said}");
+}
