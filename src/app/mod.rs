@@ -230,8 +230,10 @@ impl App {
                 | Notice::NoteCleared(_) => {}
                 Notice::Complete => self.mode = Mode::Overlay(Overlay::Completion),
                 notice => {
-                    if let Notice::Undone(node) = notice {
-                        self.tree.reveal(&self.session.pack, *node);
+                    if let Notice::Undone(change) = notice
+                        && let Some(node) = change.node()
+                    {
+                        self.tree.reveal(&self.session.pack, node);
                     }
                     let mut said = notice.words(&self.session.pack, self.text);
                     if notice.offers_copy()

@@ -228,14 +228,14 @@ fn ticking_says_what_changed_and_asks_for_a_save() {
     let again = p.command("tick", at(10));
     assert_eq!(
         again.lines[0],
-        "Unticked: Stage 1: During your recruitment process."
+        "Unticked: Stage 1: During your recruitment process, 6 steps. Undo ticks them again."
     );
     p.command("n", at(10));
     let undone = p.command("u", at(11));
     assert_eq!(
         undone.lines,
         [
-            "Undone: Stage 1: During your recruitment process",
+            "Undone: the untick of “Stage 1: During your recruitment process”, ticked again",
             "6 of 24 steps done, 25 %."
         ]
     );
@@ -381,7 +381,10 @@ fn note_writes_the_mentors_own_note_and_undo_takes_it_back() {
     assert!(matches!(reply.effects.first(), Some(Effect::Save { .. })));
     let mine = fill(EN.plain_my_note, &[("text", "ask Ana   on Monday")]);
     assert!(p.describe().contains(&mine), "{:?}", p.describe());
-    assert!(p.command("u", at(9)).lines[0].starts_with("Undone: Watch the video"));
+    assert!(
+        p.command("u", at(9)).lines[0].starts_with("Undone: the note on “Watch the video"),
+        "undo says what it took back"
+    );
     assert!(!p.describe().contains(&mine));
     p.command("e first", at(9));
     let cleared = p.command("note", at(9));

@@ -42,10 +42,10 @@ pub struct Session {
 /// One change `undo` can take back.
 #[derive(Debug, Clone)]
 enum UndoStep {
-    /// Ticks, unticks and skips: the leaves as they were.
-    Leaves(Before),
-    /// A note written: the one it replaced.
-    Note(Option<String>),
+    /// Ticks, unticks and skips: the leaves as they were, and what the change said.
+    Leaves(Before, Notice),
+    /// A note written: the one it replaced, and what the change said.
+    Note(Option<String>, Notice),
 }
 
 impl Session {
@@ -204,7 +204,7 @@ impl Session {
             return Outcome::say(said);
         }
         let before = self.tracker.set_note(&self.pack, node, note);
-        self.undo.push((node, UndoStep::Note(before)));
+        self.undo.push((node, UndoStep::Note(before, said.clone())));
         self.saved(vec![said])
     }
 
@@ -216,13 +216,17 @@ impl Session {
         let Some((node, step)) = self.undo.pop() else {
             return Outcome::say(Notice::NothingToUndo);
         };
-        match step {
-            UndoStep::Leaves(before) => self.tracker.restore(&self.pack, &before),
-            UndoStep::Note(before) => {
-                self.tracker.set_note(&self.pack, node, before);
+        let change = match step {
+            UndoStep::Leaves(before, change) => {
+                self.tracker.restore(&self.pack, &before);
+                change
             }
-        }
-        self.saved(vec![Notice::Undone(node)])
+            UndoStep::Note(before, change) => {
+                self.tracker.set_note(&self.pack, node, before);
+                change
+            }
+        };
+        self.saved(vec![Notice::Undone(Box::new(change))])
     }
 
     /// The mentor looked at `node`: a step marked new stops being new.
@@ -369,7 +373,8 @@ impl Session {
             return Outcome::default();
         };
         let before = self.tracker.take_undo();
-        self.undo.push((node, UndoStep::Leaves(before)));
+        self.undo
+            .push((node, UndoStep::Leaves(before, notice.clone())));
         let mut notices = vec![notice];
         if !was_complete && self.tracker.is_complete(&self.pack) {
             notices.push(Notice::Complete);

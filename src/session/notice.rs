@@ -31,7 +31,8 @@ pub enum Notice {
     NoteCleared(usize),
     /// A note or reason refused for its length (in characters).
     TooLong(usize),
-    Undone(usize),
+    /// A change taken back: what it had said (a tick, an untick, a skip, a note…).
+    Undone(Box<Notice>),
     NothingToUndo,
     /// The last step was just settled: the pack's completion message.
     Complete,
@@ -106,6 +107,20 @@ impl Notice {
         }
     }
 
+    /// The step, part or stage a change was made on.
+    pub fn node(&self) -> Option<usize> {
+        match self {
+            Notice::Ticked(node)
+            | Notice::Unticked(node)
+            | Notice::Skipped(node)
+            | Notice::Unskipped(node)
+            | Notice::NoteSaved(node)
+            | Notice::NoteCleared(node) => Some(*node),
+            Notice::Undone(change) => change.node(),
+            _ => None,
+        }
+    }
+
     /// The notice in words, titles from `pack`.
     pub fn words(&self, pack: &Pack, t: &Text) -> String {
         let title = |node: &usize| pack.nodes[*node].title.as_str();
@@ -113,6 +128,13 @@ impl Notice {
         match self {
             Notice::NotTickable => t.not_tickable.into(),
             Notice::Ticked(node) => about(t.notice_ticked, node),
+            // A stage or a part unticked whole: how many steps, and that undo brings
+            // them back.
+            Notice::Unticked(node) if pack.leaves(*node).nth(1).is_some() => {
+                let count = pack.leaves(*node).count().to_string();
+                let values = [("title", title(node)), ("count", &count)];
+                fill(t.notice_unticked_many, &values)
+            }
             Notice::Unticked(node) => about(t.notice_unticked, node),
             Notice::Skipped(node) => about(t.notice_skipped, node),
             Notice::Unskipped(node) => about(t.notice_unskipped, node),
@@ -122,7 +144,20 @@ impl Notice {
                 let (max, count) = (MAX_TEXT_CHARS.to_string(), count.to_string());
                 fill(t.fail_note_too_long, &[("max", &max), ("count", &count)])
             }
-            Notice::Undone(node) => about(t.undone, node),
+            Notice::Undone(change) => {
+                let template = match change.as_ref() {
+                    Notice::Ticked(_) => t.undone_tick,
+                    Notice::Unticked(_) => t.undone_untick,
+                    Notice::Skipped(_) => t.undone_skip,
+                    Notice::Unskipped(_) => t.undone_unskip,
+                    Notice::NoteSaved(_) | Notice::NoteCleared(_) => t.undone_note,
+                    _ => t.undone,
+                };
+                match change.node() {
+                    Some(node) => about(template, &node),
+                    None => t.nothing_to_undo.into(),
+                }
+            }
             Notice::NothingToUndo => t.nothing_to_undo.into(),
             Notice::Complete => fill(t.completed, &[("message", completion_message(pack, t))]),
             Notice::AllTicked => t.all_done.into(),

@@ -69,7 +69,7 @@ impl Outcome {
     /// The node an undo went back to, for the front end to show it.
     pub fn undone(&self) -> Option<usize> {
         self.notices.iter().find_map(|n| match n {
-            Notice::Undone(node) => Some(*node),
+            Notice::Undone(change) => change.node(),
             _ => None,
         })
     }

@@ -45,7 +45,10 @@ fn a_tick_says_so_is_saved_numbered_and_can_be_undone() {
     });
     assert!(!s.saving());
     let undone = s.undo();
-    assert_eq!(undone.notices, [Notice::Undone(stage)]);
+    assert_eq!(
+        undone.notices,
+        [Notice::Undone(Box::new(Notice::Ticked(stage)))]
+    );
     assert_eq!(undone.undone(), Some(stage));
     assert!(matches!(undone.save(), Some(Effect::Save { seq: 2, .. })));
     assert_eq!(s.tracker().overall(&s.pack), (0, 24));

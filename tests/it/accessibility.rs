@@ -331,7 +331,7 @@ fn a_screen_reader_user_does_everything_in_plain_mode_and_hears_every_state() {
         "Inscrivez-vous sur Slack et découvrez comment l'utiliser et pourquoi ?\nÀ faire.",
         "Non applicable : Inscrivez-vous sur Slack",
         "Note enregistrée : Inscrivez-vous sur Slack",
-        "Annulé : Inscrivez-vous sur Slack",
+        "Annulé : la note sur « Inscrivez-vous sur Slack",
         "déjà inscrit ailleurs.",
         "Reste à faire dans Étape 2 : Une fois votre contrat signé (17) : ",
         "1 étape faite sur 24, soit 4 %.",

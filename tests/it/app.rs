@@ -469,7 +469,7 @@ fn u_takes_back_ticks_one_level_at_a_time_with_their_old_times_and_saves() {
             .as_ref()
             .unwrap()
             .text
-            .starts_with("Annulé : Inscrivez-vous sur Slack")
+            .starts_with("Annulé : le décochage de « Inscrivez-vous sur Slack")
     );
 
     press(&mut app, &[Action::Undo]);

@@ -71,7 +71,7 @@ fn tick_open_quit_and_find_the_ticks_again() {
     again.keys(" ");
     again.wait_for_text("4/24");
     again.keys("u");
-    again.wait_for_text("Annulé : L’article Comment sont rémunérés les mentors ?");
+    again.wait_for_text("Annulé : la coche de « L’article Comment sont rémunérés");
     again.wait_for_text("3/24");
     again.keys("u");
     again.wait_for_text("Rien à annuler.");

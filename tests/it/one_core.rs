@@ -234,7 +234,7 @@ fn the_same_actions_through_every_front_end_leave_the_same_progress() {
     let slack = pack.find("slack").unwrap();
     let skipped = Notice::Skipped(slack).words(&pack, &FR);
     assert!(transcript.contains(&skipped), "{transcript}");
-    let undone = Notice::Undone(slack).words(&pack, &FR);
+    let undone = Notice::Undone(Box::new(Notice::NoteSaved(slack))).words(&pack, &FR);
     assert!(transcript.contains(&undone), "{transcript}");
     let saved = Notice::NoteSaved(slack).words(&pack, &FR);
     assert!(transcript.contains(&saved), "{transcript}");
