@@ -92,6 +92,12 @@ pub enum Failure {
         runs: Vec<String>,
     },
     NotRepeatable(String),
+    /// `runs …` on a pack done once: the whole command to type for a pack done per
+    /// student, when there is one.
+    NoRunsHere {
+        pack: String,
+        instead: Option<String>,
+    },
     /// A pack could not be downloaded.
     Fetch(#[from] crate::fetch::FetchError),
     /// An older version offered without `--allow-downgrade`.
@@ -237,6 +243,16 @@ impl Failure {
                 fill(t.fail_unknown_run, &[("name", &name), ("runs", &runs)])
             }
             Failure::NotRepeatable(pack) => fill(t.fail_not_repeatable, &[("pack", pack)]),
+            Failure::NoRunsHere { pack, instead } => {
+                let said = fill(t.fail_no_runs_here, &[("pack", pack)]);
+                match instead {
+                    Some(command) => {
+                        let hint = fill(t.fail_no_runs_instead, &[("command", command)]);
+                        format!("{said} {hint}")
+                    }
+                    None => said,
+                }
+            }
             Failure::Pack(e) | Failure::Library(LibraryError::Pack(e)) => e.message(t),
             Failure::Library(e) => e.to_string(),
             Failure::State(e) => e.to_string(),
@@ -265,6 +281,7 @@ impl Failure {
             | Failure::RunNeeded { .. }
             | Failure::UnknownRun { .. }
             | Failure::NotRepeatable(_)
+            | Failure::NoRunsHere { .. }
             | Failure::Downgrade { .. }
             | Failure::Sha256Bad(_)
             | Failure::Sha256Local

@@ -9,11 +9,53 @@ use crate::progress::{
 };
 use crate::text::fill;
 
+/// The first pack done once per student, built in or installed: where runs are.
+fn per_student_pack(cli: &Cli) -> Option<String> {
+    let library =
+        crate::library::Library::from_platform()?.with_builtin_lang(super::builtin_lang(cli));
+    let (listed, _) = library.list().ok()?;
+    listed
+        .into_iter()
+        .find(|listed| listed.pack.repeatable)
+        .map(|listed| listed.pack.id)
+}
+
+/// The command as it should have been typed, on `pack`: ready to copy.
+fn whole_command(pack: &str, command: &RunsCommand) -> String {
+    let quoted = |name: &str| {
+        if name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.".contains(c))
+        {
+            name.to_string()
+        } else {
+            format!("\"{}\"", name.replace('"', "\\\""))
+        }
+    };
+    let rest = match command {
+        RunsCommand::List { all: true } => "list --all".to_string(),
+        RunsCommand::List { all: false } => "list".to_string(),
+        RunsCommand::Start { name, start } => match start {
+            Some(day) => format!("start {} --start {day}", quoted(name)),
+            None => format!("start {}", quoted(name)),
+        },
+        RunsCommand::Rename { name, new_name } => {
+            format!("rename {} {}", quoted(name), quoted(new_name))
+        }
+        RunsCommand::Archive { name, undo: true } => format!("archive {} --undo", quoted(name)),
+        RunsCommand::Archive { name, undo: false } => format!("archive {}", quoted(name)),
+    };
+    format!("ticklist --pack {pack} runs {rest}")
+}
+
 pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> Result<(), Failure> {
     let pack = load_pack(cli.pack.as_deref(), super::builtin_lang(cli))?;
     let t = super::lang_for(cli, &pack).text();
     if !pack.repeatable {
-        return Err(Failure::NotRepeatable(pack.id));
+        return Err(Failure::NoRunsHere {
+            instead: per_student_pack(cli).map(|other| whole_command(&other, command)),
+            pack: pack.id,
+        });
     }
     let store = StateStore::new(state_dir(cli.state_dir.clone())?);
     let now = crate::clock::now();

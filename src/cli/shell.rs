@@ -29,11 +29,21 @@ pub fn completions(
         None => Shell::value_variants().to_vec(),
     };
     create(dir)?;
+    let mut written = Vec::new();
     for shell in shells {
         // clap_complete's own file names: ticklist.bash, _ticklist, ticklist.fish,
         // _ticklist.ps1, ticklist.elv.
         let path = dir.join(shell.file_name("ticklist"));
         write(&path, &script(shell, lang))?;
+        written.push(path);
+    }
+    say_written(&written, out)
+}
+
+/// The files written, a line each, once every one is: a reader that goes away early
+/// (`| head -1`) never leaves the set half written.
+fn say_written(written: &[std::path::PathBuf], out: &mut impl Write) -> Result<(), Failure> {
+    for path in written {
         writeln!(out, "{}", path.display()).map_err(Failure::Output)?;
     }
     Ok(())
@@ -66,12 +76,13 @@ pub fn man(lang: Lang, dir: Option<&Path>, out: &mut impl Write) -> Result<(), F
     create(dir)?;
     let mut pages = Vec::new();
     collect(&cmd, &mut pages);
+    let mut written = Vec::new();
     for cmd in pages {
         let path = dir.join(format!("{}.1", name(cmd)));
         write(&path, &page(cmd, lang.text())?)?;
-        writeln!(out, "{}", path.display()).map_err(Failure::Output)?;
+        written.push(path);
     }
-    Ok(())
+    say_written(&written, out)
 }
 
 /// `cmd` and its visible subcommands, depth first.

@@ -445,6 +445,8 @@ catalogue! {
     fail_input,
     fail_run_needed,
     fail_unknown_run,
+    fail_no_runs_here,
+    fail_no_runs_instead,
     fail_not_repeatable,
     no_runs_yet,
     no_runs,

@@ -492,6 +492,8 @@ pub static EN: Text = Text {
     clap_template: "{before-help}{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}",
     fail_run_needed: "{pack} is done once per student: say which with --run NAME (a new name starts one in the app; students so far: {runs})",
     fail_unknown_run: "no student named “{name}”: the students are {runs} (`ticklist runs list`)",
+    fail_no_runs_here: "{pack} is done once, not per student: it has no students' checklists.",
+    fail_no_runs_instead: "For a student's checklist: {command}",
     fail_not_repeatable: "{pack} is done once, not per student: --run does not apply to it",
     no_runs_yet: "none yet",
     no_runs: "No student yet: start one with `ticklist runs start NAME` (the student's name), or in the app.",

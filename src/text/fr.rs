@@ -826,6 +826,8 @@ pub static FR: Text = Text {
     clap_template: "{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}",
     fail_run_needed: "{pack} se fait une fois par étudiant : dites lequel avec --run NOM (un nouveau nom en commence un dans l'application ; étudiants existants : {runs})",
     fail_unknown_run: "aucun étudiant nommé « {name} » : les étudiants sont {runs} (`ticklist runs list`)",
+    fail_no_runs_here: "{pack} se fait une seule fois, pas par étudiant : il n'a pas de checklists d'étudiants.",
+    fail_no_runs_instead: "Pour la checklist d'un étudiant : {command}",
     fail_not_repeatable: "{pack} se fait une seule fois, pas par étudiant : --run ne s'y applique pas",
     no_runs_yet: "aucun pour l'instant",
     no_runs: "Aucun étudiant pour l'instant : commencez-en un avec `ticklist runs start NOM` (le nom de l'étudiant), ou dans l'application.",

@@ -836,6 +836,25 @@ fn man_pages_and_completions_are_written_as_files_for_packages() {
         !fr.join("ticklist-generate-pack.1").exists(),
         "hidden commands have no page"
     );
+    // Whatever reads the list, and however early it stops, every page is written.
+    let piped = root.join("man/piped");
+    let out = std::process::Command::new("/bin/bash")
+        .env_clear()
+        .envs(crate::support::clean_env(dir.path(), FRENCH))
+        .arg("-c")
+        .arg(format!(
+            "'{}' man --dir '{}' | head -1",
+            crate::support::BIN,
+            piped.display()
+        ))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        std::fs::read_dir(&piped).unwrap().count(),
+        pages.len(),
+        "every page written though the reader left after one line"
+    );
     let en = root.join("man/man1");
     stdout(&ticklist(
         dir.path(),

@@ -583,3 +583,40 @@ fn students_checklists_opened_ten_times_leave_one_signal_watcher_and_a_signal_in
         app.assert_restored();
     }
 }
+
+#[test]
+fn the_command_a_mentor_is_told_to_type_works_as_printed() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    // `runs` on the default checklist, which is done once: the whole command is given.
+    let said = fails(home, &["runs", "start", "Bob Li", "--start", "2026-11-02"]);
+    let typed = said
+        .split(" : ")
+        .last()
+        .and_then(|command| command.trim().strip_prefix("ticklist "))
+        .unwrap_or_else(|| panic!("no command in: {said}"));
+    assert_eq!(
+        typed,
+        "--pack first-session runs start \"Bob Li\" --start 2026-11-02"
+    );
+    // Typed as printed, in a shell.
+    let out = std::process::Command::new("/bin/sh")
+        .env_clear()
+        .envs(crate::support::clean_env(home, crate::support::FRENCH))
+        .current_dir(home)
+        .arg("-c")
+        .arg(format!("'{}' {typed}", crate::support::BIN))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The start given is the start listed.
+    let list = ok(home, &["--pack", "first-session", "runs", "list"]);
+    assert!(
+        list.contains("Bob Li") && list.contains("2 novembre 2026"),
+        "{list}"
+    );
+}
