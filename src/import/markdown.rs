@@ -3,7 +3,6 @@
 //! images), each with its line. The parser (pulldown-cmark, CommonMark + GFM) does the
 //! reading; this module only keeps what matters and says what it leaves out.
 
-use std::cell::RefCell;
 use std::iter::Peekable;
 use std::ops::Range;
 
@@ -14,9 +13,7 @@ pub use inline::{Found, Inline};
 
 use super::lost::Lost;
 
-use pulldown_cmark::{
-    BlockQuoteKind, BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{BlockQuoteKind, BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// Nesting past this (lists in quotes in lists…) is read as text: no checklist goes
 /// near it, and a hostile file cannot exhaust the stack.
@@ -68,16 +65,11 @@ pub fn read(text: &str) -> Doc {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_GFM;
-    // `[label][name]` with no `[name]: url` anywhere: the parser keeps the text; say it.
-    let broken: RefCell<Vec<(usize, String)>> = RefCell::new(Vec::new());
-    let callback = |link: BrokenLink<'_>| -> Option<(CowStr<'_>, CowStr<'_>)> {
-        if matches!(link.link_type, LinkType::Reference | LinkType::Collapsed) {
-            let written = text.get(link.span.clone()).unwrap_or(&link.reference);
-            broken
-                .borrow_mut()
-                .push((link.span.start, written.to_string()));
-        }
-        None
+    // `[label][name]`, `[name][]` or `[name]` with no `[name]: url` anywhere: read as a
+    // link to nowhere, so that its text is kept without its brackets and the link is
+    // said lost, with its line.
+    let callback = |_: BrokenLink<'_>| -> Option<(CowStr<'_>, CowStr<'_>)> {
+        Some((CowStr::Borrowed(""), CowStr::Borrowed("")))
     };
     let parser = Parser::new_with_broken_link_callback(text, options, Some(callback));
     let mut reader = Reader {
@@ -89,16 +81,11 @@ pub fn read(text: &str) -> Doc {
     };
     let pieces = reader.blocks(None, 0);
     let Reader {
-        mut lost,
+        lost,
         comments,
         front_matter,
-        starts,
         ..
     } = reader;
-    for (at, label) in broken.into_inner() {
-        let line = line_of(&starts, at);
-        lost.push(Lost::NoTarget { line, label });
-    }
     Doc {
         front_matter,
         pieces,

@@ -202,7 +202,14 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Reader<'a, I> {
                 text.first.push_str(&words);
             }
         }
-        text.first = text.first.trim().to_string();
+        // The title's runs of spaces folded: a link or a picture left out of it leaves
+        // two words side by side.
+        text.first = text
+            .first
+            .split(' ')
+            .filter(|word| !word.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         text.rest = text.rest.trim().to_string();
         text
     }

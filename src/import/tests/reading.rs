@@ -161,7 +161,7 @@ fn relative_links_resolve_against_the_base_url_and_refused_ones_are_said() {
     assert_eq!(lost.len(), 4, "{lost:#?}");
     assert!(lost.iter().all(|(line, _)| *line == 2 || *line == 3));
     assert!(lost.iter().any(|(_, m)| m.contains("javascript:alert(1)")));
-    assert!(lost.iter().any(|(_, m)| m.contains("“[nobody][missing]”")));
+    assert!(lost.iter().any(|(_, m)| m.contains("“nobody”")));
     assert!(lost.iter().any(|(_, m)| m.contains("“nothing”")));
 }
 
@@ -329,4 +329,23 @@ fn an_empty_box_gives_its_place_to_what_it_holds() {
         .map(Lost::line)
         .collect();
     assert_eq!(empty, [1, 4, 6]);
+}
+
+#[test]
+fn a_reference_without_its_address_keeps_its_words_and_is_said_on_its_line() {
+    let markdown = "# Tools\n\n- [ ] Join Slack\n- [ ] Add to  ![logo](x.png) [Salesforce] now\n";
+    let imported = import_en(markdown);
+    let titles: Vec<&str> = imported
+        .pack
+        .nodes
+        .iter()
+        .map(|n| n.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Tools", "Join Slack", "Add to Salesforce now"]);
+    let lost = lost_lines(&imported);
+    assert!(
+        lost.iter()
+            .any(|(line, m)| *line == 4 && m.contains("“Salesforce” leads nowhere")),
+        "{lost:#?}"
+    );
 }
