@@ -21,8 +21,7 @@ fn popup(
         Constraint::Length(width.min(area.width)),
         Constraint::Length(height.min(area.height)),
     );
-    frame.render_widget(Clear, rect);
-    frame.render_widget(ratatui::widgets::Block::new().style(theme.base), rect);
+    clear_around(frame, area, rect, theme);
     let block = theme
         .block()
         .border_style(theme.title)
@@ -30,6 +29,29 @@ fn popup(
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     inner
+}
+
+/// Cells between a window and the screen's edge that are blanked too, rather than
+/// left showing a sliver of what is below.
+const SLIVER: u16 = 2;
+
+/// Blanks `rect` and a cell around it (within `area`), and on to the screen's edge where
+/// only a sliver would be left: nothing of the screen below shows through at the
+/// window's edge, whatever the screen's size.
+fn clear_around(frame: &mut Frame, area: Rect, rect: Rect, theme: &Theme) {
+    let near = |gap: u16| if gap <= SLIVER { gap } else { 1 };
+    let (left, top) = (near(rect.x - area.x), near(rect.y - area.y));
+    let right = near(area.right().saturating_sub(rect.right()));
+    let bottom = near(area.bottom().saturating_sub(rect.bottom()));
+    let around = Rect {
+        x: rect.x - left,
+        y: rect.y - top,
+        width: rect.width + left + right,
+        height: rect.height + top + bottom,
+    }
+    .intersection(area);
+    frame.render_widget(Clear, around);
+    frame.render_widget(ratatui::widgets::Block::new().style(theme.base), around);
 }
 
 /// Width of the help popup, borders included.
@@ -151,9 +173,7 @@ impl Reading {
         let (rect, text, close) = self.layout(area);
         let (max, _) = self.fit(area);
         let offset = app.overlay_scroll.min(max);
-        frame.render_widget(Clear, rect);
-        frame.render_widget(ratatui::widgets::Block::new().style(theme.base), rect);
-        frame.render_widget(ratatui::widgets::Block::new().style(theme.base), rect);
+        clear_around(frame, area, rect, theme);
         let block = theme
             .block()
             .border_style(theme.title)

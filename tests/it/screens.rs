@@ -179,6 +179,77 @@ fn link_picker() {
     insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
 
+/// Where the window titled `title` is on `screen`: its border's top, bottom, left and
+/// right (inclusive).
+fn window(screen: &[Vec<char>], title: &str) -> (usize, usize, usize, usize) {
+    let top = screen
+        .iter()
+        .position(|row| row.iter().collect::<String>().contains(title))
+        .unwrap();
+    let left = screen[top].iter().position(|&c| c == '┌').unwrap();
+    let right = screen[top].iter().rposition(|&c| c == '┐').unwrap();
+    let bottom = (top..screen.len())
+        .find(|&y| screen[y].get(left) == Some(&'└'))
+        .unwrap();
+    (top, bottom, left, right)
+}
+
+#[test]
+fn nothing_from_below_shows_at_a_windows_edge_at_any_size() {
+    for (width, height) in [(100, 30), (80, 24), (40, 12)] {
+        for which in ["help", "links"] {
+            let mut app = app();
+            draw(&mut app, width, height);
+            let title = match which {
+                "help" => {
+                    app.update(Action::Help, now());
+                    "Aide"
+                }
+                _ => {
+                    select(&mut app, "mentorship-manager");
+                    app.update(Action::Open, now());
+                    "Ouvrir quel lien"
+                }
+            };
+            let terminal = draw(&mut app, width, height);
+            let buffer = terminal.backend().buffer();
+            let screen: Vec<Vec<char>> = (0..height)
+                .map(|y| {
+                    (0..width)
+                        .map(|x| buffer[(x, y)].symbol().chars().next().unwrap_or(' '))
+                        .collect()
+                })
+                .collect();
+            let (top, bottom, left, right) = window(&screen, title);
+            // The cell around the window is blank, where the screen has one.
+            let blank = |x: usize, y: usize| {
+                screen
+                    .get(y)
+                    .and_then(|r| r.get(x))
+                    .is_none_or(|&c| c == ' ')
+            };
+            for y in top.saturating_sub(1)..=bottom + 1 {
+                for x in [left.wrapping_sub(1), right + 1] {
+                    assert!(
+                        blank(x, y),
+                        "{which} at {width}×{height}: {:?} at ({x}, {y})",
+                        screen.get(y).and_then(|r| r.get(x))
+                    );
+                }
+            }
+            for x in left.saturating_sub(1)..=right + 1 {
+                for y in [top.wrapping_sub(1), bottom + 1] {
+                    assert!(
+                        blank(x, y),
+                        "{which} at {width}×{height}: {:?} at ({x}, {y})",
+                        screen.get(y).and_then(|r| r.get(x))
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn completion_message() {
     let mut app = app();
