@@ -2,6 +2,7 @@
 
 mod due;
 mod runs;
+mod salvage;
 mod state;
 mod store;
 mod tracker;
@@ -12,6 +13,7 @@ pub use runs::{
     MAX_RUN_NAME, RunSummary, Student, find_run, list_runs, open_or_start_run, rename_run, run_key,
     set_archived,
 };
+pub use salvage::{Field, Unreadable};
 pub use state::{Changes, FORMAT_VERSION, Run, Skip, State};
 pub use store::{LoadOutcome, Saved, StateError, StateStore};
 pub use tracker::{Before, Check, LeafState, NodeState, SkipPlan, Tracker, orphan_ticks, percent};

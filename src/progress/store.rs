@@ -1,5 +1,6 @@
 //! Where progress lives on disk, and writing it so that a crash never leaves half a file.
 
+use super::salvage::{Unreadable, salvage};
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -32,6 +33,13 @@ pub enum LoadOutcome {
         reason: String,
         moved_to: PathBuf,
     },
+    /// Some entries could not be read (`lost`): the rest was kept and written back, the
+    /// file as it was kept whole at `moved_to`.
+    Salvaged {
+        state: State,
+        lost: Vec<Unreadable>,
+        moved_to: PathBuf,
+    },
     /// The file could not be read, or was unusable and could not be moved aside. Writing
     /// would risk destroying it, so this session keeps its ticks in memory only.
     ReadOnly {
@@ -44,7 +52,9 @@ impl LoadOutcome {
     pub fn into_state(self) -> State {
         match self {
             LoadOutcome::Fresh(s) | LoadOutcome::Loaded(s) => s,
-            LoadOutcome::MovedAside { state, .. } | LoadOutcome::ReadOnly { state, .. } => state,
+            LoadOutcome::MovedAside { state, .. }
+            | LoadOutcome::Salvaged { state, .. }
+            | LoadOutcome::ReadOnly { state, .. } => state,
         }
     }
 }
@@ -64,6 +74,8 @@ enum Found {
     Usable(Box<State>),
     /// Present but not this pack's readable state; the reason says why.
     Unusable(String),
+    /// Readable but for some entries.
+    Damaged(Box<State>, Vec<Unreadable>),
 }
 
 /// The directory holding one state file per pack id, and for a repeatable pack one per
@@ -125,6 +137,23 @@ impl StateStore {
         match read(&path, pack_id) {
             Ok(Found::Missing) => LoadOutcome::Fresh(state),
             Ok(Found::Usable(loaded)) => LoadOutcome::Loaded(*loaded),
+            Ok(Found::Damaged(kept, lost)) => {
+                // The file as it was is kept whole; what could be read replaces it, so
+                // that another window reads the same.
+                let written = move_aside(&path, now)
+                    .and_then(|moved_to| write_state(&path, &kept, self.syncs).map(|()| moved_to));
+                match written {
+                    Ok(moved_to) => LoadOutcome::Salvaged {
+                        state: *kept,
+                        lost,
+                        moved_to,
+                    },
+                    Err(e) => LoadOutcome::ReadOnly {
+                        state: *kept,
+                        reason: e.to_string(),
+                    },
+                }
+            }
             Ok(Found::Unusable(reason)) => match move_aside(&path, now) {
                 Ok(moved_to) => LoadOutcome::MovedAside {
                     state,
@@ -162,6 +191,10 @@ impl StateStore {
             Found::Unusable(_) => {
                 move_aside(&path, now)?;
                 mine.clone()
+            }
+            Found::Damaged(kept, _) => {
+                move_aside(&path, now)?;
+                *kept
             }
         };
         state.apply(changes);
@@ -217,7 +250,10 @@ fn read(path: &Path, pack_id: &str) -> Result<Found, StateError> {
     };
     Ok(match State::parse(&bytes, pack_id) {
         Ok(state) => Found::Usable(Box::new(state)),
-        Err(reason) => Found::Unusable(reason),
+        Err(reason) => match salvage(&bytes, pack_id) {
+            Some((state, lost)) if !lost.is_empty() => Found::Damaged(Box::new(state), lost),
+            _ => Found::Unusable(reason),
+        },
     })
 }
 

@@ -71,6 +71,12 @@ pub enum Notice {
         reason: String,
         path: String,
     },
+    /// Some entries of the progress file could not be read and were left out; the rest
+    /// is kept, the file as it was at `path`.
+    Salvaged {
+        lost: Vec<crate::progress::Unreadable>,
+        path: String,
+    },
     /// The progress file must not be written; nothing is saved.
     ReadOnly(String),
     /// Ticks kept for steps the pack's new version no longer has, with those steps'
@@ -96,6 +102,7 @@ impl Notice {
             | Notice::NoBrowser(_)
             | Notice::TooLong(_)
             | Notice::MovedAside { .. }
+            | Notice::Salvaged { .. }
             | Notice::DefaultProblem { .. }
             | Notice::ReadOnly(_)
             | Notice::PublishFailed(_) => Severity::Warning,
@@ -192,6 +199,16 @@ impl Notice {
             Notice::MovedAside { reason, path } => {
                 fill(t.state_moved_aside, &[("reason", reason), ("path", path)])
             }
+            Notice::Salvaged { lost, path } => {
+                let what: Vec<String> = lost
+                    .iter()
+                    .map(|entry| unreadable(entry, pack, t))
+                    .collect();
+                fill(
+                    t.state_salvaged,
+                    &[("what", &what.join(", ")), ("path", path)],
+                )
+            }
             Notice::ReadOnly(reason) => fill(t.state_read_only, &[("reason", reason)]),
             Notice::OrphanTicks {
                 count,
@@ -243,4 +260,22 @@ pub fn completion_message<'a>(pack: &'a Pack, t: &'a Text) -> &'a str {
     pack.completion_message
         .as_deref()
         .unwrap_or(t.completion_default)
+}
+
+/// One entry left out of a damaged progress file, in words: which step, which field.
+fn unreadable(entry: &crate::progress::Unreadable, pack: &Pack, t: &Text) -> String {
+    use crate::progress::Field;
+    let title = pack
+        .find(&entry.id)
+        .map_or(entry.id.as_str(), |node| pack.nodes[node].title.as_str());
+    let template = match entry.field {
+        Field::Tick => t.salvage_tick,
+        Field::Note => t.salvage_note,
+        Field::Skip => t.salvage_skip,
+        Field::Opened => t.salvage_opened,
+        Field::New => t.salvage_new,
+        Field::Start => t.salvage_start,
+        Field::Run => t.salvage_run,
+    };
+    fill(template, &[("title", &printable(title, false))])
 }

@@ -73,6 +73,10 @@ pub fn open(pack: Pack, store: StateStore, run: Option<String>, now: Timestamp) 
             reason: reason.clone(),
             path: moved_to.display().to_string(),
         }),
+        LoadOutcome::Salvaged { lost, moved_to, .. } => notices.push(Notice::Salvaged {
+            lost: lost.clone(),
+            path: moved_to.display().to_string(),
+        }),
         LoadOutcome::ReadOnly { reason, .. } => {
             notices.push(Notice::ReadOnly(reason.clone()));
             read_only = Some(reason.clone());

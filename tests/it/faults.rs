@@ -400,3 +400,56 @@ fn progress_that_cannot_be_read_is_never_written_over() {
         "plain mode"
     );
 }
+
+#[test]
+fn a_damaged_progress_file_keeps_every_entry_it_can_read() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let pack = ticklist::pack::builtin(ticklist::text::Lang::Fr).unwrap();
+    let steps: Vec<&str> = (0..pack.nodes.len())
+        .filter(|&i| pack.is_step(i))
+        .map(|i| pack.nodes[i].id.as_str())
+        .collect();
+    assert_eq!(steps.len(), 24);
+    // Every step ticked, one of them on a day written "hier" by a hand that edited it.
+    let ticks: Vec<String> = steps
+        .iter()
+        .map(|id| match *id {
+            "slack" => format!("\"{id}\":\"hier\""),
+            _ => format!("\"{id}\":\"2026-11-02T08:15:00Z\""),
+        })
+        .collect();
+    let file = home.join(format!("config/ticklist/{BUILTIN_ID}.json"));
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let damaged = format!(
+        "{{\"format\":2,\"pack_id\":\"{BUILTIN_ID}\",\"pack_version\":\"2026.11\",\"ticks\":{{{}}}}}",
+        ticks.join(",")
+    );
+    std::fs::write(&file, &damaged).unwrap();
+    let out = crate::support::cli_output(home, &["status"]);
+    assert!(out.status.success());
+    let status = String::from_utf8(out.stdout).unwrap();
+    assert!(status.contains("total 23/24"), "{status}");
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        said.contains("laissée de côté : la coche sur « Inscrivez-vous sur Slack"),
+        "in the mentor's words, naming the step: {said}"
+    );
+    assert!(
+        !said.contains("parse") && !said.contains("integer"),
+        "{said}"
+    );
+    // The file as it was is kept whole beside the one now written.
+    let aside: Vec<_> = std::fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".json.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(std::fs::read_to_string(&aside[0]).unwrap(), damaged);
+    assert_eq!(
+        ticked_ids(home, BUILTIN_ID).len(),
+        23,
+        "what was read is on disk"
+    );
+}
