@@ -42,10 +42,14 @@ impl<'a> Saving<'a> {
                 let publisher = self.publisher.filter(|_| self.pending.touches_progress());
                 self.pending = Changes::new();
                 let published = publisher.map(|p| p.publish(&saved.state, now));
+                let notes_kept = saved.notes_kept;
                 let mut reports = vec![EffectResult::Saved {
                     upto,
                     merged: saved.merged_foreign.then_some(saved.state),
                 }];
+                if !notes_kept.is_empty() {
+                    reports.push(EffectResult::NotesKept(notes_kept));
+                }
                 if let Some(Err(e)) = published {
                     reports.push(EffectResult::PublishFailed(e.to_string()));
                 }

@@ -27,6 +27,9 @@ pub struct Skip {
 pub struct Changes {
     pub ticks: BTreeMap<String, Option<Timestamp>>,
     pub notes: BTreeMap<String, Option<String>>,
+    /// Each note changed, as it was before this session first changed it: a note on disk
+    /// that is neither is another window's, and is kept beside this one.
+    pub note_bases: BTreeMap<String, Option<String>>,
     /// Marks on steps a new pack version added: set (`true`) or cleared once viewed.
     pub new: BTreeMap<String, bool>,
     /// Steps skipped (with why) or unskipped (`None`).
@@ -70,6 +73,9 @@ impl Changes {
     pub fn extend(&mut self, later: Changes) {
         self.ticks.extend(later.ticks);
         self.notes.extend(later.notes);
+        for (id, base) in later.note_bases {
+            self.note_bases.entry(id).or_insert(base);
+        }
         self.new.extend(later.new);
         self.skipped.extend(later.skipped);
         self.opened.extend(later.opened);

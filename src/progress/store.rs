@@ -66,6 +66,8 @@ pub struct Saved {
     pub state: State,
     /// Whether another session's ticks were merged in, so the caller's view is stale.
     pub merged_foreign: bool,
+    /// Notes another window changed too: both texts were kept, by step id.
+    pub notes_kept: Vec<String>,
 }
 
 /// What reading the state file found.
@@ -197,7 +199,11 @@ impl StateStore {
                 *kept
             }
         };
+        let notes_kept = keep_both_notes(&state, changes, now);
         state.apply(changes);
+        for (id, both) in &notes_kept {
+            state.notes.insert(id.clone(), both.clone());
+        }
         state.format = FORMAT_VERSION;
         state.pack_version.clone_from(&mine.pack_version);
         write_state(&path, &state, self.syncs)?;
@@ -205,6 +211,7 @@ impl StateStore {
         Ok(Saved {
             state,
             merged_foreign,
+            notes_kept: notes_kept.into_iter().map(|(id, _)| id).collect(),
         })
     }
 
@@ -235,6 +242,30 @@ fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Stat
         path,
         source,
     }
+}
+
+/// The notes another window changed since this session last read them (on disk, they
+/// are neither what this session started from nor what it writes), each with both
+/// texts: this session's, then the other window's under the time it was found.
+fn keep_both_notes(on_disk: &State, changes: &Changes, now: Timestamp) -> Vec<(String, String)> {
+    let mut kept = Vec::new();
+    for (id, mine) in &changes.notes {
+        let theirs = on_disk.notes.get(id);
+        let Some(base) = changes.note_bases.get(id) else {
+            continue;
+        };
+        let Some(theirs) = theirs.filter(|theirs| Some(*theirs) != base.as_ref()) else {
+            continue;
+        };
+        let both = match mine {
+            Some(mine) if mine == theirs => continue,
+            Some(mine) => format!("{mine}\n\n[{}] {theirs}", now.strftime("%Y-%m-%d %H:%M")),
+            // Cleared here, written there: theirs stays.
+            None => theirs.clone(),
+        };
+        kept.push((id.clone(), both));
+    }
+    kept
 }
 
 /// Reads the state file of `pack_id`. An error means it could not be read at all, so

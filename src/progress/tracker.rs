@@ -337,6 +337,10 @@ impl Tracker {
             Some(note) => self.state.notes.insert(id.clone(), note.clone()),
             None => self.state.notes.remove(&id),
         };
+        self.changes
+            .note_bases
+            .entry(id.clone())
+            .or_insert_with(|| before.clone());
         self.changes.notes.insert(id, note);
         before
     }

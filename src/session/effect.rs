@@ -42,6 +42,8 @@ pub enum EffectResult {
         upto: u64,
         merged: Option<State>,
     },
+    /// Notes another window changed too, by step id: both texts were kept.
+    NotesKept(Vec<String>),
     /// Saved, but the export could not be written to the shared folder (why).
     PublishFailed(String),
     /// Saves up to `upto` failed; their changes are retried with the next one.

@@ -333,6 +333,9 @@ impl Session {
                 Notice::Merged
             }
             EffectResult::PublishFailed(error) => Notice::PublishFailed(error),
+            EffectResult::NotesKept(ids) => {
+                Notice::NotesKept(ids.iter().filter_map(|id| self.pack.find(id)).collect())
+            }
             EffectResult::SaveFailed { upto, error } => {
                 self.in_flight.retain(|(seq, _)| *seq > upto);
                 Notice::SaveFailed(error)

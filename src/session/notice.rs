@@ -63,6 +63,8 @@ pub enum Notice {
     /// Ticks made in another window were taken in.
     Merged,
     SaveFailed(String),
+    /// Notes another window changed too (their nodes): both texts were kept.
+    NotesKept(Vec<usize>),
     /// Saved, but not written to the shared folder (why).
     PublishFailed(String),
     StartSet(Date),
@@ -193,6 +195,10 @@ impl Notice {
                 &[("url", &readable_url(url)), ("error", error)],
             ),
             Notice::Merged => t.merged.into(),
+            Notice::NotesKept(nodes) => {
+                let titles: Vec<String> = nodes.iter().map(|n| about(t.quoted_title, n)).collect();
+                fill(t.notes_kept, &[("titles", &titles.join(", "))])
+            }
             Notice::SaveFailed(error) => fill(t.save_failed, &[("error", error)]),
             Notice::PublishFailed(error) => fill(t.publish_failed, &[("error", error)]),
             Notice::StartSet(date) => fill(t.cli_start_set, &[("date", &t.date(*date))]),

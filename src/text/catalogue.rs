@@ -81,6 +81,9 @@ catalogue! {
     salvage_run,
     state_moved_aside,
     state_read_only,
+    /// A title quoted as the language quotes (`{title}`).
+    quoted_title,
+    notes_kept,
     merged,
     my_note,
     orphan_ticks,

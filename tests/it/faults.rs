@@ -453,3 +453,52 @@ fn a_damaged_progress_file_keeps_every_entry_it_can_read() {
         "what was read is on disk"
     );
 }
+
+#[test]
+fn one_note_written_in_two_windows_keeps_both_texts() {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let pack = ticklist::pack::builtin(ticklist::text::Lang::Fr).unwrap();
+    let go = crate::support::plain_go(&pack, "slack");
+    let window = || {
+        crate::support::command(home, crate::support::FRENCH)
+            .arg("--plain")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // Window A opens first, on no note; window B too, then writes its note and quits.
+    let mut a = window();
+    let mut a_in = a.stdin.take().unwrap();
+    let mut a_out = std::io::BufReader::new(a.stdout.take().unwrap());
+    // A has read its progress once it speaks.
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut a_out, &mut first).unwrap();
+    assert!(first.contains("Checklist"), "{first}");
+    a_in.write_all(go.as_bytes()).unwrap();
+    a_in.flush().unwrap();
+    let mut b = window();
+    let mut b_in = b.stdin.take().unwrap();
+    b_in.write_all(format!("{go}note demander à Ana\nq\n").as_bytes())
+        .unwrap();
+    drop(b_in);
+    assert!(b.wait().unwrap().success());
+    // A, which never saw B's note, writes its own.
+    a_in.write_all(b"note lundi 10 h\nq\n").unwrap();
+    drop(a_in);
+    let mut said = String::new();
+    std::io::Read::read_to_string(&mut a_out, &mut said).unwrap();
+    assert!(a.wait().unwrap().success());
+    assert!(said.contains("les deux textes sont gardés"), "{said}");
+    let file = home.join(format!("config/ticklist/{BUILTIN_ID}.json"));
+    let state: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let note = state["notes"]["slack"].as_str().unwrap();
+    assert!(
+        note.starts_with("lundi 10 h\n\n[") && note.ends_with("] demander à Ana"),
+        "{note:?}"
+    );
+}
