@@ -293,7 +293,15 @@ fn event_loop(
             return Ok(());
         }
         let reading = app.reading_overlay();
-        input = next_input(&app.keymap, app.typing(), reading, app.saving(), mouse)?;
+        let back = app.just_closed();
+        input = next_input(
+            &app.keymap,
+            app.typing(),
+            reading,
+            back,
+            app.saving(),
+            mouse,
+        )?;
     }
 }
 
@@ -314,6 +322,7 @@ fn next_input(
     keymap: &Keymap,
     typing: bool,
     reading: bool,
+    back: bool,
     saving: bool,
     mouse: bool,
 ) -> io::Result<Option<Input>> {
@@ -335,6 +344,8 @@ fn next_input(
                 _ => Input::Dismiss,
             }));
         }
+        // Escape goes back: right after it closed something, it does not quit too.
+        Event::Key(key) if back && key.code == event::KeyCode::Esc => None,
         Event::Key(key) => keymap.action_for_key(key),
         Event::Mouse(m) if mouse => keymap::action_for_mouse(m),
         _ => None,

@@ -93,6 +93,9 @@ pub struct App {
     /// Counts what the status line was told, so that an action that told it nothing is
     /// known (even when the same words are said again).
     said: u64,
+    /// Whether the last key closed something (a search, a prompt, a window): Escape
+    /// goes back, and must not quit on the next press.
+    closed: bool,
     /// The details pane: where it is, how far it is scrolled.
     details: details::DetailsPane,
     /// How far the help or the completion message is scrolled, in rows.
@@ -135,6 +138,7 @@ impl App {
             search: None,
             search_index: None,
             said: 0,
+            closed: false,
             details: details::DetailsPane::default(),
             overlay_scroll: 0,
             overlay_fit: (0, 1),
@@ -192,7 +196,19 @@ impl App {
     pub fn dismiss(&mut self) {
         if self.reading_overlay() {
             self.mode = Mode::Browsing;
+            self.closed = true;
         }
+    }
+
+    /// Whether something is open that Escape would close.
+    fn open(&self) -> bool {
+        !matches!(self.mode, Mode::Browsing) || self.search.is_some()
+    }
+
+    /// Whether the last key closed something: Escape right after it goes back no
+    /// further, and never quits (`q` does).
+    pub fn just_closed(&self) -> bool {
+        self.closed
     }
 
     /// Whether keys are text (a search or a reason being typed), not commands.
@@ -255,6 +271,13 @@ impl App {
 
     /// Applies one command; `now` stamps any tick it makes.
     pub fn update(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        let was_open = self.open();
+        let effects = self.update_in_mode(action, now);
+        self.closed = was_open && !self.open();
+        effects
+    }
+
+    fn update_in_mode(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
         match self.mode {
             Mode::Overlay(Overlay::Help | Overlay::Completion) => {
                 self.read_overlay(action);
@@ -314,13 +337,16 @@ impl App {
 
     /// Applies one key typed into the search or the prompt.
     pub fn edit(&mut self, edit: Edit, now: Timestamp) -> Vec<Effect> {
-        match &self.mode {
+        let effects = match &self.mode {
             Mode::Searching => {
                 self.edit_search(edit);
                 Vec::new()
             }
             Mode::Typing(_) => self.edit_prompt(edit, now),
             Mode::Browsing | Mode::Overlay(_) => Vec::new(),
-        }
+        };
+        // Escape out of typing closed something; the next Escape must not quit.
+        self.closed = edit == Edit::Cancel;
+        effects
     }
 }

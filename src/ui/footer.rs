@@ -57,6 +57,23 @@ fn typing_point(frame: &mut Frame, area: Rect, template: &str, line: &TypedLine)
     }
 }
 
+/// The footer's order, most needed first: when the line is too short, the last go first
+/// (help, quit and the way back to the students stay whatever the width).
+const FOOTER_ORDER: &[Action] = &[
+    Action::Toggle,
+    Action::Open,
+    Action::Search,
+    Action::Skip,
+    Action::EditNote,
+    Action::Ask,
+    Action::Copy,
+    Action::Undo,
+    Action::NextTodo,
+    Action::Runs,
+    Action::Help,
+    Action::Quit,
+];
+
 pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &Theme) {
     if let Some(asked) = app.prompt() {
         let template = match asked.kind {
@@ -119,6 +136,13 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
             })
             .collect()
     };
+    // What a mentor needs first comes first, and stays when the line is short.
+    shown.sort_by_key(|(action, _, _)| {
+        FOOTER_ORDER
+            .iter()
+            .position(|first| Some(*first) == *action)
+            .unwrap_or(FOOTER_ORDER.len())
+    });
     let width = |shown: &[(Option<Action>, String, &str)]| -> usize {
         1 + shown
             .iter()

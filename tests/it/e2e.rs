@@ -383,3 +383,32 @@ fn m_writes_to_the_packs_contact_or_says_there_is_none() {
     app.wait_for_text("Ce pack ne nomme personne à qui poser vos questions");
     app.quit();
 }
+
+#[test]
+fn escape_goes_back_and_never_quits_right_after_it_closed_something() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start(home.path());
+    app.wait_for_text("Étape 1");
+    app.keys("/sla");
+    app.wait_for_text("Recherche : sla");
+    // The first Escape closes the search, the second goes back no further.
+    app.keys("\u{1b}");
+    app.wait_for("the search closed", |s| !s.contains("Recherche : sla"));
+    app.keys("\u{1b}");
+    // A lone Escape, then a key: sent together they would read as Alt and that key.
+    let apart = || std::thread::sleep(std::time::Duration::from_millis(150));
+    apart();
+    // Still there: the help opens, and an Escape closes it, then one more does nothing.
+    app.keys("?");
+    app.wait_for_text("Aide : touches");
+    app.keys("\u{1b}");
+    app.wait_for("the help closed", |s| !s.contains("Aide : touches"));
+    app.keys("\u{1b}");
+    apart();
+    app.keys("?");
+    app.wait_for_text("Aide : touches");
+    app.keys("q");
+    app.wait_for("the help closed", |s| !s.contains("Aide : touches"));
+    // `q` quits.
+    app.quit();
+}
