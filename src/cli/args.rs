@@ -115,8 +115,7 @@ pub enum Command {
         /// CSV: begin with a UTF-8 byte order mark, so Excel reads accents right.
         #[arg(long)]
         bom: bool,
-        /// The newest version of a pack the exports are of, when it is not installed
-        /// here: rows are matched by its steps, following its renamed ones.
+        /// The exports' pack in its newest version, if not installed here (renames followed).
         #[arg(long, value_name = "FILE")]
         pack: Vec<PathBuf>,
         /// Only mentors who started on or after this day: one cohort.

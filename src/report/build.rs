@@ -11,7 +11,7 @@ use jiff::{Span, Timestamp};
 
 use super::people::{Person, clean_name};
 use super::stalls;
-use super::{Dated, Duplicate, MentorRow, NameChange, Remark, Report, StepState};
+use super::{Dated, Duplicate, MentorRow, NameChange, Report};
 use crate::export::Export;
 use crate::pack::Pack;
 
@@ -132,7 +132,7 @@ impl Builder {
             path,
             at: export.generated_at,
             future,
-            row: self.row(export),
+            row: super::row::row(export, self.step_ids(&export.pack.id), self.today),
         };
         match self.kept.get_mut(&key) {
             None => {
@@ -147,6 +147,11 @@ impl Builder {
                 self.lost.push((loser.path, key));
             }
         }
+    }
+
+    /// Where each step seen of pack `id` is in its list.
+    fn step_ids(&self, id: &str) -> Option<&HashMap<String, usize>> {
+        self.packs.get(id).map(|seen| &seen.step_ids)
     }
 
     /// Stages and steps of the export's pack, in first-seen order; the newest export's
@@ -166,84 +171,6 @@ impl Builder {
                 seen.step_ids.insert(item.id.clone(), seen.steps.len());
                 seen.steps.push((item.id.clone(), item.title.clone()));
             }
-        }
-    }
-
-    /// One export as a row: figures counted from its steps, each step once. Its states
-    /// are by the index of each step among those seen of the pack.
-    fn row(&self, export: &Export) -> MentorRow {
-        let ids = self.packs.get(&export.pack.id).map(|seen| &seen.step_ids);
-        let mut states = vec![StepState::NotInVersion; ids.map_or(0, HashMap::len)];
-        let mut counted = 0u32;
-        let mut ticks = Vec::new();
-        let mut stage_steps: Vec<(String, Vec<usize>)> = Vec::new();
-        let mut stages: BTreeMap<String, (u32, u32)> = BTreeMap::new();
-        let mut stage: Option<&str> = None;
-        let mut remarks = Vec::new();
-        let mut late = Vec::new();
-        let mut last_tick: Option<Timestamp> = None;
-        for item in &export.items {
-            if item.depth == 0 {
-                stage = Some(&item.id);
-                stage_steps.push((item.id.clone(), Vec::new()));
-            }
-            let Some(&index) = ids.and_then(|ids| ids.get(&item.id)).filter(|_| item.step) else {
-                continue;
-            };
-            if states[index] != StepState::NotInVersion {
-                continue;
-            }
-            let state = StepState::from_export(&item.state);
-            states[index] = state;
-            counted += 1;
-            if let Some((_, steps)) = stage_steps.last_mut() {
-                steps.push(index);
-            }
-            if let Some(stage) = stage {
-                let (done, total) = stages.entry(stage.to_string()).or_default();
-                *done += u32::from(state.settled());
-                *total += 1;
-            }
-            let ticked = item.ticked_at.filter(|at| *at <= export.generated_at);
-            if state == StepState::Done
-                && let Some(at) = ticked
-            {
-                last_tick = last_tick.max(Some(at));
-                ticks.push((index, at));
-            }
-            if item.due.is_some_and(|due| due < self.today) && !state.settled() {
-                late.push(item.id.clone());
-            }
-            if item.note.is_some() || item.skipped.is_some() {
-                remarks.push(Remark {
-                    step: item.id.clone(),
-                    title: item.title.clone(),
-                    note: item.note.clone(),
-                    skipped: item.skipped.clone().filter(|_| state == StepState::Skipped),
-                });
-            }
-        }
-        let total = counted;
-        let start = stalls::start_moment(export.start);
-        let pace = stalls::pace(&mut ticks, start, &stage_steps, &states);
-        let done = u32::try_from(states.iter().filter(|s| s.settled()).count()).unwrap_or(total);
-        MentorRow {
-            mentor: clean_name(&export.mentor),
-            person: Person::of(export.person.as_deref(), &export.mentor),
-            email: export.email.as_deref().map(clean_name),
-            namesake: None,
-            run: export.run.as_deref().map(clean_name),
-            pack_version: export.pack.version.clone(),
-            done,
-            total,
-            stages,
-            start: export.start,
-            last_tick,
-            stale: false,
-            late,
-            states,
-            pace,
-            remarks,
         }
     }
 

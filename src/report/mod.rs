@@ -9,6 +9,7 @@ mod html;
 mod markdown;
 mod people;
 mod read;
+mod row;
 mod section;
 mod stalls;
 
