@@ -531,10 +531,8 @@ fn team_pack(version: &str, first: &str, second: &str) -> String {
     )
 }
 
-#[test]
-fn an_install_that_would_stop_counting_most_ticks_is_refused_in_a_script_unless_forced() {
-    let home = tempfile::tempdir().unwrap();
-    let home = home.path();
+/// The team pack's first version installed in `home`, both its steps ticked.
+fn team_installed_and_ticked(home: &Path) {
     let v1 = home.join("team-v1.yaml");
     std::fs::write(&v1, team_pack("1", "chat", "guide")).unwrap();
     stdout(&in_home(home, &["pack", "install", v1.to_str().unwrap()]));
@@ -542,6 +540,13 @@ fn an_install_that_would_stop_counting_most_ticks_is_refused_in_a_script_unless_
         home,
         &["--pack", "team", "check", "chat", "guide"],
     ));
+}
+
+#[test]
+fn an_install_that_would_stop_counting_most_ticks_is_refused_in_a_script_unless_forced() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    team_installed_and_ticked(home);
     // A new step that takes an old step's id would show that step's ticks.
     let reused = home.join("team-reused.yaml");
     std::fs::write(
@@ -595,13 +600,7 @@ fn an_install_that_would_stop_counting_most_ticks_is_refused_in_a_script_unless_
 fn at_a_terminal_the_mentor_is_asked_before_ticks_stop_counting() {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
-    let v1 = home.join("team-v1.yaml");
-    std::fs::write(&v1, team_pack("1", "chat", "guide")).unwrap();
-    stdout(&in_home(home, &["pack", "install", v1.to_str().unwrap()]));
-    stdout(&in_home(
-        home,
-        &["--pack", "team", "check", "chat", "guide"],
-    ));
+    team_installed_and_ticked(home);
     let v2 = home.join("team-v2.yaml");
     std::fs::write(&v2, team_pack("2", "join-the-chat", "read-the-guide")).unwrap();
     let ask = |answer: &str| {
