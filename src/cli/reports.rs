@@ -67,9 +67,7 @@ pub fn report(
         ReportFormat::Markdown => report::write_markdown(&mut out, &built, t),
         ReportFormat::Csv => report::write_csv(&mut out, &built, request.csv, t),
         ReportFormat::Html => report::write_html(&mut out, &built, t),
-        ReportFormat::Json => serde_json::to_writer_pretty(&mut *out, &built)
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out)),
+        ReportFormat::Json => report::write_json(&mut out, &built),
     };
     match request.output {
         Some(path) => {

@@ -6,6 +6,7 @@
 mod build;
 mod csv;
 mod html;
+mod json;
 mod markdown;
 mod people;
 mod read;
@@ -25,6 +26,7 @@ use crate::progress::percent;
 pub use build::{Builder, build};
 pub use csv::{CsvOptions, write_csv};
 pub use html::write_html;
+pub use json::write_json;
 pub use markdown::write_markdown;
 pub use people::{Person, clean_name};
 pub use read::{Unread, Why, parse, read_each, read_one, walk};

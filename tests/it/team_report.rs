@@ -264,7 +264,10 @@ fn one_shared_folder_gives_one_row_per_person_with_figures_counted_not_believed(
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
 
-    let json: Value = serde_json::from_str(&report(home, "C", "json")).unwrap();
+    let json_text = report(home, "C", "json");
+    // The names exactly as exported, escaped rather than written raw.
+    assert_inert(&json_text, "json");
+    let json: Value = serde_json::from_str(&json_text).unwrap();
     let section = &json["packs"][0];
     assert_eq!(json["packs"].as_array().unwrap().len(), 1);
     assert_eq!(section["matched_with"], "2");
@@ -431,6 +434,12 @@ fn one_shared_folder_gives_one_row_per_person_with_figures_counted_not_believed(
 
     let html = report(home, "C", "html");
     assert_inert(&html, "html");
+    // The late step is marked in the grid, in words for screen readers too.
+    assert_eq!(
+        html.matches("to do, late").count(),
+        2,
+        "Marie and Zoé, on `a`"
+    );
     let page = scraper::Html::parse_document(&html);
     let select = |css: &str| scraper::Selector::parse(css).unwrap();
     let heads: Vec<String> = page
