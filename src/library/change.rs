@@ -72,15 +72,24 @@ impl Change {
             .map(|(i, _)| i)
             .collect();
         change.removed = topmost(old, &removed);
-        let added_by_title: HashMap<String, &str> = added
-            .iter()
-            .map(|&i| (fold(&new.nodes[i].title), new.nodes[i].id.as_str()))
-            .collect();
-        let mut same_titles: Vec<(usize, String, String)> = removed
-            .iter()
-            .filter_map(|&i| {
-                let to = added_by_title.get(&fold(&old.nodes[i].title))?;
-                Some((i, old.nodes[i].id.clone(), to.to_string()))
+        // Only a title found once among the removed and once among the added: two steps
+        // called "Introduction" on each side cannot be told apart.
+        let once = |nodes: &HashSet<usize>, pack: &Pack| {
+            let mut by_title: HashMap<String, Option<usize>> = HashMap::new();
+            for &i in nodes {
+                by_title
+                    .entry(fold(&pack.nodes[i].title))
+                    .and_modify(|seen| *seen = None)
+                    .or_insert(Some(i));
+            }
+            by_title
+        };
+        let added_once = once(&added, new);
+        let mut same_titles: Vec<(usize, String, String)> = once(&removed, old)
+            .into_iter()
+            .filter_map(|(title, from)| {
+                let (from, to) = (from?, (*added_once.get(&title)?)?);
+                Some((from, old.nodes[from].id.clone(), new.nodes[to].id.clone()))
             })
             .collect();
         same_titles.sort_unstable();
@@ -296,5 +305,22 @@ mod tests {
         assert_eq!(compare_versions("1.0-beta", "1.0-alpha"), Greater);
         assert_eq!(compare_versions("v2", "v10"), Less);
         assert_eq!(compare_versions("2026.11", "2026.11.1"), Less);
+    }
+
+    #[test]
+    fn only_a_title_found_once_on_each_side_is_offered_as_renamed() {
+        let old = pack(
+            "1",
+            &(step("a", "Join the chat") + &step("b", "Intro") + &step("c", "Intro")),
+            "",
+        );
+        let new = pack(
+            "2",
+            &(step("chat", "Join the chat") + &step("i1", "Intro") + &step("i2", "Intro")),
+            "",
+        );
+        let state = State::new("team", "1");
+        let change = Change::between(&old, &new, &[state]);
+        assert_eq!(change.same_titles, [("a".to_string(), "chat".to_string())]);
     }
 }

@@ -20,6 +20,8 @@ pub enum Field {
     New,
     Start,
     Run,
+    /// Something of the file that is no step's: its pack version, its layout.
+    Other,
 }
 
 /// An entry left out, by step id (empty for the checklist's own start or run).
@@ -42,31 +44,48 @@ pub fn salvage(bytes: &[u8], pack_id: &str) -> Option<(State, Vec<Unreadable>)> 
     if format > u64::from(FORMAT_VERSION) {
         return None;
     }
-    let version = object
-        .get("pack_version")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let mut state = State::new(pack_id, version);
     let mut lost = Vec::new();
+    let version = object.get("pack_version").and_then(Value::as_str);
+    if version.is_none() {
+        lost.push(Unreadable {
+            field: Field::Other,
+            id: String::new(),
+        });
+    }
+    let mut state = State::new(pack_id, version.unwrap_or(""));
     state.ticks = entries(&object, "ticks", Field::Tick, &mut lost);
     state.notes = entries(&object, "notes", Field::Note, &mut lost);
     state.skipped = entries(&object, "skipped", Field::Skip, &mut lost);
     state.opened = entries(&object, "opened", Field::Opened, &mut lost);
-    if let Some(Value::Array(new)) = object.get("new") {
-        for id in new {
-            match id.as_str() {
-                Some(id) => {
-                    state.new.insert(id.to_string());
+    match object.get("new") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(new)) => {
+            for id in new {
+                match id.as_str() {
+                    Some(id) => {
+                        state.new.insert(id.to_string());
+                    }
+                    None => lost.push(Unreadable {
+                        field: Field::New,
+                        id: String::new(),
+                    }),
                 }
-                None => lost.push(Unreadable {
-                    field: Field::New,
-                    id: String::new(),
-                }),
             }
         }
+        Some(_) => lost.push(Unreadable {
+            field: Field::New,
+            id: String::new(),
+        }),
     }
     state.start = one(&object, "start", Field::Start, &mut lost);
     state.run = one(&object, "run", Field::Run, &mut lost);
+    // The whole did not parse: if no entry says why, something else of the file did not.
+    if lost.is_empty() {
+        lost.push(Unreadable {
+            field: Field::Other,
+            id: String::new(),
+        });
+    }
     Some((state, lost))
 }
 

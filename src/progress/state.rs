@@ -40,6 +40,9 @@ pub struct Changes {
     pub run: Option<Run>,
     /// The start date, set (due dates count from it).
     pub start: Option<Date>,
+    /// Whether the mentor chose that start (`ticklist start`), rather than it being
+    /// recorded on the first opening: only a choice is published.
+    pub start_chosen: bool,
 }
 
 impl Changes {
@@ -56,7 +59,8 @@ impl Changes {
             && self.notes.is_empty()
             && self.skipped.is_empty()
             && self.opened.is_empty()
-            && self.run.is_none())
+            && self.run.is_none()
+            && !self.start_chosen)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -85,6 +89,7 @@ impl Changes {
         if later.start.is_some() {
             self.start = later.start;
         }
+        self.start_chosen |= later.start_chosen;
     }
 }
 

@@ -135,15 +135,43 @@ impl StateStore {
     /// Reads the state of `pack_id`. `now` names the moved-aside copy of a bad file.
     pub fn load(&self, pack_id: &str, pack_version: &str, now: Timestamp) -> LoadOutcome {
         let path = self.path(pack_id);
-        let state = State::new(pack_id, pack_version);
         match read(&path, pack_id) {
+            // A file to move aside is read again under the lock: two windows opening it
+            // at once must not move each other's files, nor lose the original.
+            Ok(Found::Damaged(..) | Found::Unusable(_)) => match self.lock(pack_id) {
+                Ok(lock) => {
+                    let outcome =
+                        self.settle(&path, pack_id, pack_version, now, read(&path, pack_id));
+                    drop(lock);
+                    outcome
+                }
+                Err(e) => LoadOutcome::ReadOnly {
+                    state: State::new(pack_id, pack_version),
+                    reason: e.to_string(),
+                },
+            },
+            found => self.settle(&path, pack_id, pack_version, now, found),
+        }
+    }
+
+    /// What loading comes to, given what reading `path` found.
+    fn settle(
+        &self,
+        path: &Path,
+        pack_id: &str,
+        pack_version: &str,
+        now: Timestamp,
+        found: Result<Found, StateError>,
+    ) -> LoadOutcome {
+        let state = State::new(pack_id, pack_version);
+        match found {
             Ok(Found::Missing) => LoadOutcome::Fresh(state),
             Ok(Found::Usable(loaded)) => LoadOutcome::Loaded(*loaded),
             Ok(Found::Damaged(kept, lost)) => {
                 // The file as it was is kept whole; what could be read replaces it, so
                 // that another window reads the same.
-                let written = move_aside(&path, now)
-                    .and_then(|moved_to| write_state(&path, &kept, self.syncs).map(|()| moved_to));
+                let written = move_aside(path, now)
+                    .and_then(|moved_to| write_state(path, &kept, self.syncs).map(|()| moved_to));
                 match written {
                     Ok(moved_to) => LoadOutcome::Salvaged {
                         state: *kept,
@@ -156,7 +184,7 @@ impl StateStore {
                     },
                 }
             }
-            Ok(Found::Unusable(reason)) => match move_aside(&path, now) {
+            Ok(Found::Unusable(reason)) => match move_aside(path, now) {
                 Ok(moved_to) => LoadOutcome::MovedAside {
                     state,
                     reason,
@@ -282,7 +310,7 @@ fn read(path: &Path, pack_id: &str) -> Result<Found, StateError> {
     Ok(match State::parse(&bytes, pack_id) {
         Ok(state) => Found::Usable(Box::new(state)),
         Err(reason) => match salvage(&bytes, pack_id) {
-            Some((state, lost)) if !lost.is_empty() => Found::Damaged(Box::new(state), lost),
+            Some((state, lost)) => Found::Damaged(Box::new(state), lost),
             _ => Found::Unusable(reason),
         },
     })

@@ -323,8 +323,14 @@ impl Tracker {
         changed
     }
 
-    /// Sets the day the checklist started, from which due dates count.
+    /// Sets the day the checklist started, as the mentor chose it: due dates count from it.
     pub fn set_start(&mut self, date: jiff::civil::Date) {
+        self.record_start(date);
+        self.changes.start_chosen = true;
+    }
+
+    /// Records the day the checklist was first opened as its start.
+    pub fn record_start(&mut self, date: jiff::civil::Date) {
         self.state.start = Some(date);
         self.changes.start = Some(date);
     }

@@ -127,7 +127,12 @@ impl Builder {
             names.all.insert(name);
         }
         self.seen(export);
-        let key = (export.pack.id.clone(), person, export.run.clone());
+        // A student's name as shown: "Bob" and "Bob " are one student.
+        let key = (
+            export.pack.id.clone(),
+            person,
+            export.run.as_deref().map(clean_name),
+        );
         let candidate = Kept {
             path,
             at: export.generated_at,
@@ -183,11 +188,12 @@ impl Builder {
     ) -> Report {
         self.merge_rows_from_before_ids();
         let renamed = self.name_changes();
+        // A limit past any date there can be flags nobody rather than fail.
         let limit = (self.stale_days > 0)
             .then(|| {
-                self.now
-                    .checked_sub(Span::new().hours(24 * self.stale_days))
-                    .ok()
+                let hours = self.stale_days.checked_mul(24)?;
+                let span = Span::new().try_hours(hours).ok()?;
+                self.now.checked_sub(span).ok()
             })
             .flatten();
         // A copy from the future that is the only one is counted; one left out for an
@@ -273,9 +279,10 @@ impl Builder {
                 .filter(|(p, person, r)| {
                     p == pack
                         && r == run
+                        // Any name the person has exported under: they may have
+                        // renamed themself since.
                         && matches!(person, Person::Id(id) if self.names.get(id)
-                            .and_then(|n| n.newest.as_ref())
-                            .is_some_and(|(_, _, newest)| newest == name))
+                            .is_some_and(|names| names.all.contains(name)))
                 })
                 .collect();
             let (Some(new), None) = (same.pop(), same.pop()) else {

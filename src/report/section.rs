@@ -74,6 +74,8 @@ pub(super) fn section(
         for late in &mut row.late {
             *late = follow(&renames, late).to_string();
         }
+        // A step the newest version removed is late for nobody, as it is open for nobody.
+        row.late.retain(|id| index.contains_key(id.as_str()));
     }
     namesakes(&mut rows);
     // By name as a person reads it (case and accents aside), then as written.

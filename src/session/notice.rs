@@ -282,6 +282,7 @@ fn unreadable(entry: &crate::progress::Unreadable, pack: &Pack, t: &Text) -> Str
         Field::New => t.salvage_new,
         Field::Start => t.salvage_start,
         Field::Run => t.salvage_run,
+        Field::Other => t.salvage_other,
     };
     fill(template, &[("title", &printable(title, false))])
 }

@@ -127,7 +127,11 @@ pub fn open(pack: Pack, store: StateStore, run: Option<String>, now: Timestamp) 
 /// opened link, for progress from before starts were recorded), so that due dates and
 /// the manager's "quiet" count from it.
 fn open_progress(pack: &Pack, loaded: LoadOutcome, now: Timestamp) -> (Tracker, bool) {
-    let upgraded = matches!(&loaded, LoadOutcome::Loaded(s) if s.pack_version != pack.version);
+    let upgraded = matches!(
+        &loaded,
+        LoadOutcome::Loaded(s) | LoadOutcome::Salvaged { state: s, .. }
+            if s.pack_version != pack.version
+    );
     let mut tracker = Tracker::new(pack, loaded.into_state());
     let state = tracker.state();
     let has_steps = (0..pack.nodes.len()).any(|i| pack.is_step(i));
@@ -135,7 +139,7 @@ fn open_progress(pack: &Pack, loaded: LoadOutcome, now: Timestamp) -> (Tracker, 
         let tz = crate::clock::time_zone();
         let first = state.ticks.values().chain(state.opened.values()).min();
         let first = first.map_or(now, |at| (*at).min(now));
-        tracker.set_start(first.to_zoned(tz).date());
+        tracker.record_start(first.to_zoned(tz).date());
     }
     if upgraded && let Some(library) = Library::from_platform() {
         tracker.mark_new(pack, &library.added_ids(pack));

@@ -78,6 +78,7 @@ catalogue! {
     salvage_opened,
     salvage_new,
     salvage_start,
+    salvage_other,
     salvage_run,
     state_moved_aside,
     state_read_only,

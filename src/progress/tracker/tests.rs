@@ -102,3 +102,18 @@ fn new_marks_go_on_unticked_steps_and_come_off_when_viewed_or_ticked() {
     assert_eq!(changes.new.get("a"), Some(&false));
     assert_eq!(changes.new.get("b2"), Some(&false));
 }
+
+#[test]
+fn a_start_the_mentor_chose_is_published_one_recorded_on_opening_is_not() {
+    let pack = crate::pack::builtin(crate::text::Lang::En).unwrap();
+    let mut tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    tracker.record_start(jiff::civil::date(2026, 11, 2));
+    let recorded = tracker.take_changes();
+    assert_eq!(recorded.start, Some(jiff::civil::date(2026, 11, 2)));
+    assert!(!recorded.touches_progress(), "bookkeeping");
+    tracker.set_start(jiff::civil::date(2026, 11, 1));
+    assert!(
+        tracker.take_changes().touches_progress(),
+        "the mentor's choice"
+    );
+}
