@@ -442,6 +442,15 @@ fn status_check_and_due_answer_scripts() {
         "overdue steps are listed: {due}"
     );
     assert!(!due.contains("total"), "and only them: {due}");
+    // The built-in checklist has no due dates: said plainly, never nothing or an empty
+    // calendar.
+    let none = cli(home.path(), &["status", "--due"]);
+    assert_eq!(none, "Cette checklist n'a pas de dates d'échéance.\n");
+    let ics = cli_output(home.path(), &["export", "--format", "ics"]);
+    assert_eq!(ics.status.code(), Some(1));
+    assert!(ics.stdout.is_empty());
+    let said = String::from_utf8(ics.stderr).unwrap();
+    assert!(said.contains("aucun calendrier écrit"), "{said}");
 }
 
 #[test]
