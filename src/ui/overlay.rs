@@ -1,7 +1,7 @@
 //! Windows drawn over the main screen: help, link picker, completion message.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
@@ -247,12 +247,13 @@ pub fn links(
         lines.push(Line::styled(format!("    {url}"), theme.url));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(format!(" {}", t.links_hint), theme.dim));
+    let hint = Paragraph::new(Line::styled(format!(" {}", t.links_hint), theme.dim))
+        .wrap(Wrap { trim: false });
     let title = match purpose {
         LinkPurpose::Open => t.links_title_open,
         LinkPurpose::Copy => t.links_title_copy,
     };
-    let height = u16::try_from(lines.len() + 6).unwrap_or(u16::MAX);
+    let height = u16::try_from(lines.len() + 7).unwrap_or(u16::MAX);
     let inner = popup(
         frame,
         area,
@@ -261,7 +262,14 @@ pub fn links(
         title,
         theme,
     );
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // The hint keeps its rows at the bottom, however little room the links leave.
+    let hint_rows = u16::try_from(hint.line_count(inner.width.max(1)))
+        .unwrap_or(1)
+        .min(inner.height);
+    let [list, hint_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(hint_rows)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), list);
+    frame.render_widget(hint, hint_area);
     // Each link takes two lines (its label, its address): the cursor on the chosen one.
     let row = u16::try_from(selected * 2).unwrap_or(u16::MAX);
     if row < inner.height {

@@ -221,6 +221,14 @@ fn nothing_from_below_shows_at_a_windows_edge_at_any_size() {
                 })
                 .collect();
             let (top, bottom, left, right) = window(&screen, title);
+            if which == "links" {
+                // However small the screen, the window says how to choose and to cancel.
+                let shown: String = screen.iter().flatten().collect();
+                assert!(
+                    shown.contains("annuler"),
+                    "links at {width}×{height}:\n{shown}"
+                );
+            }
             // The cell around the window is blank, where the screen has one.
             let blank = |x: usize, y: usize| {
                 screen
