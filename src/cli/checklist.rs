@@ -37,6 +37,10 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     };
     let mut opened = open(pack.clone(), store, run, crate::clock::now());
     opened.notices.extend(default_notice(&cli));
+    // A new mentor on the checklist: the guides that come with it, said once.
+    if opened.fresh && pack.id == crate::pack::BUILTIN_ID {
+        opened.notices.push(crate::session::Notice::OtherGuides);
+    }
     if plain {
         return run_plain(&cli, opened, text, &keymap);
     }

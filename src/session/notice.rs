@@ -63,6 +63,8 @@ pub enum Notice {
     /// Ticks made in another window were taken in.
     Merged,
     SaveFailed(String),
+    /// The built-in checklist opened for the first time: the two guides that come with it.
+    OtherGuides,
     /// Notes another window changed too (their nodes): both texts were kept.
     NotesKept(Vec<usize>),
     /// Saved, but not written to the shared folder (why).
@@ -195,6 +197,7 @@ impl Notice {
                 &[("url", &readable_url(url)), ("error", error)],
             ),
             Notice::Merged => t.merged.into(),
+            Notice::OtherGuides => t.other_guides.into(),
             Notice::NotesKept(nodes) => {
                 let titles: Vec<String> = nodes.iter().map(|n| about(t.quoted_title, n)).collect();
                 fill(t.notes_kept, &[("titles", &titles.join(", "))])

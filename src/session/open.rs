@@ -24,6 +24,8 @@ pub struct Opened {
     /// Whether the progress was saved with another version of the pack: the new version
     /// is recorded at once, so that what it changed is told once, not at every start.
     pub upgraded: bool,
+    /// Whether this checklist had no progress saved yet: its first opening.
+    pub fresh: bool,
     /// Where every save is also published, if the mentor opted in (`ticklist publish`).
     pub publisher: Option<Publisher>,
 }
@@ -66,6 +68,7 @@ pub fn open(pack: Pack, store: StateStore, run: Option<String>, now: Timestamp) 
     let loaded = store.load(&pack.id, &pack.version, now);
     let mut notices = Vec::new();
     let mut read_only = None;
+    let fresh = matches!(loaded, LoadOutcome::Fresh(_));
     match &loaded {
         LoadOutcome::MovedAside {
             reason, moved_to, ..
@@ -117,6 +120,7 @@ pub fn open(pack: Pack, store: StateStore, run: Option<String>, now: Timestamp) 
         run,
         notices,
         upgraded,
+        fresh,
         publisher,
     }
 }

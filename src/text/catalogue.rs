@@ -85,6 +85,7 @@ catalogue! {
     /// A title quoted as the language quotes (`{title}`).
     quoted_title,
     notes_kept,
+    other_guides,
     merged,
     my_note,
     orphan_ticks,

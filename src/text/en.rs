@@ -67,6 +67,7 @@ pub static EN: Text = Text {
     state_read_only: "Progress cannot be saved here: nothing can be ticked, skipped or noted; start ticklist with --state-dir FOLDER to save it elsewhere ({reason}).",
     quoted_title: "“{title}”",
     notes_kept: "Your note on {titles} was changed in another window too: both texts are kept, one under the other.",
+    other_guides: "New here? Two guides come with ticklist too: your first session with a student (ticklist --pack first-session) and the mentor's handbook (ticklist --pack mentor-handbook).",
     merged: "Ticks made in another window added.",
     my_note: "Your note",
     orphan_ticks: "Version {version} of this pack no longer has {count:a step|some steps} you had ticked ({count}): {count:that tick stays|those ticks stay} saved.",

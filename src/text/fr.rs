@@ -401,6 +401,7 @@ pub static FR: Text = Text {
     state_read_only: "Progression non enregistrable ici : rien ne peut être coché, mis sans objet ni noté ; lancez ticklist avec --state-dir DOSSIER pour l'enregistrer ailleurs ({reason}).",
     quoted_title: "« {title} »",
     notes_kept: "Votre note sur {titles} a aussi été changée dans une autre fenêtre : les deux textes sont gardés, l'un sous l'autre.",
+    other_guides: "Nouveau ? ticklist contient aussi deux guides : votre première session avec un étudiant (ticklist --pack first-session) et le manuel du mentor (ticklist --pack mentor-handbook).",
     merged: "Coches faites dans une autre fenêtre ajoutées.",
     my_note: "Votre note",
     orphan_ticks: "La version {version} de ce pack n'a plus {count:fr:une étape que vous aviez cochée|certaines étapes que vous aviez cochées} ({count}) : {count:fr:cette coche reste enregistrée|ces coches restent enregistrées}.",

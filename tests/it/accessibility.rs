@@ -136,7 +136,9 @@ fn plain_mode_ticks_the_whole_checklist_through_a_pipe() {
         "an escape sequence in a plain transcript"
     );
     let transcript = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<&str> = transcript.lines().collect();
+    // A first opening: a word about the two guides, then the checklist.
+    let lines: Vec<&str> = transcript.lines().skip(1).collect();
+    assert!(transcript.starts_with("Nouveau ?"), "{transcript}");
     assert_eq!(
         lines[0],
         "Checklist pour démarrer votre mission de mentor. 0 étape faite sur 24."
@@ -474,4 +476,21 @@ fn the_terminal_cursor_follows_the_selection_and_the_typing_point() {
         !screen.contains("Recherche : sla")
     });
     app.quit();
+}
+
+#[test]
+fn a_new_mentor_hears_once_of_the_two_guides_that_come_with_the_checklist() {
+    let home = tempfile::tempdir().unwrap();
+    let first = crate::support::piped(home.path(), crate::support::FRENCH, &["--plain"], "q\n");
+    let first = String::from_utf8(first.stdout).unwrap();
+    assert!(
+        first.contains("--pack first-session") && first.contains("--pack mentor-handbook"),
+        "{first}"
+    );
+    let again = crate::support::piped(home.path(), crate::support::FRENCH, &["--plain"], "q\n");
+    let again = String::from_utf8(again.stdout).unwrap();
+    assert!(
+        !again.contains("--pack first-session"),
+        "said once: {again}"
+    );
 }
