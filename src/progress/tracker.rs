@@ -15,18 +15,6 @@ pub enum LeafState {
     Skipped(Skip),
 }
 
-/// What marking a node not applicable does, decided once for every front end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SkipPlan {
-    /// Its steps to do are skipped; with none, its ticked steps, whose `replaces` ticks
-    /// go (the prompt says so, and undo brings them back).
-    Skip { replaces: usize },
-    /// Every step is skipped already: a new reason replaces theirs, none takes the skip back.
-    Reason,
-    /// A reference card: there is nothing to skip.
-    Nothing,
-}
-
 /// Where a node stands, decided here once for the tree, the details pane, plain mode,
 /// `list`, the exports and the calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -268,102 +256,6 @@ impl Tracker {
         changed
     }
 
-    /// What marking `index` not applicable would do: see [`SkipPlan`].
-    pub fn skip_plan(&self, pack: &Pack, index: usize) -> SkipPlan {
-        let (mut todo, mut ticked, mut skipped) = (0, 0, 0);
-        for leaf in pack.leaves(index) {
-            match self.leaf_state(pack, leaf) {
-                LeafState::Todo => todo += 1,
-                LeafState::Ticked(_) => ticked += 1,
-                LeafState::Skipped(_) => skipped += 1,
-            }
-        }
-        match (todo, ticked, skipped) {
-            (0, 0, 0) => SkipPlan::Nothing,
-            (0, 0, _) => SkipPlan::Reason,
-            (0, ticked, _) => SkipPlan::Skip { replaces: ticked },
-            _ => SkipPlan::Skip { replaces: 0 },
-        }
-    }
-
-    /// Marks steps under `index` not applicable, for `reason`, as [`SkipPlan`] says: the
-    /// steps to do; with none, the ticked ones (the mentor is believed: the tick is
-    /// replaced); with every step skipped already, their reason becomes `reason`.
-    /// Returns whether anything changed.
-    pub fn skip(&mut self, pack: &Pack, index: usize, reason: &str, now: Timestamp) -> bool {
-        let plan = self.skip_plan(pack, index);
-        let skip = Skip {
-            reason: reason.trim().to_string(),
-            at: whole_seconds(now),
-        };
-        let targets: Vec<usize> = pack
-            .leaves(index)
-            .filter(|&leaf| match (plan, self.leaf_state(pack, leaf)) {
-                (SkipPlan::Skip { replaces: 0 }, state) => state == LeafState::Todo,
-                (SkipPlan::Skip { .. }, state) => matches!(state, LeafState::Ticked(_)),
-                (_, LeafState::Skipped(old)) => old.reason != skip.reason,
-                _ => false,
-            })
-            .collect();
-        let mut changed = false;
-        for leaf in targets {
-            changed |= self.set_leaf(pack, leaf, LeafState::Skipped(skip.clone()));
-        }
-        changed
-    }
-
-    /// Makes every skipped step under `index` to do again. Returns whether any was.
-    pub fn unskip(&mut self, pack: &Pack, index: usize) -> bool {
-        let mut changed = false;
-        for leaf in pack.leaves(index) {
-            if matches!(self.leaf_state(pack, leaf), LeafState::Skipped(_)) {
-                changed |= self.set_leaf(pack, leaf, LeafState::Todo);
-            }
-        }
-        changed
-    }
-
-    /// Sets the day the checklist started, as the mentor chose it: due dates count from it.
-    pub fn set_start(&mut self, date: jiff::civil::Date) {
-        self.record_start(date);
-        self.changes.start_chosen = true;
-    }
-
-    /// Records the day the checklist was first opened as its start.
-    pub fn record_start(&mut self, date: jiff::civil::Date) {
-        self.state.start = Some(date);
-        self.changes.start = Some(date);
-    }
-
-    /// Writes the mentor's own note on `index` (`None` clears it). Returns the one it
-    /// replaces, for undo.
-    pub fn set_note(&mut self, pack: &Pack, index: usize, note: Option<String>) -> Option<String> {
-        let id = pack.nodes[index].id.clone();
-        let before = match &note {
-            Some(note) => self.state.notes.insert(id.clone(), note.clone()),
-            None => self.state.notes.remove(&id),
-        };
-        self.changes
-            .note_bases
-            .entry(id.clone())
-            .or_insert_with(|| before.clone());
-        self.changes.notes.insert(id, note);
-        before
-    }
-
-    /// Records that a link of `index` was opened at `now`.
-    pub fn opened(&mut self, pack: &Pack, index: usize, now: Timestamp) {
-        let id = pack.nodes[index].id.clone();
-        let now = whole_seconds(now);
-        self.state.opened.insert(id.clone(), now);
-        self.changes.opened.insert(id, now);
-    }
-
-    /// When a link of `index` was last opened.
-    pub fn opened_at(&self, pack: &Pack, index: usize) -> Option<Timestamp> {
-        self.state.opened.get(&pack.nodes[index].id).copied()
-    }
-
     /// The leaves the last edits changed, with where they stood before, for
     /// [`Tracker::restore`] to undo them. Cleared by the call.
     pub fn take_undo(&mut self) -> Before {
@@ -475,6 +367,11 @@ pub fn orphan_ticks(pack: &Pack, state: &State) -> usize {
 pub fn percent(done: u32, total: u32) -> u32 {
     (done * 100).checked_div(total).unwrap_or(100)
 }
+
+mod records;
+mod skips;
+
+pub use skips::SkipPlan;
 
 #[cfg(test)]
 mod tests;

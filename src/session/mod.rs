@@ -11,12 +11,13 @@ mod effect;
 mod notice;
 mod open;
 mod outcome;
+mod results;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::pack::{MAX_TEXT_CHARS, Pack};
-use crate::progress::{Before, Changes, SkipPlan, State, Tracker, UndoStack};
+use crate::progress::{Before, Changes, SkipPlan, Tracker, UndoStack};
 use crate::safe_text::printable;
 
 pub use effect::{Effect, EffectResult};
@@ -291,70 +292,6 @@ impl Session {
         }
         self.tracker.set_start(date);
         self.saved(vec![Notice::StartSet(date)])
-    }
-
-    /// Takes in what came of an effect.
-    pub fn report(&mut self, report: EffectResult) -> Outcome {
-        if !matches!(
-            report,
-            EffectResult::Opened(_)
-                | EffectResult::Saved { .. }
-                | EffectResult::SaveFailed { .. }
-                | EffectResult::PublishFailed(_)
-        ) {
-            // The link did not open (or was only copied): nothing to record.
-            self.opening = None;
-        }
-        let notice = match report {
-            EffectResult::Opened(url) => {
-                let mut outcome = Outcome::say(Notice::Opened(url));
-                let opening = self.opening.take();
-                if let (Some(_), Some(reason)) = (opening, &self.read_only) {
-                    outcome.notices.push(Notice::ReadOnly(reason.clone()));
-                    return outcome;
-                }
-                if let Some((node, at)) = opening {
-                    self.tracker.opened(&self.pack, node, at);
-                    let changes = self.tracker.take_changes();
-                    outcome.effects.push(self.save_changes(changes));
-                }
-                return outcome;
-            }
-            EffectResult::NoBrowser(url) => Notice::NoBrowser(url),
-            EffectResult::OpenFailed { url, error } => Notice::OpenFailed { url, error },
-            EffectResult::Refused { url, problem } => Notice::Refused { url, problem },
-            EffectResult::Copied(url) => Notice::Copied(url),
-            EffectResult::CopyFailed { url, error } => Notice::CopyFailed { url, error },
-            EffectResult::Saved { upto, merged } => {
-                self.in_flight.retain(|(seq, _)| *seq > upto);
-                if !merged.is_some_and(|state| self.adopt(state)) {
-                    return Outcome::default();
-                }
-                Notice::Merged
-            }
-            EffectResult::PublishFailed(error) => Notice::PublishFailed(error),
-            EffectResult::NotesKept(ids) => {
-                Notice::NotesKept(ids.iter().filter_map(|id| self.pack.find(id)).collect())
-            }
-            EffectResult::SaveFailed { upto, error } => {
-                self.in_flight.retain(|(seq, _)| *seq > upto);
-                Notice::SaveFailed(error)
-            }
-        };
-        Outcome::say(notice)
-    }
-
-    /// Takes the state another window's ticks were merged into, replaying this
-    /// session's saves still under way. Returns whether the ticks shown changed.
-    fn adopt(&mut self, mut state: State) -> bool {
-        for (_, changes) in &self.in_flight {
-            state.apply(changes);
-        }
-        if state.same_progress(self.tracker.state()) {
-            return false;
-        }
-        self.tracker = Tracker::new(&self.pack, state);
-        true
     }
 
     /// Runs a change of the steps under `node` with the rules every change follows: a

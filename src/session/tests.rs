@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::pack::Kind;
-use crate::progress::Check;
+use crate::progress::{Check, State};
 use crate::text::{EN, Lang};
 
 fn at(hour: i8) -> Timestamp {
