@@ -16,7 +16,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::EnterAlternateScreen;
 use ratatui::{DefaultTerminal, Terminal};
 
-use crate::app::{App, PickerRequest, RunPicker};
+use crate::app::{App, Chooser, Chosen, Leave, PickerRequest, RunPicker};
 use crate::effects::Runner;
 use crate::keymap::{self, Action, Keymap};
 use crate::pack::Pack;
@@ -199,7 +199,8 @@ pub fn pick_run(
             Event::Key(key) if picker.typing() => {
                 keymap::edit_for_key(key).and_then(|edit| picker.text(edit))
             }
-            Event::Key(key) => keymap::picker_action(key).and_then(|action| picker.key(action)),
+            Event::Key(key) => keymap::list_action(key, keymap::PICKER_BINDINGS)
+                .and_then(|action| picker.key(action)),
             _ => None,
         };
         let now = crate::clock::now();
@@ -237,14 +238,38 @@ pub fn pick_run(
     }
 }
 
+/// The chooser, full screen, until the mentor picks a checklist, goes back or quits.
+pub fn choose_checklist(
+    chooser: &mut Chooser,
+    text: &Text,
+    theme: &Theme,
+) -> Result<Chosen, Error> {
+    let mut guard = TerminalGuard::start(false)?;
+    loop {
+        guard
+            .terminal
+            .draw(|frame| ui::chooser::render(frame, chooser, text, theme))?;
+        match event::read()? {
+            Event::Key(key) if keymap::is_suspend(&key) => guard.suspend()?,
+            Event::Key(key) => {
+                let action = keymap::list_action(key, keymap::CHOOSER_BINDINGS);
+                if let Some(chosen) = action.and_then(|action| chooser.key(action)) {
+                    return Ok(chosen);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Runs the UI until the user quits or a signal ends it, then waits for the last save.
-/// `true`: the mentor asked for the list of runs rather than to quit.
+/// Where the mentor went: the shell, the list of students or of checklists.
 pub fn run(
     mut app: App,
     runner: Runner<'static>,
     mouse: bool,
     theme: Theme,
-) -> Result<bool, Error> {
+) -> Result<Leave, Error> {
     let shared = Arc::new(Mutex::new(runner));
     let _save_on_panic = SaveOnPanic(&shared);
     let mut guard = TerminalGuard::start(mouse)?;
@@ -256,7 +281,7 @@ pub fn run(
     *live() = None;
     result?;
     saved.map_err(Error::Unsaved)?;
-    Ok(app.back_to_runs())
+    Ok(app.leave())
 }
 
 fn event_loop(

@@ -5,7 +5,7 @@
 use jiff::Timestamp;
 use ratatui::layout::Position;
 
-use super::{App, BOX_WIDTH, LinkPurpose, Mode, Overlay, PromptKind, box_column};
+use super::{App, BOX_WIDTH, Leave, LinkPurpose, Mode, Overlay, PromptKind, box_column};
 use crate::keymap::Action;
 use crate::progress::SkipPlan;
 use crate::session::{Effect, Notice, Outcome};
@@ -54,10 +54,14 @@ impl App {
             }
             Action::Quit => self.quit = true,
             Action::Runs if self.run.is_some() => {
-                self.back_to_runs = true;
+                self.leave = Leave::Runs;
                 self.quit = true;
             }
             Action::Runs => {}
+            Action::Packs => {
+                self.leave = Leave::Checklists;
+                self.quit = true;
+            }
             Action::Ask => {
                 let Some(node) = self.tree.selected() else {
                     return Vec::new();
@@ -121,6 +125,7 @@ impl App {
             | Action::Collapse
             | Action::Help
             | Action::Runs
+            | Action::Packs
             | Action::Ask
             | Action::Click { .. } => {
                 self.mode = Mode::Browsing;

@@ -3,6 +3,7 @@
 //! `effects`; no terminal, no I/O here.
 
 mod browse;
+mod chooser;
 mod details;
 mod finder;
 mod line;
@@ -20,6 +21,7 @@ use crate::progress::State;
 use crate::session::{Effect, EffectResult, Notice, Outcome, Session, Severity};
 use crate::text::{Text, fill};
 
+pub use chooser::{Chooser, Chosen};
 pub use finder::Search;
 pub use line::Line;
 pub use picker::{Naming, PickerRequest, RunPicker};
@@ -39,6 +41,16 @@ pub struct Status {
 pub enum LinkPurpose {
     Open,
     Copy,
+}
+
+/// Where quitting the checklist leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    Shell,
+    /// The list of students (`r`), for a pack done once per student.
+    Runs,
+    /// The list of checklists (`c`), to open another.
+    Checklists,
 }
 
 /// A window drawn over the main screen that takes the keys while open.
@@ -79,8 +91,8 @@ pub struct App {
     /// Where the tree's rows are drawn, for mouse hits.
     tree_area: Rect,
     quit: bool,
-    /// Quitting to go back to the run picker, not to the shell.
-    back_to_runs: bool,
+    /// Where quitting goes: the shell, the list of students, the list of checklists.
+    leave: Leave,
     /// The search typed with `/`, while there is one (typed or kept).
     pub search: Option<Search>,
     /// The run's name, for a pack done once per student.
@@ -134,7 +146,7 @@ impl App {
             tz,
             tree_area: Rect::default(),
             quit: false,
-            back_to_runs: false,
+            leave: Leave::Shell,
             search: None,
             search_index: None,
             said: 0,
@@ -151,9 +163,9 @@ impl App {
         self.quit
     }
 
-    /// Whether the mentor left this run for the list of runs (`r`), not for the shell.
-    pub fn back_to_runs(&self) -> bool {
-        self.back_to_runs
+    /// Where the mentor went on quitting.
+    pub fn leave(&self) -> Leave {
+        self.leave
     }
 
     /// Whether saves are under way, so their outcome is worth waiting for.

@@ -89,6 +89,7 @@ impl RunPicker {
             PickerAction::Undo => self.last_archive.is_some(),
             PickerAction::ShowArchived => self.runs.iter().any(|r| r.run.archived),
             PickerAction::Open | PickerAction::New | PickerAction::Quit => true,
+            PickerAction::Back => false,
         }
     }
 
@@ -131,7 +132,7 @@ impl RunPicker {
                 self.show_archived = !self.show_archived;
                 self.selected = self.selected.min(self.visible().len().saturating_sub(1));
             }
-            PickerAction::Quit => return Some(PickerRequest::Quit),
+            PickerAction::Quit | PickerAction::Back => return Some(PickerRequest::Quit),
         }
         None
     }

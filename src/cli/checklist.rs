@@ -5,14 +5,15 @@
 use std::io::{IsTerminal, Write};
 
 use super::{Cli, Failure, default_notice, pack_and_words};
-use crate::app::{App, RunPicker};
+use crate::app::{App, Chooser, Chosen, Leave, RunPicker};
 use crate::effects::{Opener, Runner, Saver};
-use crate::keymap::Keymap;
+use crate::keymap::{Action, Keymap};
+use crate::library::Library;
 use crate::pack::Pack;
 use crate::plain::{self, Plain};
 use crate::progress::{StateStore, list_runs};
-use crate::session::{Opened, Started, open};
-use crate::text::Text;
+use crate::session::{Notice, Opened, Started, open, shelf};
+use crate::text::{Text, fill};
 use crate::ui::Theme;
 
 /// `ACCESSIBLE` set (and not empty or `0`): the variable command-line tools read to
@@ -37,38 +38,119 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     };
     let mut opened = open(pack.clone(), store, run, crate::clock::now());
     opened.notices.extend(default_notice(&cli));
-    // A new mentor on the checklist: the guides that come with it, said once.
-    if opened.fresh && pack.id == crate::pack::BUILTIN_ID {
-        opened.notices.push(crate::session::Notice::OtherGuides);
+    // A new mentor on the checklist: the guides that come with it, said once, with the
+    // key of the chooser that lists them.
+    if opened.fresh
+        && pack.id == crate::pack::BUILTIN_ID
+        && let Some(keys) = keymap.keys_for(Action::Packs, text)
+    {
+        opened.notices.push(Notice::OtherGuides { keys });
     }
     if plain {
-        return run_plain(&cli, opened, text, &keymap);
+        return run_plain(&cli, opened, &keymap);
     }
     if cli.theme.is_some() {
         // crossterm drops every colour under NO_COLOR by itself; a theme asked for on the
         // command line wins over the environment, as no-color.org asks.
         ratatui::crossterm::style::Colored::set_ansi_color_disabled(false);
     }
-    // `r` leaves a run for the list of runs, where another is opened or started.
-    while run_ui(&cli, opened, text, &keymap, &theme)? {
+    loop {
+        let (pack, store, run) = here(&opened);
+        let text = super::lang_for(&cli, &pack).text();
         let base = StateStore::new(super::state_dir(cli.state_dir.clone())?);
-        let Some((store, run)) = pick_in_ui(&base, &pack, text, &theme)? else {
-            return Ok(());
+        let back = || {
+            open(
+                pack.clone(),
+                store.clone(),
+                run.clone(),
+                crate::clock::now(),
+            )
         };
-        opened = open(pack.clone(), store, run, crate::clock::now());
+        opened = match run_ui(&cli, opened, text, &keymap, &theme)? {
+            Leave::Shell => return Ok(()),
+            // `r` leaves a student's checklist for the list of students.
+            Leave::Runs => match pick_in_ui(&base, &pack, text, &theme)? {
+                Some((store, run)) => open(pack.clone(), store, run, crate::clock::now()),
+                None => return Ok(()),
+            },
+            // `c` leaves it for the list of checklists.
+            Leave::Checklists => {
+                let mut chooser = chooser(&cli, &base, &pack.id);
+                match crate::tui::choose_checklist(&mut chooser, text, &theme)? {
+                    Chosen::Quit => return Ok(()),
+                    Chosen::Back => back(),
+                    Chosen::Open(id) => open_chosen(&cli, &id, &base, back, |chosen| {
+                        pick_in_ui(&base, chosen, text, &theme)
+                    })?,
+                }
+            }
+        };
     }
-    Ok(())
 }
 
-/// The full-screen UI on the opened checklist; whether the mentor asked for the list of
-/// runs (`r`) rather than to quit.
+/// The pack, progress folder and student of an opened checklist, to come back to it.
+fn here(opened: &Opened) -> (Pack, StateStore, Option<String>) {
+    let pack = opened.session.pack.clone();
+    (pack, opened.store.clone(), opened.run.clone())
+}
+
+/// The chooser on every checklist within reach, with the mentor's standing in each
+/// (from `base`, their progress folder), on the one open now.
+fn chooser(cli: &Cli, base: &StateStore, current: &str) -> Chooser {
+    let library = Library::from_platform()
+        .map(|library| library.with_builtin_lang(super::builtin_lang(cli)))
+        .ok_or(Failure::NoStateDir);
+    let lang = super::builtin_lang(cli);
+    let listed = library.and_then(|library| Ok(shelf(&library, base, lang)?));
+    let text = lang.text();
+    match listed {
+        Ok(listed) => Chooser::new(listed, current),
+        Err(e) => {
+            let mut chooser = Chooser::new(Vec::new(), current);
+            chooser.problem = Some(fill(text.chooser_problem, &[("error", &e.to_string())]));
+            chooser
+        }
+    }
+}
+
+/// Opens the checklist chosen by `id`; one done once per student on the student `pick`
+/// returns. Leaving the students, or a pack that cannot be read, goes `back` (the
+/// latter saying why).
+fn open_chosen(
+    cli: &Cli,
+    id: &str,
+    base: &StateStore,
+    back: impl FnOnce() -> Opened,
+    pick: impl FnOnce(&Pack) -> Result<Option<(StateStore, Option<String>)>, Failure>,
+) -> Result<Opened, Failure> {
+    let library = Library::from_platform()
+        .map(|library| library.with_builtin_lang(super::builtin_lang(cli)))
+        .ok_or(Failure::NoStateDir)?;
+    let chosen = match library.resolve_id(id) {
+        Ok(chosen) => chosen,
+        Err(e) => {
+            let mut opened = back();
+            opened.notices.push(Notice::Unavailable(e.to_string()));
+            return Ok(opened);
+        }
+    };
+    if !chosen.repeatable {
+        return Ok(open(chosen, base.clone(), None, crate::clock::now()));
+    }
+    Ok(match pick(&chosen)? {
+        Some((store, run)) => open(chosen, store, run, crate::clock::now()),
+        None => back(),
+    })
+}
+
+/// The full-screen UI on the opened checklist; where the mentor went on leaving it.
 fn run_ui(
     cli: &Cli,
     opened: Opened,
     text: &'static Text,
     keymap: &Keymap,
     theme: &Theme,
-) -> Result<bool, Failure> {
+) -> Result<Leave, Failure> {
     let Started {
         session,
         store,
@@ -138,16 +220,13 @@ fn store_and_run(
 }
 
 /// Plain mode on the opened checklist, on standard input and output; `r` goes back to
-/// the list of runs, where another is opened or started.
-fn run_plain(
-    cli: &Cli,
-    mut opened: Opened,
-    text: &'static Text,
-    keymap: &Keymap,
-) -> Result<(), Failure> {
+/// the list of students, `c` to the list of checklists, where another is opened.
+fn run_plain(cli: &Cli, mut opened: Opened, keymap: &Keymap) -> Result<(), Failure> {
     let stdin = std::io::stdin();
     let opener = Opener::from_env();
     loop {
+        let (pack, here_store, here_run) = here(&opened);
+        let text = super::lang_for(cli, &pack).text();
         let Started {
             session,
             store,
@@ -159,7 +238,6 @@ fn run_plain(
         let tz = crate::clock::time_zone();
         let today = crate::clock::now().to_zoned(tz.clone()).date();
         let notices: Vec<String> = said.into_iter().map(|(_, words)| words).collect();
-        let pack = session.pack.clone();
         let mut reader = Plain::new(session, text, tz);
         reader.run = run;
         reader.today = today;
@@ -172,14 +250,34 @@ fn run_plain(
         };
         let mut out = std::io::stdout().lock();
         let ended = plain::run(reader, startup, &notices, &mut stdin.lock(), &mut out, &io)?;
-        if ended == plain::Ended::Quit {
-            return Ok(());
-        }
         let base = StateStore::new(super::state_dir(cli.state_dir.clone())?);
-        let picked = plain::pick_run(&pack, &base, text, &mut stdin.lock(), &mut out)?;
-        let Some((key, name)) = picked else {
-            return writeln!(out, "{}", text.plain_bye).map_err(Failure::Output);
+        let back = || {
+            open(
+                pack.clone(),
+                here_store.clone(),
+                here_run.clone(),
+                crate::clock::now(),
+            )
         };
-        opened = open(pack, base.for_run(&key), Some(name), crate::clock::now());
+        let pick = |pack: &Pack, out: &mut std::io::StdoutLock<'_>| {
+            let picked = plain::pick_run(pack, &base, text, &mut stdin.lock(), out)?;
+            Ok::<_, Failure>(picked.map(|(key, name)| (base.for_run(&key), Some(name))))
+        };
+        opened = match ended {
+            plain::Ended::Quit => return Ok(()),
+            plain::Ended::Runs => match pick(&pack, &mut out)? {
+                Some((store, run)) => open(pack.clone(), store, run, crate::clock::now()),
+                None => return writeln!(out, "{}", text.plain_bye).map_err(Failure::Output),
+            },
+            plain::Ended::Checklists => {
+                let chooser = chooser(cli, &base, &pack.id);
+                match plain::choose_checklist(&chooser, text, &mut stdin.lock(), &mut out)? {
+                    None => back(),
+                    Some(id) => {
+                        open_chosen(cli, &id, &base, back, |chosen| pick(chosen, &mut out))?
+                    }
+                }
+            }
+        };
     }
 }

@@ -8,8 +8,9 @@ use super::pack_import;
 use super::pack_install::{self, Asked, InstallRequest, UpdateRequest};
 use super::{Cli, Console, Failure, PackCommand, confirm, state_dir};
 use crate::library::{Library, Listed, Origin};
-use crate::pack::{self, Kind};
-use crate::progress::{StateStore, Tracker};
+use crate::pack;
+use crate::progress::StateStore;
+use crate::session::HowFar;
 use crate::text::{Text, fill};
 
 fn library(cli: &Cli) -> Result<Library, Failure> {
@@ -142,16 +143,11 @@ fn list_line(
     t: &Text,
 ) -> String {
     let pack = &listed.pack;
-    let state = store
-        .load(&pack.id, &pack.version, crate::clock::now())
-        .into_state();
-    let (done, total) = Tracker::new(pack, state).overall(pack);
-    // A pack of reference cards has nothing to tick: say what it holds.
-    let progress = if total == 0 {
-        let cards = pack.nodes.iter().filter(|n| n.kind == Kind::Info).count();
-        fill(t.cards_count, &[("count", &cards.to_string())])
-    } else {
-        format!("{done}/{total}")
+    // A pack of reference cards has nothing to tick, one done per student has students:
+    // say what it holds.
+    let progress = match HowFar::of(pack, store) {
+        HowFar::Steps { done, total } => format!("{done}/{total}"),
+        how_far => how_far.words(t),
     };
     let mark = if listed.is_default { "*" } else { " " };
     let from = match &listed.origin {

@@ -50,6 +50,8 @@ pub enum Action {
     Copy,
     /// Back to the list of runs (a pack done once per student).
     Runs,
+    /// Every checklist within reach (the guides too), to open another.
+    Packs,
     /// Write to the pack's contact (the mentorship manager) about the selected step.
     Ask,
     Help,
@@ -155,12 +157,12 @@ pub struct Binding {
 
 impl Binding {
     /// Whether the help overlay gives this binding a line of its own: `N` is described
-    /// on the search line, `K` on `J`'s, the digits on `o`'s, so that the help still fits
-    /// 80×24.
+    /// on the search line, `K` on `J`'s, page down on page up's, the digits on `o`'s, so
+    /// that the help still fits 80×24.
     pub fn in_help(&self) -> bool {
         !matches!(
             self.action,
-            Action::PrevMatch | Action::DetailsUp | Action::OpenLink(_)
+            Action::PrevMatch | Action::DetailsUp | Action::PageDown | Action::OpenLink(_)
         )
     }
 }
@@ -195,6 +197,7 @@ const DEFAULTS: &[DefaultBinding] = &[
     bind(&[Key::Digit], Action::OpenLink(1), false),
     bind(&[Key::Char('y')], Action::Copy, true),
     bind(&[Key::Char('r')], Action::Runs, true),
+    bind(&[Key::Char('c')], Action::Packs, true),
     bind(&[Key::Char('m')], Action::Ask, true),
     bind(&[Key::Char('?')], Action::Help, true),
     bind(&[Key::Char('q'), Key::Esc], Action::Quit, true),
@@ -293,6 +296,8 @@ pub enum PickerAction {
     /// Takes back the last archiving (or bringing back).
     Undo,
     ShowArchived,
+    /// Back where the list was opened from (the chooser's Escape).
+    Back,
     Quit,
 }
 
@@ -310,8 +315,18 @@ pub const PICKER_BINDINGS: &[(&[Key], PickerAction)] = &[
     (&[Key::Char('q'), Key::Esc], PickerAction::Quit),
 ];
 
-/// The picker action a key press asks for, if any (Ctrl+C quits).
-pub fn picker_action(event: KeyEvent) -> Option<PickerAction> {
+/// The chooser's keys (the list of checklists): Escape goes back to the checklist it
+/// was opened from, `q` quits.
+pub const CHOOSER_BINDINGS: &[(&[Key], PickerAction)] = &[
+    (&[Key::Up, Key::Char('k')], PickerAction::Up),
+    (&[Key::Down, Key::Char('j')], PickerAction::Down),
+    (&[Key::Enter, Key::Char(' ')], PickerAction::Open),
+    (&[Key::Esc], PickerAction::Back),
+    (&[Key::Char('q')], PickerAction::Quit),
+];
+
+/// The action a key press asks for in a list with these `bindings` (Ctrl+C quits).
+pub fn list_action(event: KeyEvent, bindings: &[(&[Key], PickerAction)]) -> Option<PickerAction> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
@@ -319,7 +334,7 @@ pub fn picker_action(event: KeyEvent) -> Option<PickerAction> {
         return (event.code == KeyCode::Char('c')).then_some(PickerAction::Quit);
     }
     let key = key_of(event.code)?;
-    PICKER_BINDINGS
+    bindings
         .iter()
         .find(|(keys, _)| keys.contains(&key))
         .map(|(_, action)| *action)

@@ -126,6 +126,7 @@ fn every_action_has_one_name_and_its_words_in_both_languages() {
             "open",
             "copy",
             "runs",
+            "packs",
             "ask",
             "help",
             "quit"

@@ -28,6 +28,8 @@ pub enum Verb {
     Left,
     /// Back to the list of runs (a pack done once per student).
     Runs,
+    /// The list of checklists, to open another.
+    Checklists,
     /// Write to the pack's contact about the current step.
     Ask,
     Help,
@@ -51,6 +53,7 @@ impl Verb {
             Verb::PrevMatch => Action::PrevMatch,
             Verb::Open => Action::Open,
             Verb::Ask => Action::Ask,
+            Verb::Checklists => Action::Packs,
             Verb::Help => Action::Help,
             Verb::Quit => Action::Quit,
             Verb::Read | Verb::Progress | Verb::Left | Verb::Runs => return None,
@@ -88,6 +91,7 @@ impl Verb {
             Verb::Progress => t.plain_help_progress,
             Verb::Left => t.plain_help_left,
             Verb::Runs => t.plain_help_runs,
+            Verb::Checklists => t.plain_help_packs,
             Verb::Ask => t.plain_help_ask,
             Verb::Help => t.plain_help_help,
             Verb::Quit => t.plain_help_quit,
@@ -114,6 +118,7 @@ const VERBS: &[(Verb, &[&str])] = &[
     (Verb::Progress, &["progress"]),
     (Verb::Left, &["left"]),
     (Verb::Runs, &["runs"]),
+    (Verb::Checklists, &["checklists"]),
     (Verb::Ask, &["ask"]),
     (Verb::Help, &["help"]),
     (Verb::Quit, &["quit"]),

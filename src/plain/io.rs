@@ -37,6 +37,8 @@ pub enum Ended {
     Quit,
     /// `r`: back to the list of runs, this one saved.
     Runs,
+    /// `c`: to the list of checklists, this one saved.
+    Checklists,
 }
 
 /// Reads commands until `q`, `r` or the end of input. Changes that could not be saved
@@ -78,8 +80,12 @@ pub fn run(
             effects: reply.effects,
         };
         settle(&mut plain, work, &mut runner, &mut last_error, out)?;
-        if reply.runs {
-            ended = Ended::Runs;
+        if reply.runs || reply.checklists {
+            ended = if reply.runs {
+                Ended::Runs
+            } else {
+                Ended::Checklists
+            };
             break;
         }
         if reply.quit {
@@ -88,7 +94,7 @@ pub fn run(
     }
     match last_error {
         Some(error) if runner.unsaved() => Err(PlainError::Unsaved(error)),
-        _ if ended == Ended::Runs => Ok(ended),
+        _ if ended != Ended::Quit => Ok(ended),
         _ => {
             let bye = match plain.session.read_only_reason() {
                 Some(_) => text.plain_bye_read_only,

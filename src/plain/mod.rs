@@ -4,6 +4,7 @@
 //! part is pure: a command goes in, lines and at most one [`Effect`] come out;
 //! [`session`] does the reading and writing.
 
+mod chooser;
 mod commands;
 mod io;
 mod picker;
@@ -19,6 +20,7 @@ use crate::session::{Effect, Notice, Outcome, Session};
 use crate::text::{Text, fill};
 use commands::Verb;
 
+pub use chooser::choose_checklist;
 pub use io::{Ended, Io, PlainError, run};
 pub use picker::pick_run;
 
@@ -31,6 +33,8 @@ pub struct Reply {
     pub quit: bool,
     /// Back to the run picker: this run is left (saved), another may be opened.
     pub runs: bool,
+    /// To the list of checklists: this one is left (saved), another may be opened.
+    pub checklists: bool,
 }
 
 impl Reply {
@@ -194,6 +198,10 @@ impl Plain {
                 ..Reply::default()
             },
             Verb::Runs => Reply::say(vec![self.text.plain_no_runs_here.into()]),
+            Verb::Checklists => Reply {
+                checklists: true,
+                ..Reply::default()
+            },
             Verb::Ask => {
                 let outcome = self.session.ask(here, self.text);
                 self.changed(outcome)

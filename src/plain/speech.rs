@@ -96,6 +96,16 @@ impl Plain {
     /// The whole progress, then each stage's.
     pub fn status(&self) -> Vec<String> {
         let pack = &self.session.pack;
+        // A guide of reference cards has nothing to tick: say what it holds.
+        if self.session.tracker().overall(pack).1 == 0 {
+            let t = self.text;
+            let cards = fill(t.cards_count, &[("count", &self.cards.len().to_string())]);
+            let title = pack.title.as_str();
+            return vec![fill(
+                t.plain_intro_cards,
+                &[("title", title), ("cards", &cards)],
+            )];
+        }
         let mut lines = vec![self.overall()];
         for stage in pack.children(None) {
             let (done, total) = self.session.tracker().counts(stage);

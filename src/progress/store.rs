@@ -132,6 +132,15 @@ impl StateStore {
         self.dir.join(format!("{}.json", self.stem(pack_id)))
     }
 
+    /// What `pack_id`'s progress holds, for a list of checklists: read, never repaired
+    /// or moved aside (opening the checklist does that, and says so); empty if unreadable.
+    pub fn peek(&self, pack_id: &str, pack_version: &str) -> State {
+        match read(&self.path(pack_id), pack_id) {
+            Ok(Found::Usable(state) | Found::Damaged(state, _)) => *state,
+            _ => State::new(pack_id, pack_version),
+        }
+    }
+
     /// Reads the state of `pack_id`. `now` names the moved-aside copy of a bad file.
     pub fn load(&self, pack_id: &str, pack_version: &str, now: Timestamp) -> LoadOutcome {
         let path = self.path(pack_id);

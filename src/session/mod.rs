@@ -12,6 +12,7 @@ mod notice;
 mod open;
 mod outcome;
 mod results;
+mod shelf;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -24,6 +25,7 @@ pub use effect::{Effect, EffectResult};
 pub use notice::{Notice, Severity, completion_message};
 pub use open::{Opened, Started, open};
 pub use outcome::Outcome;
+pub use shelf::{HowFar, Shelved, shelf};
 
 /// A checklist open for one person: its pack and where they stand in it.
 pub struct Session {

@@ -63,8 +63,11 @@ pub enum Notice {
     /// Ticks made in another window were taken in.
     Merged,
     SaveFailed(String),
-    /// The built-in checklist opened for the first time: the two guides that come with it.
-    OtherGuides,
+    /// The built-in checklist opened for the first time: the two guides that come with
+    /// it, and the keys of the chooser that lists them.
+    OtherGuides {
+        keys: String,
+    },
     /// Notes another window changed too (their nodes): both texts were kept.
     NotesKept(Vec<usize>),
     /// Saved, but not written to the shared folder (why).
@@ -95,6 +98,9 @@ pub enum Notice {
         path: String,
         error: String,
     },
+    /// The checklist chosen in the chooser could not be opened (why): the one open
+    /// before is back.
+    Unavailable(String),
 }
 
 impl Notice {
@@ -108,6 +114,7 @@ impl Notice {
             | Notice::MovedAside { .. }
             | Notice::Salvaged { .. }
             | Notice::DefaultProblem { .. }
+            | Notice::Unavailable(_)
             | Notice::ReadOnly(_)
             | Notice::PublishFailed(_) => Severity::Warning,
             Notice::OpenFailed { .. }
@@ -197,7 +204,7 @@ impl Notice {
                 &[("url", &readable_url(url)), ("error", error)],
             ),
             Notice::Merged => t.merged.into(),
-            Notice::OtherGuides => t.other_guides.into(),
+            Notice::OtherGuides { keys } => fill(t.other_guides, &[("keys", keys)]),
             Notice::NotesKept(nodes) => {
                 let titles: Vec<String> = nodes.iter().map(|n| about(t.quoted_title, n)).collect();
                 fill(t.notes_kept, &[("titles", &titles.join(", "))])
@@ -239,6 +246,7 @@ impl Notice {
                 t.notice_default_problem,
                 &[("path", path), ("error", error)],
             ),
+            Notice::Unavailable(error) => fill(t.notice_unavailable, &[("error", error)]),
         }
     }
 

@@ -44,7 +44,7 @@ pub fn typed(template: &str, line: &TypedLine, theme: &Theme) -> Line<'static> {
 }
 
 /// The terminal's cursor where the next character typed goes, as [`typed`] lays it out.
-fn typing_point(frame: &mut Frame, area: Rect, template: &str, line: &TypedLine) {
+pub(super) fn typing_point(frame: &mut Frame, area: Rect, template: &str, line: &TypedLine) {
     let head = template
         .split_once("{text}")
         .map_or(template, |(head, _)| head);
@@ -66,6 +66,7 @@ const FOOTER_ORDER: &[Action] = &[
     Action::Skip,
     Action::EditNote,
     Action::Ask,
+    Action::Packs,
     Action::Copy,
     Action::Undo,
     Action::NextTodo,
@@ -107,8 +108,8 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
         frame.render_widget(text, status);
     }
     // (keys, label) per hint; when they do not all fit, the rightmost go first, but help,
-    // quit and the way back to the runs stay: the help overlay lists everything else. While something is typed,
-    // the keys of typing.
+    // quit and the way back to the runs stay: the help lists the rest. While something is
+    // typed, the keys of typing.
     let mut shown: Vec<(Option<Action>, String, &str)> = if app.typing() {
         // A reason or a note is saved by Enter; a search is only kept.
         let saves = app.prompt().is_some();

@@ -1,5 +1,6 @@
 //! Drawing, from read-only app state: one file per screen region.
 
+pub mod chooser;
 mod details;
 mod footer;
 mod header;

@@ -1,28 +1,114 @@
 //! The run picker's screen: the pack's title, its runs with their progress, the name
-//! being typed, and the picker's keys.
+//! being typed, and the picker's keys. The chooser (`chooser.rs`) lists the same way.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, fit};
 use crate::app::{Naming, RunPicker};
-use crate::keymap::{PICKER_BINDINGS, PickerAction};
+use crate::keymap::{Key, PICKER_BINDINGS, PickerAction};
 use crate::text::{Text, fill};
 
-pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
+/// The screen of a list: a title row, the list in a box, a row for typing or a word,
+/// and the keys.
+pub(super) fn areas(frame: &mut Frame, theme: &Theme) -> [Rect; 4] {
     frame.render_widget(
         ratatui::widgets::Block::new().style(theme.base),
         frame.area(),
     );
-    let [title, body, prompt, footer] = Layout::vertical([
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
-    .areas(frame.area());
+    .areas(frame.area())
+}
+
+/// One row of a list: its text (cut to fit), what follows the text whole, what is
+/// shown at the right edge, and its style when not selected.
+pub(super) struct Row {
+    pub text: String,
+    pub after: String,
+    pub right: String,
+    pub style: Style,
+}
+
+/// A list's rows in `area`, scrolled to keep the selection on screen, which is marked,
+/// highlighted, and holds the terminal's cursor (on its marker) for screen readers and
+/// braille displays.
+pub(super) fn rows(frame: &mut Frame, area: Rect, rows: Vec<Row>, selected: usize, theme: &Theme) {
+    let width = usize::from(area.width);
+    let height = usize::from(area.height).max(1);
+    let first = selected.saturating_sub(height - 1);
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, row)| {
+            let marker = if i == selected {
+                theme.glyphs.selected
+            } else {
+                " "
+            };
+            let right = if row.right.is_empty() {
+                String::new()
+            } else {
+                format!("  {}", row.right)
+            };
+            let room = width.saturating_sub(2 + row.after.width() + right.width());
+            let text = format!(
+                "{}{}",
+                fit(&row.text, room, theme.glyphs.ellipsis).trim_end(),
+                row.after
+            );
+            let gap = width.saturating_sub(2 + text.width() + right.width());
+            let line = Line::raw(format!("{marker} {text}{}{right}", " ".repeat(gap)));
+            if i == selected {
+                super::selected_line(line, theme)
+            } else {
+                line.style(row.style)
+            }
+        })
+        .collect();
+    if let Ok(y) = u16::try_from(selected - first)
+        && y < area.height
+        && !lines.is_empty()
+    {
+        frame.set_cursor_position((area.x, area.y + y));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The keys of a list, with the label `label` gives each (none: not offered now).
+pub(super) fn keys<'a>(
+    bindings: &[(&[Key], PickerAction)],
+    label: impl Fn(PickerAction) -> Option<&'a str>,
+    t: &Text,
+    theme: &Theme,
+) -> Line<'a> {
+    let mut spans = vec![Span::raw(" ")];
+    for (keys, action) in bindings {
+        if matches!(action, PickerAction::Up | PickerAction::Down) {
+            continue;
+        }
+        let Some(label) = label(*action) else {
+            continue;
+        };
+        let keys: Vec<String> = keys.iter().map(|&k| k.name(t)).collect();
+        spans.push(Span::styled(keys.join("/"), theme.key));
+        spans.push(Span::raw(format!(" {label}  ")));
+    }
+    Line::from(spans)
+}
+
+pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
+    let [title, body, prompt, footer] = areas(frame, theme);
     let heading = fill(t.picker_title, &[("title", &picker.title)]);
     frame.render_widget(Line::styled(format!(" {heading}"), theme.title), title);
 
@@ -33,36 +119,29 @@ pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
     });
     let inner = block.inner(body);
     frame.render_widget(block, body);
-    let width = usize::from(inner.width);
     let runs = picker.visible();
-    let lines: Vec<Line> = if runs.is_empty() {
-        vec![Line::styled(format!(" {}", t.picker_empty), theme.dim)]
+    if runs.is_empty() {
+        let empty = Line::styled(format!(" {}", t.picker_empty), theme.dim);
+        frame.render_widget(empty, inner);
     } else {
-        // Keep the selection on screen in a long list.
-        let height = usize::from(inner.height).max(1);
-        let first = picker.selected_row().saturating_sub(height - 1);
-        runs.iter()
-            .enumerate()
-            .skip(first)
-            .take(height)
-            .map(|(i, run)| {
-                let selected = i == picker.selected_row();
-                let marker = if selected { theme.glyphs.selected } else { " " };
-                let text = fit(
-                    &run.describe(t),
-                    width.saturating_sub(2),
-                    theme.glyphs.ellipsis,
-                );
-                let line = Line::raw(format!("{marker} {text}"));
-                match (selected, run.run.archived) {
-                    (true, _) => super::selected_line(line, theme),
-                    (false, true) => line.style(theme.dim),
-                    (false, false) => line,
+        let listed = runs
+            .iter()
+            .map(|run| {
+                let style = if run.run.archived {
+                    theme.dim
+                } else {
+                    Style::new()
+                };
+                Row {
+                    text: run.describe(t),
+                    after: String::new(),
+                    right: String::new(),
+                    style,
                 }
             })
-            .collect()
-    };
-    frame.render_widget(Paragraph::new(lines), inner);
+            .collect();
+        rows(frame, inner, listed, picker.selected_row(), theme);
+    }
 
     if let Some((naming, name)) = &picker.naming {
         let ask = match naming {
@@ -70,25 +149,21 @@ pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
             Naming::Rename(_) => t.picker_rename_name,
         };
         frame.render_widget(super::footer::typed(ask, name, theme), prompt);
+        super::footer::typing_point(frame, prompt, ask, name);
     } else if let Some(said) = &picker.said {
         frame.render_widget(Line::styled(format!(" {said}"), theme.info), prompt);
     }
 
-    let mut spans = vec![Span::raw(" ")];
-    for (keys, action) in PICKER_BINDINGS {
-        if matches!(action, PickerAction::Up | PickerAction::Down) || !picker.applies(*action) {
-            continue;
-        }
-        let keys: Vec<String> = keys.iter().map(|&k| k.name(t)).collect();
-        spans.push(Span::styled(keys.join("/"), theme.key));
-        // On an archived run, `a` brings it back.
-        let label = match (action, picker.selected()) {
-            (PickerAction::Archive, Some(run)) if run.run.archived => t.picker_unarchive,
-            _ => picker_label(t, *action),
-        };
-        spans.push(Span::raw(format!(" {label}  ")));
-    }
-    frame.render_widget(Line::from(spans), footer);
+    // On an archived run, `a` brings it back.
+    let label = |action| {
+        picker
+            .applies(action)
+            .then(|| match (action, picker.selected()) {
+                (PickerAction::Archive, Some(run)) if run.run.archived => t.picker_unarchive,
+                _ => picker_label(t, action),
+            })
+    };
+    frame.render_widget(keys(PICKER_BINDINGS, label, t, theme), footer);
 }
 
 fn picker_label(t: &Text, action: PickerAction) -> &'static str {
@@ -100,6 +175,7 @@ fn picker_label(t: &Text, action: PickerAction) -> &'static str {
         PickerAction::Archive => t.picker_archive,
         PickerAction::Undo => t.act_undo,
         PickerAction::ShowArchived => t.picker_show_archived,
+        PickerAction::Back => t.chooser_back,
         PickerAction::Quit => t.act_quit,
     }
 }

@@ -12,6 +12,8 @@ pub struct Glyphs {
     pub border: border::Set<'static>,
     pub expanded: &'static str,
     pub collapsed: &'static str,
+    /// Before the selected row: a character screen readers speak at their default
+    /// punctuation level ("right arrow", "greater"), where `›` is often left silent.
     pub selected: &'static str,
     pub bar_done: &'static str,
     pub bar_todo: &'static str,
@@ -29,7 +31,7 @@ pub static UNICODE: Glyphs = Glyphs {
     border: border::PLAIN,
     expanded: "▾",
     collapsed: "▸",
-    selected: "›",
+    selected: "→",
     bar_done: "█",
     bar_todo: "░",
     ellipsis: '…',

@@ -59,7 +59,7 @@ fn a_keymap_file_rebinds_keys_and_the_help_shows_them() {
     app.keys("s");
     app.wait_for("s to move down", |s| {
         s.lines()
-            .any(|l| l.contains("› ") && l.contains("Réalisez le cours"))
+            .any(|l| l.contains("→ ") && l.contains("Réalisez le cours"))
     });
     app.keys("j"); // no longer bound: nothing moves
     app.keys("?");
@@ -76,7 +76,7 @@ fn a_keymap_file_rebinds_keys_and_the_help_shows_them() {
     app.wait_for("z to move up", |s| {
         !s.contains("Aide : touches")
             && s.lines()
-                .any(|l| l.contains("› ") && l.contains("Regardez la vidéo"))
+                .any(|l| l.contains("→ ") && l.contains("Regardez la vidéo"))
     });
     app.quit();
 }
@@ -440,9 +440,9 @@ fn wait_for_cursor(app: &mut Session, at: (usize, usize)) {
     }
 }
 
-/// The row and the column of the selected row's box: the row marked `›`, at its `[`.
+/// The row and the column of the selected row's box: the row marked `→`, at its `[`.
 fn selected_box(screen: &str) -> (usize, usize) {
-    let row = screen.lines().position(|l| l.contains('›')).unwrap();
+    let row = screen.lines().position(|l| l.contains('→')).unwrap();
     let line = screen.lines().nth(row).unwrap();
     (row, line.chars().position(|c| c == '[').unwrap())
 }
@@ -483,14 +483,105 @@ fn a_new_mentor_hears_once_of_the_two_guides_that_come_with_the_checklist() {
     let home = tempfile::tempdir().unwrap();
     let first = crate::support::piped(home.path(), crate::support::FRENCH, &["--plain"], "q\n");
     let first = String::from_utf8(first.stdout).unwrap();
-    assert!(
-        first.contains("--pack first-session") && first.contains("--pack mentor-handbook"),
-        "{first}"
-    );
+    let told = "deux guides : votre première session avec un étudiant et le manuel du mentor. \
+                Tapez c pour les voir";
+    assert!(first.contains(told), "{first}");
     let again = crate::support::piped(home.path(), crate::support::FRENCH, &["--plain"], "q\n");
     let again = String::from_utf8(again.stdout).unwrap();
+    assert!(!again.contains("deux guides"), "said once: {again}");
+}
+
+/// The row and the column of the selected row's marker in a list (the chooser, the
+/// students).
+fn selected_marker(screen: &str) -> (usize, usize) {
+    let row = screen.lines().position(|l| l.contains('→')).unwrap();
+    let line = screen.lines().nth(row).unwrap();
+    (row, line.chars().position(|c| c == '→').unwrap())
+}
+
+#[test]
+fn the_chooser_opens_the_first_session_guide_without_quitting_and_goes_back() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start(home.path());
+    app.wait_for_text("Tapez c pour les voir");
+    app.keys(" ");
+    app.wait_for_text("Coché le");
+    app.keys("c");
+    app.wait_for_text("Vos checklists et guides");
+    app.wait_for_text("Le manuel du mentor");
+    let screen = app.contents();
     assert!(
-        !again.contains("--pack first-session"),
-        "said once: {again}"
+        screen.contains("(ouvert)  1 sur 24 étapes cochées"),
+        "the tick counted, the open one marked: {screen}"
     );
+    assert!(screen.contains("0 étudiant"), "{screen}");
+    let on_checklist = selected_marker(&screen);
+    wait_for_cursor(&mut app, on_checklist);
+    app.keys("j");
+    wait_for_cursor(&mut app, (on_checklist.0 + 1, on_checklist.1));
+    app.keys("\r");
+    app.wait_for_text("quel étudiant ?");
+    // No student yet: a name, with the cursor where it is typed.
+    app.keys("nAlice");
+    app.wait_for_text("Nom de l'étudiant : Alice");
+    let screen = app.contents();
+    let row = screen.lines().position(|l| l.contains(": Alice")).unwrap();
+    let line = screen.lines().nth(row).unwrap();
+    let column = line[..line.find("Alice").unwrap() + "Alice".len()]
+        .chars()
+        .count();
+    wait_for_cursor(&mut app, (row, column));
+    app.keys("\r");
+    app.wait_for_text("01. Faites connaissance");
+    app.keys("c");
+    app.wait_for("her checklist open, counted", |screen| {
+        screen.contains("Première session avec un nouvel étudiant (ouvert)")
+            && screen.contains(" 1 étudiant│")
+    });
+    // Escape goes back to where the mentor was: Alice's checklist.
+    app.keys("\u{1b}");
+    app.wait_for_text("01. Faites connaissance");
+    app.keys("c");
+    app.wait_for_text("Vos checklists et guides");
+    app.keys("gk\r");
+    app.wait_for("the checklist again", |s| s.contains("1/24"));
+    app.quit();
+    assert_eq!(ticked_ids(home.path(), BUILTIN_ID), ["video-candidats"]);
+}
+
+#[test]
+fn plain_mode_lists_the_checklists_and_opens_the_handbook() {
+    let home = tempfile::tempdir().unwrap();
+    let out = through_a_pipe(
+        home.path(),
+        &[],
+        "en_US.UTF-8",
+        "t\nc\nfour\n3\nc\n\np\nq\n",
+    );
+    let transcript = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{transcript}");
+    assert!(
+        transcript.contains(
+            "Your checklists and guides\n\
+             1. Checklist to start your mentoring mission: 1 of 24 steps ticked (open now)\n\
+             2. Première session avec un nouvel étudiant (in French): 0 students\n\
+             3. The mentor's handbook: 25 reference cards\n"
+        ),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("“four” is not in the list: type a number from 1 to 3"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("3. The mentor's handbook: 25 reference cards (open now)"),
+        "{transcript}"
+    );
+    // Enter stayed on the handbook, whose progress is its cards.
+    assert!(
+        transcript
+            .ends_with("\nThe mentor's handbook. 25 reference cards.\nProgress saved. Goodbye.\n"),
+        "{transcript}"
+    );
+    assert_eq!(ticked_ids(home.path(), BUILTIN_ID), ["video-candidats"]);
 }

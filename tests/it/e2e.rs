@@ -25,7 +25,7 @@ fn tick_open_quit_and_find_the_ticks_again() {
     app.keys(&"j".repeat(13));
     app.wait_for("the evaluations step selected", |s| {
         s.lines()
-            .any(|l| l.contains("› ") && l.contains("Le fonctionnement des"))
+            .any(|l| l.contains("→ ") && l.contains("Le fonctionnement des"))
     });
     app.keys("o");
     assert_eq!(opened(&log), format!("{EVALUATIONS_URL}\n"));
@@ -59,14 +59,14 @@ fn tick_open_quit_and_find_the_ticks_again() {
     again.wait_for_text("3/24");
     again.wait_for("the first step to do selected", |s| {
         s.lines()
-            .any(|l| l.contains("› ") && l.contains("L’article Candidats"))
+            .any(|l| l.contains("→ ") && l.contains("L’article Candidats"))
     });
     again.wait_for_text("Étape 1 : Pendant votre processus de recrutement : 3 étapes");
     // `n` jumps to the next step to do, a tick, then `u` takes it back (and saves that).
     again.keys("n");
     again.wait_for("the next step to do selected", |s| {
         s.lines()
-            .any(|l| l.contains("› ") && l.contains("L’article Comment sont"))
+            .any(|l| l.contains("→ ") && l.contains("L’article Comment sont"))
     });
     again.keys(" ");
     again.wait_for_text("4/24");

@@ -326,7 +326,7 @@ fn steps_a_new_installed_version_adds_are_new_until_viewed() {
     app.keys("jj"); // stage → first → added: viewed
     app.wait_for("the mark gone", |s| {
         s.lines()
-            .any(|l| l.contains("› ") && l.contains("Added step"))
+            .any(|l| l.contains("→ ") && l.contains("Added step"))
             && !s.contains(" nouveau")
     });
     app.quit();

@@ -132,11 +132,11 @@ fn the_picker_starts_renames_and_opens_runs() {
     app.quit();
 
     let mut app = Session::start_with(home.path(), &args, &[]);
-    app.wait_for("Alice's run listed", |s| s.contains("› Alice  1/38 (2 %)"));
+    app.wait_for("Alice's run listed", |s| s.contains("→ Alice  1/38 (2 %)"));
     app.keys("r");
     app.wait_for_text("Nouveau nom : Alice");
     app.keys(" M.\r");
-    app.wait_for_text("› Alice M.  1/38");
+    app.wait_for_text("→ Alice M.  1/38");
     app.keys("n");
     app.keys("Bob\r");
     app.wait_for_text("· Bob");
@@ -147,7 +147,7 @@ fn the_picker_starts_renames_and_opens_runs() {
     app.wait_for_text("Bob  0/38");
     app.keys("a"); // archive Alice M. (first, selected)
     app.wait_for("Alice archived", |s| {
-        !s.contains("Alice M.  1/38") && s.contains("› Bob")
+        !s.contains("Alice M.  1/38") && s.contains("→ Bob")
     });
     // Said, and undone with u.
     app.wait_for_text("« Alice M. » archivé : A montre les étudiants archivés, u annule");
@@ -155,7 +155,7 @@ fn the_picker_starts_renames_and_opens_runs() {
     app.wait_for_text("« Alice M. » est de retour dans la liste");
     app.wait_for_text("Alice M.  1/38 (2 %)");
     app.keys("k");
-    app.wait_for_text("› Alice M.");
+    app.wait_for_text("→ Alice M.");
     app.keys("a");
     app.wait_for_text("« Alice M. » archivé");
     app.keys("A");
@@ -286,7 +286,7 @@ fn r_goes_back_from_a_run_to_the_picker_and_opens_another() {
     app.keys(" ");
     app.wait_for_text("1/38");
     app.keys("r");
-    app.wait_for("the picker", |s| s.contains("› Alice  1/38 (2 %)"));
+    app.wait_for("the picker", |s| s.contains("→ Alice  1/38 (2 %)"));
     app.keys("n");
     app.wait_for_text("Nom de l'étudiant :");
     app.keys("Bob\r");
@@ -468,7 +468,7 @@ fn a_students_name_that_exists_opens_their_checklist_in_every_front_end() {
 
     // The full-screen picker: a new name that is Alice's opens Alice's checklist.
     let mut app = Session::start_with(home, &fs, &[]);
-    app.wait_for_text("› Alice  1/38");
+    app.wait_for_text("→ Alice  1/38");
     app.keys("n");
     app.wait_for_text("Nom de l'étudiant :");
     app.keys("ALICE \r");
@@ -537,13 +537,13 @@ fn students_checklists_opened_ten_times_leave_one_signal_watcher_and_a_signal_in
         &["--pack", "first-session", "runs", "start", "Alice"],
     );
     let mut app = Session::start_with(home.path(), &["--pack", "first-session"], &[]);
-    app.wait_for_text("› Alice  0/38");
+    app.wait_for_text("→ Alice  0/38");
     app.keys("\r");
     app.wait_for_text("· Alice");
     let after_one = threads(app.pid());
     for n in 1..=10 {
         app.keys("r");
-        app.wait_for("the picker", |s| s.contains("› Alice"));
+        app.wait_for("the picker", |s| s.contains("→ Alice"));
         app.keys("\r");
         app.wait_for("the checklist", |s| {
             s.contains("· Alice") && s.contains("0/38")
@@ -565,7 +565,7 @@ fn students_checklists_opened_ten_times_leave_one_signal_watcher_and_a_signal_in
     app.keys(" ");
     app.wait_for_text("1/38");
     app.keys("r");
-    app.wait_for("the picker", |s| s.contains("› Alice  1/38"));
+    app.wait_for("the picker", |s| s.contains("→ Alice  1/38"));
     app.signal("TERM");
     let (status, app) = app.wait_for_exit();
     assert!(!status.success(), "ended by the signal");
@@ -576,7 +576,7 @@ fn students_checklists_opened_ten_times_leave_one_signal_watcher_and_a_signal_in
     // The first picker, before any checklist was open, gives the terminal back too.
     for signal in ["TERM", "HUP"] {
         let mut app = Session::start_with(home.path(), &["--pack", "first-session"], &[]);
-        app.wait_for_text("› Alice  1/38");
+        app.wait_for_text("→ Alice  1/38");
         app.signal(signal);
         let (status, app) = app.wait_for_exit();
         assert!(!status.success(), "SIG{signal}");

@@ -186,8 +186,11 @@ fn window(screen: &[Vec<char>], title: &str) -> (usize, usize, usize, usize) {
         .iter()
         .position(|row| row.iter().collect::<String>().contains(title))
         .unwrap();
-    let left = screen[top].iter().position(|&c| c == '┌').unwrap();
-    let right = screen[top].iter().rposition(|&c| c == '┐').unwrap();
+    // The window's corners are the nearest to its title: another box's may share its row.
+    let row: String = screen[top].iter().collect();
+    let at = row[..row.find(title).unwrap()].chars().count();
+    let left = screen[top][..at].iter().rposition(|&c| c == '┌').unwrap();
+    let right = at + screen[top][at..].iter().position(|&c| c == '┐').unwrap();
     let bottom = (top..screen.len())
         .find(|&y| screen[y].get(left) == Some(&'└'))
         .unwrap();
@@ -348,7 +351,7 @@ fn a_terminal_without_unicode_gets_ascii_chrome() {
         for c in cell.symbol().chars() {
             assert!(
                 !matches!(c, '\u{2190}'..='\u{21ff}' | '\u{2500}'..='\u{259f}')
-                    && !"›▾▸…·⚠ℹ".contains(c),
+                    && !"→▾▸…·⚠ℹ".contains(c),
                 "{c:?} drawn on an ASCII terminal"
             );
         }
@@ -412,7 +415,7 @@ fn without_colour_every_state_still_shows() {
         assert_eq!(cell.bg, ratatui::style::Color::Reset, "{cell:?}");
     }
     let screen = terminal.backend().to_string();
-    for shown in ["[x]", "[~]", "[ ]", "› ▾ [ ] Étape 2", "nouveau", "⚠"] {
+    for shown in ["[x]", "[~]", "[ ]", "→ ▾ [ ] Étape 2", "nouveau", "⚠"] {
         assert!(screen.contains(shown), "{shown} missing:\n{screen}");
     }
     insta::assert_snapshot!(terminal.backend());
@@ -770,4 +773,49 @@ fn details_written_as_a_list_keep_their_lines() {
     let mut app = App::new(Session::new(pack, tracker), Lang::Fr.text(), TimeZone::UTC);
     select(&mut app, "pendant-la-session");
     insta::assert_snapshot!(draw(&mut app, 120, 30).backend());
+}
+
+/// The chooser at the three sizes a mentor meets: every checklist with how far they are
+/// in it, the open one marked, the marker and the cursor on the selected row.
+#[test]
+fn the_chooser_at_three_sizes() {
+    use ticklist::app::Chooser;
+    use ticklist::session::{HowFar, Shelved};
+    let shelved = |id: &str, title: &str, written_in, how_far| Shelved {
+        id: id.into(),
+        title: title.into(),
+        written_in,
+        how_far,
+    };
+    let shelf = vec![
+        shelved(
+            "openclassrooms-mentor",
+            "Checklist to start your mentoring mission",
+            None,
+            HowFar::Steps { done: 3, total: 24 },
+        ),
+        shelved(
+            "first-session",
+            "Première session avec un nouvel étudiant",
+            Some(Lang::Fr),
+            HowFar::Students(1),
+        ),
+        shelved(
+            "mentor-handbook",
+            "The mentor's handbook",
+            None,
+            HowFar::Cards(25),
+        ),
+    ];
+    let theme = Theme::new(ThemeName::Mono);
+    for (width, height) in [(100, 30), (80, 24), (40, 12)] {
+        let mut chooser = Chooser::new(shelf.clone(), "openclassrooms-mentor");
+        chooser.key(ticklist::keymap::PickerAction::Down);
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| ui::chooser::render(frame, &chooser, &EN, &theme))
+            .unwrap();
+        terminal.backend_mut().assert_cursor_position((1, 3));
+        insta::assert_snapshot!(format!("chooser_{width}x{height}"), terminal.backend());
+    }
 }

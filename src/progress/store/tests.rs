@@ -271,3 +271,31 @@ fn every_save_is_synced_and_replaces_the_file() {
         .unwrap();
     assert_eq!(counted.files.load(SeqCst), 3);
 }
+
+#[test]
+fn peeking_reads_what_it_can_and_moves_nothing() {
+    for (content, _) in unusable_cases() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = StateStore::new(dir.path());
+        fs::write(store.path("p"), content).unwrap();
+        assert!(store.peek("p", "1").ticks.is_empty());
+        assert_eq!(fs::read_to_string(store.path("p")).unwrap(), content);
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "nothing set aside"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path());
+    let mut mine = State::new("p", "1");
+    save(&store, &mut mine, &ticked(&["a", "b"]));
+    let keys: Vec<String> = store.peek("p", "1").ticks.into_keys().collect();
+    assert_eq!(keys, ["a", "b"]);
+    let damaged = r#"{"format":2,"pack_id":"p","pack_version":"1",
+        "ticks":{"a":"2026-11-02T08:15:00Z","b":"hier"}}"#;
+    fs::write(store.path("p"), damaged).unwrap();
+    let keys: Vec<String> = store.peek("p", "1").ticks.into_keys().collect();
+    assert_eq!(keys, ["a"], "a damaged file: what can be read");
+    assert_eq!(fs::read_to_string(store.path("p")).unwrap(), damaged);
+}
