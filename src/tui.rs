@@ -1,7 +1,7 @@
 //! The interactive session: terminal set-up and tear-down, and the event loop
 //! that turns terminal events into actions and effects.
 
-use std::io;
+use std::io::{self, Write as _};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, Once, PoisonError};
 use std::time::Duration;
@@ -144,11 +144,17 @@ impl Drop for TerminalGuard {
 }
 
 /// Gives the terminal back: mouse and paste released, cursor shown, main screen,
-/// cooked mode.
+/// cooked mode. Each step is tried whatever the others did, and nothing is printed: a
+/// terminal closed under the program fails every write, and a failing print would stop
+/// the signal watcher before it ends the process (`ratatui::restore` prints).
 fn restore(mouse: bool) {
     release(mouse);
     let _ = execute!(io::stdout(), Show);
-    ratatui::restore();
+    let _ = ratatui::crossterm::terminal::disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::LeaveAlternateScreen
+    );
 }
 
 /// Turns off what ticklist asked of the terminal beyond what ratatui restores.
@@ -263,13 +269,14 @@ pub fn choose_checklist(
 }
 
 /// Runs the UI until the user quits or a signal ends it, then waits for the last save.
-/// Where the mentor went: the shell, the list of students or of checklists.
+/// Where the mentor went (the shell, the list of students or of checklists), and the
+/// node they left selected, to come back to.
 pub fn run(
     mut app: App,
     runner: Runner<'static>,
     mouse: bool,
     theme: Theme,
-) -> Result<Leave, Error> {
+) -> Result<(Leave, Option<usize>), Error> {
     let shared = Arc::new(Mutex::new(runner));
     let _save_on_panic = SaveOnPanic(&shared);
     let mut guard = TerminalGuard::start(mouse)?;
@@ -281,7 +288,7 @@ pub fn run(
     *live() = None;
     result?;
     saved.map_err(Error::Unsaved)?;
-    Ok(app.leave())
+    Ok((app.leave(), app.tree.selected()))
 }
 
 fn event_loop(
@@ -399,7 +406,9 @@ fn finish_on_signals() -> io::Result<()> {
                 restore(MOUSE.load(Ordering::SeqCst));
             }
             if let Err(e) = saved {
-                eprintln!("ticklist: {}", Error::Unsaved(e));
+                // Not `eprintln!`: with the terminal gone it would panic, and this thread
+                // must reach the end of the process.
+                let _ = writeln!(io::stderr(), "ticklist: {}", Error::Unsaved(e));
             }
             // Die of the signal as if unhandled, so the parent sees why we stopped.
             let _ = signal_hook::low_level::emulate_default_handler(signal);

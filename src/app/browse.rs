@@ -94,6 +94,8 @@ impl App {
                 None => true,
             },
             Action::Runs => self.run.is_some(),
+            // The footer offers `m` only when it reaches someone; the help says whom.
+            Action::Ask => !on_row || self.session.can_ask(),
             _ => true,
         }
     }

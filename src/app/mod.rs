@@ -349,6 +349,7 @@ impl App {
 
     /// Applies one key typed into the search or the prompt.
     pub fn edit(&mut self, edit: Edit, now: Timestamp) -> Vec<Effect> {
+        let was_typing = self.typing();
         let effects = match &self.mode {
             Mode::Searching => {
                 self.edit_search(edit);
@@ -357,8 +358,9 @@ impl App {
             Mode::Typing(_) => self.edit_prompt(edit, now),
             Mode::Browsing | Mode::Overlay(_) => Vec::new(),
         };
-        // Escape out of typing closed something; the next Escape must not quit.
-        self.closed = edit == Edit::Cancel;
+        // Escape out of typing, or Enter that saved a reason or a note, closed something:
+        // the next Escape must not quit.
+        self.closed = edit == Edit::Cancel || (was_typing && !self.typing());
         effects
     }
 }

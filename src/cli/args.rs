@@ -25,8 +25,8 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
-    /// For a pack done once per student (first-session): the run, by its name. The UI
-    /// starts it if it is new; without it, the UI lets you pick one.
+    /// For a pack done once per student (first-session): the student, by name. The UI
+    /// starts their checklist if it is new; without it, the UI lets you pick one.
     #[arg(long, value_name = "NAME", global = true)]
     pub run: Option<String>,
 
@@ -64,7 +64,8 @@ pub enum Command {
         #[command(subcommand)]
         command: PackCommand,
     },
-    /// The runs of a pack done once per student: list, start, rename, archive.
+    /// The students' checklists of a pack done once per student: list, start, rename,
+    /// archive.
     Runs {
         #[command(subcommand)]
         command: RunsCommand,
@@ -246,12 +247,12 @@ pub enum PackCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum RunsCommand {
-    /// Each run with its progress (archived ones with --all).
+    /// Each student's checklist with its progress (archived ones with --all).
     List {
         #[arg(long)]
         all: bool,
     },
-    /// Start a run, e.g. `ticklist --pack first-session runs start "Alice"`.
+    /// Start a student's checklist, e.g. `ticklist --pack first-session runs start "Alice"`.
     Start {
         #[arg(value_name = "NAME")]
         name: String,
@@ -259,14 +260,14 @@ pub enum RunsCommand {
         #[arg(long, value_name = "YYYY-MM-DD")]
         start: Option<jiff::civil::Date>,
     },
-    /// Give a run another name; its progress stays.
+    /// Give a student another name; their progress stays.
     Rename {
         #[arg(value_name = "NAME")]
         name: String,
         #[arg(value_name = "NEW_NAME")]
         new_name: String,
     },
-    /// Put a run away (out of the list), or bring it back with --undo.
+    /// Put a student's checklist away (out of the list), or bring it back with --undo.
     Archive {
         #[arg(value_name = "NAME")]
         name: String,
@@ -333,7 +334,7 @@ pub enum ProgressCommand {
         #[arg(long, value_name = "TEXT")]
         reason: String,
     },
-    /// Set the day the checklist (or the run) started: steps with a due date count from
+    /// Set the day the checklist (or a student's) started: steps with a due date count from
     /// it, e.g. `ticklist --pack first-session --run Alice start 2026-11-02`.
     Start {
         #[arg(value_name = "YYYY-MM-DD")]

@@ -54,6 +54,8 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
         // command line wins over the environment, as no-color.org asks.
         ratatui::crossterm::style::Colored::set_ansi_color_disabled(false);
     }
+    // Where the mentor was, when they come back to the same checklist.
+    let mut select = None;
     loop {
         let (pack, store, run) = here(&opened);
         let text = super::lang_for(&cli, &pack).text();
@@ -66,7 +68,8 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
                 crate::clock::now(),
             )
         };
-        opened = match run_ui(&cli, opened, text, &keymap, &theme)? {
+        let (leave, selected) = run_ui(&cli, opened, text, &keymap, &theme, select.take())?;
+        opened = match leave {
             Leave::Shell => return Ok(()),
             // `r` leaves a student's checklist for the list of students.
             Leave::Runs => match pick_in_ui(&base, &pack, text, &theme)? {
@@ -78,7 +81,10 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
                 let mut chooser = chooser(&cli, &base, &pack.id);
                 match crate::tui::choose_checklist(&mut chooser, text, &theme)? {
                     Chosen::Quit => return Ok(()),
-                    Chosen::Back => back(),
+                    Chosen::Back => {
+                        select = selected;
+                        back()
+                    }
                     Chosen::Open(id) => open_chosen(&cli, &id, &base, back, |chosen| {
                         pick_in_ui(&base, chosen, text, &theme)
                     })?,
@@ -143,14 +149,16 @@ fn open_chosen(
     })
 }
 
-/// The full-screen UI on the opened checklist; where the mentor went on leaving it.
+/// The full-screen UI on the opened checklist (on `select`, else on the first step to
+/// do); where the mentor went on leaving it, and from which node.
 fn run_ui(
     cli: &Cli,
     opened: Opened,
     text: &'static Text,
     keymap: &Keymap,
     theme: &Theme,
-) -> Result<Leave, Failure> {
+    select: Option<usize>,
+) -> Result<(Leave, Option<usize>), Failure> {
     let Started {
         session,
         store,
@@ -163,6 +171,9 @@ fn run_ui(
     let mut app = App::new(session, text, crate::clock::time_zone());
     app.keymap = keymap.clone();
     app.run = run;
+    if let Some(node) = select {
+        app.tree.select_node(node);
+    }
     app.today = crate::clock::now().to_zoned(app.tz.clone()).date();
     if let Some((severity, notice)) = said.into_iter().next() {
         app.notify(severity, notice);
@@ -271,7 +282,10 @@ fn run_plain(cli: &Cli, mut opened: Opened, keymap: &Keymap) -> Result<(), Failu
             },
             plain::Ended::Checklists => {
                 let chooser = chooser(cli, &base, &pack.id);
-                match plain::choose_checklist(&chooser, text, &mut stdin.lock(), &mut out)? {
+                // Its own statement: the lock on standard input goes before a student is
+                // picked (which takes it again).
+                let chosen = plain::choose_checklist(&chooser, text, &mut stdin.lock(), &mut out)?;
+                match chosen {
                     None => back(),
                     Some(id) => {
                         open_chosen(cli, &id, &base, back, |chosen| pick(chosen, &mut out))?

@@ -39,11 +39,13 @@ pub fn choose_checklist(
     let mut lines = vec![text.chooser_title.to_string()];
     lines.extend(chooser.problem.clone());
     for (i, shelved) in chooser.shelf.iter().enumerate() {
-        let mut line = format!(
-            "{}. {}: {}",
-            i + 1,
-            shelved.title_words(text),
-            shelved.how_far.words(text)
+        let mut line = fill(
+            text.chooser_line,
+            &[
+                ("n", &(i + 1).to_string()),
+                ("title", &shelved.title_words(text)),
+                ("how_far", &shelved.how_far.words(text)),
+            ],
         );
         if shelved.id == chooser.current {
             line = format!("{line} {}", text.chooser_current);

@@ -92,7 +92,8 @@ impl Verb {
             Verb::Left => t.plain_help_left,
             Verb::Runs => t.plain_help_runs,
             Verb::Checklists => t.plain_help_packs,
-            Verb::Ask => t.plain_help_ask,
+            // Said by whom the pack names (`help`'s `ask`).
+            Verb::Ask => "",
             Verb::Help => t.plain_help_help,
             Verb::Quit => t.plain_help_quit,
         }
@@ -172,8 +173,8 @@ pub fn parse<'a>(line: &'a str, keymap: &Keymap) -> Option<(Verb, &'a str)> {
 }
 
 /// The help: a line per command, "letters: what it does". Runs only for a pack done
-/// once per student.
-pub fn help(t: &Text, repeatable: bool, keymap: &Keymap) -> Vec<String> {
+/// once per student; `ask` says whom `m` reaches.
+pub fn help(t: &Text, repeatable: bool, keymap: &Keymap, ask: &str) -> Vec<String> {
     let mut lines = vec![t.plain_help_title.to_string()];
     for (verb, _) in VERBS {
         if *verb == Verb::Runs && !repeatable {
@@ -183,10 +184,11 @@ pub fn help(t: &Text, repeatable: bool, keymap: &Keymap) -> Vec<String> {
             Verb::Read => t.key_enter.to_string(),
             _ => letters(*verb, keymap).join(" / "),
         };
-        lines.push(fill(
-            t.plain_help_line,
-            &[("keys", &keys), ("text", verb.help(t))],
-        ));
+        let text = match verb {
+            Verb::Ask => ask,
+            verb => verb.help(t),
+        };
+        lines.push(fill(t.plain_help_line, &[("keys", &keys), ("text", text)]));
     }
     lines
 }
@@ -245,19 +247,19 @@ mod tests {
             Some((Verb::Skip, "why")),
             "words stay"
         );
-        let lines = help(&EN, true, &keymap);
+        let lines = help(&EN, true, &keymap, "ask");
         assert!(lines.iter().any(|l| l.starts_with("x: ")), "{lines:?}");
     }
 
     #[test]
     fn the_help_names_every_command_by_its_letters() {
-        let lines = help(&EN, true, &Keymap::default());
+        let lines = help(&EN, true, &Keymap::default(), "ask");
         assert_eq!(lines.len(), VERBS.len() + 1);
         assert!(lines.iter().any(|l| l.starts_with("s / -: ")), "{lines:?}");
         assert!(lines.iter().any(|l| l.starts_with("t: ")), "{lines:?}");
         assert!(lines.iter().any(|l| l.starts_with("Enter: ")), "{lines:?}");
         assert!(
-            !help(&EN, false, &Keymap::default())
+            !help(&EN, false, &Keymap::default(), "ask")
                 .iter()
                 .any(|l| l.starts_with("r: "))
         );

@@ -206,11 +206,15 @@ impl Plain {
                 let outcome = self.session.ask(here, self.text);
                 self.changed(outcome)
             }
-            Verb::Help => Reply::say(commands::help(
-                self.text,
-                self.session.pack.repeatable,
-                &self.keymap,
-            )),
+            Verb::Help => {
+                let ask = self.session.ask_words(self.text).1;
+                Reply::say(commands::help(
+                    self.text,
+                    self.session.pack.repeatable,
+                    &self.keymap,
+                    &ask,
+                ))
+            }
             Verb::Quit => Reply {
                 quit: true,
                 ..Reply::default()

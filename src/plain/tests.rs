@@ -331,7 +331,7 @@ fn a_hand_edited_skip_reason_cannot_reach_the_terminal() {
 fn status_lists_each_stage_and_quit_ends() {
     let mut p = plain(&FR);
     let lines = p.command("p", at(9)).lines;
-    assert_eq!(lines[0], "0 étape faite sur 24, soit 0 %.");
+    assert_eq!(lines[0], "0 tâche faite sur 24, soit 0 %.");
     assert_eq!(lines.len(), 3);
     assert!(p.command("q", at(9)).quit);
     assert!(p.command("x\u{1b}[31m", at(9)).lines[0].contains('␛'));

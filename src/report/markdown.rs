@@ -352,7 +352,7 @@ pub(super) fn last_tick_cell(row: &MentorRow, t: &Text) -> String {
         |at| at.strftime("%Y-%m-%d").to_string(),
     );
     if row.stale {
-        fill(t.md_stale, &[("day", &day)])
+        fill(t.md_quiet, &[("day", &day)])
     } else {
         day
     }

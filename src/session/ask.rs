@@ -14,6 +14,26 @@ use crate::text::{Text, fill};
 const MAX_BODY_CHARS: usize = 400;
 
 impl Session {
+    /// Whom `m` reaches, in words: the footer's label and the help's line. The built-in
+    /// checklist names OpenClassrooms' contact page, a manager's pack a person to write to.
+    pub fn ask_words(&self, t: &Text) -> (String, String) {
+        let contact = self.pack.contact.as_ref();
+        let name = [("name", contact.map_or("", |c| c.name.as_str()))];
+        match contact {
+            Some(c) if c.email.is_some() => (fill(t.ask_mail, &name), fill(t.ask_mail_help, &name)),
+            Some(c) if c.url.is_some() => (fill(t.ask_page, &name), fill(t.ask_page_help, &name)),
+            _ => (t.act_ask.into(), t.ask_nobody_help.into()),
+        }
+    }
+
+    /// Whether the pack names someone to ask.
+    pub fn can_ask(&self) -> bool {
+        self.pack
+            .contact
+            .as_ref()
+            .is_some_and(|c| c.email.is_some() || c.url.is_some())
+    }
+
     /// Opens the mail (or contact page) to ask about `node`, or says why there is none.
     pub fn ask(&self, node: usize, t: &Text) -> Outcome {
         match self.ask_url(node, t) {

@@ -263,6 +263,7 @@ fn asking_the_manager_writes_a_mail_about_the_step_or_opens_the_contact_page() {
         "the mentor's note: {decoded}"
     );
     assert!(decoded.contains("(0/2 done so far)"), "{decoded}");
+    assert_eq!(session.ask_words(&crate::text::EN).0, "write to Ana");
     // The subject's & and ? are encoded: the mail program reads one subject, one body.
     assert_eq!(url.matches('&').count(), 1, "{url}");
     assert!(crate::pack::url::check(&url).is_ok());
@@ -280,6 +281,14 @@ fn asking_the_manager_writes_a_mail_about_the_step_or_opens_the_contact_page() {
         session.ask(a, &crate::text::EN),
         Outcome::run(Effect::OpenUrl("https://openclassrooms.com/contact".into()))
     );
+    // `m` says whom it reaches, in the footer and the help.
+    assert_eq!(
+        session.ask_words(&crate::text::FR),
+        (
+            "contacter Ana".to_string(),
+            "Contacter Ana (sa page de contact)".to_string()
+        )
+    );
     let none = yaml.replace("contact: {name: Ana, email: ana@openclassrooms.com}\n", "");
     let pack = crate::pack::load_str(&none, "t.yaml").unwrap();
     let session = Session::new(
@@ -289,6 +298,11 @@ fn asking_the_manager_writes_a_mail_about_the_step_or_opens_the_contact_page() {
     assert_eq!(
         session.ask(a, &crate::text::EN),
         Outcome::say(Notice::NoContact)
+    );
+    assert!(!session.can_ask(), "no one: the footer leaves `m` out");
+    assert_eq!(
+        session.ask_words(&crate::text::EN).1,
+        "This pack names no one to ask"
     );
 }
 

@@ -158,9 +158,9 @@ fn plural_forms_follow_each_languages_rule_and_french_elides() {
             &[("count", n), ("done", "1"), ("total", "24")],
         )
     };
-    assert_eq!(fr("0"), "0 étape cochée ; 1/24 faites");
-    assert_eq!(fr("1"), "1 étape cochée ; 1/24 faites");
-    assert_eq!(fr("2"), "2 étapes cochées ; 1/24 faites");
+    assert_eq!(fr("0"), "0 tâche cochée ; 1/24 faite");
+    assert_eq!(fr("1"), "1 tâche cochée ; 1/24 faite");
+    assert_eq!(fr("2"), "2 tâches cochées ; 1/24 faite");
     let written = |who: &str| {
         fill(
             Lang::Fr.text().cli_export_written,
@@ -182,7 +182,7 @@ fn plural_forms_follow_each_languages_rule_and_french_elides() {
 fn placeholders_are_filled() {
     assert_eq!(
         fill(Lang::Fr.text().no_such_link, &[("n", "4"), ("count", "2")]),
-        "Pas de lien n°4 : cette étape en a 2."
+        "Pas de lien n°4 : cette tâche en a 2."
     );
     assert_eq!(placeholders("a {x} b {y}"), ["x", "y"]);
 }
@@ -230,4 +230,99 @@ fn the_flag_beats_the_locale_which_beats_the_pack() {
     );
     assert_eq!(Lang::choose(None, Some("de"), None), Lang::En);
     assert_eq!(Lang::choose(None, None, None), Lang::En);
+}
+
+/// Every message filled with the same number everywhere, for 0, 1, 2 and 12: no
+/// placeholder is left, and a singular number is never followed by a plural word
+/// ("1 steps", "1 étapes", "0 tâches"), nor a plural one by the singular word.
+#[test]
+fn every_message_agrees_with_0_1_2_and_12_in_both_languages() {
+    // Words after a number that end like plurals but are not (or take no plural).
+    const NOT_PLURALS: &[&str] = &["sur", "fois", "mois", "plus", "box"];
+    const NUMBERS: &[&str] = &[
+        "count", "done", "total", "failed", "dead", "moved", "n", "days", "steps", "stages",
+        "links", "cards", "mentors",
+    ];
+    let mut problems = Vec::new();
+    for lang in ALL {
+        for (name, text) in lang.text().messages() {
+            if name == "clap_template" {
+                continue;
+            }
+            let names = placeholders(text);
+            let words_after = |n: &str| -> Vec<String> {
+                // Numbers in the numbers' places, a word elsewhere.
+                let values: Vec<(&str, &str)> = names
+                    .iter()
+                    .map(|p| (*p, if NUMBERS.contains(p) { n } else { "X" }))
+                    .collect();
+                let filled = fill(text, &values);
+                assert!(
+                    !filled.contains(&format!("{{{}", names.first().copied().unwrap_or("~"))),
+                    "{lang:?}: `{name}` left a placeholder: {filled}"
+                );
+                filled
+                    .match_indices(&format!("{n} "))
+                    .filter(|(at, _)| {
+                        !filled[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '.')
+                    })
+                    .map(|(at, _)| {
+                        filled[at + n.len() + 1..]
+                            .chars()
+                            .take_while(|c| c.is_alphabetic())
+                            .collect()
+                    })
+                    .collect()
+            };
+            let plural = |word: &str| {
+                !NOT_PLURALS.contains(&word) && (word.ends_with('s') || word.ends_with('x'))
+            };
+            let singular_numbers: &[&str] = match lang {
+                Lang::En => &["1"],
+                Lang::Fr => &["0", "1"],
+            };
+            for n in singular_numbers {
+                for word in words_after(n) {
+                    if plural(&word) {
+                        problems.push(format!("{lang:?}: `{name}` says “{n} {word}”: {text}"));
+                    }
+                }
+            }
+            // Where the words agree with the number, 2 and 12 take the plural.
+            if text.contains(":fr:") || text.contains('|') {
+                for (one, many) in words_after("1").iter().zip(words_after("12")) {
+                    if one == &many && plural(&many) && !one.is_empty() {
+                        problems.push(format!("{lang:?}: `{name}`: “{one}” for 1 and 12"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// In French, "étape" names the packs' stages ("Étape 1 : …"); a step to tick is a
+/// "tâche". Counts of steps and a step's position never say "étape".
+#[test]
+fn french_counts_steps_as_taches_and_never_as_etapes() {
+    for (name, text) in Lang::Fr.text().messages() {
+        for (at, _) in text.match_indices(":fr:") {
+            let chooser = text[..at].rsplit('{').next().unwrap_or_default();
+            let forms = text[at..].split('}').next().unwrap_or_default();
+            assert!(
+                chooser == "stages" || !forms.contains("étape"),
+                "`{name}` counts steps as étapes: {text}"
+            );
+        }
+    }
+    let fr = Lang::Fr.text();
+    for (name, text) in [
+        ("plain_position", fr.plain_position),
+        ("tree_title", fr.tree_title),
+        ("cli_valid", fr.cli_valid),
+        ("md_steps", fr.md_steps),
+        ("report_col_step", fr.report_col_step),
+    ] {
+        assert!(!text.to_lowercase().contains("étape"), "`{name}`: {text}");
+    }
 }

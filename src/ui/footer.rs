@@ -29,12 +29,14 @@ pub fn status_rows(app: &App, width: u16) -> u16 {
     u16::try_from(len.div_ceil(width) + 1).map_or(most, |rows| rows.min(most))
 }
 
-/// A line being typed, in its template's `{text}`, with a cursor of our own: the
-/// grapheme under it in reverse video, or a reversed space at the end. The terminal's
-/// cursor is put on it too ([`typing_point`]), for screen readers.
-pub fn typed(template: &str, line: &TypedLine, theme: &Theme) -> Line<'static> {
+/// A line being typed, in its template's `{text}`, in `area`, with a cursor of our own:
+/// the grapheme under it in reverse video, or a reversed space at the end. The terminal's
+/// cursor is put on it too ([`typing_point`]), for screen readers. A text too long for
+/// the line scrolls: its start gives way to an ellipsis, the cursor stays in view.
+pub fn typed(template: &str, line: &TypedLine, area: Rect, theme: &Theme) -> Line<'static> {
     let (head, tail) = template.split_once("{text}").unwrap_or((template, ""));
     let (before, under, after) = line.split();
+    let before = shown_before(head, before, area.width);
     let cursor = theme.key.add_modifier(Modifier::REVERSED);
     Line::from(vec![
         Span::styled(format!(" {head}{before}"), theme.key),
@@ -43,12 +45,34 @@ pub fn typed(template: &str, line: &TypedLine, theme: &Theme) -> Line<'static> {
     ])
 }
 
+/// The text before the cursor as [`typed`] shows it: whole, or its end after an ellipsis
+/// when the whole would push the cursor past the line's `width` columns.
+fn shown_before(head: &str, before: &str, width: u16) -> String {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    let room = usize::from(width).saturating_sub(2 + head.width());
+    if before.width() <= room {
+        return before.to_string();
+    }
+    let mut used = 1;
+    let mut kept: Vec<&str> = before
+        .graphemes(true)
+        .rev()
+        .take_while(|g| {
+            used += g.width();
+            used <= room
+        })
+        .collect();
+    kept.reverse();
+    format!("…{}", kept.concat())
+}
+
 /// The terminal's cursor where the next character typed goes, as [`typed`] lays it out.
 pub(super) fn typing_point(frame: &mut Frame, area: Rect, template: &str, line: &TypedLine) {
     let head = template
         .split_once("{text}")
         .map_or(template, |(head, _)| head);
     let (before, _, _) = line.split();
+    let before = shown_before(head, before, area.width);
     let x = 1 + head.width() + before.width();
     if let Ok(x) = u16::try_from(x)
         && x < area.width
@@ -86,10 +110,13 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
             ),
             PromptKind::Note => app.text.note_prompt.into(),
         };
-        frame.render_widget(typed(&template, &asked.line, theme), status);
+        frame.render_widget(typed(&template, &asked.line, status, theme), status);
         typing_point(frame, status, &template, &asked.line);
     } else if let Some(search) = app.search.as_ref().filter(|_| app.typing()) {
-        frame.render_widget(typed(app.text.search_prompt, &search.line, theme), status);
+        frame.render_widget(
+            typed(app.text.search_prompt, &search.line, status, theme),
+            status,
+        );
         typing_point(frame, status, app.text.search_prompt, &search.line);
     } else if let Some(s) = &app.status {
         let style = match s.severity {
@@ -110,7 +137,7 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
     // (keys, label) per hint; when they do not all fit, the rightmost go first, but help,
     // quit and the way back to the runs stay: the help lists the rest. While something is
     // typed, the keys of typing.
-    let mut shown: Vec<(Option<Action>, String, &str)> = if app.typing() {
+    let mut shown: Vec<(Option<Action>, String, String)> = if app.typing() {
         // A reason or a note is saved by Enter; a search is only kept.
         let saves = app.prompt().is_some();
         EDIT_BINDINGS
@@ -120,7 +147,7 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
                     Edit::Confirm if saves => app.text.act_save,
                     edit => edit.label(app.text),
                 };
-                (None, key.name(app.text), label)
+                (None, key.name(app.text), label.to_string())
             })
             .collect()
     } else {
@@ -129,11 +156,12 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
             .filter(|binding| app.applies(binding.action, true))
             .map(|binding| {
                 let keys: Vec<String> = binding.keys.iter().map(|&k| k.name(app.text)).collect();
-                (
-                    Some(binding.action),
-                    keys.join("/"),
-                    binding.action.words(app.text).0,
-                )
+                // `m` says whom it reaches: "write to Anne", "contact OpenClassrooms".
+                let label = match binding.action {
+                    Action::Ask => app.session.ask_words(app.text).0,
+                    action => action.words(app.text).0.to_string(),
+                };
+                (Some(binding.action), keys.join("/"), label)
             })
             .collect()
     };
@@ -144,7 +172,7 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
             .position(|first| Some(*first) == *action)
             .unwrap_or(FOOTER_ORDER.len())
     });
-    let width = |shown: &[(Option<Action>, String, &str)]| -> usize {
+    let width = |shown: &[(Option<Action>, String, String)]| -> usize {
         1 + shown
             .iter()
             .map(|(_, keys, label)| keys.width() + label.width() + 3)
@@ -164,4 +192,19 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
         spans.push(Span::raw(format!(" {label}  ")));
     }
     frame.render_widget(Line::from(spans), hints);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_scrolls_so_that_the_cursor_stays_in_view() {
+        assert_eq!(shown_before("Note : ", "abc", 20), "abc");
+        let long = "é".repeat(50);
+        let shown = shown_before("Note : ", &long, 20);
+        assert!(shown.starts_with('…'), "{shown}");
+        assert_eq!(2 + "Note : ".width() + shown.width(), 20, "{shown}");
+        assert_eq!(shown_before("日本", "日本語の文", 9), "…文");
+    }
 }

@@ -7,6 +7,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::{App, LinkPurpose};
+use crate::keymap::Action;
 use crate::session::completion_message;
 
 fn popup(
@@ -82,9 +83,13 @@ impl Reading {
             .filter(|b| b.in_help() && app.applies(b.action, false))
             .map(|b| {
                 let keys: Vec<String> = b.keys.iter().map(|&k| k.name(t)).collect();
+                let help = match b.action {
+                    Action::Ask => app.session.ask_words(t).1,
+                    action => action.words(t).1.to_string(),
+                };
                 Line::from(vec![
                     Span::styled(format!(" {:<16}", keys.join(" ")), theme.key),
-                    Span::raw(b.action.words(t).1),
+                    Span::raw(help),
                 ])
             })
             .collect();

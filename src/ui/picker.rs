@@ -148,7 +148,7 @@ pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
             Naming::New => t.picker_new_name,
             Naming::Rename(_) => t.picker_rename_name,
         };
-        frame.render_widget(super::footer::typed(ask, name, theme), prompt);
+        frame.render_widget(super::footer::typed(ask, name, prompt, theme), prompt);
         super::footer::typing_point(frame, prompt, ask, name);
     } else if let Some(said) = &picker.said {
         frame.render_widget(Line::styled(format!(" {said}"), theme.info), prompt);

@@ -141,19 +141,19 @@ fn plain_mode_ticks_the_whole_checklist_through_a_pipe() {
     assert!(transcript.starts_with("Nouveau ?"), "{transcript}");
     assert_eq!(
         lines[0],
-        "Checklist pour démarrer votre mission de mentor. 0 étape faite sur 24."
+        "Checklist pour démarrer votre mission de mentor. 0 tâche faite sur 24."
     );
     assert!(lines[1].starts_with("Tapez ? et Entrée pour les commandes"));
     for said in [
-        "Étape 1 sur 24, dans Étape 1 : Pendant votre processus de recrutement",
-        "Titre\nÉtape 1 : Pendant votre processus de recrutement\nÀ faire. 0 étape faite sur 6 en dessous.",
+        "Tâche 1 sur 24, dans Étape 1 : Pendant votre processus de recrutement",
+        "Titre\nÉtape 1 : Pendant votre processus de recrutement\nÀ faire. 0 tâche faite sur 6 en dessous.",
         "Lien 1 : Candidats, découvrez la mission et comment devenir mentor chez OpenClassrooms, https://",
         "Coché : Regardez la vidéo “Candidats, découvrez la mission de mentor chez OpenClassrooms”.",
         "Décoché : Regardez la vidéo",
         "Attention : Dès que vous êtes notifié",
         "Coché : Étape 2 : Une fois votre contrat signé.",
-        "6 étapes faites sur 24, soit 25 %.",
-        "24 étapes faites sur 24, soit 100 %.",
+        "6 tâches faites sur 24, soit 25 %.",
+        "24 tâches faites sur 24, soit 100 %.",
         "Étape 1 : Pendant votre processus de recrutement : 6 sur 6.",
         "Progression enregistrée. Au revoir.",
     ] {
@@ -202,7 +202,7 @@ fn plain_mode_in_english_reads_links_and_ends_at_end_of_input() {
 fn accessible_set_gets_plain_mode_and_accessible_0_does_not() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Session::start_with(home.path(), &[], &[("ACCESSIBLE", "1")]);
-    app.wait_for_text("Étape 1 sur 24");
+    app.wait_for_text("Tâche 1 sur 24");
     app.keys("q\n");
     let (status, app) = app.wait_for_exit();
     assert!(status.success());
@@ -217,7 +217,7 @@ fn accessible_set_gets_plain_mode_and_accessible_0_does_not() {
 fn a_dumb_terminal_gets_plain_mode() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Session::start_with(home.path(), &[], &[("TERM", "dumb")]);
-    app.wait_for_text("Étape 1 sur 24");
+    app.wait_for_text("Tâche 1 sur 24");
     app.keys("k\nt\n");
     app.wait_for_text("Coché : Étape 1");
     app.keys("q\n");
@@ -289,7 +289,7 @@ fn plain_mode_picks_a_students_run_by_name_or_number() {
     }
     assert!(
         transcript
-            .contains("Première session avec un nouvel étudiant · Alice. 0 étape faite sur 38."),
+            .contains("Première session avec un nouvel étudiant · Alice. 0 tâche faite sur 38."),
         "{transcript}"
     );
     assert!(
@@ -304,7 +304,7 @@ fn plain_mode_picks_a_students_run_by_name_or_number() {
         "{transcript}"
     );
     assert!(
-        transcript.contains("3 étapes faites sur 38, soit 7 %."),
+        transcript.contains("3 tâches faites sur 38, soit 7 %."),
         "{transcript}"
     );
     assert!(!transcript.contains('\u{1b}'));
@@ -329,14 +329,14 @@ fn a_screen_reader_user_does_everything_in_plain_mode_and_hears_every_state() {
     );
     let transcript = String::from_utf8(out.stdout).unwrap();
     for said in [
-        "Résultat 1 sur 1 pour « utiliser slack ».\nÉtape ",
+        "Résultat 1 sur 1 pour « utiliser slack ».\nTâche ",
         "Inscrivez-vous sur Slack et découvrez comment l'utiliser et pourquoi ?\nÀ faire.",
-        "Non applicable : Inscrivez-vous sur Slack",
+        "Sans objet : Inscrivez-vous sur Slack",
         "Note enregistrée : Inscrivez-vous sur Slack",
         "Annulé : la note sur « Inscrivez-vous sur Slack",
         "déjà inscrit ailleurs.",
         "Reste à faire dans Étape 2 : Une fois votre contrat signé (17) : ",
-        "1 étape faite sur 24, soit 4 %.",
+        "1 tâche faite sur 24, soit 4 %.",
         "Commandes (tapez-en une, puis Entrée) :",
         "s / - : suivi d'une raison : sans objet",
         "Progression enregistrée. Au revoir.",
@@ -375,9 +375,9 @@ fn plain_mode_goes_back_to_the_runs_and_starts_another_student() {
     );
     let transcript = String::from_utf8(out.stdout).unwrap();
     let bob =
-        transcript.find("Première session avec un nouvel étudiant · Bob. 0 étape faite sur 38.");
+        transcript.find("Première session avec un nouvel étudiant · Bob. 0 tâche faite sur 38.");
     let alice_again =
-        transcript.rfind("Première session avec un nouvel étudiant · Alice. 1 étape faite sur 38.");
+        transcript.rfind("Première session avec un nouvel étudiant · Alice. 1 tâche faite sur 38.");
     assert!(bob.is_some() && alice_again > bob, "{transcript}");
     assert!(
         transcript.contains("1. Alice  1/38"),
@@ -511,7 +511,7 @@ fn the_chooser_opens_the_first_session_guide_without_quitting_and_goes_back() {
     app.wait_for_text("Le manuel du mentor");
     let screen = app.contents();
     assert!(
-        screen.contains("(ouvert)  1 sur 24 étapes cochées"),
+        screen.contains("(ouvert)  1 sur 24 tâches cochées"),
         "the tick counted, the open one marked: {screen}"
     );
     assert!(screen.contains("0 étudiant"), "{screen}");
@@ -576,6 +576,27 @@ fn plain_mode_lists_the_checklists_and_opens_the_handbook() {
     assert!(
         transcript.contains("3. The mentor's handbook: 25 reference cards (open now)"),
         "{transcript}"
+    );
+    // The first-session guide: through its list of students, typed at the same input.
+    let out = through_a_pipe(
+        home.path(),
+        &[],
+        "fr_FR.UTF-8",
+        "c\n2\nAlice\no\nt\nc\n\np\nq\n",
+    );
+    let second = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{second}");
+    assert!(
+        second.contains("1. Checklist pour démarrer votre mission de mentor : 1 sur 24"),
+        "{second}"
+    );
+    assert!(
+        second.contains("Première session avec un nouvel étudiant · Alice. 0 tâche faite sur 38."),
+        "{second}"
+    );
+    assert!(
+        second.contains("1 tâche faite sur 38, soit 2 %."),
+        "{second}"
     );
     // Enter stayed on the handbook, whose progress is its cards.
     assert!(

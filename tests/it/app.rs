@@ -235,7 +235,7 @@ fn missing_links_are_said_not_opened() {
     assert!(press(&mut app, &[Action::OpenLink(3)]).is_empty());
     assert_eq!(
         app.status.as_ref().unwrap().text,
-        "Pas de lien n°3 : cette étape en a 1."
+        "Pas de lien n°3 : cette tâche en a 1."
     );
 }
 
@@ -417,7 +417,7 @@ fn it_opens_on_the_first_step_to_do_and_n_walks_the_steps_to_do() {
     );
     assert_eq!(
         app.stage_summary().unwrap(),
-        "Étape 1 : Pendant votre processus de recrutement : 3 étapes encore à cocher"
+        "Étape 1 : Pendant votre processus de recrutement : 3 tâches encore à cocher"
     );
     // A folded stage is unfolded to show the step.
     select(&mut app, "etape-2");

@@ -30,7 +30,7 @@ fn stdout(out: &Output) -> String {
 fn check_a_stage_then_read_status_and_list() {
     let dir = tempfile::tempdir().unwrap();
     let out = stdout(&ticklist(dir.path(), &["check", "etape-1", "slack"]));
-    assert_eq!(out, "7 étapes cochées ; 7/24 faites\n");
+    assert_eq!(out, "7 tâches cochées ; 7/24 faites\n");
 
     let status = stdout(&ticklist(dir.path(), &["status"]));
     let lines: Vec<&str> = status.lines().collect();
@@ -73,7 +73,7 @@ fn uncheck_one_step_of_a_done_part() {
     let dir = tempfile::tempdir().unwrap();
     stdout(&ticklist(dir.path(), &["check", "partie-1"]));
     let out = stdout(&ticklist(dir.path(), &["uncheck", "profil-mentor"]));
-    assert_eq!(out, "1 étape décochée ; 8/24 faites\n");
+    assert_eq!(out, "1 tâche décochée ; 8/24 faites\n");
     let list = stdout(&ticklist(dir.path(), &["list"]));
     assert!(list.contains("[~] partie-1"), "{list}");
 }
@@ -300,7 +300,7 @@ fn export_json_and_markdown_say_who_what_and_when() {
         md.starts_with("# Checklist pour démarrer votre mission de mentor — alice\n"),
         "{md}"
     );
-    assert!(md.contains("**6/24 étapes faites (25 %)**"), "{md}");
+    assert!(md.contains("**6/24 tâches faites (25 %)**"), "{md}");
     // Dates in words, no digest: the exact time and the digest are in the JSON export.
     assert!(
         md.contains("version 2026.11, écrit le 23 novembre 2026.\n"),
@@ -392,7 +392,7 @@ fn report_tables_many_exports_of_different_versions() {
     );
     assert_eq!(
         lines[0],
-        "| Mentor ou mentore | Version du pack | Étapes faites | Étape 1 : Pendant votre processus de recrutement | Étape 2 : Une fois votre contrat signé | Début | Étapes en retard | Dernière coche |"
+        "| Mentor ou mentore | Version du pack | Tâches faites | Étape 1 : Pendant votre processus de recrutement | Étape 2 : Une fois votre contrat signé | Début | Tâches en retard | Dernière coche |"
     );
     // Alice ticked "today" (the clock every test run is given): not inactive.
     assert!(
@@ -942,13 +942,13 @@ fn skip_marks_steps_not_applicable_and_they_show_in_list_status_and_export() {
         dir.path(),
         &["skip", "partie-2", "--reason", "déjà mentor ailleurs"],
     ));
-    assert_eq!(out, "9 étapes marquées sans objet ; 9/24 réglées\n");
+    assert_eq!(out, "9 tâches marquées sans objet ; 9/24 réglées\n");
     // Skipping settled steps again changes nothing: it never takes the skips back.
     let again = stdout(&ticklist(
         dir.path(),
         &["skip", "partie-2", "--reason", "autre raison"],
     ));
-    assert_eq!(again, "0 étape marquée sans objet ; 9/24 réglées\n");
+    assert_eq!(again, "0 tâche marquée sans objet ; 9/24 réglées\n");
     // A part with its steps skipped counts as settled.
     let status = stdout(&ticklist(dir.path(), &["status"]));
     assert!(
@@ -988,7 +988,7 @@ fn skip_marks_steps_not_applicable_and_they_show_in_list_status_and_export() {
     // Ticking one skipped step ticks it; unskip puts the others back to do.
     stdout(&ticklist(dir.path(), &["check", "slack"]));
     let out = stdout(&ticklist(dir.path(), &["unskip", "partie-2"]));
-    assert_eq!(out, "8 étapes de nouveau à faire ; 1/24 réglées\n");
+    assert_eq!(out, "8 tâches de nouveau à faire ; 1/24 réglée\n");
 }
 
 #[test]

@@ -61,7 +61,7 @@ fn tick_open_quit_and_find_the_ticks_again() {
         s.lines()
             .any(|l| l.contains("→ ") && l.contains("L’article Candidats"))
     });
-    again.wait_for_text("Étape 1 : Pendant votre processus de recrutement : 3 étapes");
+    again.wait_for_text("Étape 1 : Pendant votre processus de recrutement : 3 tâches");
     // `n` jumps to the next step to do, a tick, then `u` takes it back (and saves that).
     again.keys("n");
     again.wait_for("the next step to do selected", |s| {
@@ -210,13 +210,13 @@ fn old_terminals_and_non_utf8_locales_get_ascii_chrome() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Session::start(home.path());
     app.wait_for_text("0/24");
-    assert!(app.contents().contains("┌Étapes"), "{}", app.contents());
+    assert!(app.contents().contains("┌Tâches"), "{}", app.contents());
     app.quit();
     for (env, stages) in [
-        ([("TERM", "vt100"), ("LANG", FRENCH)], "+Étapes---"),
+        ([("TERM", "vt100"), ("LANG", FRENCH)], "+Tâches---"),
         (
             [("TERM", "xterm-256color"), ("LANG", "fr_FR.ISO-8859-1")],
-            "+Étapes---",
+            "+Tâches---",
         ),
         ([("TERM", "xterm-256color"), ("LANG", "C")], "+Steps---"),
     ] {
@@ -307,7 +307,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back_to_a_redrawn_screen() {
     // `fg` sends SIGCONT: the whole screen comes back, and keys work again.
     app.signal("CONT");
     app.wait_for("the screen redrawn", |s| {
-        s.contains("0/24") && s.contains("┌Étapes")
+        s.contains("0/24") && s.contains("┌Tâches")
     });
     assert!(app.screen.screen().alternate_screen());
     assert!(
@@ -403,6 +403,19 @@ fn escape_goes_back_and_never_quits_right_after_it_closed_something() {
     app.wait_for_text("Aide : touches");
     app.keys("\u{1b}");
     app.wait_for("the help closed", |s| !s.contains("Aide : touches"));
+    app.keys("\u{1b}");
+    apart();
+    app.keys("?");
+    app.wait_for_text("Aide : touches");
+    app.keys("q");
+    app.wait_for("the help closed", |s| !s.contains("Aide : touches"));
+    // Enter that saved a note closed its prompt too: the Escape after it stays.
+    app.keys("eà voir");
+    app.wait_for_text("Votre note : à voir");
+    app.keys("\r");
+    app.wait_for("the note saved, its prompt closed", |s| {
+        !s.contains("Votre note : à voir") && s.contains("à voir")
+    });
     app.keys("\u{1b}");
     apart();
     app.keys("?");

@@ -197,7 +197,7 @@ fn bad_input_is_said_with_what_to_change_and_exit_code_2() {
     assert!(!home.path().join("onboarding.yaml").exists());
     // A French manager reads it in French.
     let said = failed_with(&cli_output(home.path(), &["pack", "import", "words.md"]), 2);
-    assert!(said.contains("rien dont faire une étape"), "{said}");
+    assert!(said.contains("rien dont faire une tâche"), "{said}");
 }
 
 #[test]

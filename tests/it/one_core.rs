@@ -324,7 +324,7 @@ fn a_ticked_step_said_not_to_apply_is_skipped_with_the_words_typed_in_every_fron
         commands.path(),
         &["skip", "video-candidats", "--reason", reason],
     );
-    assert!(said.starts_with("1 étape marquée sans objet"), "{said}");
+    assert!(said.starts_with("1 tâche marquée sans objet"), "{said}");
 
     let by_ui = progress_of(ui.path());
     assert_eq!(by_ui, progress_of(plain.path()), "UI and plain mode");

@@ -322,11 +322,11 @@ fn a_run_started_with_the_old_guide_keeps_its_ticks_on_steps_now_explained() {
     let transcript = String::from_utf8(out.stdout).unwrap();
     assert!(
         transcript.contains(
-            "La version 2026.12 de ce pack n'a plus certaines étapes que vous aviez cochées (2) : ces coches restent enregistrées."
+            "La version 2026.12 de ce pack n'a plus certaines tâches que vous aviez cochées (2) : ces coches restent enregistrées."
         ),
         "{transcript}"
     );
-    assert!(transcript.contains("1 étape faite sur 38"), "{transcript}");
+    assert!(transcript.contains("1 tâche faite sur 38"), "{transcript}");
     let saved = std::fs::read_to_string(&path).unwrap();
     for id in ["bilan-depot", "pendant-questions", "presentation-mentor"] {
         assert!(saved.contains(id), "the tick on {id} stays saved: {saved}");
@@ -433,7 +433,7 @@ fn due_steps_export_as_a_calendar_whose_events_update_rather_than_double() {
     assert!(out.status.success());
     assert!(
         String::from_utf8_lossy(&out.stderr)
-            .contains("calendrier des étapes à échéance écrit dans")
+            .contains("calendrier des tâches à échéance écrit dans")
     );
     assert!(
         std::fs::read_to_string(&file)
@@ -487,7 +487,7 @@ fn a_students_name_that_exists_opens_their_checklist_in_every_front_end() {
     let transcript = String::from_utf8(out.stdout).unwrap();
     assert!(
         transcript
-            .contains("Première session avec un nouvel étudiant · Alice. 1 étape faite sur 38."),
+            .contains("Première session avec un nouvel étudiant · Alice. 1 tâche faite sur 38."),
         "{transcript}"
     );
     assert!(

@@ -477,7 +477,7 @@ fn one_shared_folder_gives_one_row_per_person_with_figures_counted_not_believed(
     // The same folder as a French manager reads it.
     let fr = report(home, "fr_FR.UTF-8", "markdown");
     assert!(fr.contains("(inactif) |"), "{fr}");
-    assert!(fr.contains("### Étapes le plus souvent en retard"), "{fr}");
+    assert!(fr.contains("### Tâches le plus souvent en retard"), "{fr}");
     assert!(
         fr.contains("a aussi exporté sous le nom Jean Martin"),
         "{fr}"
