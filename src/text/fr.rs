@@ -67,7 +67,7 @@ pub static FR: Text = Text {
         ),
         (
             "export",
-            "Écrire un rapport de progression à envoyer : par étape et partie, chaque étape avec sa date et sa note.",
+            "Écrire un rapport de progression à envoyer : par étape et partie, chaque tâche avec sa date et sa note.",
         ),
         ("export --format", "Format du rapport."),
         (

@@ -318,3 +318,73 @@ fn the_english_checklist_says_which_pages_are_in_french() {
         assert!(!titles.iter().any(|t| t.contains(clumsy)), "{clumsy}");
     }
 }
+
+/// Each built-in pack's content (its digest: comments and layout aside) pinned to its
+/// version: a text changed without raising `version` fails here, so that a version names
+/// one content. After raising it, pin the new digest below and say what changed in
+/// content/README.md ("Packs here").
+#[test]
+fn every_built_in_packs_content_is_pinned_to_its_version() {
+    const PINNED: &[(&str, &str, &str, &str)] = &[
+        (
+            "openclassrooms-mentor",
+            "en",
+            "2026.11",
+            "6d0281d7e68a219a2ba654b20b53aaf1e07e793ac3256a0a83f0b4a17fb2d89f",
+        ),
+        (
+            "openclassrooms-mentor",
+            "fr",
+            "2026.11",
+            "346766892b1061c9a6c0a5cc63ff122901bf49af228d7463970588f1dfc02d13",
+        ),
+        (
+            "first-session",
+            "fr",
+            "2026.12",
+            "10b58ed3ab27dfabdabdb5f2ceb4a32e6a9df705f91ebb438d4f8c033ffd9d6d",
+        ),
+        (
+            "mentor-handbook",
+            "en",
+            "2026.12",
+            "ab31c324dc1391612f5d2c1a17d31edf026eead140f385479889225bd7ef6b17",
+        ),
+        (
+            "mentor-handbook",
+            "fr",
+            "2026.12",
+            "af8803096a7ac1e1c7d25ebd56916c09e98a6415eb6c53c9fe5984dbd1e3994a",
+        ),
+    ];
+    let mut shipped = Vec::new();
+    for builtin in BUILTINS {
+        for lang in [Lang::En, Lang::Fr] {
+            let pack = builtin.load(lang).unwrap();
+            let found = (
+                pack.id.clone(),
+                pack.lang.clone(),
+                pack.version.clone(),
+                pack.digest(),
+            );
+            if !shipped.contains(&found) {
+                shipped.push(found);
+            }
+        }
+    }
+    let pinned: Vec<(String, String, String, String)> = PINNED
+        .iter()
+        .map(|(id, lang, version, digest)| {
+            (
+                id.to_string(),
+                lang.to_string(),
+                version.to_string(),
+                digest.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shipped, pinned,
+        "a built-in pack changed: raise its `version`, then pin its new digest"
+    );
+}
