@@ -25,7 +25,10 @@ pub enum LinkStatus {
     Dead {
         status: u16,
     },
-    /// No answer: DNS, connection, TLS or time limit.
+    /// Redirected on and on: the server answers, but never with a page.
+    Loop,
+    /// No answer: DNS, connection, TLS or time limit. Not checked: offline, every link
+    /// would be.
     Failed {
         error: String,
     },
@@ -117,7 +120,5 @@ fn check_one(agent: &Agent, url: &str) -> LinkStatus {
             _ => return LinkStatus::Dead { status },
         }
     }
-    LinkStatus::Failed {
-        error: format!("more than {MAX_REDIRECTS} redirects"),
-    }
+    LinkStatus::Loop
 }

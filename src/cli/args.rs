@@ -145,6 +145,10 @@ pub enum Command {
             requires = "check_links"
         )]
         link_timeout: u64,
+        /// With --check-links: a link that got no answer (no network, a server down)
+        /// fails the pack too, not only a dead one.
+        #[arg(long, requires = "check_links")]
+        strict: bool,
     },
 }
 

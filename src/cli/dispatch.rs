@@ -26,8 +26,10 @@ pub fn run() -> ExitCode {
             files,
             check_links,
             link_timeout,
+            strict,
         }) => {
-            let links = check_links.then(|| std::time::Duration::from_secs(*link_timeout));
+            let timeout = std::time::Duration::from_secs(*link_timeout);
+            let links = check_links.then_some((timeout, *strict));
             let (out, err) = (&mut std::io::stdout(), &mut std::io::stderr());
             return super::validate(files, links, out, err, text);
         }

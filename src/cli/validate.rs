@@ -15,10 +15,11 @@ const LINK_CONCURRENCY: usize = 8;
 
 /// `ticklist validate FILE…`: every problem of every file, then a summary. Warnings
 /// (allowed, probably unintended) are printed too but do not fail. With `check_links`
-/// (a time limit per link), dead links fail the pack and redirects are reported.
+/// (a time limit per link, and whether unanswered links fail too), dead links fail the
+/// pack, redirects are reported, and links that got no answer are said not checked.
 pub fn validate(
     files: &[PathBuf],
-    check_links: Option<Duration>,
+    check_links: Option<(Duration, bool)>,
     out: &mut impl Write,
     err: &mut impl Write,
     t: &'static Text,
@@ -36,8 +37,8 @@ pub fn validate(
                     let values = [("place", place.as_str()), ("message", &message)];
                     let _ = writeln!(err, "{}", fill(t.cli_warning, &values));
                 }
-                if let Some(timeout) = check_links
-                    && !links_answer(file, &pack, timeout, out, err, t)
+                if let Some(check) = check_links
+                    && !links_answer(file, &pack, check, out, err, t)
                 {
                     failed += 1;
                     continue;
@@ -117,11 +118,11 @@ fn reused_ids(file: &Path, pack: &Pack, t: &Text) -> Vec<(String, String)> {
 }
 
 /// Checks the pack's web links; prints each one that is not plainly fine. Returns
-/// whether none is dead.
+/// whether none is dead (and, `strict`, none went unanswered).
 fn links_answer(
     file: &Path,
     pack: &Pack,
-    timeout: Duration,
+    (timeout, strict): (Duration, bool),
     out: &mut impl Write,
     err: &mut impl Write,
     t: &Text,
@@ -138,7 +139,7 @@ fn links_answer(
         }
     }
     let results = links::check_all(&urls, LINK_CONCURRENCY, timeout);
-    let (mut dead, mut moved) = (0, 0);
+    let (mut dead, mut moved, mut unchecked) = (0, 0, 0);
     for (url, status) in &results {
         let step = step_of.get(url).copied().unwrap_or_default();
         let what = match status {
@@ -151,8 +152,12 @@ fn links_answer(
                 dead += 1;
                 fill(t.cli_link_dead, &[("status", &status.to_string())])
             }
-            LinkStatus::Failed { error } => {
+            LinkStatus::Loop => {
                 dead += 1;
+                fill(t.cli_link_loop, &[("max", "5")])
+            }
+            LinkStatus::Failed { error } => {
+                unchecked += 1;
                 fill(t.cli_link_no_answer, &[("error", error)])
             }
         };
@@ -165,7 +170,8 @@ fn links_answer(
         ];
         let _ = writeln!(err, "{}", fill(t.cli_link_line, &values));
     }
-    let (file, count) = (file.display().to_string(), results.len().to_string());
+    let file = file.display().to_string();
+    let count = (results.len() - unchecked).to_string();
     let (dead_count, moved) = (dead.to_string(), moved.to_string());
     let values = [
         ("file", file.as_str()),
@@ -174,5 +180,10 @@ fn links_answer(
         ("moved", &moved),
     ];
     let _ = writeln!(out, "{}", fill(t.cli_links_checked, &values));
-    dead == 0
+    // No answer is not a dead page: offline, every link would say so.
+    if unchecked > 0 {
+        let values = [("file", file.as_str()), ("count", &unchecked.to_string())];
+        let _ = writeln!(err, "{}", fill(t.cli_links_unchecked, &values));
+    }
+    dead == 0 && (unchecked == 0 || !strict)
 }

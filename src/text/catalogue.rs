@@ -308,6 +308,8 @@ catalogue! {
     cli_link_no_answer,
     cli_link_line,
     cli_links_checked,
+    cli_links_unchecked,
+    cli_link_loop,
     md_pack,
     md_done,
     md_group_header,

@@ -281,6 +281,8 @@ pub static EN: Text = Text {
     cli_link_no_answer: "no answer ({error})",
     cli_link_line: "{file}: {url} (step {step}): {what}",
     cli_links_checked: "{file}: {count} {count:web link|web links} checked, {dead} dead, {moved} redirected",
+    cli_links_unchecked: "{file}: {count} {count:link|links} not checked: no answer (no network, or the server is down); --strict counts them as failures",
+    cli_link_loop: "more than {max} redirects: the server never gives the page",
     md_pack: "Pack `{id}` version {version}, written on {at}.",
     md_done: "**{done}/{total} {total:step|steps} done ({percent} %)**",
     md_group_header: "| Stage / part | Done | % |",

@@ -79,8 +79,12 @@ fn dead_links_fail_validation_and_redirects_are_reported() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(2), "{stdout}{stderr}");
     assert!(
-        stdout.contains("6 web links checked, 3 dead, 1 redirected"),
+        stdout.contains("5 web links checked, 2 dead, 1 redirected"),
         "{stdout}"
+    );
+    assert!(
+        stderr.contains("1 link not checked: no answer (no network, or the server is down)"),
+        "{stderr}"
     );
     let said = |path: &str| {
         let prefix = format!("{} (step ", url(path));
@@ -112,4 +116,51 @@ fn dead_links_fail_validation_and_redirects_are_reported() {
         !stderr.contains("mailto"),
         "mail links are not requested: {stderr}"
     );
+}
+
+/// Offline, no link answers: none is called dead, the pack passes with a warning that
+/// they were not checked, and `--strict` fails it.
+#[test]
+fn links_that_get_no_answer_are_not_checked_rather_than_dead() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let dir = tempfile::tempdir().unwrap();
+    let items: String = (1..=3)
+        .map(|n| {
+            format!(
+                "      - {{id: s{n}, title: S{n}, details: D, links: [{{label: L, url: \"http://127.0.0.1:{port}/{n}\"}}]}}\n"
+            )
+        })
+        .collect();
+    let pack = dir.path().join("offline.yaml");
+    std::fs::write(
+        &pack,
+        format!("id: offline\nversion: \"1\"\nlang: fr\ntitle: L\nstages:\n  - id: s\n    title: S\n    items:\n{items}"),
+    )
+    .unwrap();
+    let run = |strict: bool| {
+        let mut cmd = crate::support::command(dir.path(), crate::support::FRENCH);
+        cmd.args(["validate", "--check-links", "--link-timeout", "2"]);
+        if strict {
+            cmd.arg("--strict");
+        }
+        cmd.arg(&pack).output().unwrap()
+    };
+    let out = run(false);
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("0 lien web vérifié, 0 mort, 0 redirigé"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("3 liens non vérifiés : pas de réponse"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("mort"), "{stderr}");
+    assert_eq!(run(true).status.code(), Some(2));
 }
