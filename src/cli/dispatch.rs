@@ -14,7 +14,16 @@ use crate::text::Text;
 pub fn run() -> ExitCode {
     // `--help` and argument errors speak the language asked for, before parsing.
     let args: Vec<String> = std::env::args().collect();
-    let matches = super::command(super::early_lang(&args)).get_matches();
+    let lang = super::early_lang(&args);
+    let matches = match super::command(lang).try_get_matches() {
+        Ok(matches) => matches,
+        // clap writes English: other languages say the mistake in their own words.
+        Err(e) if lang != crate::text::Lang::En && e.use_stderr() => {
+            eprintln!("{}", super::clap_error(&e, lang.text()));
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),

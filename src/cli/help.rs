@@ -6,7 +6,7 @@
 use clap::{Arg, ArgAction, Command, CommandFactory};
 
 use super::Cli;
-use crate::text::{Lang, Text};
+use crate::text::{Lang, Text, fill};
 
 /// The command line of `ticklist`, its help in `lang`.
 pub fn command(lang: Lang) -> Command {
@@ -59,7 +59,7 @@ fn translate(mut cmd: Command, path: &str, t: &Text) -> Command {
         .collect();
     for id in args {
         if let Some(help) = lookup(t, &arg_key(path, &id)) {
-            cmd = cmd.mut_arg(id, |a| a.help(help));
+            cmd = cmd.mut_arg(id, |a| with_values(a.help(help), help, t));
         }
     }
     let subcommands: Vec<String> = cmd
@@ -80,6 +80,97 @@ fn translate(mut cmd: Command, path: &str, t: &Text) -> Command {
         )
         .help_template(t.clap_template)
         .subcommand_help_heading(t.clap_commands)
+}
+
+/// An argument whose help says its default and possible values in `t`'s words, clap's
+/// own being English.
+fn with_values(arg: Arg, help: &str, t: &Text) -> Arg {
+    // A flag's "default" is only `false`.
+    if !arg.get_action().takes_values() {
+        return arg.help(help.to_string());
+    }
+    let mut said = help.to_string();
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !values.is_empty() && !arg.is_hide_possible_values_set() {
+        let values = values.join(", ");
+        said = format!("{said} {}", fill(t.clap_possible, &[("values", &values)]));
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && !arg.is_hide_default_value_set() {
+        let value = defaults.join(", ");
+        said = format!("{said} {}", fill(t.clap_default, &[("value", &value)]));
+    }
+    arg.help(said)
+        .hide_possible_values(true)
+        .hide_default_value(true)
+}
+
+/// A command-line mistake in `t`'s words, for a language other than English (clap
+/// writes English): what is wrong, a suggestion when clap has one, and how to get help.
+pub fn clap_error(e: &clap::Error, t: &Text) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        // Several suggestions: the closest, first.
+        Some(ContextValue::Strings(s)) => s.first().cloned().unwrap_or_default(),
+        Some(value) => value.to_string(),
+        None => String::new(),
+    };
+    let what = match e.kind() {
+        ErrorKind::InvalidSubcommand => fill(
+            t.clap_err_command,
+            &[("name", &get(ContextKind::InvalidSubcommand))],
+        ),
+        ErrorKind::UnknownArgument => fill(
+            t.clap_err_option,
+            &[("name", &get(ContextKind::InvalidArg))],
+        ),
+        ErrorKind::InvalidValue if get(ContextKind::InvalidValue).is_empty() => fill(
+            t.clap_err_missing,
+            &[("args", &get(ContextKind::InvalidArg))],
+        ),
+        ErrorKind::InvalidValue => fill(
+            t.clap_err_value,
+            &[
+                ("value", &get(ContextKind::InvalidValue)),
+                ("arg", &get(ContextKind::InvalidArg)),
+            ],
+        ),
+        ErrorKind::MissingRequiredArgument => fill(
+            t.clap_err_missing,
+            &[("args", &get(ContextKind::InvalidArg))],
+        ),
+        _ => {
+            let english = e.kind().as_str().unwrap_or("?");
+            fill(t.clap_err_other, &[("error", english)])
+        }
+    };
+    let suggested = [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg]
+        .into_iter()
+        .map(get)
+        .find(|s| !s.is_empty())
+        .map(|name| format!(" ; {}", fill(t.clap_err_suggest, &[("name", &name)])))
+        .unwrap_or_default();
+    let usage = get(ContextKind::Usage);
+    let usage = usage.trim_start_matches("Usage: ").trim();
+    let usage = if usage.is_empty() {
+        "ticklist [OPTIONS] [COMMAND]"
+    } else {
+        usage
+    };
+    format!(
+        "ticklist: {what}{suggested}\n{}",
+        fill(t.clap_err_more, &[("usage", usage)])
+    )
 }
 
 fn lookup(t: &Text, key: &str) -> Option<&'static str> {

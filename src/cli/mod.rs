@@ -37,7 +37,7 @@ pub use args::{
 };
 pub use dispatch::run;
 pub use failure::Failure;
-pub use help::{command, early_lang};
+pub use help::{clap_error, command, early_lang};
 pub use ids::UnknownIds;
 pub use packs::pack_command;
 pub use progress::progress_command;

@@ -589,6 +589,16 @@ catalogue! {
     clap_help,
     clap_version,
     clap_commands,
+    /// clap's own words, written here for languages other than English.
+    clap_default,
+    clap_possible,
+    clap_err_command,
+    clap_err_option,
+    clap_err_value,
+    clap_err_missing,
+    clap_err_other,
+    clap_err_suggest,
+    clap_err_more,
     clap_template,
     /// `ticklist pack import` (`import/`): what could not be carried, the pack's
     /// comments, the command's words.

@@ -1024,3 +1024,56 @@ fn validate_speaks_the_users_language() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("le titre (`title`) est vide"), "{err}");
 }
+
+/// `--help` of every command in French, and clap's mistakes, say nothing in English:
+/// no heading, default, possible value or error of clap's own.
+#[test]
+fn french_help_and_argument_mistakes_have_no_english_words_of_clap() {
+    fn paths(cmd: &clap::Command, path: &[String], out: &mut Vec<Vec<String>>) {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let mut sub_path = path.to_vec();
+            sub_path.push(sub.get_name().to_string());
+            out.push(sub_path.clone());
+            paths(sub, &sub_path, out);
+        }
+    }
+    let mut all = vec![Vec::new()];
+    paths(
+        &ticklist::cli::command(ticklist::text::Lang::Fr),
+        &[],
+        &mut all,
+    );
+    assert!(all.len() > 20, "{all:?}");
+    let home = tempfile::tempdir().unwrap();
+    let english = [
+        "Usage:",
+        "Commands:",
+        "[default:",
+        "Possible values",
+        "Print help",
+        "error:",
+    ];
+    for path in &all {
+        let mut args: Vec<&str> = vec!["--lang", "fr"];
+        args.extend(path.iter().map(String::as_str));
+        args.push("--help");
+        let help = crate::support::succeeded(&crate::support::cli_output(home.path(), &args));
+        for word in english {
+            assert!(!help.contains(word), "{path:?}: “{word}” in:\n{help}");
+        }
+    }
+    for mistake in [
+        &["stauts"][..],
+        &["--bogus"],
+        &["report", "--format", "pdf", "x"],
+        &["check"],
+    ] {
+        let mut args = vec!["--lang", "fr"];
+        args.extend(mistake);
+        let said = crate::support::failed_with(&crate::support::cli_output(home.path(), &args), 2);
+        for word in english {
+            assert!(!said.contains(word), "{mistake:?}: “{word}” in:\n{said}");
+        }
+        assert!(said.contains("Pour en savoir plus"), "{said}");
+    }
+}
