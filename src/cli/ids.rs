@@ -41,7 +41,7 @@ fn close_matches(pack: &Pack, id: &str) -> Vec<String> {
         .nodes
         .iter()
         .filter_map(|n| {
-            let distance = edit_distance(&n.id, id);
+            let distance = crate::fold::edit_distance(&n.id, id);
             let near = distance <= 3.max(id.chars().count() / 4) || n.id.contains(id);
             near.then_some((distance, n.id.as_str()))
         })
@@ -52,23 +52,6 @@ fn close_matches(pack: &Pack, id: &str) -> Vec<String> {
         .take(5)
         .map(|(_, id)| id.to_string())
         .collect()
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 /// The nodes of `ids`, or every unknown one with its close matches.
@@ -104,12 +87,5 @@ mod tests {
         let err = find_all(&pack, &["zzz".into()]).unwrap_err();
         assert!(err.to_string().contains("see `ticklist list`"), "{err}");
         assert_eq!(find_all(&pack, &["etape-1".into()]).unwrap(), [0]);
-    }
-
-    #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("slack", "slack"), 0);
-        assert_eq!(edit_distance("slack", "slak"), 1);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }

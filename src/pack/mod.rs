@@ -170,6 +170,10 @@ fn parse(
     check_size(text.len(), name, t)?;
     // Editors on Windows may start the file with a byte-order mark; it is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // An address that gives a web page (a repository's page rather than the raw file).
+    if text.trim_start().starts_with('<') {
+        return Err(invalid(name, 1, 1, t.pv_web_page.to_string()));
+    }
     let options = serde_saphyr::options! {
         budget: budget(),
         // Caught by the parser, a repeated key is reported where it is; left to serde it
@@ -183,15 +187,11 @@ fn parse(
             return PackError::Syntax {
                 line: mistake.line,
                 column: mistake.column,
-                rendered: located(name, text, &mistake),
+                rendered: format!("{}\n{}", located(name, text, &mistake), t.ym_first_only),
             };
         }
         let at = e.location();
         let words = parser_words::ParserWords::new(t);
-        let rendered = e.render_with_options(serde_saphyr::render_options! {
-            formatter: &words,
-            source_name: Some(name),
-        });
         let Some(at) = at.filter(|l| l.line() >= 1) else {
             // Rare (found by fuzzing: a repeated key hidden behind a YAML tag): the parser
             // lost the place. Say so rather than invent one.
@@ -205,17 +205,45 @@ fn parse(
                 ),
             );
         };
+        let message = serde_saphyr::MessageFormatter::format_message(&words, &e).into_owned();
+        // A field only the pack itself has is missing from the pack's first line, not
+        // from where the parser noticed (its last key).
+        let english = serde_saphyr::MessageFormatter::format_message(
+            &serde_saphyr::DefaultMessageFormatter,
+            &e,
+        );
+        let top = ["version", "stages", "lang"]
+            .iter()
+            .any(|field| english == format!("missing field `{field}`"));
+        let (line, column) = match top {
+            true => (first_line(text), 1),
+            false => (at.line(), at.column()),
+        };
+        // One layout for every problem: `file:line:column: message`, then the line.
+        let mistake = layout::Mistake {
+            line,
+            column,
+            message,
+        };
         PackError::Syntax {
-            line: at.line(),
-            column: at.column(),
-            // The snippet quotes the file: it must not carry escape sequences to the terminal.
-            rendered: printable(&rendered, true).into_owned(),
+            line,
+            column,
+            rendered: format!("{}\n{}", located(name, text, &mistake), t.ym_first_only),
         }
     })?;
     validate::validate(raw, with_warnings, t).map_err(|problems| PackError::Invalid {
         file: name.into(),
         problems,
     })
+}
+
+/// The number of the file's first line of content (after comments and blank lines).
+fn first_line(text: &str) -> u64 {
+    let skipped = text
+        .lines()
+        .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        .count();
+    u64::try_from(skipped + 1).unwrap_or(1)
 }
 
 /// `file:line:column: message`, then the line itself with a caret under the column.

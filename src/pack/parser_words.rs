@@ -83,10 +83,34 @@ fn translate(english: &str, t: &Text) -> Option<String> {
     if let Some(rest) = english.strip_prefix("unknown field `") {
         let (field, after) = quoted(rest)?;
         let expected = after.split_once("expected one of ").map_or("", |(_, e)| e);
-        return Some(fill(
-            t.ym_unknown_field,
-            &[("field", &field), ("expected", expected)],
-        ));
+        // `titel`: did you mean `title`? The closest key allowed here, if one is close.
+        let close = expected
+            .split(", ")
+            .map(|key| key.trim_matches('`'))
+            .map(|key| (crate::fold::edit_distance(key, &field), key))
+            .filter(|(distance, _)| *distance <= 2)
+            .min();
+        let values = [("field", field.as_str()), ("expected", expected)];
+        return Some(match close {
+            Some((_, key)) => fill(
+                t.ym_unknown_field_close,
+                &[values[0], values[1], ("close", key)],
+            ),
+            None => fill(t.ym_unknown_field, &values),
+        });
+    }
+    if let Some(rest) = english.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        return Some(fill(t.ym_duplicate_key, &[("key", key)]));
+    }
+    let number = ["u8", "u16", "u32", "u64", "usize", "i64"]
+        .iter()
+        .any(|kind| {
+            english.contains(&format!("invalid {kind}"))
+                || english.ends_with(&format!("expected {kind}"))
+        });
+    if number {
+        return Some(t.ym_not_a_number.to_string());
     }
     let known = [
         ("did not find expected key", t.ym_expected_key),
@@ -98,6 +122,8 @@ fn translate(english: &str, t: &Text) -> Option<String> {
         ("did not find expected '-' indicator", t.ym_expected_dash),
         ("found a tab character", t.ym_tab),
         ("unexpected end of input", t.ym_end),
+        ("unclosed quote", t.ym_unclosed_quote),
+        ("expected mapping start", t.ym_not_a_mapping),
     ];
     known
         .iter()
@@ -118,12 +144,37 @@ mod tests {
         );
         assert_eq!(
             translate("unknown field `titel`, expected one of id, title", &FR).as_deref(),
-            Some("champ inconnu `titel` : les champs possibles sont id, title")
+            Some(
+                "champ inconnu `titel` : vouliez-vous dire `title` ? (les champs possibles ici sont id, title)"
+            )
         );
         assert_eq!(
             translate("missing field `title`", &EN).as_deref(),
             Some("missing field `title`")
         );
         assert_eq!(translate("something else entirely", &FR), None);
+    }
+
+    #[test]
+    fn a_managers_yaml_slips_are_worded_with_what_to_change() {
+        let said = |english: &str| translate(english, &FR).unwrap();
+        assert_eq!(
+            said("unknown field `titel`, expected one of `id`, `title`, `details`"),
+            "champ inconnu `titel` : vouliez-vous dire `title` ? (les champs possibles ici \
+             sont `id`, `title`, `details`)"
+        );
+        assert!(!said("unknown field `zzzzz`, expected one of `id`, `title`").contains("vouliez"));
+        assert_eq!(
+            said("duplicate mapping key: id, set DuplicateKeyPolicy in Options if acceptable"),
+            "`id` est écrit deux fois dans ce bloc : n'en gardez qu'un"
+        );
+        for english in [
+            "invalid u32",
+            "invalid value: integer `-2`, expected u32",
+            "unclosed quote",
+        ] {
+            let said = said(english);
+            assert!(!said.contains("u32") && !said.contains("quote"), "{said}");
+        }
     }
 }

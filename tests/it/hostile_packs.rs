@@ -71,7 +71,7 @@ fn deep_nesting_is_refused_by_the_parser_before_any_stack_runs_out() {
         .map(|d| format!("{}- \n", "  ".repeat(d)))
         .collect();
     let message = located_error(&format!("{HEAD}stages:\n{block}"));
-    assert!(message.contains("--> hostile.yaml:7:3"), "{message}");
+    assert!(message.contains("hostile.yaml:7:3: "), "{message}");
 }
 
 #[test]

@@ -375,9 +375,9 @@ fn the_parsers_own_messages_speak_the_managers_language() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let said = String::from_utf8(out.stderr).unwrap();
-    assert!(said.contains("ligne 7 colonne 5"), "{said}");
+    assert!(said.contains("typo.yaml:7:5: "), "{said}");
     assert!(
-        said.contains("champ inconnu `titel` : les champs possibles sont id, title"),
+        said.contains("champ inconnu `titel` : vouliez-vous dire `title` ? (les champs possibles ici sont id, title"),
         "{said}"
     );
     assert!(said.contains("typo.yaml:7:5"), "{said}");
