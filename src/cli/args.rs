@@ -35,8 +35,8 @@ pub struct Cli {
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
 
-    /// Line-by-line mode for screen readers and pipes: plain sentences in, short
-    /// commands out (automatic when standard output is not a terminal, TERM=dumb, or
+    /// Line-by-line mode for screen readers and pipes: plain sentences out, short
+    /// commands in (automatic when standard output is not a terminal, TERM=dumb, or
     /// ACCESSIBLE is set).
     #[arg(long)]
     pub plain: bool,
