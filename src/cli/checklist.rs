@@ -57,17 +57,11 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     // Where the mentor was, when they come back to the same checklist.
     let mut select = None;
     loop {
-        let (pack, store, run) = here(&opened);
+        let here = Here::of(&opened);
+        let pack = here.pack.clone();
         let text = super::lang_for(&cli, &pack).text();
         let base = StateStore::new(super::state_dir(cli.state_dir.clone())?);
-        let back = || {
-            open(
-                pack.clone(),
-                store.clone(),
-                run.clone(),
-                crate::clock::now(),
-            )
-        };
+        let back = || here.reopen();
         let (leave, selected) = run_ui(&cli, opened, text, &keymap, &theme, select.take())?;
         opened = match leave {
             Leave::Shell => return Ok(()),
@@ -95,9 +89,26 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
 }
 
 /// The pack, progress folder and student of an opened checklist, to come back to it.
-fn here(opened: &Opened) -> (Pack, StateStore, Option<String>) {
-    let pack = opened.session.pack.clone();
-    (pack, opened.store.clone(), opened.run.clone())
+struct Here {
+    pack: Pack,
+    store: StateStore,
+    run: Option<String>,
+}
+
+impl Here {
+    fn of(opened: &Opened) -> Self {
+        Here {
+            pack: opened.session.pack.clone(),
+            store: opened.store.clone(),
+            run: opened.run.clone(),
+        }
+    }
+
+    /// The same checklist, opened again on its progress as saved.
+    fn reopen(&self) -> Opened {
+        let (store, run) = (self.store.clone(), self.run.clone());
+        open(self.pack.clone(), store, run, crate::clock::now())
+    }
 }
 
 /// The chooser on every checklist within reach, with the mentor's standing in each
@@ -236,7 +247,8 @@ fn run_plain(cli: &Cli, mut opened: Opened, keymap: &Keymap) -> Result<(), Failu
     let stdin = std::io::stdin();
     let opener = Opener::from_env();
     loop {
-        let (pack, here_store, here_run) = here(&opened);
+        let here = Here::of(&opened);
+        let pack = here.pack.clone();
         let text = super::lang_for(cli, &pack).text();
         let Started {
             session,
@@ -262,14 +274,7 @@ fn run_plain(cli: &Cli, mut opened: Opened, keymap: &Keymap) -> Result<(), Failu
         let mut out = std::io::stdout().lock();
         let ended = plain::run(reader, startup, &notices, &mut stdin.lock(), &mut out, &io)?;
         let base = StateStore::new(super::state_dir(cli.state_dir.clone())?);
-        let back = || {
-            open(
-                pack.clone(),
-                here_store.clone(),
-                here_run.clone(),
-                crate::clock::now(),
-            )
-        };
+        let back = || here.reopen();
         let pick = |pack: &Pack, out: &mut std::io::StdoutLock<'_>| {
             let picked = plain::pick_run(pack, &base, text, &mut stdin.lock(), out)?;
             Ok::<_, Failure>(picked.map(|(key, name)| (base.for_run(&key), Some(name))))

@@ -53,13 +53,10 @@ pub fn choose_checklist(
         lines.push(line);
     }
     lines.push(text.plain_choose.into());
-    for line in &lines {
-        writeln!(out, "{line}").map_err(PlainError::Output)?;
-    }
+    super::io::write_lines(out, &lines)?;
     let mut line = String::new();
     loop {
-        line.clear();
-        if input.read_line(&mut line).map_err(PlainError::Input)? == 0 {
+        if !super::io::next_line(input, &mut line)? {
             return Ok(None);
         }
         match choose(&line, chooser) {

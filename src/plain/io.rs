@@ -128,9 +128,16 @@ fn settle(
     write_lines(out, &lines)
 }
 
-fn write_lines(out: &mut dyn Write, lines: &[String]) -> Result<(), PlainError> {
+pub(super) fn write_lines(out: &mut dyn Write, lines: &[String]) -> Result<(), PlainError> {
     for line in lines {
         writeln!(out, "{line}").map_err(PlainError::Output)?;
     }
     out.flush().map_err(PlainError::Output)
+}
+
+/// Reads the next answer into `line` (emptied first); `false` at the end of input.
+pub(super) fn next_line(input: &mut dyn BufRead, line: &mut String) -> Result<bool, PlainError> {
+    line.clear();
+    let read = input.read_line(line).map_err(PlainError::Input)?;
+    Ok(read > 0)
 }

@@ -67,13 +67,10 @@ pub fn pick_run(
         lines.push(format!("{}. {}", i + 1, run.describe(text)));
     }
     lines.push(text.plain_pick.into());
-    for line in &lines {
-        writeln!(out, "{line}").map_err(PlainError::Output)?;
-    }
+    super::io::write_lines(out, &lines)?;
     let mut line = String::new();
     loop {
-        line.clear();
-        if input.read_line(&mut line).map_err(PlainError::Input)? == 0 {
+        if !super::io::next_line(input, &mut line)? {
             return Ok(None);
         }
         match choose(&line, &runs) {
@@ -95,8 +92,7 @@ pub fn pick_run(
             Choice::Start(name) => {
                 writeln!(out, "{}", fill(text.plain_pick_confirm, &[("name", &name)]))
                     .map_err(PlainError::Output)?;
-                line.clear();
-                if input.read_line(&mut line).map_err(PlainError::Input)? == 0 {
+                if !super::io::next_line(input, &mut line)? {
                     return Ok(None);
                 }
                 let yes = matches!(
