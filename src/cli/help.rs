@@ -1,5 +1,5 @@
 //! `--help` in the user's language. English is written once, as the doc comments of
-//! `args.rs`; other languages translate each command and argument by its path (e.g.
+//! `args/`; other languages translate each command and argument by its path (e.g.
 //! `validate.check_links`) from their catalogue's `cli_help` table. A test checks that
 //! every visible command and argument has a translation and that no entry is stale.
 

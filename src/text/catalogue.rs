@@ -9,7 +9,7 @@ macro_rules! catalogue {
             /// Month names, January first, as written inside a date.
             pub months: [&'static str; 12],
             /// `--help` of each command and argument by path (`cli/help.rs`); empty
-            /// for English, whose help is the doc comments of `cli/args.rs`.
+            /// for English, whose help is the doc comments of `cli/args/`.
             pub cli_help: &'static [(&'static str, &'static str)],
             $($(#[$doc])* pub $name: &'static str,)*
         }
