@@ -14,18 +14,27 @@ use crate::text::fill;
 pub fn render(frame: &mut Frame, title: Rect, gauge: Rect, app: &App, theme: &Theme) {
     let version = format!("v{}", app.session.pack.version);
     let room = usize::from(title.width).saturating_sub(version.width() + 2);
+    let title_text = &app.session.pack.title;
     let heading = match &app.run {
-        Some(run) => fill(
-            app.text.run_title,
-            &[("title", &app.session.pack.title), ("run", run)],
-        ),
-        None => app.session.pack.title.clone(),
+        // On a narrow screen the pack's title gives way, the student's name stays: it
+        // says whose checklist is being ticked.
+        Some(run) => {
+            let around = fill(app.text.run_title, &[("title", ""), ("run", run)]).width();
+            let cut = fit(
+                title_text,
+                room.saturating_sub(around),
+                theme.glyphs.ellipsis,
+            );
+            let heading = fill(
+                app.text.run_title,
+                &[("title", cut.trim_end()), ("run", run)],
+            );
+            fit(&heading, room, theme.glyphs.ellipsis)
+        }
+        None => fit(title_text, room, theme.glyphs.ellipsis),
     };
     let line = Line::from(vec![
-        Span::styled(
-            format!(" {}", fit(&heading, room, theme.glyphs.ellipsis)),
-            theme.title,
-        ),
+        Span::styled(format!(" {heading}"), theme.title),
         Span::raw(" "),
         Span::styled(version, theme.dim),
     ]);

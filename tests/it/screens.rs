@@ -819,3 +819,20 @@ fn the_chooser_at_three_sizes() {
         insta::assert_snapshot!(format!("chooser_{width}x{height}"), terminal.backend());
     }
 }
+
+/// On a narrow screen the guide's title gives way and the student's name stays: the
+/// mentor always sees whose checklist they tick.
+#[test]
+fn a_students_name_stays_in_the_header_at_40_columns() {
+    let pack = pack::find_builtin("first-session")
+        .unwrap()
+        .load(Lang::Fr)
+        .unwrap();
+    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    let mut app = App::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
+    app.run = Some("Alice".into());
+    let terminal = draw(&mut app, 40, 12);
+    let header = terminal.backend().to_string();
+    let first = header.lines().next().unwrap();
+    assert!(first.contains("… · Alice v2026.12"), "{first}");
+}
