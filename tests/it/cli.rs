@@ -648,9 +648,9 @@ fn installed_packs_are_listed_chosen_upgraded_and_removed() {
         [
             "* openclassrooms-mentor  v2026.11  0/24  Checklist to start your mentoring mission",
             "    built in",
-            "  first-session  v2026.12  0 students  Première session avec un nouvel étudiant",
+            "  first-session  v2026.12.1  0 students  Première session avec un nouvel étudiant",
             "    built in",
-            "  mentor-handbook  v2026.12  25 reference cards  The mentor's handbook",
+            "  mentor-handbook  v2026.12.1  25 reference cards  The mentor's handbook",
             "    built in",
             "  minimal  v1  1/2  Minimal pack",
             "    installed from a file",
