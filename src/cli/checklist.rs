@@ -121,7 +121,12 @@ fn chooser(cli: &Cli, base: &StateStore, current: &str) -> Chooser {
     let listed = library.and_then(|library| Ok(shelf(&library, base, lang)?));
     let text = lang.text();
     match listed {
-        Ok(listed) => Chooser::new(listed, current),
+        // A preloaded pack that cannot be read is not listed: the chooser says why.
+        Ok((listed, problems)) => {
+            let mut chooser = Chooser::new(listed, current);
+            chooser.problem = problems.into_iter().next();
+            chooser
+        }
         Err(e) => {
             let mut chooser = Chooser::new(Vec::new(), current);
             chooser.problem = Some(fill(text.chooser_problem, &[("error", &e.to_string())]));

@@ -93,6 +93,15 @@ fn the_first_system_directory_wins_and_a_broken_pack_is_skipped() {
             && said.contains("broken.yaml"),
         "{said}"
     );
+    // The chooser lists the readable one and says why the other is missing.
+    let out = crate::support::piped(home, "C", &["--plain"], "c\n\nq\n");
+    let transcript = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        transcript.contains("Your checklists and guides\na preloaded pack was skipped")
+            && transcript.contains("broken.yaml")
+            && transcript.contains(". Our onboarding: 0 of 2 steps ticked"),
+        "{transcript}"
+    );
 }
 
 #[test]
