@@ -130,7 +130,7 @@ fn reset_keeps_a_backup_and_asks_unless_told_yes() {
     // No terminal to ask on (stdin is not one here): refuse rather than guess.
     let out = ticklist(dir.path(), &["reset"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("passez --yes"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ajoutez --yes"));
     assert!(stdout(&ticklist(dir.path(), &["status"])).contains("total 1/24"));
 
     let out = stdout(&ticklist(dir.path(), &["reset", "--yes"]));
@@ -392,7 +392,7 @@ fn report_tables_many_exports_of_different_versions() {
     );
     assert_eq!(
         lines[0],
-        "| Mentor ou mentore | Version du pack | Tâches faites | Étape 1 : Pendant votre processus de recrutement | Étape 2 : Une fois votre contrat signé | Début | Tâches en retard | Dernière coche |"
+        "| Nom du mentor | Version du pack | Tâches faites | Étape 1 : Pendant votre processus de recrutement | Étape 2 : Une fois votre contrat signé | Début | Tâches en retard | Dernière coche |"
     );
     // Alice ticked "today" (the clock every test run is given): not inactive.
     assert!(
@@ -441,7 +441,7 @@ fn report_tables_many_exports_of_different_versions() {
     // For a French spreadsheet: `;` between cells, French words, dates and percentages
     // it reads as such.
     assert!(
-        csv.starts_with("\"Identifiant du pack\";\"Mentor ou mentore\";\"Identifiant de la personne\";\"E-mail\";\"Étudiant\";"),
+        csv.starts_with("\"Identifiant du pack\";\"Nom du mentor\";\"Identifiant de la personne\";\"E-mail\";\"Étudiant\";"),
         "{csv}"
     );
     assert!(
@@ -942,13 +942,19 @@ fn skip_marks_steps_not_applicable_and_they_show_in_list_status_and_export() {
         dir.path(),
         &["skip", "partie-2", "--reason", "déjà mentor ailleurs"],
     ));
-    assert_eq!(out, "9 tâches marquées sans objet ; 9/24 réglées\n");
+    assert_eq!(
+        out,
+        "9 tâches marquées sans objet ; 9/24 faites ou sans objet\n"
+    );
     // Skipping settled steps again changes nothing: it never takes the skips back.
     let again = stdout(&ticklist(
         dir.path(),
         &["skip", "partie-2", "--reason", "autre raison"],
     ));
-    assert_eq!(again, "0 tâche marquée sans objet ; 9/24 réglées\n");
+    assert_eq!(
+        again,
+        "0 tâche marquée sans objet ; 9/24 faites ou sans objet\n"
+    );
     // A part with its steps skipped counts as settled.
     let status = stdout(&ticklist(dir.path(), &["status"]));
     assert!(
@@ -988,7 +994,10 @@ fn skip_marks_steps_not_applicable_and_they_show_in_list_status_and_export() {
     // Ticking one skipped step ticks it; unskip puts the others back to do.
     stdout(&ticklist(dir.path(), &["check", "slack"]));
     let out = stdout(&ticklist(dir.path(), &["unskip", "partie-2"]));
-    assert_eq!(out, "8 tâches de nouveau à faire ; 1/24 réglée\n");
+    assert_eq!(
+        out,
+        "8 tâches de nouveau à faire ; 1/24 faite ou sans objet\n"
+    );
 }
 
 #[test]

@@ -380,7 +380,7 @@ fn m_writes_to_the_packs_contact_or_says_there_is_none() {
     );
     app.wait_for_text("· Alice");
     app.keys("m");
-    app.wait_for_text("Ce pack ne nomme personne à qui poser vos questions");
+    app.wait_for_text("Cette checklist ne nomme personne à qui poser vos questions");
     app.quit();
 }
 

@@ -249,7 +249,7 @@ fn a_new_pack_version_keeps_renamed_ticks_and_tells_of_dropped_ones_once() {
     let mut app = Session::start_with(home.path(), &args, &[]);
     app.wait_for_text("1/2");
     // The mentor is French: so is the interface, whatever the pack's language.
-    app.wait_for_text("La version 2 de ce pack n'a plus une tâche que vous aviez cochée");
+    app.wait_for_text("La version 2 de cette checklist n'a plus une tâche que vous aviez cochée");
     app.quit();
     let state = std::fs::read_to_string(home.path().join("state/team.json")).unwrap();
     assert!(

@@ -99,8 +99,8 @@ fn a_mentor_installs_by_address_and_an_update_keeps_every_tick() {
     let transcript = plain(home, &["--pack", "team"], "q\n");
     assert!(
         transcript.contains(
-            "Version 2 of this pack no longer has steps you had ticked: “Fill in the paper form”. \
-             Those ticks stay saved."
+            "Some steps you had ticked are no longer in version 2 of this checklist: \
+             “Fill in the paper form”. Those ticks stay saved."
         ),
         "{transcript}"
     );
@@ -261,7 +261,7 @@ fn bad_answers_are_refused_and_the_installed_pack_stays() {
         "{said}"
     );
     assert!(
-        said.contains("tous les packs n'ont pas pu être mis à jour"),
+        said.contains("certains packs n'ont pas pu être mis à jour"),
         "{said}"
     );
     assert_eq!(installed(home), v1());

@@ -322,7 +322,7 @@ fn a_run_started_with_the_old_guide_keeps_its_ticks_on_steps_now_explained() {
     let transcript = String::from_utf8(out.stdout).unwrap();
     assert!(
         transcript.contains(
-            "La version 2026.12.1 de ce pack n'a plus certaines tâches que vous aviez cochées (2) : ces coches restent enregistrées."
+            "La version 2026.12.1 de cette checklist n'a plus certaines tâches que vous aviez cochées (2) : ces coches restent enregistrées."
         ),
         "{transcript}"
     );

@@ -355,7 +355,7 @@ fn every_built_in_packs_content_is_pinned_to_its_version() {
             "mentor-handbook",
             "fr",
             "2026.12.1",
-            "70f28cbd5e2384939bd833349b41bfe198372f0ecb42253515139b7893697e40",
+            "a70d66111010bb934ea0a394c168efb7dcb87a0e1717f20fbc8b270175665cb3",
         ),
     ];
     let mut shipped = Vec::new();
