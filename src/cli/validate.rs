@@ -74,9 +74,16 @@ pub fn validate(
 /// title shares less than half its words with the old one's is another step, and the
 /// ticks mentors saved on the old one would show on it. Each with where its id is.
 fn reused_ids(file: &Path, pack: &Pack, t: &Text) -> Vec<(String, String)> {
+    // Titles are compared with the installed version in the same language: a translation
+    // shares ids, not words.
+    let lang = crate::text::Lang::from_code(&pack.lang);
     let Some(installed) = crate::library::Library::from_platform()
+        .map(|library| match lang {
+            Some(lang) => library.with_builtin_lang(lang),
+            None => library,
+        })
         .and_then(|library| library.resolve_id(&pack.id).ok())
-        .filter(|installed| installed.digest() != pack.digest())
+        .filter(|installed| installed.lang == pack.lang && installed.digest() != pack.digest())
     else {
         return Vec::new();
     };

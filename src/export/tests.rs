@@ -101,7 +101,7 @@ fn the_markdown_export_is_a_task_list_github_and_gitlab_read() {
     assert_eq!(items[part].1, format!("{} (1/3)", report.items[part].title));
     // Links stay, as Markdown links under their step.
     assert!(
-        markdown.contains("  - [Mentors' Help Centre](<https://"),
+        markdown.contains("  - [Mentors' Help Center (in French)](<https://"),
         "{markdown}"
     );
 }

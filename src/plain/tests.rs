@@ -33,7 +33,7 @@ fn the_reader_moves_and_hears_where_they_are() {
     let intro = p.intro();
     assert_eq!(
         intro[0],
-        "Checklist to start your mentoring mission. 0 of 24 steps done."
+        "Getting started as an OpenClassrooms mentor. 0 of 24 steps done."
     );
     assert!(intro[1].starts_with("Type ? and Enter for the commands"));
     // It opens where the full-screen UI does: on the first step to do, numbered as

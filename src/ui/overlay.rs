@@ -113,11 +113,10 @@ impl Reading {
 
     fn completion(app: &App) -> Self {
         let message = completion_message(&app.session.pack, app.text);
-        let lines = vec![
-            Line::default(),
-            Line::raw(message.to_string()),
-            Line::default(),
-        ];
+        // A pack's paragraphs ("Félicitations." then "Bon accompagnement !") stay apart.
+        let mut lines = vec![Line::default()];
+        lines.extend(message.lines().map(|line| Line::raw(line.to_string())));
+        lines.push(Line::default());
         let wrapped = Paragraph::new(lines.clone())
             .wrap(Wrap { trim: true })
             .line_count(COMPLETION_WIDTH - 2);

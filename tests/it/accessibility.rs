@@ -14,7 +14,7 @@ fn an_english_locale_gets_the_english_interface_and_pack_and_ticks_carry_over() 
     let home = tempfile::tempdir().unwrap();
     let english = [("LANG", "en_US.UTF-8")];
     let mut app = Session::start_with(home.path(), &[], &english);
-    app.wait_for_text("Checklist to start your mentoring mission");
+    app.wait_for_text("Getting started as an OpenClassrooms mentor");
     app.wait_for_text("Space/Enter tick");
     app.keys(" ");
     app.wait_for_text("Ticked on");
@@ -563,7 +563,7 @@ fn plain_mode_lists_the_checklists_and_opens_the_handbook() {
     assert!(
         transcript.contains(
             "Your checklists and guides\n\
-             1. Checklist to start your mentoring mission: 1 of 24 steps ticked (open now)\n\
+             1. Getting started as an OpenClassrooms mentor: 1 of 24 steps ticked (open now)\n\
              2. Première session avec un nouvel étudiant (in French): 0 students\n\
              3. The mentor's handbook: 25 reference cards\n"
         ),

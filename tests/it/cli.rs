@@ -103,7 +103,7 @@ fn commands_merge_with_what_is_on_disk() {
     // A window opens the progress, then a command ticks a step behind its back…
     let store = StateStore::new(dir.path());
     let mut window = store
-        .load("openclassrooms-mentor", "2026.11", now)
+        .load("openclassrooms-mentor", "2026.12", now)
         .into_state();
     stdout(&ticklist(dir.path(), &["check", "companion"]));
     // …and the window, which never saw that tick, saves one of its own.
@@ -158,7 +158,7 @@ fn reset_asks_on_a_terminal_and_a_no_changes_nothing() {
         asked.wait_for_text("[y/N]");
         let question = asked.contents();
         assert!(
-            question.starts_with("Reset the progress of “Checklist"),
+            question.starts_with("Reset the progress of “Getting started"),
             "{question}"
         );
         assert!(
@@ -303,7 +303,7 @@ fn export_json_and_markdown_say_who_what_and_when() {
     assert!(md.contains("**6/24 tâches faites (25 %)**"), "{md}");
     // Dates in words, no digest: the exact time and the digest are in the JSON export.
     assert!(
-        md.contains("version 2026.11, écrit le 23 novembre 2026.\n"),
+        md.contains("version 2026.12, écrit le 23 novembre 2026.\n"),
         "{md}"
     );
     assert!(
@@ -387,7 +387,7 @@ fn report_tables_many_exports_of_different_versions() {
     let lines: Vec<&str> = table.lines().skip_while(|l| !l.starts_with('|')).collect();
     assert!(
         table
-            .contains("Versions du pack utilisées : 2026.11 (mentors : 2), 2025.01 (mentors : 1)."),
+            .contains("Versions du pack utilisées : 2026.12 (mentors : 2), 2025.01 (mentors : 1)."),
         "{table}"
     );
     assert_eq!(
@@ -397,7 +397,7 @@ fn report_tables_many_exports_of_different_versions() {
     // Alice ticked "today" (the clock every test run is given): not inactive.
     assert!(
         lines[2].starts_with(
-            "| alice | 2026.11 | 7/24 (29 %) | 100 % | 5 % | 2026-11-23 | – | 2026-11-23 |"
+            "| alice | 2026.12 | 7/24 (29 %) | 100 % | 5 % | 2026-11-23 | – | 2026-11-23 |"
         ),
         "{table}"
     );
@@ -409,7 +409,7 @@ fn report_tables_many_exports_of_different_versions() {
     );
     assert!(
         lines[4].starts_with(
-            "| carol | 2026.11 | 18/24 (75 %) | 0 % | 100 % | 2026-11-23 | – | 2026-11-23 |"
+            "| carol | 2026.12 | 18/24 (75 %) | 0 % | 100 % | 2026-11-23 | – | 2026-11-23 |"
         ),
         "{table}"
     );
@@ -470,9 +470,9 @@ fn report_tables_many_exports_of_different_versions() {
     assert_eq!(
         read,
         [
-            ("alice", "2026.11", 7, 24, false),
+            ("alice", "2026.12", 7, 24, false),
             ("bob", "2025.01", 1, 18, true),
-            ("carol", "2026.11", 18, 24, false),
+            ("carol", "2026.12", 18, 24, false),
         ]
     );
     assert_eq!(mentors[0]["stages"]["etape-1"], serde_json::json!([6, 6]));
@@ -646,7 +646,7 @@ fn installed_packs_are_listed_chosen_upgraded_and_removed() {
     assert_eq!(
         lines,
         [
-            "* openclassrooms-mentor  v2026.11  0/24  Checklist to start your mentoring mission",
+            "* openclassrooms-mentor  v2026.12  0/24  Getting started as an OpenClassrooms mentor",
             "    built in",
             "  first-session  v2026.12.1  0 students  Première session avec un nouvel étudiant",
             "    built in",

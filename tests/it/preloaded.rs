@@ -126,7 +126,7 @@ fn a_broken_system_default_is_told_and_the_built_in_checklist_opens() {
         "{transcript}"
     );
     assert!(
-        transcript.contains("Checklist to start your mentoring mission"),
+        transcript.contains("Getting started as an OpenClassrooms mentor"),
         "{transcript}"
     );
 }

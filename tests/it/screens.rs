@@ -790,7 +790,7 @@ fn the_chooser_at_three_sizes() {
     let shelf = vec![
         shelved(
             "openclassrooms-mentor",
-            "Checklist to start your mentoring mission",
+            "Getting started as an OpenClassrooms mentor",
             None,
             HowFar::Steps { done: 3, total: 24 },
         ),

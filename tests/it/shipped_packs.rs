@@ -330,32 +330,32 @@ fn every_built_in_packs_content_is_pinned_to_its_version() {
         (
             "openclassrooms-mentor",
             "en",
-            "2026.11",
-            "6d0281d7e68a219a2ba654b20b53aaf1e07e793ac3256a0a83f0b4a17fb2d89f",
+            "2026.12",
+            "7fe69b05d68b084376375b871051e0a9ccb86934171335c2ed9771747a11a96a",
         ),
         (
             "openclassrooms-mentor",
             "fr",
-            "2026.11",
-            "346766892b1061c9a6c0a5cc63ff122901bf49af228d7463970588f1dfc02d13",
+            "2026.12",
+            "58d449aed57e2ca7db7ad62e107898db69b70d3a5a9a080ba25b2fb25de0608d",
         ),
         (
             "first-session",
             "fr",
             "2026.12.1",
-            "36dbee8e7e1fbccb73e458843154ad7a87a136a2fc2922bc0fa4c8939fb5646f",
+            "172dfb55ba9ed49883f0a62c2c4db8f2a8fce221b91b6f29d040ef1027c780de",
         ),
         (
             "mentor-handbook",
             "en",
             "2026.12.1",
-            "e0ed28a323bbb0b44b45029aa1d936585fdb0d351a491154560fac384d5b961a",
+            "5ba15854c8040de695e47a8c3944534ba956bf07628d65311b2049231e9297a3",
         ),
         (
             "mentor-handbook",
             "fr",
             "2026.12.1",
-            "a70d66111010bb934ea0a394c168efb7dcb87a0e1717f20fbc8b270175665cb3",
+            "0015b53416298801a34397fe618122a75848a82b3ea2dec567052478bfcf440f",
         ),
     ];
     let mut shipped = Vec::new();
