@@ -124,6 +124,10 @@ fn translate(english: &str, t: &Text) -> Option<String> {
         ("unexpected end of input", t.ym_end),
         ("unclosed quote", t.ym_unclosed_quote),
         ("expected mapping start", t.ym_not_a_mapping),
+        ("expected sequence start", t.ym_not_a_list),
+        ("budget breached: Depth", t.ym_too_deep),
+        ("budget breached: Aliases", t.ym_too_many_aliases),
+        ("budget breached", t.ym_too_big),
     ];
     known
         .iter()
@@ -172,9 +176,14 @@ mod tests {
             "invalid u32",
             "invalid value: integer `-2`, expected u32",
             "unclosed quote",
+            "expected sequence start",
+            "budget breached: Depth { depth: 33 }",
+            "budget breached: Aliases { aliases: 1001 }",
         ] {
             let said = said(english);
-            assert!(!said.contains("u32") && !said.contains("quote"), "{said}");
+            for parser in ["u32", "quote", "sequence", "Depth", "budget", "Aliases"] {
+                assert!(!said.contains(parser), "{said}");
+            }
         }
     }
 }
