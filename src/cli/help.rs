@@ -85,11 +85,18 @@ fn translate(mut cmd: Command, path: &str, t: &Text) -> Command {
 /// An argument whose help says its default and possible values in `t`'s words, clap's
 /// own being English.
 fn with_values(arg: Arg, help: &str, t: &Text) -> Arg {
+    let mut said = help.to_string();
+    let env = arg
+        .get_env()
+        .map(|name| name.to_string_lossy().into_owned());
+    if let Some(name) = &env {
+        said = format!("{said} {}", fill(t.clap_env, &[("name", name)]));
+    }
+    let arg = arg.hide_env(true);
     // A flag's "default" is only `false`.
     if !arg.get_action().takes_values() {
-        return arg.help(help.to_string());
+        return arg.help(said);
     }
-    let mut said = help.to_string();
     let values: Vec<String> = arg
         .get_possible_values()
         .iter()

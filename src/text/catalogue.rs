@@ -602,6 +602,7 @@ catalogue! {
     clap_commands,
     /// clap's own words, written here for languages other than English.
     clap_default,
+    clap_env,
     clap_possible,
     clap_err_command,
     clap_err_option,

@@ -534,6 +534,7 @@ pub static EN: Text = Text {
     clap_version: "Print version",
     clap_commands: "Commands",
     clap_default: "[default: {value}]",
+    clap_env: "[environment variable: {name}]",
     clap_possible: "Possible values: {values}",
     clap_err_command: "unknown command “{name}”",
     clap_err_option: "unknown option “{name}”",

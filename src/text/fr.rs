@@ -227,7 +227,7 @@ pub static FR: Text = Text {
         ),
         (
             "report --stale_days",
-            "Signaler les mentors sans coche depuis ce nombre de jours (0 : personne).",
+            "Marquer comme inactifs les mentors sans coche depuis ce nombre de jours (0 : personne ; `--stale-days`, l'ancien nom, marche encore).",
         ),
         (
             "report --delimiter",
@@ -872,6 +872,7 @@ pub static FR: Text = Text {
     clap_version: "Afficher la version",
     clap_commands: "Commandes",
     clap_default: "[par défaut : {value}]",
+    clap_env: "[variable d'environnement : {name}]",
     clap_possible: "Valeurs possibles : {values}",
     clap_err_command: "commande inconnue « {name} »",
     clap_err_option: "option inconnue « {name} »",

@@ -449,7 +449,7 @@ fn report_tables_many_exports_of_different_versions() {
         "{csv}"
     );
 
-    let mut args = vec!["report", "--format", "json", "--stale-days", "30"];
+    let mut args = vec!["report", "--format", "json", "--quiet-days", "30"];
     args.extend(&files);
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&ticklist(dir.path(), &args))).unwrap();
@@ -1058,6 +1058,7 @@ fn french_help_and_argument_mistakes_have_no_english_words_of_clap() {
         "Usage:",
         "Commands:",
         "[default:",
+        "[env:",
         "Possible values",
         "Print help",
         "error:",

@@ -110,8 +110,14 @@ pub enum Command {
         /// Write the report to this file instead of the standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Flag mentors with no tick in this many days (0: flag nobody).
-        #[arg(long, value_name = "DAYS", default_value_t = crate::report::STALE_DAYS)]
+        /// Mark as quiet the mentors with no tick in this many days (0: nobody).
+        /// (`--stale-days`, its former name, still works.)
+        #[arg(
+            long = "quiet-days",
+            alias = "stale-days",
+            value_name = "DAYS",
+            default_value_t = crate::report::STALE_DAYS
+        )]
         stale_days: i64,
         /// CSV: the separator between cells (default: `;` in French, where `,` is the
         /// decimal mark, else `,`).
