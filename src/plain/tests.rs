@@ -214,7 +214,7 @@ fn ticking_says_what_changed_and_asks_for_a_save() {
         reply.lines,
         [
             "Ticked: Stage 1: During your recruitment process.",
-            "6 of 24 steps done, 25 %."
+            "6 of 24 steps done, 25%."
         ]
     );
     let Some(Effect::Save { seq: 1, changes }) = reply.effects.first() else {
@@ -236,7 +236,7 @@ fn ticking_says_what_changed_and_asks_for_a_save() {
         undone.lines,
         [
             "Undone: the untick of “Stage 1: During your recruitment process”, ticked again",
-            "6 of 24 steps done, 25 %."
+            "6 of 24 steps done, 25%."
         ]
     );
     assert_eq!(p.current(), 0, "back on the node the undo changed");
@@ -257,7 +257,7 @@ fn the_last_tick_brings_the_completion_message() {
     p.command("k", at(9));
     assert_eq!(p.current(), p.session.pack.find("etape-2").unwrap());
     let reply = p.command("t", at(9));
-    assert_eq!(reply.lines[1], "24 of 24 steps done, 100 %.");
+    assert_eq!(reply.lines[1], "24 of 24 steps done, 100%.");
     assert!(reply.lines[2].starts_with("Checklist complete. If you have ticked"));
     assert_eq!(reply.lines.len(), 3, "{reply:?}");
 }
@@ -288,7 +288,7 @@ fn skip_marks_the_item_not_applicable_with_its_reason() {
         reply.lines[0].starts_with("Not applicable: Take the course"),
         "{reply:?}"
     );
-    assert_eq!(reply.lines[1], "1 of 24 steps done, 4 %.");
+    assert_eq!(reply.lines[1], "1 of 24 steps done, 4%.");
     assert_eq!(
         p.describe()[2],
         "Not applicable since 22 November 2026 at 09:00: already seen it."

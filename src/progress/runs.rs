@@ -192,7 +192,7 @@ fn clean_name(name: &str) -> String {
 }
 
 impl RunSummary {
-    /// "Alice  3/51 (5 %)  started 2 November 2026" (the start given, else the day it
+    /// "Alice  3/51 (5%)  started 2 November 2026" (the start given, else the day it
     /// was created), archived runs marked.
     pub fn describe(&self, t: &Text) -> String {
         let (done, total) = (self.done.to_string(), self.total.to_string());

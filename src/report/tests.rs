@@ -197,7 +197,7 @@ fn the_html_page_is_a_real_document_with_every_text_escaped() {
     let desc = document.select(&select("svg desc")).next().unwrap();
     assert_eq!(
         desc.text().collect::<String>(),
-        "<script>alert(1)</script>: 8 %"
+        "<script>alert(1)</script>: 8%"
     );
     assert!(
         !page.contains("http://") && !page.contains("https://"),
