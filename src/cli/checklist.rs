@@ -294,7 +294,12 @@ fn run_plain(cli: &Cli, mut opened: Opened, keymap: &Keymap) -> Result<(), Failu
                 let chooser = chooser(cli, &base, &pack.id);
                 // Its own statement: the lock on standard input goes before a student is
                 // picked (which takes it again).
-                let chosen = plain::choose_checklist(&chooser, text, &mut stdin.lock(), &mut out)?;
+                let offer = plain::Offer {
+                    shelf: &chooser.shelf,
+                    current: &chooser.current,
+                    problem: chooser.problem.as_deref(),
+                };
+                let chosen = plain::choose_checklist(&offer, text, &mut stdin.lock(), &mut out)?;
                 match chosen {
                     None => back(),
                     Some(id) => {

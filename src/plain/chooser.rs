@@ -4,7 +4,7 @@
 use std::io::{BufRead, Write};
 
 use super::PlainError;
-use crate::app::Chooser;
+use crate::session::Shelved;
 use crate::text::{Text, fill};
 
 /// What a typed line asks of the chooser.
@@ -15,7 +15,15 @@ enum Choice {
     Again(String),
 }
 
-fn choose(line: &str, chooser: &Chooser) -> Choice {
+/// The checklists offered: every one within reach, the one open now, and why the list
+/// may be short.
+pub struct Offer<'a> {
+    pub shelf: &'a [Shelved],
+    pub current: &'a str,
+    pub problem: Option<&'a str>,
+}
+
+fn choose(line: &str, chooser: &Offer<'_>) -> Choice {
     let line = line.trim();
     if line.is_empty() || line.eq_ignore_ascii_case("q") {
         return Choice::Stay;
@@ -31,13 +39,13 @@ fn choose(line: &str, chooser: &Chooser) -> Choice {
 /// Lists the checklists and reads answers until one is chosen (its id) or the mentor
 /// stays on this one (`None`, also at the end of input).
 pub fn choose_checklist(
-    chooser: &Chooser,
+    chooser: &Offer<'_>,
     text: &Text,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> Result<Option<String>, PlainError> {
     let mut lines = vec![text.chooser_title.to_string()];
-    lines.extend(chooser.problem.clone());
+    lines.extend(chooser.problem.map(str::to_string));
     for (i, shelved) in chooser.shelf.iter().enumerate() {
         let mut line = fill(
             text.chooser_line,
@@ -77,22 +85,31 @@ pub fn choose_checklist(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::{HowFar, Shelved};
+    use crate::session::HowFar;
     use crate::text::EN;
 
-    fn chooser() -> Chooser {
+    fn chooser(shelf: &[Shelved]) -> Offer<'_> {
+        Offer {
+            shelf,
+            current: "a",
+            problem: None,
+        }
+    }
+
+    fn shelf() -> Vec<Shelved> {
         let shelved = |id: &str| Shelved {
             id: id.into(),
             title: id.to_uppercase(),
             written_in: None,
             how_far: HowFar::Steps { done: 1, total: 2 },
         };
-        Chooser::new(vec![shelved("a"), shelved("b")], "a")
+        vec![shelved("a"), shelved("b")]
     }
 
     #[test]
     fn a_number_opens_enter_stays_and_anything_else_is_asked_again() {
-        let chooser = chooser();
+        let shelf = shelf();
+        let chooser = chooser(&shelf);
         let mut out = Vec::new();
         let mut input: &[u8] = b"3\n?\nb\n2\n";
         let chosen = choose_checklist(&chooser, &EN, &mut input, &mut out).unwrap();

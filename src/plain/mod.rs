@@ -20,7 +20,7 @@ use crate::session::{Effect, Notice, Outcome, Session};
 use crate::text::{Text, fill};
 use commands::Verb;
 
-pub use chooser::choose_checklist;
+pub use chooser::{Offer, choose_checklist};
 pub use io::{Ended, Io, PlainError, run};
 pub use picker::pick_run;
 
