@@ -11,7 +11,7 @@ use ureq::Agent;
 use crate::fetch::resolve_location;
 
 /// Redirects followed before a link counts as broken.
-const MAX_REDIRECTS: usize = 5;
+pub(crate) const MAX_REDIRECTS: usize = 5;
 
 /// What became of one URL.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,12 +8,11 @@ use super::{Cli, Failure, default_notice, pack_and_words};
 use crate::app::{App, Chooser, Chosen, Leave, RunPicker};
 use crate::effects::{Opener, Runner, Saver};
 use crate::keymap::{Action, Keymap};
-use crate::library::Library;
 use crate::pack::Pack;
 use crate::plain::{self, Plain};
 use crate::progress::{StateStore, list_runs};
 use crate::session::{Notice, Opened, Started, open, shelf};
-use crate::text::{Text, fill};
+use crate::text::{Lang, Text, fill};
 use crate::ui::Theme;
 
 /// `ACCESSIBLE` set (and not empty or `0`): the variable command-line tools read to
@@ -58,33 +57,36 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     let mut select = None;
     loop {
         let here = Here::of(&opened);
-        let pack = here.pack.clone();
-        let text = super::lang_for(&cli, &pack).text();
+        let pack = &here.pack;
+        let lang = super::lang_for(&cli, pack);
+        let text = lang.text();
         let base = StateStore::new(super::state_dir(cli.state_dir.clone())?);
         let back = || here.reopen();
         let (leave, selected) = run_ui(&cli, opened, text, &keymap, &theme, select.take())?;
         opened = match leave {
             Leave::Shell => return Ok(()),
             // `r` leaves a student's checklist for the list of students.
-            Leave::Runs => match pick_in_ui(&base, &pack, text, &theme)? {
+            Leave::Runs => match pick_in_ui(&base, pack, text, &theme)? {
                 Some((store, run)) => open(pack.clone(), store, run, crate::clock::now()),
                 None => return Ok(()),
             },
             // `c` leaves it for the list of checklists.
             Leave::Checklists => {
-                let mut chooser = chooser(&cli, &base, &pack.id);
+                // Back on the same checklist (chosen, or fallen back to), on the same row.
+                select = selected;
+                let mut chooser = chooser(&cli, &base, &pack.id, lang);
                 match crate::tui::choose_checklist(&mut chooser, text, &theme)? {
                     Chosen::Quit => return Ok(()),
-                    Chosen::Back => {
-                        select = selected;
-                        back()
-                    }
+                    Chosen::Back => back(),
                     Chosen::Open(id) => open_chosen(&cli, &id, &base, back, |chosen| {
-                        pick_in_ui(&base, chosen, text, &theme)
+                        pick_in_ui(&base, chosen, super::lang_for(&cli, chosen).text(), &theme)
                     })?,
                 }
             }
         };
+        if opened.session.pack.id != here.pack.id || opened.run != here.run {
+            select = None;
+        }
     }
 }
 
@@ -111,14 +113,11 @@ impl Here {
     }
 }
 
-/// The chooser on every checklist within reach, with the mentor's standing in each
-/// (from `base`, their progress folder), on the one open now.
-fn chooser(cli: &Cli, base: &StateStore, current: &str) -> Chooser {
-    let library = Library::from_platform()
-        .map(|library| library.with_builtin_lang(super::builtin_lang(cli)))
-        .ok_or(Failure::NoStateDir);
-    let lang = super::builtin_lang(cli);
-    let listed = library.and_then(|library| Ok(shelf(&library, base, lang)?));
+/// The chooser on every checklist within reach, with how far the mentor is in each
+/// (from `base`, their progress folder), on the one open now, in `lang` (the language
+/// on screen).
+fn chooser(cli: &Cli, base: &StateStore, current: &str, lang: Lang) -> Chooser {
+    let listed = super::packs::library(cli).and_then(|library| Ok(shelf(&library, base, lang)?));
     let text = lang.text();
     match listed {
         // A preloaded pack that cannot be read is not listed: the chooser says why.
@@ -129,7 +128,7 @@ fn chooser(cli: &Cli, base: &StateStore, current: &str) -> Chooser {
         }
         Err(e) => {
             let mut chooser = Chooser::new(Vec::new(), current);
-            chooser.problem = Some(fill(text.chooser_problem, &[("error", &e.to_string())]));
+            chooser.problem = Some(fill(text.chooser_problem, &[("error", &e.message(text))]));
             chooser
         }
     }
@@ -145,14 +144,13 @@ fn open_chosen(
     back: impl FnOnce() -> Opened,
     pick: impl FnOnce(&Pack) -> Result<Option<(StateStore, Option<String>)>, Failure>,
 ) -> Result<Opened, Failure> {
-    let library = Library::from_platform()
-        .map(|library| library.with_builtin_lang(super::builtin_lang(cli)))
-        .ok_or(Failure::NoStateDir)?;
-    let chosen = match library.resolve_id(id) {
+    let chosen = match super::packs::library(cli)?.resolve_id(id) {
         Ok(chosen) => chosen,
         Err(e) => {
             let mut opened = back();
-            opened.notices.push(Notice::Unavailable(e.to_string()));
+            let text = super::lang_for(cli, &opened.session.pack).text();
+            let why = Failure::from(e).message(text);
+            opened.notices.push(Notice::Unavailable(why));
             return Ok(opened);
         }
     };
@@ -253,8 +251,9 @@ fn run_plain(cli: &Cli, mut opened: Opened, keymap: &Keymap) -> Result<(), Failu
     let opener = Opener::from_env();
     loop {
         let here = Here::of(&opened);
-        let pack = here.pack.clone();
-        let text = super::lang_for(cli, &pack).text();
+        let pack = &here.pack;
+        let lang = super::lang_for(cli, pack);
+        let text = lang.text();
         let Started {
             session,
             store,
@@ -280,18 +279,20 @@ fn run_plain(cli: &Cli, mut opened: Opened, keymap: &Keymap) -> Result<(), Failu
         let ended = plain::run(reader, startup, &notices, &mut stdin.lock(), &mut out, &io)?;
         let base = StateStore::new(super::state_dir(cli.state_dir.clone())?);
         let back = || here.reopen();
+        // The students of a pack, in the words of that pack's screen.
         let pick = |pack: &Pack, out: &mut std::io::StdoutLock<'_>| {
+            let text = super::lang_for(cli, pack).text();
             let picked = plain::pick_run(pack, &base, text, &mut stdin.lock(), out)?;
             Ok::<_, Failure>(picked.map(|(key, name)| (base.for_run(&key), Some(name))))
         };
         opened = match ended {
             plain::Ended::Quit => return Ok(()),
-            plain::Ended::Runs => match pick(&pack, &mut out)? {
+            plain::Ended::Runs => match pick(pack, &mut out)? {
                 Some((store, run)) => open(pack.clone(), store, run, crate::clock::now()),
                 None => return writeln!(out, "{}", text.plain_bye).map_err(Failure::Output),
             },
             plain::Ended::Checklists => {
-                let chooser = chooser(cli, &base, &pack.id);
+                let chooser = chooser(cli, &base, &pack.id, lang);
                 // Its own statement: the lock on standard input goes before a student is
                 // picked (which takes it again).
                 let offer = plain::Offer {

@@ -18,7 +18,7 @@ pub fn run() -> ExitCode {
     let matches = match super::command(lang).try_get_matches() {
         Ok(matches) => matches,
         // clap writes English: other languages say the mistake in their own words.
-        Err(e) if lang != crate::text::Lang::En && e.use_stderr() => {
+        Err(e) if lang != crate::text::Lang::En && super::help::is_mistake(&e) => {
             eprintln!("{}", super::clap_error(&e, lang.text()));
             return ExitCode::from(2);
         }

@@ -59,7 +59,7 @@ fn translate(mut cmd: Command, path: &str, t: &Text) -> Command {
         .collect();
     for id in args {
         if let Some(help) = lookup(t, &arg_key(path, &id)) {
-            cmd = cmd.mut_arg(id, |a| with_values(a.help(help), help, t));
+            cmd = cmd.mut_arg(id, |a| with_values(a, help, t));
         }
     }
     let subcommands: Vec<String> = cmd
@@ -121,6 +121,13 @@ fn with_values(arg: Arg, help: &str, t: &Text) -> Arg {
         .hide_default_value(true)
 }
 
+/// Whether clap stopped on a mistake (said in our words) rather than to show the help,
+/// the version, or the help of a command given without its subcommand.
+pub fn is_mistake(e: &clap::Error) -> bool {
+    use clap::error::ErrorKind;
+    e.use_stderr() && e.kind() != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+}
+
 /// A command-line mistake in `t`'s words, for a language other than English (clap
 /// writes English): what is wrong, a suggestion when clap has one, and how to get help.
 pub fn clap_error(e: &clap::Error, t: &Text) -> String {
@@ -131,6 +138,11 @@ pub fn clap_error(e: &clap::Error, t: &Text) -> String {
         Some(ContextValue::Strings(s)) => s.first().cloned().unwrap_or_default(),
         Some(value) => value.to_string(),
         None => String::new(),
+    };
+    // Every argument missing, not only the first.
+    let all = |kind| match e.get(kind) {
+        Some(ContextValue::Strings(s)) => s.join(", "),
+        _ => get(kind),
     };
     let what = match e.kind() {
         ErrorKind::InvalidSubcommand => fill(
@@ -154,19 +166,40 @@ pub fn clap_error(e: &clap::Error, t: &Text) -> String {
         ),
         ErrorKind::MissingRequiredArgument => fill(
             t.clap_err_missing,
-            &[("args", &get(ContextKind::InvalidArg))],
+            &[("args", &all(ContextKind::InvalidArg))],
+        ),
+        // A number that is not one, a date that is not one.
+        ErrorKind::ValueValidation => fill(
+            t.clap_err_value,
+            &[
+                ("value", &get(ContextKind::InvalidValue)),
+                ("arg", &get(ContextKind::InvalidArg)),
+            ],
+        ),
+        ErrorKind::ArgumentConflict => fill(
+            t.clap_err_conflict,
+            &[
+                ("arg", &get(ContextKind::InvalidArg)),
+                ("other", &get(ContextKind::PriorArg)),
+            ],
         ),
         _ => {
             let english = e.kind().as_str().unwrap_or("?");
             fill(t.clap_err_other, &[("error", english)])
         }
     };
-    let suggested = [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg]
-        .into_iter()
-        .map(get)
-        .find(|s| !s.is_empty())
-        .map(|name| format!(" ; {}", fill(t.clap_err_suggest, &[("name", &name)])))
-        .unwrap_or_default();
+    let suggested = [
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+    ]
+    .into_iter()
+    .map(get)
+    .find(|s| !s.is_empty());
+    let what = match suggested {
+        Some(name) => fill(t.clap_err_suggest, &[("what", &what), ("name", &name)]),
+        None => what,
+    };
     let usage = get(ContextKind::Usage);
     let usage = usage.trim_start_matches("Usage: ").trim();
     let usage = if usage.is_empty() {
@@ -175,7 +208,7 @@ pub fn clap_error(e: &clap::Error, t: &Text) -> String {
         usage
     };
     format!(
-        "ticklist: {what}{suggested}\n{}",
+        "ticklist: {what}\n{}",
         fill(t.clap_err_more, &[("usage", usage)])
     )
 }

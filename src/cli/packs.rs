@@ -13,7 +13,7 @@ use crate::progress::StateStore;
 use crate::session::HowFar;
 use crate::text::{Text, fill};
 
-fn library(cli: &Cli) -> Result<Library, Failure> {
+pub(super) fn library(cli: &Cli) -> Result<Library, Failure> {
     let library = Library::from_platform().ok_or(Failure::NoStateDir)?;
     Ok(library.with_builtin_lang(super::builtin_lang(cli)))
 }

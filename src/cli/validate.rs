@@ -161,7 +161,8 @@ fn links_answer(
             }
             LinkStatus::Loop => {
                 dead += 1;
-                fill(t.cli_link_loop, &[("max", "5")])
+                let max = crate::links::MAX_REDIRECTS.to_string();
+                fill(t.cli_link_loop, &[("max", &max)])
             }
             LinkStatus::Failed { error } => {
                 unchecked += 1;

@@ -84,11 +84,14 @@ fn translate(english: &str, t: &Text) -> Option<String> {
         let (field, after) = quoted(rest)?;
         let expected = after.split_once("expected one of ").map_or("", |(_, e)| e);
         // `titel`: did you mean `title`? The closest key allowed here, if one is close.
+        // One edit for a short key, two for a longer one: `to` is not `id`.
+        let most = if field.chars().count() <= 4 { 1 } else { 2 };
         let close = expected
             .split(", ")
             .map(|key| key.trim_matches('`'))
+            .filter(|key| !key.is_empty())
             .map(|key| (crate::fold::edit_distance(key, &field), key))
-            .filter(|(distance, _)| *distance <= 2)
+            .filter(|(distance, _)| *distance <= most)
             .min();
         let values = [("field", field.as_str()), ("expected", expected)];
         return Some(match close {

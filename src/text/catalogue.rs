@@ -608,6 +608,7 @@ catalogue! {
     clap_err_option,
     clap_err_value,
     clap_err_missing,
+    clap_err_conflict,
     clap_err_other,
     clap_err_suggest,
     clap_err_more,

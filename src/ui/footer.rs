@@ -36,7 +36,7 @@ pub fn status_rows(app: &App, width: u16) -> u16 {
 pub fn typed(template: &str, line: &TypedLine, area: Rect, theme: &Theme) -> Line<'static> {
     let (head, tail) = template.split_once("{text}").unwrap_or((template, ""));
     let (before, under, after) = line.split();
-    let before = shown_before(head, before, area.width);
+    let before = shown_before(head, before, area.width, theme.glyphs.ellipsis);
     let cursor = theme.key.add_modifier(Modifier::REVERSED);
     Line::from(vec![
         Span::styled(format!(" {head}{before}"), theme.key),
@@ -47,7 +47,7 @@ pub fn typed(template: &str, line: &TypedLine, area: Rect, theme: &Theme) -> Lin
 
 /// The text before the cursor as [`typed`] shows it: whole, or its end after an ellipsis
 /// when the whole would push the cursor past the line's `width` columns.
-fn shown_before(head: &str, before: &str, width: u16) -> String {
+fn shown_before(head: &str, before: &str, width: u16, ellipsis: char) -> String {
     use unicode_segmentation::UnicodeSegmentation as _;
     let room = usize::from(width).saturating_sub(2 + head.width());
     if before.width() <= room {
@@ -63,16 +63,22 @@ fn shown_before(head: &str, before: &str, width: u16) -> String {
         })
         .collect();
     kept.reverse();
-    format!("…{}", kept.concat())
+    format!("{ellipsis}{}", kept.concat())
 }
 
 /// The terminal's cursor where the next character typed goes, as [`typed`] lays it out.
-pub(super) fn typing_point(frame: &mut Frame, area: Rect, template: &str, line: &TypedLine) {
+pub(super) fn typing_point(
+    frame: &mut Frame,
+    area: Rect,
+    template: &str,
+    line: &TypedLine,
+    theme: &Theme,
+) {
     let head = template
         .split_once("{text}")
         .map_or(template, |(head, _)| head);
     let (before, _, _) = line.split();
-    let before = shown_before(head, before, area.width);
+    let before = shown_before(head, before, area.width, theme.glyphs.ellipsis);
     let x = 1 + head.width() + before.width();
     if let Ok(x) = u16::try_from(x)
         && x < area.width
@@ -111,13 +117,13 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
             PromptKind::Note => app.text.note_prompt.into(),
         };
         frame.render_widget(typed(&template, &asked.line, status, theme), status);
-        typing_point(frame, status, &template, &asked.line);
+        typing_point(frame, status, &template, &asked.line, theme);
     } else if let Some(search) = app.search.as_ref().filter(|_| app.typing()) {
         frame.render_widget(
             typed(app.text.search_prompt, &search.line, status, theme),
             status,
         );
-        typing_point(frame, status, app.text.search_prompt, &search.line);
+        typing_point(frame, status, app.text.search_prompt, &search.line, theme);
     } else if let Some(s) = &app.status {
         let style = match s.severity {
             Severity::Info => theme.info,
@@ -200,11 +206,11 @@ mod tests {
 
     #[test]
     fn a_long_line_scrolls_so_that_the_cursor_stays_in_view() {
-        assert_eq!(shown_before("Note : ", "abc", 20), "abc");
+        assert_eq!(shown_before("Note : ", "abc", 20, '…'), "abc");
         let long = "é".repeat(50);
-        let shown = shown_before("Note : ", &long, 20);
+        let shown = shown_before("Note : ", &long, 20, '…');
         assert!(shown.starts_with('…'), "{shown}");
         assert_eq!(2 + "Note : ".width() + shown.width(), 20, "{shown}");
-        assert_eq!(shown_before("日本", "日本語の文", 9), "…文");
+        assert_eq!(shown_before("日本", "日本語の文", 9, '~'), "~文");
     }
 }

@@ -149,7 +149,7 @@ pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
             Naming::Rename(_) => t.picker_rename_name,
         };
         frame.render_widget(super::footer::typed(ask, name, prompt, theme), prompt);
-        super::footer::typing_point(frame, prompt, ask, name);
+        super::footer::typing_point(frame, prompt, ask, name, theme);
     } else if let Some(said) = &picker.said {
         frame.render_widget(Line::styled(format!(" {said}"), theme.info), prompt);
     }

@@ -1077,6 +1077,13 @@ fn french_help_and_argument_mistakes_have_no_english_words_of_clap() {
         &["--bogus"],
         &["report", "--format", "pdf", "x"],
         &["check"],
+        &[
+            "validate",
+            "--check-links",
+            "--link-timeout",
+            "abc",
+            "x.yaml",
+        ],
     ] {
         let mut args = vec!["--lang", "fr"];
         args.extend(mistake);
@@ -1086,4 +1093,8 @@ fn french_help_and_argument_mistakes_have_no_english_words_of_clap() {
         }
         assert!(said.contains("Pour en savoir plus"), "{said}");
     }
+    // A family of commands without its subcommand shows its help, in French.
+    let out = crate::support::cli_output(home.path(), &["--lang", "fr", "pack"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("Utilisation : ticklist pack"), "{said}");
 }
