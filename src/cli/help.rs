@@ -157,7 +157,8 @@ pub fn clap_error(e: &clap::Error, t: &Text) -> String {
             t.clap_err_missing,
             &[("args", &get(ContextKind::InvalidArg))],
         ),
-        ErrorKind::InvalidValue => fill(
+        // A value not among those allowed; a number or a date that is not one.
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => fill(
             t.clap_err_value,
             &[
                 ("value", &get(ContextKind::InvalidValue)),
@@ -167,14 +168,6 @@ pub fn clap_error(e: &clap::Error, t: &Text) -> String {
         ErrorKind::MissingRequiredArgument => fill(
             t.clap_err_missing,
             &[("args", &all(ContextKind::InvalidArg))],
-        ),
-        // A number that is not one, a date that is not one.
-        ErrorKind::ValueValidation => fill(
-            t.clap_err_value,
-            &[
-                ("value", &get(ContextKind::InvalidValue)),
-                ("arg", &get(ContextKind::InvalidArg)),
-            ],
         ),
         ErrorKind::ArgumentConflict => fill(
             t.clap_err_conflict,
