@@ -79,9 +79,33 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// Text as an ASCII name part: folded (case, accents, "œ"), letters and digits kept,
+/// every other run of characters one `-`, none at the ends, at most `max` characters.
+/// Empty when nothing is left: the caller says what stands in.
+pub fn slug(text: &str, max: usize) -> String {
+    let mut slug = String::new();
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.truncate(max);
+    slug.trim_end_matches('-').to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slug_is_ascii_words_joined_by_one_dash() {
+        assert_eq!(slug("Élodie  N'Diaye", 40), "elodie-n-diaye");
+        assert_eq!(slug("  --Créer son compte Zoom!--", 40), "creer-son-compte-zoom");
+        assert_eq!(slug("abc def", 4), "abc");
+        assert_eq!(slug("日本", 40), "");
+    }
 
     #[test]
     fn edit_distance_counts_single_edits() {

@@ -11,7 +11,6 @@ use jiff::Timestamp;
 use sha2::{Digest, Sha256};
 
 use crate::export::{Author, export};
-use crate::fold::fold;
 use crate::pack::Pack;
 use crate::progress::{State, Tracker};
 
@@ -83,19 +82,9 @@ impl Publisher {
     }
 }
 
-/// A name as a file name part: folded to lower case without accents, anything else
-/// than letters and digits becoming one `-`.
+/// A name as a file name part ([`crate::fold::slug`]), "x" when nothing is left.
 fn slug(text: &str) -> String {
-    let folded = fold(text);
-    let mut slug = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug: String = slug.trim_matches('-').chars().take(SLUG_CHARS).collect();
+    let slug = crate::fold::slug(text, SLUG_CHARS);
     if slug.is_empty() { "x".into() } else { slug }
 }
 

@@ -6,7 +6,6 @@ use std::collections::{HashMap, HashSet};
 
 use super::matching::{Flat, Match, match_nodes};
 use super::shape::Draft;
-use crate::fold::fold;
 use crate::pack::{DueAfter, Level, Pack};
 
 /// Longest slug made from a title: short enough to type, long enough to tell apart.
@@ -14,16 +13,7 @@ const MAX_SLUG: usize = 32;
 
 /// An ASCII id from a title: "Créer son compte Zoom" → `creer-son-compte-zoom`.
 pub fn slug(title: &str) -> String {
-    // Folded as search folds it (accents, "œ", "ß"), then ASCII only.
-    let mut slug = String::new();
-    for c in fold(title).chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let mut slug = slug.trim_end_matches('-').to_string();
+    let mut slug = crate::fold::slug(title, usize::MAX);
     if slug.len() > MAX_SLUG {
         // At a word's end when there is one.
         let end = slug[..MAX_SLUG]

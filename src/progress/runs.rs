@@ -28,17 +28,8 @@ pub struct RunSummary {
 /// The file key for a new run named `name`: letters and digits of the folded name, joined
 /// by dashes ("Élodie N'Diaye" → "elodie-n-diaye"), or "run" when nothing is left.
 pub fn run_key(name: &str) -> String {
-    let key: String = fold(name)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .take(40)
-        .collect();
-    let key = key.trim_matches('-');
-    if key.is_empty() {
-        "run".into()
-    } else {
-        key.into()
-    }
+    let key = crate::fold::slug(name, 40);
+    if key.is_empty() { "run".into() } else { key }
 }
 
 /// The runs of `pack` in `store`'s directory, oldest first; archived ones too. Files that
