@@ -102,7 +102,10 @@ mod tests {
     #[test]
     fn a_slug_is_ascii_words_joined_by_one_dash() {
         assert_eq!(slug("Élodie  N'Diaye", 40), "elodie-n-diaye");
-        assert_eq!(slug("  --Créer son compte Zoom!--", 40), "creer-son-compte-zoom");
+        assert_eq!(
+            slug("  --Créer son compte Zoom!--", 40),
+            "creer-son-compte-zoom"
+        );
         assert_eq!(slug("abc def", 4), "abc");
         assert_eq!(slug("日本", 40), "");
     }

@@ -13,6 +13,8 @@ pub mod clock;
 pub mod fold;
 /// Keys and mouse events become actions; the table the footer and help are made from.
 pub mod keymap;
+/// Where ticklist keeps its files on this platform.
+pub mod places;
 /// Untrusted text made safe to print: controls and direction overrides shown, not sent.
 pub mod safe_text;
 /// The words of the interface, French and English, with their plural rule.

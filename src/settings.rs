@@ -29,7 +29,7 @@ impl Settings {
 
     /// The platform config directory (`$XDG_CONFIG_HOME/ticklist` on Linux).
     pub fn from_platform() -> Option<Self> {
-        directories::ProjectDirs::from("", "", "ticklist").map(|d| Settings::new(d.config_dir()))
+        crate::places::dirs().map(|d| Settings::new(d.config_dir()))
     }
 
     /// The name the mentor's exports carry, as last given.

@@ -167,7 +167,7 @@ pub fn state_dir(cli_choice: Option<PathBuf>) -> Result<PathBuf, Failure> {
     if let Some(dir) = cli_choice {
         return Ok(dir);
     }
-    directories::ProjectDirs::from("", "", "ticklist")
+    crate::places::dirs()
         .map(|dirs| dirs.config_dir().to_path_buf())
         .ok_or(Failure::NoStateDir)
 }
@@ -175,7 +175,7 @@ pub fn state_dir(cli_choice: Option<PathBuf>) -> Result<PathBuf, Failure> {
 /// The keys for the full-screen UI: the defaults with the user's keymap file
 /// (`keys.yaml` in the config directory) applied, if there is one.
 pub fn keymap(t: &Text) -> Result<Keymap, Failure> {
-    let Some(dirs) = directories::ProjectDirs::from("", "", "ticklist") else {
+    let Some(dirs) = crate::places::dirs() else {
         return Ok(Keymap::default());
     };
     Ok(Keymap::load(&dirs.config_dir().join(KEYMAP_FILE), t)?)

@@ -89,7 +89,7 @@ impl Library {
     /// The platform's directories (`~/.local/share`, `~/.config`, `~/.cache` on Linux)
     /// and its system ones (`$XDG_DATA_DIRS`, `$XDG_CONFIG_DIRS`).
     pub fn from_platform() -> Option<Self> {
-        let dirs = directories::ProjectDirs::from("", "", "ticklist")?;
+        let dirs = crate::places::dirs()?;
         let library = Library::new(dirs.data_dir(), dirs.config_dir(), dirs.cache_dir());
         Some(library.with_system(SystemDirs::from_env()))
     }
