@@ -517,11 +517,15 @@ fn rebound_keys_show_in_the_footer_and_the_help() {
 }
 
 /// A shipped pack as a mentor first sees it: fresh progress, in the pack's language.
-fn first_screen(id: &str, lang: Lang) -> Terminal<TestBackend> {
+/// A built-in pack in `lang` with no progress, as a new mentor opens it.
+fn fresh(id: &str, lang: Lang) -> App {
     let pack = pack::find_builtin(id).unwrap().load(lang).unwrap();
-    let state = State::new(&pack.id, &pack.version);
-    let tracker = Tracker::new(&pack, state);
-    let mut app = App::new(Session::new(pack, tracker), lang.text(), TimeZone::UTC);
+    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    App::new(Session::new(pack, tracker), lang.text(), TimeZone::UTC)
+}
+
+fn first_screen(id: &str, lang: Lang) -> Terminal<TestBackend> {
+    let mut app = fresh(id, lang);
     draw(&mut app, 100, 30);
     draw(&mut app, 100, 30)
 }
@@ -542,12 +546,7 @@ fn first_screen_of_the_handbook() {
 
 #[test]
 fn slash_no_show_finds_the_answer_in_the_handbook() {
-    let pack = pack::find_builtin("mentor-handbook")
-        .unwrap()
-        .load(Lang::En)
-        .unwrap();
-    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
-    let mut app = App::new(Session::new(pack, tracker), &EN, TimeZone::UTC);
+    let mut app = fresh("mentor-handbook", Lang::En);
     draw(&mut app, 100, 30);
     app.update(Action::Search, now());
     for c in "no show".chars() {
@@ -824,12 +823,7 @@ fn the_chooser_at_three_sizes() {
 /// mentor always sees whose checklist they tick.
 #[test]
 fn a_students_name_stays_in_the_header_at_40_columns() {
-    let pack = pack::find_builtin("first-session")
-        .unwrap()
-        .load(Lang::Fr)
-        .unwrap();
-    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
-    let mut app = App::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
+    let mut app = fresh("first-session", Lang::Fr);
     app.run = Some("Alice".into());
     let terminal = draw(&mut app, 40, 12);
     let header = terminal.backend().to_string();
