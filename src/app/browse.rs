@@ -8,11 +8,17 @@ use ratatui::layout::Position;
 use super::{App, BOX_WIDTH, Leave, LinkPurpose, Mode, Overlay, PromptKind, box_column};
 use crate::keymap::Action;
 use crate::progress::SkipPlan;
-use crate::session::{Effect, Notice, Outcome};
+use crate::session::{Effect, Outcome};
 use crate::text::fill;
 
 impl App {
     pub(super) fn update_main(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        // A change the core makes by the action's name alone (tick, undo, ask).
+        if let Some(node) = self.tree.selected()
+            && let Some(outcome) = self.session.act(action, node, self.text, now)
+        {
+            return self.show(outcome);
+        }
         let pack = &self.session.pack;
         match action {
             Action::Up => self.tree.move_by(-1),
@@ -33,14 +39,9 @@ impl App {
             Action::ScrollDown { .. } => self.tree.scroll(3),
             Action::DetailsDown => self.scroll_details(1),
             Action::DetailsUp => self.scroll_details(-1),
-            Action::Toggle => return self.toggle_selected(now),
             Action::NextTodo if self.search.is_some() => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
             Action::NextTodo => self.next_todo(),
-            Action::Undo => {
-                let outcome = self.session.undo();
-                return self.show(outcome);
-            }
             Action::Skip => return self.skip_selected(),
             Action::EditNote => self.edit_note(),
             Action::Search => self.start_search(),
@@ -62,14 +63,9 @@ impl App {
                 self.leave = Leave::Checklists;
                 self.quit = true;
             }
-            Action::Ask => {
-                let Some(node) = self.tree.selected() else {
-                    return Vec::new();
-                };
-                let asked = self.session.ask(node, self.text);
-                return self.show(asked);
-            }
             Action::Click { column, row } => return self.click(column, row, now),
+            // The core's (above), or nothing here.
+            _ => {}
         }
         Vec::new()
     }
@@ -132,18 +128,8 @@ impl App {
             | Action::Click { .. } => {
                 self.mode = Mode::Browsing;
             }
-            Action::First
-            | Action::Last
-            | Action::PageUp
-            | Action::PageDown
-            | Action::NextTodo
-            | Action::Undo
-            | Action::Skip
-            | Action::EditNote
-            | Action::Search
-            | Action::DetailsDown
-            | Action::DetailsUp
-            | Action::PrevMatch => {}
+            // The list of links is a short choice: other keys wait until it is closed.
+            _ => {}
         }
         Vec::new()
     }
@@ -170,7 +156,7 @@ impl App {
             return Vec::new();
         };
         let (kind, text) = match self.session.skip_plan(node) {
-            SkipPlan::Nothing => return self.show(Outcome::say(Notice::NotTickable)),
+            SkipPlan::Nothing => (PromptKind::NothingToSkip, String::new()),
             SkipPlan::Skip { replaces } => (
                 PromptKind::Skip {
                     replaces,

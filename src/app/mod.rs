@@ -16,7 +16,7 @@ use jiff::tz::TimeZone;
 use ratatui::layout::Rect;
 
 use crate::effects::Core;
-use crate::keymap::{Action, Edit, Keymap};
+use crate::keymap::{Action, Edit, KeyMode, Keymap};
 use crate::progress::State;
 use crate::session::{Effect, EffectResult, Notice, Outcome, Session, Severity};
 use crate::text::{Text, fill};
@@ -195,13 +195,21 @@ impl App {
         self.overlay_scroll = self.overlay_scroll.min(max);
     }
 
+    /// What keys mean now: the one place the UI's mode becomes the keymap's.
+    pub fn key_mode(&self) -> KeyMode {
+        match self.mode {
+            Mode::Searching | Mode::Typing(_) => KeyMode::Typing,
+            Mode::Overlay(Overlay::Help | Overlay::Completion) => KeyMode::Reading,
+            Mode::Overlay(Overlay::Links { .. }) | Mode::Browsing => KeyMode::Commands {
+                after_closing: self.closed,
+            },
+        }
+    }
+
     /// Whether an open window is read rather than worked in: any key closes it, and
     /// only the keys that scroll it do something else.
-    pub fn reading_overlay(&self) -> bool {
-        matches!(
-            self.mode,
-            Mode::Overlay(Overlay::Help | Overlay::Completion)
-        )
+    fn reading_overlay(&self) -> bool {
+        self.key_mode() == KeyMode::Reading
     }
 
     /// A key with no other use closes the window being read, and does nothing else.
@@ -217,15 +225,9 @@ impl App {
         !matches!(self.mode, Mode::Browsing) || self.search.is_some()
     }
 
-    /// Whether the last key closed something: Escape right after it goes back no
-    /// further, and never quits (`q` does).
-    pub fn just_closed(&self) -> bool {
-        self.closed
-    }
-
     /// Whether keys are text (a search or a reason being typed), not commands.
     pub fn typing(&self) -> bool {
-        matches!(self.mode, Mode::Searching | Mode::Typing(_))
+        self.key_mode() == KeyMode::Typing
     }
 
     /// The window over the screen, if one is open.

@@ -2,7 +2,7 @@
 //! so before the checklist the mentor picks a student's run, starts one, renames or
 //! archives one. Pure like the app: keys in, a [`PickerRequest`] out for `tui` to carry out.
 
-use crate::keymap::{Edit, PickerAction};
+use crate::keymap::{Edit, KeyMode, PickerAction};
 use crate::progress::RunSummary;
 
 /// What the mentor asked the picker for.
@@ -77,6 +77,15 @@ impl RunPicker {
 
     pub fn typing(&self) -> bool {
         self.naming.is_some()
+    }
+
+    /// What keys mean now: a name's letters while one is typed, else the list's keys.
+    pub fn key_mode(&self) -> KeyMode {
+        if self.typing() {
+            KeyMode::Typing
+        } else {
+            KeyMode::List(crate::keymap::PICKER_BINDINGS)
+        }
     }
 
     /// Whether `action` does something now: the footer offers only these.

@@ -19,6 +19,9 @@ pub enum PromptKind {
         again: bool,
     },
     Note,
+    /// `s` on a reference card: nothing to skip, but the prompt opens all the same so
+    /// that the words typed next stay text; it keeps nothing.
+    NothingToSkip,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +80,7 @@ impl App {
                 let outcome = match kind {
                     PromptKind::Skip { .. } => self.session.skip(node, &text, now),
                     PromptKind::Note => self.session.note(node, &text, false),
+                    PromptKind::NothingToSkip => return Vec::new(),
                 };
                 return self.show(outcome);
             }

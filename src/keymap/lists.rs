@@ -2,9 +2,7 @@
 //! done once per student, and the chooser of checklists. Not rebindable: each list is a
 //! short stop, and its footer shows every key.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-
-use super::{Key, key_of};
+use super::Key;
 
 /// What a key does in the run picker (the list of a repeatable pack's runs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,18 +44,3 @@ pub const CHOOSER_BINDINGS: &[(&[Key], PickerAction)] = &[
     (&[Key::Esc], PickerAction::Back),
     (&[Key::Char('q')], PickerAction::Quit),
 ];
-
-/// The action a key press asks for in a list with these `bindings` (Ctrl+C quits).
-pub fn list_action(event: KeyEvent, bindings: &[(&[Key], PickerAction)]) -> Option<PickerAction> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    if event.modifiers.contains(KeyModifiers::CONTROL) {
-        return (event.code == KeyCode::Char('c')).then_some(PickerAction::Quit);
-    }
-    let key = key_of(event.code)?;
-    bindings
-        .iter()
-        .find(|(keys, _)| keys.contains(&key))
-        .map(|(_, action)| *action)
-}

@@ -4,14 +4,14 @@
 
 mod file;
 mod lists;
+mod modes;
 mod words;
 
 pub use file::{KEYMAP_FILE, KeymapError};
-pub use lists::{CHOOSER_BINDINGS, PICKER_BINDINGS, PickerAction, list_action};
+pub use lists::{CHOOSER_BINDINGS, PICKER_BINDINGS, PickerAction};
+pub use modes::{Input, KeyMode};
 
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::KeyCode;
 
 /// Something the user asked for, independent of how they asked. Its one name (serde's,
 /// in kebab case) is what `keys.yaml` binds and what picks its words from the catalogue
@@ -261,77 +261,6 @@ impl Keymap {
     pub fn footer(&self) -> impl Iterator<Item = &Binding> {
         self.bindings.iter().filter(|b| b.in_footer)
     }
-
-    /// The action a key press asks for, if any. Key releases and Ctrl/Alt chords are
-    /// ignored, except Ctrl+C which quits like everywhere else.
-    pub fn action_for_key(&self, event: KeyEvent) -> Option<Action> {
-        if event.kind == KeyEventKind::Release {
-            return None;
-        }
-        if event.modifiers.contains(KeyModifiers::CONTROL) {
-            return (event.code == KeyCode::Char('c')).then_some(Action::Quit);
-        }
-        if event.modifiers.contains(KeyModifiers::ALT) {
-            return None;
-        }
-        let key = key_of(event.code)?;
-        if let Key::Char(c @ '1'..='9') = key {
-            let n = c.to_digit(10).and_then(|d| u8::try_from(d).ok())?;
-            return Some(Action::OpenLink(n));
-        }
-        self.bindings
-            .iter()
-            .find(|b| b.keys.contains(&key))
-            .map(|b| b.action)
-    }
-}
-
-/// While something is typed, keys are text: characters go in at the cursor, which
-/// Left/Right/Home/End move, Backspace and Delete remove a grapheme, Enter keeps it, Esc
-/// (or Ctrl+C) drops it, Up/Down go from match to match.
-pub fn edit_for_key(event: KeyEvent) -> Option<Edit> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    if event.modifiers.contains(KeyModifiers::CONTROL) {
-        return (event.code == KeyCode::Char('c')).then_some(Edit::Cancel);
-    }
-    match event.code {
-        KeyCode::Char(c) if !c.is_control() => Some(Edit::Insert(c)),
-        KeyCode::Backspace => Some(Edit::Delete),
-        KeyCode::Delete => Some(Edit::DeleteForward),
-        KeyCode::Left => Some(Edit::Left),
-        KeyCode::Right => Some(Edit::Right),
-        KeyCode::Home => Some(Edit::Home),
-        KeyCode::End => Some(Edit::End),
-        KeyCode::Enter => Some(Edit::Confirm),
-        KeyCode::Esc => Some(Edit::Cancel),
-        KeyCode::Up => Some(Edit::Previous),
-        KeyCode::Down => Some(Edit::Next),
-        _ => None,
-    }
-}
-
-/// Whether `action` moves through what a window shows (the help scrolls with these).
-pub fn scrolls(action: Action) -> bool {
-    matches!(
-        action,
-        Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::First
-            | Action::Last
-            | Action::ScrollUp { .. }
-            | Action::ScrollDown { .. }
-    )
-}
-
-/// Ctrl-Z: hand the terminal back to the shell until `fg`, as every terminal program does.
-pub fn is_suspend(event: &KeyEvent) -> bool {
-    event.kind != KeyEventKind::Release
-        && event.modifiers.contains(KeyModifiers::CONTROL)
-        && event.code == KeyCode::Char('z')
 }
 
 /// Pasted text as it may be typed into a prompt: line breaks and tabs become spaces
@@ -347,25 +276,6 @@ pub fn pasted(text: &str, max: usize) -> String {
         })
         .take(max)
         .collect()
-}
-
-/// The action a mouse event asks for, if any.
-pub fn action_for_mouse(event: MouseEvent) -> Option<Action> {
-    match event.kind {
-        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-            column: event.column,
-            row: event.row,
-        }),
-        MouseEventKind::ScrollUp => Some(Action::ScrollUp {
-            column: event.column,
-            row: event.row,
-        }),
-        MouseEventKind::ScrollDown => Some(Action::ScrollDown {
-            column: event.column,
-            row: event.row,
-        }),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Keys to actions, and the rules every default binding keeps.
 
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
+
 use super::*;
 
 #[test]
@@ -68,20 +70,95 @@ fn every_binding_is_reachable_from_its_keys() {
     }
 }
 
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn resolve(code: KeyCode, mode: KeyMode) -> Option<Input> {
+    Keymap::default().resolve(key(code), mode, true)
+}
+
+const COMMANDS: KeyMode = KeyMode::Commands {
+    after_closing: false,
+};
+
 #[test]
-fn while_typing_the_arrows_home_end_and_delete_edit_the_line() {
-    let edit = |code| edit_for_key(KeyEvent::new(code, KeyModifiers::NONE));
-    assert_eq!(edit(KeyCode::Left), Some(Edit::Left));
-    assert_eq!(edit(KeyCode::Right), Some(Edit::Right));
-    assert_eq!(edit(KeyCode::Home), Some(Edit::Home));
-    assert_eq!(edit(KeyCode::End), Some(Edit::End));
-    assert_eq!(edit(KeyCode::Delete), Some(Edit::DeleteForward));
-    assert_eq!(edit(KeyCode::Backspace), Some(Edit::Delete));
+fn while_typing_every_key_is_text_or_moves_the_cursor() {
+    let edit = |code| resolve(code, KeyMode::Typing);
+    assert_eq!(edit(KeyCode::Left), Some(Input::Edit(Edit::Left)));
+    assert_eq!(edit(KeyCode::Right), Some(Input::Edit(Edit::Right)));
+    assert_eq!(edit(KeyCode::Home), Some(Input::Edit(Edit::Home)));
+    assert_eq!(edit(KeyCode::End), Some(Input::Edit(Edit::End)));
     assert_eq!(
-        edit(KeyCode::Char('q')),
-        Some(Edit::Insert('q')),
-        "text, not a command"
+        edit(KeyCode::Delete),
+        Some(Input::Edit(Edit::DeleteForward))
     );
+    assert_eq!(edit(KeyCode::Backspace), Some(Input::Edit(Edit::Delete)));
+    // Every letter a command uses elsewhere is text here.
+    for binding in Keymap::default().bindings() {
+        for k in &binding.keys {
+            if let Key::Char(c) = *k {
+                assert_eq!(edit(KeyCode::Char(c)), Some(Input::Edit(Edit::Insert(c))));
+            }
+        }
+    }
+    assert_eq!(edit(KeyCode::Esc), Some(Input::Edit(Edit::Cancel)));
+}
+
+#[test]
+fn each_mode_gives_a_key_its_own_meaning() {
+    assert_eq!(
+        resolve(KeyCode::Char('q'), COMMANDS),
+        Some(Input::Action(Action::Quit))
+    );
+    assert_eq!(
+        resolve(KeyCode::Esc, COMMANDS),
+        Some(Input::Action(Action::Quit))
+    );
+    // Right after something closed, Escape goes back no further.
+    let back = KeyMode::Commands {
+        after_closing: true,
+    };
+    assert_eq!(resolve(KeyCode::Esc, back), None);
+    assert_eq!(
+        resolve(KeyCode::Char('q'), back),
+        Some(Input::Action(Action::Quit))
+    );
+    // Reading: the keys that scroll scroll, any other closes (even one bound to nothing).
+    assert_eq!(
+        resolve(KeyCode::Down, KeyMode::Reading),
+        Some(Input::Action(Action::Down))
+    );
+    assert_eq!(
+        resolve(KeyCode::Char(' '), KeyMode::Reading),
+        Some(Input::Dismiss)
+    );
+    assert_eq!(
+        resolve(KeyCode::Char('x'), KeyMode::Reading),
+        Some(Input::Dismiss)
+    );
+    // The lists have their own keys.
+    let chooser = KeyMode::List(CHOOSER_BINDINGS);
+    assert_eq!(
+        resolve(KeyCode::Esc, chooser),
+        Some(Input::List(PickerAction::Back))
+    );
+    assert_eq!(resolve(KeyCode::Char('t'), chooser), None);
+    // Ctrl-Z and pasted text are the same in every mode; a paste is never keys.
+    let modes = [COMMANDS, KeyMode::Typing, KeyMode::Reading, chooser];
+    for mode in modes {
+        let ctrl_z = Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+        let keymap = Keymap::default();
+        assert_eq!(keymap.resolve(ctrl_z, mode, false), Some(Input::Suspend));
+        let paste = Event::Paste("q".into());
+        assert_eq!(
+            keymap.resolve(paste, mode, false),
+            Some(Input::Paste("q".into()))
+        );
+        let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(keymap.resolve(Event::Key(release), mode, false), None);
+    }
 }
 
 /// Characters an AZERTY keyboard only types with AltGr.

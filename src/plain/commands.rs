@@ -3,6 +3,7 @@
 //! learns one set of keys; the help lists the commands from this one table.
 
 use crate::keymap::{Action, Key, Keymap};
+use crate::session::ACTIONS;
 use crate::text::{Text, fill};
 
 /// What a typed line asks for.
@@ -16,10 +17,11 @@ pub enum Verb {
     /// `g N`: step N; `g` alone, the first line.
     Go,
     Last,
-    Toggle,
+    /// A change the core makes by the action's name alone: tick, undo, ask, and any
+    /// other in [`ACTIONS`] (with the UI's letters and the action's name as its word).
+    Act(Action),
     Skip,
     Note,
-    Undo,
     Search,
     PrevMatch,
     Open,
@@ -30,8 +32,6 @@ pub enum Verb {
     Runs,
     /// The list of checklists, to open another.
     Checklists,
-    /// Write to the pack's contact about the current step.
-    Ask,
     Help,
     Quit,
 }
@@ -45,14 +45,12 @@ impl Verb {
             Verb::Up => Action::Up,
             Verb::Go => Action::First,
             Verb::Last => Action::Last,
-            Verb::Toggle => Action::Toggle,
+            Verb::Act(action) => action,
             Verb::Skip => Action::Skip,
             Verb::Note => Action::EditNote,
-            Verb::Undo => Action::Undo,
             Verb::Search => Action::Search,
             Verb::PrevMatch => Action::PrevMatch,
             Verb::Open => Action::Open,
-            Verb::Ask => Action::Ask,
             Verb::Checklists => Action::Packs,
             Verb::Help => Action::Help,
             Verb::Quit => Action::Quit,
@@ -64,7 +62,7 @@ impl Verb {
     /// be typed alone on a line.
     fn own_letter(self) -> Option<&'static str> {
         match self {
-            Verb::Toggle => Some("t"),
+            Verb::Act(Action::Toggle) => Some("t"),
             Verb::Progress => Some("p"),
             Verb::Left => Some("w"),
             Verb::Runs => Some("r"),
@@ -81,10 +79,13 @@ impl Verb {
             Verb::Up => t.plain_help_up,
             Verb::Go => t.plain_help_go,
             Verb::Last => t.plain_help_last,
-            Verb::Toggle => t.plain_help_tick,
+            Verb::Act(Action::Toggle) => t.plain_help_tick,
+            Verb::Act(Action::Undo) => t.plain_help_undo,
+            // Said by whom the pack names (`help`'s `ask`).
+            Verb::Act(Action::Ask) => "",
+            Verb::Act(action) => action.words(t).1,
             Verb::Skip => t.plain_help_skip,
             Verb::Note => t.plain_help_note,
-            Verb::Undo => t.plain_help_undo,
             Verb::Search => t.plain_help_search,
             Verb::PrevMatch => t.plain_help_prev_match,
             Verb::Open => t.plain_help_open,
@@ -92,8 +93,6 @@ impl Verb {
             Verb::Left => t.plain_help_left,
             Verb::Runs => t.plain_help_runs,
             Verb::Checklists => t.plain_help_packs,
-            // Said by whom the pack names (`help`'s `ask`).
-            Verb::Ask => "",
             Verb::Help => t.plain_help_help,
             Verb::Quit => t.plain_help_quit,
         }
@@ -109,10 +108,10 @@ const VERBS: &[(Verb, &[&str])] = &[
     (Verb::Up, &["up"]),
     (Verb::Go, &["go"]),
     (Verb::Last, &["last"]),
-    (Verb::Toggle, &["tick"]),
+    (Verb::Act(Action::Toggle), &["tick"]),
     (Verb::Skip, &["skip"]),
     (Verb::Note, &["note"]),
-    (Verb::Undo, &["undo"]),
+    (Verb::Act(Action::Undo), &["undo"]),
     (Verb::Search, &["search"]),
     (Verb::PrevMatch, &[]),
     (Verb::Open, &["open"]),
@@ -120,10 +119,23 @@ const VERBS: &[(Verb, &[&str])] = &[
     (Verb::Left, &["left"]),
     (Verb::Runs, &["runs"]),
     (Verb::Checklists, &["checklists"]),
-    (Verb::Ask, &["ask"]),
+    (Verb::Act(Action::Ask), &["ask"]),
     (Verb::Help, &["help"]),
     (Verb::Quit, &["quit"]),
 ];
+
+/// Every command: [`VERBS`], then each change of the core's that has no row there,
+/// typed by the UI's letters or by the action's name.
+fn verbs() -> impl Iterator<Item = (Verb, Vec<String>)> {
+    let listed = VERBS
+        .iter()
+        .map(|(verb, words)| (*verb, words.iter().map(|w| w.to_string()).collect()));
+    let more = ACTIONS
+        .iter()
+        .filter(|&&action| !VERBS.iter().any(|(verb, _)| *verb == Verb::Act(action)))
+        .map(|&action| (Verb::Act(action), action.name().into_iter().collect()));
+    listed.chain(more)
+}
 
 /// The letters that type `verb`: the UI's keys in `keymap` that are printable
 /// characters, else plain mode's own.
@@ -163,29 +175,28 @@ pub fn parse<'a>(line: &'a str, keymap: &Keymap) -> Option<(Verb, &'a str)> {
     if word.len() == 1 && word.chars().all(|c| matches!(c, '1'..='9')) && rest.is_empty() {
         return Some((Verb::Open, word));
     }
-    VERBS
-        .iter()
+    verbs()
         .find(|(verb, words)| {
             letters(*verb, keymap).iter().any(|l| l == word)
                 || words.iter().any(|w| w.eq_ignore_ascii_case(word))
         })
-        .map(|(verb, _)| (*verb, rest))
+        .map(|(verb, _)| (verb, rest))
 }
 
 /// The help: a line per command, "letters: what it does". Runs only for a pack done
 /// once per student; `ask` says whom `m` reaches.
 pub fn help(t: &Text, repeatable: bool, keymap: &Keymap, ask: &str) -> Vec<String> {
     let mut lines = vec![t.plain_help_title.to_string()];
-    for (verb, _) in VERBS {
-        if *verb == Verb::Runs && !repeatable {
+    for (verb, _) in verbs() {
+        if verb == Verb::Runs && !repeatable {
             continue;
         }
         let keys = match verb {
             Verb::Read => t.key_enter.to_string(),
-            _ => letters(*verb, keymap).join(" / "),
+            _ => letters(verb, keymap).join(" / "),
         };
         let text = match verb {
-            Verb::Ask => ask,
+            Verb::Act(Action::Ask) => ask,
             verb => verb.help(t),
         };
         lines.push(fill(t.plain_help_line, &[("keys", &keys), ("text", text)]));

@@ -166,17 +166,15 @@ impl Plain {
             },
             Verb::PrevMatch if self.search.is_some() => self.next_match(false),
             Verb::PrevMatch => Reply::say(vec![self.text.plain_no_search.into()]),
-            Verb::Toggle => {
-                let outcome = self.session.toggle(here, now);
-                self.changed(outcome)
-            }
-            Verb::Undo => {
-                let outcome = self.session.undo();
-                if let Some(node) = outcome.undone() {
-                    self.current = node;
+            Verb::Act(action) => match self.session.act(action, here, self.text, now) {
+                Some(outcome) => {
+                    if let Some(node) = outcome.undone() {
+                        self.current = node;
+                    }
+                    self.changed(outcome)
                 }
-                self.changed(outcome)
-            }
+                None => self.unknown(line),
+            },
             Verb::Skip => {
                 let outcome = self.session.skip(here, rest, now);
                 self.changed(outcome)
@@ -202,10 +200,6 @@ impl Plain {
                 checklists: true,
                 ..Reply::default()
             },
-            Verb::Ask => {
-                let outcome = self.session.ask(here, self.text);
-                self.changed(outcome)
-            }
             Verb::Help => {
                 let ask = self.session.ask_words(self.text).1;
                 Reply::say(commands::help(

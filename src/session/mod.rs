@@ -6,6 +6,7 @@
 //! ([`Notice`]s) and what to write ([`Effect::Save`]); the front ends only choose
 //! where to show the words. No rule about ticking lives anywhere else.
 
+mod act;
 mod ask;
 mod effect;
 mod notice;
@@ -21,6 +22,7 @@ use crate::pack::{MAX_TEXT_CHARS, Pack};
 use crate::progress::{Before, Changes, SkipPlan, Tracker, UndoStack};
 use crate::safe_text::printable;
 
+pub use act::ACTIONS;
 pub use effect::{Effect, EffectResult};
 pub use notice::{Notice, Severity, completion_message};
 pub use open::{Opened, Started, open};

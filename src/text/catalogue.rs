@@ -153,6 +153,9 @@ catalogue! {
     skip_prompt_replaces,
     /// The reason prompt on steps skipped already: empty takes the skip back.
     skip_prompt_again,
+    /// `s` on a reference card: the prompt opens (typed words stay text) and says why
+    /// nothing will be kept.
+    skip_prompt_card,
     act_note,
     act_note_help,
     note_prompt,

@@ -136,6 +136,7 @@ pub static EN: Text = Text {
     skip_prompt: "Not applicable, because: {text}",
     skip_prompt_replaces: "Not applicable (replaces {count} {count:tick|ticks}; u brings {count:it|them} back), because: {text}",
     skip_prompt_again: "Not applicable (empty: to do again), because: {text}",
+    skip_prompt_card: "A reference card: nothing to mark not applicable (Enter or Esc goes back): {text}",
     skipped_on: "Not applicable since {date}: {reason}",
     skip_reason: "not applicable: {reason}",
     opened_on: "Link opened on {date}",

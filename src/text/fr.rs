@@ -474,6 +474,7 @@ pub static FR: Text = Text {
     skip_prompt: "Sans objet, parce que : {text}",
     skip_prompt_replaces: "Sans objet (remplace {count} {count:fr:coche|coches} ; u {count:fr:la|les} rétablit), parce que : {text}",
     skip_prompt_again: "Sans objet (vide : à faire de nouveau), parce que : {text}",
+    skip_prompt_card: "Une fiche de référence : rien à marquer sans objet (Entrée ou Échap pour revenir) : {text}",
     skipped_on: "Sans objet depuis le {date} : {reason}",
     skip_reason: "sans objet : {reason}",
     opened_on: "Lien ouvert le {date}",

@@ -1,11 +1,11 @@
 //! The full-screen lists shown between checklists: the students of a pack done once per
 //! student, and the chooser of checklists. Each holds the terminal while it is shown.
 
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event;
 
 use super::{Error, TerminalGuard};
 use crate::app::{Chooser, Chosen, PickerRequest, RunPicker};
-use crate::keymap;
+use crate::keymap::{self, Input, KeyMode, Keymap};
 use crate::pack::Pack;
 use crate::progress::{StateStore, list_runs, open_or_start_run, rename_run, set_archived};
 use crate::text::{Text, fill};
@@ -21,27 +21,26 @@ pub fn pick_run(
     theme: &Theme,
 ) -> Result<Option<String>, Error> {
     let mut guard = TerminalGuard::start(false)?;
+    // The lists' keys are fixed; the keymap resolves them in their mode.
+    let keys = Keymap::default();
     loop {
         guard
             .terminal
             .draw(|frame| ui::picker::render(frame, picker, text, theme))?;
-        let request = match event::read()? {
-            Event::Paste(text) if picker.typing() => {
+        let request = match keys.resolve(event::read()?, picker.key_mode(), false) {
+            Some(Input::Paste(text)) => {
                 for c in keymap::pasted(&text, crate::progress::MAX_RUN_NAME).chars() {
                     picker.text(keymap::Edit::Insert(c));
                 }
                 None
             }
-            Event::Key(key) if keymap::is_suspend(&key) => {
+            Some(Input::Suspend) => {
                 guard.suspend()?;
                 None
             }
-            Event::Key(key) if picker.typing() => {
-                keymap::edit_for_key(key).and_then(|edit| picker.text(edit))
-            }
-            Event::Key(key) => keymap::list_action(key, keymap::PICKER_BINDINGS)
-                .and_then(|action| picker.key(action)),
-            _ => None,
+            Some(Input::Edit(edit)) => picker.text(edit),
+            Some(Input::List(action)) => picker.key(action),
+            Some(Input::Action(_) | Input::Dismiss) | None => None,
         };
         let now = crate::clock::now();
         let done = match request {
@@ -85,15 +84,17 @@ pub fn choose_checklist(
     theme: &Theme,
 ) -> Result<Chosen, Error> {
     let mut guard = TerminalGuard::start(false)?;
+    // The lists' keys are fixed; the keymap resolves them in their mode.
+    let keys = Keymap::default();
     loop {
         guard
             .terminal
             .draw(|frame| ui::chooser::render(frame, chooser, text, theme))?;
-        match event::read()? {
-            Event::Key(key) if keymap::is_suspend(&key) => guard.suspend()?,
-            Event::Key(key) => {
-                let action = keymap::list_action(key, keymap::CHOOSER_BINDINGS);
-                if let Some(chosen) = action.and_then(|action| chooser.key(action)) {
+        let mode = KeyMode::List(keymap::CHOOSER_BINDINGS);
+        match keys.resolve(event::read()?, mode, false) {
+            Some(Input::Suspend) => guard.suspend()?,
+            Some(Input::List(action)) => {
+                if let Some(chosen) = chooser.key(action) {
                     return Ok(chosen);
                 }
             }

@@ -22,7 +22,7 @@ use ratatui::{DefaultTerminal, Terminal};
 
 use crate::app::{App, Leave};
 use crate::effects::Runner;
-use crate::keymap::{self, Action, Keymap};
+use crate::keymap::Input;
 use crate::text::{EN, fill};
 use crate::ui::{self, Theme};
 
@@ -221,6 +221,8 @@ fn event_loop(
                     app.dismiss();
                     Vec::new()
                 }
+                // The main screen shows no list between checklists.
+                Some(Input::List(_)) => Vec::new(),
                 Some(Input::Suspend) => {
                     guard.suspend()?;
                     Vec::new()
@@ -235,65 +237,20 @@ fn event_loop(
         if app.should_quit() {
             return Ok(());
         }
-        let reading = app.reading_overlay();
-        let back = app.just_closed();
-        input = next_input(
-            &app.keymap,
-            app.typing(),
-            reading,
-            back,
-            app.saving(),
-            mouse,
-        )?;
+        input = next_input(app, app.saving(), mouse)?;
     }
 }
 
-/// What the terminal brought: an action, or text pasted in one piece.
-enum Input {
-    Action(Action),
-    /// A key typed into a search or a prompt.
-    Edit(keymap::Edit),
-    Paste(String),
-    /// A key with no use in the window being read: it closes it.
-    Dismiss,
-    Suspend,
-}
-
-/// Waits for input; while saves are under way, returns after [`SAVE_POLL`] anyway so
-/// their outcome shows without a key press.
-fn next_input(
-    keymap: &Keymap,
-    typing: bool,
-    reading: bool,
-    back: bool,
-    saving: bool,
-    mouse: bool,
-) -> io::Result<Option<Input>> {
+/// Waits for input and resolves it in the mode the app is in; while saves are under
+/// way, returns after [`SAVE_POLL`] anyway so their outcome shows without a key press.
+fn next_input(app: &App, saving: bool, mouse: bool) -> io::Result<Option<Input>> {
     if saving && !event::poll(SAVE_POLL)? {
         return Ok(None);
     }
     let event = event::read()?;
     #[cfg(debug_assertions)]
     crash_if_asked(&event);
-    let action = match event {
-        Event::Paste(text) => return Ok(Some(Input::Paste(text))),
-        Event::Key(key) if keymap::is_suspend(&key) => return Ok(Some(Input::Suspend)),
-        Event::Key(key) if typing => return Ok(keymap::edit_for_key(key).map(Input::Edit)),
-        // Reading the help or the completion message, any key counts: those that
-        // scroll scroll, every other (a letter bound to nothing included) closes.
-        Event::Key(key) if reading && key.kind != event::KeyEventKind::Release => {
-            return Ok(Some(match keymap.action_for_key(key) {
-                Some(action) if keymap::scrolls(action) => Input::Action(action),
-                _ => Input::Dismiss,
-            }));
-        }
-        // Escape goes back: right after it closed something, it does not quit too.
-        Event::Key(key) if back && key.code == event::KeyCode::Esc => None,
-        Event::Key(key) => keymap.action_for_key(key),
-        Event::Mouse(m) if mouse => keymap::action_for_mouse(m),
-        _ => None,
-    };
-    Ok(action.map(Input::Action))
+    Ok(app.keymap.resolve(event, app.key_mode(), mouse))
 }
 
 fn live() -> MutexGuard<'static, Option<Shared>> {

@@ -115,6 +115,7 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
                 &[("count", &replaces.to_string())],
             ),
             PromptKind::Note => app.text.note_prompt.into(),
+            PromptKind::NothingToSkip => app.text.skip_prompt_card.into(),
         };
         frame.render_widget(typed(&template, &asked.line, status, theme), status);
         typing_point(frame, status, &template, &asked.line, theme);

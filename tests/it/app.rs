@@ -863,3 +863,26 @@ fn people_read_links_decoded_and_the_browser_gets_them_exact() {
         "{said}"
     );
 }
+
+#[test]
+fn s_on_a_reference_card_opens_its_prompt_so_typed_words_stay_text() {
+    let pack = pack::find_builtin("mentor-handbook")
+        .unwrap()
+        .load(ticklist::text::Lang::Fr)
+        .unwrap();
+    let state = State::new(&pack.id, &pack.version);
+    let mut app = app_with(pack, state);
+    let before = app.tree.selected();
+    press(&mut app, &[Action::Skip]);
+    assert!(app.typing(), "a typing key always opens its prompt");
+    // Letters that would move, open the help and quit are text here.
+    type_text(&mut app, "jj?q");
+    assert_eq!(app.prompt().unwrap().line.text, "jj?q");
+    assert!(
+        edit(&mut app, &[Edit::Confirm]).is_empty(),
+        "nothing to save"
+    );
+    assert!(!app.typing() && !app.should_quit() && app.overlay().is_none());
+    assert_eq!(app.tree.selected(), before);
+    assert_eq!(app.session.tracker().state().skipped.len(), 0);
+}
