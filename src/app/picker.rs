@@ -10,8 +10,16 @@ use crate::progress::RunSummary;
 pub enum PickerRequest {
     Open(String),
     Start(String),
-    Rename { key: String, name: String },
-    Archive { key: String, archived: bool },
+    Rename {
+        key: String,
+        name: String,
+    },
+    Archive {
+        key: String,
+        archived: bool,
+    },
+    /// Take back the last archiving (or bringing back).
+    Undo,
     Quit,
 }
 
@@ -30,9 +38,8 @@ pub struct RunPicker {
     selected: usize,
     /// While a name is typed: for what, and the text so far.
     pub naming: Option<(Naming, super::Line)>,
-    /// The last run archived or brought back (its key and whether it was archived), for
-    /// `u`.
-    last_archive: Option<(String, bool)>,
+    /// Whether `u` has an archiving to take back (the core keeps them).
+    pub can_undo: bool,
     /// What the last archiving did, said on the prompt line.
     pub said: Option<String>,
 }
@@ -45,7 +52,7 @@ impl RunPicker {
             show_archived: false,
             selected: 0,
             naming: None,
-            last_archive: None,
+            can_undo: false,
             said: None,
         }
     }
@@ -95,7 +102,7 @@ impl RunPicker {
             | PickerAction::Archive
             | PickerAction::Up
             | PickerAction::Down => self.selected().is_some(),
-            PickerAction::Undo => self.last_archive.is_some(),
+            PickerAction::Undo => self.can_undo,
             PickerAction::ShowArchived => self.runs.iter().any(|r| r.run.archived),
             PickerAction::Open | PickerAction::New | PickerAction::Quit => true,
             PickerAction::Back => false,
@@ -125,18 +132,11 @@ impl RunPicker {
             PickerAction::Archive => {
                 if let Some(run) = self.selected() {
                     let (key, archived) = (run.key.clone(), !run.run.archived);
-                    self.last_archive = Some((key.clone(), archived));
                     return Some(PickerRequest::Archive { key, archived });
                 }
             }
-            PickerAction::Undo => {
-                if let Some((key, archived)) = self.last_archive.take() {
-                    return Some(PickerRequest::Archive {
-                        key,
-                        archived: !archived,
-                    });
-                }
-            }
+            PickerAction::Undo if self.can_undo => return Some(PickerRequest::Undo),
+            PickerAction::Undo => {}
             PickerAction::ShowArchived => {
                 self.show_archived = !self.show_archived;
                 self.selected = self.selected.min(self.visible().len().saturating_sub(1));

@@ -28,8 +28,8 @@ use std::path::{Path, PathBuf};
 use crate::keymap::{KEYMAP_FILE, Keymap};
 use crate::library::Library;
 use crate::pack::{self, Pack};
-use crate::progress::{StateStore, find_run, list_runs, open_or_start_run};
-use crate::session::Notice;
+use crate::progress::{StateStore, find_run, list_runs};
+use crate::session::{Notice, Students};
 use crate::text::{Lang, Text, locale_lang};
 
 pub use args::{
@@ -143,7 +143,8 @@ pub fn progress_store(
                 Some(run) => run.key.clone(),
                 None if start => {
                     let now = crate::clock::now();
-                    open_or_start_run(&store, pack, name, None, now)?
+                    Students::new(&store, pack)
+                        .open_or_start(name, None, now)?
                         .key()
                         .to_string()
                 }

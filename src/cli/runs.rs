@@ -3,10 +3,8 @@
 use std::io::Write;
 
 use super::{Cli, Failure, RunsCommand, load_pack, state_dir};
-use crate::progress::{
-    RunSummary, StateStore, Student, find_run, list_runs, open_or_start_run, rename_run,
-    set_archived,
-};
+use crate::progress::{RunSummary, StateStore, Student, find_run};
+use crate::session::Students;
 use crate::text::fill;
 
 /// The first pack done once per student, built in or installed: where runs are.
@@ -59,7 +57,8 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
     }
     let store = StateStore::new(state_dir(cli.state_dir.clone())?);
     let now = crate::clock::now();
-    let runs = list_runs(&store, &pack);
+    let mut students = Students::new(&store, &pack);
+    let runs = students.list();
     let find = |name: &str| {
         find_run(&runs, name)
             .cloned()
@@ -85,19 +84,17 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
                 runs: runs.iter().map(|r| r.run.name.clone()).collect(),
             });
         }
-        RunsCommand::Start { name, start } => {
-            match open_or_start_run(&store, &pack, name, *start, now)? {
-                Student::Started(_) => fill(t.run_started, &[("name", name.trim())]),
-                Student::Existing(key) => {
-                    let existing = runs.iter().find(|r| r.key == key);
-                    let name = existing.map_or(name.trim(), |r| r.run.name.as_str());
-                    fill(t.run_exists, &[("name", name)])
-                }
+        RunsCommand::Start { name, start } => match students.open_or_start(name, *start, now)? {
+            Student::Started(_) => fill(t.run_started, &[("name", name.trim())]),
+            Student::Existing(key) => {
+                let existing = runs.iter().find(|r| r.key == key);
+                let name = existing.map_or(name.trim(), |r| r.run.name.as_str());
+                fill(t.run_exists, &[("name", name)])
             }
-        }
+        },
         RunsCommand::Rename { name, new_name } => {
             let run = find(name)?;
-            rename_run(&store, &pack, &run, new_name, now)?;
+            students.rename(&run.key, new_name, now)?;
             fill(
                 t.run_renamed,
                 &[("name", &run.run.name), ("new_name", new_name.trim())],
@@ -105,7 +102,7 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
         }
         RunsCommand::Archive { name, undo } => {
             let run = find(name)?;
-            set_archived(&store, &pack, &run, !undo, now)?;
+            students.archive(&run.key, !undo, now)?;
             let said = if *undo {
                 t.run_unarchived
             } else {

@@ -5,7 +5,8 @@ use std::io::{BufRead, Write};
 
 use super::PlainError;
 use crate::pack::Pack;
-use crate::progress::{RunSummary, StateStore, find_run, list_runs, open_or_start_run};
+use crate::progress::{RunSummary, StateStore, find_run};
+use crate::session::Students;
 use crate::text::{Text, fill};
 
 /// What a typed line asks of the picker.
@@ -57,7 +58,8 @@ pub fn pick_run(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> Result<Option<(String, String)>, PlainError> {
-    let all = list_runs(store, pack);
+    let students = Students::new(store, pack);
+    let all = students.list();
     let runs: Vec<&RunSummary> = all.iter().filter(|r| !r.run.archived).collect();
     let mut lines = vec![fill(text.picker_title, &[("title", &pack.title)])];
     if runs.is_empty() {
@@ -103,7 +105,8 @@ pub fn pick_run(
                     writeln!(out, "{}", text.plain_pick).map_err(PlainError::Output)?;
                     continue;
                 }
-                let student = open_or_start_run(store, pack, &name, None, crate::clock::now())
+                let student = students
+                    .open_or_start(&name, None, crate::clock::now())
                     .map_err(|e| PlainError::Unsaved(e.to_string()))?;
                 return Ok(Some((student.key().to_string(), name)));
             }

@@ -27,6 +27,10 @@ impl<T> UndoStack<T> {
     pub fn pop(&mut self) -> Option<T> {
         self.0.pop_back()
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod open;
 mod outcome;
 mod results;
 mod shelf;
+mod students;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -28,6 +29,7 @@ pub use notice::{Notice, Severity, completion_message};
 pub use open::{Opened, Started, open};
 pub use outcome::Outcome;
 pub use shelf::{HowFar, Shelved, shelf};
+pub use students::Students;
 
 /// A checklist open for one person: its pack and where they stand in it.
 pub struct Session {

@@ -7,7 +7,8 @@ use super::{Error, TerminalGuard};
 use crate::app::{Chooser, Chosen, PickerRequest, RunPicker};
 use crate::keymap::{self, Input, KeyMode, Keymap};
 use crate::pack::Pack;
-use crate::progress::{StateStore, list_runs, open_or_start_run, rename_run, set_archived};
+use crate::progress::StateStore;
+use crate::session::Students;
 use crate::text::{Text, fill};
 use crate::ui::{self, Theme};
 
@@ -23,6 +24,7 @@ pub fn pick_run(
     let mut guard = TerminalGuard::start(false)?;
     // The lists' keys are fixed; the keymap resolves them in their mode.
     let keys = Keymap::default();
+    let mut students = Students::new(store, pack);
     loop {
         guard
             .terminal
@@ -43,38 +45,40 @@ pub fn pick_run(
             Some(Input::Action(_) | Input::Dismiss) | None => None,
         };
         let now = crate::clock::now();
-        let done = match request {
+        let said = match request {
             None => continue,
             Some(PickerRequest::Quit) => return Ok(None),
             Some(PickerRequest::Open(key)) => return Ok(Some(key)),
             Some(PickerRequest::Start(name)) => {
                 // A name that exists opens that student's checklist, never a second one.
-                let student = open_or_start_run(store, pack, &name, None, now)
-                    .map_err(|e| Error::Unsaved(e.to_string()))?;
+                let student = students.open_or_start(&name, None, now).map_err(unsaved)?;
                 return Ok(Some(student.key().to_string()));
             }
-            Some(PickerRequest::Rename { key, name }) => list_runs(store, pack)
-                .into_iter()
-                .find(|r| r.key == key)
-                .map(|run| rename_run(store, pack, &run, &name, now)),
-            Some(PickerRequest::Archive { key, archived }) => {
-                let run = list_runs(store, pack).into_iter().find(|r| r.key == key);
-                if let Some(run) = &run {
-                    let template = if archived {
-                        text.picker_archived
-                    } else {
-                        text.picker_unarchived
-                    };
-                    picker.said = Some(fill(template, &[("name", &run.run.name)]));
-                }
-                run.map(|run| set_archived(store, pack, &run, archived, now))
+            Some(PickerRequest::Rename { key, name }) => {
+                students.rename(&key, &name, now).map_err(unsaved)?;
+                None
             }
+            Some(PickerRequest::Archive { key, archived }) => students
+                .archive(&key, archived, now)
+                .map_err(unsaved)?
+                .map(|name| (name, archived)),
+            Some(PickerRequest::Undo) => students.undo(now).map_err(unsaved)?,
         };
-        if let Some(Err(e)) = done {
-            return Err(Error::Unsaved(e.to_string()));
+        if let Some((name, archived)) = said {
+            let template = if archived {
+                text.picker_archived
+            } else {
+                text.picker_unarchived
+            };
+            picker.said = Some(fill(template, &[("name", &name)]));
         }
-        picker.set_runs(list_runs(store, pack));
+        picker.set_runs(students.list());
+        picker.can_undo = students.can_undo();
     }
+}
+
+fn unsaved(e: crate::progress::StateError) -> Error {
+    Error::Unsaved(e.to_string())
 }
 
 /// The chooser, full screen, until the mentor picks a checklist, goes back or quits.
