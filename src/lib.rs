@@ -9,6 +9,8 @@
 pub mod atomic_file;
 /// "Now", fixed by the tests in debug builds.
 pub mod clock;
+/// Text cut to fit (columns or characters), an ellipsis where it was cut.
+pub mod cut;
 /// Case and accent folding, for matching what people type.
 pub mod fold;
 /// Keys and mouse events become actions; the table the footer and help are made from.

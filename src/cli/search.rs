@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::{Cli, Failure, state_dir};
+use crate::cut::{Measure, cut};
 use crate::library::Library;
 use crate::pack::{self, Pack};
 use crate::progress::{StateStore, list_runs};
@@ -11,15 +12,6 @@ use crate::search::{Query, find};
 
 /// Longest excerpt of a match's details printed under it.
 const EXCERPT: usize = 160;
-
-/// The start of `text`, with an ellipsis when it goes on.
-fn excerpt(text: &str) -> String {
-    let mut excerpt: String = text.chars().take(EXCERPT).collect();
-    if text.chars().count() > EXCERPT {
-        excerpt.push('…');
-    }
-    excerpt
-}
 
 /// One line per match, `pack/id  title`, with the start of its details beneath.
 pub fn search(cli: &Cli, words: &[String], out: &mut impl Write) -> Result<(), Failure> {
@@ -54,7 +46,8 @@ pub fn search(cli: &Cli, words: &[String], out: &mut impl Write) -> Result<(), F
             let node = &pack.nodes[index];
             writeln!(out, "{}/{}  {}", pack.id, node.id, node.title).map_err(Failure::Output)?;
             if let Some(details) = &node.details {
-                writeln!(out, "    {}", excerpt(details)).map_err(Failure::Output)?;
+                writeln!(out, "    {}", cut(details, EXCERPT, Measure::Columns, '…'))
+                    .map_err(Failure::Output)?;
             }
         }
         let Some(store) = store.as_ref().filter(|_| pack.repeatable) else {
@@ -73,8 +66,13 @@ pub fn search(cli: &Cli, words: &[String], out: &mut impl Write) -> Result<(), F
                 let title = &pack.nodes[index].title;
                 writeln!(out, "{}/{id}  {title}", pack.id).map_err(Failure::Output)?;
                 let note = printable(note, false);
-                writeln!(out, "    {}: {}", run.run.name, excerpt(&note))
-                    .map_err(Failure::Output)?;
+                writeln!(
+                    out,
+                    "    {}: {}",
+                    run.run.name,
+                    cut(&note, EXCERPT, Measure::Columns, '…')
+                )
+                .map_err(Failure::Output)?;
             }
         }
     }

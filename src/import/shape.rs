@@ -7,6 +7,7 @@ use url::Url;
 use super::lost::Lost;
 use super::markdown::Found;
 use super::outline::{Body, Section, Step};
+use crate::cut::{Measure, cut};
 use crate::pack::url::{UrlProblem, check};
 use crate::pack::{Kind, Level, Link, MAX_LINKS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::safe_text::readable_url;
@@ -258,7 +259,7 @@ impl Shaper<'_> {
                 max: MAX_TITLE_CHARS,
             });
             details = format!("{}\n\n{details}", draft.title).trim().to_string();
-            draft.title = cut(&draft.title, MAX_TITLE_CHARS);
+            draft.title = cut(&draft.title, MAX_TITLE_CHARS, Measure::Chars, '…').into_owned();
         }
         draft.details = self.paragraph(details, line);
         draft.note = self.paragraph(notes.join("\n\n"), line);
@@ -277,7 +278,7 @@ impl Shaper<'_> {
                 line,
                 max: MAX_TEXT_CHARS,
             });
-            return Some(cut(text, MAX_TEXT_CHARS));
+            return Some(cut(text, MAX_TEXT_CHARS, Measure::Chars, '…').into_owned());
         }
         Some(text.to_string())
     }
@@ -307,7 +308,7 @@ impl Shaper<'_> {
                 label.to_string()
             };
             links.push(Link {
-                label: cut(&label, MAX_TITLE_CHARS),
+                label: cut(&label, MAX_TITLE_CHARS, Measure::Chars, '…').into_owned(),
                 url,
             });
         }
@@ -358,14 +359,4 @@ fn address_label(url: &str) -> String {
         .map_or(readable.as_ref(), |(_, rest)| rest)
         .trim_end_matches('/');
     bare.strip_prefix("www.").unwrap_or(bare).to_string()
-}
-
-/// `text` cut to `max` characters, the last one an ellipsis.
-fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
 }

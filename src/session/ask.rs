@@ -6,6 +6,7 @@
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
 use super::{Effect, Notice, Outcome, Session};
+use crate::cut::{Measure, cut};
 use crate::pack::url::MAX_URL_LEN;
 use crate::text::{Text, fill};
 
@@ -71,9 +72,7 @@ impl Session {
         if let Some(note) = self.tracker.state().notes.get(&step.id) {
             body.push_str(&format!("\n\n{}", fill(t.cli_note, &[("text", note)])));
         }
-        if body.chars().count() > MAX_BODY_CHARS {
-            body = body.chars().take(MAX_BODY_CHARS - 1).collect::<String>() + "…";
-        }
+        let body = cut(&body, MAX_BODY_CHARS, Measure::Chars, '…');
         let url = format!(
             "mailto:{email}?subject={}&body={}",
             utf8_percent_encode(&subject, NON_ALPHANUMERIC),

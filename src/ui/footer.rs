@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use crate::app::{App, Line as TypedLine, PromptKind};
+use crate::cut::{Measure, cut_start};
 use crate::keymap::{Action, EDIT_BINDINGS, Edit};
 use crate::session::Severity;
 use crate::text::fill;
@@ -48,22 +49,8 @@ pub fn typed(template: &str, line: &TypedLine, area: Rect, theme: &Theme) -> Lin
 /// The text before the cursor as [`typed`] shows it: whole, or its end after an ellipsis
 /// when the whole would push the cursor past the line's `width` columns.
 fn shown_before(head: &str, before: &str, width: u16, ellipsis: char) -> String {
-    use unicode_segmentation::UnicodeSegmentation as _;
     let room = usize::from(width).saturating_sub(2 + head.width());
-    if before.width() <= room {
-        return before.to_string();
-    }
-    let mut used = 1;
-    let mut kept: Vec<&str> = before
-        .graphemes(true)
-        .rev()
-        .take_while(|g| {
-            used += g.width();
-            used <= room
-        })
-        .collect();
-    kept.reverse();
-    format!("{ellipsis}{}", kept.concat())
+    cut_start(before, room, Measure::Columns, ellipsis).into_owned()
 }
 
 /// The terminal's cursor where the next character typed goes, as [`typed`] lays it out.

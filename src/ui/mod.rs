@@ -17,6 +17,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Overlay};
+use crate::cut::Measure;
 use crate::progress::{Check, NodeState};
 pub use theme::{Theme, ThemeName};
 
@@ -179,33 +180,10 @@ fn check_style(check: Check, theme: &Theme) -> ratatui::style::Style {
 /// marks stay on their letter, and zero-width characters (which would leave a stray
 /// cell) are dropped.
 fn fit(text: &str, width: usize, ellipsis: char) -> String {
-    let graphemes: Vec<(&str, usize)> = text
-        .graphemes(true)
-        .map(|g| (g, g.width()))
-        .filter(|&(_, w)| w > 0)
-        .collect();
-    let total: usize = graphemes.iter().map(|&(_, w)| w).sum();
-    let mut out = String::with_capacity(text.len() + width);
-    let used = if total <= width {
-        graphemes.iter().for_each(|&(g, _)| out.push_str(g));
-        total
-    } else if width == 0 {
-        0
-    } else {
-        let room = width - 1;
-        let mut used = 0;
-        for &(g, w) in &graphemes {
-            if used + w > room {
-                break;
-            }
-            out.push_str(g);
-            used += w;
-        }
-        out.push(ellipsis);
-        used + 1
-    };
-    out.extend(std::iter::repeat_n(' ', width - used));
-    out
+    let shown: String = text.graphemes(true).filter(|g| g.width() > 0).collect();
+    let cut = crate::cut::cut(&shown, width, Measure::Columns, ellipsis);
+    let pad = width.saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(pad))
 }
 
 #[cfg(test)]

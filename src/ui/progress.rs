@@ -4,9 +4,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_segmentation::UnicodeSegmentation as _;
+use unicode_width::UnicodeWidthStr as _;
 
 use super::{Theme, check_style, fit};
 use crate::app::App;
+use crate::cut::{Measure, cut_middle};
 
 /// Width of the text bar drawn for each group.
 const BAR: usize = 8;
@@ -107,39 +110,10 @@ fn distinct_names<'a>(
 
 /// `text` in `width` columns, cut in the middle: its start, `ellipsis`, its end.
 fn fit_middle(text: &str, width: usize, ellipsis: char) -> String {
-    use unicode_segmentation::UnicodeSegmentation;
-    use unicode_width::UnicodeWidthStr;
-    if text.width() <= width || width < 3 {
-        return fit(text, width, ellipsis);
-    }
-    let graphemes: Vec<&str> = text.graphemes(true).filter(|g| g.width() > 0).collect();
-    let room = width - 1;
-    let (mut head, mut tail) = (String::new(), Vec::new());
-    let (mut used, mut front, mut back) = (0, 0, graphemes.len());
-    // Alternate: a grapheme from the start, one from the end, while there is room.
-    while front < back {
-        let take_front = head.width() <= tail.iter().map(|g: &&str| g.width()).sum::<usize>();
-        let g = if take_front {
-            graphemes[front]
-        } else {
-            graphemes[back - 1]
-        };
-        if used + g.width() > room {
-            break;
-        }
-        used += g.width();
-        if take_front {
-            head.push_str(g);
-            front += 1;
-        } else {
-            tail.push(g);
-            back -= 1;
-        }
-    }
-    tail.reverse();
-    let mut out = format!("{head}{ellipsis}{}", tail.concat());
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used + 1)));
-    out
+    let shown: String = text.graphemes(true).filter(|g| g.width() > 0).collect();
+    let cut = cut_middle(&shown, width, Measure::Columns, ellipsis);
+    let pad = width.saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(pad))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use super::text;
+use crate::cut::{Measure, cut};
 use crate::report::markdown::{days, days_words, stage_time_lines};
 use crate::report::{PackSection, longest};
 use crate::text::{Text, fill};
@@ -69,13 +70,14 @@ const LABEL_CHARS: usize = 34;
 
 /// A label cut at a word's end, with `…`, when it is longer than [`LABEL_CHARS`].
 fn shortened(label: &str) -> String {
-    if label.chars().count() <= LABEL_CHARS {
+    let cut = cut(label, LABEL_CHARS, Measure::Chars, '…');
+    if cut == label {
         return label.to_string();
     }
-    let head: String = label.chars().take(LABEL_CHARS - 1).collect();
+    let head = cut.strip_suffix('…').unwrap_or(&cut);
     let head = match head.rfind(' ') {
         Some(space) if space > LABEL_CHARS / 2 => &head[..space],
-        _ => &head,
+        _ => head,
     };
     format!("{}…", head.trim_end_matches([' ', ',', ':', ';']))
 }
