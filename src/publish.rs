@@ -6,6 +6,7 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use sha2::{Digest, Sha256};
@@ -23,16 +24,21 @@ pub struct Publisher {
     dir: PathBuf,
     author: Author,
     run: Option<String>,
-    pack: Pack,
+    pack: Arc<Pack>,
 }
 
 impl Publisher {
-    pub fn new(dir: PathBuf, author: Author, run: Option<String>, pack: Pack) -> Self {
+    pub fn new(
+        dir: PathBuf,
+        author: Author,
+        run: Option<String>,
+        pack: impl Into<Arc<Pack>>,
+    ) -> Self {
         Publisher {
             dir,
             author,
             run,
-            pack,
+            pack: pack.into(),
         }
     }
 

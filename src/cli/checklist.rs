@@ -3,6 +3,7 @@
 //! them pick the run first.
 
 use std::io::{IsTerminal, Write};
+use std::sync::Arc;
 
 use super::{Cli, Failure, default_notice, pack_and_words};
 use crate::app::{App, Chooser, Chosen, Leave, RunPicker};
@@ -35,12 +36,12 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     let Some((store, run)) = store_and_run(&cli, &pack, text, plain, &theme)? else {
         return Ok(());
     };
-    let mut opened = open(pack.clone(), store, run, crate::clock::now());
+    let mut opened = open(pack, store, run, crate::clock::now());
     opened.notices.extend(default_notice(&cli));
     // A new mentor on the checklist: the guides that come with it, said once, with the
     // key of the chooser that lists them.
     if opened.fresh
-        && pack.id == crate::pack::BUILTIN_ID
+        && opened.session.pack.id == crate::pack::BUILTIN_ID
         && let Some(keys) = keymap.keys_for(Action::Packs, text)
     {
         opened.notices.push(Notice::OtherGuides { keys });
@@ -92,7 +93,7 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
 
 /// The pack, progress folder and student of an opened checklist, to come back to it.
 struct Here {
-    pack: Pack,
+    pack: Arc<Pack>,
     store: StateStore,
     run: Option<String>,
 }
@@ -109,7 +110,7 @@ impl Here {
     /// The same checklist, opened again on its progress as saved.
     fn reopen(&self) -> Opened {
         let (store, run) = (self.store.clone(), self.run.clone());
-        open(self.pack.clone(), store, run, crate::clock::now())
+        open(Arc::clone(&self.pack), store, run, crate::clock::now())
     }
 }
 

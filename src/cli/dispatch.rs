@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::FromArgMatches;
+use clap::{CommandFactory as _, FromArgMatches};
 
 use super::checklist::open_checklist;
 use super::{Cli, Command, Console, Failure};
@@ -15,7 +15,11 @@ pub fn run() -> ExitCode {
     // `--help` and argument errors speak the language asked for, before parsing.
     let args: Vec<String> = std::env::args().collect();
     let lang = super::early_lang(&args);
-    let matches = match super::command(lang).try_get_matches() {
+    // Arguments that parse need no translated help: the command is built in the
+    // user's words (every subcommand and argument) only to say help, a version or a
+    // mistake, which saves that work at every start.
+    let parsed = Cli::command().try_get_matches_from(&args);
+    let matches = match parsed.or_else(|_| super::command(lang).try_get_matches_from(&args)) {
         Ok(matches) => matches,
         // clap writes English: other languages say the mistake in their own words.
         Err(e) if lang != crate::text::Lang::En && super::help::is_mistake(&e) => {

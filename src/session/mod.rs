@@ -16,6 +16,8 @@ mod results;
 mod shelf;
 mod students;
 
+use std::sync::Arc;
+
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -33,7 +35,9 @@ pub use students::Students;
 
 /// A checklist open for one person: its pack and where they stand in it.
 pub struct Session {
-    pub pack: Pack,
+    /// Shared, not copied: the UI's loop, the publisher and the way back to this
+    /// checklist hold the same one (a 10,000-step pack costs milliseconds to copy).
+    pub pack: Arc<Pack>,
     tracker: Tracker,
     /// Changes `undo` can take back, latest last: the node acted on and the change.
     undo: UndoStack<(usize, UndoStep)>,
@@ -56,9 +60,9 @@ enum UndoStep {
 }
 
 impl Session {
-    pub fn new(pack: Pack, tracker: Tracker) -> Self {
+    pub fn new(pack: impl Into<Arc<Pack>>, tracker: Tracker) -> Self {
         Session {
-            pack,
+            pack: pack.into(),
             tracker,
             undo: UndoStack::default(),
             last_seq: 0,

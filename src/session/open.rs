@@ -3,6 +3,8 @@
 //! say, ticks moved by `renamed:` and steps a new version adds marked new, whether it
 //! may be written at all, and the shared folder it is published to.
 
+use std::sync::Arc;
+
 use jiff::Timestamp;
 
 use super::{Notice, Outcome, Session, Severity};
@@ -64,7 +66,13 @@ impl Opened {
 }
 
 /// Opens `pack`'s progress in `store` (the run `run`, if the pack is repeatable).
-pub fn open(pack: Pack, store: StateStore, run: Option<String>, now: Timestamp) -> Opened {
+pub fn open(
+    pack: impl Into<Arc<Pack>>,
+    store: StateStore,
+    run: Option<String>,
+    now: Timestamp,
+) -> Opened {
+    let pack: Arc<Pack> = pack.into();
     let loaded = store.load(&pack.id, &pack.version, now);
     let mut notices = Vec::new();
     let mut read_only = None;
@@ -112,7 +120,7 @@ pub fn open(pack: Pack, store: StateStore, run: Option<String>, now: Timestamp) 
         let dir = settings.publish_dir()?;
         let name = settings.mentor_name()?;
         let author = settings.author(&name);
-        Some(Publisher::new(dir, author, run.clone(), pack.clone()))
+        Some(Publisher::new(dir, author, run.clone(), Arc::clone(&pack)))
     });
     Opened {
         session: Session::new(pack, tracker).read_only(read_only),

@@ -14,7 +14,6 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::EnterAlternateScreen;
@@ -290,8 +289,8 @@ fn finish_on_signals() -> io::Result<()> {
 /// inside the UI so a test can prove the terminal is restored. Absent from release builds.
 #[cfg(debug_assertions)]
 #[allow(clippy::panic)]
-fn crash_if_asked(event: &Event) {
-    use ratatui::crossterm::event::KeyCode;
+fn crash_if_asked(event: &event::Event) {
+    use ratatui::crossterm::event::{Event, KeyCode};
     let f12 = matches!(event, Event::Key(key) if key.code == KeyCode::F(12));
     if f12 && std::env::var_os("TICKLIST_TEST_PANIC").is_some() {
         panic!("test-only panic: F12 with TICKLIST_TEST_PANIC set");
