@@ -20,26 +20,42 @@ struct Batch {
 pub struct Saver {
     batches: Option<Sender<Batch>>,
     reports: Receiver<EffectResult>,
-    worker: Option<JoinHandle<Result<(), String>>>,
+    worker: Worker,
+}
+
+/// What the worker needs, kept until the first save: a checklist opened only to be
+/// read starts no thread (one less on the way to the first frame).
+type Start = Box<dyn FnOnce() -> JoinHandle<Result<(), String>> + Send>;
+
+enum Worker {
+    NotYet(Start),
+    Running(JoinHandle<Result<(), String>>),
+    Finished,
 }
 
 impl Saver {
-    /// Starts the worker with the session's state as loaded; with a `publisher`, every
-    /// save is also published to the shared folder.
+    /// The worker of the session's state as loaded, started at the first save; with a
+    /// `publisher`, every save is also published to the shared folder.
     pub fn spawn(store: StateStore, state: State, publisher: Option<Publisher>) -> Saver {
         let (batches, inbox) = mpsc::channel();
         let (outbox, reports) = mpsc::channel();
-        let worker =
-            std::thread::spawn(move || work(&store, state, publisher.as_ref(), &inbox, &outbox));
+        let start: Start = Box::new(move || {
+            std::thread::spawn(move || work(&store, state, publisher.as_ref(), &inbox, &outbox))
+        });
         Saver {
             batches: Some(batches),
             reports,
-            worker: Some(worker),
+            worker: Worker::NotYet(start),
         }
     }
 
     /// Queues changes without waiting for the disk.
-    pub fn save(&self, seq: u64, changes: Changes) {
+    pub fn save(&mut self, seq: u64, changes: Changes) {
+        if let Worker::NotYet(_) = self.worker
+            && let Worker::NotYet(start) = std::mem::replace(&mut self.worker, Worker::Finished)
+        {
+            self.worker = Worker::Running(start());
+        }
         if let Some(batches) = &self.batches {
             // The worker only stops once `batches` is dropped, so this cannot fail.
             let _ = batches.send(Batch { seq, changes });
@@ -54,10 +70,12 @@ impl Saver {
     /// Waits for every queued change to be written. `Err` says why some could not be.
     pub fn finish(&mut self) -> Result<(), String> {
         self.batches = None;
-        match self.worker.take().map(JoinHandle::join) {
-            None => Ok(()),
-            Some(Ok(result)) => result,
-            Some(Err(_)) => Err("the save worker crashed".into()),
+        match std::mem::replace(&mut self.worker, Worker::Finished) {
+            Worker::NotYet(_) | Worker::Finished => Ok(()),
+            Worker::Running(worker) => match worker.join() {
+                Ok(result) => result,
+                Err(_) => Err("the save worker crashed".into()),
+            },
         }
     }
 }

@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, Once, PoisonError};
 use std::time::Duration;
 
+use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
@@ -17,7 +18,6 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::EnterAlternateScreen;
-use ratatui::{DefaultTerminal, Terminal};
 
 use crate::app::{App, Leave};
 use crate::effects::Runner;
@@ -47,10 +47,18 @@ fn lock(shared: &Shared) -> MutexGuard<'_, Runner<'static>> {
     shared.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// Bytes of a frame kept before they are written: a whole frame goes out in one write
+/// (stdout alone writes every 1 KiB), so the terminal never shows half of one and a key
+/// is answered in one system call.
+const FRAME_BUFFER: usize = 64 * 1024;
+
+/// The terminal as drawn on, through [`FRAME_BUFFER`].
+type Screen = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+
 /// The terminal in full-screen mode. Dropping it restores the terminal, and the panic
 /// hook does the same on a crash, so the user's shell is never left broken.
 struct TerminalGuard {
-    terminal: DefaultTerminal,
+    terminal: Screen,
     mouse: bool,
 }
 
@@ -73,7 +81,10 @@ impl TerminalGuard {
         let raw = ratatui::crossterm::terminal::enable_raw_mode();
         let terminal = raw
             .and_then(|()| execute!(io::stdout(), EnterAlternateScreen))
-            .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+            .and_then(|()| {
+                let out = io::BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
+                Terminal::new(CrosstermBackend::new(out))
+            });
         let terminal = match terminal {
             Ok(terminal) => terminal,
             Err(e) => {
