@@ -240,9 +240,12 @@ fn event_loop(
                 None => Vec::new(),
             };
             runner.run(app, effects);
-            let size = guard.terminal.size()?;
-            ui::prepare(app, size.into());
-            guard.terminal.draw(|frame| ui::render(frame, app, theme))?;
+            // The frame's own area: asking the terminal its size again costs a system
+            // call or three per key.
+            guard.terminal.draw(|frame| {
+                ui::prepare(app, frame.area());
+                ui::render(frame, app, theme);
+            })?;
         }
         if app.should_quit() {
             return Ok(());
