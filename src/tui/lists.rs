@@ -29,6 +29,7 @@ pub fn pick_run(
         guard
             .terminal
             .draw(|frame| ui::picker::render(frame, picker, text, theme))?;
+        super::watch_signals();
         let request = match keys.resolve(event::read()?, picker.key_mode(), false) {
             Some(Input::Paste(text)) => {
                 for c in keymap::pasted(&text, crate::progress::MAX_RUN_NAME).chars() {
@@ -94,6 +95,7 @@ pub fn choose_checklist(
         guard
             .terminal
             .draw(|frame| ui::chooser::render(frame, chooser, text, theme))?;
+        super::watch_signals();
         let mode = KeyMode::List(keymap::CHOOSER_BINDINGS);
         match keys.resolve(event::read()?, mode, false) {
             Some(Input::Suspend) => guard.suspend()?,

@@ -247,6 +247,7 @@ fn event_loop(
                 ui::render(frame, app, theme);
             })?;
         }
+        watch_signals();
         if app.should_quit() {
             return Ok(());
         }
@@ -273,30 +274,50 @@ fn live() -> MutexGuard<'static, Option<Shared>> {
 /// SIGTERM, SIGHUP (terminal closed) and SIGINT end the session like `q` does: the
 /// last saves of the checklist open are written and the terminal restored (in the
 /// student picker too) before the process goes. One watcher for the whole process.
+/// The signals are caught from here on; the thread that acts on them starts with
+/// [`watch_signals`], once the first frame is out (a signal meanwhile waits for it).
 #[cfg(unix)]
 fn finish_on_signals() -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let shared = live().clone();
-            // Holding the lock, the UI thread can neither draw nor hand over more changes.
-            let mut effects = shared.as_ref().map(lock);
-            let saved = effects.as_mut().map_or(Ok(()), |e| e.finish());
-            if ACTIVE.swap(false, Ordering::SeqCst) {
-                restore(MOUSE.load(Ordering::SeqCst));
-            }
-            if let Err(e) = saved {
-                // Not `eprintln!`: with the terminal gone it would panic, and this thread
-                // must reach the end of the process.
-                let _ = writeln!(io::stderr(), "ticklist: {}", Error::Unsaved(e));
-            }
-            // Die of the signal as if unhandled, so the parent sees why we stopped.
-            let _ = signal_hook::low_level::emulate_default_handler(signal);
-            std::process::exit(128 + signal);
-        }
-    });
+    let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    *caught() = Some(signals);
     Ok(())
+}
+
+#[cfg(unix)]
+fn caught() -> MutexGuard<'static, Option<signal_hook::iterator::Signals>> {
+    static CAUGHT: Mutex<Option<signal_hook::iterator::Signals>> = Mutex::new(None);
+    CAUGHT.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Starts the signal watcher, the first time only: called after a first frame, so
+/// that starting a thread never delays what the mentor sees.
+fn watch_signals() {
+    #[cfg(unix)]
+    if let Some(mut signals) = caught().take() {
+        std::thread::spawn(move || watch(&mut signals));
+    }
+}
+
+#[cfg(unix)]
+fn watch(signals: &mut signal_hook::iterator::Signals) {
+    if let Some(signal) = signals.forever().next() {
+        let shared = live().clone();
+        // Holding the lock, the UI thread can neither draw nor hand over more changes.
+        let mut effects = shared.as_ref().map(lock);
+        let saved = effects.as_mut().map_or(Ok(()), |e| e.finish());
+        if ACTIVE.swap(false, Ordering::SeqCst) {
+            restore(MOUSE.load(Ordering::SeqCst));
+        }
+        if let Err(e) = saved {
+            // Not `eprintln!`: with the terminal gone it would panic, and this thread
+            // must reach the end of the process.
+            let _ = writeln!(io::stderr(), "ticklist: {}", Error::Unsaved(e));
+        }
+        // Die of the signal as if unhandled, so the parent sees why we stopped.
+        let _ = signal_hook::low_level::emulate_default_handler(signal);
+        std::process::exit(128 + signal);
+    }
 }
 
 /// Test-only crash switch: in debug builds with `TICKLIST_TEST_PANIC` set, F12 panics
