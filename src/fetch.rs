@@ -181,7 +181,7 @@ pub(crate) fn resolve_location(base: &str, location: &str) -> String {
         .map_or_else(|_| location.to_string(), String::from)
 }
 
-fn failure(url: &str, error: ureq::Error, timeout: Duration) -> FetchError {
+pub(crate) fn failure(url: &str, error: ureq::Error, timeout: Duration) -> FetchError {
     let url = url.to_string();
     match error {
         ureq::Error::Timeout(_) => FetchError::Timeout {
@@ -202,7 +202,7 @@ fn failure(url: &str, error: ureq::Error, timeout: Duration) -> FetchError {
 }
 
 /// https anywhere; http only to a loopback address (`localhost`, `127.0.0.0/8`, `::1`).
-fn check_address(url: &str) -> Result<(), FetchError> {
+pub(crate) fn check_address(url: &str) -> Result<(), FetchError> {
     let bad = || FetchError::BadUrl { url: url.into() };
     let uri: Uri = url.parse().map_err(|_| bad())?;
     let host = uri.host().ok_or_else(bad)?;

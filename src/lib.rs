@@ -47,6 +47,8 @@ pub mod library;
 pub mod links;
 /// The export written into a shared folder after each save.
 pub mod publish;
+/// A bucket or a WebDAV folder in place of a synced folder: put, list, get.
+pub mod remote;
 /// The manager's report over many exports.
 pub mod report;
 /// The mentor's name and publish folder, as they chose them.

@@ -14,14 +14,43 @@ use sha2::{Digest, Sha256};
 use crate::export::{Author, export};
 use crate::pack::Pack;
 use crate::progress::{State, Tracker};
+use crate::remote::{Remote, RemoteError};
 
 /// Longest part of a file name taken from a name.
 const SLUG_CHARS: usize = 40;
 
+/// Where the exports go: a folder the team syncs, or storage.
+#[derive(Debug, Clone)]
+pub enum Destination {
+    Folder(PathBuf),
+    Remote(Box<Remote>),
+}
+
+impl From<PathBuf> for Destination {
+    fn from(dir: PathBuf) -> Self {
+        Destination::Folder(dir)
+    }
+}
+
+impl From<&Path> for Destination {
+    fn from(dir: &Path) -> Self {
+        Destination::Folder(dir.to_path_buf())
+    }
+}
+
+/// Why an export did not reach its destination.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    #[error("{path}: {source}")]
+    Write { path: PathBuf, source: io::Error },
+    #[error("{0}")]
+    Remote(#[from] RemoteError),
+}
+
 /// Where and as whom one checklist's progress is published.
 #[derive(Debug, Clone)]
 pub struct Publisher {
-    dir: PathBuf,
+    to: Destination,
     author: Author,
     run: Option<String>,
     pack: Arc<Pack>,
@@ -29,21 +58,21 @@ pub struct Publisher {
 
 impl Publisher {
     pub fn new(
-        dir: PathBuf,
+        to: impl Into<Destination>,
         author: Author,
         run: Option<String>,
         pack: impl Into<Arc<Pack>>,
     ) -> Self {
         Publisher {
-            dir,
+            to: to.into(),
             author,
             run,
             pack: pack.into(),
         }
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
+    pub fn destination(&self) -> &Destination {
+        &self.to
     }
 
     /// `openclassrooms-mentor--zoe-martin--3f2a9c1d.json`, with `--student` before the
@@ -73,18 +102,29 @@ impl Publisher {
         format!("{name}--{digest}.json")
     }
 
-    /// Writes the export of `state` as of `now`, replacing the previous one whole.
-    pub fn publish(&self, state: &State, now: Timestamp) -> io::Result<PathBuf> {
+    /// Writes the export of `state` as of `now`, replacing the previous one whole; says
+    /// where it went (the file, or the object's address).
+    pub fn publish(&self, state: &State, now: Timestamp) -> Result<String, PublishError> {
         let tracker = Tracker::new(&self.pack, state.clone());
         let tz = crate::clock::time_zone();
         let mut report = export(&self.pack, &tracker, &self.author, now, &tz);
         report.run = self.run.clone();
-        let mut json = serde_json::to_vec_pretty(&report).map_err(io::Error::other)?;
-        json.push(b'\n');
         let name = self.file_name();
-        let path = self.dir.join(&name);
-        crate::atomic_file::write(&path, &json)?;
-        Ok(path)
+        let mut json = serde_json::to_vec_pretty(&report).unwrap_or_default();
+        json.push(b'\n');
+        match &self.to {
+            Destination::Folder(dir) => {
+                let path = dir.join(&name);
+                match crate::atomic_file::write(&path, &json) {
+                    Ok(()) => Ok(path.display().to_string()),
+                    Err(source) => Err(PublishError::Write { path, source }),
+                }
+            }
+            Destination::Remote(remote) => {
+                remote.put(&name, &json)?;
+                Ok(format!("{}/{name}", remote.address().trim_end_matches('/')))
+            }
+        }
     }
 }
 
@@ -111,7 +151,7 @@ mod tests {
             person: Some(person.into()),
             email: None,
         };
-        Publisher::new(dir.into(), author, run.map(String::from), pack)
+        Publisher::new(dir, author, run.map(String::from), pack)
     }
 
     #[test]
@@ -158,7 +198,7 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
-        let read = crate::report::read_one(&second).unwrap();
+        let read = crate::report::read_one(std::path::Path::new(&second)).unwrap();
         assert_eq!(read.done, 1);
         assert_eq!(read.person.as_deref(), Some("0000000000000004"));
     }

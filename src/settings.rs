@@ -84,15 +84,49 @@ impl Settings {
         &self.dir
     }
 
-    /// The shared folder every change is published to, when the mentor opted in.
-    pub fn publish_dir(&self) -> Option<PathBuf> {
-        self.read(PUBLISH_FILE).map(PathBuf::from)
+    /// Where every change is published, when the mentor opted in: a shared folder, or
+    /// storage (its address on the first line, `endpoint …` and `region …` after).
+    pub fn publish_to(&self) -> Option<PublishTo> {
+        let text = self.read(PUBLISH_FILE)?;
+        let mut lines = text.lines();
+        let first = lines.next()?.trim().to_string();
+        if !crate::remote::is_remote(&first) {
+            return Some(PublishTo::Folder(PathBuf::from(first)));
+        }
+        let (mut endpoint, mut region) = (None, None);
+        for line in lines {
+            match line.trim().split_once(' ') {
+                Some(("endpoint", value)) => endpoint = Some(value.trim().to_string()),
+                Some(("region", value)) => region = Some(value.trim().to_string()),
+                _ => {}
+            }
+        }
+        Some(PublishTo::Remote {
+            address: first,
+            endpoint,
+            region,
+        })
     }
 
     /// Opts in (`Some`) or out (`None`) of publishing.
-    pub fn set_publish_dir(&self, dir: Option<&Path>) -> io::Result<()> {
-        let dir = dir.map(|d| d.to_string_lossy().into_owned());
-        self.write(PUBLISH_FILE, dir.as_deref())
+    pub fn set_publish_to(&self, to: Option<&PublishTo>) -> io::Result<()> {
+        let text = to.map(|to| match to {
+            PublishTo::Folder(dir) => dir.to_string_lossy().into_owned(),
+            PublishTo::Remote {
+                address,
+                endpoint,
+                region,
+            } => {
+                let mut text = address.clone();
+                for (key, value) in [("endpoint", endpoint), ("region", region)] {
+                    if let Some(value) = value {
+                        text.push_str(&format!("\n{key} {value}"));
+                    }
+                }
+                text
+            }
+        });
+        self.write(PUBLISH_FILE, text.as_deref())
     }
 
     fn read(&self, file: &str) -> Option<String> {
@@ -112,6 +146,27 @@ impl Settings {
                 Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
                 other => other,
             },
+        }
+    }
+}
+
+/// Where a mentor publishes: a folder the team syncs, or storage by address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PublishTo {
+    Folder(PathBuf),
+    Remote {
+        address: String,
+        endpoint: Option<String>,
+        region: Option<String>,
+    },
+}
+
+impl PublishTo {
+    /// As said to the mentor: the folder, or the address.
+    pub fn shown(&self) -> String {
+        match self {
+            PublishTo::Folder(dir) => dir.display().to_string(),
+            PublishTo::Remote { address, .. } => address.clone(),
         }
     }
 }
@@ -173,13 +228,19 @@ mod tests {
         assert_eq!(settings.mentor_name(), None);
         settings.set_mentor_name("Zoé Martin").unwrap();
         assert_eq!(settings.mentor_name().as_deref(), Some("Zoé Martin"));
-        settings
-            .set_publish_dir(Some(Path::new("/shared/team")))
-            .unwrap();
-        assert_eq!(settings.publish_dir(), Some(PathBuf::from("/shared/team")));
-        settings.set_publish_dir(None).unwrap();
-        settings.set_publish_dir(None).unwrap();
-        assert_eq!(settings.publish_dir(), None);
+        let folder = PublishTo::Folder(PathBuf::from("/shared/team"));
+        settings.set_publish_to(Some(&folder)).unwrap();
+        assert_eq!(settings.publish_to(), Some(folder));
+        let bucket = PublishTo::Remote {
+            address: "s3://team/exports".into(),
+            endpoint: Some("https://s3.fr-par.scw.cloud".into()),
+            region: Some("fr-par".into()),
+        };
+        settings.set_publish_to(Some(&bucket)).unwrap();
+        assert_eq!(settings.publish_to(), Some(bucket));
+        settings.set_publish_to(None).unwrap();
+        settings.set_publish_to(None).unwrap();
+        assert_eq!(settings.publish_to(), None);
     }
 
     #[test]

@@ -68,6 +68,8 @@ pub fn run() -> ExitCode {
         }
         Some(Command::Report {
             files,
+            endpoint,
+            region,
             format,
             output,
             stale_days,
@@ -76,8 +78,14 @@ pub fn run() -> ExitCode {
             pack,
             since,
         }) => {
+            let (out, err) = (&mut std::io::stdout().lock(), &mut std::io::stderr());
+            let storage = (endpoint.as_deref(), region.as_deref());
+            let files = match super::reports::from_storage(files, storage, err, text) {
+                Ok(files) => files,
+                Err(failure) => return report(Err(failure), text),
+            };
             let request = super::ReportRequest {
-                files,
+                files: &files,
                 packs: pack,
                 since: *since,
                 format: *format,
@@ -93,7 +101,6 @@ pub fn run() -> ExitCode {
                 tz: crate::clock::time_zone(),
                 lang: super::builtin_lang(&cli),
             };
-            let (out, err) = (&mut std::io::stdout().lock(), &mut std::io::stderr());
             return report(super::report(&request, out, err, text), text);
         }
         Some(Command::Search { words }) => {

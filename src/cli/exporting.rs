@@ -76,12 +76,16 @@ pub(super) fn send(
         }
         ProgressCommand::Publish {
             dir,
+            endpoint,
+            region,
             off,
             name,
             email,
         } => {
             let publish = Publish {
                 dir: dir.as_deref(),
+                endpoint: endpoint.as_deref(),
+                region: region.as_deref(),
                 off: *off,
                 name: name.as_deref(),
                 email: email.as_deref(),

@@ -100,6 +100,10 @@ pub enum Failure {
     },
     /// A pack could not be downloaded.
     Fetch(#[from] crate::fetch::FetchError),
+    /// A bucket or WebDAV folder could not be used.
+    Remote(crate::remote::RemoteError),
+    /// The first export did not reach where the mentor publishes.
+    Publish(crate::publish::PublishError),
     /// An older version offered without `--allow-downgrade`.
     Downgrade {
         id: String,
@@ -143,6 +147,15 @@ impl Failure {
                 fill(t.fail_system_pack, &[("id", id), ("path", &path)])
             }
             Failure::Fetch(e) => e.message(t),
+            Failure::Remote(e) => e.message(t),
+            Failure::Publish(crate::publish::PublishError::Remote(e)) => e.message(t),
+            Failure::Publish(crate::publish::PublishError::Write { path, source }) => {
+                Failure::Write {
+                    path: path.clone(),
+                    source: std::io::Error::new(source.kind(), source.to_string()),
+                }
+                .message(t)
+            }
             Failure::Downgrade { id, old, version } => fill(
                 t.fail_downgrade,
                 &[("id", id), ("old", old), ("version", version)],

@@ -60,7 +60,14 @@ pub fn paths(cli: &Cli, json: bool, out: &mut impl Write, t: &Text) -> Result<()
             .map(|dir| Place::at(&dir))
             .collect(),
         cache: Place::at(library.cache_dir()),
-        publish: settings.publish_dir().map(|dir| Place::at(&dir)),
+        publish: settings.publish_to().map(|to| match to {
+            crate::settings::PublishTo::Folder(dir) => Place::at(&dir),
+            // Storage is an address: whether it answers is `publish`'s to say.
+            to => Place {
+                path: PathBuf::from(to.shown()),
+                exists: true,
+            },
+        }),
         person_id: settings.known_person_id(),
     };
     if json {

@@ -1,20 +1,21 @@
-//! `ticklist publish DIR|--off`: opting in (or out) of publishing every change to a
-//! shared folder. The first export is written at once, so the manager sees the mentor
-//! from the start, and writing there is proven to work.
+//! `ticklist publish DIR|ADDRESS|--off`: opting in (or out) of publishing every change
+//! to a shared folder, a bucket or a WebDAV folder. The first export is written at once,
+//! so the manager sees the mentor from the start, and writing there is proven to work.
 
 use std::io::{BufRead, Write};
-use std::path::Path;
 
 use super::Failure;
 use super::exporting::author;
 use crate::publish::Publisher;
-use crate::session::Session;
-use crate::settings::Settings;
+use crate::session::{Session, destination};
+use crate::settings::{PublishTo, Settings};
 use crate::text::{Text, fill};
 
 /// What `publish` was asked for.
 pub struct Publish<'a> {
-    pub dir: Option<&'a Path>,
+    pub dir: Option<&'a str>,
+    pub endpoint: Option<&'a str>,
+    pub region: Option<&'a str>,
     pub off: bool,
     pub name: Option<&'a str>,
     pub email: Option<&'a str>,
@@ -30,45 +31,30 @@ pub fn publish(
 ) -> Result<(), Failure> {
     let settings = Settings::from_platform().ok_or(Failure::NoStateDir)?;
     let said = if asked.off {
-        settings.set_publish_dir(None).map_err(Failure::Output)?;
+        settings.set_publish_to(None).map_err(Failure::Output)?;
         t.publish_off.to_string()
     } else if let Some(dir) = asked.dir {
-        // Absolute, so that every later run finds it from any working directory.
-        let dir = std::fs::canonicalize(dir)
-            .and_then(|dir| match std::fs::metadata(&dir) {
-                Ok(meta) if meta.is_dir() => Ok(dir),
-                Ok(_) => Err(std::io::Error::other("not a directory")),
-                Err(e) => Err(e),
-            })
-            .map_err(|error| Failure::NoFolder {
-                dir: dir.to_path_buf(),
-                error,
-            })?;
+        let to = publish_to(asked, dir)?;
+        let destination = destination(&to).map_err(Failure::Remote)?;
         let author = author(asked.name, asked.email, &mut *out, ask, t)?;
         let name = author.name.clone();
-        let publisher = Publisher::new(dir.clone(), author, run, session.pack.clone());
-        let written = publisher
+        let publisher = Publisher::new(destination, author, run, session.pack.clone());
+        publisher
             .publish(session.tracker().state(), crate::clock::now())
-            .map_err(|source| Failure::Write {
-                path: dir.join(publisher.file_name()),
-                source,
-            })?;
+            .map_err(Failure::Publish)?;
         settings
-            .set_publish_dir(Some(&dir))
+            .set_publish_to(Some(&to))
             .map_err(Failure::Output)?;
-        let file = written
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let dir = dir.display().to_string();
+        let dir = to.shown();
+        let file = publisher.file_name();
         fill(
             t.publish_on,
             &[("dir", &dir), ("name", &name), ("file", &file)],
         )
     } else {
-        match (settings.publish_dir(), settings.mentor_name()) {
-            (Some(dir), Some(name)) => {
-                let dir = dir.display().to_string();
+        match (settings.publish_to(), settings.mentor_name()) {
+            (Some(to), Some(name)) => {
+                let dir = to.shown();
                 fill(t.publish_status_on, &[("dir", &dir), ("name", &name)])
             }
             _ => t.publish_status_off.to_string(),
@@ -81,4 +67,28 @@ pub fn publish(
         writeln!(out, "{}", fill(t.publish_person, &[("id", &id)])).map_err(Failure::Output)?;
     }
     Ok(())
+}
+
+/// Where `dir` says to publish: storage by its address, or a folder that exists, made
+/// absolute so that every later run finds it from any working directory.
+fn publish_to(asked: &Publish<'_>, dir: &str) -> Result<PublishTo, Failure> {
+    if crate::remote::is_remote(dir) {
+        return Ok(PublishTo::Remote {
+            address: dir.to_string(),
+            endpoint: asked.endpoint.map(str::to_string),
+            region: asked.region.map(str::to_string),
+        });
+    }
+    let given = std::path::Path::new(dir);
+    std::fs::canonicalize(given)
+        .and_then(|dir| match std::fs::metadata(&dir) {
+            Ok(meta) if meta.is_dir() => Ok(dir),
+            Ok(_) => Err(std::io::Error::other("not a directory")),
+            Err(e) => Err(e),
+        })
+        .map(PublishTo::Folder)
+        .map_err(|error| Failure::NoFolder {
+            dir: given.to_path_buf(),
+            error,
+        })
 }

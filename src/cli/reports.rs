@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::{Failure, ReportFormat};
 use crate::pack::Pack;
+use crate::remote::{Remote, sync_to_folder};
 use crate::report::{self, Builder, CsvOptions, Unread};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
@@ -23,6 +24,42 @@ pub struct ReportRequest<'a> {
     pub lang: crate::text::Lang,
     /// Only mentors who started on or after this day.
     pub since: Option<jiff::civil::Date>,
+}
+
+/// `files` with each bucket or WebDAV folder replaced by the user's cached copy of it,
+/// brought up to date (only what changed since the last report is downloaded); says
+/// on `err` how many files each had and how many were downloaded.
+pub fn from_storage(
+    files: &[PathBuf],
+    (endpoint, region): (Option<&str>, Option<&str>),
+    err: &mut impl Write,
+    t: &Text,
+) -> Result<Vec<PathBuf>, Failure> {
+    let mut local = Vec::with_capacity(files.len());
+    for file in files {
+        let address = file.to_string_lossy();
+        if !crate::remote::is_remote(&address) {
+            local.push(file.clone());
+            continue;
+        }
+        let remote = Remote::parse(&address, endpoint, region).map_err(Failure::Remote)?;
+        let cache = crate::places::dirs()
+            .map(|dirs| dirs.cache_dir().join("reports"))
+            .ok_or(Failure::NoStateDir)?
+            .join(crate::places::stable_name(address.as_bytes()));
+        let synced = sync_to_folder(&remote, &cache).map_err(Failure::Remote)?;
+        let said = fill(
+            t.report_synced,
+            &[
+                ("address", &remote.address()),
+                ("count", &synced.listed.to_string()),
+                ("downloaded", &synced.downloaded.to_string()),
+            ],
+        );
+        writeln!(err, "{said}").map_err(Failure::Output)?;
+        local.push(synced.folder);
+    }
+    Ok(local)
 }
 
 /// Reads every export under `files` one at a time into the report, writes it, and

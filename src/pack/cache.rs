@@ -61,7 +61,8 @@ impl PackCache {
         let Some(key) = key(path) else {
             return load_file_in(path, t);
         };
-        let entry_path = self.dir.join(format!("{:016x}.json", fnv1a(&key.path)));
+        let name = crate::places::stable_name(key.path.as_os_str().as_encoded_bytes());
+        let entry_path = self.dir.join(format!("{name}.json"));
         // Read as text first: the whole file checked as UTF-8 at once is faster than
         // each of its strings one by one (a tenth of the time at 10,000 steps).
         let cached = fs::read_to_string(&entry_path)
@@ -93,16 +94,6 @@ fn key(path: &Path) -> Option<Key> {
         len: meta.len(),
         modified_ns: modified.as_nanos(),
     })
-}
-
-/// A stable name for a path (the standard hasher may change between Rust releases).
-fn fnv1a(path: &Path) -> u64 {
-    path.as_os_str()
-        .as_encoded_bytes()
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-        })
 }
 
 /// Replaced whole, so a reader never sees half an entry. Failures are ignored: without

@@ -11,8 +11,9 @@ use super::{Notice, Outcome, Session, Severity};
 use crate::library::Library;
 use crate::pack::Pack;
 use crate::progress::{LoadOutcome, StateStore, Tracker, orphan_ticks};
-use crate::publish::Publisher;
-use crate::settings::Settings;
+use crate::publish::{Destination, Publisher};
+use crate::remote::Remote;
+use crate::settings::{PublishTo, Settings};
 use crate::text::Text;
 
 /// A checklist open on its progress.
@@ -117,10 +118,24 @@ pub fn open(
         });
     }
     let publisher = Settings::from_platform().and_then(|settings| {
-        let dir = settings.publish_dir()?;
+        let to = settings.publish_to()?;
         let name = settings.mentor_name()?;
         let author = settings.author(&name);
-        Some(Publisher::new(dir, author, run.clone(), Arc::clone(&pack)))
+        // Storage that cannot be used (no credentials, say) is said once, here; the
+        // progress is saved all the same.
+        let destination = match destination(&to) {
+            Ok(destination) => destination,
+            Err(e) => {
+                notices.push(Notice::PublishFailed(e.to_string()));
+                return None;
+            }
+        };
+        Some(Publisher::new(
+            destination,
+            author,
+            run.clone(),
+            Arc::clone(&pack),
+        ))
     });
     Opened {
         session: Session::new(pack, tracker).read_only(read_only),
@@ -157,4 +172,20 @@ fn open_progress(pack: &Pack, loaded: LoadOutcome, now: Timestamp) -> (Tracker, 
         tracker.mark_new(pack, &library.added_ids(pack));
     }
     (tracker, upgraded)
+}
+
+/// Where the mentor publishes, ready to write to.
+pub fn destination(to: &PublishTo) -> Result<Destination, crate::remote::RemoteError> {
+    Ok(match to {
+        PublishTo::Folder(dir) => Destination::Folder(dir.clone()),
+        PublishTo::Remote {
+            address,
+            endpoint,
+            region,
+        } => Destination::Remote(Box::new(Remote::parse(
+            address,
+            endpoint.as_deref(),
+            region.as_deref(),
+        )?)),
+    })
 }

@@ -444,6 +444,12 @@ catalogue! {
     fail_system_pack,
     fetch_bad_url,
     fetch_insecure,
+    remote_address,
+    remote_no_s3_credentials,
+    remote_password_file_open,
+    remote_listing,
+    /// `report ADDRESS`: how many files the storage holds and how many were downloaded.
+    report_synced,
     fetch_unreachable,
     fetch_timeout,
     fetch_status_gone,

@@ -202,7 +202,7 @@ pub static FR: Text = Text {
         ),
         (
             "report --files",
-            "Fichiers d'export, ou dossiers qui en contiennent (un dossier partagé où les mentors publient).",
+            "Fichiers d'export, ou dossiers qui en contiennent (un dossier partagé où les mentors publient), ou le bucket (s3://BUCKET/PREFIXE) ou dossier WebDAV (https://…/) où ils publient.",
         ),
         (
             "report --since",
@@ -222,6 +222,14 @@ pub static FR: Text = Text {
         ),
         ("report --format", "Format du rapport."),
         (
+            "report --endpoint",
+            "Le service compatible S3, si ce n'est pas AWS (par défaut : AWS_ENDPOINT_URL).",
+        ),
+        (
+            "report --region",
+            "La région du bucket (par défaut : AWS_REGION, sinon us-east-1).",
+        ),
+        (
             "report --output",
             "Écrire le rapport dans ce fichier plutôt que sur la sortie standard.",
         ),
@@ -239,11 +247,19 @@ pub static FR: Text = Text {
         ),
         (
             "publish",
-            "Publier chaque changement dans un dossier partagé que votre équipe synchronise (Nextcloud, un lecteur partagé, Syncthing, un dépôt git), pour le `ticklist report DOSSIER` de votre responsable.",
+            "Publier chaque changement dans un dossier partagé que votre équipe synchronise (Nextcloud, un lecteur partagé, Syncthing, un dépôt git), un bucket (s3://BUCKET/PREFIXE) ou un dossier WebDAV (https://…/), pour le `ticklist report` de votre responsable.",
         ),
         (
             "publish --dir",
-            "Le dossier partagé ; sans lui, dit où vous publiez.",
+            "Le dossier partagé, le bucket ou le dossier WebDAV ; sans lui, dit où vous publiez.",
+        ),
+        (
+            "publish --endpoint",
+            "Le service compatible S3, si ce n'est pas AWS (par défaut : AWS_ENDPOINT_URL).",
+        ),
+        (
+            "publish --region",
+            "La région du bucket (par défaut : AWS_REGION, sinon us-east-1).",
         ),
         ("publish --off", "Arrêter de publier."),
         (
@@ -748,6 +764,11 @@ pub static FR: Text = Text {
     fail_system_pack: "{id} est préinstallé sur cet ordinateur ({path}) et ne peut pas être supprimé ici ; pour ne plus l'ouvrir, choisissez un autre pack avec `ticklist pack use`.",
     fetch_bad_url: "{url} n'est pas une adresse web : donnez un fichier de pack, ou une adresse qui commence par https://",
     fetch_insecure: "{url} : ticklist ne télécharge les packs qu'en https (http seulement pour une adresse de cet ordinateur) : demandez l'adresse https à votre responsable",
+    remote_address: "{address} : ni un bucket (s3://BUCKET/PREFIXE) ni un dossier WebDAV (https://HÔTE/CHEMIN/)",
+    remote_no_s3_credentials: "{address} : pas d'identifiants S3 : définissez AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY, ou un profil dans ~/.aws/credentials (AWS_PROFILE)",
+    remote_password_file_open: "{path} : d'autres peuvent lire ce fichier de mot de passe ; réservez-le à vous seul (chmod 600 {path})",
+    report_synced: "{address} : {count} {count:fr:fichier|fichiers}, {downloaded} {downloaded:fr:téléchargé|téléchargés} (les autres inchangés depuis le dernier rapport)",
+    remote_listing: "{address} : la liste des fichiers du serveur est illisible ; vérifiez l'adresse",
     fetch_unreachable: "impossible de joindre {url} ({error}) : vérifiez l'adresse et la connexion au réseau",
     fetch_timeout: "{url} n'a pas répondu en {secs} s : réessayez plus tard, ou laissez plus de temps avec --timeout",
     fetch_status_gone: "{url} : il n'y a pas de pack à cette adresse (le serveur a répondu {status}) : demandez l'adresse actuelle à votre responsable",

@@ -102,9 +102,16 @@ pub enum Command {
     /// every export in a folder (read recursively). Files that are not exports are named
     /// in the report and make the exit status 1.
     Report {
-        /// Export files, or folders holding them (a shared folder mentors publish to).
+        /// Export files, or folders holding them (a shared folder mentors publish to),
+        /// or the bucket (s3://BUCKET/PREFIX) or WebDAV folder (https://…/) they publish to.
         #[arg(required = true, value_name = "EXPORT|DIR")]
         files: Vec<PathBuf>,
+        /// The S3-compatible service, if not AWS (default: AWS_ENDPOINT_URL).
+        #[arg(long, value_name = "URL")]
+        endpoint: Option<String>,
+        /// The bucket's region (default: AWS_REGION, else us-east-1).
+        #[arg(long)]
+        region: Option<String>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
         format: ReportFormat,
         /// Write the report to this file instead of the standard output.
@@ -256,11 +263,18 @@ pub enum ProgressCommand {
         email: Option<String>,
     },
     /// Publish every change to a shared folder your team syncs (Nextcloud, a shared
-    /// drive, Syncthing, a git checkout), for your manager's `ticklist report DIR`.
+    /// drive, Syncthing, a git checkout), a bucket (s3://BUCKET/PREFIX) or a WebDAV
+    /// folder (https://…/), for your manager's `ticklist report`.
     Publish {
-        /// The shared folder; without it, says where you publish.
+        /// The shared folder, bucket or WebDAV folder; without it, says where you publish.
         #[arg(value_name = "DIR", conflicts_with = "off")]
-        dir: Option<PathBuf>,
+        dir: Option<String>,
+        /// The S3-compatible service, if not AWS (default: AWS_ENDPOINT_URL).
+        #[arg(long, value_name = "URL")]
+        endpoint: Option<String>,
+        /// The bucket's region (default: AWS_REGION, else us-east-1).
+        #[arg(long)]
+        region: Option<String>,
         /// Stop publishing.
         #[arg(long)]
         off: bool,

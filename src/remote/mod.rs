@@ -1,0 +1,250 @@
+//! Storage a team already pays for, in place of a synced folder: an S3-compatible bucket
+//! (`s3://BUCKET/PREFIX`) or a WebDAV folder (`https://HOST/PATH/`, Nextcloud and
+//! ownCloud included). Three operations, enough for publishing and reporting: put an
+//! object, list them all (every page), get one. Requests go out through the blocking
+//! `ureq` client with a time limit; S3 requests are signed by `rusty-s3` (no I/O of its
+//! own). Credentials come from where each ecosystem keeps them and never appear in a
+//! message: every error names the object by its address without a query string.
+
+mod s3;
+mod sync;
+mod webdav;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use ureq::Agent;
+
+use crate::fetch::FetchError;
+use crate::text::{Text, fill};
+
+pub use sync::{Synced, sync_to_folder};
+
+/// How long one request may take before it is given up (and, for a publish, left
+/// pending for the next change).
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Largest object read back: an export is a few kilobytes to a few hundred.
+pub const MAX_OBJECT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Where exports are kept, as the mentor or the manager named it.
+#[derive(Debug, Clone)]
+pub enum Remote {
+    S3(s3::Store),
+    WebDav(webdav::Store),
+}
+
+/// One object of a listing: its name under the prefix, and what tells its versions apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Object {
+    pub name: String,
+    pub etag: String,
+    pub size: u64,
+}
+
+/// Why storage could not be used, for a person to act on.
+#[derive(Debug, thiserror::Error)]
+pub enum RemoteError {
+    #[error(
+        "{address}: not a bucket (s3://BUCKET/PREFIX) nor a WebDAV folder (https://HOST/PATH/)"
+    )]
+    Address { address: String },
+    #[error(
+        "{address}: no S3 credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a profile in ~/.aws/credentials)"
+    )]
+    NoS3Credentials { address: String },
+    #[error("{path}: others can read this password file; make it yours alone (chmod 600 {path})")]
+    PasswordFileOpen { path: String },
+    #[error("{}", .0)]
+    Http(FetchError),
+    #[error("{address}: the server's listing could not be read")]
+    Listing { address: String },
+}
+
+impl RemoteError {
+    /// The same, in the language of `t`.
+    pub fn message(&self, t: &Text) -> String {
+        match self {
+            RemoteError::Address { address } => fill(t.remote_address, &[("address", address)]),
+            RemoteError::NoS3Credentials { address } => {
+                fill(t.remote_no_s3_credentials, &[("address", address)])
+            }
+            RemoteError::PasswordFileOpen { path } => {
+                fill(t.remote_password_file_open, &[("path", path)])
+            }
+            RemoteError::Http(e) => e.message(t),
+            RemoteError::Listing { address } => fill(t.remote_listing, &[("address", address)]),
+        }
+    }
+}
+
+/// Whether `text` names storage rather than a folder.
+pub fn is_remote(text: &str) -> bool {
+    text.starts_with("s3://") || text.starts_with("https://") || text.starts_with("http://")
+}
+
+impl Remote {
+    /// The storage `address` names; `endpoint` and `region` for an S3-compatible service
+    /// other than AWS (else `AWS_ENDPOINT_URL`, `AWS_REGION`).
+    pub fn parse(
+        address: &str,
+        endpoint: Option<&str>,
+        region: Option<&str>,
+    ) -> Result<Remote, RemoteError> {
+        if let Some(rest) = address.strip_prefix("s3://") {
+            return s3::Store::new(address, rest, endpoint, region).map(Remote::S3);
+        }
+        if address.starts_with("https://") || address.starts_with("http://") {
+            return webdav::Store::new(address).map(Remote::WebDav);
+        }
+        Err(RemoteError::Address {
+            address: address.into(),
+        })
+    }
+
+    /// The address as the person wrote it, without credentials.
+    pub fn address(&self) -> String {
+        match self {
+            Remote::S3(store) => store.address(),
+            Remote::WebDav(store) => store.address(),
+        }
+    }
+
+    /// Replaces (or creates) the object `name` with `bytes`.
+    pub fn put(&self, name: &str, bytes: &[u8]) -> Result<(), RemoteError> {
+        match self {
+            Remote::S3(store) => store.put(&agent(), name, bytes),
+            Remote::WebDav(store) => store.put(&agent(), name, bytes),
+        }
+    }
+
+    /// Every object under the prefix (every page of the listing).
+    pub fn list(&self) -> Result<Vec<Object>, RemoteError> {
+        match self {
+            Remote::S3(store) => store.list(&agent()),
+            Remote::WebDav(store) => store.list(&agent()),
+        }
+    }
+
+    /// The object `name`, refused past [`MAX_OBJECT_BYTES`].
+    pub fn get(&self, name: &str) -> Result<Vec<u8>, RemoteError> {
+        match self {
+            Remote::S3(store) => store.get(&agent(), name),
+            Remote::WebDav(store) => store.get(&agent(), name),
+        }
+    }
+}
+
+fn agent() -> Agent {
+    Agent::config_builder()
+        .timeout_global(Some(TIMEOUT))
+        .max_redirects(0)
+        .http_status_as_error(false)
+        .allow_non_standard_methods(true)
+        .user_agent(concat!(
+            "ticklist/",
+            env!("CARGO_PKG_VERSION"),
+            " (publish)"
+        ))
+        .build()
+        .into()
+}
+
+/// What came back, or why not: `shown` is the address a person may read (no query
+/// string, no credentials), used in every error instead of the one requested.
+fn answer(
+    sent: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+    shown: &str,
+) -> Result<ureq::http::Response<ureq::Body>, RemoteError> {
+    let response =
+        sent.map_err(|e| RemoteError::Http(redacted(crate::fetch::failure(shown, e, TIMEOUT))))?;
+    match response.status().as_u16() {
+        200..=299 => Ok(response),
+        status => Err(RemoteError::Http(FetchError::Status {
+            url: shown.into(),
+            status,
+        })),
+    }
+}
+
+/// An HTTP client's words may quote the address it was given: a signed address carries
+/// the key's id and signature in its query, which never goes into a message.
+fn redacted(error: FetchError) -> FetchError {
+    match error {
+        FetchError::Unreachable { url, error } => {
+            let error = error
+                .split_whitespace()
+                .map(|word| match word.split_once('?') {
+                    Some((before, _)) if word.contains("X-Amz-") => before,
+                    _ => word,
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            FetchError::Unreachable { url, error }
+        }
+        other => other,
+    }
+}
+
+/// The body of an answer, at most [`MAX_OBJECT_BYTES`].
+fn body(
+    mut response: ureq::http::Response<ureq::Body>,
+    shown: &str,
+) -> Result<Vec<u8>, RemoteError> {
+    response
+        .body_mut()
+        .with_config()
+        .limit(MAX_OBJECT_BYTES)
+        .read_to_vec()
+        .map_err(|e| RemoteError::Http(redacted(crate::fetch::failure(shown, e, TIMEOUT))))
+}
+
+/// A file of the user's own holding a secret: refused when others may read it.
+fn private_file(path: PathBuf) -> Result<Option<String>, RemoteError> {
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(None);
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&path).map_or(0, |m| m.permissions().mode());
+        if mode & 0o077 != 0 {
+            return Err(RemoteError::PasswordFileOpen {
+                path: path.display().to_string(),
+            });
+        }
+    }
+    Ok(Some(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_name_a_bucket_or_a_webdav_folder() {
+        assert!(is_remote("s3://team/exports"));
+        assert!(is_remote(
+            "https://cloud.example.org/remote.php/dav/files/anne/ticklist/"
+        ));
+        assert!(!is_remote("/shared/team"));
+        assert!(matches!(
+            Remote::parse("ftp://example.org/x", None, None),
+            Err(RemoteError::Address { .. })
+        ));
+    }
+
+    #[test]
+    fn a_signed_query_never_reaches_a_message() {
+        let error = redacted(FetchError::Unreachable {
+            url: "s3://team/a.json".into(),
+            error: "connect https://h/a.json?X-Amz-Credential=AKIA123&X-Amz-Signature=abc failed"
+                .into(),
+        });
+        let said = error.to_string();
+        assert!(
+            !said.contains("AKIA123") && !said.contains("abc failed"),
+            "{said}"
+        );
+    }
+}
