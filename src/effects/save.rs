@@ -15,6 +15,9 @@ pub struct Saving<'a> {
     publisher: Option<&'a Publisher>,
     /// Changes not on disk yet: those of failed saves.
     pending: Changes,
+    /// Whether the last publish failed: the next save publishes the whole export again,
+    /// and the failure is said once, not at every change while the network is down.
+    publish_failing: bool,
 }
 
 impl<'a> Saving<'a> {
@@ -24,6 +27,7 @@ impl<'a> Saving<'a> {
             store,
             publisher,
             pending: Changes::new(),
+            publish_failing: false,
         }
     }
 
@@ -50,8 +54,13 @@ impl<'a> Saving<'a> {
                 if !notes_kept.is_empty() {
                     reports.push(EffectResult::NotesKept(notes_kept));
                 }
-                if let Some(Err(e)) = published {
-                    reports.push(EffectResult::PublishFailed(e.to_string()));
+                match published {
+                    Some(Err(e)) if !self.publish_failing => {
+                        self.publish_failing = true;
+                        reports.push(EffectResult::PublishFailed(e.to_string()));
+                    }
+                    Some(Ok(_)) => self.publish_failing = false,
+                    _ => {}
                 }
                 reports
             }
@@ -65,5 +74,49 @@ impl<'a> Saving<'a> {
     /// Whether some changes never reached the disk.
     pub fn unsaved(&self) -> bool {
         !self.pending.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::Author;
+    use crate::text::Lang;
+
+    #[test]
+    fn a_failing_publish_is_said_once_and_retried_at_each_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = StateStore::new(dir.path());
+        let pack = crate::pack::builtin(Lang::En).unwrap();
+        let shared = dir.path().join("shared");
+        let author = Author {
+            name: "Anne".into(),
+            person: None,
+            email: None,
+        };
+        let publisher = Publisher::new(shared.clone(), author, None, pack.clone());
+        let mut saving = Saving::new(&store, Some(&publisher));
+        let mine = State::new(&pack.id, &pack.version);
+        let now = crate::clock::now();
+        let tick = |id: &str| Changes::from([(id.to_string(), Some(now))]);
+        let failures = |reports: &[EffectResult]| {
+            reports
+                .iter()
+                .filter(|r| matches!(r, EffectResult::PublishFailed(_)))
+                .count()
+        };
+        // No shared folder yet: said at the first save, not at the second.
+        assert_eq!(failures(&saving.save(1, tick("slack"), &mine, now)), 1);
+        assert_eq!(
+            failures(&saving.save(2, tick("video-candidats"), &mine, now)),
+            0
+        );
+        // The folder is back: the next save publishes everything.
+        std::fs::create_dir_all(&shared).unwrap();
+        assert_eq!(failures(&saving.save(3, tick("etape-1"), &mine, now)), 0);
+        assert_eq!(std::fs::read_dir(&shared).unwrap().count(), 1);
+        // And a new failure is said again.
+        std::fs::remove_dir_all(&shared).unwrap();
+        assert_eq!(failures(&saving.save(4, tick("slack"), &mine, now)), 1);
     }
 }

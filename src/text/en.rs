@@ -373,7 +373,7 @@ pub static EN: Text = Text {
     fail_note_too_long: "a note is at most {max} characters; this one has {count}",
     fail_exists: "cannot create {path}: {error}",
     fail_not_done: "some steps are still to do",
-    publish_failed: "Saved, but not published to the shared folder: {error}",
+    publish_failed: "Saved, but not published ({error}); your next change publishes everything again",
     paths_progress: "Progress: {path}",
     paths_settings: "Settings (your name, your id): {path}",
     paths_keys: "Your keys: {path}",

@@ -727,7 +727,7 @@ pub static FR: Text = Text {
     fail_note_too_long: "une note fait au plus {max} caractères ; celle-ci en a {count}",
     fail_exists: "impossible de créer {path} : {error}",
     fail_not_done: "des tâches restent à faire",
-    publish_failed: "Enregistré, mais pas publié dans le dossier partagé : {error}",
+    publish_failed: "Enregistré, mais pas publié ({error}) ; votre prochain changement republiera le tout",
     paths_progress: "Progression : {path}",
     paths_settings: "Réglages (votre nom, votre identifiant) : {path}",
     paths_keys: "Vos touches : {path}",

@@ -27,4 +27,5 @@ mod report_folder;
 mod runs;
 mod screens;
 mod shipped_packs;
+mod storage;
 mod team_report;
