@@ -109,7 +109,7 @@ fn read_folder(bencher: Bencher, count: usize) {
     bencher.bench_local(|| {
         let (files, unread) = report::walk(&[dir.path().to_path_buf()]);
         let mut builder = report::Builder::new(now(), &jiff::tz::TimeZone::UTC, STALE_DAYS);
-        report::read_each(files, |path, read| {
+        report::read_each(files, None, |path, read| {
             if let Ok(export) = read {
                 builder.add(path, &export);
             }

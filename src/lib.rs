@@ -51,6 +51,8 @@ pub mod publish;
 pub mod remote;
 /// The manager's report over many exports.
 pub mod report;
+/// Exports encrypted to the manager's key (age), and opened with it.
+pub mod sealed;
 /// The mentor's name and publish folder, as they chose them.
 pub mod settings;
 

@@ -15,6 +15,7 @@ use crate::export::{Author, export};
 use crate::pack::Pack;
 use crate::progress::{State, Tracker};
 use crate::remote::{Remote, RemoteError};
+use crate::sealed::Recipient;
 
 /// Longest part of a file name taken from a name.
 const SLUG_CHARS: usize = 40;
@@ -54,6 +55,8 @@ pub struct Publisher {
     author: Author,
     run: Option<String>,
     pack: Arc<Pack>,
+    /// The manager's key, when exports are encrypted to it (`.json.age`).
+    sealed_for: Option<Recipient>,
 }
 
 impl Publisher {
@@ -68,7 +71,14 @@ impl Publisher {
             author,
             run,
             pack: pack.into(),
+            sealed_for: None,
         }
+    }
+
+    /// The same, every export encrypted to `recipient` (only its holder reads them).
+    pub fn sealed_for(mut self, recipient: Recipient) -> Self {
+        self.sealed_for = Some(recipient);
+        self
     }
 
     pub fn destination(&self) -> &Destination {
@@ -77,7 +87,8 @@ impl Publisher {
 
     /// `openclassrooms-mentor--zoe-martin--3f2a9c1d.json`, with `--student` before the
     /// digest for a run: readable, sorted, and distinct for distinct people (the digest
-    /// is of the person id, so two mentors of one name never share a file).
+    /// is of the person id, so two mentors of one name never share a file). Encrypted:
+    /// `openclassrooms-mentor--3f2a9c1d.json.age`, no name at all.
     pub fn file_name(&self) -> String {
         let mut hasher = Sha256::new();
         let who = self.author.person.as_ref().unwrap_or(&self.author.name);
@@ -95,6 +106,10 @@ impl Publisher {
             .take(4)
             .map(|b| format!("{b:02x}"))
             .collect();
+        // Encrypted, the name says nothing either: neither the mentor nor the student.
+        if self.sealed_for.is_some() {
+            return format!("{}--{digest}.json.age", slug(&self.pack.id));
+        }
         let mut name = format!("{}--{}", slug(&self.pack.id), slug(&self.author.name));
         if let Some(run) = &self.run {
             name = format!("{name}--{}", slug(run));
@@ -112,6 +127,9 @@ impl Publisher {
         let name = self.file_name();
         let mut json = serde_json::to_vec_pretty(&report).unwrap_or_default();
         json.push(b'\n');
+        if let Some(recipient) = &self.sealed_for {
+            json = crate::sealed::seal(&json, recipient);
+        }
         match &self.to {
             Destination::Folder(dir) => {
                 let path = dir.join(&name);
@@ -198,7 +216,7 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
-        let read = crate::report::read_one(std::path::Path::new(&second)).unwrap();
+        let read = crate::report::read_one(std::path::Path::new(&second), None).unwrap();
         assert_eq!(read.done, 1);
         assert_eq!(read.person.as_deref(), Some("0000000000000004"));
     }

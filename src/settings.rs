@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 const NAME_FILE: &str = "mentor-name";
 const PUBLISH_FILE: &str = "publish-dir";
+const ENCRYPT_TO_FILE: &str = "publish-encrypt-to";
 const EMAIL_FILE: &str = "mentor-email";
 const PERSON_FILE: &str = "person-id";
 
@@ -127,6 +128,15 @@ impl Settings {
             }
         });
         self.write(PUBLISH_FILE, text.as_deref())
+    }
+
+    /// The manager's age public key every published export is encrypted to, if any.
+    pub fn publish_encrypt_to(&self) -> Option<String> {
+        self.read(ENCRYPT_TO_FILE)
+    }
+
+    pub fn set_publish_encrypt_to(&self, recipient: Option<&str>) -> io::Result<()> {
+        self.write(ENCRYPT_TO_FILE, recipient)
     }
 
     fn read(&self, file: &str) -> Option<String> {

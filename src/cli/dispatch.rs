@@ -70,6 +70,7 @@ pub fn run() -> ExitCode {
             files,
             endpoint,
             region,
+            identity,
             format,
             output,
             stale_days,
@@ -86,6 +87,7 @@ pub fn run() -> ExitCode {
             };
             let request = super::ReportRequest {
                 files: &files,
+                identity: identity.as_ref(),
                 packs: pack,
                 since: *since,
                 format: *format,

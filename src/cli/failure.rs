@@ -102,6 +102,8 @@ pub enum Failure {
     Fetch(#[from] crate::fetch::FetchError),
     /// A bucket or WebDAV folder could not be used.
     Remote(crate::remote::RemoteError),
+    /// A key to encrypt to, or to open exports with, that is not one.
+    Sealed(crate::sealed::SealError),
     /// The first export did not reach where the mentor publishes.
     Publish(crate::publish::PublishError),
     /// An older version offered without `--allow-downgrade`.
@@ -148,6 +150,7 @@ impl Failure {
             }
             Failure::Fetch(e) => e.message(t),
             Failure::Remote(e) => e.message(t),
+            Failure::Sealed(e) => e.message(t),
             Failure::Publish(crate::publish::PublishError::Remote(e)) => e.message(t),
             Failure::Publish(crate::publish::PublishError::Write { path, source }) => {
                 Failure::Write {
@@ -299,6 +302,7 @@ impl Failure {
             | Failure::Sha256Bad(_)
             | Failure::Sha256Local
             | Failure::Import(_)
+            | Failure::Sealed(_)
             | Failure::Keymap(_) => ExitCode::from(2),
             _ => ExitCode::from(1),
         }

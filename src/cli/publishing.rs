@@ -16,6 +16,7 @@ pub struct Publish<'a> {
     pub dir: Option<&'a str>,
     pub endpoint: Option<&'a str>,
     pub region: Option<&'a str>,
+    pub encrypt_to: Option<&'a str>,
     pub off: bool,
     pub name: Option<&'a str>,
     pub email: Option<&'a str>,
@@ -31,19 +32,27 @@ pub fn publish(
 ) -> Result<(), Failure> {
     let settings = Settings::from_platform().ok_or(Failure::NoStateDir)?;
     let said = if asked.off {
-        settings.set_publish_to(None).map_err(Failure::Output)?;
+        settings
+            .set_publish_to(None)
+            .and_then(|()| settings.set_publish_encrypt_to(None))
+            .map_err(Failure::Output)?;
         t.publish_off.to_string()
     } else if let Some(dir) = asked.dir {
         let to = publish_to(asked, dir)?;
         let destination = destination(&to).map_err(Failure::Remote)?;
         let author = author(asked.name, asked.email, &mut *out, ask, t)?;
         let name = author.name.clone();
-        let publisher = Publisher::new(destination, author, run, session.pack.clone());
+        let mut publisher = Publisher::new(destination, author, run, session.pack.clone());
+        if let Some(given) = asked.encrypt_to {
+            let recipient = crate::sealed::recipient(given).map_err(Failure::Sealed)?;
+            publisher = publisher.sealed_for(recipient);
+        }
         publisher
             .publish(session.tracker().state(), crate::clock::now())
             .map_err(Failure::Publish)?;
         settings
             .set_publish_to(Some(&to))
+            .and_then(|()| settings.set_publish_encrypt_to(asked.encrypt_to))
             .map_err(Failure::Output)?;
         let dir = to.shown();
         let file = publisher.file_name();

@@ -24,6 +24,8 @@ pub struct ReportRequest<'a> {
     pub lang: crate::text::Lang,
     /// Only mentors who started on or after this day.
     pub since: Option<jiff::civil::Date>,
+    /// The manager's key, for exports encrypted to it.
+    pub identity: Option<&'a PathBuf>,
 }
 
 /// `files` with each bucket or WebDAV folder replaced by the user's cached copy of it,
@@ -83,7 +85,12 @@ pub fn report(
     let (files, mut unread) = report::walk(request.files);
     let mut builder =
         Builder::new(crate::clock::now(), &request.tz, request.stale_days).since(request.since);
-    report::read_each(files, |path, read| match read {
+    let key = request
+        .identity
+        .map(|path| crate::sealed::identity(path))
+        .transpose()
+        .map_err(Failure::Sealed)?;
+    report::read_each(files, key.as_ref(), |path, read| match read {
         Ok(export) => builder.add(path, &export),
         Err(why) => unread.push(Unread { path, why }),
     });

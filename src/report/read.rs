@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::export::{EXPORT_FORMAT, EXPORT_VERSION, Export};
 use crate::pack::MAX_PACK_BYTES;
+use crate::sealed::Identity;
 use crate::text::{Text, fill};
 
 /// How a mentor's Markdown export begins (see `import::marker_comment`).
@@ -44,6 +45,8 @@ pub enum Why {
     NotExport,
     /// An export of a newer format than this ticklist reads.
     Newer(u32),
+    /// Encrypted, and no key given that opens it (`--identity`).
+    Sealed,
 }
 
 impl Why {
@@ -63,6 +66,7 @@ impl Why {
             Why::Markdown => t.unread_markdown.into(),
             Why::NotJson => t.unread_not_json.into(),
             Why::NotExport => t.unread_not_export.into(),
+            Why::Sealed => t.unread_sealed.into(),
             Why::Newer(version) => fill(
                 t.unread_newer,
                 &[
@@ -143,7 +147,11 @@ const BATCH: usize = 64;
 /// Reads every file in `files` as an export and gives each result to `each`, in the
 /// order of `files`: the files of a batch are read and parsed on every core at once,
 /// then handed over, so that no more than a batch is ever held.
-pub fn read_each(files: Vec<PathBuf>, mut each: impl FnMut(PathBuf, Result<Export, Why>)) {
+pub fn read_each(
+    files: Vec<PathBuf>,
+    key: Option<&Identity>,
+    mut each: impl FnMut(PathBuf, Result<Export, Why>),
+) {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     for batch in files.chunks(BATCH) {
         let lanes = cores.min(batch.len()).max(1);
@@ -153,7 +161,7 @@ pub fn read_each(files: Vec<PathBuf>, mut each: impl FnMut(PathBuf, Result<Expor
                     scope.spawn(move || {
                         (lane..batch.len())
                             .step_by(lanes)
-                            .map(|i| (i, read_one(&batch[i])))
+                            .map(|i| (i, read_one(&batch[i], key)))
                             .collect::<Vec<_>>()
                     })
                 })
@@ -177,8 +185,8 @@ pub fn read_each(files: Vec<PathBuf>, mut each: impl FnMut(PathBuf, Result<Expor
 }
 
 /// The export in the file at `path`, or why it is not one. Only regular files are
-/// opened, and none bigger than an export can be.
-pub fn read_one(path: &Path) -> Result<Export, Why> {
+/// opened, and none bigger than an export can be; an encrypted one is opened with `key`.
+pub fn read_one(path: &Path, key: Option<&Identity>) -> Result<Export, Why> {
     let unreadable = |e: std::io::Error| Why::Unreadable(e.to_string());
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
@@ -188,6 +196,11 @@ pub fn read_one(path: &Path) -> Result<Export, Why> {
         return Err(Why::TooBig(meta.len()));
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
+    if crate::sealed::is_sealed(&bytes) {
+        let key = key.ok_or(Why::Sealed)?;
+        let opened = crate::sealed::open(&bytes, key).map_err(|_| Why::Sealed)?;
+        return parse(&opened);
+    }
     parse(&bytes)
 }
 

@@ -130,12 +130,19 @@ pub fn open(
                 return None;
             }
         };
-        Some(Publisher::new(
-            destination,
-            author,
-            run.clone(),
-            Arc::clone(&pack),
-        ))
+        let publisher = Publisher::new(destination, author, run.clone(), Arc::clone(&pack));
+        // Asked to encrypt and unable to: nothing is published in the clear.
+        match settings
+            .publish_encrypt_to()
+            .map(|r| crate::sealed::recipient(&r))
+        {
+            None => Some(publisher),
+            Some(Ok(recipient)) => Some(publisher.sealed_for(recipient)),
+            Some(Err(e)) => {
+                notices.push(Notice::PublishFailed(e.to_string()));
+                None
+            }
+        }
     });
     Opened {
         session: Session::new(pack, tracker).read_only(read_only),

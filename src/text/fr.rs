@@ -226,6 +226,10 @@ pub static FR: Text = Text {
             "Le service compatible S3, si ce n'est pas AWS (par défaut : AWS_ENDPOINT_URL).",
         ),
         (
+            "report --identity",
+            "Votre fichier d'identité age, pour ouvrir les exports chiffrés pour votre clé.",
+        ),
+        (
             "report --region",
             "La région du bucket (par défaut : AWS_REGION, sinon us-east-1).",
         ),
@@ -256,6 +260,10 @@ pub static FR: Text = Text {
         (
             "publish --endpoint",
             "Le service compatible S3, si ce n'est pas AWS (par défaut : AWS_ENDPOINT_URL).",
+        ),
+        (
+            "publish --encrypt_to",
+            "Chiffrer chaque export pour la clé publique age de votre responsable (age1…) : lui seul peut le lire.",
         ),
         (
             "publish --region",
@@ -659,6 +667,10 @@ pub static FR: Text = Text {
     unread_markdown: "c'est le rapport Markdown d'un export ; demandez `ticklist export --format json`",
     unread_not_json: "pas un export ticklist (pas du JSON)",
     unread_not_export: "pas un export ticklist",
+    seal_bad_recipient: "{given} : pas une clé publique age ; demandez la sienne à votre responsable (elle commence par age1)",
+    seal_bad_identity: "{path} : pas de clé secrète age dans ce fichier (une ligne commençant par AGE-SECRET-KEY-1, comme l'écrit age-keygen)",
+    seal_unreadable: "{path} : le fichier de clé est illisible ({error})",
+    unread_sealed: "chiffré, et pas pour la clé donnée (--identity FICHIER ouvre les exports chiffrés pour votre clé)",
     unread_newer: "un export au format version {version}, plus récent que ce que lit ce ticklist ({known}) : mettez ticklist à jour",
     html_lang: "fr",
     report_who_where: "Où en est chacun",

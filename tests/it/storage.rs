@@ -235,6 +235,98 @@ fn three_mentors_publish_to_a_bucket_and_a_second_report_downloads_only_what_cha
 }
 
 #[test]
+fn exports_encrypted_to_the_manager_hold_no_readable_name_and_open_with_their_key() {
+    use age::secrecy::ExposeSecret as _;
+    let Some(bin) = servers() else { return };
+    let scratch = tempfile::tempdir().unwrap();
+    let server = moto(&bin, scratch.path(), free_port());
+    make_bucket(&server, "team");
+    let endpoint = server.url();
+    let manager_key = age::pq::Identity::generate();
+    let identity = scratch.path().join("manager.key");
+    std::fs::write(
+        &identity,
+        format!(
+            "# created: today\n{}\n",
+            manager_key.to_string().expose_secret()
+        ),
+    )
+    .unwrap();
+    let recipient = manager_key.to_public().to_string();
+    let mentor = tempfile::tempdir().unwrap();
+    succeeded(&run(
+        mentor.path(),
+        &["--pack", "first-session", "runs", "start", "Alice Secret"],
+    ));
+    let publish = [
+        "--pack",
+        "first-session",
+        "--run",
+        "Alice Secret",
+        "publish",
+        "s3://team/x",
+        "--endpoint",
+        &endpoint,
+        "--name",
+        "Anne Martin",
+        "--encrypt-to",
+        &recipient,
+    ];
+    succeeded(&run(mentor.path(), &publish));
+    // On the server: one object, named by digest, whose bytes say nothing of the student.
+    let manager = tempfile::tempdir().unwrap();
+    let report = |extra: &[&str]| {
+        let mut args = vec!["report", "s3://team/x", "--endpoint", &endpoint];
+        args.extend(extra);
+        run(manager.path(), &args)
+    };
+    let without = report(&[]);
+    assert_eq!(without.status.code(), Some(1), "an export it cannot read");
+    let cache = manager.path().join("cache/ticklist/reports");
+    let object = walkdir(&cache)
+        .into_iter()
+        .find(|p| p.to_string_lossy().ends_with(".json.age"))
+        .unwrap();
+    let bytes = std::fs::read(&object).unwrap();
+    assert!(
+        !String::from_utf8_lossy(&bytes).contains("Alice"),
+        "the student's name is sealed"
+    );
+    assert!(!object.to_string_lossy().contains("alice"), "{object:?}");
+    let said = String::from_utf8_lossy(&without.stdout).to_string();
+    assert!(said.contains("encrypted") && said.contains("--identity"), "{said}");
+    // With the manager's key, the student's checklist is in the report.
+    let with = report(&["--identity", identity.to_str().unwrap()]);
+    let text = succeeded(&with);
+    assert!(
+        text.contains("Anne Martin") && text.contains("Alice Secret"),
+        "{text}"
+    );
+    // A wrong key file is a mistake to fix (exit 2), said with its path.
+    std::fs::write(scratch.path().join("bad.key"), "not a key\n").unwrap();
+    let bad = report(&[
+        "--identity",
+        scratch.path().join("bad.key").to_str().unwrap(),
+    ]);
+    let said = failed_with(&bad, 2);
+    assert!(said.contains("bad.key"), "{said}");
+}
+
+/// Every file under `dir`.
+fn walkdir(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(walkdir(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
+
+#[test]
 fn a_webdav_folder_takes_exports_with_a_password_and_refuses_a_wrong_one() {
     let Some(bin) = servers() else { return };
     let scratch = tempfile::tempdir().unwrap();

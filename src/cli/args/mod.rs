@@ -112,6 +112,9 @@ pub enum Command {
         /// The bucket's region (default: AWS_REGION, else us-east-1).
         #[arg(long)]
         region: Option<String>,
+        /// Your age identity file, to open exports encrypted to your key.
+        #[arg(long, value_name = "FILE")]
+        identity: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
         format: ReportFormat,
         /// Write the report to this file instead of the standard output.
@@ -275,6 +278,10 @@ pub enum ProgressCommand {
         /// The bucket's region (default: AWS_REGION, else us-east-1).
         #[arg(long)]
         region: Option<String>,
+        /// Encrypt every export to your manager's age public key (age1…): only they can
+        /// read it.
+        #[arg(long, value_name = "AGE_RECIPIENT")]
+        encrypt_to: Option<String>,
         /// Stop publishing.
         #[arg(long)]
         off: bool,
