@@ -57,6 +57,52 @@ pub struct Publisher {
     pack: Arc<Pack>,
     /// The manager's key, when exports are encrypted to it (`.json.age`).
     sealed_for: Option<Recipient>,
+    /// Where what came of each publish is kept (none in tests that do not ask).
+    record_dir: Option<PathBuf>,
+}
+
+/// What became of the last publishes of one export: when one last reached its
+/// destination, and since when (and why) the newest has not.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Record {
+    pub last_ok: Option<Timestamp>,
+    pub pending_since: Option<Timestamp>,
+    pub error: Option<String>,
+}
+
+/// The file, in the mentor's config folder, of every export's [`Record`] by file name.
+const RECORD_FILE: &str = "published.json";
+
+impl Record {
+    /// The records in `dir`, by published file name.
+    pub fn all(dir: &Path) -> std::collections::BTreeMap<String, Record> {
+        std::fs::read(dir.join(RECORD_FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    fn note(dir: &Path, name: &str, now: Timestamp, failed: Option<&PublishError>) {
+        let mut all = Record::all(dir);
+        let record = all.entry(name.to_string()).or_default();
+        match failed {
+            None => {
+                *record = Record {
+                    last_ok: Some(now),
+                    ..Record::default()
+                }
+            }
+            Some(e) => {
+                record.pending_since.get_or_insert(now);
+                record.error = Some(e.to_string());
+            }
+        }
+        if let Ok(json) = serde_json::to_vec_pretty(&all) {
+            // Best effort: the record only feeds `ticklist publish`'s words.
+            let _ = std::fs::create_dir_all(dir)
+                .and_then(|()| crate::atomic_file::write(&dir.join(RECORD_FILE), &json));
+        }
+    }
 }
 
 impl Publisher {
@@ -72,6 +118,7 @@ impl Publisher {
             run,
             pack: pack.into(),
             sealed_for: None,
+            record_dir: None,
         }
     }
 
@@ -118,8 +165,23 @@ impl Publisher {
     }
 
     /// Writes the export of `state` as of `now`, replacing the previous one whole; says
-    /// where it went (the file, or the object's address).
+    /// where it went (the file, or the object's address). What came of it is recorded
+    /// for `ticklist publish` to tell ([`Record`]).
     pub fn publish(&self, state: &State, now: Timestamp) -> Result<String, PublishError> {
+        let result = self.write(state, now);
+        if let Some(dir) = &self.record_dir {
+            Record::note(dir, &self.file_name(), now, result.as_ref().err());
+        }
+        result
+    }
+
+    /// Keeps what becomes of each publish in `dir` (the mentor's config folder).
+    pub fn recorded_in(mut self, dir: PathBuf) -> Self {
+        self.record_dir = Some(dir);
+        self
+    }
+
+    fn write(&self, state: &State, now: Timestamp) -> Result<String, PublishError> {
         let tracker = Tracker::new(&self.pack, state.clone());
         let tz = crate::clock::time_zone();
         let mut report = export(&self.pack, &tracker, &self.author, now, &tz);

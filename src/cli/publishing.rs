@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 
 use super::Failure;
 use super::exporting::author;
-use crate::publish::Publisher;
+use crate::publish::{Publisher, Record};
 use crate::session::{Session, destination};
 use crate::settings::{PublishTo, Settings};
 use crate::text::{Text, fill};
@@ -42,7 +42,8 @@ pub fn publish(
         let destination = destination(&to).map_err(Failure::Remote)?;
         let author = author(asked.name, asked.email, &mut *out, ask, t)?;
         let name = author.name.clone();
-        let mut publisher = Publisher::new(destination, author, run, session.pack.clone());
+        let mut publisher = Publisher::new(destination, author, run, session.pack.clone())
+            .recorded_in(settings.dir().to_path_buf());
         if let Some(given) = asked.encrypt_to {
             let recipient = crate::sealed::recipient(given).map_err(Failure::Sealed)?;
             publisher = publisher.sealed_for(recipient);
@@ -64,7 +65,11 @@ pub fn publish(
         match (settings.publish_to(), settings.mentor_name()) {
             (Some(to), Some(name)) => {
                 let dir = to.shown();
-                fill(t.publish_status_on, &[("dir", &dir), ("name", &name)])
+                let mut said = fill(t.publish_status_on, &[("dir", &dir), ("name", &name)]);
+                said.push('\n');
+                let current = crate::session::publisher(&settings, &session.pack, run);
+                said.push_str(&status(session, current.ok().flatten().as_ref(), t));
+                said
             }
             _ => t.publish_status_off.to_string(),
         }
@@ -76,6 +81,41 @@ pub fn publish(
         writeln!(out, "{}", fill(t.publish_person, &[("id", &id)])).map_err(Failure::Output)?;
     }
     Ok(())
+}
+
+/// When this checklist's export last reached its destination, and what waits: a
+/// pending export is sent again now, and the outcome said.
+fn status(session: &Session, publisher: Option<&Publisher>, t: &Text) -> String {
+    let Some(publisher) = publisher else {
+        return t.publish_never.to_string();
+    };
+    let dir = Settings::from_platform().map(|s| s.dir().to_path_buf());
+    let record = dir
+        .map(|dir| Record::all(&dir).remove(&publisher.file_name()))
+        .unwrap_or_default()
+        .unwrap_or_default();
+    let day = |at: jiff::Timestamp| t.date_time(at.to_zoned(crate::clock::time_zone()).datetime());
+    let mut said = match record.last_ok {
+        Some(at) => fill(t.publish_last_ok, &[("when", &day(at))]),
+        None => t.publish_never.to_string(),
+    };
+    if let Some(since) = record.pending_since {
+        let error = record.error.unwrap_or_default();
+        said.push('\n');
+        said.push_str(&fill(
+            t.publish_pending,
+            &[("since", &day(since)), ("error", &error)],
+        ));
+        said.push('\n');
+        said.push_str(
+            match publisher.publish(session.tracker().state(), crate::clock::now()) {
+                Ok(_) => t.publish_retried_ok.to_string(),
+                Err(e) => fill(t.publish_retried_failed, &[("error", &e.to_string())]),
+            }
+            .as_str(),
+        );
+    }
+    said
 }
 
 /// Where `dir` says to publish: storage by its address, or a folder that exists, made

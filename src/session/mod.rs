@@ -28,7 +28,7 @@ use crate::safe_text::printable;
 pub use act::ACTIONS;
 pub use effect::{Effect, EffectResult};
 pub use notice::{Notice, Severity, completion_message};
-pub use open::{Opened, Started, destination, open};
+pub use open::{Opened, Started, destination, open, publisher};
 pub use outcome::Outcome;
 pub use shelf::{HowFar, Shelved, shelf};
 pub use students::Students;

@@ -117,33 +117,16 @@ pub fn open(
             steps,
         });
     }
-    let publisher = Settings::from_platform().and_then(|settings| {
-        let to = settings.publish_to()?;
-        let name = settings.mentor_name()?;
-        let author = settings.author(&name);
-        // Storage that cannot be used (no credentials, say) is said once, here; the
-        // progress is saved all the same.
-        let destination = match destination(&to) {
-            Ok(destination) => destination,
-            Err(e) => {
-                notices.push(Notice::PublishFailed(e.to_string()));
-                return None;
-            }
-        };
-        let publisher = Publisher::new(destination, author, run.clone(), Arc::clone(&pack));
-        // Asked to encrypt and unable to: nothing is published in the clear.
-        match settings
-            .publish_encrypt_to()
-            .map(|r| crate::sealed::recipient(&r))
-        {
-            None => Some(publisher),
-            Some(Ok(recipient)) => Some(publisher.sealed_for(recipient)),
-            Some(Err(e)) => {
-                notices.push(Notice::PublishFailed(e.to_string()));
-                None
-            }
+    // Storage that cannot be used (no credentials, say) is said once, here; the
+    // progress is saved all the same.
+    let publisher = match Settings::from_platform().map(|s| publisher(&s, &pack, run.clone())) {
+        Some(Ok(publisher)) => publisher,
+        Some(Err(e)) => {
+            notices.push(Notice::PublishFailed(e));
+            None
         }
-    });
+        None => None,
+    };
     Opened {
         session: Session::new(pack, tracker).read_only(read_only),
         store,
@@ -195,4 +178,27 @@ pub fn destination(to: &PublishTo) -> Result<Destination, crate::remote::RemoteE
             region.as_deref(),
         )?)),
     })
+}
+
+/// Where and as whom `pack`'s progress (the run `run`) is published, when the mentor
+/// opted in; why it cannot be, when storage cannot be used or a key to encrypt to is
+/// not one (then nothing is published in the clear).
+pub fn publisher(
+    settings: &Settings,
+    pack: &Arc<Pack>,
+    run: Option<String>,
+) -> Result<Option<Publisher>, String> {
+    let (Some(to), Some(name)) = (settings.publish_to(), settings.mentor_name()) else {
+        return Ok(None);
+    };
+    let destination = destination(&to).map_err(|e| e.to_string())?;
+    let publisher = Publisher::new(destination, settings.author(&name), run, Arc::clone(pack))
+        .recorded_in(settings.dir().to_path_buf());
+    Ok(Some(match settings.publish_encrypt_to() {
+        None => publisher,
+        Some(given) => {
+            let recipient = crate::sealed::recipient(&given).map_err(|e| e.to_string())?;
+            publisher.sealed_for(recipient)
+        }
+    }))
 }

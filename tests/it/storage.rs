@@ -218,9 +218,20 @@ fn three_mentors_publish_to_a_bucket_and_a_second_report_downloads_only_what_cha
         crate::support::ticked_ids(homes[1].path(), "openclassrooms-mentor")
             .contains(&"slack".to_string())
     );
-    // Back (empty, as a new server): the next change publishes the whole export again.
+    // `publish` says what waits, and tries again.
+    let said = succeeded(&run(homes[1].path(), &["publish"]));
+    assert!(said.contains("Waiting to be published since"), "{said}");
+    assert!(said.contains("still not published"), "{said}");
+    // Back (empty, as a new server): `publish` sends it, and the next change too.
     let server = moto(&bin, scratch.path(), port);
     make_bucket(&server, "team");
+    let said = succeeded(&run(homes[1].path(), &["publish"]));
+    assert!(said.contains("Sent again now: published."), "{said}");
+    let said = succeeded(&run(homes[1].path(), &["publish"]));
+    assert!(
+        said.contains("Last published on") && !said.contains("Waiting"),
+        "{said}"
+    );
     succeeded(&run(homes[1].path(), &["check", "avis-recrutement"]));
     let (csv, _) = report(manager.path());
     assert!(
@@ -294,7 +305,10 @@ fn exports_encrypted_to_the_manager_hold_no_readable_name_and_open_with_their_ke
     );
     assert!(!object.to_string_lossy().contains("alice"), "{object:?}");
     let said = String::from_utf8_lossy(&without.stdout).to_string();
-    assert!(said.contains("encrypted") && said.contains("--identity"), "{said}");
+    assert!(
+        said.contains("encrypted") && said.contains("--identity"),
+        "{said}"
+    );
     // With the manager's key, the student's checklist is in the report.
     let with = report(&["--identity", identity.to_str().unwrap()]);
     let text = succeeded(&with);
