@@ -24,6 +24,19 @@ pub use sync::{Synced, sync_to_folder};
 /// pending for the next change).
 const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// [`TIMEOUT`], or in debug builds `TICKLIST_TEST_TIMEOUT_MS`, so that a test of a server
+/// that never answers takes a second, not twenty.
+fn timeout() -> Duration {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("TICKLIST_TEST_TIMEOUT_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+    {
+        return Duration::from_millis(ms);
+    }
+    TIMEOUT
+}
+
 /// Largest object read back: an export is a few kilobytes to a few hundred.
 pub const MAX_OBJECT_BYTES: u64 = 8 * 1024 * 1024;
 
@@ -55,10 +68,42 @@ pub enum RemoteError {
     NoS3Credentials { address: String },
     #[error("{path}: others can read this password file; make it yours alone (chmod 600 {path})")]
     PasswordFileOpen { path: String },
-    #[error("{}", .0)]
-    Http(FetchError),
+    #[error("{address}: only https addresses (plain http only to this computer)")]
+    Insecure { address: String },
+    #[error("cannot reach {address} ({error})")]
+    Unreachable { address: String, error: String },
+    #[error("{address} did not answer within {secs} s")]
+    Timeout { address: String, secs: u64 },
+    #[error("{address}: the server answered {status}")]
+    Status { address: String, status: u16 },
+    #[error("{address}: larger than an export may be")]
+    TooLarge { address: String },
     #[error("{address}: the server's listing could not be read")]
     Listing { address: String },
+}
+
+impl RemoteError {
+    /// What the HTTP client's failure means here, about `address` (the one a person may
+    /// read: an HTTP client's words may quote the signed one, whose query is cut).
+    pub(super) fn from_fetch(error: FetchError, address: &str) -> RemoteError {
+        let address = address.to_string();
+        match error {
+            FetchError::Insecure { .. } | FetchError::BadUrl { .. } => {
+                RemoteError::Insecure { address }
+            }
+            FetchError::Unreachable { error, .. } => RemoteError::Unreachable {
+                address,
+                error: unsigned(&error),
+            },
+            FetchError::Timeout { secs, .. } => RemoteError::Timeout { address, secs },
+            FetchError::Status { status, .. } => RemoteError::Status { address, status },
+            FetchError::TooLarge { .. } => RemoteError::TooLarge { address },
+            FetchError::TooManyRedirects { .. } => RemoteError::Status {
+                address,
+                status: 310,
+            },
+        }
+    }
 }
 
 impl RemoteError {
@@ -72,7 +117,31 @@ impl RemoteError {
             RemoteError::PasswordFileOpen { path } => {
                 fill(t.remote_password_file_open, &[("path", path)])
             }
-            RemoteError::Http(e) => e.message(t),
+            RemoteError::Insecure { address } => fill(t.remote_insecure, &[("address", address)]),
+            RemoteError::Unreachable { address, error } => fill(
+                t.remote_unreachable,
+                &[("address", address), ("error", error)],
+            ),
+            RemoteError::Timeout { address, secs } => fill(
+                t.remote_timeout,
+                &[("address", address), ("secs", &secs.to_string())],
+            ),
+            RemoteError::Status { address, status } => {
+                let said = match status {
+                    401 | 403 => t.remote_refused,
+                    404 | 410 => t.remote_missing,
+                    500.. => t.remote_server,
+                    _ => t.remote_other,
+                };
+                fill(
+                    said,
+                    &[("address", address), ("status", &status.to_string())],
+                )
+            }
+            RemoteError::TooLarge { address } => {
+                let max = (MAX_OBJECT_BYTES / (1024 * 1024)).to_string();
+                fill(t.remote_too_large, &[("address", address), ("max", &max)])
+            }
             RemoteError::Listing { address } => fill(t.remote_listing, &[("address", address)]),
         }
     }
@@ -137,7 +206,7 @@ impl Remote {
 
 fn agent() -> Agent {
     Agent::config_builder()
-        .timeout_global(Some(TIMEOUT))
+        .timeout_global(Some(timeout()))
         .max_redirects(0)
         .http_status_as_error(false)
         .allow_non_standard_methods(true)
@@ -156,34 +225,31 @@ fn answer(
     sent: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
     shown: &str,
 ) -> Result<ureq::http::Response<ureq::Body>, RemoteError> {
-    let response =
-        sent.map_err(|e| RemoteError::Http(redacted(crate::fetch::failure(shown, e, TIMEOUT))))?;
+    let response = sent.map_err(|e| failed(e, shown))?;
     match response.status().as_u16() {
         200..=299 => Ok(response),
-        status => Err(RemoteError::Http(FetchError::Status {
-            url: shown.into(),
+        status => Err(RemoteError::Status {
+            address: shown.into(),
             status,
-        })),
+        }),
     }
 }
 
-/// An HTTP client's words may quote the address it was given: a signed address carries
-/// the key's id and signature in its query, which never goes into a message.
-fn redacted(error: FetchError) -> FetchError {
-    match error {
-        FetchError::Unreachable { url, error } => {
-            let error = error
-                .split_whitespace()
-                .map(|word| match word.split_once('?') {
-                    Some((before, _)) if word.contains("X-Amz-") => before,
-                    _ => word,
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            FetchError::Unreachable { url, error }
-        }
-        other => other,
-    }
+fn failed(error: ureq::Error, shown: &str) -> RemoteError {
+    RemoteError::from_fetch(crate::fetch::failure(shown, error, timeout()), shown)
+}
+
+/// An HTTP client's words with any signed address's query cut: it carries the key's id
+/// and the signature, which never go into a message.
+fn unsigned(error: &str) -> String {
+    error
+        .split_whitespace()
+        .map(|word| match word.split_once('?') {
+            Some((before, _)) if word.contains("X-Amz-") => before,
+            _ => word,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The body of an answer, at most [`MAX_OBJECT_BYTES`].
@@ -191,12 +257,23 @@ fn body(
     mut response: ureq::http::Response<ureq::Body>,
     shown: &str,
 ) -> Result<Vec<u8>, RemoteError> {
+    let too_large = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .is_some_and(|len| len > MAX_OBJECT_BYTES);
+    if too_large {
+        return Err(RemoteError::TooLarge {
+            address: shown.into(),
+        });
+    }
     response
         .body_mut()
         .with_config()
         .limit(MAX_OBJECT_BYTES)
         .read_to_vec()
-        .map_err(|e| RemoteError::Http(redacted(crate::fetch::failure(shown, e, TIMEOUT))))
+        .map_err(|e| failed(e, shown))
 }
 
 /// A file of the user's own holding a secret: refused when others may read it.
@@ -236,12 +313,16 @@ mod tests {
 
     #[test]
     fn a_signed_query_never_reaches_a_message() {
-        let error = redacted(FetchError::Unreachable {
-            url: "s3://team/a.json".into(),
-            error: "connect https://h/a.json?X-Amz-Credential=AKIA123&X-Amz-Signature=abc failed"
-                .into(),
-        });
-        let said = error.to_string();
+        let error = RemoteError::from_fetch(
+            FetchError::Unreachable {
+                url: "https://h/a.json?X-Amz-Credential=AKIA123".into(),
+                error:
+                    "connect https://h/a.json?X-Amz-Credential=AKIA123&X-Amz-Signature=abc failed"
+                        .into(),
+            },
+            "s3://team/a.json",
+        );
+        let said = error.message(&crate::text::EN);
         assert!(
             !said.contains("AKIA123") && !said.contains("abc failed"),
             "{said}"

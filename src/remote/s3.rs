@@ -56,7 +56,8 @@ impl Store {
                 UrlStyle::VirtualHost,
             ),
         };
-        crate::fetch::check_address(&endpoint).map_err(RemoteError::Http)?;
+        crate::fetch::check_address(&endpoint)
+            .map_err(|e| RemoteError::from_fetch(e, &endpoint))?;
         let endpoint = endpoint.parse().map_err(|_| bad())?;
         let bucket = Bucket::new(endpoint, style, name.to_string(), region).map_err(|_| bad())?;
         let credentials = credentials().ok_or_else(|| RemoteError::NoS3Credentials {

@@ -26,7 +26,7 @@ impl Store {
         let bad = || RemoteError::Address {
             address: address.into(),
         };
-        crate::fetch::check_address(address).map_err(RemoteError::Http)?;
+        crate::fetch::check_address(address).map_err(|e| RemoteError::from_fetch(e, address))?;
         let mut folder = url::Url::parse(address).map_err(|_| bad())?;
         if !folder.path().ends_with('/') {
             let path = format!("{}/", folder.path());
@@ -156,9 +156,16 @@ fn password() -> Result<Option<String>, RemoteError> {
     Ok(found.map(|text| text.trim_end_matches(['\n', '\r']).to_string()))
 }
 
+/// What a path segment must encode: all but letters, digits and `-._~` (RFC 3986).
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// A name as one path segment.
 fn utf8_percent(name: &str) -> String {
-    percent_encoding::utf8_percent_encode(name, percent_encoding::NON_ALPHANUMERIC).to_string()
+    percent_encoding::utf8_percent_encode(name, SEGMENT).to_string()
 }
 
 /// One `<response>` of a listing.

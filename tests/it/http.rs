@@ -117,12 +117,15 @@ fn answer(
         path: path.clone(),
         headers,
     });
-    let reply = replies
-        .lock()
-        .unwrap()
-        .get(&path)
-        .cloned()
-        .unwrap_or(Reply::Status(404));
+    // `*` answers every path not set otherwise.
+    let reply = {
+        let replies = replies.lock().unwrap();
+        replies
+            .get(&path)
+            .or_else(|| replies.get("*"))
+            .cloned()
+            .unwrap_or(Reply::Status(404))
+    };
     let mut stream = stream;
     let head = |status: &str, extra: &str| {
         format!("HTTP/1.1 {status}\r\nConnection: close\r\n{extra}\r\n")

@@ -211,7 +211,7 @@ fn three_mentors_publish_to_a_bucket_and_a_second_report_downloads_only_what_cha
     let said = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(out.status.success(), "{said}");
     assert!(
-        said.contains("not published (s3://team/exports/") && !said.contains("X-Amz"),
+        said.contains("not published (cannot reach s3://team/exports/") && !said.contains("X-Amz"),
         "{said}"
     );
     assert!(
@@ -381,4 +381,106 @@ fn a_webdav_folder_takes_exports_with_a_password_and_refuses_a_wrong_one() {
     );
     let said = String::from_utf8(out.stderr).unwrap();
     assert!(said.contains("1 fichier, 1 téléchargé"), "{said}");
+}
+
+/// The faults a real server rarely shows on demand, from the scripted one: an error,
+/// silence past the time limit, a listing cut short, an object too big. Each is said in
+/// the mentor's language, the command fails (publish, report) or the tick is kept
+/// (a change), and nothing is lost.
+#[cfg(unix)]
+#[test]
+fn a_failing_server_is_said_in_words_and_loses_nothing() {
+    use crate::http::{Reply, Server};
+    let server = Server::start();
+    let folder = server.url("/dav/");
+    let mentor = tempfile::tempdir().unwrap();
+    let quick = |home: &Path, lang: &str, args: &[&str]| {
+        command(home, lang)
+            .env("TICKLIST_TEST_TIMEOUT_MS", "800")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // A server error on the first export: publishing does not start, said in French.
+    server.set("*", Reply::Status(500));
+    let said = failed_with(
+        &quick(
+            mentor.path(),
+            FRENCH,
+            &["publish", &folder, "--name", "Anne"],
+        ),
+        1,
+    );
+    assert!(
+        said.contains("le serveur a un problème (il a répondu 500)"),
+        "{said}"
+    );
+    // Nothing there, then silence past the time limit, in English.
+    server.set("/gone/", Reply::Status(404));
+    let said = failed_with(
+        &quick(mentor.path(), "C", &["report", &server.url("/gone/")]),
+        1,
+    );
+    assert!(
+        said.contains("nothing at this address (the server answered 404)"),
+        "{said}"
+    );
+    server.set("/quiet/", Reply::Silent);
+    let said = failed_with(
+        &quick(mentor.path(), "C", &["report", &server.url("/quiet/")]),
+        1,
+    );
+    assert!(said.contains("did not answer within 1 s"), "{said}");
+    // A listing cut short, and an object far too big.
+    server.set(
+        "/cut/",
+        Reply::Announce {
+            length: 4000,
+            body: "<?xml version=\"1.0\"?><d:multistatus xmlns:d=\"DAV:\"><d:response>".into(),
+        },
+    );
+    let said = failed_with(
+        &quick(mentor.path(), "C", &["report", &server.url("/cut/")]),
+        1,
+    );
+    assert!(said.contains("/cut/"), "{said}");
+    server.set(
+        "/big/",
+        Reply::Announce {
+            length: 400,
+            body: format!(
+                "<?xml version=\"1.0\"?><d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>/big/a.json</d:href><d:propstat><d:prop><d:getetag>\"1\"</d:getetag></d:prop></d:propstat></d:response></d:multistatus>{}",
+                " ".repeat(400)
+            )[..400]
+                .to_string(),
+        },
+    );
+    server.set("/big/a.json", Reply::Flood { declared: true });
+    let said = failed_with(
+        &quick(mentor.path(), "C", &["report", &server.url("/big/")]),
+        1,
+    );
+    assert!(
+        said.contains("larger than an export may be (8 MiB)"),
+        "{said}"
+    );
+    // A mentor publishing where the server fails: every tick is kept.
+    std::fs::create_dir_all(mentor.path().join("config/ticklist")).unwrap();
+    std::fs::write(
+        mentor.path().join("config/ticklist/publish-dir"),
+        format!("{folder}\n"),
+    )
+    .unwrap();
+    std::fs::write(mentor.path().join("config/ticklist/mentor-name"), "Anne\n").unwrap();
+    let out = quick(mentor.path(), "C", &["check", "slack"]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("Saved, but not published") && said.contains("500"),
+        "{said}"
+    );
+    assert_eq!(
+        crate::support::ticked_ids(mentor.path(), "openclassrooms-mentor"),
+        ["slack"]
+    );
 }
