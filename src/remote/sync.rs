@@ -10,6 +10,9 @@ use super::{Object, Remote, RemoteError};
 /// The versions of the objects already downloaded, beside them.
 const INDEX: &str = ".versions.json";
 
+/// Downloads under way at once.
+const DOWNLOADS: usize = 8;
+
 /// What a sync did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Synced {
@@ -29,20 +32,57 @@ pub fn sync_to_folder(remote: &Remote, folder: &Path) -> Result<Synced, RemoteEr
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default();
+    // Only plain file names (never a path out of the cache folder), and only those
+    // whose version changed or whose copy is gone.
+    let wanted: Vec<&Object> = listed
+        .iter()
+        .filter(|o| !o.name.starts_with('.') && !o.name.contains(['/', '\\']))
+        .filter(|o| {
+            o.etag.is_empty()
+                || known.get(&o.name) != Some(&o.etag)
+                || !folder.join(&o.name).is_file()
+        })
+        .collect();
+    // Several at once: a report of a thousand exports waits on the network, not the CPU.
+    let lanes = DOWNLOADS.min(wanted.len()).max(1);
+    let fetched: Vec<Result<Vec<(String, String)>, RemoteError>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..lanes)
+            .map(|lane| {
+                let wanted = &wanted;
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    for object in wanted.iter().skip(lane).step_by(lanes) {
+                        let bytes = remote.get(&object.name)?;
+                        if crate::atomic_file::write(&folder.join(&object.name), &bytes).is_ok() {
+                            done.push((object.name.clone(), object.etag.clone()));
+                        }
+                    }
+                    Ok(done)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| {
+                worker.join().unwrap_or_else(|_| {
+                    Err(RemoteError::Listing {
+                        address: remote.address(),
+                    })
+                })
+            })
+            .collect()
+    });
     let mut downloaded = 0;
-    for Object { name, etag, .. } in &listed {
-        // Only plain file names: never a path out of the cache folder.
-        if name.starts_with('.') || name.contains(['/', '\\']) {
-            continue;
-        }
-        let path = folder.join(name);
-        if known.get(name) == Some(etag) && !etag.is_empty() && path.is_file() {
-            continue;
-        }
-        let bytes = remote.get(name)?;
-        if crate::atomic_file::write(&path, &bytes).is_ok() {
-            known.insert(name.clone(), etag.clone());
-            downloaded += 1;
+    let mut first_error = None;
+    for lane in fetched {
+        match lane {
+            Ok(done) => {
+                downloaded += done.len();
+                known.extend(done);
+            }
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
         }
     }
     // What the storage no longer holds is no longer reported.
@@ -56,6 +96,10 @@ pub fn sync_to_folder(remote: &Remote, folder: &Path) -> Result<Synced, RemoteEr
     });
     if let Ok(json) = serde_json::to_vec(&known) {
         let _ = crate::atomic_file::write(&index_path, &json);
+    }
+    // What did arrive is kept for next time; the report itself needs every export.
+    if let Some(error) = first_error {
+        return Err(error);
     }
     Ok(Synced {
         folder: folder.to_path_buf(),
