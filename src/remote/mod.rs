@@ -37,8 +37,9 @@ fn timeout() -> Duration {
     TIMEOUT
 }
 
-/// Largest object read back: an export is a few kilobytes to a few hundred.
-pub const MAX_OBJECT_BYTES: u64 = 8 * 1024 * 1024;
+/// Largest object read back: the report's limit for a file in a folder (an export is a
+/// few kilobytes to a few hundred).
+pub const MAX_OBJECT_BYTES: u64 = crate::pack::MAX_PACK_BYTES as u64;
 
 /// Where exports are kept, as the mentor or the manager named it.
 #[derive(Debug, Clone)]

@@ -149,10 +149,10 @@ fn password() -> Result<Option<String>, RemoteError> {
     if let Ok(password) = std::env::var("TICKLIST_WEBDAV_PASSWORD") {
         return Ok(Some(password));
     }
-    let Some(settings) = crate::settings::Settings::from_platform() else {
+    let Some(dirs) = crate::places::dirs() else {
         return Ok(None);
     };
-    let found = private_file(settings.dir().join("webdav-password"))?;
+    let found = private_file(dirs.config_dir().join("webdav-password"))?;
     Ok(found.map(|text| text.trim_end_matches(['\n', '\r']).to_string()))
 }
 
