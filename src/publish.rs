@@ -46,6 +46,8 @@ pub enum PublishError {
     Write { path: PathBuf, source: io::Error },
     #[error("{0}")]
     Remote(#[from] RemoteError),
+    #[error("{0}")]
+    Sealed(#[from] crate::sealed::SealError),
 }
 
 /// Where and as whom one checklist's progress is published.
@@ -132,6 +134,11 @@ impl Publisher {
         &self.to
     }
 
+    /// Whether publishing waits on the network (storage, not a folder).
+    pub fn over_network(&self) -> bool {
+        matches!(self.to, Destination::Remote(_))
+    }
+
     /// `openclassrooms-mentor--zoe-martin--3f2a9c1d.json`, with `--student` before the
     /// digest for a run: readable, sorted, and distinct for distinct people (the digest
     /// is of the person id, so two mentors of one name never share a file). Encrypted:
@@ -190,7 +197,7 @@ impl Publisher {
         let mut json = serde_json::to_vec_pretty(&report).unwrap_or_default();
         json.push(b'\n');
         if let Some(recipient) = &self.sealed_for {
-            json = crate::sealed::seal(&json, recipient);
+            json = crate::sealed::seal(&json, recipient)?;
         }
         match &self.to {
             Destination::Folder(dir) => {

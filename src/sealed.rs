@@ -35,6 +35,8 @@ pub enum SealError {
     Unreadable { path: String, error: String },
     #[error("sealed for another key")]
     NotForThisKey,
+    #[error("the export could not be encrypted")]
+    Failed,
 }
 
 impl SealError {
@@ -48,6 +50,7 @@ impl SealError {
                 fill(t.seal_unreadable, &[("path", path), ("error", error)])
             }
             SealError::NotForThisKey => t.unread_sealed.into(),
+            SealError::Failed => t.seal_failed.into(),
         }
     }
 }
@@ -68,7 +71,7 @@ pub fn recipient(given: &str) -> Result<Recipient, SealError> {
 }
 
 /// `bytes` encrypted to `recipient`.
-pub fn seal(bytes: &[u8], recipient: &Recipient) -> Vec<u8> {
+pub fn seal(bytes: &[u8], recipient: &Recipient) -> Result<Vec<u8>, SealError> {
     let recipients = std::iter::once(recipient.0.as_ref() as &dyn age::Recipient);
     let sealed = age::Encryptor::with_recipients(recipients).and_then(|encryptor| {
         let mut out = Vec::with_capacity(bytes.len() + 512);
@@ -77,8 +80,8 @@ pub fn seal(bytes: &[u8], recipient: &Recipient) -> Vec<u8> {
         writer.finish()?;
         Ok(out)
     });
-    // Encrypting to a valid key into memory cannot fail.
-    sealed.unwrap_or_default()
+    // Never an empty object in place of a good export.
+    sealed.map_err(|_| SealError::Failed)
 }
 
 /// Whether `bytes` are sealed (else they are read as they are).
@@ -133,7 +136,7 @@ mod tests {
     fn sealed_for_one_key_opens_with_it_alone() {
         let manager = age::pq::Identity::generate();
         let to = recipient(&manager.to_public().to_string()).unwrap();
-        let sealed = seal(b"{\"student\":\"Alice\"}", &to);
+        let sealed = seal(b"{\"student\":\"Alice\"}", &to).unwrap();
         assert!(is_sealed(&sealed) && !is_sealed(b"{}"));
         assert!(!String::from_utf8_lossy(&sealed).contains("Alice"));
         let secret = manager.to_string();
@@ -153,6 +156,6 @@ mod tests {
         let classic = age::x25519::Identity::generate();
         let to = recipient(&classic.to_public().to_string()).unwrap();
         let key = parse_identity(classic.to_string().expose_secret()).unwrap();
-        assert_eq!(open(&seal(b"x", &to), &key).unwrap(), b"x");
+        assert_eq!(open(&seal(b"x", &to).unwrap(), &key).unwrap(), b"x");
     }
 }

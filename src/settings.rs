@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 const NAME_FILE: &str = "mentor-name";
 const PUBLISH_FILE: &str = "publish-dir";
-const ENCRYPT_TO_FILE: &str = "publish-encrypt-to";
 const EMAIL_FILE: &str = "mentor-email";
 const PERSON_FILE: &str = "person-id";
 
@@ -109,8 +108,12 @@ impl Settings {
         })
     }
 
-    /// Opts in (`Some`) or out (`None`) of publishing.
-    pub fn set_publish_to(&self, to: Option<&PublishTo>) -> io::Result<()> {
+    /// Opts in (`Some`) or out (`None`) of publishing, encrypting to `encrypt_to`.
+    pub fn set_publish_to(
+        &self,
+        to: Option<&PublishTo>,
+        encrypt_to: Option<&str>,
+    ) -> io::Result<()> {
         let text = to.map(|to| match to {
             PublishTo::Folder(dir) => dir.to_string_lossy().into_owned(),
             PublishTo::Remote {
@@ -127,16 +130,21 @@ impl Settings {
                 text
             }
         });
+        let text = text.map(|text| match encrypt_to {
+            Some(key) => format!("{text}\nencrypt-to {key}"),
+            None => text,
+        });
         self.write(PUBLISH_FILE, text.as_deref())
     }
 
-    /// The manager's age public key every published export is encrypted to, if any.
+    /// The manager's age public key every published export is encrypted to, if any: an
+    /// `encrypt-to …` line of the same file as where, so that the two are written at once
+    /// and never one without the other.
     pub fn publish_encrypt_to(&self) -> Option<String> {
-        self.read(ENCRYPT_TO_FILE)
-    }
-
-    pub fn set_publish_encrypt_to(&self, recipient: Option<&str>) -> io::Result<()> {
-        self.write(ENCRYPT_TO_FILE, recipient)
+        let text = self.read(PUBLISH_FILE)?;
+        text.lines()
+            .find_map(|line| line.trim().strip_prefix("encrypt-to "))
+            .map(|key| key.trim().to_string())
     }
 
     fn read(&self, file: &str) -> Option<String> {
@@ -239,18 +247,23 @@ mod tests {
         settings.set_mentor_name("Zoé Martin").unwrap();
         assert_eq!(settings.mentor_name().as_deref(), Some("Zoé Martin"));
         let folder = PublishTo::Folder(PathBuf::from("/shared/team"));
-        settings.set_publish_to(Some(&folder)).unwrap();
+        settings.set_publish_to(Some(&folder), None).unwrap();
         assert_eq!(settings.publish_to(), Some(folder));
+        assert_eq!(settings.publish_encrypt_to(), None);
         let bucket = PublishTo::Remote {
             address: "s3://team/exports".into(),
             endpoint: Some("https://s3.fr-par.scw.cloud".into()),
             region: Some("fr-par".into()),
         };
-        settings.set_publish_to(Some(&bucket)).unwrap();
+        settings
+            .set_publish_to(Some(&bucket), Some("age1xyz"))
+            .unwrap();
         assert_eq!(settings.publish_to(), Some(bucket));
-        settings.set_publish_to(None).unwrap();
-        settings.set_publish_to(None).unwrap();
+        assert_eq!(settings.publish_encrypt_to().as_deref(), Some("age1xyz"));
+        settings.set_publish_to(None, None).unwrap();
+        settings.set_publish_to(None, None).unwrap();
         assert_eq!(settings.publish_to(), None);
+        assert_eq!(settings.publish_encrypt_to(), None);
     }
 
     #[test]

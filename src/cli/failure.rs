@@ -152,6 +152,7 @@ impl Failure {
             Failure::Remote(e) => e.message(t),
             Failure::Sealed(e) => e.message(t),
             Failure::Publish(crate::publish::PublishError::Remote(e)) => e.message(t),
+            Failure::Publish(crate::publish::PublishError::Sealed(e)) => e.message(t),
             Failure::Publish(crate::publish::PublishError::Write { path, source }) => {
                 Failure::Write {
                     path: path.clone(),

@@ -33,42 +33,62 @@ pub fn publish(
     let settings = Settings::from_platform().ok_or(Failure::NoStateDir)?;
     let said = if asked.off {
         settings
-            .set_publish_to(None)
-            .and_then(|()| settings.set_publish_encrypt_to(None))
+            .set_publish_to(None, None)
             .map_err(Failure::Output)?;
         t.publish_off.to_string()
     } else if let Some(dir) = asked.dir {
         let to = publish_to(asked, dir)?;
         let destination = destination(&to).map_err(Failure::Remote)?;
+        // Encryption once asked for stays (a new address does not turn it off; `--off`
+        // does), and a key that is not one is refused before anything is sent.
+        let key = asked
+            .encrypt_to
+            .map(str::to_string)
+            .or_else(|| settings.publish_encrypt_to());
+        let recipient = key
+            .as_deref()
+            .map(crate::sealed::recipient)
+            .transpose()
+            .map_err(Failure::Sealed)?;
         let author = author(asked.name, asked.email, &mut *out, ask, t)?;
         let name = author.name.clone();
         let mut publisher = Publisher::new(destination, author, run, session.pack.clone())
             .recorded_in(settings.dir().to_path_buf());
-        if let Some(given) = asked.encrypt_to {
-            let recipient = crate::sealed::recipient(given).map_err(Failure::Sealed)?;
+        if let Some(recipient) = recipient {
             publisher = publisher.sealed_for(recipient);
         }
         publisher
             .publish(session.tracker().state(), crate::clock::now())
             .map_err(Failure::Publish)?;
         settings
-            .set_publish_to(Some(&to))
-            .and_then(|()| settings.set_publish_encrypt_to(asked.encrypt_to))
+            .set_publish_to(Some(&to), key.as_deref())
             .map_err(Failure::Output)?;
         let dir = to.shown();
         let file = publisher.file_name();
-        fill(
+        let mut said = fill(
             t.publish_on,
             &[("dir", &dir), ("name", &name), ("file", &file)],
-        )
+        );
+        if let Some(key) = &key {
+            said.push('\n');
+            said.push_str(&fill(t.publish_encrypted, &[("key", key)]));
+        }
+        said
     } else {
         match (settings.publish_to(), settings.mentor_name()) {
             (Some(to), Some(name)) => {
                 let dir = to.shown();
                 let mut said = fill(t.publish_status_on, &[("dir", &dir), ("name", &name)]);
+                if let Some(key) = settings.publish_encrypt_to() {
+                    said.push('\n');
+                    said.push_str(&fill(t.publish_encrypted, &[("key", &key)]));
+                }
                 said.push('\n');
-                let current = crate::session::publisher(&settings, &session.pack, run);
-                said.push_str(&status(session, current.ok().flatten().as_ref(), t));
+                match crate::session::publisher(&settings, &session.pack, run) {
+                    Ok(current) => said.push_str(&status(session, current.as_ref(), t)),
+                    // Why nothing can be published now, rather than "never".
+                    Err(why) => said.push_str(&fill(t.publish_failed, &[("error", &why)])),
+                }
                 said
             }
             _ => t.publish_status_off.to_string(),
@@ -122,10 +142,23 @@ fn status(session: &Session, publisher: Option<&Publisher>, t: &Text) -> String 
 /// absolute so that every later run finds it from any working directory.
 fn publish_to(asked: &Publish<'_>, dir: &str) -> Result<PublishTo, Failure> {
     if crate::remote::is_remote(dir) {
+        // What the environment says now is kept: a later session may not have it.
+        let from_env = |names: &[&str]| {
+            names
+                .iter()
+                .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+        };
+        let s3 = dir.starts_with("s3://");
         return Ok(PublishTo::Remote {
             address: dir.to_string(),
-            endpoint: asked.endpoint.map(str::to_string),
-            region: asked.region.map(str::to_string),
+            endpoint: asked
+                .endpoint
+                .map(str::to_string)
+                .or_else(|| from_env(&["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"]).filter(|_| s3)),
+            region: asked
+                .region
+                .map(str::to_string)
+                .or_else(|| from_env(&["AWS_REGION", "AWS_DEFAULT_REGION"]).filter(|_| s3)),
         });
     }
     let given = std::path::Path::new(dir);

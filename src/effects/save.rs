@@ -18,7 +18,13 @@ pub struct Saving<'a> {
     /// Whether the last publish failed: the next save publishes the whole export again,
     /// and the failure is said once, not at every change while the network is down.
     publish_failing: bool,
+    /// When storage over the network last failed: for [`NETWORK_BACKOFF`] after it, saves
+    /// are not held up by more attempts (a network that drops packets costs a wait each).
+    network_failed: Option<std::time::Instant>,
 }
+
+/// How long after storage failed the next attempt waits (the change is saved at once).
+const NETWORK_BACKOFF: std::time::Duration = std::time::Duration::from_secs(30);
 
 impl<'a> Saving<'a> {
     /// With a `publisher`, every save is also published to the shared folder.
@@ -28,6 +34,7 @@ impl<'a> Saving<'a> {
             publisher,
             pending: Changes::new(),
             publish_failing: false,
+            network_failed: None,
         }
     }
 
@@ -43,7 +50,13 @@ impl<'a> Saving<'a> {
         self.pending.extend(changes);
         match self.store.save(mine, &self.pending, now) {
             Ok(saved) => {
-                let publisher = self.publisher.filter(|_| self.pending.touches_progress());
+                let resting = self
+                    .network_failed
+                    .is_some_and(|at| at.elapsed() < NETWORK_BACKOFF);
+                let publisher = self
+                    .publisher
+                    .filter(|_| self.pending.touches_progress())
+                    .filter(|p| !(resting && p.over_network()));
                 self.pending = Changes::new();
                 let published = publisher.map(|p| p.publish(&saved.state, now));
                 let notes_kept = saved.notes_kept;
@@ -57,9 +70,15 @@ impl<'a> Saving<'a> {
                 match published {
                     Some(Err(e)) if !self.publish_failing => {
                         self.publish_failing = true;
+                        if publisher.is_some_and(Publisher::over_network) {
+                            self.network_failed = Some(std::time::Instant::now());
+                        }
                         reports.push(EffectResult::PublishFailed(e.to_string()));
                     }
-                    Some(Ok(_)) => self.publish_failing = false,
+                    Some(Ok(_)) => {
+                        self.publish_failing = false;
+                        self.network_failed = None;
+                    }
                     _ => {}
                 }
                 reports

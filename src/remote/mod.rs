@@ -71,6 +71,12 @@ pub enum RemoteError {
     PasswordFileOpen { path: String },
     #[error("{address}: only https addresses (plain http only to this computer)")]
     Insecure { address: String },
+    #[error("{address}: a password does not go in the address")]
+    PasswordInAddress { address: String },
+    #[error("{address}: no password for {user}")]
+    NoPassword { address: String, user: String },
+    #[error("{path}: the copy of the storage cannot be written ({error})")]
+    Cache { path: String, error: String },
     #[error("cannot reach {address} ({error})")]
     Unreachable { address: String, error: String },
     #[error("{address} did not answer within {secs} s")]
@@ -89,9 +95,8 @@ impl RemoteError {
     pub(super) fn from_fetch(error: FetchError, address: &str) -> RemoteError {
         let address = address.to_string();
         match error {
-            FetchError::Insecure { .. } | FetchError::BadUrl { .. } => {
-                RemoteError::Insecure { address }
-            }
+            FetchError::Insecure { .. } => RemoteError::Insecure { address },
+            FetchError::BadUrl { .. } => RemoteError::Address { address },
             FetchError::Unreachable { error, .. } => RemoteError::Unreachable {
                 address,
                 error: unsigned(&error),
@@ -119,6 +124,16 @@ impl RemoteError {
                 fill(t.remote_password_file_open, &[("path", path)])
             }
             RemoteError::Insecure { address } => fill(t.remote_insecure, &[("address", address)]),
+            RemoteError::PasswordInAddress { address } => {
+                fill(t.remote_password_in_address, &[("address", address)])
+            }
+            RemoteError::NoPassword { address, user } => fill(
+                t.remote_no_password,
+                &[("address", address), ("user", user)],
+            ),
+            RemoteError::Cache { path, error } => {
+                fill(t.remote_cache, &[("path", path), ("error", error)])
+            }
             RemoteError::Unreachable { address, error } => fill(
                 t.remote_unreachable,
                 &[("address", address), ("error", error)],
@@ -146,6 +161,27 @@ impl RemoteError {
             RemoteError::Listing { address } => fill(t.remote_listing, &[("address", address)]),
         }
     }
+}
+
+/// `given` as a web address that may be used: parsed (a space is encoded), with no
+/// password in it (it would be stored and shown; the password has its own place), https
+/// or plain http to this computer. Errors show the address without what follows `:` in
+/// its user part.
+pub(crate) fn web_address(given: &str) -> Result<url::Url, RemoteError> {
+    let Ok(mut url) = url::Url::parse(given.trim()) else {
+        return Err(RemoteError::Address {
+            address: given.split('@').next_back().unwrap_or_default().to_string(),
+        });
+    };
+    if url.password().is_some() {
+        let _ = url.set_password(None);
+        return Err(RemoteError::PasswordInAddress {
+            address: url.to_string(),
+        });
+    }
+    crate::fetch::check_address(url.as_str())
+        .map_err(|e| RemoteError::from_fetch(e, url.as_str()))?;
+    Ok(url)
 }
 
 /// Whether `text` names storage rather than a folder.
@@ -208,6 +244,8 @@ impl Remote {
 fn agent() -> Agent {
     Agent::config_builder()
         .timeout_global(Some(timeout()))
+        // A network that drops packets is found out in seconds, not at the global limit.
+        .timeout_connect(Some(timeout().min(Duration::from_secs(5))))
         .max_redirects(0)
         .http_status_as_error(false)
         .allow_non_standard_methods(true)
@@ -310,6 +348,36 @@ mod tests {
             Remote::parse("ftp://example.org/x", None, None),
             Err(RemoteError::Address { .. })
         ));
+    }
+
+    #[test]
+    fn a_password_never_goes_in_an_address_and_a_space_is_no_mistake() {
+        let refused = Remote::parse("https://anne:hunter2@cloud.example.org/dav/", None, None);
+        let Err(e) = refused else {
+            panic!("a password in the address was taken")
+        };
+        let said = e.message(&crate::text::EN);
+        assert!(
+            said.contains("TICKLIST_WEBDAV_PASSWORD") && !said.contains("hunter2"),
+            "{said}"
+        );
+        let endpoint = Remote::parse(
+            "s3://team/x",
+            Some("https://KEY:SECRET@minio.example"),
+            None,
+        );
+        let said = endpoint
+            .err()
+            .map(|e| e.message(&crate::text::EN))
+            .unwrap_or_default();
+        assert!(!said.is_empty() && !said.contains("SECRET"), "{said}");
+        let spaced = Remote::parse("https://cloud.example.org/dav/Mentor Exports/", None, None);
+        assert_eq!(
+            spaced.map(|r| r.address()).ok().as_deref(),
+            Some("https://cloud.example.org/dav/Mentor%20Exports/")
+        );
+        let far = Remote::parse("http://10.0.0.5/dav/", None, None);
+        assert!(matches!(far, Err(RemoteError::Insecure { .. })));
     }
 
     #[test]

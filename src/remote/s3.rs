@@ -14,6 +14,9 @@ use super::{Object, RemoteError, answer, body};
 /// that a leaked address is soon useless.
 const SIGNED_FOR: Duration = Duration::from_secs(300);
 
+/// Pages of a listing followed at most: a thousand objects each, ten million in all.
+const MAX_PAGES: usize = 10_000;
+
 #[derive(Debug, Clone)]
 pub struct Store {
     bucket: Bucket,
@@ -48,17 +51,20 @@ impl Store {
             .or_else(|| var("AWS_ENDPOINT_URL_S3"))
             .or_else(|| var("AWS_ENDPOINT_URL"));
         // Another service is addressed by path (`ENDPOINT/BUCKET/KEY`), which every
-        // S3-compatible server understands; AWS itself by host.
+        // S3-compatible server understands; AWS itself by host, except a bucket whose
+        // name no certificate covers as a host (dots, capitals).
+        let by_host = name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         let (endpoint, style) = match given {
             Some(endpoint) => (endpoint, UrlStyle::Path),
-            None => (
+            None if by_host => (
                 format!("https://s3.{region}.amazonaws.com"),
                 UrlStyle::VirtualHost,
             ),
+            None => (format!("https://s3.{region}.amazonaws.com"), UrlStyle::Path),
         };
-        crate::fetch::check_address(&endpoint)
-            .map_err(|e| RemoteError::from_fetch(e, &endpoint))?;
-        let endpoint = endpoint.parse().map_err(|_| bad())?;
+        let endpoint = super::web_address(&endpoint)?;
         let bucket = Bucket::new(endpoint, style, name.to_string(), region).map_err(|_| bad())?;
         let credentials = credentials().ok_or_else(|| RemoteError::NoS3Credentials {
             address: address.into(),
@@ -113,6 +119,8 @@ impl Store {
     pub fn list(&self, agent: &Agent) -> Result<Vec<Object>, RemoteError> {
         let mut objects = Vec::new();
         let mut token: Option<String> = None;
+        // A server that keeps handing out new tokens is not followed for ever.
+        let mut pages = 0;
         let prefix = if self.prefix.is_empty() {
             String::new()
         } else {
@@ -151,8 +159,11 @@ impl Store {
                     size: content.size.unwrap_or(0),
                 });
             }
+            pages += 1;
             match listing.next_continuation_token {
-                Some(next) if Some(&next) != token.as_ref() => token = Some(next),
+                Some(next) if Some(&next) != token.as_ref() && pages < MAX_PAGES => {
+                    token = Some(next);
+                }
                 _ => return Ok(objects),
             }
         }

@@ -13,7 +13,7 @@ use super::{Object, RemoteError, answer, body, private_file};
 const PROPFIND: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:getcontentlength/><d:resourcetype/></d:prop></d:propfind>"#;
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Store {
     /// The folder, with a final `/` and without the user name.
     folder: url::Url,
@@ -21,13 +21,18 @@ pub struct Store {
     authorization: Option<String>,
 }
 
+/// Never the `Authorization` header: it carries the password.
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("folder", &self.folder.as_str())
+            .finish_non_exhaustive()
+    }
+}
+
 impl Store {
     pub fn new(address: &str) -> Result<Store, RemoteError> {
-        let bad = || RemoteError::Address {
-            address: address.into(),
-        };
-        crate::fetch::check_address(address).map_err(|e| RemoteError::from_fetch(e, address))?;
-        let mut folder = url::Url::parse(address).map_err(|_| bad())?;
+        let mut folder = super::web_address(address)?;
         if !folder.path().ends_with('/') {
             let path = format!("{}/", folder.path());
             folder.set_path(&path);
@@ -42,9 +47,20 @@ impl Store {
         };
         let _ = folder.set_username("");
         let _ = folder.set_password(None);
+        let public = public_share_token(&folder).is_some();
         let authorization = match user {
             Some(user) => {
-                let password = password()?.unwrap_or_default();
+                // A public share may have no password; an account always has one.
+                let password = match password()? {
+                    Some(password) => password,
+                    None if public => String::new(),
+                    None => {
+                        return Err(RemoteError::NoPassword {
+                            address: folder.to_string(),
+                            user,
+                        });
+                    }
+                };
                 let pair = format!("{user}:{password}");
                 Some(format!(
                     "Basic {}",
@@ -63,10 +79,13 @@ impl Store {
         self.folder.to_string()
     }
 
-    fn url(&self, name: &str) -> String {
+    fn url(&self, name: &str) -> Result<String, RemoteError> {
         self.folder
             .join(&utf8_percent(name))
-            .map_or_else(|_| self.folder.to_string(), String::from)
+            .map(String::from)
+            .map_err(|_| RemoteError::Address {
+                address: format!("{}{name}", self.folder),
+            })
     }
 
     fn authorized<B>(&self, request: ureq::RequestBuilder<B>) -> ureq::RequestBuilder<B> {
@@ -77,7 +96,7 @@ impl Store {
     }
 
     pub fn put(&self, agent: &Agent, name: &str, bytes: &[u8]) -> Result<(), RemoteError> {
-        let url = self.url(name);
+        let url = self.url(name)?;
         let request = self
             .authorized(agent.put(&url))
             .header("Content-Type", "application/json");
@@ -85,7 +104,7 @@ impl Store {
     }
 
     pub fn get(&self, agent: &Agent, name: &str) -> Result<Vec<u8>, RemoteError> {
-        let url = self.url(name);
+        let url = self.url(name)?;
         body(answer(self.authorized(agent.get(&url)).call(), &url)?, &url)
     }
 
@@ -118,9 +137,8 @@ impl Store {
             .into_iter()
             .filter(|r| !r.collection)
             .filter_map(|r| {
-                let path = url::Url::parse(&r.href)
-                    .map(|u| u.path().to_string())
-                    .unwrap_or(r.href);
+                // Absolute, rooted or relative (RFC 4918 allows each): resolved on the folder.
+                let path = self.folder.join(&r.href).ok()?.path().to_string();
                 let path = percent_encoding::percent_decode_str(&path)
                     .decode_utf8_lossy()
                     .into_owned();
