@@ -70,6 +70,16 @@ pub struct Record {
     pub last_ok: Option<Timestamp>,
     pub pending_since: Option<Timestamp>,
     pub error: Option<String>,
+    /// The version the storage gave the last export this machine wrote: the next write
+    /// is made on that condition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+}
+
+/// Where an export went, and the version the storage gave it.
+struct Written {
+    place: String,
+    etag: Option<String>,
 }
 
 /// The file, in the mentor's config folder, of every export's [`Record`] by file name.
@@ -84,17 +94,18 @@ impl Record {
             .unwrap_or_default()
     }
 
-    fn note(dir: &Path, name: &str, now: Timestamp, failed: Option<&PublishError>) {
+    fn note(dir: &Path, name: &str, now: Timestamp, result: Result<&Written, &PublishError>) {
         let mut all = Record::all(dir);
         let record = all.entry(name.to_string()).or_default();
-        match failed {
-            None => {
+        match result {
+            Ok(written) => {
                 *record = Record {
                     last_ok: Some(now),
+                    etag: written.etag.clone(),
                     ..Record::default()
                 }
             }
-            Some(e) => {
+            Err(e) => {
                 record.pending_since.get_or_insert(now);
                 record.error = Some(e.to_string());
             }
@@ -174,12 +185,44 @@ impl Publisher {
     /// Writes the export of `state` as of `now`, replacing the previous one whole; says
     /// where it went (the file, or the object's address). What came of it is recorded
     /// for `ticklist publish` to tell ([`Record`]).
+    /// On storage, the write is conditional on the version this machine last wrote: when
+    /// another copy of ticklist wrote since, [`RemoteError::Changed`] says so, and the
+    /// caller, who can read the progress merged from every window, decides
+    /// ([`Publisher::publish_over`]).
     pub fn publish(&self, state: &State, now: Timestamp) -> Result<String, PublishError> {
-        let result = self.write(state, now);
-        if let Some(dir) = &self.record_dir {
-            Record::note(dir, &self.file_name(), now, result.as_ref().err());
+        let expected = self
+            .record_dir
+            .as_ref()
+            .and_then(|dir| Record::all(dir).remove(&self.file_name()))
+            .and_then(|record| record.etag);
+        self.recorded(state, now, expected.as_deref())
+    }
+
+    /// [`Publisher::publish`], and when another copy of ticklist wrote since, the export
+    /// of `state` over it all the same (a mentor's own `ticklist publish`).
+    pub fn publish_anyway(&self, state: &State, now: Timestamp) -> Result<String, PublishError> {
+        match self.publish(state, now) {
+            Err(PublishError::Remote(RemoteError::Changed { .. })) => self.publish_over(state, now),
+            result => result,
         }
-        result
+    }
+
+    /// The same, whatever was written since: the export of the progress as it is now.
+    pub fn publish_over(&self, state: &State, now: Timestamp) -> Result<String, PublishError> {
+        self.recorded(state, now, None)
+    }
+
+    fn recorded(
+        &self,
+        state: &State,
+        now: Timestamp,
+        expected: Option<&str>,
+    ) -> Result<String, PublishError> {
+        let result = self.write(state, now, expected);
+        if let Some(dir) = &self.record_dir {
+            Record::note(dir, &self.file_name(), now, result.as_ref());
+        }
+        result.map(|written| written.place)
     }
 
     /// Keeps what becomes of each publish in `dir` (the mentor's config folder).
@@ -188,7 +231,12 @@ impl Publisher {
         self
     }
 
-    fn write(&self, state: &State, now: Timestamp) -> Result<String, PublishError> {
+    fn write(
+        &self,
+        state: &State,
+        now: Timestamp,
+        expected: Option<&str>,
+    ) -> Result<Written, PublishError> {
         let tracker = Tracker::new(&self.pack, state.clone());
         let tz = crate::clock::time_zone();
         let mut report = export(&self.pack, &tracker, &self.author, now, &tz);
@@ -203,13 +251,17 @@ impl Publisher {
             Destination::Folder(dir) => {
                 let path = dir.join(&name);
                 match crate::atomic_file::write(&path, &json) {
-                    Ok(()) => Ok(path.display().to_string()),
+                    Ok(()) => Ok(Written {
+                        place: path.display().to_string(),
+                        etag: None,
+                    }),
                     Err(source) => Err(PublishError::Write { path, source }),
                 }
             }
             Destination::Remote(remote) => {
-                remote.put(&name, &json)?;
-                Ok(format!("{}/{name}", remote.address().trim_end_matches('/')))
+                let etag = remote.put(&name, &json, expected)?;
+                let place = format!("{}/{name}", remote.address().trim_end_matches('/'));
+                Ok(Written { place, etag })
             }
         }
     }

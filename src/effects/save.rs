@@ -7,7 +7,8 @@
 use jiff::Timestamp;
 
 use crate::progress::{Changes, State, StateStore};
-use crate::publish::Publisher;
+use crate::publish::{PublishError, Publisher};
+use crate::remote::RemoteError;
 use crate::session::EffectResult;
 
 pub struct Saving<'a> {
@@ -58,7 +59,20 @@ impl<'a> Saving<'a> {
                     .filter(|_| self.pending.touches_progress())
                     .filter(|p| !(resting && p.over_network()));
                 self.pending = Changes::new();
-                let published = publisher.map(|p| p.publish(&saved.state, now));
+                let published = publisher.map(|p| {
+                    p.publish(&saved.state, now).or_else(|e| match e {
+                        // Another window (or computer) wrote since: the progress on disk,
+                        // merged from every window, is the newest this machine has.
+                        PublishError::Remote(RemoteError::Changed { .. }) => {
+                            let latest = self
+                                .store
+                                .load(&saved.state.pack_id, &saved.state.pack_version, now)
+                                .into_state();
+                            p.publish_over(&latest, now)
+                        }
+                        e => Err(e),
+                    })
+                });
                 let notes_kept = saved.notes_kept;
                 let mut reports = vec![EffectResult::Saved {
                     upto,

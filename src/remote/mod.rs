@@ -87,6 +87,9 @@ pub enum RemoteError {
     TooLarge { address: String },
     #[error("{address}: the server's listing could not be read")]
     Listing { address: String },
+    /// Written by someone else since this machine last wrote it.
+    #[error("{address}: written by another copy of ticklist since this one last wrote it")]
+    Changed { address: String },
 }
 
 impl RemoteError {
@@ -159,6 +162,7 @@ impl RemoteError {
                 fill(t.remote_too_large, &[("address", address), ("max", &max)])
             }
             RemoteError::Listing { address } => fill(t.remote_listing, &[("address", address)]),
+            RemoteError::Changed { address } => fill(t.remote_changed, &[("address", address)]),
         }
     }
 }
@@ -217,10 +221,28 @@ impl Remote {
     }
 
     /// Replaces (or creates) the object `name` with `bytes`.
-    pub fn put(&self, name: &str, bytes: &[u8]) -> Result<(), RemoteError> {
-        match self {
-            Remote::S3(store) => store.put(&agent(), name, bytes),
-            Remote::WebDav(store) => store.put(&agent(), name, bytes),
+    /// Replaces (or creates) the object `name` with `bytes` — only if its version is
+    /// still `expected`, when given (a conditional write, where the server offers one:
+    /// otherwise [`RemoteError::Changed`]). The new version, when the server says it.
+    pub fn put(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        expected: Option<&str>,
+    ) -> Result<Option<String>, RemoteError> {
+        let answer = match self {
+            Remote::S3(store) => store.put(&agent(), name, bytes, expected),
+            Remote::WebDav(store) => store.put(&agent(), name, bytes, expected),
+        };
+        match answer {
+            // Precondition failed; or, from some servers, "no such object": the one this
+            // machine wrote is gone (a bucket emptied, a file removed).
+            Err(RemoteError::Status { status, address })
+                if status == 412 || (status == 404 && expected.is_some()) =>
+            {
+                Err(RemoteError::Changed { address })
+            }
+            answer => answer,
         }
     }
 
@@ -289,6 +311,15 @@ fn unsigned(error: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The version (ETag) an answer gives, if any.
+fn etag(response: &ureq::http::Response<ureq::Body>) -> Option<String> {
+    response
+        .headers()
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
 }
 
 /// The body of an answer, at most [`MAX_OBJECT_BYTES`].

@@ -8,7 +8,7 @@ use rusty_s3::actions::{ListObjectsV2, S3Action as _};
 use rusty_s3::{Bucket, Credentials, UrlStyle};
 use ureq::Agent;
 
-use super::{Object, RemoteError, answer, body};
+use super::{Object, RemoteError, answer, body, etag};
 
 /// How long a signed request stays valid: long enough for a slow upload, short enough
 /// that a leaked address is soon useless.
@@ -93,17 +93,25 @@ impl Store {
         format!("{}/{name}", self.address)
     }
 
-    pub fn put(&self, agent: &Agent, name: &str, bytes: &[u8]) -> Result<(), RemoteError> {
+    pub fn put(
+        &self,
+        agent: &Agent,
+        name: &str,
+        bytes: &[u8],
+        expected: Option<&str>,
+    ) -> Result<Option<String>, RemoteError> {
         let key = self.key(name);
         let url = self
             .bucket
             .put_object(Some(&self.credentials), &key)
             .sign(SIGNED_FOR);
-        let sent = agent
+        let mut request = agent
             .put(url.as_str())
-            .header("Content-Type", "application/json")
-            .send(bytes);
-        answer(sent, &self.shown(name)).map(|_| ())
+            .header("Content-Type", "application/json");
+        if let Some(expected) = expected {
+            request = request.header("If-Match", expected);
+        }
+        answer(request.send(bytes), &self.shown(name)).map(|r| etag(&r))
     }
 
     pub fn get(&self, agent: &Agent, name: &str) -> Result<Vec<u8>, RemoteError> {

@@ -7,7 +7,7 @@
 use base64::Engine as _;
 use ureq::Agent;
 
-use super::{Object, RemoteError, answer, body, private_file};
+use super::{Object, RemoteError, answer, body, etag, private_file};
 
 /// The folder's listing: names, versions and sizes of what is directly inside.
 const PROPFIND: &str = r#"<?xml version="1.0" encoding="utf-8"?>
@@ -95,12 +95,21 @@ impl Store {
         }
     }
 
-    pub fn put(&self, agent: &Agent, name: &str, bytes: &[u8]) -> Result<(), RemoteError> {
+    pub fn put(
+        &self,
+        agent: &Agent,
+        name: &str,
+        bytes: &[u8],
+        expected: Option<&str>,
+    ) -> Result<Option<String>, RemoteError> {
         let url = self.url(name)?;
-        let request = self
+        let mut request = self
             .authorized(agent.put(&url))
             .header("Content-Type", "application/json");
-        answer(request.send(bytes), &url).map(|_| ())
+        if let Some(expected) = expected {
+            request = request.header("If-Match", expected);
+        }
+        answer(request.send(bytes), &url).map(|r| etag(&r))
     }
 
     pub fn get(&self, agent: &Agent, name: &str) -> Result<Vec<u8>, RemoteError> {

@@ -470,6 +470,7 @@ catalogue! {
     remote_other,
     remote_too_large,
     remote_listing,
+    remote_changed,
     /// `report ADDRESS`: how many files the storage holds and how many were downloaded.
     report_synced,
     fetch_unreachable,

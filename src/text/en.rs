@@ -436,6 +436,7 @@ pub static EN: Text = Text {
     remote_server: "{address}: the server has a problem (it answered {status}): try again later",
     remote_other: "{address}: the server answered {status}",
     remote_too_large: "{address}: larger than an export may be ({max} MiB): not read",
+    remote_changed: "{address}: written by another copy of ticklist since this one last wrote it",
     remote_listing: "{address}: the server's list of files could not be read; check the address",
     fetch_unreachable: "cannot reach {url} ({error}): check the address and the network connection",
     fetch_timeout: "{url} did not answer within {secs} s: try again later, or allow more time with --timeout",

@@ -798,6 +798,7 @@ pub static FR: Text = Text {
     remote_server: "{address} : le serveur a un problème (il a répondu {status}) : réessayez plus tard",
     remote_other: "{address} : le serveur a répondu {status}",
     remote_too_large: "{address} : plus gros qu'un export ne peut l'être ({max} Mio) : pas lu",
+    remote_changed: "{address} : écrit par une autre copie de ticklist depuis la dernière écriture de celle-ci",
     remote_listing: "{address} : la liste des fichiers du serveur est illisible ; vérifiez l'adresse",
     fetch_unreachable: "impossible de joindre {url} ({error}) : vérifiez l'adresse et la connexion au réseau",
     fetch_timeout: "{url} n'a pas répondu en {secs} s : réessayez plus tard, ou laissez plus de temps avec --timeout",

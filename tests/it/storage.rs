@@ -497,3 +497,53 @@ fn a_failing_server_is_said_in_words_and_loses_nothing() {
         ["slack"]
     );
 }
+
+/// Each write after the first is made on the condition that the export is still the one
+/// this machine wrote (`If-Match`); when it is not, the progress as saved (merged from
+/// every window) is written over it, and only a second refusal is said.
+#[cfg(unix)]
+#[test]
+fn writes_are_conditional_on_the_version_this_machine_wrote() {
+    use crate::http::{Reply, Server};
+    let server = Server::start();
+    let folder = server.url("/dav/");
+    let mentor = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| command(mentor.path(), "C").args(args).output().unwrap();
+    server.set(
+        "*",
+        Reply::Pack {
+            body: String::new(),
+            etag: "\"v1\"".into(),
+        },
+    );
+    succeeded(&run(&["publish", &folder, "--name", "Anne"]));
+    let puts = || -> Vec<Option<String>> {
+        server
+            .requests()
+            .into_iter()
+            .filter(|r| r.path.ends_with(".json"))
+            .map(|r| r.headers.get("if-match").cloned())
+            .collect()
+    };
+    assert_eq!(
+        puts(),
+        [None],
+        "the first write has nothing to compare with"
+    );
+    succeeded(&run(&["check", "slack"]));
+    assert_eq!(
+        puts()[1].as_deref(),
+        Some("\"v1\""),
+        "then on the version written"
+    );
+    // Someone else wrote: refused on the condition, written over, and refused again.
+    server.set("*", Reply::Status(412));
+    let out = run(&["check", "video-candidats"]);
+    assert!(out.status.success());
+    assert_eq!(puts()[2..], [Some("\"v1\"".to_string()), None]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("written by another copy of ticklist"),
+        "{said}"
+    );
+}
