@@ -188,6 +188,19 @@ fn failed(error: ureq::Error, shown: &str) -> RemoteError {
     RemoteError::from_fetch(crate::fetch::failure(shown, error, timeout()), shown)
 }
 
+/// A write of an export: JSON, and made on the condition that the object is still at
+/// version `expected`, when given.
+fn export_put<B>(
+    request: ureq::RequestBuilder<B>,
+    expected: Option<&str>,
+) -> ureq::RequestBuilder<B> {
+    let request = request.header("Content-Type", "application/json");
+    match expected {
+        Some(expected) => request.header("If-Match", expected),
+        None => request,
+    }
+}
+
 /// The version (ETag) an answer gives, if any.
 fn etag(response: &ureq::http::Response<ureq::Body>) -> Option<String> {
     response

@@ -8,7 +8,7 @@ use rusty_s3::actions::{ListObjectsV2, S3Action as _};
 use rusty_s3::{Bucket, Credentials, UrlStyle};
 use ureq::Agent;
 
-use super::{Object, RemoteError, answer, body, etag};
+use super::{Object, RemoteError, answer, body, etag, export_put};
 
 /// How long a signed request stays valid: long enough for a slow upload, short enough
 /// that a leaked address is soon useless.
@@ -105,12 +105,7 @@ impl Store {
             .bucket
             .put_object(Some(&self.credentials), &key)
             .sign(SIGNED_FOR);
-        let mut request = agent
-            .put(url.as_str())
-            .header("Content-Type", "application/json");
-        if let Some(expected) = expected {
-            request = request.header("If-Match", expected);
-        }
+        let request = export_put(agent.put(url.as_str()), expected);
         answer(request.send(bytes), &self.shown(name)).map(|r| etag(&r))
     }
 

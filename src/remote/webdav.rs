@@ -7,7 +7,7 @@
 use base64::Engine as _;
 use ureq::Agent;
 
-use super::{Object, RemoteError, answer, body, etag, private_file};
+use super::{Object, RemoteError, answer, body, etag, export_put, private_file};
 
 /// The folder's listing: names, versions and sizes of what is directly inside.
 const PROPFIND: &str = r#"<?xml version="1.0" encoding="utf-8"?>
@@ -103,12 +103,7 @@ impl Store {
         expected: Option<&str>,
     ) -> Result<Option<String>, RemoteError> {
         let url = self.url(name)?;
-        let mut request = self
-            .authorized(agent.put(&url))
-            .header("Content-Type", "application/json");
-        if let Some(expected) = expected {
-            request = request.header("If-Match", expected);
-        }
+        let request = export_put(self.authorized(agent.put(&url)), expected);
         answer(request.send(bytes), &url).map(|r| etag(&r))
     }
 
