@@ -16,6 +16,7 @@ use crate::pack::Pack;
 use crate::progress::{State, Tracker};
 use crate::remote::{Remote, RemoteError};
 use crate::sealed::Recipient;
+use crate::text::Text;
 
 /// Longest part of a file name taken from a name.
 const SLUG_CHARS: usize = 40;
@@ -50,6 +51,17 @@ pub enum PublishError {
     Sealed(#[from] crate::sealed::SealError),
 }
 
+impl PublishError {
+    /// The same, in the language of `t` (a file's error as the system says it).
+    pub fn message(&self, t: &Text) -> String {
+        match self {
+            PublishError::Remote(e) => e.message(t),
+            PublishError::Sealed(e) => e.message(t),
+            PublishError::Write { .. } => self.to_string(),
+        }
+    }
+}
+
 /// Where and as whom one checklist's progress is published.
 #[derive(Debug, Clone)]
 pub struct Publisher {
@@ -61,6 +73,18 @@ pub struct Publisher {
     sealed_for: Option<Recipient>,
     /// Where what came of each publish is kept (none in tests that do not ask).
     record_dir: Option<PathBuf>,
+    /// The words a failure is said in.
+    text: Words,
+}
+
+/// The catalogue a publisher speaks (not worth printing in a `Debug`).
+#[derive(Clone, Copy)]
+struct Words(&'static Text);
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.html_lang)
+    }
 }
 
 /// What became of the last publishes of one export: when one last reached its
@@ -94,7 +118,7 @@ impl Record {
             .unwrap_or_default()
     }
 
-    fn note(dir: &Path, name: &str, now: Timestamp, result: Result<&Written, &PublishError>) {
+    fn note(dir: &Path, name: &str, now: Timestamp, result: Result<&&Written, &String>) {
         let mut all = Record::all(dir);
         let record = all.entry(name.to_string()).or_default();
         match result {
@@ -107,7 +131,7 @@ impl Record {
             }
             Err(e) => {
                 record.pending_since.get_or_insert(now);
-                record.error = Some(e.to_string());
+                record.error = Some((*e).clone());
             }
         }
         if let Ok(json) = serde_json::to_vec_pretty(&all) {
@@ -132,6 +156,7 @@ impl Publisher {
             pack: pack.into(),
             sealed_for: None,
             record_dir: None,
+            text: Words(&crate::text::EN),
         }
     }
 
@@ -220,9 +245,21 @@ impl Publisher {
     ) -> Result<String, PublishError> {
         let result = self.write(state, now, expected);
         if let Some(dir) = &self.record_dir {
-            Record::note(dir, &self.file_name(), now, result.as_ref());
+            let said = result.as_ref().map_err(|e| self.words(e));
+            Record::note(dir, &self.file_name(), now, said.as_ref());
         }
         result.map(|written| written.place)
+    }
+
+    /// The same, saying what goes wrong in the words of `text`.
+    pub fn speaking(mut self, text: &'static Text) -> Self {
+        self.text = Words(text);
+        self
+    }
+
+    /// What went wrong, in this publisher's words.
+    pub fn words(&self, error: &PublishError) -> String {
+        error.message(self.text.0)
     }
 
     /// Keeps what becomes of each publish in `dir` (the mentor's config folder).

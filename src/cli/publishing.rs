@@ -130,7 +130,7 @@ fn status(session: &Session, publisher: Option<&Publisher>, t: &Text) -> String 
         said.push_str(
             match publisher.publish_anyway(session.tracker().state(), crate::clock::now()) {
                 Ok(_) => t.publish_retried_ok.to_string(),
-                Err(e) => fill(t.publish_retried_failed, &[("error", &e.to_string())]),
+                Err(e) => fill(t.publish_retried_failed, &[("error", &e.message(t))]),
             }
             .as_str(),
         );

@@ -87,7 +87,8 @@ impl<'a> Saving<'a> {
                         if publisher.is_some_and(Publisher::over_network) {
                             self.network_failed = Some(std::time::Instant::now());
                         }
-                        reports.push(EffectResult::PublishFailed(e.to_string()));
+                        let said = publisher.map_or_else(|| e.to_string(), |p| p.words(&e));
+                        reports.push(EffectResult::PublishFailed(said));
                     }
                     Some(Ok(_)) => {
                         self.publish_failing = false;

@@ -47,7 +47,7 @@ pub struct Started {
 
 impl Opened {
     /// Ready to run: what was opened on is recorded and said once, in `text`'s words.
-    pub fn start(self, text: &Text) -> Started {
+    pub fn start(self, text: &'static Text) -> Started {
         let mut session = self.session;
         let startup = session.startup(self.upgraded);
         let said = self
@@ -59,7 +59,8 @@ impl Opened {
             session,
             store: self.store,
             run: self.run,
-            publisher: self.publisher,
+            // What goes wrong while publishing is said in the words on screen.
+            publisher: self.publisher.map(|p| p.speaking(text)),
             startup,
             said,
         }

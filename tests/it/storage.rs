@@ -496,6 +496,14 @@ fn a_failing_server_is_said_in_words_and_loses_nothing() {
         crate::support::ticked_ids(mentor.path(), "openclassrooms-mentor"),
         ["slack"]
     );
+    // In French, every word of it.
+    let out = quick(mentor.path(), FRENCH, &["check", "video-candidats"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("Enregistré, mais pas publié")
+            && said.contains("le serveur a un problème (il a répondu 500)"),
+        "{said}"
+    );
 }
 
 /// Each write after the first is made on the condition that the export is still the one
