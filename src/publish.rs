@@ -166,10 +166,6 @@ impl Publisher {
         self
     }
 
-    pub fn destination(&self) -> &Destination {
-        &self.to
-    }
-
     /// Whether publishing waits on the network (storage, not a folder).
     pub fn over_network(&self) -> bool {
         matches!(self.to, Destination::Remote(_))
