@@ -223,23 +223,20 @@ fn browser_renders(page: &Path, scratch: &Path) {
     };
     let url = format!("file://{}", page.display());
     let png = scratch.join("report.png");
-    let browse = |extra: &[&str]| headless(chromium, scratch, extra, &url);
-    let dom = browse(&["--dump-dom"]);
-    assert!(
-        dom.status.success(),
-        "{}",
-        String::from_utf8_lossy(&dom.stderr)
-    );
+    let dom = headless_until(chromium, scratch, &["--dump-dom"], &url, |out| {
+        out.status.success() && !out.stdout.is_empty()
+    });
     let dom = String::from_utf8(dom.stdout).unwrap();
     for mentor in ["Alice", "Carole &lt;b&gt;", "=HYPERLINK"] {
         assert!(dom.contains(mentor), "{mentor} not rendered: {dom}");
     }
     assert!(!dom.contains("Carole <b>"), "the name stayed text");
-    let shot = browse(&[&format!("--screenshot={}", png.display())]);
-    assert!(
-        shot.status.success(),
-        "{}",
-        String::from_utf8_lossy(&shot.stderr)
+    headless_writing(
+        &png,
+        chromium,
+        scratch,
+        &[&format!("--screenshot={}", png.display())],
+        &url,
     );
     let bytes = std::fs::read(&png).unwrap();
     assert!(
@@ -288,18 +285,30 @@ fn headless(chromium: &str, scratch: &Path, extra: &[&str], url: &str) -> Output
         .unwrap()
 }
 
-/// Runs headless Chromium until it has written `file`: now and then, on a loaded machine,
-/// it exits without writing it. A second try, not a weaker check: three failures fail.
-fn headless_writing(file: &Path, chromium: &str, scratch: &Path, extra: &[&str], url: &str) {
+/// Runs headless Chromium until `done` holds of what it did: now and then, on a loaded
+/// machine, it exits early without doing its work. A second try, not a weaker check:
+/// three failures fail.
+fn headless_until(
+    chromium: &str,
+    scratch: &Path,
+    extra: &[&str],
+    url: &str,
+    done: impl Fn(&Output) -> bool,
+) -> Output {
     let mut said = Vec::new();
     for _ in 0..3 {
         let out = headless(chromium, scratch, extra, url);
-        if file.exists() {
-            return;
+        if done(&out) {
+            return out;
         }
         said.push(String::from_utf8_lossy(&out.stderr).into_owned());
     }
-    panic!("{} never written: {said:#?}", file.display());
+    panic!("Chromium never did {extra:?}: {said:#?}");
+}
+
+/// Runs headless Chromium until it has written `file`.
+fn headless_writing(file: &Path, chromium: &str, scratch: &Path, extra: &[&str], url: &str) {
+    headless_until(chromium, scratch, extra, url, |_| file.exists());
 }
 
 /// The page printed to A4 by Chromium keeps every mentor, whatever the team's size: at
