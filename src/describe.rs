@@ -6,7 +6,7 @@
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use crate::pack::{DueAfter, Pack};
+use crate::pack::{DueAfter, Pack, answer_words};
 use crate::progress::{DueDate, NodeState, Tracker, due_date, start_date};
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
@@ -25,6 +25,11 @@ pub struct Description {
     /// The mentor's own note, made printable (a state file may be edited by hand), line
     /// breaks kept.
     pub my_note: Option<String>,
+    /// "Depends on your answer to …": one line per question its `when:` (or a
+    /// parent's) names.
+    pub depends: Vec<String>,
+    /// "Waits for “Sign the contract”.": the steps it waits for, not settled yet.
+    pub waits: Option<String>,
 }
 
 /// Describes node `index` as it stands in `tracker`, dates in `tz`, due dates as of
@@ -65,5 +70,49 @@ pub fn describe(
             .notes
             .get(&pack.nodes[index].id)
             .map(|mine| printable(mine, true).into_owned()),
+        depends: depends(pack, tracker, index, t),
+        waits: waits(pack, tracker, index, t),
     }
+}
+
+/// What `index` depends on: each question its `when:` or a parent's names, answered
+/// or not.
+fn depends(pack: &Pack, tracker: &Tracker, index: usize, t: &Text) -> Vec<String> {
+    let mut questions: Vec<usize> = Vec::new();
+    let mut at = Some(index);
+    while let Some(i) = at {
+        for condition in &pack.nodes[i].when {
+            if !questions.contains(&condition.question) {
+                questions.insert(0, condition.question);
+            }
+        }
+        at = pack.nodes[i].parent;
+    }
+    questions
+        .into_iter()
+        .map(|q| {
+            let question = &pack.questions[q];
+            let answer = tracker.state().answers.get(&question.id);
+            match answer.and_then(|a| a.value.as_deref()) {
+                Some(value) => {
+                    let answer = answer_words(question, value, t);
+                    fill(t.depends_on, &[("question", &question.text), ("answer", &answer)])
+                }
+                None => fill(t.depends_unanswered, &[("question", &question.text)]),
+            }
+        })
+        .collect()
+}
+
+/// "Waits for “…”, “…”." when `index` waits for steps not settled yet.
+pub fn waits(pack: &Pack, tracker: &Tracker, index: usize, t: &Text) -> Option<String> {
+    let waits = tracker.waiting_for(pack, index);
+    if waits.is_empty() {
+        return None;
+    }
+    let titles: Vec<String> = waits
+        .iter()
+        .map(|&w| fill(t.quoted_title, &[("title", &pack.nodes[w].title)]))
+        .collect();
+    Some(fill(t.waits_for, &[("titles", &titles.join(", "))]))
 }

@@ -42,8 +42,24 @@ pub struct Export {
     pub total: u32,
     /// Stages and parts, in order.
     pub groups: Vec<GroupProgress>,
-    /// Every node, in order, with its state.
+    /// Every node that applies to this mentor, in order, with its state.
     pub items: Vec<ItemProgress>,
+    /// The mentor's answers to the pack's questions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<ExportedAnswer>,
+    /// Steps the mentor's answers rule out, by id: left out of `items` and of every
+    /// figure.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_applying: Vec<String>,
+}
+
+/// One answer, as kept and in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedAnswer {
+    pub id: String,
+    pub question: String,
+    pub value: String,
+    pub words: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,7 +130,27 @@ impl Author {
     }
 }
 
-/// The export of one mentor's progress on `pack`, due dates counted in `tz`.
+/// The answers given to `pack`'s questions, in the pack's order and language.
+fn answers(pack: &Pack, state: &crate::progress::State) -> Vec<ExportedAnswer> {
+    let t = crate::text::Lang::from_code(&pack.lang)
+        .unwrap_or(crate::text::Lang::En)
+        .text();
+    pack.questions
+        .iter()
+        .filter_map(|question| {
+            let value = state.answers.get(&question.id)?.value.clone()?;
+            Some(ExportedAnswer {
+                id: question.id.clone(),
+                question: question.text.clone(),
+                words: crate::pack::answer_words(question, &value, t),
+                value,
+            })
+        })
+        .collect()
+}
+
+/// The export of one mentor's progress on `pack` (fitted to their answers), due dates
+/// counted in `tz`.
 pub fn export(
     pack: &Pack,
     tracker: &Tracker,
@@ -143,10 +179,16 @@ pub fn export(
         done,
         total,
         groups: groups(pack, tracker),
+        answers: answers(pack, state),
+        not_applying: (0..pack.nodes.len())
+            .filter(|&i| pack.nodes[i].hidden && pack.is_leaf(i) && pack.nodes[i].kind == crate::pack::Kind::Step)
+            .map(|i| pack.nodes[i].id.clone())
+            .collect(),
         items: pack
             .nodes
             .iter()
             .enumerate()
+            .filter(|(_, node)| !node.hidden)
             .map(|(i, node)| {
                 let due = crate::progress::due_date(pack, tracker, i, today, tz);
                 ItemProgress {
@@ -274,6 +316,14 @@ pub fn write_markdown(out: &mut impl Write, export: &Export, t: &Text) -> io::Re
     ];
     writeln!(out, "{}", fill(t.md_done, &values))?;
     writeln!(out)?;
+    if !export.answers.is_empty() {
+        writeln!(out, "**{}**", md(t.answers_title))?;
+        writeln!(out)?;
+        for answer in &export.answers {
+            writeln!(out, "- {} — {}", md(&answer.question), md(&answer.words))?;
+        }
+        writeln!(out)?;
+    }
     writeln!(out, "{}", t.md_group_header)?;
     writeln!(out, "|---|---:|---:|")?;
     for g in &export.groups {

@@ -270,9 +270,10 @@ impl Publisher {
         now: Timestamp,
         expected: Option<&str>,
     ) -> Result<Written, PublishError> {
-        let tracker = Tracker::new(&self.pack, state.clone());
+        let pack = crate::pack::fit(&self.pack, &state.answered(), self.run.as_deref());
+        let tracker = Tracker::new(&pack, state.clone());
         let tz = crate::clock::time_zone();
-        let mut report = export(&self.pack, &tracker, &self.author, now, &tz);
+        let mut report = export(&pack, &tracker, &self.author, now, &tz);
         report.run = self.run.clone();
         let name = self.file_name();
         let mut json = serde_json::to_vec_pretty(&report).unwrap_or_default();

@@ -78,6 +78,7 @@ impl SearchIndex {
     /// query, between them: in pack order.
     pub fn find(&self, pack: &Pack, state: Option<&State>, query: &Query) -> Vec<usize> {
         (0..pack.nodes.len())
+            .filter(|&i| !pack.nodes[i].hidden)
             .filter(|&i| {
                 let note = state
                     .and_then(|s| s.notes.get(&pack.nodes[i].id))

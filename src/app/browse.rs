@@ -44,6 +44,7 @@ impl App {
             Action::NextTodo => self.next_todo(),
             Action::Skip => return self.skip_selected(),
             Action::EditNote => self.edit_note(),
+            Action::Answer => self.answer_questions(),
             Action::Search => self.start_search(),
             Action::Quit if self.search.is_some() => self.clear_search(),
             Action::Open => return self.choose_link(LinkPurpose::Open, now),
@@ -92,6 +93,7 @@ impl App {
             Action::Runs => self.run.is_some(),
             // The footer offers `m` only when it reaches someone; the help says whom.
             Action::Ask => !on_row || self.session.can_ask(),
+            Action::Answer => !pack.questions.is_empty(),
             _ => true,
         }
     }

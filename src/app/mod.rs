@@ -102,6 +102,10 @@ pub struct App {
     pub today: jiff::civil::Date,
     /// Every node's texts folded for searching, built at the first search.
     search_index: Option<crate::search::SearchIndex>,
+    /// The session's [`Session::fits`] the rows were laid out for.
+    fits_seen: u32,
+    /// Questions still to ask, in order, after the one being answered.
+    questions: Vec<usize>,
     /// Counts what the status line was told, so that an action that told it nothing is
     /// known (even when the same words are said again).
     said: u64,
@@ -156,6 +160,8 @@ impl App {
             overlay_fit: (0, 1),
             run: None,
             today: jiff::civil::Date::default(),
+            fits_seen: 0,
+            questions: Vec::new(),
         }
     }
 
@@ -250,6 +256,11 @@ impl App {
     /// undo on the node it changed, the rest on the status line. Ticks and skips are
     /// seen in the tree and need no words.
     pub(super) fn show(&mut self, outcome: Outcome) -> Vec<Effect> {
+        if self.session.fits() != self.fits_seen {
+            self.fits_seen = self.session.fits();
+            self.tree.refit(&self.session.pack);
+            self.search_index = None;
+        }
         for notice in &outcome.notices {
             match notice {
                 Notice::Ticked(_)

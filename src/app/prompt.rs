@@ -22,6 +22,9 @@ pub enum PromptKind {
     /// `s` on a reference card: nothing to skip, but the prompt opens all the same so
     /// that the words typed next stay text; it keeps nothing.
     NothingToSkip,
+    /// One of the pack's questions (an index): Enter keeps the answer (none: passed
+    /// over), Escape asks no more for now.
+    Answer(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +66,58 @@ impl App {
         self.ask(PromptKind::Note, node, text);
     }
 
+    /// Asks `questions` one after another, each with its answer so far to keep or
+    /// change.
+    pub fn ask_questions(&mut self, mut questions: Vec<usize>) {
+        if questions.is_empty() || self.session.read_only_reason().is_some() {
+            return;
+        }
+        let question = questions.remove(0);
+        self.questions = questions;
+        let answer = self.session.answer_of(question).unwrap_or_default().to_string();
+        let node = self.tree.selected().unwrap_or(0);
+        self.ask(PromptKind::Answer(question), node, answer);
+    }
+
+    /// `a`: the questions the selected step depends on first, then the others.
+    pub(super) fn answer_questions(&mut self) {
+        let pack = &self.session.pack;
+        let mut first: Vec<usize> = Vec::new();
+        let mut at = self.tree.selected();
+        while let Some(i) = at {
+            first.extend(pack.nodes[i].when.iter().map(|c| c.question));
+            at = pack.nodes[i].parent;
+        }
+        let mut questions: Vec<usize> = Vec::new();
+        for q in first.into_iter().rev().chain(0..pack.questions.len()) {
+            if !questions.contains(&q) {
+                questions.push(q);
+            }
+        }
+        self.ask_questions(questions);
+    }
+
+    /// The answer typed to `question`: kept, or, when it is none, asked again with
+    /// what was typed; then the next question.
+    fn answered(&mut self, question: usize, node: usize, text: String, now: Timestamp) -> Vec<Effect> {
+        let typed = (!text.trim().is_empty()).then_some(text.as_str());
+        let outcome = self.session.answer(question, typed, now);
+        let refused = outcome
+            .notices
+            .iter()
+            .any(|n| matches!(n, crate::session::Notice::AnswerRefused { .. }));
+        let effects = self.show(outcome);
+        if refused {
+            let said = self.status.take();
+            self.ask(PromptKind::Answer(question), node, text);
+            self.status = said;
+        } else {
+            let rest = std::mem::take(&mut self.questions);
+            self.ask_questions(rest);
+        }
+        effects
+    }
+
     pub(super) fn ask(&mut self, kind: PromptKind, node: usize, text: String) {
         let line = Line::new(text);
         self.mode = Mode::Typing(Prompt { kind, node, line });
@@ -81,10 +136,14 @@ impl App {
                     PromptKind::Skip { .. } => self.session.skip(node, &text, now),
                     PromptKind::Note => self.session.note(node, &text, false),
                     PromptKind::NothingToSkip => return Vec::new(),
+                    PromptKind::Answer(question) => return self.answered(question, node, text, now),
                 };
                 return self.show(outcome);
             }
-            Edit::Cancel => self.mode = Mode::Browsing,
+            Edit::Cancel => {
+                self.mode = Mode::Browsing;
+                self.questions.clear();
+            }
             edit => {
                 prompt.line.apply(edit, MAX_TEXT_CHARS);
             }

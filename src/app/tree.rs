@@ -84,10 +84,24 @@ impl TreeView {
         self.shown.is_some()
     }
 
+    /// Lays the rows out again for `pack` fitted to changed answers: the selection
+    /// stays, or goes to the next row shown when its node no longer applies.
+    pub fn refit(&mut self, pack: &Pack) {
+        let selected = self.selected().unwrap_or(0);
+        self.rebuild(pack);
+        let row = self.rows.iter().position(|&r| r >= selected);
+        self.cursor = row.unwrap_or(self.rows.len().saturating_sub(1));
+        self.scroll_to_cursor();
+    }
+
     fn rebuild(&mut self, pack: &Pack) {
         self.rows.clear();
         let mut i = 0;
         while i < pack.nodes.len() {
+            if pack.nodes[i].hidden {
+                i = pack.nodes[i].end;
+                continue;
+            }
             if let Some(shown) = &self.shown {
                 if shown[i] {
                     self.rows.push(i);

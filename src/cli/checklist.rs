@@ -190,6 +190,9 @@ fn run_ui(
         app.tree.select_node(node);
     }
     app.today = crate::clock::now().to_zoned(app.tz.clone()).date();
+    // The questions never asked are asked as the checklist opens, once each.
+    let unasked = app.session.unasked();
+    app.ask_questions(unasked);
     if let Some((severity, notice)) = said.into_iter().next() {
         app.notify(severity, notice);
     }

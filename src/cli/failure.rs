@@ -33,6 +33,9 @@ pub enum Failure {
     Unsaved(String),
     Output(#[source] std::io::Error),
     NoteTooLong(usize),
+    /// `ticklist answer` with no such question, or what is no answer to it: the
+    /// message, in the user's language.
+    BadAnswer(String),
     /// Some files given to `report` were not exports; the report names them.
     Unread(usize),
     /// `status --check`: some steps are still to do.
@@ -139,6 +142,7 @@ impl Failure {
             Failure::Session(crate::tui::Error::Unsaved(e))
             | Failure::Plain(PlainError::Unsaved(e)) => fill(t.fail_unsaved, &[("error", e)]),
             Failure::UnknownIds(unknown) => unknown.message(t),
+            Failure::BadAnswer(message) => message.clone(),
             Failure::Library(LibraryError::Unknown(id)) => {
                 fill(t.fail_unknown_pack, &[("id", &printable(id, false))])
             }
@@ -293,6 +297,7 @@ impl Failure {
             | Failure::NoFolder { .. }
             | Failure::Exists { .. }
             | Failure::NoteTooLong(_)
+            | Failure::BadAnswer(_)
             | Failure::DefaultPack { .. }
             | Failure::NoSuchLink { .. }
             | Failure::RunNeeded { .. }

@@ -84,6 +84,9 @@ pub fn write_list(
     t: &Text,
 ) -> io::Result<()> {
     for (i, node) in pack.nodes.iter().enumerate() {
+        if node.hidden {
+            continue;
+        }
         let check = tracker.check(i);
         let (_, steps) = tracker.counts(i);
         if todo && (check == Check::Done || steps == 0) {

@@ -9,6 +9,7 @@ mod failure;
 mod help;
 mod ids;
 mod listing;
+mod answering;
 mod marks;
 mod pack_import;
 mod pack_install;

@@ -77,6 +77,9 @@ pub fn progress_command<O: Write, E: Write>(
         | ProgressCommand::Skip { .. }
         | ProgressCommand::Unskip { .. }
         | ProgressCommand::Note { .. } => super::marks::change(command, &mut c, out, err),
+        ProgressCommand::Answer { .. } | ProgressCommand::Answers => {
+            super::answering::answer(command, &mut c, out, err)
+        }
         ProgressCommand::Export { .. } | ProgressCommand::Publish { .. } => {
             super::exporting::send(command, &c, out, err, ask)
         }

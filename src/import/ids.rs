@@ -214,7 +214,7 @@ fn dues(
     new_ids: &HashMap<usize, String>,
 ) -> Vec<Option<(u32, Option<String>)>> {
     let mut dues = vec![None; matches.len()];
-    let stage_now: HashMap<usize, &String> = matches
+    let node_now: HashMap<usize, &String> = matches
         .iter()
         .enumerate()
         .filter_map(|(i, found)| Some(((*found)?.0, new_ids.get(&i)?)))
@@ -226,10 +226,16 @@ fn dues(
         };
         let after = match due.after {
             DueAfter::Start => None,
-            DueAfter::Stage(stage) => match stage_now.get(&stage) {
+            DueAfter::Stage(stage) => match node_now.get(&stage) {
                 Some(id) => Some(format!("stage:{id}")),
                 None => continue,
             },
+            DueAfter::Step(step) => match node_now.get(&step) {
+                Some(id) => Some(format!("step:{id}")),
+                None => continue,
+            },
+            // A Markdown checklist has no questions to count from.
+            DueAfter::Before(_) => continue,
         };
         dues[i] = Some((due.days, after));
     }

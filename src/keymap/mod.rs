@@ -56,6 +56,8 @@ pub enum Action {
     Packs,
     /// Write to the pack's contact (the mentorship manager) about the selected step.
     Ask,
+    /// Answer the pack's questions (those the selected step depends on first).
+    Answer,
     Help,
     Quit,
     /// A left click at a screen cell.
@@ -201,6 +203,7 @@ const DEFAULTS: &[DefaultBinding] = &[
     bind(&[Key::Char('r')], Action::Runs, true),
     bind(&[Key::Char('c')], Action::Packs, true),
     bind(&[Key::Char('m')], Action::Ask, true),
+    bind(&[Key::Char('a')], Action::Answer, false),
     bind(&[Key::Char('?')], Action::Help, true),
     bind(&[Key::Char('q'), Key::Esc], Action::Quit, true),
 ];

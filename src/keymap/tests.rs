@@ -205,6 +205,7 @@ fn every_action_has_one_name_and_its_words_in_both_languages() {
             "runs",
             "packs",
             "ask",
+            "answer",
             "help",
             "quit"
         ]

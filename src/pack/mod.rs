@@ -1,8 +1,10 @@
 //! Content packs: the YAML format, its validation, and the built-in pack.
 
+mod answers;
 mod builtin;
 mod cache;
 mod error;
+mod fit;
 mod generate;
 mod layout;
 mod model;
@@ -21,9 +23,14 @@ pub use builtin::{BUILTIN_ID, BUILTINS, Builtin, builtin, find_builtin};
 pub use cache::PackCache;
 pub use error::{PackError, Problem};
 pub use generate::generate;
-pub use model::{Contact, Due, DueAfter, Kind, Level, Link, Node, Pack};
+pub use answers::{answer_words, parse_answer, read_date, takes};
+pub use fit::{fit, hidden_steps};
+pub use model::{
+    Choice, Condition, Contact, Due, DueAfter, Kind, Level, Link, Node, Pack, Question, QuestionKind,
+};
 pub use validate::{
-    MAX_ID_LEN, MAX_LINKS, MAX_NODES, MAX_TEXT_CHARS, MAX_TITLE_CHARS, Validated, is_pack_id,
+    MAX_ID_LEN, MAX_LINKS, MAX_NODES, MAX_TEXT_CHARS, MAX_TITLE_CHARS, NO, Validated, YES,
+    is_pack_id,
 };
 
 /// The JSON Schema of the pack format, generated from the types the loader reads, for

@@ -40,6 +40,45 @@ pub enum DueAfter {
     Start,
     /// The day this stage (a node index) was completed.
     Stage(usize),
+    /// The day this step (a node index) was ticked.
+    Step(usize),
+    /// `days` before the date answered to this question (an index in [`Pack::questions`]).
+    Before(usize),
+}
+
+/// A question a pack asks once per checklist, whose answer decides which steps apply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub text: String,
+    pub kind: QuestionKind,
+}
+
+/// What a question takes for an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuestionKind {
+    /// One of these, by id.
+    Choice(Vec<Choice>),
+    /// `yes` or `no`.
+    YesNo,
+    /// A day, kept as `YYYY-MM-DD`.
+    Date,
+    /// Free text, one line.
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: String,
+    pub text: String,
+}
+
+/// `when:` on a node: the question (an index in [`Pack::questions`]) and the answers
+/// under which the node applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Condition {
+    pub question: usize,
+    pub accepted: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +105,16 @@ pub struct Node {
     pub note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Due>,
+    /// The answers under which this node applies, all of them (`when:`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<Condition>,
+    /// Nodes (indices) to settle before this one (`waits_for:`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waits_for: Vec<usize>,
+    /// Left out for this mentor by their answers (see `fit.rs`): skipped by every walk
+    /// of the pack, its ticks kept. Never part of the pack's content.
+    #[serde(skip)]
+    pub hidden: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<usize>,
     /// Distance from the root: 0 for stages.
@@ -100,6 +149,14 @@ pub struct Pack {
     /// packs keep their digest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
+    /// Asked once per checklist; their answers decide which steps apply and when some
+    /// are due. Left out of the JSON when none, so that other packs keep their digest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question>,
+    /// Set on a pack fitted to one mentor's answers (`fit.rs`): the digest of the pack it
+    /// was fitted from, which is the one a manager knows.
+    #[serde(skip)]
+    pub fitted_from: Option<String>,
 }
 
 /// The pack's contact: a name, and an email address or a contact page (at least one).
@@ -118,6 +175,9 @@ impl Pack {
     /// exactly which content a mentor used.
     pub fn digest(&self) -> String {
         use sha2::Digest as _;
+        if let Some(digest) = &self.fitted_from {
+            return digest.clone();
+        }
         let canonical = serde_json::to_vec(self).unwrap_or_default();
         sha2::Sha256::digest(&canonical)
             .iter()
@@ -129,13 +189,17 @@ impl Pack {
         self.nodes[index].end == index + 1
     }
 
-    /// Direct children of `index`, or the stages when `index` is `None`.
+    /// Direct children of `index`, or the stages when `index` is `None`; those the
+    /// mentor's answers hide are left out.
     pub fn children(&self, index: Option<usize>) -> impl Iterator<Item = usize> + '_ {
         let (mut next, end) = match index {
             Some(i) => (i + 1, self.nodes[i].end),
             None => (0, self.nodes.len()),
         };
         std::iter::from_fn(move || {
+            while next < end && self.nodes[next].hidden {
+                next = self.nodes[next].end;
+            }
             (next < end).then(|| {
                 let current = next;
                 next = self.nodes[current].end;
@@ -149,9 +213,11 @@ impl Pack {
         self.nodes.iter().any(|n| n.due.is_some())
     }
 
-    /// Whether the node is something to tick: a leaf that is not a reference card.
+    /// Whether the node is something to tick: a leaf that is not a reference card, and
+    /// that applies to this mentor.
     pub fn is_step(&self, index: usize) -> bool {
-        self.is_leaf(index) && self.nodes[index].kind == Kind::Step
+        let node = &self.nodes[index];
+        self.is_leaf(index) && node.kind == Kind::Step && !node.hidden
     }
 
     pub fn is_info(&self, index: usize) -> bool {
@@ -163,7 +229,13 @@ impl Pack {
         (index..self.nodes[index].end).filter(|&i| self.is_step(i))
     }
 
+    /// The node with this id, shown or hidden.
     pub fn find(&self, id: &str) -> Option<usize> {
         self.nodes.iter().position(|n| n.id == id)
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
     }
 }

@@ -44,6 +44,58 @@ pub struct RawPack {
     /// contact page.
     #[serde(default)]
     pub contact: Option<RawContact>,
+    /// Asked once per checklist (per student's checklist in a repeatable pack): the
+    /// answers decide which steps apply (`when:`), when some are due
+    /// (`due: before: answer:<id>`) and fill `{answer:<id>}` in texts.
+    #[serde(default)]
+    pub questions: Vec<RawQuestion>,
+}
+
+/// A question asked once per checklist.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuestion {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    #[schemars(with = "String")]
+    pub text: Spanned<String>,
+    /// `choice` (the default when `choices` are given), `yes-no`, `date` or `text`.
+    #[serde(default)]
+    #[schemars(with = "Option<RawQuestionKind>")]
+    pub kind: Option<Spanned<RawQuestionKind>>,
+    /// The answers to choose from, for a `choice` question.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<RawChoice>>")]
+    pub choices: Option<Spanned<Vec<RawChoice>>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RawQuestionKind {
+    Choice,
+    YesNo,
+    Date,
+    Text,
+}
+
+/// One answer to choose from: an id (what `when:` names) and its words.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawChoice {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    #[schemars(with = "String")]
+    pub text: Spanned<String>,
+}
+
+/// The answers under which a node applies: one, or a list of them.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum RawAccepted {
+    One(String),
+    Many(Vec<String>),
+    /// `yes` / `no` read by YAML as booleans.
+    YesNo(bool),
 }
 
 /// The pack's contact: the mentorship manager, say.
@@ -85,11 +137,21 @@ pub struct RawNode {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub note: Option<Spanned<String>>,
-    /// When the step is due: `days` after the run's start (`after: start`, the default)
-    /// or after a stage was completed (`after: stage:<stage id>`).
+    /// When the step is due: `days` after the run's start (`after: start`, the default),
+    /// after a stage was completed (`after: stage:<stage id>`) or a step ticked
+    /// (`after: step:<step id>`), or before an answered date (`before: answer:<id>`).
     #[serde(default)]
     #[schemars(with = "Option<RawDue>")]
     pub due: Option<Spanned<RawDue>>,
+    /// Applies only under these answers, all of them: `{ billing: sole-trader }` or
+    /// `{ billing: [sole-trader, company] }`.
+    #[serde(default)]
+    #[schemars(with = "Option<BTreeMap<String, RawAccepted>>")]
+    pub when: Option<Spanned<BTreeMap<String, RawAccepted>>>,
+    /// Ids of steps (or parts, stages) to settle before this one.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
+    pub waits_for: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     #[schemars(with = "Option<Vec<RawNode>>")]
     pub parts: Option<Spanned<Vec<RawNode>>>,
@@ -102,9 +164,12 @@ pub struct RawNode {
 #[serde(deny_unknown_fields)]
 pub struct RawDue {
     pub days: u32,
-    /// `start` or `stage:<stage id>`.
+    /// `start`, `stage:<stage id>` or `step:<step id>` (counted from its tick).
     #[serde(default)]
     pub after: Option<String>,
+    /// `answer:<id of a date question>`: due `days` before the date answered.
+    #[serde(default)]
+    pub before: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

@@ -1,7 +1,9 @@
 //! Semantic checks that turn a parsed [`RawPack`] into a [`Pack`], collecting every problem.
 
+mod conditions;
 mod ids;
 
+pub use conditions::{NO, YES, placeholder_names};
 pub use ids::is_pack_id;
 
 use std::collections::HashMap;
@@ -10,7 +12,7 @@ use serde_saphyr::Spanned;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 use super::error::Problem;
-use super::model::{Due, DueAfter, Kind, Level, Node, Pack};
+use super::model::{Kind, Level, Node, Pack, Question};
 use super::raw::{RawKind, RawNode, RawPack};
 
 use crate::safe_text::printable;
@@ -50,9 +52,12 @@ pub fn validate(
         too_many: false,
         warnings: Vec::new(),
         urls: HashMap::new(),
-        due_stages: Vec::new(),
+        pending: Vec::new(),
+        waits_lines: HashMap::new(),
+        questions: Vec::new(),
     };
     v.pack_id(&raw.id);
+    v.questions(raw.questions);
     v.non_empty(&raw.version, t.pv_version_empty);
     v.non_empty(&raw.lang, t.pv_lang_empty);
     v.non_empty(&raw.title, t.pv_title_empty);
@@ -63,7 +68,7 @@ pub fn validate(
         v.node(stage, Level::Stage, None, 0);
     }
     let renamed = v.renamed(raw.renamed);
-    v.resolve_due_stages();
+    v.resolve_pending();
     let version = v.line(raw.version, "version", MAX_ID_LEN);
     let lang = v.line(raw.lang, "lang", MAX_ID_LEN);
     let title = v.line(raw.title, "title", MAX_TITLE_CHARS);
@@ -86,6 +91,8 @@ pub fn validate(
             nodes: v.nodes,
             renamed,
             contact,
+            questions: v.questions,
+            fitted_from: None,
         };
         Ok(Validated {
             pack,
@@ -111,9 +118,13 @@ struct Validator {
     warnings: Vec<Problem>,
     /// Where each URL was first linked, to point at repeats.
     urls: HashMap<String, u64>,
-    /// `due: after: stage:<id>` to resolve once every stage is known: the node, the
-    /// stage id and where it was written.
-    due_stages: Vec<(usize, String, (u64, u64))>,
+    /// Ids named by `due: after:` and `waits_for:`, to resolve once every node is
+    /// known, with where they were written.
+    pending: Vec<(conditions::Pending, (u64, u64))>,
+    /// Where each node's `waits_for:` was written, to point at a circle.
+    waits_lines: HashMap<usize, (u64, u64)>,
+    /// The pack's questions, read before its nodes.
+    questions: Vec<Question>,
 }
 
 impl Validator {
@@ -139,28 +150,6 @@ impl Validator {
     fn non_empty(&mut self, value: &Spanned<String>, message: &str) {
         if value.value.trim().is_empty() {
             self.problem(value, message.into());
-        }
-    }
-
-    /// Points each `due: after: stage:<id>` at its stage, now that all are known.
-    fn resolve_due_stages(&mut self) {
-        for (node, stage, (line, column)) in std::mem::take(&mut self.due_stages) {
-            let found = self
-                .nodes
-                .iter()
-                .position(|n| n.id == stage && n.level == Level::Stage);
-            match found {
-                Some(index) => {
-                    if let Some(due) = &mut self.nodes[node].due {
-                        due.after = DueAfter::Stage(index);
-                    }
-                }
-                None => self.problems.push(Problem {
-                    line,
-                    column,
-                    message: fill(self.t.pv_due_stage, &[("stage", &printable(&stage, false))]),
-                }),
-            }
         }
     }
 
@@ -234,6 +223,9 @@ impl Validator {
             };
             self.warnings.push(place);
         }
+        if text.contains('{') {
+            self.placeholders(&text, at);
+        }
         match printable(&text, multiline) {
             std::borrow::Cow::Borrowed(_) => text,
             std::borrow::Cow::Owned(safe) => safe,
@@ -287,39 +279,14 @@ impl Validator {
         if only_title {
             self.warning(&raw.title, self.t.pv_only_title.into());
         }
-        let due = raw.due.as_ref().and_then(|due| {
-            if kind == Kind::Info {
-                self.problem(due, fill(self.t.pv_info_due, &[("id", &id)]));
-                return None;
-            }
-            if due.value.days > MAX_DUE_DAYS {
-                let (days, max) = (due.value.days.to_string(), MAX_DUE_DAYS.to_string());
-                self.problem(
-                    due,
-                    fill(self.t.pv_due_days, &[("days", &days), ("max", &max)]),
-                );
-            }
-            let after = match due.value.after.as_deref().map(str::trim) {
-                None | Some("start") => DueAfter::Start,
-                Some(after) => match after.strip_prefix("stage:") {
-                    Some(stage) => {
-                        let place = (due.referenced.line(), due.referenced.column());
-                        self.due_stages
-                            .push((index, stage.trim().to_string(), place));
-                        DueAfter::Stage(0)
-                    }
-                    None => {
-                        let after = printable(after, false);
-                        self.problem(due, fill(self.t.pv_due_after, &[("after", &after)]));
-                        DueAfter::Start
-                    }
-                },
-            };
-            Some(Due {
-                days: due.value.days,
-                after,
-            })
-        });
+        let due = self.due(raw.due.as_ref(), index, &id, kind);
+        let when = self.when(raw.when);
+        if let Some(waits) = raw.waits_for {
+            let place = (waits.referenced.line(), waits.referenced.column());
+            self.waits_lines.insert(index, place);
+            let names = waits.value.into_iter().map(|w| w.trim().to_string()).collect();
+            self.pending.push((conditions::Pending::Waits(index, names), place));
+        }
         let node = Node {
             id: raw.id.value.clone(),
             level,
@@ -330,6 +297,9 @@ impl Validator {
             links: self.links(raw.links),
             warning: self.paragraph(raw.warning, "warning"),
             note: self.paragraph(raw.note, "note"),
+            when,
+            waits_for: Vec::new(),
+            hidden: false,
             parent,
             depth,
             end: index + 1,

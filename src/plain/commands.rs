@@ -22,6 +22,8 @@ pub enum Verb {
     Act(Action),
     Skip,
     Note,
+    /// `a` alone: the questions and the answers given; `a N ANSWER`: an answer.
+    Answer,
     Search,
     PrevMatch,
     Open,
@@ -48,6 +50,7 @@ impl Verb {
             Verb::Act(action) => action,
             Verb::Skip => Action::Skip,
             Verb::Note => Action::EditNote,
+            Verb::Answer => Action::Answer,
             Verb::Search => Action::Search,
             Verb::PrevMatch => Action::PrevMatch,
             Verb::Open => Action::Open,
@@ -86,6 +89,7 @@ impl Verb {
             Verb::Act(action) => action.words(t).1,
             Verb::Skip => t.plain_help_skip,
             Verb::Note => t.plain_help_note,
+            Verb::Answer => t.plain_help_answer,
             Verb::Search => t.plain_help_search,
             Verb::PrevMatch => t.plain_help_prev_match,
             Verb::Open => t.plain_help_open,
@@ -111,6 +115,7 @@ const VERBS: &[(Verb, &[&str])] = &[
     (Verb::Act(Action::Toggle), &["tick"]),
     (Verb::Skip, &["skip"]),
     (Verb::Note, &["note"]),
+    (Verb::Answer, &["answer"]),
     (Verb::Act(Action::Undo), &["undo"]),
     (Verb::Search, &["search"]),
     (Verb::PrevMatch, &[]),
@@ -139,7 +144,7 @@ fn verbs() -> impl Iterator<Item = (Verb, Vec<String>)> {
 
 /// The letters that type `verb`: the UI's keys in `keymap` that are printable
 /// characters, else plain mode's own.
-fn letters(verb: Verb, keymap: &Keymap) -> Vec<String> {
+pub(super) fn letters(verb: Verb, keymap: &Keymap) -> Vec<String> {
     let mut letters: Vec<String> = verb
         .action()
         .and_then(|action| keymap.bindings().iter().find(|b| b.action == action))

@@ -5,6 +5,7 @@
 //! [`session`] does the reading and writing.
 
 mod chooser;
+mod answers;
 mod commands;
 mod io;
 mod picker;
@@ -82,9 +83,9 @@ impl Plain {
         let pack = &session.pack;
         let steps: Vec<usize> = (0..pack.nodes.len()).filter(|&i| pack.is_step(i)).collect();
         let cards: Vec<usize> = (0..pack.nodes.len())
-            .filter(|&i| pack.is_leaf(i) && pack.is_info(i))
+            .filter(|&i| pack.is_leaf(i) && pack.is_info(i) && !pack.nodes[i].hidden)
             .collect();
-        let first_leaf = (0..pack.nodes.len()).find(|&i| pack.is_leaf(i));
+        let first_leaf = (0..pack.nodes.len()).find(|&i| pack.is_leaf(i) && !pack.nodes[i].hidden);
         let current = session.first_todo().or(first_leaf).unwrap_or(0);
         Plain {
             session,
@@ -126,6 +127,9 @@ impl Plain {
             )
         };
         let mut lines = vec![greeting, t.plain_hint.to_string()];
+        if !self.session.unasked().is_empty() {
+            lines.extend(self.questions());
+        }
         lines.extend(self.describe());
         lines
     }
@@ -136,16 +140,24 @@ impl Plain {
             return self.unknown(line);
         };
         let here = self.current;
-        let nodes = self.session.pack.nodes.len();
+        let pack = &self.session.pack;
+        let nodes = pack.nodes.len();
+        // Lines the mentor's answers rule out are passed over.
+        let shown = |i: &usize| !pack.nodes[*i].hidden;
+        let next = (here + 1..nodes).find(shown);
+        let previous = (0..here).rev().find(shown);
+        let (first, last) = ((0..nodes).find(shown), (0..nodes).rev().find(shown));
         match verb {
             Verb::Read => Reply::say(self.describe()),
-            Verb::Down if here + 1 < nodes => self.go(here + 1),
-            Verb::Down => Reply::say(vec![self.text.plain_last.into()]),
-            Verb::Up => match here.checked_sub(1) {
+            Verb::Down => match next {
+                Some(next) => self.go(next),
+                None => Reply::say(vec![self.text.plain_last.into()]),
+            },
+            Verb::Up => match previous {
                 Some(previous) => self.go(previous),
                 None => Reply::say(vec![self.text.plain_first.into()]),
             },
-            Verb::Go if rest.is_empty() => self.go(0),
+            Verb::Go if rest.is_empty() => self.go(first.unwrap_or(0)),
             Verb::Go => match rest.parse::<usize>().ok().and_then(|n| n.checked_sub(1)) {
                 Some(n) if n < self.steps.len().max(self.cards.len()) => {
                     let list = if self.steps.is_empty() {
@@ -158,7 +170,7 @@ impl Plain {
                 Some(_) => Reply::say(vec![self.no_such_step()]),
                 None => self.unknown(line),
             },
-            Verb::Last => self.go(nodes - 1),
+            Verb::Last => self.go(last.unwrap_or(0)),
             Verb::NextTodo if self.search.is_some() => self.next_match(true),
             Verb::NextTodo => match self.session.next_todo(here + 1) {
                 Ok(next) => self.go(next),
@@ -183,6 +195,7 @@ impl Plain {
                 let outcome = self.session.note(here, rest, false);
                 self.changed(outcome)
             }
+            Verb::Answer => self.answer(rest, now),
             Verb::Search => self.find(rest),
             Verb::Open if rest.is_empty() => self.open(1, now),
             Verb::Open => match rest.parse::<usize>() {

@@ -47,8 +47,10 @@ impl Plain {
             lines.push(t.plain_new.into());
         }
         if let Some(due) = about.due {
-            lines.push(format!("{}.", due.describe(t)));
+            lines.push(format!("{}.", due.describe(t, pack)));
         }
+        lines.extend(about.waits);
+        lines.extend(about.depends);
         if let Some(from) = about.counted_from {
             lines.push(from);
         }

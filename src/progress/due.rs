@@ -27,6 +27,8 @@ pub enum Urgency {
 pub struct DueDate {
     pub date: Date,
     pub urgency: Urgency,
+    /// Due some days before an answered date: the days and the question (an index).
+    pub before: Option<(u32, usize)>,
 }
 
 /// The day due offsets `after: start` count from: the start the mentor set, else the day
@@ -50,13 +52,17 @@ pub fn due_date(
     tz: &TimeZone,
 ) -> Option<DueDate> {
     let due = pack.nodes[index].due?;
-    let from = match due.after {
-        DueAfter::Start => start_date(tracker.state(), tz)?,
-        DueAfter::Stage(stage) => tracker.ticked_at(pack, stage)?.to_zoned(tz.clone()).date(),
+    let days = jiff::Span::new().days(i64::from(due.days));
+    let ticked = |node| Some(tracker.ticked_at(pack, node)?.to_zoned(tz.clone()).date());
+    let (date, before) = match due.after {
+        DueAfter::Start => (start_date(tracker.state(), tz)?.checked_add(days).ok()?, None),
+        DueAfter::Stage(node) | DueAfter::Step(node) => (ticked(node)?.checked_add(days).ok()?, None),
+        DueAfter::Before(question) => {
+            let answer = tracker.state().answers.get(&pack.questions[question].id)?;
+            let day: Date = answer.value.as_deref()?.parse().ok()?;
+            (day.checked_sub(days).ok()?, Some((due.days, question)))
+        }
     };
-    let date = from
-        .checked_add(jiff::Span::new().days(i64::from(due.days)))
-        .ok()?;
     let days_left = (date - today).get_days();
     let urgency = if tracker.check(index) == Check::Done {
         Urgency::Met
@@ -67,7 +73,11 @@ pub fn due_date(
     } else {
         Urgency::Later
     };
-    Some(DueDate { date, urgency })
+    Some(DueDate {
+        date,
+        urgency,
+        before,
+    })
 }
 
 /// Every step overdue or due soon, in pack order.
@@ -85,9 +95,15 @@ pub fn pressing(
 }
 
 impl DueDate {
-    /// "Due 9 November 2026 (overdue)": when a step is due, and how urgent when it is.
-    pub fn describe(&self, t: &Text) -> String {
+    /// "Due 9 November 2026 (overdue)": when a step is due, and how urgent when it is;
+    /// "due 2 days before" the answered date it counts from.
+    pub fn describe(&self, t: &Text, pack: &Pack) -> String {
         let mut said = fill(t.due_on, &[("date", &t.date(self.date))]);
+        if let Some((days, question)) = self.before {
+            let values = [("days", days.to_string()), ("question", pack.questions[question].text.clone())];
+            let values: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            said.push_str(&fill(t.due_before_answer, &values));
+        }
         match self.urgency {
             Urgency::Overdue => said.push_str(&format!(" ({})", t.overdue_badge)),
             Urgency::Soon => said.push_str(&format!(" ({})", t.soon_badge)),

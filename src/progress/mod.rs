@@ -14,7 +14,7 @@ pub use runs::{
     set_archived,
 };
 pub use salvage::{Field, Unreadable};
-pub use state::{Changes, FORMAT_VERSION, Run, Skip, State};
+pub use state::{Answer, Changes, FORMAT_VERSION, Run, Skip, State};
 pub use store::{LoadOutcome, Saved, StateError, StateStore};
 pub use tracker::{Before, Check, LeafState, NodeState, SkipPlan, Tracker, orphan_ticks, percent};
 pub use undo::{UNDO_LEVELS, UndoStack};

@@ -20,6 +20,15 @@ pub struct Skip {
     pub at: Timestamp,
 }
 
+/// A mentor's answer to one of the pack's questions: the value kept (`None` when the
+/// question was passed over, so that it is not asked again), and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    pub at: Timestamp,
+}
+
 /// Edits made by one session since its last save: an id ticked at a time or unticked
 /// (`None`), a note written or cleared. Saving applies them onto whatever is on disk,
 /// so two windows on the same pack never undo each other's work.
@@ -43,6 +52,9 @@ pub struct Changes {
     /// Whether the mentor chose that start (`ticklist start`), rather than it being
     /// recorded on the first opening: only a choice is published.
     pub start_chosen: bool,
+    /// Answers given, changed or passed over, by question id; `None` when undo took
+    /// the question back to never asked.
+    pub answers: BTreeMap<String, Option<Answer>>,
 }
 
 impl Changes {
@@ -60,6 +72,7 @@ impl Changes {
             && self.skipped.is_empty()
             && self.opened.is_empty()
             && self.run.is_none()
+            && self.answers.is_empty()
             && !self.start_chosen)
     }
 
@@ -71,6 +84,7 @@ impl Changes {
             && self.opened.is_empty()
             && self.run.is_none()
             && self.start.is_none()
+            && self.answers.is_empty()
     }
 
     /// Adds later edits; for the same id, the later one wins.
@@ -83,6 +97,7 @@ impl Changes {
         self.new.extend(later.new);
         self.skipped.extend(later.skipped);
         self.opened.extend(later.opened);
+        self.answers.extend(later.answers);
         if later.run.is_some() {
             self.run = later.run;
         }
@@ -138,6 +153,9 @@ pub struct State {
     /// the day it was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<Date>,
+    /// Answers to the pack's questions, by question id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<String, Answer>,
 }
 
 /// One run of a repeatable pack: a name (the student's, say), when it was started, and
@@ -163,6 +181,7 @@ impl State {
             opened: BTreeMap::new(),
             run: None,
             start: None,
+            answers: BTreeMap::new(),
         }
     }
 
@@ -191,6 +210,15 @@ impl State {
             && self.opened == other.opened
             && self.run == other.run
             && self.start == other.start
+            && self.answers == other.answers
+    }
+
+    /// The answers given (passed-over questions left out): what fits the pack.
+    pub fn answered(&self) -> BTreeMap<String, String> {
+        self.answers
+            .iter()
+            .filter_map(|(id, a)| Some((id.clone(), a.value.clone()?)))
+            .collect()
     }
 
     /// Replays `changes` on these ticks.
@@ -228,6 +256,12 @@ impl State {
         }
         if let Some(start) = changes.start {
             self.start = Some(start);
+        }
+        for (id, answer) in &changes.answers {
+            match answer {
+                Some(answer) => self.answers.insert(id.clone(), answer.clone()),
+                None => self.answers.remove(id),
+            };
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use jiff::Timestamp;
 
-use super::{Changes, Skip, State};
+use super::{Answer, Changes, Skip, State};
 use crate::pack::Pack;
 
 /// Where a step stands.
@@ -91,33 +91,84 @@ impl Tracker {
     pub fn new(pack: &Pack, mut state: State) -> Self {
         state.pack_version.clone_from(&pack.version);
         let changes = follow_renames(pack, &mut state);
+        let mut tracker = Tracker {
+            state,
+            changes,
+            undo: Vec::new(),
+            done: Vec::new(),
+            total: Vec::new(),
+        };
+        tracker.recount(pack);
+        tracker
+    }
+
+    /// Counts every node's settled and total steps again, for `pack` as it now is
+    /// (fitted to changed answers, say).
+    pub fn recount(&mut self, pack: &Pack) {
         let n = pack.nodes.len();
-        let settled: Vec<bool> = (0..n)
-            .map(|i| {
-                let id = &pack.nodes[i].id;
-                pack.is_step(i) && (state.ticks.contains_key(id) || state.skipped.contains_key(id))
-            })
-            .collect();
         let mut done = vec![0; n];
         let mut total = vec![0; n];
         // Children come after their parent in pre-order: fold from the end upwards.
         for i in (0..n).rev() {
             if pack.is_step(i) {
+                let id = &pack.nodes[i].id;
                 total[i] += 1;
-                done[i] += u32::from(settled[i]);
+                done[i] += u32::from(self.state.ticks.contains_key(id) || self.state.skipped.contains_key(id));
             }
             if let Some(p) = pack.nodes[i].parent {
                 total[p] += total[i];
                 done[p] += done[i];
             }
         }
-        Tracker {
-            state,
-            changes,
-            undo: Vec::new(),
-            done,
-            total,
+        self.done = done;
+        self.total = total;
+    }
+
+    /// Records the answer to question `id` (`None`: passed over). Returns the one it
+    /// replaced, for undo.
+    pub fn set_answer(&mut self, id: &str, value: Option<String>, now: Timestamp) -> Option<Answer> {
+        let answer = Answer {
+            value,
+            at: whole_seconds(now),
+        };
+        self.changes
+            .answers
+            .insert(id.to_string(), Some(answer.clone()));
+        self.state.answers.insert(id.to_string(), answer)
+    }
+
+    /// Puts an answer back as it was before (none: the question never asked).
+    pub fn restore_answer(&mut self, id: &str, before: Option<Answer>) {
+        self.changes.answers.insert(id.to_string(), before.clone());
+        match before {
+            Some(answer) => self.state.answers.insert(id.to_string(), answer),
+            None => self.state.answers.remove(id),
+        };
+    }
+
+    /// What `index` still waits for (its own `waits_for:` and its parents'): the nodes
+    /// named there that apply and are not settled yet.
+    pub fn waiting_for(&self, pack: &Pack, index: usize) -> Vec<usize> {
+        let mut waits = Vec::new();
+        let mut node = Some(index);
+        while let Some(i) = node {
+            waits.extend(pack.nodes[i].waits_for.iter().copied().filter(|&w| {
+                !pack.nodes[w].hidden && self.total[w] > 0 && self.check(w) != Check::Done
+            }));
+            node = pack.nodes[i].parent;
         }
+        waits
+    }
+
+    fn waits(&self, pack: &Pack, index: usize) -> bool {
+        let mut node = Some(index);
+        while let Some(i) = node {
+            if !pack.nodes[i].waits_for.is_empty() {
+                return !self.waiting_for(pack, index).is_empty();
+            }
+            node = pack.nodes[i].parent;
+        }
+        false
     }
 
     pub fn state(&self) -> &State {
@@ -188,10 +239,18 @@ impl Tracker {
             .max()
     }
 
-    /// The first step at or after node `from`, in pack order, still to do: where every
-    /// front end opens, and what "next step to do" goes to.
+    /// The first step at or after node `from`, in pack order, still to do and not
+    /// waiting for another: where every front end opens, and what "next step to do"
+    /// goes to.
     pub fn next_todo(&self, pack: &Pack, from: usize) -> Option<usize> {
-        (from..pack.nodes.len()).find(|&i| pack.is_step(i) && self.check(i) != Check::Done)
+        (from..pack.nodes.len())
+            .find(|&i| pack.is_step(i) && self.check(i) != Check::Done && !self.waits(pack, i))
+    }
+
+    /// The first step still to do, waiting or not: where to go when every step left
+    /// waits.
+    pub fn first_waiting(&self, pack: &Pack) -> Option<usize> {
+        (0..pack.nodes.len()).find(|&i| pack.is_step(i) && self.check(i) != Check::Done)
     }
 
     /// Where node `index` stands (see [`NodeState`]).

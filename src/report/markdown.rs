@@ -324,7 +324,11 @@ pub(super) fn versions(s: &PackSection, t: &Text) -> String {
 
 fn remarks(row: &MentorRow, t: &Text) -> Vec<String> {
     let who = md(&row.label());
-    let mut lines = Vec::new();
+    let mut lines: Vec<String> = row
+        .answers
+        .iter()
+        .map(|(question, answer)| format!("{who} — {}: {}", md(question), md(answer)))
+        .collect();
     for remark in &row.remarks {
         let title = md(&remark.title);
         if let Some(reason) = &remark.skipped {

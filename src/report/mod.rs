@@ -139,6 +139,9 @@ pub struct MentorRow {
     /// The day the checklist started, when the export says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start: Option<Date>,
+    /// The mentor's answers to the pack's questions: the question, the answer.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<(String, String)>,
     pub last_tick: Option<Timestamp>,
     /// Not finished, and no tick within the quiet limit since the last tick or the start.
     pub stale: bool,
@@ -215,6 +218,8 @@ pub enum StepState {
     Skipped,
     /// The step is not in the pack version this mentor has: neither open nor done.
     NotInVersion,
+    /// The mentor's answers rule the step out: neither open nor done.
+    DoesNotApply,
 }
 
 impl StepState {

@@ -64,6 +64,13 @@ pub(super) fn row(export: &Export, ids: Option<&HashMap<String, usize>>, today: 
             });
         }
     }
+    for id in &export.not_applying {
+        if let Some(&index) = ids.and_then(|ids| ids.get(id))
+            && states[index] == StepState::NotInVersion
+        {
+            states[index] = StepState::DoesNotApply;
+        }
+    }
     let total = counted;
     let start = stalls::start_moment(export.start);
     let pace = stalls::pace(&mut ticks, start, &stage_steps, &states);
@@ -79,6 +86,11 @@ pub(super) fn row(export: &Export, ids: Option<&HashMap<String, usize>>, today: 
         total,
         stages,
         start: export.start,
+        answers: export
+            .answers
+            .iter()
+            .map(|a| (clean_name(&a.question), clean_name(&a.words)))
+            .collect(),
         last_tick,
         stale: false,
         late,

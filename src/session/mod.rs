@@ -7,6 +7,7 @@
 //! where to show the words. No rule about ticking lives anywhere else.
 
 mod act;
+mod answers;
 mod ask;
 mod effect;
 mod notice;
@@ -35,9 +36,18 @@ pub use students::Students;
 
 /// A checklist open for one person: its pack and where they stand in it.
 pub struct Session {
-    /// Shared, not copied: the UI's loop, the publisher and the way back to this
-    /// checklist hold the same one (a 10,000-step pack costs milliseconds to copy).
+    /// The pack fitted to this mentor's answers (see `pack::fit`): what every front end
+    /// shows. Shared, not copied: the UI's loop and the way back to this checklist hold
+    /// the same one (a 10,000-step pack costs milliseconds to copy).
     pub pack: Arc<Pack>,
+    /// The pack as its author wrote it, every step in it: what is fitted again when an
+    /// answer changes, and what the publisher exports from.
+    whole: Arc<Pack>,
+    /// The student's checklist's name, for `{student}`.
+    student: Option<String>,
+    /// How many times answers changed which steps apply: a front end that counted
+    /// fewer lays its rows out again.
+    fits: u32,
     tracker: Tracker,
     /// Changes `undo` can take back, latest last: the node acted on and the change.
     undo: UndoStack<(usize, UndoStep)>,
@@ -57,19 +67,46 @@ enum UndoStep {
     Leaves(Before, Notice),
     /// A note written: the one it replaced, and what the change said.
     Note(Option<String>, Notice),
+    /// An answer given: the question's id, the answer it replaced, what it said.
+    Answer(String, Option<crate::progress::Answer>, Notice),
 }
 
 impl Session {
     pub fn new(pack: impl Into<Arc<Pack>>, tracker: Tracker) -> Self {
-        Session {
-            pack: pack.into(),
+        let whole: Arc<Pack> = pack.into();
+        let mut session = Session {
+            pack: Arc::clone(&whole),
+            whole,
+            student: None,
+            fits: 0,
             tracker,
             undo: UndoStack::default(),
             last_seq: 0,
             in_flight: Vec::new(),
             opening: None,
             read_only: None,
+        };
+        session.refit();
+        session
+    }
+
+    /// The session on a student's checklist, named `student`.
+    pub fn for_student(mut self, student: Option<String>) -> Self {
+        if student.is_some() {
+            self.student = student;
+            self.refit();
         }
+        self
+    }
+
+    /// How many times the pack was fitted to changed answers (see `fits`).
+    pub fn fits(&self) -> u32 {
+        self.fits
+    }
+
+    /// The pack as its author wrote it, steps the answers rule out included.
+    pub fn whole(&self) -> &Arc<Pack> {
+        &self.whole
     }
 
     /// The session on a progress file that must not be written, for `reason`.
@@ -201,6 +238,9 @@ impl Session {
         if let Some(refused) = self.refused() {
             return refused;
         }
+        if self.pack.nodes[node].hidden {
+            return Outcome::say(Notice::DoesNotApply(node));
+        }
         let text = match clean(text, lines) {
             Ok(text) => text,
             Err(notice) => return Outcome::say(notice),
@@ -236,6 +276,11 @@ impl Session {
                 self.tracker.set_note(&self.pack, node, before);
                 change
             }
+            UndoStep::Answer(id, before, change) => {
+                self.tracker.restore_answer(&id, before);
+                self.refit();
+                change
+            }
         };
         self.saved(vec![Notice::Undone(Box::new(change))])
     }
@@ -248,17 +293,20 @@ impl Session {
         self.saved(Vec::new())
     }
 
-    /// The next step to do from `from` on, from the top again past the end.
+    /// The next step to do from `from` on, from the top again past the end; one that
+    /// waits for another is passed over while any other is left.
     pub fn next_todo(&self, from: usize) -> Result<usize, Notice> {
         self.tracker
             .next_todo(&self.pack, from)
-            .or_else(|| self.tracker.next_todo(&self.pack, 0))
+            .or_else(|| self.first_todo())
             .ok_or(Notice::AllTicked)
     }
 
     /// The first step to do, where a returning mentor left off.
     pub fn first_todo(&self) -> Option<usize> {
-        self.tracker.next_todo(&self.pack, 0)
+        self.tracker
+            .next_todo(&self.pack, 0)
+            .or_else(|| self.tracker.first_waiting(&self.pack))
     }
 
     /// Link `n` (from 1) of `node`, or why there is none.
@@ -312,6 +360,9 @@ impl Session {
         node: usize,
         apply: impl FnOnce(&mut Session) -> Option<Notice>,
     ) -> Outcome {
+        if self.pack.nodes[node].hidden {
+            return Outcome::say(Notice::DoesNotApply(node));
+        }
         if self.tracker.counts(node).1 == 0 {
             return Outcome::say(Notice::NotTickable);
         }
@@ -319,13 +370,18 @@ impl Session {
             return refused;
         }
         let was_complete = self.tracker.is_complete(&self.pack);
+        let waiting = self.tracker.waiting_for(&self.pack, node);
         let Some(notice) = apply(self) else {
             return Outcome::default();
         };
         let before = self.tracker.take_undo();
+        let early = matches!(notice, Notice::Ticked(_)) && !waiting.is_empty();
         self.undo
             .push((node, UndoStep::Leaves(before, notice.clone())));
         let mut notices = vec![notice];
+        if early {
+            notices.push(Notice::TickedEarly(waiting));
+        }
         if !was_complete && self.tracker.is_complete(&self.pack) {
             notices.push(Notice::Complete);
         }

@@ -101,6 +101,22 @@ pub enum Notice {
     /// The checklist chosen in the chooser could not be opened (why): the one open
     /// before is back.
     Unavailable(String),
+    /// A question answered (the value kept), and how many steps that made apply and
+    /// stop applying.
+    Answered {
+        question: usize,
+        value: String,
+        shown: usize,
+        hidden: usize,
+    },
+    /// A question passed over or its answer cleared: the steps that depend on it show.
+    Unanswered { question: usize, shown: usize },
+    /// What was typed is no answer to the question.
+    AnswerRefused { question: usize, typed: String },
+    /// A step ticked before the ones it waits for (they are named).
+    TickedEarly(Vec<usize>),
+    /// A step the mentor's answers rule out: asked for by its id, it is not changed.
+    DoesNotApply(usize),
 }
 
 impl Notice {
@@ -116,6 +132,8 @@ impl Notice {
             | Notice::DefaultProblem { .. }
             | Notice::Unavailable(_)
             | Notice::ReadOnly(_)
+            | Notice::AnswerRefused { .. }
+            | Notice::DoesNotApply(_)
             | Notice::PublishFailed(_) => Severity::Warning,
             Notice::OpenFailed { .. }
             | Notice::Refused { .. }
@@ -169,6 +187,10 @@ impl Notice {
                     Notice::Skipped(_) => t.undone_skip,
                     Notice::Unskipped(_) => t.undone_unskip,
                     Notice::NoteSaved(_) | Notice::NoteCleared(_) => t.undone_note,
+                    Notice::Answered { question, .. } | Notice::Unanswered { question, .. } => {
+                        let text = &pack.questions[*question].text;
+                        return fill(t.undone_answer, &[("question", text)]);
+                    }
                     _ => t.undone,
                 };
                 match change.node() {
@@ -247,6 +269,33 @@ impl Notice {
                 &[("path", path), ("error", error)],
             ),
             Notice::Unavailable(error) => fill(t.notice_unavailable, &[("error", error)]),
+            Notice::Answered {
+                question,
+                value,
+                shown,
+                hidden,
+            } => {
+                let asked = &pack.questions[*question];
+                let answer = crate::pack::answer_words(asked, value, t);
+                let mut said = fill(t.answer_saved, &[("question", &asked.text), ("answer", &answer)]);
+                steps_changed(&mut said, *shown, *hidden, t);
+                said
+            }
+            Notice::Unanswered { question, shown } => {
+                let mut said = fill(t.answer_cleared, &[("question", &pack.questions[*question].text)]);
+                steps_changed(&mut said, *shown, 0, t);
+                said
+            }
+            Notice::AnswerRefused { question, typed } => {
+                let asked = &pack.questions[*question];
+                crate::pack::parse_answer(asked, typed, t).err().unwrap_or_default()
+            }
+            Notice::TickedEarly(waits) => {
+                let titles: Vec<String> = waits.iter().map(|n| about(t.quoted_title, n)).collect();
+                let count = waits.len().to_string();
+                fill(t.ticked_early, &[("titles", &titles.join(", ")), ("count", &count)])
+            }
+            Notice::DoesNotApply(node) => about(t.does_not_apply, node),
         }
     }
 
@@ -269,6 +318,18 @@ impl Notice {
     /// Whether a copy of the link would help: the browser did not show it.
     pub fn offers_copy(&self) -> bool {
         matches!(self, Notice::NoBrowser(_) | Notice::OpenFailed { .. })
+    }
+}
+
+/// " 2 steps now apply; 1 no longer applies (its tick is kept)." after an answer.
+fn steps_changed(said: &mut String, shown: usize, hidden: usize, t: &Text) {
+    if shown > 0 {
+        said.push(' ');
+        said.push_str(&fill(t.answer_shows, &[("count", &shown.to_string())]));
+    }
+    if hidden > 0 {
+        said.push(' ');
+        said.push_str(&fill(t.answer_hides, &[("count", &hidden.to_string())]));
     }
 }
 

@@ -129,7 +129,9 @@ pub fn open(
         None => None,
     };
     Opened {
-        session: Session::new(pack, tracker).read_only(read_only),
+        session: Session::new(pack, tracker)
+            .read_only(read_only)
+            .for_student(run.clone()),
         store,
         run,
         notices,

@@ -50,6 +50,15 @@ impl HowFar {
             return HowFar::Students(runs.iter().filter(|r| !r.run.archived).count());
         }
         let state = store.peek(&pack.id, &pack.version);
+        // Counted on the steps that apply, as the checklist itself counts them.
+        let fitted;
+        let pack = if pack.questions.is_empty() {
+            pack
+        } else {
+            let whole = std::sync::Arc::new(pack.clone());
+            fitted = crate::pack::fit(&whole, &state.answered(), None);
+            &fitted
+        };
         match Tracker::new(pack, state).overall(pack) {
             (_, 0) => HowFar::Cards(pack.nodes.iter().filter(|n| n.kind == Kind::Info).count()),
             (done, total) => HowFar::Steps { done, total },

@@ -6,7 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::app::PromptKind;
 use crate::describe::describe;
+use crate::pack::QuestionKind;
 use crate::progress::Urgency;
 use crate::text::fill;
 
@@ -54,6 +56,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
     let t = app.text;
+    if let Some(PromptKind::Answer(question)) = app.prompt().map(|p| p.kind) {
+        return question_lines(app, theme, question);
+    }
     let node = &app.session.pack.nodes[index];
     let (shown_box, box_style) = node_box(app, index, theme);
     let about = describe(
@@ -89,7 +94,13 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
             Urgency::Soon => theme.warning,
             Urgency::Met | Urgency::Later => theme.dim,
         };
-        lines.push(Line::styled(due.describe(t), style));
+        lines.push(Line::styled(due.describe(t, &app.session.pack), style));
+    }
+    if let Some(waits) = about.waits {
+        lines.push(Line::styled(waits, theme.warning));
+    }
+    for depends in about.depends {
+        lines.push(Line::styled(depends, theme.dim));
     }
     if let Some(from) = about.counted_from {
         lines.push(Line::styled(from, theme.dim));
@@ -128,6 +139,26 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
             lines.push(Line::styled(format!("   {url}"), theme.url));
         }
     }
+    lines
+}
+
+/// The question being answered and what it takes: its choices, numbered.
+fn question_lines<'a>(app: &'a App, theme: &Theme, question: usize) -> Vec<Line<'a>> {
+    let asked = &app.session.pack.questions[question];
+    let mut lines = vec![Line::styled(asked.text.as_str(), theme.title), Line::default()];
+    match &asked.kind {
+        QuestionKind::Choice(choices) => {
+            for (n, choice) in choices.iter().enumerate() {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{}. ", n + 1), theme.key),
+                    Span::raw(choice.text.as_str()),
+                ]));
+            }
+        }
+        _ => lines.push(Line::raw(crate::pack::takes(asked, app.text))),
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(app.text.answer_hint, theme.dim));
     lines
 }
 

@@ -103,6 +103,10 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
             ),
             PromptKind::Note => app.text.note_prompt.into(),
             PromptKind::NothingToSkip => app.text.skip_prompt_card.into(),
+            PromptKind::Answer(question) => {
+                let asked = &app.session.pack.questions[question];
+                fill(app.text.answer_prompt, &[("question", &asked.text)])
+            }
         };
         frame.render_widget(typed(&template, &asked.line, status, theme), status);
         typing_point(frame, status, &template, &asked.line, theme);

@@ -250,6 +250,19 @@ pub enum ProgressCommand {
         #[arg(long, conflicts_with = "text")]
         clear: bool,
     },
+    /// Answer one of the checklist's questions: the steps your answer rules out are
+    /// hidden, their ticks kept (`--clear` takes the answer back).
+    Answer {
+        #[arg(value_name = "QUESTION")]
+        id: String,
+        /// A choice's id, its words or its number; yes or no; a date (2026-12-10); a text.
+        #[arg(value_name = "ANSWER", required_unless_present = "clear")]
+        value: Option<String>,
+        #[arg(long, conflicts_with = "value")]
+        clear: bool,
+    },
+    /// List the checklist's questions and your answers.
+    Answers,
     /// Write a progress report to send: per stage and part, each step with its date and note.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]

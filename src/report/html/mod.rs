@@ -231,6 +231,7 @@ fn write_grid(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()>
         (StepState::Todo, "·", t.report_state_todo),
         (StepState::Partial, "◐", t.report_state_partial),
         (StepState::NotInVersion, "∅", t.report_no_stage),
+        (StepState::DoesNotApply, "○", t.report_state_not_for_them),
     ];
     writeln!(out, "<h3>{}</h3>", text(t.report_grid))?;
     let legend: Vec<String> = states
@@ -294,11 +295,15 @@ fn write_grid(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()>
 }
 
 fn write_remarks(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()> {
-    if s.mentors.iter().all(|m| m.remarks.is_empty()) {
+    if s.mentors.iter().all(|m| m.remarks.is_empty() && m.answers.is_empty()) {
         return Ok(());
     }
     writeln!(out, "<h3>{}</h3>\n<ul>", text(t.report_remarks))?;
     for row in &s.mentors {
+        for (question, answer) in &row.answers {
+            let (who, question, answer) = (text(&row.label()), text(question), text(answer));
+            writeln!(out, "<li><b>{who}</b> — {question}: {answer}</li>")?;
+        }
         for remark in &row.remarks {
             let who = text(&row.label());
             let title = text(&remark.title);

@@ -1,0 +1,67 @@
+//! Plain mode's questions: `a` alone lists them with the answers given, `a N ANSWER`
+//! answers one through the core, as the full-screen UI and `ticklist answer` do.
+
+use jiff::Timestamp;
+
+use super::commands::{Verb, letters};
+use super::{Plain, Reply};
+use crate::pack::{answer_words, takes};
+use crate::text::fill;
+
+impl Plain {
+    /// Each question, numbered, with the answer given and what it takes; then how to
+    /// answer.
+    pub(super) fn questions(&self) -> Vec<String> {
+        let (pack, t) = (&self.session.pack, self.text);
+        if pack.questions.is_empty() {
+            return vec![t.answers_none.into()];
+        }
+        let mut lines = vec![format!("{}:", t.answers_title)];
+        for (i, question) in pack.questions.iter().enumerate() {
+            let answer = self
+                .session
+                .answer_of(i)
+                .map_or_else(|| t.answer_not_given.to_string(), |v| answer_words(question, v, t));
+            let takes = takes(question, t);
+            lines.push(format!("{}. {} {answer} ({takes})", i + 1, question.text));
+        }
+        let keys = letters(Verb::Answer, &self.keymap).into_iter().next().unwrap_or_default();
+        lines.push(fill(t.plain_answers_hint, &[("keys", &keys)]));
+        lines
+    }
+
+    /// `a N ANSWER`: question N (or its id) answered; `a N` alone takes the answer back.
+    pub(super) fn answer(&mut self, rest: &str, now: Timestamp) -> Reply {
+        if rest.is_empty() {
+            return Reply::say(self.questions());
+        }
+        let (which, typed) = rest.split_once(' ').unwrap_or((rest, ""));
+        let pack = &self.session.pack;
+        let question = match which.parse::<usize>() {
+            Ok(n) => n.checked_sub(1).filter(|&q| q < pack.questions.len()),
+            Err(_) => pack.question(which),
+        };
+        let Some(question) = question else {
+            return Reply::say(self.questions());
+        };
+        let typed = typed.trim();
+        let outcome = self.session.answer(question, (!typed.is_empty()).then_some(typed), now);
+        self.refitted();
+        self.changed(outcome)
+    }
+
+    /// After an answer: the lists `g N` counts in, and the current line if it no longer
+    /// applies (the next one that does).
+    fn refitted(&mut self) {
+        let pack = &self.session.pack;
+        self.steps = (0..pack.nodes.len()).filter(|&i| pack.is_step(i)).collect();
+        self.cards = (0..pack.nodes.len())
+            .filter(|&i| pack.is_leaf(i) && pack.is_info(i) && !pack.nodes[i].hidden)
+            .collect();
+        let shown = |i: &usize| !pack.nodes[*i].hidden;
+        self.current = (self.current..pack.nodes.len())
+            .find(shown)
+            .or_else(|| (0..pack.nodes.len()).find(shown))
+            .unwrap_or(0);
+    }
+}
