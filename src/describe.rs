@@ -96,7 +96,10 @@ fn depends(pack: &Pack, tracker: &Tracker, index: usize, t: &Text) -> Vec<String
             match answer.and_then(|a| a.value.as_deref()) {
                 Some(value) => {
                     let answer = answer_words(question, value, t);
-                    fill(t.depends_on, &[("question", &question.text), ("answer", &answer)])
+                    fill(
+                        t.depends_on,
+                        &[("question", &question.text), ("answer", &answer)],
+                    )
                 }
                 None => fill(t.depends_unanswered, &[("question", &question.text)]),
             }

@@ -74,7 +74,11 @@ impl App {
         }
         let question = questions.remove(0);
         self.questions = questions;
-        let answer = self.session.answer_of(question).unwrap_or_default().to_string();
+        let answer = self
+            .session
+            .answer_of(question)
+            .unwrap_or_default()
+            .to_string();
         let node = self.tree.selected().unwrap_or(0);
         self.ask(PromptKind::Answer(question), node, answer);
     }
@@ -99,7 +103,13 @@ impl App {
 
     /// The answer typed to `question`: kept, or, when it is none, asked again with
     /// what was typed; then the next question.
-    fn answered(&mut self, question: usize, node: usize, text: String, now: Timestamp) -> Vec<Effect> {
+    fn answered(
+        &mut self,
+        question: usize,
+        node: usize,
+        text: String,
+        now: Timestamp,
+    ) -> Vec<Effect> {
         let typed = (!text.trim().is_empty()).then_some(text.as_str());
         let outcome = self.session.answer(question, typed, now);
         let refused = outcome
@@ -136,7 +146,9 @@ impl App {
                     PromptKind::Skip { .. } => self.session.skip(node, &text, now),
                     PromptKind::Note => self.session.note(node, &text, false),
                     PromptKind::NothingToSkip => return Vec::new(),
-                    PromptKind::Answer(question) => return self.answered(question, node, text, now),
+                    PromptKind::Answer(question) => {
+                        return self.answered(question, node, text, now);
+                    }
                 };
                 return self.show(outcome);
             }

@@ -27,7 +27,10 @@ pub(super) fn answer(
             t.answers_none.to_string()
         } else {
             let id = crate::safe_text::printable(id, false);
-            fill(t.answer_no_question, &[("id", &id), ("ids", &ids.join(", "))])
+            fill(
+                t.answer_no_question,
+                &[("id", &id), ("ids", &ids.join(", "))],
+            )
         };
         return Err(Failure::BadAnswer(message));
     };
@@ -51,10 +54,10 @@ fn list(c: &Opened<'_>, out: &mut impl Write) -> Result<(), Failure> {
         return writeln!(out, "{}", t.answers_none).map_err(Failure::Output);
     }
     for (i, question) in pack.questions.iter().enumerate() {
-        let answer = c
-            .session
-            .answer_of(i)
-            .map_or_else(|| t.answer_not_given.to_string(), |v| answer_words(question, v, t));
+        let answer = c.session.answer_of(i).map_or_else(
+            || t.answer_not_given.to_string(),
+            |v| answer_words(question, v, t),
+        );
         writeln!(out, "{}  {}: {answer}", question.id, question.text).map_err(Failure::Output)?;
     }
     Ok(())

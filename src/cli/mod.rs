@@ -1,6 +1,7 @@
 //! The command line: what `ticklist` accepts (`args`), and one module per family of
 //! subcommands. Errors are [`Failure`]s, each with its exit code.
 
+mod answering;
 mod args;
 mod checklist;
 mod dispatch;
@@ -9,7 +10,6 @@ mod failure;
 mod help;
 mod ids;
 mod listing;
-mod answering;
 mod marks;
 mod pack_import;
 mod pack_install;

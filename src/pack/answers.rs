@@ -15,11 +15,25 @@ use crate::text::{Text, fill};
 pub fn parse_answer(question: &Question, typed: &str, t: &Text) -> Result<String, String> {
     let typed = typed.trim();
     let folded = fold(typed);
-    let refused = || Err(fill(t.answer_refused, &[("answer", &printable(typed, false)), ("takes", &takes(question, t))]));
+    let refused = || {
+        Err(fill(
+            t.answer_refused,
+            &[
+                ("answer", &printable(typed, false)),
+                ("takes", &takes(question, t)),
+            ],
+        ))
+    };
     match &question.kind {
         QuestionKind::Choice(choices) => {
-            let by_number = typed.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| choices.get(i));
-            let by_words = choices.iter().find(|c| fold(&c.id) == folded || fold(&c.text) == folded);
+            let by_number = typed
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| choices.get(i));
+            let by_words = choices
+                .iter()
+                .find(|c| fold(&c.id) == folded || fold(&c.text) == folded);
             match by_number.or(by_words) {
                 Some(choice) => Ok(choice.id.clone()),
                 None => refused(),
@@ -69,7 +83,10 @@ pub fn takes(question: &Question, t: &Text) -> String {
             .map(|(i, c)| format!("{} {}", i + 1, c.text))
             .collect::<Vec<_>>()
             .join(" · "),
-        QuestionKind::YesNo => fill(t.answer_takes_yes_no, &[("yes", t.answer_yes), ("no", t.answer_no)]),
+        QuestionKind::YesNo => fill(
+            t.answer_takes_yes_no,
+            &[("yes", t.answer_yes), ("no", t.answer_no)],
+        ),
         QuestionKind::Date => t.answer_takes_date.into(),
         QuestionKind::Text => t.answer_takes_text.into(),
     }
@@ -98,11 +115,17 @@ mod tests {
     use crate::text::{EN, FR};
 
     fn billing() -> Question {
-        let choice = |id: &str, text: &str| Choice { id: id.into(), text: text.into() };
+        let choice = |id: &str, text: &str| Choice {
+            id: id.into(),
+            text: text.into(),
+        };
         Question {
             id: "billing".into(),
             text: "How do you invoice?".into(),
-            kind: QuestionKind::Choice(vec![choice("sole-trader", "As a sole trader"), choice("company", "Through my company")]),
+            kind: QuestionKind::Choice(vec![
+                choice("sole-trader", "As a sole trader"),
+                choice("company", "Through my company"),
+            ]),
         }
     }
 
@@ -110,23 +133,46 @@ mod tests {
     fn a_choice_is_read_by_number_id_or_words_and_anything_else_says_the_choices() {
         let q = billing();
         assert_eq!(parse_answer(&q, "2", &EN).as_deref(), Ok("company"));
-        assert_eq!(parse_answer(&q, " sole-trader ", &EN).as_deref(), Ok("sole-trader"));
-        assert_eq!(parse_answer(&q, "as a SOLE trader", &EN).as_deref(), Ok("sole-trader"));
+        assert_eq!(
+            parse_answer(&q, " sole-trader ", &EN).as_deref(),
+            Ok("sole-trader")
+        );
+        assert_eq!(
+            parse_answer(&q, "as a SOLE trader", &EN).as_deref(),
+            Ok("sole-trader")
+        );
         let refused = parse_answer(&q, "3", &EN).unwrap_err();
-        assert!(refused.contains("1 As a sole trader · 2 Through my company"), "{refused}");
+        assert!(
+            refused.contains("1 As a sole trader · 2 Through my company"),
+            "{refused}"
+        );
         assert_eq!(answer_words(&q, "company", &EN), "Through my company");
     }
 
     #[test]
     fn yes_no_and_dates_are_read_in_either_language() {
-        let yes_no = Question { id: "q".into(), text: "Q".into(), kind: QuestionKind::YesNo };
+        let yes_no = Question {
+            id: "q".into(),
+            text: "Q".into(),
+            kind: QuestionKind::YesNo,
+        };
         assert_eq!(parse_answer(&yes_no, "Oui", &FR).as_deref(), Ok(YES));
         assert_eq!(parse_answer(&yes_no, "n", &EN).as_deref(), Ok(NO));
         assert!(parse_answer(&yes_no, "maybe", &EN).is_err());
         assert_eq!(answer_words(&yes_no, YES, &FR), FR.answer_yes);
-        let date = Question { id: "d".into(), text: "D".into(), kind: QuestionKind::Date };
-        assert_eq!(parse_answer(&date, "2026-12-10", &EN).as_deref(), Ok("2026-12-10"));
-        assert_eq!(parse_answer(&date, "10/12/2026", &FR).as_deref(), Ok("2026-12-10"));
+        let date = Question {
+            id: "d".into(),
+            text: "D".into(),
+            kind: QuestionKind::Date,
+        };
+        assert_eq!(
+            parse_answer(&date, "2026-12-10", &EN).as_deref(),
+            Ok("2026-12-10")
+        );
+        assert_eq!(
+            parse_answer(&date, "10/12/2026", &FR).as_deref(),
+            Ok("2026-12-10")
+        );
         assert!(parse_answer(&date, "31/02/2026", &FR).is_err());
         assert_eq!(answer_words(&date, "2026-12-10", &EN), "10 December 2026");
     }

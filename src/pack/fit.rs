@@ -14,7 +14,11 @@ use crate::text::{Lang, Text, fill};
 
 /// `pack` fitted to `answers` (question id → value kept) and the student's checklist
 /// `student`; the pack itself when it asks nothing and fills nothing.
-pub fn fit(pack: &Arc<Pack>, answers: &BTreeMap<String, String>, student: Option<&str>) -> Arc<Pack> {
+pub fn fit(
+    pack: &Arc<Pack>,
+    answers: &BTreeMap<String, String>,
+    student: Option<&str>,
+) -> Arc<Pack> {
     if pack.fitted_from.is_some() || (pack.questions.is_empty() && !has_placeholders(pack)) {
         return Arc::clone(pack);
     }
@@ -22,16 +26,23 @@ pub fn fit(pack: &Arc<Pack>, answers: &BTreeMap<String, String>, student: Option
     fitted.fitted_from = Some(pack.digest());
     let t = Lang::from_code(&pack.lang).unwrap_or(Lang::En).text();
     for i in 0..fitted.nodes.len() {
-        let parent_hidden = fitted.nodes[i].parent.is_some_and(|p| fitted.nodes[p].hidden);
+        let parent_hidden = fitted.nodes[i]
+            .parent
+            .is_some_and(|p| fitted.nodes[p].hidden);
         let ruled_out = fitted.nodes[i].when.iter().any(|condition| {
             let id = &pack.questions[condition.question].id;
-            answers.get(id).is_some_and(|answer| !condition.accepted.contains(answer))
+            answers
+                .get(id)
+                .is_some_and(|answer| !condition.accepted.contains(answer))
         });
         fitted.nodes[i].hidden = parent_hidden || ruled_out;
     }
     // A stage or part whose every child is hidden goes too: deepest first.
     for i in (0..fitted.nodes.len()).rev() {
-        if !fitted.is_leaf(i) && !fitted.nodes[i].hidden && fitted.children(Some(i)).next().is_none() {
+        if !fitted.is_leaf(i)
+            && !fitted.nodes[i].hidden
+            && fitted.children(Some(i)).next().is_none()
+        {
             fitted.nodes[i].hidden = true;
         }
     }
@@ -51,7 +62,12 @@ pub fn hidden_steps(pack: &Pack) -> usize {
 }
 
 fn fill_node(node: &mut Node, fill_in: &impl Fn(&str) -> Option<String>) {
-    let texts = [Some(&mut node.title), node.details.as_mut(), node.warning.as_mut(), node.note.as_mut()];
+    let texts = [
+        Some(&mut node.title),
+        node.details.as_mut(),
+        node.warning.as_mut(),
+        node.note.as_mut(),
+    ];
     for text in texts.into_iter().flatten() {
         if let Some(filled) = fill_in(text) {
             *text = filled;
@@ -61,10 +77,15 @@ fn fill_node(node: &mut Node, fill_in: &impl Fn(&str) -> Option<String>) {
 
 fn has_placeholders(pack: &Pack) -> bool {
     pack.nodes.iter().any(|n| {
-        [Some(&n.title), n.details.as_ref(), n.warning.as_ref(), n.note.as_ref()]
-            .into_iter()
-            .flatten()
-            .any(|text| super::validate::placeholder_names(text).next().is_some())
+        [
+            Some(&n.title),
+            n.details.as_ref(),
+            n.warning.as_ref(),
+            n.note.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|text| super::validate::placeholder_names(text).next().is_some())
     })
 }
 
@@ -82,7 +103,10 @@ fn fill_placeholders(
     let mut filled = text.to_string();
     for name in names {
         let value = match name.split_once(':') {
-            None => student.map_or_else(|| t.placeholder_student.to_string(), |s| printable(s, false).into_owned()),
+            None => student.map_or_else(
+                || t.placeholder_student.to_string(),
+                |s| printable(s, false).into_owned(),
+            ),
             Some((_, id)) => {
                 let Some(question) = pack.questions.iter().find(|q| q.id == id) else {
                     continue;
@@ -147,10 +171,20 @@ stages:
         let fitted = fit(&pack, &answers, None);
         let shown = |id: &str| !fitted.nodes[fitted.find(id).unwrap()].hidden;
         assert!(shown("urssaf") && shown("sole") && shown("slack"));
-        assert!(!shown("kbis") && !shown("firm"), "the part's only step is ruled out");
+        assert!(
+            !shown("kbis") && !shown("firm"),
+            "the part's only step is ruled out"
+        );
         assert_eq!(fitted.groups.len(), 3);
-        assert_eq!(fitted.digest(), pack.digest(), "the manager's pack, not this view of it");
-        assert_eq!(fitted.nodes[fitted.find("urssaf").unwrap()].title, "Declare to URSSAF before [your answer to “Date of the first session”]");
+        assert_eq!(
+            fitted.digest(),
+            pack.digest(),
+            "the manager's pack, not this view of it"
+        );
+        assert_eq!(
+            fitted.nodes[fitted.find("urssaf").unwrap()].title,
+            "Declare to URSSAF before [your answer to “Date of the first session”]"
+        );
     }
 
     #[test]
@@ -160,6 +194,9 @@ stages:
         assert!(fitted.nodes.iter().all(|n| !n.hidden));
         let answers = BTreeMap::from([("date".to_string(), "2026-12-10".to_string())]);
         let fitted = fit(&pack, &answers, None);
-        assert_eq!(fitted.nodes[fitted.find("urssaf").unwrap()].title, "Declare to URSSAF before 10 December 2026");
+        assert_eq!(
+            fitted.nodes[fitted.find("urssaf").unwrap()].title,
+            "Declare to URSSAF before 10 December 2026"
+        );
     }
 }

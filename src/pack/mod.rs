@@ -19,14 +19,15 @@ use std::path::Path;
 use crate::safe_text::printable;
 use crate::text::{EN, Text, fill};
 
+pub use answers::{answer_words, parse_answer, read_date, takes};
 pub use builtin::{BUILTIN_ID, BUILTINS, Builtin, builtin, find_builtin};
 pub use cache::PackCache;
 pub use error::{PackError, Problem};
-pub use generate::generate;
-pub use answers::{answer_words, parse_answer, read_date, takes};
 pub use fit::{fit, hidden_steps};
+pub use generate::generate;
 pub use model::{
-    Choice, Condition, Contact, Due, DueAfter, Kind, Level, Link, Node, Pack, Question, QuestionKind,
+    Choice, Condition, Contact, Due, DueAfter, Kind, Level, Link, Node, Pack, Question,
+    QuestionKind,
 };
 pub use validate::{
     MAX_ID_LEN, MAX_LINKS, MAX_NODES, MAX_TEXT_CHARS, MAX_TITLE_CHARS, NO, Validated, YES,

@@ -284,8 +284,13 @@ impl Validator {
         if let Some(waits) = raw.waits_for {
             let place = (waits.referenced.line(), waits.referenced.column());
             self.waits_lines.insert(index, place);
-            let names = waits.value.into_iter().map(|w| w.trim().to_string()).collect();
-            self.pending.push((conditions::Pending::Waits(index, names), place));
+            let names = waits
+                .value
+                .into_iter()
+                .map(|w| w.trim().to_string())
+                .collect();
+            self.pending
+                .push((conditions::Pending::Waits(index, names), place));
         }
         let node = Node {
             id: raw.id.value.clone(),

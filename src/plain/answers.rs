@@ -18,14 +18,17 @@ impl Plain {
         }
         let mut lines = vec![format!("{}:", t.answers_title)];
         for (i, question) in pack.questions.iter().enumerate() {
-            let answer = self
-                .session
-                .answer_of(i)
-                .map_or_else(|| t.answer_not_given.to_string(), |v| answer_words(question, v, t));
+            let answer = self.session.answer_of(i).map_or_else(
+                || t.answer_not_given.to_string(),
+                |v| answer_words(question, v, t),
+            );
             let takes = takes(question, t);
             lines.push(format!("{}. {} {answer} ({takes})", i + 1, question.text));
         }
-        let keys = letters(Verb::Answer, &self.keymap).into_iter().next().unwrap_or_default();
+        let keys = letters(Verb::Answer, &self.keymap)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
         lines.push(fill(t.plain_answers_hint, &[("keys", &keys)]));
         lines
     }
@@ -45,7 +48,9 @@ impl Plain {
             return Reply::say(self.questions());
         };
         let typed = typed.trim();
-        let outcome = self.session.answer(question, (!typed.is_empty()).then_some(typed), now);
+        let outcome = self
+            .session
+            .answer(question, (!typed.is_empty()).then_some(typed), now);
         self.refitted();
         self.changed(outcome)
     }

@@ -4,8 +4,8 @@
 //! part is pure: a command goes in, lines and at most one [`Effect`] come out;
 //! [`session`] does the reading and writing.
 
-mod chooser;
 mod answers;
+mod chooser;
 mod commands;
 mod io;
 mod picker;

@@ -55,8 +55,13 @@ pub fn due_date(
     let days = jiff::Span::new().days(i64::from(due.days));
     let ticked = |node| Some(tracker.ticked_at(pack, node)?.to_zoned(tz.clone()).date());
     let (date, before) = match due.after {
-        DueAfter::Start => (start_date(tracker.state(), tz)?.checked_add(days).ok()?, None),
-        DueAfter::Stage(node) | DueAfter::Step(node) => (ticked(node)?.checked_add(days).ok()?, None),
+        DueAfter::Start => (
+            start_date(tracker.state(), tz)?.checked_add(days).ok()?,
+            None,
+        ),
+        DueAfter::Stage(node) | DueAfter::Step(node) => {
+            (ticked(node)?.checked_add(days).ok()?, None)
+        }
         DueAfter::Before(question) => {
             let answer = tracker.state().answers.get(&pack.questions[question].id)?;
             let day: Date = answer.value.as_deref()?.parse().ok()?;
@@ -100,7 +105,10 @@ impl DueDate {
     pub fn describe(&self, t: &Text, pack: &Pack) -> String {
         let mut said = fill(t.due_on, &[("date", &t.date(self.date))]);
         if let Some((days, question)) = self.before {
-            let values = [("days", days.to_string()), ("question", pack.questions[question].text.clone())];
+            let values = [
+                ("days", days.to_string()),
+                ("question", pack.questions[question].text.clone()),
+            ];
             let values: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
             said.push_str(&fill(t.due_before_answer, &values));
         }

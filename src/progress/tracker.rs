@@ -113,7 +113,9 @@ impl Tracker {
             if pack.is_step(i) {
                 let id = &pack.nodes[i].id;
                 total[i] += 1;
-                done[i] += u32::from(self.state.ticks.contains_key(id) || self.state.skipped.contains_key(id));
+                done[i] += u32::from(
+                    self.state.ticks.contains_key(id) || self.state.skipped.contains_key(id),
+                );
             }
             if let Some(p) = pack.nodes[i].parent {
                 total[p] += total[i];
@@ -126,7 +128,12 @@ impl Tracker {
 
     /// Records the answer to question `id` (`None`: passed over). Returns the one it
     /// replaced, for undo.
-    pub fn set_answer(&mut self, id: &str, value: Option<String>, now: Timestamp) -> Option<Answer> {
+    pub fn set_answer(
+        &mut self,
+        id: &str,
+        value: Option<String>,
+        now: Timestamp,
+    ) -> Option<Answer> {
         let answer = Answer {
             value,
             at: whole_seconds(now),

@@ -85,7 +85,208 @@ impl Session {
             },
             None => Notice::Unanswered { question, shown },
         };
-        self.undo.push((0, UndoStep::Answer(id, before, said.clone())));
+        self.undo
+            .push((0, UndoStep::Answer(id, before, said.clone())));
         self.saved(vec![said])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::load_str;
+    use crate::progress::{State, Tracker};
+    use proptest::prelude::*;
+
+    const PACK: &str = r#"
+id: fitting
+version: "1"
+lang: en
+title: T
+questions:
+  - id: billing
+    text: How do you invoice?
+    choices:
+      - { id: sole-trader, text: As a sole trader }
+      - { id: company, text: Through my company }
+  - id: employee
+    text: Are you an employee?
+    kind: yes-no
+  - id: date
+    text: Date of the first session
+    kind: date
+stages:
+  - id: register
+    title: Register
+    parts:
+      - id: sole
+        title: As a sole trader
+        when: { billing: sole-trader }
+        items:
+          - { id: urssaf, title: Declare yourself }
+          - { id: tell, title: Tell your employer, when: { employee: "yes" } }
+      - id: firm
+        title: Through a company
+        when: { billing: [company] }
+        items:
+          - { id: kbis, title: Send your company's papers }
+  - id: contract
+    title: Contract
+    items:
+      - { id: sign, title: Sign the contract }
+      - { id: welcome, title: Read the welcome mail, waits_for: [sign] }
+      - id: prepare
+        title: Prepare the first session
+        due: { days: 2, before: "answer:date" }
+"#;
+
+    fn at(hour: i8) -> Timestamp {
+        jiff::civil::date(2026, 12, 7)
+            .at(hour, 0, 0, 0)
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .unwrap()
+            .timestamp()
+    }
+
+    fn session() -> Session {
+        let pack = load_str(PACK, "fitting.yaml").unwrap();
+        let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+        Session::new(pack, tracker)
+    }
+
+    fn shown(s: &Session) -> Vec<&str> {
+        (0..s.pack.nodes.len())
+            .filter(|&i| s.pack.is_step(i))
+            .map(|i| s.pack.nodes[i].id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn an_answer_hides_and_shows_steps_keeps_their_ticks_and_is_undone() {
+        let mut s = session();
+        assert_eq!(s.unasked(), [0, 1, 2], "every question asked at first");
+        assert_eq!(
+            shown(&s),
+            ["urssaf", "tell", "kbis", "sign", "welcome", "prepare"]
+        );
+        let kbis = s.pack.find("kbis").unwrap();
+        let _ = s.toggle(kbis, at(9));
+        let said = s.answer(0, Some("1"), at(10));
+        assert_eq!(
+            said.notices,
+            [Notice::Answered {
+                question: 0,
+                value: "sole-trader".into(),
+                shown: 0,
+                hidden: 1
+            }]
+        );
+        assert!(said.save().is_some(), "an answer is saved");
+        assert_eq!(shown(&s), ["urssaf", "tell", "sign", "welcome", "prepare"]);
+        assert_eq!(
+            s.tracker().overall(&s.pack),
+            (0, 5),
+            "a hidden tick counts nowhere"
+        );
+        assert!(
+            s.tracker().state().ticks.contains_key("kbis"),
+            "and is kept"
+        );
+        assert_eq!(s.toggle(kbis, at(11)).notices, [Notice::DoesNotApply(kbis)]);
+        let _ = s.answer(0, Some("company"), at(12));
+        assert_eq!(
+            s.tracker().overall(&s.pack),
+            (1, 4),
+            "the tick counts again"
+        );
+        let _ = s.undo();
+        assert_eq!(s.answer_of(0), Some("sole-trader"));
+        let _ = s.undo();
+        assert_eq!(s.answer_of(0), None);
+        assert_eq!(s.unasked(), [0, 1, 2], "taken back to never asked");
+        let refused = s.answer(1, Some("perhaps"), at(13));
+        assert!(matches!(
+            refused.notices[..],
+            [Notice::AnswerRefused { question: 1, .. }]
+        ));
+        assert!(refused.save().is_none());
+        let _ = s.answer(1, None, at(13));
+        assert_eq!(s.unasked(), [0, 2], "passed over: not asked again");
+    }
+
+    #[test]
+    fn a_waiting_step_is_passed_over_and_ticking_it_early_is_said() {
+        let mut s = session();
+        let (sign, welcome) = (
+            s.pack.find("sign").unwrap(),
+            s.pack.find("welcome").unwrap(),
+        );
+        for id in ["urssaf", "tell", "kbis"] {
+            let _ = s.toggle(s.pack.find(id).unwrap(), at(9));
+        }
+        assert_eq!(s.next_todo(0), Ok(sign));
+        assert_eq!(
+            s.next_todo(sign + 1),
+            Ok(s.pack.find("prepare").unwrap()),
+            "welcome waits"
+        );
+        let early = s.toggle(welcome, at(10));
+        assert_eq!(
+            early.notices,
+            [Notice::Ticked(welcome), Notice::TickedEarly(vec![sign])]
+        );
+        let _ = s.undo();
+        let _ = s.toggle(sign, at(11));
+        assert_eq!(s.toggle(welcome, at(12)).notices, [Notice::Ticked(welcome)]);
+    }
+
+    #[test]
+    fn a_step_is_due_days_before_the_date_answered() {
+        let mut s = session();
+        let prepare = s.pack.find("prepare").unwrap();
+        let tz = jiff::tz::TimeZone::UTC;
+        let today = jiff::civil::date(2026, 12, 7);
+        let due =
+            |s: &Session| crate::progress::due_date(&s.pack, s.tracker(), prepare, today, &tz);
+        assert_eq!(due(&s), None, "no date answered yet");
+        let _ = s.answer(2, Some("12/12/2026"), at(9));
+        let due = due(&s).unwrap();
+        assert_eq!(due.date, jiff::civil::date(2026, 12, 10));
+        assert_eq!(
+            due.describe(&crate::text::EN, &s.pack),
+            "Due 10 December 2026, 2 days before “Date of the first session”"
+        );
+    }
+
+    proptest! {
+        /// Whatever the answers and ticks, the figures are a plain recount of the steps
+        /// that apply: a step applies when no `when:` on it or above it names an answer
+        /// it does not accept.
+        #[test]
+        fn figures_are_a_recount_of_the_steps_that_apply(
+            billing in 0..3usize, employee in 0..3usize, ticks in proptest::collection::vec(any::<bool>(), 6)
+        ) {
+            let mut s = session();
+            let ids = ["urssaf", "tell", "kbis", "sign", "welcome", "prepare"];
+            for (id, tick) in ids.iter().zip(&ticks) {
+                if *tick {
+                    let _ = s.toggle(s.pack.find(id).unwrap(), at(9));
+                }
+            }
+            let billing = ["sole-trader", "company", ""][billing];
+            let employee = ["yes", "no", ""][employee];
+            let _ = s.answer(0, (!billing.is_empty()).then_some(billing), at(10));
+            let _ = s.answer(1, (!employee.is_empty()).then_some(employee), at(10));
+            let applies = |id: &str| match id {
+                "urssaf" => billing != "company",
+                "tell" => billing != "company" && employee != "no",
+                "kbis" => billing != "sole-trader",
+                _ => true,
+            };
+            let total = ids.iter().filter(|id| applies(id)).count();
+            let done = ids.iter().zip(&ticks).filter(|(id, tick)| **tick && applies(id)).count();
+            let (d, t) = s.tracker().overall(&s.pack);
+            prop_assert_eq!((d as usize, t as usize), (done, total));
+        }
     }
 }

@@ -6,6 +6,8 @@ use crate::progress::{Changes, State};
 
 /// Work for the outside world, done by `effects`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+// A handful a key, moved once: boxing the save's edits would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Effect {
     /// Write these edits to disk; `seq` numbers them for the [`EffectResult`] that follows.
     Save {
@@ -18,6 +20,7 @@ pub enum Effect {
 
 /// What came of an [`Effect`], told back to the core.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(clippy::large_enum_variant)]
 pub enum EffectResult {
     Opened(String),
     /// Nothing could show a page here (no display); the URL is all we can give.

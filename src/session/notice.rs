@@ -110,9 +110,15 @@ pub enum Notice {
         hidden: usize,
     },
     /// A question passed over or its answer cleared: the steps that depend on it show.
-    Unanswered { question: usize, shown: usize },
+    Unanswered {
+        question: usize,
+        shown: usize,
+    },
     /// What was typed is no answer to the question.
-    AnswerRefused { question: usize, typed: String },
+    AnswerRefused {
+        question: usize,
+        typed: String,
+    },
     /// A step ticked before the ones it waits for (they are named).
     TickedEarly(Vec<usize>),
     /// A step the mentor's answers rule out: asked for by its id, it is not changed.
@@ -277,23 +283,34 @@ impl Notice {
             } => {
                 let asked = &pack.questions[*question];
                 let answer = crate::pack::answer_words(asked, value, t);
-                let mut said = fill(t.answer_saved, &[("question", &asked.text), ("answer", &answer)]);
+                let mut said = fill(
+                    t.answer_saved,
+                    &[("question", &asked.text), ("answer", &answer)],
+                );
                 steps_changed(&mut said, *shown, *hidden, t);
                 said
             }
             Notice::Unanswered { question, shown } => {
-                let mut said = fill(t.answer_cleared, &[("question", &pack.questions[*question].text)]);
+                let mut said = fill(
+                    t.answer_cleared,
+                    &[("question", &pack.questions[*question].text)],
+                );
                 steps_changed(&mut said, *shown, 0, t);
                 said
             }
             Notice::AnswerRefused { question, typed } => {
                 let asked = &pack.questions[*question];
-                crate::pack::parse_answer(asked, typed, t).err().unwrap_or_default()
+                crate::pack::parse_answer(asked, typed, t)
+                    .err()
+                    .unwrap_or_default()
             }
             Notice::TickedEarly(waits) => {
                 let titles: Vec<String> = waits.iter().map(|n| about(t.quoted_title, n)).collect();
                 let count = waits.len().to_string();
-                fill(t.ticked_early, &[("titles", &titles.join(", ")), ("count", &count)])
+                fill(
+                    t.ticked_early,
+                    &[("titles", &titles.join(", ")), ("count", &count)],
+                )
             }
             Notice::DoesNotApply(node) => about(t.does_not_apply, node),
         }

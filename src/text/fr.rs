@@ -100,12 +100,18 @@ pub static FR: Text = Text {
             "Répondre à une des questions de la checklist : les tâches que votre réponse écarte sont masquées, leurs coches gardées (`--clear` retire la réponse).",
         ),
         ("answer --clear", "Retirer la réponse."),
-        ("answer --id", "Id de la question (`ticklist answers` les liste)."),
+        (
+            "answer --id",
+            "Id de la question (`ticklist answers` les liste).",
+        ),
         (
             "answer --value",
             "L'id d'un choix, ses mots ou son numéro ; oui ou non ; une date (10/12/2026) ; un texte.",
         ),
-        ("answers", "Lister les questions de la checklist et vos réponses."),
+        (
+            "answers",
+            "Lister les questions de la checklist et vos réponses.",
+        ),
         (
             "note",
             "Écrire votre propre note sur une tâche, montrée dans le panneau Détails (`--clear` l'efface).",

@@ -145,7 +145,10 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
 /// The question being answered and what it takes: its choices, numbered.
 fn question_lines<'a>(app: &'a App, theme: &Theme, question: usize) -> Vec<Line<'a>> {
     let asked = &app.session.pack.questions[question];
-    let mut lines = vec![Line::styled(asked.text.as_str(), theme.title), Line::default()];
+    let mut lines = vec![
+        Line::styled(asked.text.as_str(), theme.title),
+        Line::default(),
+    ];
     match &asked.kind {
         QuestionKind::Choice(choices) => {
             for (n, choice) in choices.iter().enumerate() {

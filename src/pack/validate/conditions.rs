@@ -33,7 +33,8 @@ impl Validator {
         for question in raw {
             let id = printable(&question.id.value, false).into_owned();
             self.node_id(&question.id);
-            if let Some(line) = seen.insert(question.id.value.clone(), question.id.referenced.line())
+            if let Some(line) =
+                seen.insert(question.id.value.clone(), question.id.referenced.line())
             {
                 let line = line.to_string();
                 self.problem(
@@ -47,7 +48,10 @@ impl Validator {
                     QuestionKind::Choice(self.choices(&id, choices))
                 }
                 (None | Some(RawQuestionKind::Choice), None) => {
-                    self.problem(&question.id, fill(self.t.pv_question_choices, &[("id", &id)]));
+                    self.problem(
+                        &question.id,
+                        fill(self.t.pv_question_choices, &[("id", &id)]),
+                    );
                     QuestionKind::Text
                 }
                 (Some(kind), choices) => {
@@ -74,7 +78,11 @@ impl Validator {
         }
     }
 
-    fn choices(&mut self, question: &str, raw: Spanned<Vec<super::super::raw::RawChoice>>) -> Vec<Choice> {
+    fn choices(
+        &mut self,
+        question: &str,
+        raw: Spanned<Vec<super::super::raw::RawChoice>>,
+    ) -> Vec<Choice> {
         if raw.value.len() < 2 {
             self.problem(&raw, fill(self.t.pv_question_choices, &[("id", question)]));
         }
@@ -85,7 +93,10 @@ impl Validator {
                 let answer = printable(&choice.id.value, false).into_owned();
                 self.problem(
                     &choice.id,
-                    fill(self.t.pv_choice_twice, &[("id", question), ("answer", &answer)]),
+                    fill(
+                        self.t.pv_choice_twice,
+                        &[("id", question), ("answer", &answer)],
+                    ),
                 );
             }
             self.non_empty(&choice.text, self.t.pv_title_step_empty);
@@ -141,7 +152,13 @@ impl Validator {
 
     /// `due:` of node `index`: `days` after the start, a stage or a step, or before an
     /// answered date.
-    pub(super) fn due(&mut self, raw: Option<&Spanned<RawDue>>, index: usize, id: &str, kind: Kind) -> Option<Due> {
+    pub(super) fn due(
+        &mut self,
+        raw: Option<&Spanned<RawDue>>,
+        index: usize,
+        id: &str,
+        kind: Kind,
+    ) -> Option<Due> {
         let due = raw?;
         if kind == Kind::Info {
             self.problem(due, fill(self.t.pv_info_due, &[("id", id)]));
@@ -150,7 +167,10 @@ impl Validator {
         let days = due.value.days;
         if days > MAX_DUE_DAYS {
             let (days, max) = (days.to_string(), MAX_DUE_DAYS.to_string());
-            self.problem(due, fill(self.t.pv_due_days, &[("days", &days), ("max", &max)]));
+            self.problem(
+                due,
+                fill(self.t.pv_due_days, &[("days", &days), ("max", &max)]),
+            );
         }
         let after = due.value.after.as_deref().map(str::trim);
         let before = due.value.before.as_deref().map(str::trim);
@@ -163,9 +183,11 @@ impl Validator {
             (None | Some("start"), None) => DueAfter::Start,
             (Some(after), None) => {
                 if let Some(stage) = after.strip_prefix("stage:") {
-                    self.pending.push((Pending::DueStage(index, stage.trim().into()), place(due)));
+                    self.pending
+                        .push((Pending::DueStage(index, stage.trim().into()), place(due)));
                 } else if let Some(step) = after.strip_prefix("step:") {
-                    self.pending.push((Pending::DueStep(index, step.trim().into()), place(due)));
+                    self.pending
+                        .push((Pending::DueStep(index, step.trim().into()), place(due)));
                 } else {
                     let after = printable(after, false);
                     self.problem(due, fill(self.t.pv_due_after, &[("after", &after)]));
@@ -204,7 +226,11 @@ impl Validator {
                 let (line, column) = at;
                 let braces = format!("{{{}}}", printable(name, false));
                 let message = fill(self.t.pv_placeholder_name, &[("braces", &braces)]);
-                self.problems.push(super::Problem { line, column, message });
+                self.problems.push(super::Problem {
+                    line,
+                    column,
+                    message,
+                });
             }
         }
     }
@@ -222,25 +248,41 @@ impl Validator {
         let mut problems = Vec::new();
         for (pending, (line, column)) in std::mem::take(&mut self.pending) {
             let mut missing = |message: String| {
-                problems.push(super::Problem { line, column, message });
+                problems.push(super::Problem {
+                    line,
+                    column,
+                    message,
+                });
             };
             match pending {
                 Pending::DueStage(node, stage) => {
-                    match ids.get(stage.as_str()).filter(|&&i| self.nodes[i].depth == 0) {
+                    match ids
+                        .get(stage.as_str())
+                        .filter(|&&i| self.nodes[i].depth == 0)
+                    {
                         Some(&i) => found.push((node, Some(DueAfter::Stage(i)), Vec::new())),
-                        None => missing(fill(self.t.pv_due_stage, &[("stage", &printable(&stage, false))])),
+                        None => missing(fill(
+                            self.t.pv_due_stage,
+                            &[("stage", &printable(&stage, false))],
+                        )),
                     }
                 }
                 Pending::DueStep(node, step) => match ids.get(step.as_str()) {
                     Some(&i) => found.push((node, Some(DueAfter::Step(i)), Vec::new())),
-                    None => missing(fill(self.t.pv_due_step, &[("step", &printable(&step, false))])),
+                    None => missing(fill(
+                        self.t.pv_due_step,
+                        &[("step", &printable(&step, false))],
+                    )),
                 },
                 Pending::Waits(node, names) => {
                     let mut waits = Vec::new();
                     for name in names {
                         match ids.get(name.as_str()) {
                             Some(&i) => waits.push(i),
-                            None => missing(fill(self.t.pv_waits_unknown, &[("id", &printable(&name, false))])),
+                            None => missing(fill(
+                                self.t.pv_waits_unknown,
+                                &[("id", &printable(&name, false))],
+                            )),
                         }
                     }
                     found.push((node, None, waits));
@@ -289,8 +331,16 @@ pub fn placeholder_names(text: &str) -> impl Iterator<Item = &str> {
             let inner = &after[..end];
             rest = &after[end + 1..];
             let (name, id) = inner.split_once(':').unwrap_or((inner, ""));
-            let word = |s: &str| s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
-            if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '_') && word(id) {
+            let word = |s: &str| {
+                s.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            };
+            if !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_')
+                && word(id)
+            {
                 return Some(inner);
             }
         }
@@ -332,7 +382,9 @@ fn waiting_circle(nodes: &[super::super::model::Node]) -> Option<Vec<usize>> {
                     // From a node that waits, so that the error points at a `waits_for:`.
                     let from = path.iter().position(|(n, _)| *n == to).unwrap_or(0);
                     let mut circle: Vec<usize> = path[from..].iter().map(|(n, _)| *n).collect();
-                    if let Some(waiter) = circle.iter().position(|&n| !nodes[n].waits_for.is_empty()) {
+                    if let Some(waiter) =
+                        circle.iter().position(|&n| !nodes[n].waits_for.is_empty())
+                    {
                         circle.rotate_left(waiter);
                     }
                     return Some(circle);
@@ -350,4 +402,103 @@ fn waiting_circle(nodes: &[super::super::model::Node]) -> Option<Vec<usize>> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pack::{PackError, load_str_in};
+    use crate::text::{EN, FR};
+
+    const BAD: &str = r#"id: bad
+version: "1"
+lang: en
+title: T
+questions:
+  - id: billing
+    text: How do you invoice?
+    choices:
+      - { id: sole-trader, text: Alone }
+      - { id: company, text: Company }
+  - id: date
+    text: When?
+    kind: date
+stages:
+  - id: s
+    title: S
+    items:
+      - { id: a, title: "A {answer:nope}", when: { billing: freelance } }
+      - { id: b, title: B, when: { date: "2026-01-01" } }
+      - { id: c, title: C, waits_for: [d] }
+      - { id: d, title: D, waits_for: [c, ghost] }
+      - { id: e, title: E, due: { days: 2, before: "answer:billing" } }
+      - { id: f, title: F, due: { days: 2, after: "step:ghost" }, when: { nobody: x } }
+      - { id: g, title: "G {who}" }
+"#;
+
+    fn problems(t: &'static crate::text::Text) -> Vec<(u64, String)> {
+        match load_str_in(BAD, "bad.yaml", t) {
+            Err(PackError::Invalid { problems, .. }) => {
+                problems.into_iter().map(|p| (p.line, p.message)).collect()
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_wrong_question_condition_wait_and_placeholder_is_said_where_it_is_written() {
+        let found = problems(&EN);
+        let said = |line: u64, words: &str| {
+            assert!(
+                found.iter().any(|(l, m)| *l == line && m.contains(words)),
+                "line {line}: {words:?} not in {found:#?}"
+            );
+        };
+        said(18, "`{answer:nope}` is not a placeholder");
+        said(
+            18,
+            "`freelance` is not one of its answers (sole-trader, company)",
+        );
+        said(19, "whose answer is a date or a text");
+        said(21, "names `ghost`");
+        said(21, "goes round in a circle");
+        said(22, "is not an answered date");
+        said(23, "no step has the id `ghost`");
+        said(23, "`nobody`, which is not one of the pack's `questions`");
+        said(24, "`{who}` is not a placeholder");
+        let french = problems(&FR);
+        assert!(
+            french
+                .iter()
+                .any(|(l, m)| *l == 21 && m.contains("tourne en rond")),
+            "{french:#?}"
+        );
+    }
+
+    #[test]
+    fn the_example_packs_validate_in_both_languages_with_the_same_questions() {
+        let load = |lang: &str| {
+            let path = format!(
+                "{}/content/examples/new-mentor.{lang}.yaml",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            crate::pack::load_file(std::path::Path::new(&path)).unwrap()
+        };
+        let (fr, en) = (load("fr"), load("en"));
+        let ids = |p: &crate::pack::Pack| p.nodes.iter().map(|n| n.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&fr), ids(&en));
+        let questions =
+            |p: &crate::pack::Pack| p.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>();
+        assert_eq!(questions(&fr), questions(&en));
+        assert!(
+            fr.nodes.iter().any(|n| !n.when.is_empty())
+                && fr.nodes.iter().any(|n| !n.waits_for.is_empty())
+        );
+        assert!(fr.nodes.iter().any(|n| matches!(
+            n.due,
+            Some(crate::pack::Due {
+                after: crate::pack::DueAfter::Before(_),
+                ..
+            })
+        )));
+    }
 }

@@ -295,7 +295,10 @@ fn write_grid(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()>
 }
 
 fn write_remarks(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<()> {
-    if s.mentors.iter().all(|m| m.remarks.is_empty() && m.answers.is_empty()) {
+    if s.mentors
+        .iter()
+        .all(|m| m.remarks.is_empty() && m.answers.is_empty())
+    {
         return Ok(());
     }
     writeln!(out, "<h3>{}</h3>\n<ul>", text(t.report_remarks))?;
