@@ -78,17 +78,7 @@ pub fn describe(
 /// What `index` depends on: each question its `when:` or a parent's names, answered
 /// or not.
 fn depends(pack: &Pack, tracker: &Tracker, index: usize, t: &Text) -> Vec<String> {
-    let mut questions: Vec<usize> = Vec::new();
-    let mut at = Some(index);
-    while let Some(i) = at {
-        for condition in &pack.nodes[i].when {
-            if !questions.contains(&condition.question) {
-                questions.insert(0, condition.question);
-            }
-        }
-        at = pack.nodes[i].parent;
-    }
-    questions
+    pack.questions_of(index)
         .into_iter()
         .map(|q| {
             let question = &pack.questions[q];

@@ -181,11 +181,7 @@ pub fn export(
         groups: groups(pack, tracker),
         answers: answers(pack, state),
         not_applying: (0..pack.nodes.len())
-            .filter(|&i| {
-                pack.nodes[i].hidden
-                    && pack.is_leaf(i)
-                    && pack.nodes[i].kind == crate::pack::Kind::Step
-            })
+            .filter(|&i| pack.is_ruled_out(i))
             .map(|i| pack.nodes[i].id.clone())
             .collect(),
         items: pack

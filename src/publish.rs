@@ -270,10 +270,11 @@ impl Publisher {
         now: Timestamp,
         expected: Option<&str>,
     ) -> Result<Written, PublishError> {
-        let pack = crate::pack::fit(&self.pack, &state.answered(), self.run.as_deref());
-        let tracker = Tracker::new(&pack, state.clone());
+        let fitted = crate::pack::fit(&self.pack, &state.answered(), self.run.as_deref());
+        let pack = fitted.as_ref().unwrap_or(&self.pack);
+        let tracker = Tracker::new(pack, state.clone());
         let tz = crate::clock::time_zone();
-        let mut report = export(&pack, &tracker, &self.author, now, &tz);
+        let mut report = export(pack, &tracker, &self.author, now, &tz);
         report.run = self.run.clone();
         let name = self.file_name();
         let mut json = serde_json::to_vec_pretty(&report).unwrap_or_default();

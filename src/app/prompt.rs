@@ -86,14 +86,13 @@ impl App {
     /// `a`: the questions the selected step depends on first, then the others.
     pub(super) fn answer_questions(&mut self) {
         let pack = &self.session.pack;
-        let mut first: Vec<usize> = Vec::new();
-        let mut at = self.tree.selected();
-        while let Some(i) = at {
-            first.extend(pack.nodes[i].when.iter().map(|c| c.question));
-            at = pack.nodes[i].parent;
-        }
+        let first = self
+            .tree
+            .selected()
+            .map(|node| pack.questions_of(node))
+            .unwrap_or_default();
         let mut questions: Vec<usize> = Vec::new();
-        for q in first.into_iter().rev().chain(0..pack.questions.len()) {
+        for q in first.into_iter().chain(0..pack.questions.len()) {
             if !questions.contains(&q) {
                 questions.push(q);
             }

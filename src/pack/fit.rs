@@ -4,25 +4,20 @@
 //! opened and when an answer changes, never per frame: nodes keep their indices, so
 //! what points at a node (the cursor, undo) stays right.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
-
 use super::answers::answer_words;
 use super::model::{Node, Pack};
 use crate::safe_text::printable;
 use crate::text::{Lang, Text, fill};
+use std::collections::BTreeMap;
 
 /// `pack` fitted to `answers` (question id → value kept) and the student's checklist
-/// `student`; the pack itself when it asks nothing and fills nothing.
-pub fn fit(
-    pack: &Arc<Pack>,
-    answers: &BTreeMap<String, String>,
-    student: Option<&str>,
-) -> Arc<Pack> {
+/// `student`; `None` when it asks nothing and fills nothing (or is fitted already):
+/// the pack itself is the mentor's, uncopied.
+pub fn fit(pack: &Pack, answers: &BTreeMap<String, String>, student: Option<&str>) -> Option<Pack> {
     if pack.fitted_from.is_some() || (pack.questions.is_empty() && !has_placeholders(pack)) {
-        return Arc::clone(pack);
+        return None;
     }
-    let mut fitted = Pack::clone(pack);
+    let mut fitted = pack.clone();
     fitted.fitted_from = Some(pack.digest());
     let t = Lang::from_code(&pack.lang).unwrap_or(Lang::En).text();
     for i in 0..fitted.nodes.len() {
@@ -51,14 +46,7 @@ pub fn fit(
     for node in &mut fitted.nodes {
         fill_node(node, &fill_in);
     }
-    Arc::new(fitted)
-}
-
-/// Which nodes answers would hide, for a count of what an answer changes.
-pub fn hidden_steps(pack: &Pack) -> usize {
-    (0..pack.nodes.len())
-        .filter(|&i| pack.is_leaf(i) && pack.nodes[i].hidden)
-        .count()
+    Some(fitted)
 }
 
 fn fill_node(node: &mut Node, fill_in: &impl Fn(&str) -> Option<String>) {
@@ -122,13 +110,12 @@ fn fill_placeholders(
     Some(filled)
 }
 
+/// A pack that asks three questions (a choice, yes or no, a date), with conditions on a
+/// part and on items, a waiting step and a step due before the answered date: for the
+/// tests of fitting and of the core.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::pack::load_str;
-
-    const PACK: &str = r#"
-id: fit
+pub(crate) const QUESTIONS_PACK: &str = r#"
+id: fitting
 version: "1"
 lang: en
 title: T
@@ -138,6 +125,9 @@ questions:
     choices:
       - { id: sole-trader, text: As a sole trader }
       - { id: company, text: Through my company }
+  - id: employee
+    text: Are you an employee?
+    kind: yes-no
   - id: date
     text: Date of the first session
     kind: date
@@ -149,28 +139,38 @@ stages:
         title: As a sole trader
         when: { billing: sole-trader }
         items:
-          - { id: urssaf, title: "Declare to URSSAF before {answer:date}" }
+          - { id: urssaf, title: "Declare yourself before {answer:date}" }
+          - { id: tell, title: Tell your employer, when: { employee: "yes" } }
       - id: firm
         title: Through a company
         items:
-          - { id: kbis, title: Send your Kbis, when: { billing: company } }
-  - id: other
-    title: Other
+          - { id: kbis, title: Send your company's papers, when: { billing: [company] } }
+  - id: contract
+    title: Contract
     items:
-      - { id: slack, title: Join Slack }
+      - { id: sign, title: Sign the contract }
+      - { id: welcome, title: Read the welcome mail, waits_for: [sign] }
+      - id: prepare
+        title: Prepare the first session
+        due: { days: 2, before: "answer:date" }
 "#;
 
-    fn pack() -> Arc<Pack> {
-        Arc::new(load_str(PACK, "fit.yaml").unwrap())
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::load_str;
+
+    fn pack() -> Pack {
+        load_str(QUESTIONS_PACK, "fitting.yaml").unwrap()
     }
 
     #[test]
     fn an_answer_hides_what_it_rules_out_and_a_part_left_empty_with_it() {
         let pack = pack();
         let answers = BTreeMap::from([("billing".to_string(), "sole-trader".to_string())]);
-        let fitted = fit(&pack, &answers, None);
+        let fitted = fit(&pack, &answers, None).unwrap();
         let shown = |id: &str| !fitted.nodes[fitted.find(id).unwrap()].hidden;
-        assert!(shown("urssaf") && shown("sole") && shown("slack"));
+        assert!(shown("urssaf") && shown("sole") && shown("sign"));
         assert!(
             !shown("kbis") && !shown("firm"),
             "the part's only step is ruled out"
@@ -183,20 +183,21 @@ stages:
         );
         assert_eq!(
             fitted.nodes[fitted.find("urssaf").unwrap()].title,
-            "Declare to URSSAF before [your answer to “Date of the first session”]"
+            "Declare yourself before [your answer to “Date of the first session”]"
         );
     }
 
     #[test]
     fn unanswered_questions_hide_nothing_and_answers_fill_their_placeholders() {
         let pack = pack();
-        let fitted = fit(&pack, &BTreeMap::new(), None);
+        let fitted = fit(&pack, &BTreeMap::new(), None).unwrap();
         assert!(fitted.nodes.iter().all(|n| !n.hidden));
         let answers = BTreeMap::from([("date".to_string(), "2026-12-10".to_string())]);
-        let fitted = fit(&pack, &answers, None);
+        let fitted = fit(&pack, &answers, None).unwrap();
         assert_eq!(
             fitted.nodes[fitted.find("urssaf").unwrap()].title,
-            "Declare to URSSAF before 10 December 2026"
+            "Declare yourself before 10 December 2026"
         );
+        assert!(fit(&fitted, &answers, None).is_none(), "fitted once only");
     }
 }

@@ -23,7 +23,9 @@ pub use answers::{answer_words, parse_answer, read_date, takes};
 pub use builtin::{BUILTIN_ID, BUILTINS, Builtin, builtin, find_builtin};
 pub use cache::PackCache;
 pub use error::{PackError, Problem};
-pub use fit::{fit, hidden_steps};
+#[cfg(test)]
+pub(crate) use fit::QUESTIONS_PACK;
+pub use fit::fit;
 pub use generate::generate;
 pub use model::{
     Choice, Condition, Contact, Due, DueAfter, Kind, Level, Link, Node, Pack, Question,

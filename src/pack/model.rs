@@ -234,6 +234,29 @@ impl Pack {
         self.nodes.iter().position(|n| n.id == id)
     }
 
+    /// A step the mentor's answers rule out: neither shown nor counted, its ticks kept.
+    pub fn is_ruled_out(&self, index: usize) -> bool {
+        let node = &self.nodes[index];
+        node.hidden && node.kind == Kind::Step && self.is_leaf(index)
+    }
+
+    /// The questions (indices) that `when:` on `index` or on a part or stage holding it
+    /// names, the outermost first.
+    pub fn questions_of(&self, index: usize) -> Vec<usize> {
+        let mut questions: Vec<usize> = Vec::new();
+        let mut at = Some(index);
+        while let Some(i) = at {
+            for condition in self.nodes[i].when.iter().rev() {
+                if !questions.contains(&condition.question) {
+                    questions.push(condition.question);
+                }
+            }
+            at = self.nodes[i].parent;
+        }
+        questions.reverse();
+        questions
+    }
+
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)

@@ -1,5 +1,6 @@
 //! Semantic checks that turn a parsed [`RawPack`] into a [`Pack`], collecting every problem.
 
+mod circle;
 mod conditions;
 mod ids;
 

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 
 use super::commands::{Verb, letters};
 use super::{Plain, Reply};
-use crate::pack::{answer_words, takes};
+use crate::pack::{Pack, answer_words, takes};
 use crate::text::fill;
 
 impl Plain {
@@ -51,22 +51,32 @@ impl Plain {
         let outcome = self
             .session
             .answer(question, (!typed.is_empty()).then_some(typed), now);
-        self.refitted();
+        self.follow_fits();
         self.changed(outcome)
     }
 
-    /// After an answer: the lists `g N` counts in, and the current line if it no longer
-    /// applies (the next one that does).
-    fn refitted(&mut self) {
+    /// After answers changed which steps apply (an answer, its undo): the lists `g N`
+    /// counts in, and the current line if it no longer applies (the next one that does).
+    pub(super) fn follow_fits(&mut self) {
+        if self.session.fits() == self.fits_seen {
+            return;
+        }
+        self.fits_seen = self.session.fits();
         let pack = &self.session.pack;
-        self.steps = (0..pack.nodes.len()).filter(|&i| pack.is_step(i)).collect();
-        self.cards = (0..pack.nodes.len())
-            .filter(|&i| pack.is_leaf(i) && pack.is_info(i) && !pack.nodes[i].hidden)
-            .collect();
+        (self.steps, self.cards) = steps_and_cards(pack);
         let shown = |i: &usize| !pack.nodes[*i].hidden;
         self.current = (self.current..pack.nodes.len())
             .find(shown)
             .or_else(|| (0..pack.nodes.len()).find(shown))
             .unwrap_or(0);
     }
+}
+
+/// The steps to tick and the reference cards that apply, in order: what `g N` counts.
+pub(super) fn steps_and_cards(pack: &Pack) -> (Vec<usize>, Vec<usize>) {
+    let steps = (0..pack.nodes.len()).filter(|&i| pack.is_step(i)).collect();
+    let cards = (0..pack.nodes.len())
+        .filter(|&i| pack.is_leaf(i) && pack.is_info(i) && !pack.nodes[i].hidden)
+        .collect();
+    (steps, cards)
 }

@@ -74,6 +74,8 @@ pub struct Plain {
     pub today: jiff::civil::Date,
     /// The keys in use: the mentor's own letters are plain mode's commands too.
     pub keymap: Keymap,
+    /// The session's [`Session::fits`] that `steps`, `cards` and `current` follow.
+    fits_seen: u32,
 }
 
 impl Plain {
@@ -81,13 +83,11 @@ impl Plain {
     /// first step or card (never on a heading, where a tick would tick it all).
     pub fn new(session: Session, text: &'static Text, tz: TimeZone) -> Self {
         let pack = &session.pack;
-        let steps: Vec<usize> = (0..pack.nodes.len()).filter(|&i| pack.is_step(i)).collect();
-        let cards: Vec<usize> = (0..pack.nodes.len())
-            .filter(|&i| pack.is_leaf(i) && pack.is_info(i) && !pack.nodes[i].hidden)
-            .collect();
+        let (steps, cards) = answers::steps_and_cards(pack);
         let first_leaf = (0..pack.nodes.len()).find(|&i| pack.is_leaf(i) && !pack.nodes[i].hidden);
         let current = session.first_todo().or(first_leaf).unwrap_or(0);
         Plain {
+            fits_seen: session.fits(),
             session,
             text,
             tz,
@@ -136,6 +136,7 @@ impl Plain {
 
     /// Runs one typed command.
     pub fn command(&mut self, line: &str, now: Timestamp) -> Reply {
+        self.follow_fits();
         let Some((verb, rest)) = commands::parse(line, &self.keymap) else {
             return self.unknown(line);
         };

@@ -3,7 +3,7 @@
 
 use jiff::Timestamp;
 
-use super::{Answer, Changes, Skip, State};
+use super::{Changes, Skip, State};
 use crate::pack::Pack;
 
 /// Where a step stands.
@@ -126,58 +126,6 @@ impl Tracker {
         self.total = total;
     }
 
-    /// Records the answer to question `id` (`None`: passed over). Returns the one it
-    /// replaced, for undo.
-    pub fn set_answer(
-        &mut self,
-        id: &str,
-        value: Option<String>,
-        now: Timestamp,
-    ) -> Option<Answer> {
-        let answer = Answer {
-            value,
-            at: whole_seconds(now),
-        };
-        self.changes
-            .answers
-            .insert(id.to_string(), Some(answer.clone()));
-        self.state.answers.insert(id.to_string(), answer)
-    }
-
-    /// Puts an answer back as it was before (none: the question never asked).
-    pub fn restore_answer(&mut self, id: &str, before: Option<Answer>) {
-        self.changes.answers.insert(id.to_string(), before.clone());
-        match before {
-            Some(answer) => self.state.answers.insert(id.to_string(), answer),
-            None => self.state.answers.remove(id),
-        };
-    }
-
-    /// What `index` still waits for (its own `waits_for:` and its parents'): the nodes
-    /// named there that apply and are not settled yet.
-    pub fn waiting_for(&self, pack: &Pack, index: usize) -> Vec<usize> {
-        let mut waits = Vec::new();
-        let mut node = Some(index);
-        while let Some(i) = node {
-            waits.extend(pack.nodes[i].waits_for.iter().copied().filter(|&w| {
-                !pack.nodes[w].hidden && self.total[w] > 0 && self.check(w) != Check::Done
-            }));
-            node = pack.nodes[i].parent;
-        }
-        waits
-    }
-
-    fn waits(&self, pack: &Pack, index: usize) -> bool {
-        let mut node = Some(index);
-        while let Some(i) = node {
-            if !pack.nodes[i].waits_for.is_empty() {
-                return !self.waiting_for(pack, index).is_empty();
-            }
-            node = pack.nodes[i].parent;
-        }
-        false
-    }
-
     pub fn state(&self) -> &State {
         &self.state
     }
@@ -252,12 +200,6 @@ impl Tracker {
     pub fn next_todo(&self, pack: &Pack, from: usize) -> Option<usize> {
         (from..pack.nodes.len())
             .find(|&i| pack.is_step(i) && self.check(i) != Check::Done && !self.waits(pack, i))
-    }
-
-    /// The first step still to do, waiting or not: where to go when every step left
-    /// waits.
-    pub fn first_waiting(&self, pack: &Pack) -> Option<usize> {
-        (0..pack.nodes.len()).find(|&i| pack.is_step(i) && self.check(i) != Check::Done)
     }
 
     /// Where node `index` stands (see [`NodeState`]).
@@ -434,6 +376,7 @@ pub fn percent(done: u32, total: u32) -> u32 {
     (done * 100).checked_div(total).unwrap_or(100)
 }
 
+mod answers;
 mod records;
 mod skips;
 

@@ -5,7 +5,7 @@
 use jiff::Timestamp;
 
 use super::{Notice, Outcome, Session, UndoStep};
-use crate::pack::{Kind, fit, parse_answer};
+use crate::pack::{fit, parse_answer};
 use crate::text::EN;
 
 impl Session {
@@ -13,14 +13,13 @@ impl Session {
     /// Returns how many steps came to apply and how many stopped applying.
     pub(super) fn refit(&mut self) -> (usize, usize) {
         let answered = self.tracker.state().answered();
-        let fitted = fit(&self.whole, &answered, self.student.as_deref());
-        if std::sync::Arc::ptr_eq(&fitted, &self.pack) {
+        let Some(fitted) = fit(&self.whole, &answered, self.student.as_deref()) else {
             return (0, 0);
-        }
+        };
         let (mut shown, mut hidden) = (0, 0);
         for i in 0..fitted.nodes.len() {
-            let (was, is) = (self.pack.nodes[i].hidden, fitted.nodes[i].hidden);
-            if was != is && fitted.is_leaf(i) && fitted.nodes[i].kind == Kind::Step {
+            let (was, is) = (self.pack.is_ruled_out(i), fitted.is_ruled_out(i));
+            if was != is {
                 if is {
                     hidden += 1;
                 } else {
@@ -28,7 +27,7 @@ impl Session {
                 }
             }
         }
-        self.pack = fitted;
+        self.pack = std::sync::Arc::new(fitted);
         self.tracker.recount(&self.pack);
         self.fits += 1;
         (shown, hidden)
@@ -98,48 +97,6 @@ mod tests {
     use crate::progress::{State, Tracker};
     use proptest::prelude::*;
 
-    const PACK: &str = r#"
-id: fitting
-version: "1"
-lang: en
-title: T
-questions:
-  - id: billing
-    text: How do you invoice?
-    choices:
-      - { id: sole-trader, text: As a sole trader }
-      - { id: company, text: Through my company }
-  - id: employee
-    text: Are you an employee?
-    kind: yes-no
-  - id: date
-    text: Date of the first session
-    kind: date
-stages:
-  - id: register
-    title: Register
-    parts:
-      - id: sole
-        title: As a sole trader
-        when: { billing: sole-trader }
-        items:
-          - { id: urssaf, title: Declare yourself }
-          - { id: tell, title: Tell your employer, when: { employee: "yes" } }
-      - id: firm
-        title: Through a company
-        when: { billing: [company] }
-        items:
-          - { id: kbis, title: Send your company's papers }
-  - id: contract
-    title: Contract
-    items:
-      - { id: sign, title: Sign the contract }
-      - { id: welcome, title: Read the welcome mail, waits_for: [sign] }
-      - id: prepare
-        title: Prepare the first session
-        due: { days: 2, before: "answer:date" }
-"#;
-
     fn at(hour: i8) -> Timestamp {
         jiff::civil::date(2026, 12, 7)
             .at(hour, 0, 0, 0)
@@ -149,7 +106,7 @@ stages:
     }
 
     fn session() -> Session {
-        let pack = load_str(PACK, "fitting.yaml").unwrap();
+        let pack = load_str(crate::pack::QUESTIONS_PACK, "fitting.yaml").unwrap();
         let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
         Session::new(pack, tracker)
     }

@@ -10,6 +10,7 @@ mod act;
 mod answers;
 mod ask;
 mod effect;
+mod links;
 mod notice;
 mod open;
 mod outcome;
@@ -307,40 +308,6 @@ impl Session {
         self.tracker
             .next_todo(&self.pack, 0)
             .or_else(|| self.tracker.first_waiting(&self.pack))
-    }
-
-    /// Link `n` (from 1) of `node`, or why there is none.
-    pub fn link(&self, node: usize, n: usize) -> Result<&str, Notice> {
-        let links = &self.pack.nodes[node].links;
-        match n.checked_sub(1).and_then(|i| links.get(i)) {
-            Some(link) => Ok(&link.url),
-            None if links.is_empty() => Err(Notice::NoLink),
-            None => Err(Notice::NoSuchLink {
-                n,
-                count: links.len(),
-            }),
-        }
-    }
-
-    /// Asks for link `n` of `node` to be opened; once [`EffectResult::Opened`] comes back, the
-    /// opening is recorded and saved.
-    pub fn open(&mut self, node: usize, n: usize, now: Timestamp) -> Outcome {
-        match self.link(node, n) {
-            Ok(url) => {
-                let effect = Effect::OpenUrl(url.to_string());
-                self.opening = Some((node, now));
-                Outcome::run(effect)
-            }
-            Err(notice) => Outcome::say(notice),
-        }
-    }
-
-    /// Asks for link `n` of `node` to be copied to the clipboard.
-    pub fn copy(&self, node: usize, n: usize) -> Outcome {
-        match self.link(node, n) {
-            Ok(url) => Outcome::run(Effect::CopyUrl(url.to_string())),
-            Err(notice) => Outcome::say(notice),
-        }
     }
 
     /// The start date of the checklist, from which due dates count.

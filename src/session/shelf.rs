@@ -51,14 +51,10 @@ impl HowFar {
         }
         let state = store.peek(&pack.id, &pack.version);
         // Counted on the steps that apply, as the checklist itself counts them.
-        let fitted;
-        let pack = if pack.questions.is_empty() {
-            pack
-        } else {
-            let whole = std::sync::Arc::new(pack.clone());
-            fitted = crate::pack::fit(&whole, &state.answered(), None);
-            &fitted
-        };
+        let fitted = (!pack.questions.is_empty())
+            .then(|| crate::pack::fit(pack, &state.answered(), None))
+            .flatten();
+        let pack = fitted.as_ref().unwrap_or(pack);
         match Tracker::new(pack, state).overall(pack) {
             (_, 0) => HowFar::Cards(pack.nodes.iter().filter(|n| n.kind == Kind::Info).count()),
             (done, total) => HowFar::Steps { done, total },
