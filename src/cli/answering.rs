@@ -58,7 +58,12 @@ fn list(c: &Opened<'_>, out: &mut impl Write) -> Result<(), Failure> {
             || t.answer_not_given.to_string(),
             |v| answer_words(question, v, t),
         );
-        writeln!(out, "{}  {}: {answer}", question.id, question.text).map_err(Failure::Output)?;
+        let values = [
+            ("id", question.id.as_str()),
+            ("question", &question.text),
+            ("answer", &answer),
+        ];
+        writeln!(out, "{}", fill(t.answers_line, &values)).map_err(Failure::Output)?;
     }
     Ok(())
 }

@@ -23,7 +23,14 @@ impl Plain {
                 |v| answer_words(question, v, t),
             );
             let takes = takes(question, t);
-            lines.push(format!("{}. {} {answer} ({takes})", i + 1, question.text));
+            let n = (i + 1).to_string();
+            let values = [
+                ("n", n.as_str()),
+                ("question", &question.text),
+                ("answer", &answer),
+                ("takes", &takes),
+            ];
+            lines.push(fill(t.answers_item, &values));
         }
         let keys = letters(Verb::Answer, &self.keymap)
             .into_iter()

@@ -124,6 +124,10 @@ catalogue! {
     answers_title,
     answers_none,
     answer_not_given,
+    /// `ticklist answers`: one question, its id first (what `answer` takes).
+    answers_line,
+    /// Plain mode's list of questions: numbered, with what each takes.
+    answers_item,
     answer_no_question,
     cli_start_set,
     cli_pressing,

@@ -106,6 +106,8 @@ pub static EN: Text = Text {
     answers_title: "Your answers",
     answers_none: "This checklist asks no questions.",
     answer_not_given: "not answered",
+    answers_line: "{id}  {question}: {answer}",
+    answers_item: "{n}. {question} — {answer} ({takes})",
     answer_no_question: "“{id}” is not a question of this checklist. Its questions: {ids}.",
     cli_start_set: "started on {date}: steps with a due date count from it",
     cli_pressing: "{urgency}: {title} (due {date})",

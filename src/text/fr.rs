@@ -485,6 +485,8 @@ pub static FR: Text = Text {
     answers_title: "Vos réponses",
     answers_none: "Cette checklist ne pose pas de questions.",
     answer_not_given: "pas de réponse",
+    answers_line: "{id}  {question} : {answer}",
+    answers_item: "{n}. {question} — {answer} ({takes})",
     answer_no_question: "« {id} » n'est pas une question de cette checklist. Ses questions : {ids}.",
     cli_start_set: "commencée le {date} : les tâches à échéance comptent à partir de ce jour",
     cli_pressing: "{urgency} : {title} (pour le {date})",

@@ -142,13 +142,18 @@ fn lines<'a>(app: &'a App, theme: &Theme, index: usize) -> Vec<Line<'a>> {
     lines
 }
 
-/// The question being answered and what it takes: its choices, numbered.
+/// The question being answered and what it takes: its choices, numbered; why the last
+/// answer typed was none (the status line holds the prompt meanwhile).
 fn question_lines<'a>(app: &'a App, theme: &Theme, question: usize) -> Vec<Line<'a>> {
     let asked = &app.session.pack.questions[question];
     let mut lines = vec![
         Line::styled(asked.text.as_str(), theme.title),
         Line::default(),
     ];
+    if let Some(refused) = &app.status {
+        lines.push(Line::styled(refused.text.as_str(), theme.warning));
+        lines.push(Line::default());
+    }
     match &asked.kind {
         QuestionKind::Choice(choices) => {
             for (n, choice) in choices.iter().enumerate() {

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, fit, node_box};
 use crate::app::{App, box_column};
-use crate::progress::{Urgency, due_date};
+use crate::progress::{Check, Urgency, due_date};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = theme.block().title(app.text.tree_title);
@@ -66,6 +66,11 @@ fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: us
     let (badge, badge_style) = match due.map(|d| d.urgency) {
         Some(Urgency::Overdue) => (format!(" {}", app.text.overdue_badge), theme.error),
         Some(Urgency::Soon) => (format!(" {}", app.text.soon_badge), theme.warning),
+        _ if app.session.tracker().check(index) != Check::Done
+            && app.session.tracker().waits(&app.session.pack, index) =>
+        {
+            (format!(" {}", app.text.waiting_badge), theme.dim)
+        }
         _ if app.session.tracker().is_new(&app.session.pack, index) => {
             (format!(" {}", app.text.new_badge), theme.warning)
         }

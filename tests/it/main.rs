@@ -23,6 +23,7 @@ mod pack;
 mod pack_urls;
 mod preloaded;
 mod properties;
+mod questions;
 mod report_folder;
 mod runs;
 mod screens;

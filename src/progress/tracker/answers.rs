@@ -50,7 +50,7 @@ impl Tracker {
     }
 
     /// Whether `index` waits for anything (cheap when nothing above it waits).
-    pub(super) fn waits(&self, pack: &Pack, index: usize) -> bool {
+    pub fn waits(&self, pack: &Pack, index: usize) -> bool {
         let mut node = Some(index);
         while let Some(i) = node {
             if !pack.nodes[i].waits_for.is_empty() {
