@@ -47,10 +47,17 @@ pub struct Export {
     /// The mentor's answers to the pack's questions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answers: Vec<ExportedAnswer>,
-    /// Steps the mentor's answers rule out, by id: left out of `items` and of every
-    /// figure.
+    /// Steps the mentor's answers rule out: left out of `items` and of every figure.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub not_applying: Vec<String>,
+    pub not_applying: Vec<RuledOut>,
+}
+
+/// A step the mentor's answers rule out: its id, and its title for a report that does
+/// not know the pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuledOut {
+    pub id: String,
+    pub title: String,
 }
 
 /// One answer, as kept and in words.
@@ -182,7 +189,10 @@ pub fn export(
         answers: answers(pack, state),
         not_applying: (0..pack.nodes.len())
             .filter(|&i| pack.is_ruled_out(i))
-            .map(|i| pack.nodes[i].id.clone())
+            .map(|i| RuledOut {
+                id: pack.nodes[i].id.clone(),
+                title: pack.nodes[i].title.clone(),
+            })
             .collect(),
         items: pack
             .nodes

@@ -172,24 +172,16 @@ impl Builder {
                 seen.stages.push((item.id.clone(), item.title.clone()));
             }
             seen.due |= item.due.is_some();
-            if !item.step {
-                continue;
-            }
-            match seen.step_ids.get(&item.id) {
-                // Seen before only as ruled out by someone's answers: now its title.
-                Some(&i) if seen.steps[i].1 == item.id => seen.steps[i].1.clone_from(&item.title),
-                Some(_) => {}
-                None => {
-                    seen.step_ids.insert(item.id.clone(), seen.steps.len());
-                    seen.steps.push((item.id.clone(), item.title.clone()));
-                }
+            if item.step && !seen.step_ids.contains_key(&item.id) {
+                seen.step_ids.insert(item.id.clone(), seen.steps.len());
+                seen.steps.push((item.id.clone(), item.title.clone()));
             }
         }
         // Steps this mentor's answers rule out still have a column: "does not apply".
-        for id in &export.not_applying {
-            if !seen.step_ids.contains_key(id) {
-                seen.step_ids.insert(id.clone(), seen.steps.len());
-                seen.steps.push((id.clone(), id.clone()));
+        for step in &export.not_applying {
+            if !seen.step_ids.contains_key(&step.id) {
+                seen.step_ids.insert(step.id.clone(), seen.steps.len());
+                seen.steps.push((step.id.clone(), step.title.clone()));
             }
         }
     }

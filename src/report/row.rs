@@ -64,8 +64,8 @@ pub(super) fn row(export: &Export, ids: Option<&HashMap<String, usize>>, today: 
             });
         }
     }
-    for id in &export.not_applying {
-        if let Some(&index) = ids.and_then(|ids| ids.get(id))
+    for step in &export.not_applying {
+        if let Some(&index) = ids.and_then(|ids| ids.get(&step.id))
             && states[index] == StepState::NotInVersion
         {
             states[index] = StepState::DoesNotApply;
