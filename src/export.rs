@@ -334,6 +334,17 @@ pub fn write_markdown(out: &mut impl Write, export: &Export, t: &Text) -> io::Re
         }
         writeln!(out)?;
     }
+    if !export.not_applying.is_empty() {
+        let titles: Vec<String> = export
+            .not_applying
+            .iter()
+            .map(|step| fill(t.quoted_title, &[("title", &md(&step.title))]))
+            .collect();
+        let count = export.not_applying.len().to_string();
+        let values = [("count", count.as_str()), ("titles", &titles.join(", "))];
+        writeln!(out, "{}", fill(t.md_not_applying, &values))?;
+        writeln!(out)?;
+    }
     writeln!(out, "{}", t.md_group_header)?;
     writeln!(out, "|---|---:|---:|")?;
     for g in &export.groups {

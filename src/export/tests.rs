@@ -275,3 +275,26 @@ fn a_group_of_reference_cards_is_a_card_in_the_export_as_on_screen() {
     assert!(markdown.contains("\n- Cards\n"), "{markdown}");
     assert!(!markdown.contains("(0/0)"), "{markdown}");
 }
+
+#[test]
+fn the_markdown_export_gives_the_answers_and_names_the_steps_they_leave_out() {
+    let pack = crate::pack::load_str(crate::pack::QUESTIONS_PACK, "q.yaml").unwrap();
+    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+    let mut session = crate::session::Session::new(pack, tracker);
+    let now: Timestamp = "2026-12-01T10:00:00Z".parse().unwrap();
+    let _ = session.answer(0, Some("company"), now);
+    let report = by("alice", &session.pack, session.tracker(), now);
+    assert_eq!(report.total, 4);
+    assert!(report.items.iter().all(|item| item.id != "urssaf"));
+    let mut md = Vec::new();
+    write_markdown(&mut md, &report, &EN).unwrap();
+    let md = String::from_utf8(md).unwrap();
+    assert!(
+        md.contains("- How do you invoice? — Through my company"),
+        "{md}"
+    );
+    assert!(
+        md.contains("2 steps do not apply to you, given your answers, and are left out: “Declare yourself before \\[your answer to “Date of the first session”\\]”, “Tell your employer”."),
+        "{md}"
+    );
+}

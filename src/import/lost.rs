@@ -82,6 +82,9 @@ pub enum Lost {
     },
     /// An export whose steps were edited: its ids could not be kept (line 1, its marker).
     IdsNotKept,
+    /// The previous version asks questions, or has conditions, waits or dates before an
+    /// answer: Markdown holds none of them.
+    Conditions,
 }
 
 impl Lost {
@@ -106,7 +109,7 @@ impl Lost {
             | Lost::CardAnswer { line }
             | Lost::Progress { line }
             | Lost::QuickAction { line } => *line,
-            Lost::IdsNotKept => 1,
+            Lost::IdsNotKept | Lost::Conditions => 1,
         }
     }
 
@@ -141,6 +144,7 @@ impl Lost {
             Lost::Progress { .. } => t.imp_progress.into(),
             Lost::QuickAction { .. } => t.imp_quick_action.into(),
             Lost::IdsNotKept => t.imp_ids_not_kept.into(),
+            Lost::Conditions => t.imp_conditions.into(),
         }
     }
 }

@@ -156,6 +156,9 @@ pub fn import(
         });
     }
     let assigned = ids::assign(&mut stages, previous);
+    if previous.is_some_and(asks_or_waits) {
+        lost.push(Lost::Conditions);
+    }
     if previous.is_none()
         && let Some(marker) = &marker
         && !marker.ids.is_empty()
@@ -345,6 +348,23 @@ fn header(options: &Options<'_>, about: Option<&str>, t: &Text) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// Whether `pack` asks questions or has what answers or other steps decide (`when:`,
+/// `waits_for:`, a date before an answer): a Markdown import carries none of it.
+fn asks_or_waits(pack: &Pack) -> bool {
+    !pack.questions.is_empty()
+        || pack.nodes.iter().any(|n| {
+            !n.when.is_empty()
+                || !n.waits_for.is_empty()
+                || matches!(
+                    n.due,
+                    Some(crate::pack::Due {
+                        after: crate::pack::DueAfter::Before(_),
+                        ..
+                    })
+                )
+        })
 }
 
 #[cfg(test)]

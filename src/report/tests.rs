@@ -314,22 +314,48 @@ fn answered(mentor: &str, answers: &[(usize, &str)], ids: &[&str]) -> Export {
 fn steps_a_mentors_answers_rule_out_count_nowhere_and_read_does_not_apply() {
     let alice = answered("alice", &[(0, "sole-trader")], &["urssaf", "sign"]);
     let bob = answered("bob", &[(0, "company")], &["kbis"]);
-    assert_eq!(alice.not_applying.len(), 1, "kbis: {:?}", alice.not_applying);
+    assert_eq!(
+        alice.not_applying.len(),
+        1,
+        "kbis: {:?}",
+        alice.not_applying
+    );
     let exports = vec![(path("a.json"), alice), (path("b.json"), bob)];
     let report = build(exports, Vec::new(), at(11), STALE_DAYS);
     let section = &report.packs[0];
     let (alice, bob) = (&section.mentors[0], &section.mentors[1]);
-    assert_eq!((alice.done, alice.total), (2, 5), "urssaf, tell, sign, welcome, prepare");
-    assert_eq!((bob.done, bob.total), (1, 4), "kbis, sign, welcome, prepare");
+    assert_eq!(
+        (alice.done, alice.total),
+        (2, 5),
+        "urssaf, tell, sign, welcome, prepare"
+    );
+    assert_eq!(
+        (bob.done, bob.total),
+        (1, 4),
+        "kbis, sign, welcome, prepare"
+    );
     let column = |id: &str| section.steps.iter().position(|(s, _)| s == id).unwrap();
     assert_eq!(alice.states[column("kbis")], StepState::DoesNotApply);
     assert_eq!(bob.states[column("urssaf")], StepState::DoesNotApply);
-    assert_eq!(alice.answers, [("How do you invoice?".to_string(), "As a sole trader".to_string())]);
+    assert_eq!(
+        alice.answers,
+        [(
+            "How do you invoice?".to_string(),
+            "As a sole trader".to_string()
+        )]
+    );
     let mut md = Vec::new();
     write_markdown(&mut md, &report, &EN).unwrap();
     let md = String::from_utf8(md).unwrap();
-    assert!(md.contains("bob — How do you invoice?: Through my company"), "{md}");
+    assert!(
+        md.contains("bob — How do you invoice?: Through my company"),
+        "{md}"
+    );
     let mut html = Vec::new();
     write_html(&mut html, &report, &EN).unwrap();
-    assert!(String::from_utf8(html).unwrap().contains("does not apply to them"));
+    assert!(
+        String::from_utf8(html)
+            .unwrap()
+            .contains("does not apply to them")
+    );
 }

@@ -208,3 +208,20 @@ fn a_title_edited_only_in_case_accents_or_punctuation_keeps_its_id() {
     assert_eq!(again.assigned.kept, 2);
     assert_eq!(again.pack.renamed, []);
 }
+
+#[test]
+fn questions_and_waits_of_the_previous_version_are_said_to_stay_behind() {
+    let previous = crate::pack::load_str(crate::pack::QUESTIONS_PACK, "q.yaml").unwrap();
+    let imported = import_over(&previous, "# Register\n\n- [ ] Declare yourself\n");
+    assert!(
+        imported.lost.contains(&Lost::Conditions),
+        "{:?}",
+        imported.lost
+    );
+    assert!(imported.pack.questions.is_empty());
+    let plain = import_over(&imported.pack, "# Register\n\n- [ ] Declare yourself\n");
+    assert!(
+        !plain.lost.contains(&Lost::Conditions),
+        "nothing to lose: nothing said"
+    );
+}
