@@ -20,6 +20,8 @@ pub enum Field {
     New,
     Start,
     Run,
+    /// An answer to one of the pack's questions (by question id).
+    Answer,
     /// Something of the file that is no step's: its pack version, its layout.
     Other,
 }
@@ -57,6 +59,7 @@ pub fn salvage(bytes: &[u8], pack_id: &str) -> Option<(State, Vec<Unreadable>)> 
     state.notes = entries(&object, "notes", Field::Note, &mut lost);
     state.skipped = entries(&object, "skipped", Field::Skip, &mut lost);
     state.opened = entries(&object, "opened", Field::Opened, &mut lost);
+    state.answers = entries(&object, "answers", Field::Answer, &mut lost);
     match object.get("new") {
         None | Some(Value::Null) => {}
         Some(Value::Array(new)) => {
@@ -148,10 +151,15 @@ mod tests {
     fn one_bad_date_loses_that_tick_only() {
         let file = br#"{"format":2,"pack_id":"p","pack_version":"1",
             "ticks":{"a":"2026-11-02T08:15:00Z","b":"hier","c":"2026-11-03T08:15:00Z"},
-            "notes":{"a":"ok","b":7},"start":"bientot"}"#;
+            "notes":{"a":"ok","b":7},"start":"bientot",
+            "answers":{"billing":{"value":"company","at":"2026-11-02T08:15:00Z"},"date":{"value":3}}}"#;
         let (state, lost) = salvage(file, "p").unwrap();
         assert_eq!(state.ticks.keys().collect::<Vec<_>>(), ["a", "c"]);
         assert_eq!(state.notes.get("a").map(String::as_str), Some("ok"));
+        assert_eq!(
+            state.answered().get("billing").map(String::as_str),
+            Some("company")
+        );
         assert_eq!(
             lost,
             [
@@ -162,6 +170,10 @@ mod tests {
                 Unreadable {
                     field: Field::Note,
                     id: "b".into()
+                },
+                Unreadable {
+                    field: Field::Answer,
+                    id: "date".into()
                 },
                 Unreadable {
                     field: Field::Start,

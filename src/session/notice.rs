@@ -360,9 +360,14 @@ pub fn completion_message<'a>(pack: &'a Pack, t: &'a Text) -> &'a str {
 /// One entry left out of a damaged progress file, in words: which step, which field.
 fn unreadable(entry: &crate::progress::Unreadable, pack: &Pack, t: &Text) -> String {
     use crate::progress::Field;
-    let title = pack
-        .find(&entry.id)
-        .map_or(entry.id.as_str(), |node| pack.nodes[node].title.as_str());
+    let title = match entry.field {
+        Field::Answer => pack
+            .question(&entry.id)
+            .map_or(entry.id.as_str(), |q| pack.questions[q].text.as_str()),
+        _ => pack
+            .find(&entry.id)
+            .map_or(entry.id.as_str(), |node| pack.nodes[node].title.as_str()),
+    };
     let template = match entry.field {
         Field::Tick => t.salvage_tick,
         Field::Note => t.salvage_note,
@@ -371,6 +376,7 @@ fn unreadable(entry: &crate::progress::Unreadable, pack: &Pack, t: &Text) -> Str
         Field::New => t.salvage_new,
         Field::Start => t.salvage_start,
         Field::Run => t.salvage_run,
+        Field::Answer => t.salvage_answer,
         Field::Other => t.salvage_other,
     };
     fill(template, &[("title", &printable(title, false))])

@@ -80,6 +80,7 @@ catalogue! {
     salvage_start,
     salvage_other,
     salvage_run,
+    salvage_answer,
     state_moved_aside,
     state_read_only,
     /// A title quoted as the language quotes (`{title}`).

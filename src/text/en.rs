@@ -63,6 +63,7 @@ pub static EN: Text = Text {
     salvage_start: "the day you started",
     salvage_other: "a part of the file that is no step's",
     salvage_run: "the student's name",
+    salvage_answer: "your answer to “{title}”",
     state_moved_aside: "Unreadable progress file ({reason}): moved aside to {path}. Starting afresh.",
     state_read_only: "Progress cannot be saved here: nothing can be ticked, skipped or noted; start ticklist with --state-dir FOLDER to save it elsewhere ({reason}).",
     quoted_title: "“{title}”",

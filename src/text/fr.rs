@@ -442,6 +442,7 @@ pub static FR: Text = Text {
     salvage_start: "le jour où vous avez commencé",
     salvage_other: "une partie du fichier qui n'est à aucune tâche",
     salvage_run: "le nom de l'étudiant",
+    salvage_answer: "votre réponse à « {title} »",
     state_moved_aside: "Fichier de progression illisible ({reason}) : mis de côté dans {path}. Nouvelle progression.",
     state_read_only: "Progression non enregistrable ici : rien ne peut être coché, mis sans objet ni noté ; lancez ticklist avec --state-dir DOSSIER pour l'enregistrer ailleurs ({reason}).",
     quoted_title: "« {title} »",
