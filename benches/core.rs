@@ -33,7 +33,7 @@ fn now() -> Timestamp {
 }
 
 fn generated(items: usize) -> Pack {
-    pack::load_str(&pack::generate(items), "bench.yaml").unwrap()
+    pack::load_str(&pack::generate(items, false), "bench.yaml").unwrap()
 }
 
 fn app(items: usize) -> App {
@@ -57,7 +57,7 @@ fn parse_builtin_pack() -> Pack {
 
 #[divan::bench(args = ITEMS, sample_count = 10, sample_size = 1)]
 fn parse_and_validate(bencher: Bencher, items: usize) {
-    let yaml = pack::generate(items);
+    let yaml = pack::generate(items, false);
     bencher
         .counter(BytesCount::of_str(&yaml))
         .bench(|| pack::load_str(black_box(&yaml), "bench.yaml").unwrap());

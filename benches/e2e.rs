@@ -1,6 +1,7 @@
 //! End-to-end figures for the real release binary in a pseudo-terminal: time from
 //! spawn to the first complete frame, keypress → updated screen (move and tick), peak
-//! RSS and idle wake-ups, for the built-in pack and generated packs of 40 to 100,000 items.
+//! RSS and idle wake-ups, for the built-in pack and generated packs of 40 to 100,000 items
+//! (one of 10,000 with questions answered, 1,000 conditions and 99 waits).
 //! Run: `cargo bench --bench e2e` (Linux; prints a table, never fails on figures).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -87,7 +88,32 @@ struct Figures {
     idle_wakeups_per_s: f64,
 }
 
-fn measure(home: &Path, pack: Option<&Path>, total: usize) -> Figures {
+/// Answers the generated pack's questions in `home` (half its conditions hide their
+/// step), as a mentor would before the runs: no question is asked at opening.
+fn answer(home: &Path, pack: &Path) {
+    for (question, answer) in [("billing", "a"), ("employee", "no")] {
+        let out = support::command(home, support::FRENCH)
+            .env("TICKLIST_STATE_DIR", home)
+            .arg("--pack")
+            .arg(pack)
+            .args(["answer", question, answer])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+fn measure(home: &Path, pack: Option<&Path>, total: usize, answered: bool) -> Figures {
+    let prepare = |home: &Path| {
+        std::fs::create_dir_all(home).unwrap();
+        if let (true, Some(pack)) = (answered, pack) {
+            answer(home, pack);
+        }
+    };
     let full = move |s: &str| s.contains(&format!("0/{total} ")) && s.contains("quitter");
     let mut first_frames = Vec::new();
     let mut first_bytes = Vec::new();
@@ -95,6 +121,7 @@ fn measure(home: &Path, pack: Option<&Path>, total: usize) -> Figures {
     let _ = std::fs::remove_dir_all(home.with_extension("cache"));
     for _ in 0..=RUNS {
         let _ = std::fs::remove_dir_all(home);
+        prepare(home);
         let start = Instant::now();
         let mut app = spawn(home, pack);
         app.wait_for("first output", |s| !s.trim().is_empty());
@@ -105,6 +132,7 @@ fn measure(home: &Path, pack: Option<&Path>, total: usize) -> Figures {
     }
 
     let _ = std::fs::remove_dir_all(home);
+    prepare(home);
     let mut app = spawn(home, pack);
     app.wait_for("first frame", full);
     // The app opens on the first step to do, so a tick is one step.
@@ -172,6 +200,24 @@ fn steps(pack: Option<&Path>) -> usize {
         .unwrap_or_else(|| panic!("no step count in {text:?}"))
 }
 
+/// Steps that apply once the generated pack's questions are answered: `status`'s total.
+fn steps_answered(home: &Path, pack: &Path) -> usize {
+    answer(home, pack);
+    let out = support::command(home, support::FRENCH)
+        .env("TICKLIST_STATE_DIR", home)
+        .arg("--pack")
+        .arg(pack)
+        .arg("status")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.lines()
+        .find_map(|line| line.strip_prefix("total 0/"))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no total in {text:?}"))
+}
+
 fn main() {
     if !cfg!(target_os = "linux") {
         eprintln!("e2e bench: Linux only (reads /proc)");
@@ -201,19 +247,35 @@ fn main() {
     );
     // Packs are written and counted by the binary itself: a harness holding big packs in
     // memory would make every fork (and so every measured start) slower.
-    let mut cases = vec![("built-in".to_string(), None)];
-    for items in [40, 1_000, 10_000, 100_000] {
-        let path = dir.path().join(format!("p{items}.yaml"));
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ticklist"))
-            .args(["generate-pack", "--items", &items.to_string()])
-            .output()
-            .unwrap();
-        std::fs::write(&path, out.stdout).unwrap();
-        cases.push((format!("{items} items"), Some(path)));
+    let mut cases = vec![("built-in".to_string(), None, false)];
+    let sizes = [
+        (40, false),
+        (1_000, false),
+        (10_000, false),
+        (10_000, true),
+        (100_000, false),
+    ];
+    for (items, questions) in sizes {
+        let path = dir.path().join(format!("p{items}-{questions}.yaml"));
+        let mut generate = std::process::Command::new(env!("CARGO_BIN_EXE_ticklist"));
+        generate.args(["generate-pack", "--items", &items.to_string()]);
+        if questions {
+            generate.arg("--questions");
+        }
+        std::fs::write(&path, generate.output().unwrap().stdout).unwrap();
+        let name = if questions {
+            format!("{items} items, 1,000 conditions (half hide their step)")
+        } else {
+            format!("{items} items")
+        };
+        cases.push((name, Some(path), questions));
     }
-    for (name, path) in cases {
-        let steps = steps(path.as_deref());
-        let f = measure(&home, path.as_deref(), steps);
+    for (name, path, answered) in cases {
+        let steps = match (&path, answered) {
+            (Some(pack), true) => steps_answered(&dir.path().join("answered"), pack),
+            _ => steps(path.as_deref()),
+        };
+        let f = measure(&home, path.as_deref(), steps, answered);
         println!(
             "| {name} | {steps} | {} | {} | {} | {} | {} | {:.1} | {:.1} |",
             ms(f.cold_frame),

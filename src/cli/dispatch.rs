@@ -46,8 +46,8 @@ pub fn run() -> ExitCode {
             let (out, err) = (&mut std::io::stdout(), &mut std::io::stderr());
             return super::validate(files, links, out, err, text);
         }
-        Some(Command::GeneratePack { items }) => {
-            let pack = crate::pack::generate(*items);
+        Some(Command::GeneratePack { items, questions }) => {
+            let pack = crate::pack::generate(*items, *questions);
             let written = std::io::Write::write_all(&mut std::io::stdout().lock(), pack.as_bytes());
             return report(written.map_err(Failure::Output), text);
         }

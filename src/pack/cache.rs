@@ -113,14 +113,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = PackCache::new(dir.path().join("cache"));
         let path = dir.path().join("big.yaml");
-        fs::write(&path, generate(3_000)).unwrap();
+        fs::write(&path, generate(3_000, false)).unwrap();
         let parsed = cache.load_file(&path).unwrap();
         let entries = fs::read_dir(dir.path().join("cache")).unwrap().count();
         assert_eq!(entries, 1);
         assert_eq!(cache.load_file(&path).unwrap(), parsed);
 
         // Changed content (and size): the cache must not answer for it.
-        fs::write(&path, generate(3_001)).unwrap();
+        fs::write(&path, generate(3_001, false)).unwrap();
         let changed = cache.load_file(&path).unwrap();
         assert!(changed.nodes.len() > parsed.nodes.len());
 
@@ -138,7 +138,7 @@ mod tests {
         let path = dir.path().join("bad.yaml");
         fs::write(
             &path,
-            generate(3_000).replace("title: Step 7 ", "title: ''\n#"),
+            generate(3_000, false).replace("title: Step 7 ", "title: ''\n#"),
         )
         .unwrap();
         let direct = load_file(&path).unwrap_err().to_string();

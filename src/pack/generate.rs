@@ -7,10 +7,21 @@ const ITEMS_PER_PART: usize = 50;
 const PARTS_PER_STAGE: usize = 20;
 
 /// YAML text of a valid pack with `items` items. Every fifth item has two sub-items,
-/// every third has details, each has a link.
-pub fn generate(items: usize) -> String {
+/// every third has details, each has a link. With `questions`, the pack asks two (a
+/// choice `billing`, a yes-no `employee`), every tenth item applies under one answer
+/// to `billing` (alternately `a` and `b`), and every hundredth waits for the one
+/// before it: the conditions a benchmark fits the pack to.
+pub fn generate(items: usize, questions: bool) -> String {
     let mut yaml = String::with_capacity(items * 120 + 200);
-    yaml.push_str("id: generated\nversion: \"1\"\nlang: en\ntitle: Generated pack\nstages:\n");
+    yaml.push_str("id: generated\nversion: \"1\"\nlang: en\ntitle: Generated pack\n");
+    if questions {
+        yaml.push_str(concat!(
+            "questions:\n",
+            "  - {id: billing, text: How do you invoice?, choices: [{id: a, text: Alone}, {id: b, text: Company}]}\n",
+            "  - {id: employee, text: Are you an employee?, kind: yes-no}\n",
+        ));
+    }
+    yaml.push_str("stages:\n");
     let parts = items.div_ceil(ITEMS_PER_PART).max(1);
     let mut item = 0;
     for part in 0..parts {
@@ -35,6 +46,13 @@ pub fn generate(items: usize) -> String {
             if item % 3 == 0 {
                 yaml.push_str(", details: \"Read it, then note what surprised you.\"");
             }
+            if questions && item % 10 == 0 {
+                let answer = if item % 20 == 0 { "a" } else { "b" };
+                let _ = write!(yaml, ", when: {{billing: {answer}}}");
+            }
+            if questions && item % 100 == 1 && item > 1 {
+                let _ = write!(yaml, ", waits_for: [i{}]", item - 1);
+            }
             if item % 5 == 0 {
                 let _ = write!(
                     yaml,
@@ -56,9 +74,22 @@ mod tests {
     #[test]
     fn generated_packs_are_valid_and_have_the_asked_size() {
         for n in [1, 40, 1_000] {
-            let pack = load_str(&generate(n), "generated.yaml").unwrap();
+            let pack = load_str(&generate(n, false), "generated.yaml").unwrap();
             let items = pack.nodes.iter().filter(|n| n.level == Level::Item).count();
             assert_eq!(items, n);
         }
+        let pack = load_str(&generate(1_000, true), "generated.yaml").unwrap();
+        assert_eq!(pack.questions.len(), 2);
+        assert_eq!(
+            pack.nodes.iter().filter(|n| !n.when.is_empty()).count(),
+            100
+        );
+        assert_eq!(
+            pack.nodes
+                .iter()
+                .filter(|n| !n.waits_for.is_empty())
+                .count(),
+            9
+        );
     }
 }

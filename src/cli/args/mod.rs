@@ -60,6 +60,9 @@ pub enum Command {
     GeneratePack {
         #[arg(long)]
         items: usize,
+        /// Two questions, a condition on every tenth item and a wait on every hundredth.
+        #[arg(long)]
+        questions: bool,
     },
     #[command(flatten)]
     Progress(ProgressCommand),
