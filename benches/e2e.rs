@@ -36,7 +36,7 @@ fn spawn(home: &Path, pack: Option<&Path>) -> Session {
 
 /// The row of the selection marker, to see a move land.
 fn marker_row(screen: &str) -> Option<usize> {
-    screen.lines().position(|l| l.starts_with("│›"))
+    screen.lines().position(|l| l.starts_with("│→"))
 }
 
 /// Sum of a numeric field over the process's `/proc` status files (every thread's, or

@@ -82,6 +82,14 @@ pub fn write_csv(
         ] {
             header.push(text_cell(word));
         }
+        // A column per question the mentors answered, last, in the order first met.
+        let mut questions: Vec<&str> = Vec::new();
+        for (question, _) in pack.mentors.iter().flat_map(|row| &row.answers) {
+            if !questions.contains(&question.as_str()) {
+                questions.push(question);
+            }
+        }
+        header.extend(questions.iter().map(|q| text_cell(q)));
         writeln!(out, "{}", header.join(&sep))?;
         for row in &pack.mentors {
             let mut cells = vec![
@@ -113,6 +121,10 @@ pub fn write_csv(
                 at.strftime("%Y-%m-%d %H:%M:%S").to_string()
             }));
             cells.push(text_cell(if row.stale { t.csv_yes } else { t.csv_no }));
+            cells.extend(questions.iter().map(|question| {
+                let answer = row.answers.iter().find(|(q, _)| q == question);
+                text_cell(answer.map_or("", |(_, a)| a.as_str()))
+            }));
             writeln!(out, "{}", cells.join(&sep))?;
         }
         write_waits(out, pack, &sep, t)?;

@@ -358,4 +358,10 @@ fn steps_a_mentors_answers_rule_out_count_nowhere_and_read_does_not_apply() {
             .unwrap()
             .contains("does not apply to them")
     );
+    let mut csv = Vec::new();
+    write_csv(&mut csv, &report, CsvOptions::default(), &EN).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with(",\"How do you invoice?\""), "{csv}");
+    assert!(lines[2].ends_with(",\"Through my company\""), "{csv}");
 }

@@ -215,6 +215,32 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_new_version_asks_only_its_new_question_and_keeps_ticks_on_hidden_steps() {
+        let mut s = session();
+        let _ = s.toggle(s.pack.find("kbis").unwrap(), at(9));
+        let _ = s.answer(0, Some("sole-trader"), at(9));
+        let _ = s.answer(1, Some("no"), at(9));
+        let _ = s.answer(2, None, at(9));
+        assert!(s.unasked().is_empty());
+        let v2 = crate::pack::QUESTIONS_PACK
+            .replace("version: \"1\"", "version: \"2\"")
+            .replace(
+                "stages:",
+                "  - { id: country, text: Country?, kind: text }\nstages:",
+            );
+        let v2 = load_str(&v2, "v2.yaml").unwrap();
+        let tracker = Tracker::new(&v2, s.tracker().state().clone());
+        let upgraded = Session::new(v2, tracker);
+        assert_eq!(upgraded.unasked(), [3], "only the new question");
+        assert!(upgraded.tracker().state().ticks.contains_key("kbis"));
+        assert_eq!(
+            upgraded.tracker().overall(&upgraded.pack),
+            (0, 4),
+            "urssaf, sign, welcome, prepare"
+        );
+    }
+
     proptest! {
         /// Whatever the answers and ticks, the figures are a plain recount of the steps
         /// that apply: a step applies when no `when:` on it or above it names an answer
