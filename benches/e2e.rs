@@ -91,6 +91,7 @@ struct Figures {
 /// Answers the generated pack's questions in `home` (half its conditions hide their
 /// step), as a mentor would before the runs: no question is asked at opening.
 fn answer(home: &Path, pack: &Path) {
+    std::fs::create_dir_all(home).unwrap();
     for (question, answer) in [("billing", "a"), ("employee", "no")] {
         let out = support::command(home, support::FRENCH)
             .env("TICKLIST_STATE_DIR", home)

@@ -9,16 +9,21 @@ use super::model::{Node, Pack};
 use crate::safe_text::printable;
 use crate::text::{Lang, Text, fill};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// `pack` fitted to `answers` (question id → value kept) and the student's checklist
 /// `student`; `None` when it asks nothing and fills nothing (or is fitted already):
 /// the pack itself is the mentor's, uncopied.
-pub fn fit(pack: &Pack, answers: &BTreeMap<String, String>, student: Option<&str>) -> Option<Pack> {
+pub fn fit(
+    pack: &Arc<Pack>,
+    answers: &BTreeMap<String, String>,
+    student: Option<&str>,
+) -> Option<Pack> {
     if pack.fitted_from.is_some() || (pack.questions.is_empty() && !has_placeholders(pack)) {
         return None;
     }
-    let mut fitted = pack.clone();
-    fitted.fitted_from = Some(pack.digest());
+    let mut fitted = Pack::clone(pack);
+    fitted.fitted_from = Some(Arc::clone(pack));
     let t = Lang::from_code(&pack.lang).unwrap_or(Lang::En).text();
     for i in 0..fitted.nodes.len() {
         let parent_hidden = fitted.nodes[i]
@@ -160,8 +165,8 @@ mod tests {
     use super::*;
     use crate::pack::load_str;
 
-    fn pack() -> Pack {
-        load_str(QUESTIONS_PACK, "fitting.yaml").unwrap()
+    fn pack() -> Arc<Pack> {
+        Arc::new(load_str(QUESTIONS_PACK, "fitting.yaml").unwrap())
     }
 
     #[test]
@@ -198,6 +203,9 @@ mod tests {
             fitted.nodes[fitted.find("urssaf").unwrap()].title,
             "Declare yourself before 10 December 2026"
         );
-        assert!(fit(&fitted, &answers, None).is_none(), "fitted once only");
+        assert!(
+            fit(&Arc::new(fitted), &answers, None).is_none(),
+            "fitted once only"
+        );
     }
 }

@@ -41,7 +41,7 @@ pub fn generate(items: usize, questions: bool) -> String {
             // Flow style keeps 100,000 items well under the 16 MiB pack limit.
             let _ = write!(
                 yaml,
-                "          - {{id: i{item}, title: Step {item} of the checklist, links: [{{label: Article, url: \"https://openclassrooms.com/fr/courses/{item}\"}}]"
+                "          - {{id: i{item}, title: Step {item} of the checklist, links: [{{label: Article, url: \"https://openclassrooms.com/c/{item}\"}}]"
             );
             if item % 3 == 0 {
                 yaml.push_str(", details: \"Read it, then note what surprised you.\"");

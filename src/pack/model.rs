@@ -153,10 +153,11 @@ pub struct Pack {
     /// are due. Left out of the JSON when none, so that other packs keep their digest.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Question>,
-    /// Set on a pack fitted to one mentor's answers (`fit.rs`): the digest of the pack it
-    /// was fitted from, which is the one a manager knows.
+    /// Set on a pack fitted to one mentor's answers (`fit.rs`): the pack it was fitted
+    /// from, shared, whose digest is the one a manager knows (computed only when an
+    /// export asks for it: hashing a big pack at every answer would cost milliseconds).
     #[serde(skip)]
-    pub fitted_from: Option<String>,
+    pub fitted_from: Option<std::sync::Arc<Pack>>,
 }
 
 /// The pack's contact: a name, and an email address or a contact page (at least one).
@@ -175,8 +176,8 @@ impl Pack {
     /// exactly which content a mentor used.
     pub fn digest(&self) -> String {
         use sha2::Digest as _;
-        if let Some(digest) = &self.fitted_from {
-            return digest.clone();
+        if let Some(whole) = &self.fitted_from {
+            return whole.digest();
         }
         let canonical = serde_json::to_vec(self).unwrap_or_default();
         sha2::Sha256::digest(&canonical)

@@ -52,7 +52,7 @@ impl HowFar {
         let state = store.peek(&pack.id, &pack.version);
         // Counted on the steps that apply, as the checklist itself counts them.
         let fitted = (!pack.questions.is_empty())
-            .then(|| crate::pack::fit(pack, &state.answered(), None))
+            .then(|| crate::pack::fit(&std::sync::Arc::new(pack.clone()), &state.answered(), None))
             .flatten();
         let pack = fitted.as_ref().unwrap_or(pack);
         match Tracker::new(pack, state).overall(pack) {

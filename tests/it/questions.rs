@@ -94,13 +94,15 @@ fn the_example_pack_asks_its_questions_once_and_every_front_end_counts_the_same_
     assert!(refused.contains("1 En indépendant"), "{refused}");
 }
 
+/// The details of a step (plain mode's, the same words as the details pane's): due 2
+/// days before the answered date, what it depends on, what it waits for.
 #[test]
 fn the_details_say_a_step_is_due_two_days_before_the_answered_date() {
     let home = tempfile::tempdir().unwrap();
     let home = home.path();
     on_example(home, &["answer", "session-date", "2026-11-26"]);
     let pack = example();
-    let go = "/ Parcourez le guide\n";
+    let go = "/ Parcourez le guide\n/ Signez le contrat en ligne\n";
     let out = piped(
         home,
         FRENCH,
@@ -110,6 +112,16 @@ fn the_details_say_a_step_is_due_two_days_before_the_answered_date() {
     let said = String::from_utf8(out.stdout).unwrap();
     assert!(
         said.contains("À faire pour le 24 novembre 2026, 2 jours avant « Date de votre première session avec votre premier étudiant » (bientôt due)."),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "Attend « Réalisez le cours Explorez le rôle du mentor », « Lisez le contrat reçu"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("Dépend de votre réponse à « Comment facturerez-vous OpenClassrooms ? », pas encore donnée."),
         "{said}"
     );
 }

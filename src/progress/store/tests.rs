@@ -96,6 +96,36 @@ fn saving_merges_what_another_session_wrote() {
     assert_eq!(saved.state.ticks.keys().collect::<Vec<_>>(), ["a", "b"]);
 }
 
+#[test]
+fn answers_are_merged_between_windows_like_ticks() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path());
+    let mut first = State::new("p", "1");
+    let mut second = State::new("p", "1");
+    let answer = |value: &str| {
+        let mut changes = Changes::new();
+        let answer = crate::progress::Answer {
+            value: Some(value.into()),
+            at: now(),
+        };
+        changes.answers.insert("billing".into(), Some(answer));
+        changes
+    };
+    save(&store, &mut first, &answer("company"));
+    let saved = save(&store, &mut second, &ticked(&["b"]));
+    assert_eq!(
+        saved.state.answered().get("billing").map(String::as_str),
+        Some("company")
+    );
+    assert!(saved.state.ticks.contains_key("b"));
+    // The later answer wins, as a later tick does.
+    let saved = save(&store, &mut second, &answer("sole-trader"));
+    assert_eq!(
+        saved.state.answered().get("billing").map(String::as_str),
+        Some("sole-trader")
+    );
+}
+
 fn unusable_cases() -> [(&'static str, &'static str); 5] {
     [
         ("{ not json", "not a valid state file"),
