@@ -279,11 +279,16 @@ fn a_group_of_reference_cards_is_a_card_in_the_export_as_on_screen() {
 #[test]
 fn the_markdown_export_gives_the_answers_and_names_the_steps_they_leave_out() {
     let pack = crate::pack::load_str(crate::pack::QUESTIONS_PACK, "q.yaml").unwrap();
-    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
-    let mut session = crate::session::Session::new(pack, tracker);
     let now: Timestamp = "2026-12-01T10:00:00Z".parse().unwrap();
-    let _ = session.answer(0, Some("company"), now);
-    let report = by("alice", &session.pack, session.tracker(), now);
+    let mut state = State::new(&pack.id, &pack.version);
+    let answer = crate::progress::Answer {
+        value: Some("company".into()),
+        at: now,
+    };
+    state.answers.insert("billing".into(), answer);
+    let fitted = crate::pack::fit(&std::sync::Arc::new(pack), &state.answered(), None).unwrap();
+    let tracker = Tracker::new(&fitted, state);
+    let report = by("alice", &fitted, &tracker, now);
     assert_eq!(report.total, 4);
     assert!(report.items.iter().all(|item| item.id != "urssaf"));
     let mut md = Vec::new();
