@@ -55,6 +55,18 @@ fn parse_builtin_pack() -> Pack {
     pack::builtin(ticklist::text::Lang::Fr).unwrap()
 }
 
+/// A big pack read back from the cache of validated packs, as every opening after the
+/// first does: the largest part of a 10,000-item start-up.
+#[divan::bench(args = [1_000, 10_000], sample_count = 20, sample_size = 1)]
+fn load_from_cache(bencher: Bencher, items: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pack.yaml");
+    std::fs::write(&path, pack::generate(items, false)).unwrap();
+    let cache = pack::PackCache::new(dir.path().join("cache"));
+    cache.load_file(&path).unwrap();
+    bencher.bench(|| cache.load_file(&path).unwrap());
+}
+
 #[divan::bench(args = ITEMS, sample_count = 10, sample_size = 1)]
 fn parse_and_validate(bencher: Bencher, items: usize) {
     let yaml = pack::generate(items, false);
