@@ -100,11 +100,7 @@ fn answer(home: &Path, pack: &Path) {
             .args(["answer", question, answer])
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        support::succeeded(&out);
     }
 }
 

@@ -97,13 +97,7 @@ mod tests {
     use crate::progress::{State, Tracker};
     use proptest::prelude::*;
 
-    fn at(hour: i8) -> Timestamp {
-        jiff::civil::date(2026, 12, 7)
-            .at(hour, 0, 0, 0)
-            .to_zoned(jiff::tz::TimeZone::UTC)
-            .unwrap()
-            .timestamp()
-    }
+    use crate::session::tests::at;
 
     fn session() -> Session {
         let pack = load_str(crate::pack::QUESTIONS_PACK, "fitting.yaml").unwrap();

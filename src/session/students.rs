@@ -97,13 +97,7 @@ mod tests {
     use super::*;
     use crate::text::Lang;
 
-    fn at(hour: i8) -> Timestamp {
-        jiff::civil::date(2026, 12, 7)
-            .at(hour, 0, 0, 0)
-            .to_zoned(jiff::tz::TimeZone::UTC)
-            .unwrap()
-            .timestamp()
-    }
+    use crate::session::tests::at;
 
     fn archived(students: &Students<'_>) -> Vec<String> {
         let mut names: Vec<String> = students

@@ -5,7 +5,8 @@ use crate::pack::Kind;
 use crate::progress::{Check, State};
 use crate::text::{EN, Lang};
 
-fn at(hour: i8) -> Timestamp {
+/// A moment of 22 November 2026 (UTC), at `hour`: the core's tests' clock.
+pub(super) fn at(hour: i8) -> Timestamp {
     jiff::civil::date(2026, 11, 22)
         .at(hour, 0, 0, 0)
         .to_zoned(jiff::tz::TimeZone::UTC)
