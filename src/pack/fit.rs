@@ -96,11 +96,12 @@ fn fill_placeholders(
     let mut filled = text.to_string();
     for name in names {
         let value = match name.split_once(':') {
+            None if name != "student" => continue,
             None => student.map_or_else(
                 || t.placeholder_student.to_string(),
                 |s| printable(s, false).into_owned(),
             ),
-            Some((_, id)) => {
+            Some(("answer", id)) => {
                 let Some(question) = pack.questions.iter().find(|q| q.id == id) else {
                     continue;
                 };
@@ -109,6 +110,7 @@ fn fill_placeholders(
                     None => fill(t.placeholder_unanswered, &[("question", &question.text)]),
                 }
             }
+            Some(_) => continue,
         };
         filled = filled.replace(&format!("{{{name}}}"), &value);
     }

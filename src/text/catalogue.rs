@@ -669,7 +669,9 @@ catalogue! {
     pv_due_step,
     pv_waits_unknown,
     pv_waits_circle,
+    /// A warning: braces that look like a placeholder and are not one.
     pv_placeholder_name,
+    pv_placeholder_answer,
     pv_parts_and_items,
     pv_no_steps,
     pv_no_steps_stage,

@@ -214,23 +214,30 @@ impl Validator {
         }
     }
 
-    /// `{answer:<id>}` and `{student}` in a text: any other name in braces is a mistake.
+    /// `{answer:<id>}` and `{student}` in a text: an answer to a question the pack does
+    /// not ask is an error; other names in braces stay text as written, and `validate`
+    /// warns of them (a typo of a placeholder, say).
     pub(super) fn placeholders(&mut self, text: &str, at: (u64, u64)) {
         for name in placeholder_names(text) {
-            let known = match name.split_once(':') {
-                None => name == "student",
-                Some(("answer", id)) => self.questions.iter().any(|q| q.id == id),
-                Some(_) => false,
+            let (line, column) = at;
+            let braces = format!("{{{}}}", printable(name, false));
+            let problem = |message| super::Problem {
+                line,
+                column,
+                message,
             };
-            if !known {
-                let (line, column) = at;
-                let braces = format!("{{{}}}", printable(name, false));
-                let message = fill(self.t.pv_placeholder_name, &[("braces", &braces)]);
-                self.problems.push(super::Problem {
-                    line,
-                    column,
-                    message,
-                });
+            match name.split_once(':') {
+                None if name == "student" => {}
+                Some(("answer", id)) if self.questions.iter().any(|q| q.id == id) => {}
+                Some(("answer", _)) => {
+                    let message = fill(self.t.pv_placeholder_answer, &[("braces", &braces)]);
+                    self.problems.push(problem(message));
+                }
+                _ if self.with_warnings => {
+                    let message = fill(self.t.pv_placeholder_name, &[("braces", &braces)]);
+                    self.warnings.push(problem(message));
+                }
+                _ => {}
             }
         }
     }

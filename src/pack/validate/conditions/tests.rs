@@ -25,7 +25,7 @@ stages:
       - { id: d, title: D, waits_for: [c, ghost] }
       - { id: e, title: E, due: { days: 2, before: "answer:billing" } }
       - { id: f, title: F, due: { days: 2, after: "step:ghost" }, when: { nobody: x } }
-      - { id: g, title: "G {who}" }
+      - { id: g, title: "G {who} {answer:ghost}" }
 "#;
 
 fn problems(t: &'static crate::text::Text) -> Vec<(u64, String)> {
@@ -46,7 +46,7 @@ fn every_wrong_question_condition_wait_and_placeholder_is_said_where_it_is_writt
             "line {line}: {words:?} not in {found:#?}"
         );
     };
-    said(18, "`{answer:nope}` is not a placeholder");
+    said(18, "`{answer:nope}` names no question of this pack");
     said(
         18,
         "`freelance` is not one of its answers (sole-trader, company)",
@@ -57,7 +57,11 @@ fn every_wrong_question_condition_wait_and_placeholder_is_said_where_it_is_writt
     said(22, "is not an answered date");
     said(23, "no step has the id `ghost`");
     said(23, "`nobody`, which is not one of the pack's `questions`");
-    said(24, "`{who}` is not a placeholder");
+    said(24, "`{answer:ghost}` names no question of this pack");
+    assert!(
+        !found.iter().any(|(_, m)| m.contains("{who}")),
+        "other braces are text: {found:#?}"
+    );
     let french = problems(&FR);
     assert!(
         french
@@ -93,4 +97,27 @@ fn the_example_packs_validate_in_both_languages_with_the_same_questions() {
             ..
         })
     )));
+}
+
+#[test]
+fn braces_that_are_no_placeholder_stay_text_and_validate_warns_of_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("braces.yaml");
+    let pack = "id: braces\nversion: \"1\"\nlang: en\ntitle: T\nstages:\n  - id: s\n    title: S\n    items:\n      - { id: a, title: \"Hello {studnet}\", details: d }\n";
+    std::fs::write(&path, pack).unwrap();
+    let checked = crate::pack::check_file(&path).unwrap();
+    let warned: Vec<&str> = checked
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert!(
+        warned
+            .iter()
+            .any(|w| w.contains("`{studnet}` is not a placeholder")),
+        "{warned:?}"
+    );
+    let shown = std::sync::Arc::new(checked.pack);
+    let fitted = crate::pack::fit(&shown, &Default::default(), Some("Léa")).unwrap();
+    assert_eq!(fitted.nodes[1].title, "Hello {studnet}", "left as written");
 }
