@@ -83,7 +83,8 @@ fn depends(pack: &Pack, tracker: &Tracker, index: usize, t: &Text) -> Vec<String
         .map(|q| {
             let question = &pack.questions[q];
             let answer = tracker.state().answers.get(&question.id);
-            match answer.and_then(|a| a.value.as_deref()) {
+            let value = answer.and_then(|a| a.value.as_deref());
+            match value.filter(|v| crate::pack::accepts(question, v)) {
                 Some(value) => {
                     let answer = answer_words(question, value, t);
                     fill(

@@ -142,6 +142,9 @@ fn answers(pack: &Pack, state: &crate::progress::State) -> Vec<ExportedAnswer> {
         .iter()
         .filter_map(|question| {
             let value = state.answers.get(&question.id)?.value.clone()?;
+            if !crate::pack::accepts(question, &value) {
+                return None;
+            }
             Some(ExportedAnswer {
                 id: question.id.clone(),
                 question: question.text.clone(),

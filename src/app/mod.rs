@@ -106,6 +106,9 @@ pub struct App {
     fits_seen: u32,
     /// Questions still to ask, in order, after the one being answered.
     questions: Vec<usize>,
+    /// Why the answer typed to the question being asked was refused: the details pane
+    /// says it, as the status line holds the prompt.
+    pub refused: Option<String>,
     /// Counts what the status line was told, so that an action that told it nothing is
     /// known (even when the same words are said again).
     said: u64,
@@ -162,6 +165,7 @@ impl App {
             today: jiff::civil::Date::default(),
             fits_seen: 0,
             questions: Vec::new(),
+            refused: None,
         }
     }
 
@@ -258,6 +262,10 @@ impl App {
     pub(super) fn show(&mut self, outcome: Outcome) -> Vec<Effect> {
         if self.session.fits() != self.fits_seen {
             self.fits_seen = self.session.fits();
+            // Its matches counted steps that may no longer apply.
+            if self.search.is_some() {
+                self.clear_search();
+            }
             self.tree.refit(&self.session.pack);
             self.search_index = None;
         }

@@ -123,9 +123,9 @@ impl App {
             .any(|n| matches!(n, crate::session::Notice::AnswerRefused { .. }));
         let effects = self.show(outcome);
         if refused {
-            let said = self.status.take();
+            let said = self.status.take().map(|status| status.text);
             self.ask(PromptKind::Answer(question), node, text);
-            self.status = said;
+            self.refused = said;
         } else {
             let rest = std::mem::take(&mut self.questions);
             self.ask_questions(rest);
@@ -134,6 +134,7 @@ impl App {
     }
 
     pub(super) fn ask(&mut self, kind: PromptKind, node: usize, text: String) {
+        self.refused = None;
         let line = Line::new(text);
         self.mode = Mode::Typing(Prompt { kind, node, line });
         self.status = None;

@@ -101,7 +101,7 @@ struct Here {
 impl Here {
     fn of(opened: &Opened) -> Self {
         Here {
-            pack: opened.session.pack.clone(),
+            pack: Arc::clone(opened.session.whole()),
             store: opened.store.clone(),
             run: opened.run.clone(),
         }

@@ -41,6 +41,12 @@ pub fn search(cli: &Cli, words: &[String], out: &mut impl Write) -> Result<(), F
             s.load(&pack.id, &pack.version, crate::clock::now())
                 .into_state()
         });
+        // The pack as the mentor sees it: steps their answers rule out are not found.
+        let fitted = state
+            .as_ref()
+            .filter(|_| !pack.questions.is_empty())
+            .and_then(|s| pack::fit(&std::sync::Arc::new(pack.clone()), &s.answered(), None));
+        let pack = fitted.as_ref().unwrap_or(pack);
         for index in find(pack, state.as_ref(), &query) {
             found += 1;
             let node = &pack.nodes[index];

@@ -26,6 +26,7 @@ pub fn parse_answer(question: &Question, typed: &str, t: &Text) -> Result<String
     };
     match &question.kind {
         QuestionKind::Choice(choices) => {
+            let by_id = choices.iter().find(|c| c.id == typed);
             let by_number = typed
                 .parse::<usize>()
                 .ok()
@@ -34,7 +35,7 @@ pub fn parse_answer(question: &Question, typed: &str, t: &Text) -> Result<String
             let by_words = choices
                 .iter()
                 .find(|c| fold(&c.id) == folded || fold(&c.text) == folded);
-            match by_number.or(by_words) {
+            match by_id.or(by_number).or(by_words) {
                 Some(choice) => Ok(choice.id.clone()),
                 None => refused(),
             }
@@ -62,6 +63,18 @@ pub fn parse_answer(question: &Question, typed: &str, t: &Text) -> Result<String
     }
 }
 
+/// Whether `value`, kept earlier, is an answer `question` takes as it now is: a new
+/// version of the pack may have dropped a choice or changed the question's kind, and
+/// an answer it no longer takes is no answer (the question is asked again).
+pub fn accepts(question: &Question, value: &str) -> bool {
+    match &question.kind {
+        QuestionKind::Choice(choices) => choices.iter().any(|c| c.id == value),
+        QuestionKind::YesNo => value == YES || value == NO,
+        QuestionKind::Date => value.parse::<Date>().is_ok(),
+        QuestionKind::Text => true,
+    }
+}
+
 /// A date as people write it: `2026-12-10`, or day first, `10/12/2026`.
 pub fn read_date(typed: &str) -> Option<Date> {
     if let Ok(date) = typed.parse::<Date>() {
@@ -71,6 +84,10 @@ pub fn read_date(typed: &str) -> Option<Date> {
     let [day, month, year] = parts.as_slice() else {
         return None;
     };
+    // "10/12/26" is not year 26: the year is written whole.
+    if year.len() != 4 {
+        return None;
+    }
     Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?).ok()
 }
 
@@ -175,5 +192,30 @@ mod tests {
         );
         assert!(parse_answer(&date, "31/02/2026", &FR).is_err());
         assert_eq!(answer_words(&date, "2026-12-10", &EN), "10 December 2026");
+    }
+
+    #[test]
+    fn a_year_is_written_whole_and_a_choice_id_wins_over_a_number() {
+        let date = Question {
+            id: "d".into(),
+            text: "D".into(),
+            kind: QuestionKind::Date,
+        };
+        assert!(parse_answer(&date, "10/12/26", &EN).is_err(), "not year 26");
+        let choice = |id: &str| Choice {
+            id: id.into(),
+            text: format!("Choice {id}"),
+        };
+        let digits = Question {
+            id: "q".into(),
+            text: "Q".into(),
+            kind: QuestionKind::Choice(vec![choice("2"), choice("1")]),
+        };
+        assert_eq!(
+            parse_answer(&digits, "2", &EN).as_deref(),
+            Ok("2"),
+            "the id kept, not choice 2"
+        );
+        assert!(accepts(&digits, "1") && !accepts(&digits, "3"));
     }
 }

@@ -19,9 +19,22 @@ pub fn fit(
     answers: &BTreeMap<String, String>,
     student: Option<&str>,
 ) -> Option<Pack> {
-    if pack.fitted_from.is_some() || (pack.questions.is_empty() && !has_placeholders(pack)) {
+    // Always fitted from the pack as written, never from another mentor's fit of it.
+    let pack = pack.fitted_from.as_ref().unwrap_or(pack);
+    if pack.questions.is_empty() && !has_placeholders(pack) {
         return None;
     }
+    // An answer the question no longer takes (a choice a new version dropped) is none.
+    let answers: BTreeMap<String, String> = answers
+        .iter()
+        .filter(|(id, value)| {
+            pack.questions
+                .iter()
+                .any(|q| &q.id == *id && super::answers::accepts(q, value))
+        })
+        .map(|(id, value)| (id.clone(), value.clone()))
+        .collect();
+    let answers = &answers;
     let mut fitted = Pack::clone(pack);
     fitted.fitted_from = Some(Arc::clone(pack));
     let t = Lang::from_code(&pack.lang).unwrap_or(Lang::En).text();
@@ -205,9 +218,12 @@ mod tests {
             fitted.nodes[fitted.find("urssaf").unwrap()].title,
             "Declare yourself before 10 December 2026"
         );
+        let refitted = fit(&Arc::new(fitted), &BTreeMap::new(), None).unwrap();
         assert!(
-            fit(&Arc::new(fitted), &answers, None).is_none(),
-            "fitted once only"
+            refitted.nodes[refitted.find("urssaf").unwrap()]
+                .title
+                .contains("[your answer"),
+            "fitted again from the pack as written"
         );
     }
 }

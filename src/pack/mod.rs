@@ -19,7 +19,7 @@ use std::path::Path;
 use crate::safe_text::printable;
 use crate::text::{EN, Text, fill};
 
-pub use answers::{answer_words, parse_answer, read_date, takes};
+pub use answers::{accepts, answer_words, parse_answer, read_date, takes};
 pub use builtin::{BUILTIN_ID, BUILTINS, Builtin, builtin, find_builtin};
 pub use cache::PackCache;
 pub use error::{PackError, Problem};

@@ -211,7 +211,7 @@ impl Pack {
 
     /// Whether any step has a due date.
     pub fn has_due_dates(&self) -> bool {
-        self.nodes.iter().any(|n| n.due.is_some())
+        self.nodes.iter().any(|n| n.due.is_some() && !n.hidden)
     }
 
     /// Whether the node is something to tick: a leaf that is not a reference card, and

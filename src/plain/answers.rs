@@ -58,24 +58,31 @@ impl Plain {
         let outcome = self
             .session
             .answer(question, (!typed.is_empty()).then_some(typed), now);
-        self.follow_fits();
         self.changed(outcome)
     }
 
-    /// After answers changed which steps apply (an answer, its undo): the lists `g N`
-    /// counts in, and the current line if it no longer applies (the next one that does).
-    pub(super) fn follow_fits(&mut self) {
+    /// After answers changed which steps apply (an answer, its undo, another window's):
+    /// the lists `g N` counts in, the search (its matches may be gone), and the current
+    /// line if it no longer applies: the next step or card that does, never a heading
+    /// (where a tick would tick it all). Returns whether the current line moved.
+    pub(super) fn follow_fits(&mut self) -> bool {
         if self.session.fits() == self.fits_seen {
-            return;
+            return false;
         }
         self.fits_seen = self.session.fits();
+        self.index = None;
+        self.search = None;
         let pack = &self.session.pack;
         (self.steps, self.cards) = steps_and_cards(pack);
-        let shown = |i: &usize| !pack.nodes[*i].hidden;
+        if !pack.nodes[self.current].hidden {
+            return false;
+        }
+        let leaf = |i: &usize| pack.is_leaf(*i) && !pack.nodes[*i].hidden;
         self.current = (self.current..pack.nodes.len())
-            .find(shown)
-            .or_else(|| (0..pack.nodes.len()).find(shown))
+            .find(leaf)
+            .or_else(|| (0..pack.nodes.len()).find(leaf))
             .unwrap_or(0);
+        true
     }
 }
 

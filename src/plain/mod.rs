@@ -136,7 +136,15 @@ impl Plain {
 
     /// Runs one typed command.
     pub fn command(&mut self, line: &str, now: Timestamp) -> Reply {
-        self.follow_fits();
+        let mut reply = self.run_command(line, now);
+        // An answer (or its undo) moved the current line: where the mentor now is.
+        if self.follow_fits() {
+            reply.lines.extend(self.describe());
+        }
+        reply
+    }
+
+    fn run_command(&mut self, line: &str, now: Timestamp) -> Reply {
         let Some((verb, rest)) = commands::parse(line, &self.keymap) else {
             return self.unknown(line);
         };

@@ -93,7 +93,7 @@ pub fn pressing(
     tz: &TimeZone,
 ) -> Vec<(usize, DueDate)> {
     (0..pack.nodes.len())
-        .filter(|&i| pack.nodes[i].due.is_some())
+        .filter(|&i| pack.nodes[i].due.is_some() && pack.is_step(i))
         .filter_map(|i| due_date(pack, tracker, i, today, tz).map(|d| (i, d)))
         .filter(|(_, d)| matches!(d.urgency, Urgency::Soon | Urgency::Overdue))
         .collect()

@@ -52,6 +52,14 @@ pub fn list_runs(store: &StateStore, pack: &Pack) -> Vec<RunSummary> {
             let state = State::parse(&bytes, &pack.id).ok()?;
             let run = state.run.clone()?;
             let start = state.start;
+            // Counted on the steps that apply to this student, as their checklist counts.
+            let fitted = (!pack.questions.is_empty())
+                .then(|| {
+                    let whole = std::sync::Arc::new(pack.clone());
+                    crate::pack::fit(&whole, &state.answered(), Some(&run.name))
+                })
+                .flatten();
+            let pack = fitted.as_ref().unwrap_or(pack);
             let (done, total) = Tracker::new(pack, state).overall(pack);
             Some(RunSummary {
                 key,
@@ -224,6 +232,34 @@ mod tests {
             .to_zoned(jiff::tz::TimeZone::UTC)
             .unwrap()
             .timestamp()
+    }
+
+    #[test]
+    fn a_students_list_counts_the_steps_that_apply_to_that_student() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = StateStore::new(dir.path());
+        let yaml =
+            crate::pack::QUESTIONS_PACK.replace("title: T\n", "title: T\nrepeatable: true\n");
+        let pack = crate::pack::load_str(&yaml, "q.yaml").unwrap();
+        let Student::Started(key) = open_or_start_run(&store, &pack, "Léa", None, at(2)).unwrap()
+        else {
+            panic!("a new name starts a run")
+        };
+        let run_store = store.for_run(&key);
+        let mut state = run_store.load(&pack.id, &pack.version, at(3)).into_state();
+        let mut changes = crate::progress::Changes::new();
+        let answer = crate::progress::Answer {
+            value: Some("company".into()),
+            at: at(3),
+        };
+        changes.answers.insert("billing".into(), Some(answer));
+        state.apply(&changes);
+        run_store.save(&state, &changes, at(3)).unwrap();
+        let runs = list_runs(&store, &pack);
+        assert_eq!(
+            runs[0].total, 4,
+            "kbis, sign, welcome, prepare: not urssaf nor tell"
+        );
     }
 
     #[test]

@@ -310,7 +310,8 @@ impl Tracker {
         }
         let was = old.settled();
         self.undo.push((leaf, old));
-        if was != new.settled() {
+        // A step the answers rule out (its tick restored by undo, say) counts nowhere.
+        if was != new.settled() && pack.is_step(leaf) {
             let mut node = Some(leaf);
             while let Some(i) = node {
                 if new.settled() {

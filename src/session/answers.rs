@@ -5,7 +5,7 @@
 use jiff::Timestamp;
 
 use super::{Notice, Outcome, Session, UndoStep};
-use crate::pack::{fit, parse_answer};
+use crate::pack::{accepts, fit, parse_answer};
 use crate::text::EN;
 
 impl Session {
@@ -35,17 +35,34 @@ impl Session {
 
     /// The questions never asked on this checklist (neither answered nor passed over),
     /// in the pack's order: what opening it asks.
+    /// An answer the question no longer takes counts as never given.
     pub fn unasked(&self) -> Vec<usize> {
         let answers = &self.tracker.state().answers;
         (0..self.pack.questions.len())
-            .filter(|&q| !answers.contains_key(&self.pack.questions[q].id))
+            .filter(|&q| {
+                let question = &self.pack.questions[q];
+                match answers.get(&question.id) {
+                    None => true,
+                    Some(answer) => answer
+                        .value
+                        .as_deref()
+                        .is_some_and(|value| !accepts(question, value)),
+                }
+            })
             .collect()
     }
 
     /// The answer given to question `question`, if any.
     pub fn answer_of(&self, question: usize) -> Option<&str> {
-        let id = &self.pack.questions[question].id;
-        self.tracker.state().answers.get(id)?.value.as_deref()
+        let asked = &self.pack.questions[question];
+        let value = self
+            .tracker
+            .state()
+            .answers
+            .get(&asked.id)?
+            .value
+            .as_deref()?;
+        accepts(asked, value).then_some(value)
     }
 
     /// Answers question `question` with what was typed (`None`: passed over, or the
@@ -73,6 +90,7 @@ impl Session {
         if current.is_some_and(|a| a.value == value) {
             return Outcome::default();
         }
+        let was_complete = self.tracker.is_complete(&self.pack);
         let before = self.tracker.set_answer(&id, value.clone(), now);
         let (shown, hidden) = self.refit();
         let said = match value {
@@ -86,7 +104,12 @@ impl Session {
         };
         self.undo
             .push((0, UndoStep::Answer(id, before, said.clone())));
-        self.saved(vec![said])
+        let mut notices = vec![said];
+        // Hiding the last steps still to do completes the checklist, as a tick would.
+        if !was_complete && self.tracker.is_complete(&self.pack) {
+            notices.push(Notice::Complete);
+        }
+        self.saved(notices)
     }
 }
 
@@ -232,6 +255,87 @@ mod tests {
             upgraded.tracker().overall(&upgraded.pack),
             (0, 4),
             "urssaf, sign, welcome, prepare"
+        );
+    }
+
+    #[test]
+    fn a_session_on_a_fitted_pack_fits_the_pack_as_written() {
+        let mut s = session();
+        let _ = s.answer(0, Some("sole-trader"), at(9));
+        // Back from the chooser or another student: opened again on what was shown.
+        let tracker = Tracker::new(&s.pack, State::new(&s.pack.id, &s.pack.version));
+        let mut again = Session::new(std::sync::Arc::clone(&s.pack), tracker);
+        assert!(again.whole().fitted_from.is_none());
+        let _ = again.answer(0, Some("company"), at(10));
+        assert!(shown(&again).contains(&"kbis"), "{:?}", shown(&again));
+        assert!(!shown(&again).contains(&"urssaf"));
+    }
+
+    #[test]
+    fn another_windows_answer_is_followed_and_undo_keeps_the_counts_whole() {
+        let mut s = session();
+        let kbis = s.pack.find("kbis").unwrap();
+        let ticked = s.toggle(kbis, at(9));
+        // Another window answered "sole-trader": the merged state comes back with a save.
+        let mut merged = s.tracker().state().clone();
+        let answer = crate::progress::Answer {
+            value: Some("sole-trader".into()),
+            at: at(10),
+        };
+        merged.answers.insert("billing".into(), answer);
+        let seq = match ticked.save() {
+            Some(crate::session::Effect::Save { seq, .. }) => *seq,
+            _ => panic!("no save"),
+        };
+        let _ = s.report(crate::session::EffectResult::Saved {
+            upto: seq,
+            merged: Some(merged),
+        });
+        assert!(!shown(&s).contains(&"kbis"), "the merged answer hides it");
+        assert_eq!(s.tracker().overall(&s.pack), (0, 5));
+        // Taking back the tick of a step now hidden changes no count (and does not panic).
+        let _ = s.undo();
+        assert_eq!(s.tracker().overall(&s.pack), (0, 5));
+        assert!(!s.tracker().state().ticks.contains_key("kbis"));
+    }
+
+    #[test]
+    fn an_answer_the_pack_no_longer_takes_is_asked_again_and_hides_nothing() {
+        let mut s = session();
+        let _ = s.answer(0, Some("company"), at(9));
+        let v2 = crate::pack::QUESTIONS_PACK
+            .replace("version: \"1\"", "version: \"2\"")
+            .replace(
+                "{ id: company, text: Through my company }",
+                "{ id: firm, text: Through my firm }",
+            )
+            .replace("when: { billing: [company] }", "when: { billing: [firm] }");
+        let v2 = load_str(&v2, "v2.yaml").unwrap();
+        let tracker = Tracker::new(&v2, s.tracker().state().clone());
+        let upgraded = Session::new(v2, tracker);
+        assert_eq!(upgraded.unasked(), [0, 1, 2], "“company” is no answer now");
+        assert_eq!(upgraded.answer_of(0), None);
+        assert!(shown(&upgraded).contains(&"urssaf") && shown(&upgraded).contains(&"kbis"));
+    }
+
+    #[test]
+    fn hiding_the_last_steps_to_do_completes_the_checklist_and_they_are_never_due() {
+        let mut s = session();
+        for id in ["urssaf", "tell", "sign", "welcome", "prepare"] {
+            let _ = s.toggle(s.pack.find(id).unwrap(), at(9));
+        }
+        let said = s.answer(0, Some("sole-trader"), at(10));
+        assert!(
+            said.notices.contains(&Notice::Complete),
+            "{:?}",
+            said.notices
+        );
+        let today = jiff::civil::date(2026, 12, 31);
+        let tz = jiff::tz::TimeZone::UTC;
+        let pressing = crate::progress::pressing(&s.pack, s.tracker(), today, &tz);
+        assert!(
+            pressing.is_empty(),
+            "nothing left, nothing hidden: {pressing:?}"
         );
     }
 

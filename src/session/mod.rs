@@ -74,7 +74,9 @@ enum UndoStep {
 
 impl Session {
     pub fn new(pack: impl Into<Arc<Pack>>, tracker: Tracker) -> Self {
-        let whole: Arc<Pack> = pack.into();
+        let pack: Arc<Pack> = pack.into();
+        // Given a pack fitted to someone's answers, the session fits its original.
+        let whole = pack.fitted_from.clone().unwrap_or(pack);
         let mut session = Session {
             pack: Arc::clone(&whole),
             whole,

@@ -66,6 +66,8 @@ impl Session {
             return false;
         }
         self.tracker = Tracker::new(&self.pack, state);
+        // Another window may have answered: what applies follows the merged answers.
+        self.refit();
         true
     }
 }

@@ -103,7 +103,7 @@ pub static EN: Text = Text {
     waits_for: "Waits for {titles}.",
     waiting_badge: "waiting",
     answer_prompt: "Your answer to “{question}”: {text}",
-    answer_hint: "Type the answer (a choice by its number), then Enter. Enter on nothing passes the question over; Esc asks it again next time.",
+    answer_hint: "Type the answer (a choice by its number), then Enter. Enter on nothing passes the question over; Esc stops asking for now (a question never answered is asked again at the next opening).",
     answers_title: "Your answers",
     answers_none: "This checklist asks no questions.",
     answer_not_given: "not answered",

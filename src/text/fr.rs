@@ -482,7 +482,7 @@ pub static FR: Text = Text {
     waits_for: "Attend {titles}.",
     waiting_badge: "en attente",
     answer_prompt: "Votre réponse à « {question} » : {text}",
-    answer_hint: "Tapez la réponse (un choix par son numéro), puis Entrée. Entrée sans rien passe la question ; Échap la reposera la prochaine fois.",
+    answer_hint: "Tapez la réponse (un choix par son numéro), puis Entrée. Entrée sans rien passe la question ; Échap arrête les questions pour l'instant (une question jamais répondue sera reposée à la prochaine ouverture).",
     answers_title: "Vos réponses",
     answers_none: "Cette checklist ne pose pas de questions.",
     answer_not_given: "pas de réponse",

@@ -150,8 +150,8 @@ fn question_lines<'a>(app: &'a App, theme: &Theme, question: usize) -> Vec<Line<
         Line::styled(asked.text.as_str(), theme.title),
         Line::default(),
     ];
-    if let Some(refused) = &app.status {
-        lines.push(Line::styled(refused.text.as_str(), theme.warning));
+    if let Some(refused) = &app.refused {
+        lines.push(Line::styled(refused.as_str(), theme.warning));
         lines.push(Line::default());
     }
     match &asked.kind {

@@ -32,7 +32,7 @@ impl Validator {
         let mut seen: HashMap<String, u64> = HashMap::new();
         for question in raw {
             let id = printable(&question.id.value, false).into_owned();
-            self.node_id(&question.id);
+            self.id_word(&question.id);
             if let Some(line) =
                 seen.insert(question.id.value.clone(), question.id.referenced.line())
             {
@@ -88,7 +88,7 @@ impl Validator {
         }
         let mut choices: Vec<Choice> = Vec::new();
         for choice in raw.value {
-            self.node_id(&choice.id);
+            self.id_word(&choice.id);
             if choices.iter().any(|c| c.id == choice.id.value) {
                 let answer = printable(&choice.id.value, false).into_owned();
                 self.problem(

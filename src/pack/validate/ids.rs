@@ -36,11 +36,13 @@ impl Validator {
         }
     }
 
-    pub(super) fn node_id(&mut self, id: &Spanned<String>) {
+    /// An id of one word (a node's, a question's, a choice's), its problems said;
+    /// `false` when it is empty, with nothing more to check.
+    pub(super) fn id_word(&mut self, id: &Spanned<String>) -> bool {
         let value = &id.value;
         if value.trim().is_empty() {
             self.problem(id, self.t.pv_id_empty.into());
-            return;
+            return false;
         }
         if value.len() > MAX_ID_LEN
             || value.starts_with('-')
@@ -59,6 +61,15 @@ impl Validator {
                 ),
             );
         }
+        true
+    }
+
+    /// A node's id: one word, and unique in the pack.
+    pub(super) fn node_id(&mut self, id: &Spanned<String>) {
+        if !self.id_word(id) {
+            return;
+        }
+        let value = &id.value;
         let here = (id.referenced.line(), id.referenced.column());
         if let Some(&(line, column)) = self.seen.get(value) {
             self.problem(
