@@ -94,3 +94,37 @@ pub(super) fn steps_and_cards(pack: &Pack) -> (Vec<usize>, Vec<usize>) {
         .collect();
     (steps, cards)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::{State, Tracker};
+    use crate::session::Session;
+    use crate::text::EN;
+
+    #[test]
+    fn an_answer_that_hides_the_current_line_moves_to_a_step_never_a_heading() {
+        let pack = crate::pack::load_str(crate::pack::QUESTIONS_PACK, "q.yaml").unwrap();
+        let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
+        let session = Session::new(pack, tracker);
+        let mut p = Plain::new(session, &EN, jiff::tz::TimeZone::UTC);
+        let now: Timestamp = "2026-12-07T09:00:00Z".parse().unwrap();
+        let kbis = p.session.pack.find("kbis").unwrap();
+        let line = p.steps.iter().position(|&s| s == kbis).unwrap() + 1;
+        let _ = p.command(&format!("g {line}"), now);
+        assert_eq!(p.current(), kbis);
+        let reply = p.command("a 1 1", now);
+        let pack = &p.session.pack;
+        assert!(pack.is_leaf(p.current()) && !pack.nodes[p.current()].hidden);
+        assert_eq!(
+            pack.nodes[p.current()].id,
+            "sign",
+            "the next step that applies"
+        );
+        assert!(
+            reply.lines.iter().any(|l| l == "Sign the contract"),
+            "{:?}",
+            reply.lines
+        );
+    }
+}

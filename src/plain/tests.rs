@@ -393,26 +393,3 @@ fn note_writes_the_mentors_own_note_and_undo_takes_it_back() {
         "{cleared:?}"
     );
 }
-
-#[test]
-fn an_answer_that_hides_the_current_line_moves_to_a_step_never_a_heading() {
-    let pack = crate::pack::load_str(crate::pack::QUESTIONS_PACK, "q.yaml").unwrap();
-    let tracker = Tracker::new(&pack, State::new(&pack.id, &pack.version));
-    let mut p = Plain::new(Session::new(pack, tracker), &EN, TimeZone::UTC);
-    let kbis = p.session.pack.find("kbis").unwrap();
-    let _ = p.command(&format!("g {}", step_of(&p, "kbis")), at(9));
-    assert_eq!(p.current(), kbis);
-    let reply = p.command("a 1 1", at(9));
-    let pack = &p.session.pack;
-    assert!(pack.is_leaf(p.current()) && !pack.nodes[p.current()].hidden);
-    assert_eq!(
-        pack.nodes[p.current()].id,
-        "sign",
-        "the next step that applies"
-    );
-    assert!(
-        reply.lines.iter().any(|l| l == "Sign the contract"),
-        "{:?}",
-        reply.lines
-    );
-}
