@@ -11,8 +11,16 @@ pub fn dirs() -> Option<ProjectDirs> {
 /// A file name made from `key` that stays the same from one build to the next (the
 /// standard hasher may change between Rust releases): FNV-1a, 16 hex digits.
 pub fn stable_name(key: &[u8]) -> String {
-    let hash = key.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
+    format!("{:016x}", stable_hash(key))
+}
+
+/// FNV-1a of `key`; `const` so that a build can fingerprint its own source.
+pub const fn stable_hash(key: &[u8]) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    let mut i = 0;
+    while i < key.len() {
+        hash = (hash ^ key[i] as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    hash
 }

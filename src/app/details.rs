@@ -31,6 +31,11 @@ impl App {
         pane.scroll = pane.scroll.min(max);
     }
 
+    /// How far the details pane can scroll, as last measured.
+    pub fn details_max_scroll(&self) -> usize {
+        self.details.max
+    }
+
     /// Rows the details pane is scrolled by.
     pub fn details_scroll(&self) -> usize {
         self.details.scroll

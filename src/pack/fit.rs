@@ -21,7 +21,7 @@ pub fn fit(
 ) -> Option<Pack> {
     // Always fitted from the pack as written, never from another mentor's fit of it.
     let pack = pack.fitted_from.as_ref().unwrap_or(pack);
-    if pack.questions.is_empty() && !has_placeholders(pack) {
+    if pack.questions.is_empty() && !pack.placeholders {
         return None;
     }
     // An answer the question no longer takes (a choice a new version dropped) is none.
@@ -79,20 +79,6 @@ fn fill_node(node: &mut Node, fill_in: &impl Fn(&str) -> Option<String>) {
             *text = filled;
         }
     }
-}
-
-fn has_placeholders(pack: &Pack) -> bool {
-    pack.nodes.iter().any(|n| {
-        [
-            Some(&n.title),
-            n.details.as_ref(),
-            n.warning.as_ref(),
-            n.note.as_ref(),
-        ]
-        .into_iter()
-        .flatten()
-        .any(|text| super::validate::placeholder_names(text).next().is_some())
-    })
 }
 
 /// `text` with its placeholders filled, made safe like any pack text; `None` when it

@@ -1,10 +1,12 @@
 //! A validated pack, flattened into a pre-order arena so that a subtree is a range.
-//! Serializable so that a big pack can be kept validated in the cache (`cache.rs`).
+//! Serializable as JSON for its digest and as `bitcode` for the cache of validated packs
+//! (`cache.rs`), whose binary form reads back several times faster than JSON.
 
+use bitcode::{Decode, Encode};
 use serde::{Deserialize, Serialize};
 
 /// What a node is, which decides where it sits in the tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Encode, Decode)]
 pub enum Level {
     Stage,
     Part,
@@ -14,7 +16,7 @@ pub enum Level {
 
 /// A step to tick, or a reference card to read (a question and its answer): cards are
 /// never ticked and count in no progress.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Encode, Decode)]
 pub enum Kind {
     #[default]
     Step,
@@ -28,13 +30,13 @@ impl Kind {
 }
 
 /// When a step is due, counted in days from a starting point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Encode, Decode)]
 pub struct Due {
     pub days: u32,
     pub after: DueAfter,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Encode, Decode)]
 pub enum DueAfter {
     /// The day the run (or the checklist) started.
     Start,
@@ -47,7 +49,7 @@ pub enum DueAfter {
 }
 
 /// A question a pack asks once per checklist, whose answer decides which steps apply.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Encode, Decode)]
 pub struct Question {
     pub id: String,
     pub text: String,
@@ -55,7 +57,7 @@ pub struct Question {
 }
 
 /// What a question takes for an answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Encode, Decode)]
 pub enum QuestionKind {
     /// One of these, by id.
     Choice(Vec<Choice>),
@@ -67,7 +69,7 @@ pub enum QuestionKind {
     Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Encode, Decode)]
 pub struct Choice {
     pub id: String,
     pub text: String,
@@ -75,19 +77,19 @@ pub struct Choice {
 
 /// `when:` on a node: the question (an index in [`Pack::questions`]) and the answers
 /// under which the node applies.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Encode, Decode)]
 pub struct Condition {
     pub question: usize,
     pub accepted: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Encode, Decode)]
 pub struct Link {
     pub label: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Encode, Decode)]
 pub struct Node {
     pub id: String,
     pub level: Level,
@@ -114,6 +116,7 @@ pub struct Node {
     /// Left out for this mentor by their answers (see `fit.rs`): skipped by every walk
     /// of the pack, its ticks kept. Never part of the pack's content.
     #[serde(skip)]
+    #[bitcode(skip)]
     pub hidden: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<usize>,
@@ -124,7 +127,7 @@ pub struct Node {
 }
 
 /// A pack that loaded: every id is unique, every title and URL is valid.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Encode, Decode)]
 pub struct Pack {
     pub id: String,
     pub version: String,
@@ -153,15 +156,21 @@ pub struct Pack {
     /// are due. Left out of the JSON when none, so that other packs keep their digest.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Question>,
+    /// Whether a text holds a placeholder (`{student}`, `{answer:…}`), found once when
+    /// validated: opening a big pack that has none never looks through its texts. Not
+    /// content, so not in the JSON and its digest.
+    #[serde(skip)]
+    pub placeholders: bool,
     /// Set on a pack fitted to one mentor's answers (`fit.rs`): the pack it was fitted
     /// from, shared, whose digest is the one a manager knows (computed only when an
     /// export asks for it: hashing a big pack at every answer would cost milliseconds).
     #[serde(skip)]
+    #[bitcode(skip)]
     pub fitted_from: Option<std::sync::Arc<Pack>>,
 }
 
 /// The pack's contact: a name, and an email address or a contact page (at least one).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Encode, Decode)]
 pub struct Contact {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -56,6 +56,7 @@ pub fn validate(
         pending: Vec::new(),
         waits_lines: HashMap::new(),
         questions: Vec::new(),
+        placeholders: false,
     };
     v.pack_id(&raw.id);
     v.questions(raw.questions);
@@ -93,6 +94,7 @@ pub fn validate(
             renamed,
             contact,
             questions: v.questions,
+            placeholders: v.placeholders,
             fitted_from: None,
         };
         Ok(Validated {
@@ -126,6 +128,8 @@ struct Validator {
     waits_lines: HashMap<usize, (u64, u64)>,
     /// The pack's questions, read before its nodes.
     questions: Vec<Question>,
+    /// Whether any text holds a placeholder, for [`Pack::placeholders`].
+    placeholders: bool,
 }
 
 impl Validator {

@@ -243,7 +243,7 @@ fn event_loop(
             // The frame's own area: asking the terminal its size again costs a system
             // call or three per key.
             guard.terminal.draw(|frame| {
-                ui::prepare(app, frame.area());
+                ui::prepare(app, frame.area(), theme);
                 ui::render(frame, app, theme);
             })?;
         }

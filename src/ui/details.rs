@@ -15,7 +15,8 @@ use crate::text::fill;
 use super::{Theme, node_box};
 use crate::app::App;
 
-/// How far the selected node's details can scroll in `area` (0 when they fit).
+/// How far the selected node's details can scroll in `area` (0 when they fit): measured
+/// by [`super::prepare`], before each frame.
 pub fn max_scroll(app: &App, area: Rect, theme: &Theme) -> usize {
     let Some(index) = app.tree.selected() else {
         return 0;
@@ -34,7 +35,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     // When the text is longer than the pane, its bottom border says how to read on.
-    let max = max_scroll(app, area, theme);
+    let max = app.details_max_scroll();
     let scroll = app.details_scroll().min(max);
     let hint = match (scroll > 0, scroll < max) {
         (_, true) => Some(app.text.details_more_below),

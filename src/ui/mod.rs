@@ -10,8 +10,11 @@ mod progress;
 mod theme;
 mod tree;
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -100,16 +103,17 @@ pub fn regions(app: &App, area: Rect) -> Option<Regions> {
     )
 }
 
-/// Tells the app what the next frame on a screen of `area` holds: where the tree's
-/// rows are (for the mouse and paging) and how far an open help can scroll. Called
-/// before every frame, by the UI and by the screen tests alike.
-pub fn prepare(app: &mut App, area: Rect) {
+/// Tells the app what the next frame on a screen of `area` in `theme` holds: where the
+/// tree's rows are (for the mouse and paging), how far the details and an open help can
+/// scroll (measured once here, for the keys and the frame alike). Called before every
+/// frame, by the UI and by the screen tests alike.
+pub fn prepare(app: &mut App, area: Rect, theme: &Theme) {
     if let Some(regions) = regions(app, area) {
         app.set_tree_area(regions.tree_rows());
-        let max = details::max_scroll(app, regions.details, &Theme::new(ThemeName::Mono));
+        let max = details::max_scroll(app, regions.details, theme);
         app.fit_details(regions.details, max);
     }
-    let (max, page) = overlay::fit(app, area, &Theme::new(ThemeName::Mono));
+    let (max, page) = overlay::fit(app, area, theme);
     app.fit_overlay(max, page);
 }
 
@@ -117,7 +121,9 @@ pub fn prepare(app: &mut App, area: Rect) {
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     // The theme's own background, if it has one, under everything.
-    frame.render_widget(Block::new().style(theme.base), area);
+    if theme.base != Style::default() {
+        frame.render_widget(Block::new().style(theme.base), area);
+    }
     let Some(regions) = regions(app, area) else {
         let notice = Paragraph::new(app.text.too_small).wrap(Wrap { trim: true });
         frame.render_widget(notice, area);
@@ -175,13 +181,21 @@ fn check_style(check: Check, theme: &Theme) -> ratatui::style::Style {
     }
 }
 
-/// `text` in exactly `width` terminal columns: cut on a grapheme boundary and ended
-/// with `ellipsis`, or padded with spaces. Wide characters count two columns, combining
-/// marks stay on their letter, and zero-width characters (which would leave a stray
-/// cell) are dropped.
-fn fit(text: &str, width: usize, ellipsis: char) -> String {
+/// `text` within `width` terminal columns: cut on a grapheme boundary and ended with
+/// `ellipsis`. Wide characters count two columns, combining marks stay on their letter,
+/// and zero-width characters (which would leave a stray cell) are dropped.
+fn shown(text: &str, width: usize, ellipsis: char) -> Cow<'_, str> {
+    // Most titles are printable ASCII that fits: nothing to read grapheme by grapheme.
+    if text.len() <= width && text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return Cow::Borrowed(text);
+    }
     let shown: String = text.graphemes(true).filter(|g| g.width() > 0).collect();
-    let cut = crate::cut::cut(&shown, width, Measure::Columns, ellipsis);
+    Cow::Owned(crate::cut::cut(&shown, width, Measure::Columns, ellipsis).into_owned())
+}
+
+/// The same, padded with spaces to exactly `width` columns.
+fn fit(text: &str, width: usize, ellipsis: char) -> String {
+    let cut = shown(text, width, ellipsis);
     let pad = width.saturating_sub(cut.width());
     format!("{cut}{}", " ".repeat(pad))
 }

@@ -1,12 +1,13 @@
-//! The checklist as a tree of rows with boxes. Only the rows on screen are built.
+//! The checklist as a tree of rows with boxes. Only the rows on screen are built, each
+//! as its title on the left and its counts and badges on the right: the columns between
+//! are left blank, never filled with spaces to draw one by one.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, fit, node_box};
+use super::{Theme, node_box, shown};
 use crate::app::{App, box_column};
 use crate::progress::{Check, Urgency, due_date};
 
@@ -18,10 +19,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = app.tree.rows();
     let first = app.tree.offset();
     let last = (first + usize::from(inner.height)).min(rows.len());
-    let lines: Vec<Line> = (first..last)
-        .map(|row| line(app, theme, rows[row], row == app.tree.cursor(), width))
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    for (y, row) in (inner.y..).zip(first..last) {
+        let area = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        let selected = row == app.tree.cursor();
+        let (left, right) = line(app, theme, rows[row], selected, width);
+        let buffer = frame.buffer_mut();
+        if selected {
+            buffer.set_style(area, theme.selected);
+        }
+        buffer.set_line(area.x, y, &left, area.width);
+        let right_width = u16::try_from(right.width()).unwrap_or(u16::MAX);
+        let right_x = area.right().saturating_sub(right_width).max(area.x);
+        buffer.set_line(right_x, y, &right, area.width.min(right_width));
+    }
     // The terminal's cursor on the selected row's box: screen readers and braille
     // displays follow it to tell which row is selected.
     let cursor = app.tree.cursor();
@@ -35,7 +49,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: usize) -> Line<'a> {
+/// A row's two parts: what it is, and its note, badge and counts.
+fn line<'a>(
+    app: &'a App,
+    theme: &Theme,
+    index: usize,
+    selected: bool,
+    width: usize,
+) -> (Line<'a>, Line<'a>) {
     let node = &app.session.pack.nodes[index];
     let leaf = app.session.pack.is_leaf(index);
     let (check_box, box_style) = node_box(app, index, theme);
@@ -85,18 +106,23 @@ fn line<'a>(app: &'a App, theme: &Theme, index: usize, selected: bool, width: us
     };
     let used = prefix.width() + 4 + counts.width() + badge.width() + note.width();
     let room = width.saturating_sub(used);
-    let line = Line::from(vec![
+    let left = Line::from(vec![
         Span::raw(prefix),
         Span::styled(check_box, box_style),
         Span::raw(" "),
-        Span::raw(fit(&node.title, room, glyphs.ellipsis)),
+        Span::raw(shown(&node.title, room, glyphs.ellipsis)),
+    ]);
+    let right = Line::from(vec![
         Span::styled(note, theme.note),
         Span::styled(badge, badge_style),
         Span::styled(counts, theme.dim),
     ]);
     if selected {
-        super::selected_line(line, theme)
+        (
+            super::selected_line(left, theme),
+            super::selected_line(right, theme),
+        )
     } else {
-        line
+        (left, right)
     }
 }

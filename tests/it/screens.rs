@@ -55,7 +55,7 @@ fn draw_with(app: &mut App, width: u16, height: u16, theme: &Theme) -> Terminal<
 /// Draws on an existing terminal, after a resize for instance.
 fn redraw(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: &Theme) {
     let area = terminal.size().unwrap();
-    ui::prepare(app, area.into());
+    ui::prepare(app, area.into(), theme);
     terminal
         .draw(|frame| ui::render(frame, app, theme))
         .unwrap();

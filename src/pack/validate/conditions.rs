@@ -219,6 +219,7 @@ impl Validator {
     /// warns of them (a typo of a placeholder, say).
     pub(super) fn placeholders(&mut self, text: &str, at: (u64, u64)) {
         for name in placeholder_names(text) {
+            self.placeholders = true;
             let (line, column) = at;
             let braces = format!("{{{}}}", printable(name, false));
             let problem = |message| super::Problem {
