@@ -13,7 +13,7 @@ mod tree;
 use std::borrow::Cow;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_segmentation::UnicodeSegmentation;
@@ -46,35 +46,39 @@ pub struct Regions {
 
 impl Regions {
     /// The layout for `area`, or `None` when the terminal is too small to be useful.
+    /// Plain arithmetic: a constraint solver for five rows and two columns cost a
+    /// tenth of a start-up (the test below holds it to ratatui's `Layout`).
     pub fn new(area: Rect, progress_rows: u16, status_rows: u16) -> Option<Self> {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
-        let [header, gauge, body, status, footer] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Min(3),
-            Constraint::Length(status_rows),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        // The body keeps at least three rows; the status line gives way first.
+        let status_rows = status_rows.min(area.height - 6);
+        let row = |y: u16, height: u16| Rect::new(area.x, y, area.width, height);
+        let header = row(area.y, 1);
+        let gauge = row(area.y + 1, 1);
+        let footer = row(area.bottom() - 1, 1);
+        let status = row(footer.y - status_rows, status_rows);
+        let body = row(area.y + 2, status.y - area.y - 2);
         let (tree, details, progress) = if area.width >= SIDE_BY_SIDE_WIDTH {
-            let [tree, side] =
-                Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-                    .areas(body);
+            let (tree, side) = split(body, 55, Split::Columns);
             let progress_height = progress_rows + 2;
             if progress_rows > 0 && side.height >= progress_height + 6 {
-                let [details, progress] =
-                    Layout::vertical([Constraint::Min(0), Constraint::Length(progress_height)])
-                        .areas(side);
+                let details = Rect {
+                    height: side.height - progress_height,
+                    ..side
+                };
+                let progress = Rect {
+                    y: details.bottom(),
+                    height: progress_height,
+                    ..side
+                };
                 (tree, details, progress)
             } else {
                 (tree, side, Rect::default())
             }
         } else {
-            let [tree, details] =
-                Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
-                    .areas(body);
+            let (tree, details) = split(body, 60, Split::Rows);
             (tree, details, Rect::default())
         };
         Some(Regions {
@@ -91,6 +95,46 @@ impl Regions {
     /// Where the tree's rows are, inside its border.
     pub fn tree_rows(&self) -> Rect {
         Block::new().borders(Borders::ALL).inner(self.tree)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Split {
+    Columns,
+    Rows,
+}
+
+/// `area` cut in two, the first part `percent` of it (rounded to the nearest cell, as
+/// ratatui rounds a percentage) and the second the rest.
+fn split(area: Rect, percent: u16, split: Split) -> (Rect, Rect) {
+    let whole = match split {
+        Split::Columns => area.width,
+        Split::Rows => area.height,
+    };
+    let first = u16::try_from((u32::from(whole) * u32::from(percent) + 50) / 100).unwrap_or(whole);
+    match split {
+        Split::Columns => (
+            Rect {
+                width: first,
+                ..area
+            },
+            Rect {
+                x: area.x + first,
+                width: whole - first,
+                ..area
+            },
+        ),
+        Split::Rows => (
+            Rect {
+                height: first,
+                ..area
+            },
+            Rect {
+                y: area.y + first,
+                height: whole - first,
+                ..area
+            },
+        ),
     }
 }
 
@@ -203,7 +247,71 @@ fn fit(text: &str, width: usize, ellipsis: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::layout::{Constraint, Layout};
     use unicode_width::UnicodeWidthStr;
+
+    /// The regions as ratatui's constraint solver lays them out.
+    fn solved(area: Rect, progress_rows: u16, status_rows: u16) -> Regions {
+        let [header, gauge, body, status, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(3),
+            Constraint::Length(status_rows),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let (tree, details, progress) = if area.width >= SIDE_BY_SIDE_WIDTH {
+            let [tree, side] =
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                    .areas(body);
+            let progress_height = progress_rows + 2;
+            if progress_rows > 0 && side.height >= progress_height + 6 {
+                let [details, progress] =
+                    Layout::vertical([Constraint::Min(0), Constraint::Length(progress_height)])
+                        .areas(side);
+                (tree, details, progress)
+            } else {
+                (tree, side, Rect::default())
+            }
+        } else {
+            let [tree, details] =
+                Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .areas(body);
+            (tree, details, Rect::default())
+        };
+        Regions {
+            header,
+            gauge,
+            tree,
+            details,
+            progress,
+            status,
+            footer,
+        }
+    }
+
+    #[test]
+    fn regions_are_those_ratatuis_layout_gives_at_every_size() {
+        // Twenty widths side by side and ten heights: every rounding of 55 % and 60 %.
+        for width in [MIN_WIDTH, 25, 50, 79]
+            .into_iter()
+            .chain(80..=99)
+            .chain([101, 255])
+        {
+            for height in (MIN_HEIGHT..=22).chain([30, 100]) {
+                for status_rows in [1, 4] {
+                    for progress_rows in [4] {
+                        let area = Rect::new(0, 0, width, height);
+                        assert_eq!(
+                            Regions::new(area, progress_rows, status_rows),
+                            Some(solved(area, progress_rows, status_rows)),
+                            "{width}x{height}, {status_rows} status rows, {progress_rows} stages"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn fit_counts_terminal_columns_and_cuts_on_graphemes() {
