@@ -25,14 +25,14 @@ fn accessible() -> bool {
 /// Loads the pack and its progress, then runs the full-screen UI or plain mode.
 pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     let (pack, text) = pack_and_words(&cli)?;
-    let plain = cli.plain
+    let plain = cli.options.plain
         || accessible()
         || !std::io::stdout().is_terminal()
         || std::env::var_os("TERM").is_some_and(|t| t == "dumb");
     // Read before anything else: a mistake in it stops here, with nothing touched. Plain
     // mode takes its letters from it too.
     let keymap = super::keymap(text)?;
-    let theme = Theme::from_env(cli.theme);
+    let theme = Theme::from_env(cli.options.theme);
     let Some((store, run)) = store_and_run(&cli, &pack, text, plain, &theme)? else {
         return Ok(());
     };
@@ -49,7 +49,7 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     if plain {
         return run_plain(&cli, opened, &keymap);
     }
-    if cli.theme.is_some() {
+    if cli.options.theme.is_some() {
         // crossterm drops every colour under NO_COLOR by itself; a theme asked for on the
         // command line wins over the environment, as no-color.org asks.
         ratatui::crossterm::style::Colored::set_ansi_color_disabled(false);
@@ -61,7 +61,7 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
         let pack = &here.pack;
         let lang = super::lang_for(&cli, pack);
         let text = lang.text();
-        let base = StateStore::new(super::state_dir(cli.state_dir.clone())?);
+        let base = StateStore::new(super::state_dir(cli.options.state_dir.clone())?);
         let back = || here.reopen();
         let (leave, selected) = run_ui(&cli, opened, text, &keymap, &theme, select.take())?;
         opened = match leave {
@@ -199,7 +199,7 @@ fn run_ui(
     let mut runner = Runner::background(saver, Opener::from_env(), Box::new(std::io::stdout()));
     // A save: the worker reports on it once it is written.
     runner.run(&mut app, startup.effects);
-    Ok(crate::tui::run(app, runner, !cli.no_mouse, *theme)?)
+    Ok(crate::tui::run(app, runner, !cli.options.no_mouse, *theme)?)
 }
 
 /// The run picker in the full-screen UI: the run picked (its store and name), or `None`
@@ -233,12 +233,12 @@ fn store_and_run(
     match super::progress_store(cli, pack, true) {
         Ok(found) => Ok(Some(found)),
         Err(Failure::RunNeeded { .. }) if !plain => {
-            let base = StateStore::new(super::state_dir(cli.state_dir.clone())?);
+            let base = StateStore::new(super::state_dir(cli.options.state_dir.clone())?);
             pick_in_ui(&base, pack, text, theme)
         }
         // The same, a line at a time.
         Err(Failure::RunNeeded { .. }) => {
-            let base = StateStore::new(super::state_dir(cli.state_dir.clone())?);
+            let base = StateStore::new(super::state_dir(cli.options.state_dir.clone())?);
             let stdin = std::io::stdin();
             let out = &mut std::io::stdout().lock();
             let picked = plain::pick_run(pack, &base, text, &mut stdin.lock(), out)?;
@@ -281,7 +281,7 @@ fn run_plain(cli: &Cli, mut opened: Opened, keymap: &Keymap) -> Result<(), Failu
         };
         let mut out = std::io::stdout().lock();
         let ended = plain::run(reader, startup, &notices, &mut stdin.lock(), &mut out, &io)?;
-        let base = StateStore::new(super::state_dir(cli.state_dir.clone())?);
+        let base = StateStore::new(super::state_dir(cli.options.state_dir.clone())?);
         let back = || here.reopen();
         // The students of a pack, in the words of that pack's screen.
         let pick = |pack: &Pack, out: &mut std::io::StdoutLock<'_>| {

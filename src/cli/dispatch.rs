@@ -7,30 +7,42 @@ use std::process::ExitCode;
 use clap::{CommandFactory as _, FromArgMatches};
 
 use super::checklist::open_checklist;
-use super::{Cli, Command, Console, Failure};
+use super::{Cli, Command, Console, Failure, Options};
 use crate::text::Text;
 
-/// Parses the command line and runs what it asks for; the exit code says how it went.
-pub fn run() -> ExitCode {
+/// The whole command line read, subcommands and all; help, a version or a mistake said
+/// (in the language asked for), with the exit code to end on.
+fn parse(args: &[String]) -> Result<Cli, ExitCode> {
     // `--help` and argument errors speak the language asked for, before parsing.
-    let args: Vec<String> = std::env::args().collect();
-    let lang = super::early_lang(&args);
+    let lang = super::early_lang(args);
     // Arguments that parse need no translated help: the command is built in the
     // user's words (every subcommand and argument) only to say help, a version or a
     // mistake, which saves that work at every start.
-    let parsed = Cli::command().try_get_matches_from(&args);
-    let matches = match parsed.or_else(|_| super::command(lang).try_get_matches_from(&args)) {
+    let parsed = Cli::command().try_get_matches_from(args);
+    let matches = match parsed.or_else(|_| super::command(lang).try_get_matches_from(args)) {
         Ok(matches) => matches,
         // clap writes English: other languages say the mistake in their own words.
         Err(e) if lang != crate::text::Lang::En && super::help::is_mistake(&e) => {
             eprintln!("{}", super::clap_error(&e, lang.text()));
-            return ExitCode::from(2);
+            return Err(ExitCode::from(2));
         }
         Err(e) => e.exit(),
     };
-    let cli = match Cli::from_arg_matches(&matches) {
-        Ok(cli) => cli,
+    match Cli::from_arg_matches(&matches) {
+        Ok(cli) => Ok(cli),
         Err(e) => e.exit(),
+    }
+}
+
+/// Parses the command line and runs what it asks for; the exit code says how it went.
+pub fn run() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let cli = match Options::parse_alone(&args) {
+        Some(cli) => cli,
+        None => match parse(&args) {
+            Ok(cli) => cli,
+            Err(code) => return code,
+        },
     };
     // The words of commands and errors; the UI may speak the pack's language instead.
     let text = super::builtin_lang(&cli).text();

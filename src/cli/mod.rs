@@ -34,7 +34,7 @@ use crate::session::{Notice, Students};
 use crate::text::{Lang, Text, locale_lang};
 
 pub use args::{
-    Cli, Command, ExportFormat, PackCommand, ProgressCommand, ReportFormat, RunsCommand,
+    Cli, Command, ExportFormat, Options, PackCommand, ProgressCommand, ReportFormat, RunsCommand,
 };
 pub use dispatch::run;
 pub use failure::Failure;
@@ -77,7 +77,7 @@ pub fn load_pack(choice: Option<&Path>, builtin_lang: Lang) -> Result<Pack, Fail
 
 /// The pack asked for and the language to speak about it.
 pub fn pack_and_words(cli: &Cli) -> Result<(Pack, &'static Text), Failure> {
-    let pack = load_pack(cli.pack.as_deref(), builtin_lang(cli))?;
+    let pack = load_pack(cli.options.pack.as_deref(), builtin_lang(cli))?;
     let text = lang_for(cli, &pack).text();
     Ok((pack, text))
 }
@@ -87,7 +87,7 @@ pub fn pack_and_words(cli: &Cli) -> Result<(Pack, &'static Text), Failure> {
 /// plain mode go on with the built-in checklist; the commands refuse
 /// ([`Failure::DefaultPack`]), never acting on another pack than the mentor's.
 pub fn default_notice(cli: &Cli) -> Option<Notice> {
-    if cli.pack.is_some() {
+    if cli.options.pack.is_some() {
         return None;
     }
     let problem = Library::from_platform()?.default_problem()?;
@@ -100,12 +100,12 @@ pub fn default_notice(cli: &Cli) -> Option<Notice> {
 /// The language the built-in pack is handed out in: `--lang`, else the locale's, else
 /// English.
 pub fn builtin_lang(cli: &Cli) -> Lang {
-    cli.lang.or_else(locale_lang).unwrap_or(Lang::En)
+    cli.options.lang.or_else(locale_lang).unwrap_or(Lang::En)
 }
 
 /// The language to speak with `pack` open: `--lang`, then the locale's, then the pack's.
 pub fn lang_for(cli: &Cli, pack: &Pack) -> Lang {
-    Lang::choose(cli.lang, Some(&pack.lang), locale_lang())
+    Lang::choose(cli.options.lang, Some(&pack.lang), locale_lang())
 }
 
 /// Where `pack`'s progress is read and written: for a repeatable pack, the run named by
@@ -116,8 +116,8 @@ pub fn progress_store(
     pack: &Pack,
     start: bool,
 ) -> Result<(StateStore, Option<String>), Failure> {
-    let store = StateStore::new(state_dir(cli.state_dir.clone())?);
-    match (&cli.run, pack.repeatable) {
+    let store = StateStore::new(state_dir(cli.options.state_dir.clone())?);
+    match (&cli.options.run, pack.repeatable) {
         (None, false) => Ok((store, None)),
         (Some(_), false) => Err(Failure::NotRepeatable(pack.id.clone())),
         (None, true) => {

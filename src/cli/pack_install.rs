@@ -307,7 +307,7 @@ fn goes_ahead(
 
 /// The mentor's progress on `pack`: their own and, for a repeatable pack, each run's.
 fn progress_on(cli: &Cli, pack: &Pack) -> Result<Vec<State>, Failure> {
-    let store = StateStore::new(state_dir(cli.state_dir.clone())?);
+    let store = StateStore::new(state_dir(cli.options.state_dir.clone())?);
     let now = crate::clock::now();
     let mut states = vec![store.load(&pack.id, &pack.version, now).into_state()];
     for run in list_runs(&store, pack) {

@@ -53,7 +53,7 @@ pub fn pack_command<O: Write, E: Write>(
                 file,
                 output: output.as_deref(),
                 id: id.as_deref(),
-                lang: cli.lang,
+                lang: cli.options.lang,
                 manager_lang: super::builtin_lang(cli),
                 previous: previous.as_deref(),
                 base_url: base_url.as_deref(),
@@ -106,7 +106,7 @@ pub fn pack_command<O: Write, E: Write>(
                 writeln!(err, "{}", fill(t.list_system_problem, &values))
                     .map_err(Failure::Output)?;
             }
-            let store = StateStore::new(state_dir(cli.state_dir.clone())?);
+            let store = StateStore::new(state_dir(cli.options.state_dir.clone())?);
             let lines: Vec<String> = listed
                 .iter()
                 .map(|listed| list_line(&library, &store, listed, *verbose, t))

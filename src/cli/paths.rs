@@ -49,7 +49,7 @@ pub fn paths(cli: &Cli, json: bool, out: &mut impl Write, t: &Text) -> Result<()
     let settings = Settings::from_platform().ok_or(Failure::NoStateDir)?;
     let library = Library::from_platform().ok_or(Failure::NoStateDir)?;
     let paths = Paths {
-        progress: Place::at(&state_dir(cli.state_dir.clone())?),
+        progress: Place::at(&state_dir(cli.options.state_dir.clone())?),
         settings: Place::at(settings.dir()),
         keys: Place::at(&settings.dir().join(KEYMAP_FILE)),
         default_pack: Place::at(library.default_file()),

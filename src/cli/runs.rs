@@ -47,7 +47,7 @@ fn whole_command(pack: &str, command: &RunsCommand) -> String {
 }
 
 pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> Result<(), Failure> {
-    let pack = load_pack(cli.pack.as_deref(), super::builtin_lang(cli))?;
+    let pack = load_pack(cli.options.pack.as_deref(), super::builtin_lang(cli))?;
     let t = super::lang_for(cli, &pack).text();
     if !pack.repeatable {
         return Err(Failure::NoRunsHere {
@@ -55,7 +55,7 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
             pack: pack.id,
         });
     }
-    let store = StateStore::new(state_dir(cli.state_dir.clone())?);
+    let store = StateStore::new(state_dir(cli.options.state_dir.clone())?);
     let now = crate::clock::now();
     let mut students = Students::new(&store, &pack);
     let runs = students.list();

@@ -32,7 +32,9 @@ pub fn search(cli: &Cli, words: &[String], out: &mut impl Write) -> Result<(), F
             .map(|b| b.load(super::builtin_lang(cli)))
             .collect::<Result<_, _>>()?,
     };
-    let store = state_dir(cli.state_dir.clone()).ok().map(StateStore::new);
+    let store = state_dir(cli.options.state_dir.clone())
+        .ok()
+        .map(StateStore::new);
     let mut found = 0;
     for pack in &packs {
         // A pack done once per student keeps notes in each run: texts are searched once,

@@ -6,7 +6,7 @@ pub use subcommands::{PackCommand, RunsCommand};
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, FromArgMatches as _, Parser, Subcommand};
 
 use super::STATE_DIR_ENV;
 use crate::text::Lang;
@@ -17,6 +17,17 @@ use crate::ui::ThemeName;
 #[derive(Debug, Parser)]
 #[command(name = "ticklist", version, about, long_about = None)]
 pub struct Cli {
+    #[command(flatten)]
+    pub options: Options,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The options of the checklist itself, which every start reads: on their own, they are
+/// parsed without building every subcommand ([`Options::parse_alone`]).
+#[derive(Debug, Args)]
+pub struct Options {
     /// Use this pack file, or this installed pack id, instead of the default pack.
     #[arg(long, value_name = "FILE|ID", global = true)]
     pub pack: Option<PathBuf>,
@@ -48,9 +59,23 @@ pub struct Cli {
     /// Colours of the full-screen interface (`NO_COLOR` set means `mono`).
     #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
+}
 
-    #[command(subcommand)]
-    pub command: Option<Command>,
+impl Options {
+    /// `args` read as options alone, as nearly every start has them (`ticklist`,
+    /// `ticklist --pack FILE`): clap then builds these few arguments instead of every
+    /// subcommand's, a fifth of a 40-step start-up. Any error (a subcommand's name, help,
+    /// a mistake) means the whole command line is read by [`Cli`], which says it right;
+    /// what this accepts, [`Cli`] reads the same way, its options being these.
+    pub fn parse_alone(args: &[String]) -> Option<Cli> {
+        let alone = Options::augment_args(clap::Command::new("ticklist"));
+        let matches = alone.try_get_matches_from(args).ok()?;
+        let options = Options::from_arg_matches(&matches).ok()?;
+        Some(Cli {
+            options,
+            command: None,
+        })
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -321,4 +346,39 @@ pub enum ProgressCommand {
         #[arg(value_name = "N", default_value_t = 1)]
         n: usize,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(args: &[&str]) -> Vec<String> {
+        args.iter().map(|a| a.to_string()).collect()
+    }
+
+    #[test]
+    fn options_alone_are_read_as_the_whole_command_line_reads_them() {
+        for args in [
+            &["ticklist"][..],
+            &["ticklist", "--pack", "x.yaml", "--lang", "fr", "--no-mouse"],
+            &["ticklist", "--pack=status", "--theme", "mono", "--plain"],
+            &["ticklist", "--run", "Alice", "--state-dir", "/tmp/s"],
+        ] {
+            let alone = Options::parse_alone(&words(args)).expect("options alone");
+            let whole = Cli::try_parse_from(words(args)).unwrap();
+            assert_eq!(format!("{alone:?}"), format!("{whole:?}"), "{args:?}");
+        }
+        // A subcommand, help, a version or a mistake: the whole command line is read.
+        for args in [
+            &["ticklist", "status"][..],
+            &["ticklist", "--pack", "x.yaml", "list"],
+            &["ticklist", "help"],
+            &["ticklist", "--help"],
+            &["ticklist", "-V"],
+            &["ticklist", "stauts"],
+            &["ticklist", "--lang", "xx"],
+        ] {
+            assert!(Options::parse_alone(&words(args)).is_none(), "{args:?}");
+        }
+    }
 }
