@@ -16,8 +16,8 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::EnterAlternateScreen;
+use ratatui::crossterm::{execute, queue};
 
 use crate::app::{App, Leave};
 use crate::effects::Runner;
@@ -93,11 +93,13 @@ impl TerminalGuard {
                 return Err(e);
             }
         };
-        let guard = TerminalGuard { terminal, mouse };
+        let mut guard = TerminalGuard { terminal, mouse };
         // Pasted text arrives as one event, so it can never be read as key commands.
-        execute!(io::stdout(), EnableBracketedPaste)?;
+        // Queued, to go out with the first frame in one write.
+        let out = guard.terminal.backend_mut();
+        queue!(out, EnableBracketedPaste)?;
         if mouse {
-            execute!(io::stdout(), EnableMouseCapture)?;
+            queue!(out, EnableMouseCapture)?;
         }
         Ok(guard)
     }
