@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::support::{BUILTIN_ID, Session, cli, ticked_ids, wait_for_saved};
+use crate::support::{BUILTIN_ID, Session, TIMEOUT, cli, ticked_ids, wait_for_saved};
 
 /// Takes the progress file's save lock, as another window in the middle of its own
 /// save would: no save of the app under test can reach the disk until it is dropped.
@@ -111,8 +111,21 @@ fn plain_mode_saves_each_change_before_reading_the_next_command() {
 fn two_windows_on_the_same_progress_keep_each_others_ticks() {
     let home = tempfile::tempdir().unwrap();
     let mut first = Session::start(home.path());
-    let mut second = Session::start(home.path());
     first.wait_for_text("0/24");
+    // The first opening records the start date: once that is on disk, the second
+    // window opens on it with nothing of its own to save, so the only save that can
+    // meet the other window's tick is the one its key makes (on a slow machine its
+    // own start-up save could otherwise meet it, and the next key rightly clears
+    // the notice).
+    let state = home
+        .path()
+        .join(format!("config/ticklist/{BUILTIN_ID}.json"));
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    while !state.exists() {
+        assert!(std::time::Instant::now() < deadline, "no start-up save");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let mut second = Session::start(home.path());
     second.wait_for_text("0/24");
     first.keys(" ");
     wait_for_saved(home.path(), BUILTIN_ID, &["video-candidats"]);
