@@ -63,7 +63,10 @@ fn a_keymap_file_rebinds_keys_and_the_help_shows_them() {
     });
     app.keys("j"); // no longer bound: nothing moves
     app.keys("?");
-    app.wait_for_text("Aide : touches");
+    // The help's rows come top first: wait for the last one looked at.
+    app.wait_for("the help", |s| {
+        s.contains("Aller à la ligne suivante") && s.contains(" z ↑ ")
+    });
     let help = app.contents();
     let down = help
         .lines()
@@ -451,7 +454,7 @@ fn selected_box(screen: &str) -> (usize, usize) {
 fn the_terminal_cursor_follows_the_selection_and_the_typing_point() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Session::start(home.path());
-    app.wait_for_text("Étape 1");
+    app.wait_for_frame_with("Étape 1");
     let first = selected_box(&app.contents());
     wait_for_cursor(&mut app, first);
     // Up to the stage: one row higher, two columns further out.

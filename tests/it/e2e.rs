@@ -209,7 +209,7 @@ fn no_mouse_leaves_the_mouse_to_the_terminal() {
 fn old_terminals_and_non_utf8_locales_get_ascii_chrome() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Session::start(home.path());
-    app.wait_for_text("0/24");
+    app.wait_for_frame_with("0/24");
     assert!(app.contents().contains("┌Tâches"), "{}", app.contents());
     app.quit();
     for (env, stages) in [
@@ -221,7 +221,7 @@ fn old_terminals_and_non_utf8_locales_get_ascii_chrome() {
         ([("TERM", "xterm-256color"), ("LANG", "C")], "+Steps---"),
     ] {
         let mut app = Session::start_with(home.path(), &[], &env);
-        app.wait_for_text("0/24");
+        app.wait_for_frame_with("0/24");
         let screen = app.contents();
         assert!(screen.contains(stages), "{env:?}: {screen}");
         assert!(
@@ -394,17 +394,14 @@ fn escape_goes_back_and_never_quits_right_after_it_closed_something() {
     // The first Escape closes the search, the second goes back no further.
     app.keys("\u{1b}");
     app.wait_for("the search closed", |s| !s.contains("Recherche : sla"));
-    app.keys("\u{1b}");
-    // A lone Escape, then a key: sent together they would read as Alt and that key.
-    let apart = || std::thread::sleep(std::time::Duration::from_millis(150));
-    apart();
+    // A lone Escape, then a key: read together they would be Alt and that key.
+    app.keys_alone("\u{1b}");
     // Still there: the help opens, and an Escape closes it, then one more does nothing.
     app.keys("?");
     app.wait_for_text("Aide : touches");
     app.keys("\u{1b}");
     app.wait_for("the help closed", |s| !s.contains("Aide : touches"));
-    app.keys("\u{1b}");
-    apart();
+    app.keys_alone("\u{1b}");
     app.keys("?");
     app.wait_for_text("Aide : touches");
     app.keys("q");
@@ -416,8 +413,7 @@ fn escape_goes_back_and_never_quits_right_after_it_closed_something() {
     app.wait_for("the note saved, its prompt closed", |s| {
         !s.contains("Votre note : à voir") && s.contains("à voir")
     });
-    app.keys("\u{1b}");
-    apart();
+    app.keys_alone("\u{1b}");
     app.keys("?");
     app.wait_for_text("Aide : touches");
     app.keys("q");

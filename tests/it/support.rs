@@ -174,6 +174,46 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
+    /// Sends `keys` and waits until the UI has read them, so that what is sent next
+    /// comes in a read of its own: a lone Escape read together with the key after it
+    /// is Alt and that key. Told by the bytes the UI's thread has read (the kernel's
+    /// count); where the kernel keeps none, a moment's wait stands in.
+    pub fn keys_alone(&mut self, keys: &str) {
+        let pid = self.pid();
+        let io = format!("/proc/{pid}/task/{pid}/io");
+        let read = || {
+            let text = std::fs::read_to_string(&io).ok()?;
+            let n = text.lines().find_map(|l| l.strip_prefix("rchar:"))?;
+            n.trim().parse::<u64>().ok()
+        };
+        let before = read();
+        self.keys(keys);
+        let Some(before) = before else {
+            std::thread::sleep(Duration::from_millis(150));
+            return;
+        };
+        let deadline = Instant::now() + TIMEOUT;
+        while read().is_some_and(|n| n <= before) {
+            assert!(Instant::now() < deadline, "the UI never read {keys:?}");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Waits for `text` in a whole frame: a frame goes out in one write but may come
+    /// in several reads, top row first, so a first frame is whole once its last row
+    /// (the footer) is drawn.
+    pub fn wait_for_frame_with(&mut self, text: &str) {
+        self.wait_for(text, |screen| screen.contains(text));
+        while {
+            let screen = self.screen.screen();
+            let (rows, cols) = screen.size();
+            let last = screen.rows(0, cols).nth(usize::from(rows) - 1);
+            last.is_none_or(|row| row.trim().is_empty())
+        } {
+            self.wait_for_more();
+        }
+    }
+
     /// Waits for the process to end and for the last of its output.
     pub fn wait_for_exit(mut self) -> (ExitStatus, Session) {
         let deadline = Instant::now() + TIMEOUT;
