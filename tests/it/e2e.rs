@@ -302,7 +302,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back_to_a_redrawn_screen() {
     let deadline = std::time::Instant::now() + crate::support::TIMEOUT;
     while process_state(app.pid()) != 'T' {
         assert!(std::time::Instant::now() < deadline, "never stopped");
-        std::thread::yield_now();
+        std::thread::sleep(std::time::Duration::from_millis(5));
     }
     // `fg` sends SIGCONT: the whole screen comes back, and keys work again.
     app.signal("CONT");
