@@ -90,6 +90,9 @@ pub struct App {
     pub tz: TimeZone,
     /// Where the tree's rows are drawn, for mouse hits.
     tree_area: Rect,
+    /// Whether the last frame showed the checklist, not only a word that the terminal
+    /// is too small: keys act only on what is seen.
+    shown: bool,
     quit: bool,
     /// Where quitting goes: the shell, the list of students, the list of checklists.
     leave: Leave,
@@ -152,6 +155,7 @@ impl App {
             keymap: Keymap::default(),
             tz,
             tree_area: Rect::default(),
+            shown: true,
             quit: false,
             leave: Leave::Shell,
             search: None,
@@ -205,8 +209,17 @@ impl App {
         self.overlay_scroll = self.overlay_scroll.min(max);
     }
 
+    /// Tells the app whether the next frame shows the checklist or only that the
+    /// terminal is too small; called before every frame.
+    pub fn set_shown(&mut self, shown: bool) {
+        self.shown = shown;
+    }
+
     /// What keys mean now: the one place the UI's mode becomes the keymap's.
     pub fn key_mode(&self) -> KeyMode {
+        if !self.shown {
+            return KeyMode::Hidden;
+        }
         match self.mode {
             Mode::Searching | Mode::Typing(_) => KeyMode::Typing,
             Mode::Overlay(Overlay::Help | Overlay::Completion) => KeyMode::Reading,
@@ -304,6 +317,12 @@ impl App {
 
     /// Applies one command; `now` stamps any tick it makes.
     pub fn update(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        if !self.shown {
+            // Nothing open can be seen to be closed first: quitting quits, whatever is
+            // open (a line being typed is dropped, as Escape would).
+            self.quit = action == Action::Quit;
+            return Vec::new();
+        }
         let was_open = self.open();
         let effects = self.update_in_mode(action, now);
         self.closed = was_open && !self.open();

@@ -23,6 +23,9 @@ pub enum KeyMode {
     Reading,
     /// A list shown between checklists, with its own keys (not rebindable).
     List(&'static [(&'static [Key], PickerAction)]),
+    /// The screen is too small to show anything but a word to enlarge it: no key acts
+    /// unseen (nor does a paste or the mouse); only quitting and Ctrl-Z do.
+    Hidden,
 }
 
 /// What an event asks for in the mode it came in.
@@ -45,12 +48,13 @@ impl Keymap {
     /// What `event` asks for in `mode`; `mouse` when the mouse is captured.
     pub fn resolve(&self, event: Event, mode: KeyMode, mouse: bool) -> Option<Input> {
         let key = match event {
+            Event::Paste(_) if mode == KeyMode::Hidden => return None,
             Event::Paste(text) => return Some(Input::Paste(text)),
             Event::Key(key) if key.kind == KeyEventKind::Release => return None,
             Event::Key(key) => key,
             // A click or the wheel acts where it points; the window open decides what
             // that does (a click closes the help, the wheel scrolls it).
-            Event::Mouse(m) if mouse && !matches!(mode, KeyMode::List(_)) => {
+            Event::Mouse(m) if mouse && !matches!(mode, KeyMode::List(_) | KeyMode::Hidden) => {
                 return action_for_mouse(m).map(Input::Action);
             }
             _ => return None,
@@ -69,6 +73,10 @@ impl Keymap {
             } if key.code == KeyCode::Esc => None,
             KeyMode::Commands { .. } => self.action_for_key(key).map(Input::Action),
             KeyMode::List(bindings) => list_action(key, bindings).map(Input::List),
+            KeyMode::Hidden => self
+                .action_for_key(key)
+                .filter(|&action| action == Action::Quit)
+                .map(Input::Action),
         }
     }
 

@@ -1,6 +1,8 @@
 //! Keys to actions, and the rules every default binding keeps.
 
-use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use super::*;
 
@@ -159,6 +161,36 @@ fn each_mode_gives_a_key_its_own_meaning() {
         release.kind = KeyEventKind::Release;
         assert_eq!(keymap.resolve(Event::Key(release), mode, false), None);
     }
+}
+
+#[test]
+fn a_screen_too_small_to_be_seen_takes_only_quitting_and_ctrl_z() {
+    let hidden = KeyMode::Hidden;
+    for quit in [KeyCode::Char('q'), KeyCode::Esc] {
+        assert_eq!(resolve(quit, hidden), Some(Input::Action(Action::Quit)));
+    }
+    for key in [' ', 'j', 'e', 's', '/', '?', 'u', '1'] {
+        assert_eq!(resolve(KeyCode::Char(key), hidden), None, "{key}");
+    }
+    assert_eq!(resolve(KeyCode::Enter, hidden), None);
+    let keymap = Keymap::default();
+    let ctrl = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    assert_eq!(
+        keymap.resolve(ctrl('c'), hidden, true),
+        Some(Input::Action(Action::Quit))
+    );
+    assert_eq!(
+        keymap.resolve(ctrl('z'), hidden, true),
+        Some(Input::Suspend)
+    );
+    assert_eq!(keymap.resolve(Event::Paste("t".into()), hidden, true), None);
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 3,
+        row: 3,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(keymap.resolve(click, hidden, true), None);
 }
 
 /// Characters an AZERTY keyboard only types with AltGr.

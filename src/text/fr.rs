@@ -413,7 +413,7 @@ pub static FR: Text = Text {
     completion_title: "Checklist terminée",
     completion_default: "Toutes les tâches sont cochées. Bravo !",
     completion_close: "Une touche pour continuer",
-    too_small: "Terminal trop petit : agrandissez la fenêtre",
+    too_small: "Terminal trop petit : agrandissez la fenêtre ({keys} pour quitter)",
     links_heading: "Liens :",
     state_todo: "À faire",
     state_partial: "En cours",

@@ -21,7 +21,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Overlay};
 use crate::cut::Measure;
+use crate::keymap::Action;
 use crate::progress::{Check, NodeState};
+use crate::text::fill;
 pub use theme::{Theme, ThemeName};
 
 /// Below this, the screen only asks for more room.
@@ -152,7 +154,9 @@ pub fn regions(app: &App, area: Rect) -> Option<Regions> {
 /// scroll (measured once here, for the keys and the frame alike). Called before every
 /// frame, by the UI and by the screen tests alike.
 pub fn prepare(app: &mut App, area: Rect, theme: &Theme) {
-    if let Some(regions) = regions(app, area) {
+    let regions = regions(app, area);
+    app.set_shown(regions.is_some());
+    if let Some(regions) = regions {
         app.set_tree_area(regions.tree_rows());
         let max = details::max_scroll(app, regions.details, theme);
         app.fit_details(regions.details, max);
@@ -169,7 +173,12 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         frame.render_widget(Block::new().style(theme.base), area);
     }
     let Some(regions) = regions(app, area) else {
-        let notice = Paragraph::new(app.text.too_small).wrap(Wrap { trim: true });
+        let keys = app
+            .keymap
+            .keys_for(Action::Quit, app.text)
+            .unwrap_or_default();
+        let said = fill(app.text.too_small, &[("keys", &keys)]);
+        let notice = Paragraph::new(said).wrap(Wrap { trim: true });
         frame.render_widget(notice, area);
         return;
     };

@@ -328,6 +328,41 @@ fn ctrl_z_suspends_to_the_shell_and_fg_comes_back_to_a_redrawn_screen() {
 }
 
 #[test]
+fn on_a_screen_too_small_to_show_the_checklist_no_key_acts_unseen() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start(home.path());
+    app.wait_for_text("0/24");
+    app.resize(6, 20);
+    app.wait_for_text("Terminal trop");
+    // A tick, a move, a note typed, a paste and a click: all unseen, none taken.
+    app.keys_alone(" j");
+    app.keys_alone("eà voir\r");
+    app.keys_alone(&bracketed("t j t"));
+    app.keys_alone("\x1b[<0;5;5M\x1b[<0;5;5m");
+    app.resize(24, 80);
+    app.wait_for("the checklist shown again", |s| {
+        s.contains("0/24") && s.contains("→     [ ] Regardez")
+    });
+    assert!(!app.contents().contains("Votre note"), "{}", app.contents());
+    // A note's prompt open when the window shrinks: the quit key quits, the line dropped.
+    app.keys("e");
+    app.wait_for_text("Votre note :");
+    app.resize(6, 20);
+    app.wait_for_text("Terminal trop");
+    app.keys("q");
+    let (status, app) = app.wait_for_exit();
+    assert!(status.success(), "{status:?}");
+    app.assert_restored();
+    assert_eq!(ticked_ids(home.path(), BUILTIN_ID), Vec::<String>::new());
+    let state = home
+        .path()
+        .join(format!("config/ticklist/{BUILTIN_ID}.json"));
+    let state: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(state).unwrap()).unwrap();
+    assert!(state.get("notes").is_none(), "{state}");
+}
+
+#[test]
 fn any_key_closes_the_help_and_is_not_acted_on() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Session::start(home.path());

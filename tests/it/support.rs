@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, ExitStatus, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -67,6 +67,7 @@ pub fn pty_command(home: &Path, lang: &str) -> CommandBuilder {
 /// A running `ticklist`, the screen it has drawn so far and every byte it wrote.
 pub struct Session {
     child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     output: Receiver<Vec<u8>>,
     pub screen: vt100::Parser,
@@ -106,7 +107,6 @@ impl Session {
         let writer = pair.master.take_writer().unwrap();
         let (tx, output) = channel();
         std::thread::spawn(move || {
-            let _master = pair.master;
             let mut buf = [0u8; 65536];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
@@ -116,11 +116,25 @@ impl Session {
         });
         Session {
             child,
+            master: pair.master,
             writer,
             output,
             screen: vt100::Parser::new(24, 80, 0),
             raw: Vec::new(),
         }
+    }
+
+    /// Resizes the terminal, as a mentor dragging the window's corner would.
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.screen.screen_mut().set_size(rows, cols);
     }
 
     pub fn pid(&self) -> u32 {
