@@ -28,6 +28,8 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     let plain = cli.options.plain
         || accessible()
         || !std::io::stdout().is_terminal()
+        // Commands piped in are meant to be read, not keys the full screen would ignore.
+        || !std::io::stdin().is_terminal()
         || std::env::var_os("TERM").is_some_and(|t| t == "dumb");
     // Read before anything else: a mistake in it stops here, with nothing touched. Plain
     // mode takes its letters from it too.

@@ -6,7 +6,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Output, Stdio};
 
-use crate::support::{BUILTIN_ID, Session, cli, ticked_ids};
+use portable_pty::CommandBuilder;
+
+use crate::support::{BIN, BUILTIN_ID, FRENCH, Session, clean_env, cli, ticked_ids};
 use ticklist::text::Lang;
 
 #[test]
@@ -97,6 +99,26 @@ fn a_keymap_mistake_stops_with_its_place_and_touches_nothing() {
         "{screen}"
     );
     assert!(ticked_ids(home.path(), BUILTIN_ID).is_empty());
+}
+
+#[test]
+fn commands_piped_in_on_a_terminal_are_read_in_plain_mode() {
+    let home = tempfile::tempdir().unwrap();
+    // Standard output the terminal, standard input a pipe: the README's example.
+    let mut shell = CommandBuilder::new("/bin/sh");
+    shell.args(["-c", &format!("printf 't\\nq\\n' | '{BIN}'")]);
+    shell.env_clear();
+    for (name, value) in clean_env(home.path(), FRENCH) {
+        shell.env(name, value);
+    }
+    shell.env("TERM", "xterm-256color");
+    shell.cwd(home.path());
+    let (status, app) = Session::spawn(shell).wait_for_exit();
+    assert!(status.success(), "{status:?}");
+    assert!(!app.screen.screen().alternate_screen());
+    let screen = app.contents();
+    assert!(screen.contains("Coché : Regardez la vidéo"), "{screen}");
+    assert_eq!(ticked_ids(home.path(), BUILTIN_ID), ["video-candidats"]);
 }
 
 /// Runs `ticklist` with `commands` on standard input and standard output a pipe.
