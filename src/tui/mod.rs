@@ -221,6 +221,9 @@ fn event_loop(
     theme: &Theme,
     mouse: bool,
 ) -> io::Result<()> {
+    // Crossterm starts listening for SIGWINCH at its first poll: before the first
+    // frame, so that a window resized meanwhile is not lost until the next key.
+    event::poll(std::time::Duration::ZERO)?;
     let mut input = None;
     loop {
         {
