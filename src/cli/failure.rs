@@ -10,6 +10,7 @@ use crate::pack::{MAX_TEXT_CHARS, PackError};
 use crate::plain::PlainError;
 use crate::progress::StateError;
 use crate::safe_text::printable;
+use crate::session::StudentError;
 use crate::text::{EN, Text, fill};
 
 /// Why a command failed, and the exit code that says so. Shown to the user through
@@ -23,6 +24,7 @@ pub enum Failure {
     UnknownIds(#[from] UnknownIds),
     Library(#[from] LibraryError),
     State(#[from] StateError),
+    Student(#[from] StudentError),
     ReadOnlyState(String),
     /// The default pack of this computer is broken: a command does not act on another.
     DefaultPack {
@@ -259,9 +261,13 @@ impl Failure {
                 fill(t.fail_run_needed, &[("pack", pack), ("runs", &runs)])
             }
             Failure::UnknownRun { name, runs } => {
-                let runs = run_names(t, runs);
                 let name = printable(name, false);
-                fill(t.fail_unknown_run, &[("name", &name), ("runs", &runs)])
+                if runs.is_empty() {
+                    fill(t.fail_unknown_run_none, &[("name", &name)])
+                } else {
+                    let runs = runs.join(", ");
+                    fill(t.fail_unknown_run, &[("name", &name), ("runs", &runs)])
+                }
             }
             Failure::NotRepeatable(pack) => fill(t.fail_not_repeatable, &[("pack", pack)]),
             Failure::NoRunsHere { pack, instead } => {
@@ -277,6 +283,7 @@ impl Failure {
             Failure::Pack(e) | Failure::Library(LibraryError::Pack(e)) => e.message(t),
             Failure::Library(e) => e.to_string(),
             Failure::State(e) => e.to_string(),
+            Failure::Student(e) => e.words(t),
             Failure::Keymap(e) => e.to_string(),
         }
     }
@@ -309,6 +316,7 @@ impl Failure {
             | Failure::Sha256Local
             | Failure::Import(_)
             | Failure::Sealed(_)
+            | Failure::Student(StudentError::NoName | StudentError::Taken(_))
             | Failure::Keymap(_) => ExitCode::from(2),
             _ => ExitCode::from(1),
         }

@@ -131,14 +131,8 @@ pub fn progress_store(
                     .collect(),
             })
         }
-        (Some(name), true) if name.trim().is_empty() => Err(Failure::UnknownRun {
-            name: name.clone(),
-            runs: list_runs(&store, pack)
-                .into_iter()
-                .map(|r| r.run.name)
-                .collect(),
-        }),
         (Some(name), true) => {
+            crate::session::student_name(name)?;
             let runs = list_runs(&store, pack);
             let key = match find_run(&runs, name) {
                 Some(run) => run.key.clone(),

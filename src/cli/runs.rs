@@ -71,21 +71,24 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
         RunsCommand::List { all } => {
             let shown: Vec<&RunSummary> = runs.iter().filter(|r| *all || !r.run.archived).collect();
             if shown.is_empty() {
-                writeln!(out, "{}", t.no_runs).map_err(Failure::Output)?;
+                // Archived students are put away, not gone: say so.
+                let said = match runs.len() {
+                    0 => t.no_runs.to_string(),
+                    n => fill(t.no_runs_but_archived, &[("count", &n.to_string())]),
+                };
+                writeln!(out, "{said}").map_err(Failure::Output)?;
             }
             for run in shown {
                 writeln!(out, "{}", run.describe(t)).map_err(Failure::Output)?;
             }
             return Ok(());
         }
-        RunsCommand::Start { name, .. } if name.trim().is_empty() => {
-            return Err(Failure::UnknownRun {
-                name: name.clone(),
-                runs: runs.iter().map(|r| r.run.name.clone()).collect(),
-            });
-        }
         RunsCommand::Start { name, start } => match students.open_or_start(name, *start, now)? {
-            Student::Started(_) => fill(t.run_started, &[("name", name.trim())]),
+            Student::Started(key) => {
+                let started = students.list().into_iter().find(|r| r.key == key);
+                let name = started.map_or_else(|| name.trim().to_string(), |r| r.run.name);
+                fill(t.run_started, &[("name", &name)])
+            }
             Student::Existing(key) => {
                 let existing = runs.iter().find(|r| r.key == key);
                 let name = existing.map_or(name.trim(), |r| r.run.name.as_str());
@@ -94,10 +97,12 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
         },
         RunsCommand::Rename { name, new_name } => {
             let run = find(name)?;
-            students.rename(&run.key, new_name, now)?;
+            let new_name = students
+                .rename(&run.key, new_name, now)?
+                .unwrap_or_default();
             fill(
                 t.run_renamed,
-                &[("name", &run.run.name), ("new_name", new_name.trim())],
+                &[("name", &run.run.name), ("new_name", &new_name)],
             )
         }
         RunsCommand::Archive { name, undo } => {

@@ -105,10 +105,14 @@ pub fn pick_run(
                     writeln!(out, "{}", text.plain_pick).map_err(PlainError::Output)?;
                     continue;
                 }
-                let student = students
-                    .open_or_start(&name, None, crate::clock::now())
-                    .map_err(|e| PlainError::Unsaved(e.to_string()))?;
-                return Ok(Some((student.key().to_string(), name)));
+                match students.open_or_start(&name, None, crate::clock::now()) {
+                    Ok(student) => return Ok(Some((student.key().to_string(), name))),
+                    // Said, and asked again: nothing was started.
+                    Err(e) => {
+                        let said = [e.words(text), text.plain_pick.to_string()];
+                        super::io::write_lines(out, &said)?;
+                    }
+                }
             }
         }
     }

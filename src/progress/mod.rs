@@ -10,8 +10,8 @@ mod undo;
 
 pub use due::{DueDate, SOON_DAYS, Urgency, due_date, pressing, start_date};
 pub use runs::{
-    MAX_RUN_NAME, RunSummary, Student, find_run, list_runs, open_or_start_run, rename_run, run_key,
-    set_archived,
+    MAX_RUN_NAME, RunSummary, Student, clean_name, find_run, list_runs, open_or_start_run,
+    rename_run, run_key, set_archived,
 };
 pub use salvage::{Field, Unreadable};
 pub use state::{Answer, Changes, FORMAT_VERSION, Run, Skip, State};

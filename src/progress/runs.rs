@@ -184,10 +184,14 @@ fn save_changes(
 }
 
 /// A run name on one line, printable, not too long.
-fn clean_name(name: &str) -> String {
+/// A student's name as it is kept: printable, on one line, trimmed, not too long.
+pub fn clean_name(name: &str) -> String {
     let name = crate::safe_text::printable(name.trim(), false);
-    let name: String = name.chars().take(MAX_RUN_NAME).collect();
-    if name.is_empty() { "?".into() } else { name }
+    name.chars()
+        .take(MAX_RUN_NAME)
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 impl RunSummary {

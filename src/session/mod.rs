@@ -33,7 +33,7 @@ pub use notice::{Notice, Severity, completion_message};
 pub use open::{Opened, Started, destination, open, publisher};
 pub use outcome::Outcome;
 pub use shelf::{HowFar, Shelved, shelf};
-pub use students::Students;
+pub use students::{StudentError, Students, student_name};
 
 /// A checklist open for one person: its pack and where they stand in it.
 pub struct Session {

@@ -6,11 +6,38 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use crate::fold::fold;
 use crate::pack::Pack;
 use crate::progress::{
-    RunSummary, StateError, StateStore, Student, UndoStack, list_runs, open_or_start_run,
-    rename_run, set_archived,
+    RunSummary, StateError, StateStore, Student, UndoStack, clean_name, list_runs,
+    open_or_start_run, rename_run, set_archived,
 };
+use crate::text::{Text, fill};
+
+/// Why a student's checklist was not started, renamed or changed.
+#[derive(Debug, thiserror::Error)]
+pub enum StudentError {
+    /// Nothing is left of the name once spaces and control characters are taken out.
+    #[error("a student's name is needed")]
+    NoName,
+    /// Another student's checklist has that name (case, accents and punctuation aside):
+    /// two students of one name could not be told apart, nor their reports.
+    #[error("there is already a student named {0}")]
+    Taken(String),
+    #[error(transparent)]
+    State(#[from] StateError),
+}
+
+impl StudentError {
+    /// What went wrong, in `t`'s words.
+    pub fn words(&self, t: &Text) -> String {
+        match self {
+            StudentError::NoName => t.student_name_needed.into(),
+            StudentError::Taken(name) => fill(t.student_name_taken, &[("name", name)]),
+            StudentError::State(e) => fill(t.students_unsaved, &[("error", &e.to_string())]),
+        }
+    }
+}
 
 /// The students' checklists of one pack, in one person's store.
 pub struct Students<'a> {
@@ -41,16 +68,33 @@ impl<'a> Students<'a> {
         name: &str,
         start: Option<Date>,
         now: Timestamp,
-    ) -> Result<Student, StateError> {
-        open_or_start_run(self.store, self.pack, name, start, now)
+    ) -> Result<Student, StudentError> {
+        let name = student_name(name)?;
+        Ok(open_or_start_run(self.store, self.pack, &name, start, now)?)
     }
 
-    /// Gives the checklist under `key` a new name; its progress stays.
-    pub fn rename(&self, key: &str, name: &str, now: Timestamp) -> Result<(), StateError> {
-        match self.find(key) {
-            Some(run) => rename_run(self.store, self.pack, &run, name, now),
-            None => Ok(()),
+    /// Gives the checklist under `key` a new name, never another student's; its
+    /// progress stays. The name it has now, if there is such a checklist.
+    pub fn rename(
+        &self,
+        key: &str,
+        name: &str,
+        now: Timestamp,
+    ) -> Result<Option<String>, StudentError> {
+        let name = student_name(name)?;
+        let runs = self.list();
+        let wanted = fold(&name);
+        if let Some(other) = runs
+            .iter()
+            .find(|r| r.key != key && fold(&r.run.name) == wanted)
+        {
+            return Err(StudentError::Taken(other.run.name.clone()));
         }
+        let Some(run) = runs.into_iter().find(|r| r.key == key) else {
+            return Ok(None);
+        };
+        rename_run(self.store, self.pack, &run, &name, now)?;
+        Ok(Some(name))
     }
 
     /// Puts the checklist under `key` away (or brings it back); `u` takes that back.
@@ -89,6 +133,17 @@ impl<'a> Students<'a> {
 
     fn find(&self, key: &str) -> Option<RunSummary> {
         self.list().into_iter().find(|r| r.key == key)
+    }
+}
+
+/// A student's name as it is kept (trimmed, printable, not too long): the one rule
+/// for a name in every front end.
+pub fn student_name(name: &str) -> Result<String, StudentError> {
+    let name = clean_name(name);
+    if name.chars().any(char::is_alphanumeric) {
+        Ok(name)
+    } else {
+        Err(StudentError::NoName)
     }
 }
 
@@ -137,5 +192,47 @@ mod tests {
         let again = students.open_or_start(" alice ", None, at(12)).unwrap();
         assert!(matches!(again, Student::Existing(_)));
         assert_eq!(students.list().len(), 2);
+    }
+
+    #[test]
+    fn a_name_is_never_empty_nor_another_students() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = StateStore::new(dir.path().to_path_buf());
+        let pack = crate::pack::find_builtin("first-session")
+            .unwrap()
+            .load(Lang::En)
+            .unwrap();
+        let students = Students::new(&store, &pack);
+        for blank in ["", "   ", "\n\t", "?!"] {
+            let refused = students.open_or_start(blank, None, at(9));
+            assert!(matches!(refused, Err(StudentError::NoName)), "{blank:?}");
+        }
+        assert!(students.list().is_empty());
+        let alice = students.open_or_start("Alice", None, at(9)).unwrap();
+        let bob = students.open_or_start("Ann\nBob", None, at(9)).unwrap();
+        let names = |s: &Students<'_>| s.list().into_iter().map(|r| r.run.name).collect::<Vec<_>>();
+        assert_eq!(names(&students), ["Alice", "Ann Bob"]);
+        // Renamed to another student's name (as people type it): refused, nothing changes.
+        let taken = students.rename(bob.key(), " ALICE ", at(10));
+        assert!(
+            matches!(taken, Err(StudentError::Taken(ref n)) if n == "Alice"),
+            "{taken:?}"
+        );
+        assert!(matches!(
+            students.rename(bob.key(), " ", at(10)),
+            Err(StudentError::NoName)
+        ));
+        assert_eq!(names(&students), ["Alice", "Ann Bob"]);
+        // A student's own name, written otherwise, is theirs to take.
+        let own = students.rename(alice.key(), "alice", at(10)).unwrap();
+        assert_eq!(own.as_deref(), Some("alice"));
+        assert_eq!(
+            students
+                .rename(bob.key(), "Bob", at(10))
+                .unwrap()
+                .as_deref(),
+            Some("Bob")
+        );
+        assert_eq!(names(&students), ["alice", "Bob"]);
     }
 }

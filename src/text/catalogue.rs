@@ -550,11 +550,15 @@ catalogue! {
     fail_input,
     fail_run_needed,
     fail_unknown_run,
+    /// A student named when there is none yet.
+    fail_unknown_run_none,
     fail_no_runs_here,
     fail_no_runs_instead,
     fail_not_repeatable,
     no_runs_yet,
     no_runs,
+    /// `runs list` when every student is archived.
+    no_runs_but_archived,
     picker_title,
     picker_runs,
     picker_all_runs,
@@ -571,6 +575,11 @@ catalogue! {
     picker_show_archived,
     run_title,
     run_exists,
+    /// A student's name with no letter or digit in it.
+    student_name_needed,
+    student_name_taken,
+    /// A student's checklist that could not be written: said, and the list stays.
+    students_unsaved,
     run_started,
     run_renamed,
     run_archived,

@@ -8,7 +8,7 @@ use crate::app::{Chooser, Chosen, PickerRequest, RunPicker};
 use crate::keymap::{self, Input, KeyMode, Keymap};
 use crate::pack::Pack;
 use crate::progress::StateStore;
-use crate::session::Students;
+use crate::session::{StudentError, Students};
 use crate::text::{Text, fill};
 use crate::ui::{self, Theme};
 
@@ -46,40 +46,41 @@ pub fn pick_run(
             Some(Input::Action(_) | Input::Dismiss) | None => None,
         };
         let now = crate::clock::now();
-        let said = match request {
+        // What was done, to say; a name refused or a folder that cannot be written is
+        // said too, and the list stays.
+        let done: Result<Option<(String, bool)>, StudentError> = match request {
             None => continue,
             Some(PickerRequest::Quit) => return Ok(None),
             Some(PickerRequest::Open(key)) => return Ok(Some(key)),
-            Some(PickerRequest::Start(name)) => {
-                // A name that exists opens that student's checklist, never a second one.
-                let student = students.open_or_start(&name, None, now).map_err(unsaved)?;
-                return Ok(Some(student.key().to_string()));
-            }
+            // A name that exists opens that student's checklist, never a second one.
+            Some(PickerRequest::Start(name)) => match students.open_or_start(&name, None, now) {
+                Ok(student) => return Ok(Some(student.key().to_string())),
+                Err(e) => Err(e),
+            },
             Some(PickerRequest::Rename { key, name }) => {
-                students.rename(&key, &name, now).map_err(unsaved)?;
-                None
+                students.rename(&key, &name, now).map(|_| None)
             }
             Some(PickerRequest::Archive { key, archived }) => students
                 .archive(&key, archived, now)
-                .map_err(unsaved)?
-                .map(|name| (name, archived)),
-            Some(PickerRequest::Undo) => students.undo(now).map_err(unsaved)?,
+                .map(|name| name.map(|name| (name, archived)))
+                .map_err(StudentError::from),
+            Some(PickerRequest::Undo) => students.undo(now).map_err(StudentError::from),
         };
-        if let Some((name, archived)) = said {
-            let template = if archived {
-                text.picker_archived
-            } else {
-                text.picker_unarchived
-            };
-            picker.said = Some(fill(template, &[("name", &name)]));
+        match done {
+            Ok(Some((name, archived))) => {
+                let template = if archived {
+                    text.picker_archived
+                } else {
+                    text.picker_unarchived
+                };
+                picker.said = Some(fill(template, &[("name", &name)]));
+            }
+            Ok(None) => {}
+            Err(e) => picker.said = Some(e.words(text)),
         }
         picker.set_runs(students.list());
         picker.can_undo = students.can_undo();
     }
-}
-
-fn unsaved(e: crate::progress::StateError) -> Error {
-    Error::Unsaved(e.to_string())
 }
 
 /// The chooser, full screen, until the mentor picks a checklist, goes back or quits.

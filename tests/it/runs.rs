@@ -620,3 +620,84 @@ fn the_command_a_mentor_is_told_to_type_works_as_printed() {
         "{list}"
     );
 }
+
+#[test]
+fn a_name_taken_or_empty_and_a_folder_that_cannot_be_written_are_said_in_every_front_end() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let fs = ["--pack", "first-session"];
+    let names = |home: &Path| -> Vec<String> {
+        ok(home, &[fs[0], fs[1], "runs", "list", "--all"])
+            .lines()
+            .map(|l| l.split("  ").next().unwrap().to_string())
+            .collect()
+    };
+    ok(home, &[fs[0], fs[1], "runs", "start", "Alice"]);
+    ok(home, &[fs[0], fs[1], "runs", "start", "Bob"]);
+
+    // The command: two students are never given one name; a name has a letter.
+    let err = fails(home, &[fs[0], fs[1], "runs", "rename", "Bob", "alice"]);
+    assert!(
+        err.contains("Un étudiant s'appelle déjà « Alice »"),
+        "{err}"
+    );
+    for blank in ["  ", ""] {
+        let err = fails(home, &[fs[0], fs[1], "runs", "start", blank]);
+        assert!(err.contains("Il faut le nom de l'étudiant"), "{err}");
+        let err = fails(home, &[fs[0], fs[1], "--run", blank, "status"]);
+        assert!(err.contains("Il faut le nom de l'étudiant"), "{err}");
+    }
+    assert_eq!(names(home), ["Alice", "Bob"]);
+
+    // The full-screen list: the same refusal, said; Bob stays Bob.
+    let mut app = Session::start_with(home, &fs, &[]);
+    app.wait_for_text("→ Alice");
+    app.keys("j");
+    app.wait_for_text("→ Bob");
+    app.keys("r");
+    app.wait_for_text("Nouveau nom : Bob");
+    app.keys("\x7f\x7f\x7fALICE\r");
+    app.wait_for_text("Un étudiant s'appelle déjà « Alice »");
+    assert!(app.contents().contains("→ Bob  0/38"), "{}", app.contents());
+    app.quit();
+    assert_eq!(names(home), ["Alice", "Bob"]);
+
+    // Every student archived: the list says where they went.
+    ok(home, &[fs[0], fs[1], "runs", "archive", "Alice"]);
+    ok(home, &[fs[0], fs[1], "runs", "archive", "Bob"]);
+    let list = ok(home, &[fs[0], fs[1], "runs", "list"]);
+    assert!(
+        list.starts_with("Aucun étudiant dans la liste : 2 étudiants archivés"),
+        "{list}"
+    );
+
+    // A folder that cannot be written (a file in its place, whoever runs the test):
+    // starting a student is said to be impossible, and the list stays, in both modes.
+    let unwritable = tempfile::tempdir().unwrap();
+    let unwritable = unwritable.path();
+    std::fs::write(unwritable.join("config"), "not a directory").unwrap();
+    let mut app = Session::start_with(unwritable, &fs, &[]);
+    app.wait_for_text("Aucun étudiant");
+    app.keys("n");
+    app.wait_for_text("Nom de l'étudiant :");
+    app.keys("Alice\r");
+    app.wait_for_text("Impossible d'enregistrer ici les checklists des étudiants");
+    assert!(
+        app.contents().contains("quel étudiant ?"),
+        "{}",
+        app.contents()
+    );
+    app.quit();
+    let out = crate::support::piped(
+        unwritable,
+        "fr_FR.UTF-8",
+        &[fs[0], fs[1], "--plain"],
+        "Alice\no\nq\n",
+    );
+    let transcript = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{transcript}");
+    assert!(
+        transcript.contains("Impossible d'enregistrer ici les checklists des étudiants"),
+        "{transcript}"
+    );
+}
