@@ -15,6 +15,6 @@ pub use runs::{
 };
 pub use salvage::{Field, Unreadable};
 pub use state::{Answer, Changes, FORMAT_VERSION, Run, Skip, State};
-pub use store::{LoadOutcome, Saved, StateError, StateStore};
+pub use store::{KeptNote, LoadOutcome, Saved, StateError, StateStore};
 pub use tracker::{Before, Check, LeafState, NodeState, SkipPlan, Tracker, orphan_ticks, percent};
 pub use undo::{UNDO_LEVELS, UndoStack};

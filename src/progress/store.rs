@@ -66,8 +66,20 @@ pub struct Saved {
     pub state: State,
     /// Whether another session's ticks were merged in, so the caller's view is stale.
     pub merged_foreign: bool,
-    /// Notes another window changed too: both texts were kept, by step id.
-    pub notes_kept: Vec<String>,
+    /// Notes another window changed too: both texts were kept.
+    pub notes_kept: Vec<KeptNote>,
+}
+
+/// A note changed here and in another window since this one last saw it: both texts
+/// were kept, one under the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptNote {
+    pub id: String,
+    /// The note this window changed from.
+    pub base: Option<String>,
+    /// The other window's text: what the note is once this window's change is taken
+    /// back (`u` must not take the other window's words with it).
+    pub theirs: String,
 }
 
 /// What reading the state file found.
@@ -238,8 +250,8 @@ impl StateStore {
         };
         let notes_kept = keep_both_notes(&state, changes, now);
         state.apply(changes);
-        for (id, both) in &notes_kept {
-            state.notes.insert(id.clone(), both.clone());
+        for (kept, both) in &notes_kept {
+            state.notes.insert(kept.id.clone(), both.clone());
         }
         state.format = FORMAT_VERSION;
         state.pack_version.clone_from(&mine.pack_version);
@@ -248,7 +260,7 @@ impl StateStore {
         Ok(Saved {
             state,
             merged_foreign,
-            notes_kept: notes_kept.into_iter().map(|(id, _)| id).collect(),
+            notes_kept: notes_kept.into_iter().map(|(kept, _)| kept).collect(),
         })
     }
 
@@ -284,7 +296,7 @@ fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Stat
 /// The notes another window changed since this session last read them (on disk, they
 /// are neither what this session started from nor what it writes), each with both
 /// texts: this session's, then the other window's under the time it was found.
-fn keep_both_notes(on_disk: &State, changes: &Changes, now: Timestamp) -> Vec<(String, String)> {
+fn keep_both_notes(on_disk: &State, changes: &Changes, now: Timestamp) -> Vec<(KeptNote, String)> {
     let mut kept = Vec::new();
     for (id, mine) in &changes.notes {
         let theirs = on_disk.notes.get(id);
@@ -300,7 +312,12 @@ fn keep_both_notes(on_disk: &State, changes: &Changes, now: Timestamp) -> Vec<(S
             // Cleared here, written there: theirs stays.
             None => theirs.clone(),
         };
-        kept.push((id.clone(), both));
+        let note = KeptNote {
+            id: id.clone(),
+            base: base.clone(),
+            theirs: theirs.clone(),
+        };
+        kept.push((note, both));
     }
     kept
 }

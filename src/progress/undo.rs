@@ -31,6 +31,11 @@ impl<T> UndoStack<T> {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The changes kept, oldest first, to be amended when what they undo to changed.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        self.0.iter_mut()
+    }
 }
 
 #[cfg(test)]

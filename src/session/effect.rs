@@ -45,8 +45,8 @@ pub enum EffectResult {
         upto: u64,
         merged: Option<State>,
     },
-    /// Notes another window changed too, by step id: both texts were kept.
-    NotesKept(Vec<String>),
+    /// Notes another window changed too: both texts were kept.
+    NotesKept(Vec<crate::progress::KeptNote>),
     /// Saved, but the export could not be written to the shared folder (why).
     PublishFailed(String),
     /// Saves up to `upto` failed; their changes are retried with the next one.

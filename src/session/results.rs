@@ -45,8 +45,15 @@ impl Session {
                 Notice::Merged
             }
             EffectResult::PublishFailed(error) => Notice::PublishFailed(error),
-            EffectResult::NotesKept(ids) => {
-                Notice::NotesKept(ids.iter().filter_map(|id| self.pack.find(id)).collect())
+            EffectResult::NotesKept(kept) => {
+                let mut nodes = Vec::new();
+                for note in &kept {
+                    if let Some(node) = self.pack.find(&note.id) {
+                        self.rebase_note_undo(node, note);
+                        nodes.push(node);
+                    }
+                }
+                Notice::NotesKept(nodes)
             }
             EffectResult::SaveFailed { upto, error } => {
                 self.in_flight.retain(|(seq, _)| *seq > upto);

@@ -69,7 +69,7 @@ pub static EN: Text = Text {
     quoted_title: "“{title}”",
     notes_kept: "Your note on {titles} was changed in another window too: both texts are kept, one under the other.",
     other_guides: "New here? Two guides come with ticklist too: your first session with a student and the mentor's handbook. Press {keys} to see them beside this checklist and open one.",
-    merged: "Ticks made in another window added.",
+    merged: "Progress updated with what was done in another window.",
     my_note: "Your note",
     orphan_ticks: "Version {version} of this checklist no longer has {count:a step|some steps} you had ticked ({count}): {count:that tick stays|those ticks stay} saved.",
     orphan_ticks_named: "Some steps you had ticked are no longer in version {version} of this checklist: {steps}. Those ticks stay saved.",

@@ -448,7 +448,7 @@ pub static FR: Text = Text {
     quoted_title: "« {title} »",
     notes_kept: "Votre note sur {titles} a aussi été changée dans une autre fenêtre : les deux textes sont gardés, l'un sous l'autre.",
     other_guides: "Nouveau ? ticklist contient aussi deux guides : votre première session avec un étudiant et le manuel du mentor. Tapez {keys} pour les voir à côté de cette checklist et en ouvrir un.",
-    merged: "Coches faites dans une autre fenêtre ajoutées.",
+    merged: "Progression mise à jour avec ce qui a été fait dans une autre fenêtre.",
     my_note: "Votre note",
     orphan_ticks: "La version {version} de cette checklist n'a plus {count:fr:une tâche que vous aviez cochée|certaines tâches que vous aviez cochées} ({count}) : {count:fr:cette coche reste enregistrée|ces coches restent enregistrées}.",
     orphan_ticks_named: "Certaines tâches que vous aviez cochées ne sont plus dans la version {version} de cette checklist : {steps}. Ces coches restent enregistrées.",

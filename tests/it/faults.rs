@@ -467,8 +467,10 @@ fn a_damaged_progress_file_keeps_every_entry_it_can_read() {
     );
 }
 
-#[test]
-fn one_note_written_in_two_windows_keeps_both_texts() {
+/// Window A opens on no note; window B too, then writes "demander à Ana" and quits;
+/// then A, which never saw B's note, writes "lundi 10 h" and types `then`. What A
+/// said, and the note on disk at the end.
+fn one_note_in_two_windows(then: &str) -> (String, String) {
     use std::io::Write as _;
     use std::process::Stdio;
     let home = tempfile::tempdir().unwrap();
@@ -483,7 +485,6 @@ fn one_note_written_in_two_windows_keeps_both_texts() {
             .spawn()
             .unwrap()
     };
-    // Window A opens first, on no note; window B too, then writes its note and quits.
     let mut a = window();
     let mut a_in = a.stdin.take().unwrap();
     let mut a_out = std::io::BufReader::new(a.stdout.take().unwrap());
@@ -501,19 +502,32 @@ fn one_note_written_in_two_windows_keeps_both_texts() {
         .unwrap();
     drop(b_in);
     assert!(b.wait().unwrap().success());
-    // A, which never saw B's note, writes its own.
-    a_in.write_all(b"note lundi 10 h\nq\n").unwrap();
+    a_in.write_all(format!("note lundi 10 h\n{then}q\n").as_bytes())
+        .unwrap();
     drop(a_in);
     let mut said = String::new();
     std::io::Read::read_to_string(&mut a_out, &mut said).unwrap();
     assert!(a.wait().unwrap().success());
-    assert!(said.contains("les deux textes sont gardés"), "{said}");
     let file = home.join(format!("config/ticklist/{BUILTIN_ID}.json"));
     let state: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
-    let note = state["notes"]["slack"].as_str().unwrap();
+    let note = state["notes"]["slack"].as_str().unwrap().to_string();
+    (said, note)
+}
+
+#[test]
+fn one_note_written_in_two_windows_keeps_both_texts() {
+    let (said, note) = one_note_in_two_windows("");
+    assert!(said.contains("les deux textes sont gardés"), "{said}");
     assert!(
         note.starts_with("lundi 10 h\n\n[") && note.ends_with("] demander à Ana"),
         "{note:?}"
     );
+}
+
+#[test]
+fn undoing_a_note_kept_beside_another_windows_leaves_the_other_windows_text() {
+    let (said, note) = one_note_in_two_windows("u\n");
+    assert!(said.contains("les deux textes sont gardés"), "{said}");
+    assert_eq!(note, "demander à Ana", "{said}");
 }
