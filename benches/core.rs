@@ -149,7 +149,12 @@ fn keypress_update_and_render(bencher: Bencher, items: usize) {
 #[divan::bench(sample_count = 20, sample_size = 1)]
 fn tick_to_saved(bencher: Bencher) {
     let dir = tempfile::tempdir().unwrap();
-    let mut saver = Saver::spawn(StateStore::new(dir.path()), State::new("bench", "1"), None);
+    let mut saver = Saver::spawn(
+        StateStore::new(dir.path()),
+        State::new("bench", "1"),
+        None,
+        &ticklist::text::EN,
+    );
     let mut seq = 0;
     bencher.bench_local(|| {
         seq += 1;

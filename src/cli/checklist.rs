@@ -184,7 +184,7 @@ fn run_ui(
         startup,
         said,
     } = opened.start(text);
-    let saver = Saver::spawn(store, session.tracker().state().clone(), publisher);
+    let saver = Saver::spawn(store, session.tracker().state().clone(), publisher, text);
     let mut app = App::new(session, text, crate::clock::time_zone());
     app.keymap = keymap.clone();
     app.run = run;

@@ -282,7 +282,7 @@ impl Failure {
             }
             Failure::Pack(e) | Failure::Library(LibraryError::Pack(e)) => e.message(t),
             Failure::Library(e) => e.to_string(),
-            Failure::State(e) => e.to_string(),
+            Failure::State(e) => e.words(t),
             Failure::Student(e) => e.words(t),
             Failure::Keymap(e) => e.to_string(),
         }

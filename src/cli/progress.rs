@@ -53,7 +53,10 @@ pub fn progress_command<O: Write, E: Write>(
     let mut c = Opened {
         session,
         to: Inline {
-            runner: Runner::inline(Saving::new(&store, publisher.as_ref()), Opener::from_env()),
+            runner: Runner::inline(
+                Saving::new(&store, publisher.as_ref(), t),
+                Opener::from_env(),
+            ),
             t,
         },
         store: &store,

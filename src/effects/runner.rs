@@ -38,6 +38,8 @@ impl Core for Telling<'_> {
 }
 
 /// How saves are run.
+// One per session, made once: boxing the inline save would buy nothing.
+#[allow(clippy::large_enum_variant)]
 enum Saves<'a> {
     Inline(Saving<'a>),
     /// The worker keeps its own copy of the progress: see [`Saver`].

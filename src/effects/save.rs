@@ -10,10 +10,13 @@ use crate::progress::{Changes, State, StateStore};
 use crate::publish::{PublishError, Publisher};
 use crate::remote::RemoteError;
 use crate::session::EffectResult;
+use crate::text::Text;
 
 pub struct Saving<'a> {
     store: &'a StateStore,
     publisher: Option<&'a Publisher>,
+    /// The words a failure is said in.
+    text: &'a Text,
     /// Changes not on disk yet: those of failed saves.
     pending: Changes,
     /// Whether the last publish failed: the next save publishes the whole export again,
@@ -29,10 +32,11 @@ const NETWORK_BACKOFF: std::time::Duration = std::time::Duration::from_secs(30);
 
 impl<'a> Saving<'a> {
     /// With a `publisher`, every save is also published to the shared folder.
-    pub fn new(store: &'a StateStore, publisher: Option<&'a Publisher>) -> Self {
+    pub fn new(store: &'a StateStore, publisher: Option<&'a Publisher>, text: &'a Text) -> Self {
         Saving {
             store,
             publisher,
+            text,
             pending: Changes::new(),
             publish_failing: false,
             network_failed: None,
@@ -100,7 +104,7 @@ impl<'a> Saving<'a> {
             }
             Err(e) => vec![EffectResult::SaveFailed {
                 upto,
-                error: e.to_string(),
+                error: e.words(self.text),
             }],
         }
     }
@@ -118,6 +122,25 @@ mod tests {
     use crate::text::Lang;
 
     #[test]
+    fn a_failed_save_is_said_in_the_mentors_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let taken = dir.path().join("config");
+        std::fs::write(&taken, "a file where the folder goes").unwrap();
+        let store = StateStore::new(taken.join("ticklist"));
+        let pack = crate::pack::builtin(Lang::Fr).unwrap();
+        let mut saving = Saving::new(&store, None, &crate::text::FR);
+        let mine = State::new(&pack.id, &pack.version);
+        let changes = Changes::from([("slack".to_string(), Some(crate::clock::now()))]);
+        let reports = saving.save(1, changes, &mine, crate::clock::now());
+        let [EffectResult::SaveFailed { upto: 1, error }] = reports.as_slice() else {
+            panic!("{reports:?}");
+        };
+        assert!(error.starts_with("impossible de créer "), "{error}");
+        assert!(!error.contains("cannot"), "{error}");
+        assert!(saving.unsaved());
+    }
+
+    #[test]
     fn a_failing_publish_is_said_once_and_retried_at_each_save() {
         let dir = tempfile::tempdir().unwrap();
         let store = StateStore::new(dir.path());
@@ -129,7 +152,7 @@ mod tests {
             email: None,
         };
         let publisher = Publisher::new(shared.clone(), author, None, pack.clone());
-        let mut saving = Saving::new(&store, Some(&publisher));
+        let mut saving = Saving::new(&store, Some(&publisher), &crate::text::EN);
         let mine = State::new(&pack.id, &pack.version);
         let now = crate::clock::now();
         let tick = |id: &str| Changes::from([(id.to_string(), Some(now))]);

@@ -8,6 +8,7 @@ use super::Saving;
 use crate::progress::{Changes, State, StateStore};
 use crate::publish::Publisher;
 use crate::session::EffectResult;
+use crate::text::Text;
 
 /// A batch of edits, numbered so the app knows which ones a report covers.
 struct Batch {
@@ -36,11 +37,19 @@ enum Worker {
 impl Saver {
     /// The worker of the session's state as loaded, started at the first save; with a
     /// `publisher`, every save is also published to the shared folder.
-    pub fn spawn(store: StateStore, state: State, publisher: Option<Publisher>) -> Saver {
+    pub fn spawn(
+        store: StateStore,
+        state: State,
+        publisher: Option<Publisher>,
+        text: &'static Text,
+    ) -> Saver {
         let (batches, inbox) = mpsc::channel();
         let (outbox, reports) = mpsc::channel();
         let start: Start = Box::new(move || {
-            std::thread::spawn(move || work(&store, state, publisher.as_ref(), &inbox, &outbox))
+            std::thread::spawn(move || {
+                let saving = Saving::new(&store, publisher.as_ref(), text);
+                work(saving, state, &inbox, &outbox)
+            })
         });
         Saver {
             batches: Some(batches),
@@ -90,13 +99,11 @@ impl Drop for Saver {
 /// the one save sequence. It keeps the state the changes were made on (the UI's own
 /// has moved on meanwhile), for the merge and to tell another window's ticks.
 fn work(
-    store: &StateStore,
+    mut saving: Saving<'_>,
     mut mine: State,
-    publisher: Option<&Publisher>,
     inbox: &Receiver<Batch>,
     reports: &Sender<EffectResult>,
 ) -> Result<(), String> {
-    let mut saving = Saving::new(store, publisher);
     let mut outcome = Ok(());
     while let Ok(first) = inbox.recv() {
         let mut upto = first.seq;
@@ -137,7 +144,7 @@ mod tests {
     fn finish_waits_until_everything_is_on_disk() {
         let dir = tempfile::tempdir().unwrap();
         let store = StateStore::new(dir.path());
-        let mut saver = Saver::spawn(store.clone(), State::new("p", "1"), None);
+        let mut saver = Saver::spawn(store.clone(), State::new("p", "1"), None, &crate::text::EN);
         for (seq, id) in ["a", "b", "c"].into_iter().enumerate() {
             saver.save(seq as u64 + 1, changes(&[id]));
         }
@@ -162,7 +169,7 @@ mod tests {
         let blocked = dir.path().join("config");
         std::fs::write(&blocked, "not a folder").unwrap();
         let store = StateStore::new(&blocked);
-        let mut saver = Saver::spawn(store.clone(), State::new("p", "1"), None);
+        let mut saver = Saver::spawn(store.clone(), State::new("p", "1"), None, &crate::text::EN);
         saver.save(1, changes(&["a"]));
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
         let failed = loop {

@@ -52,7 +52,7 @@ pub fn run(
     io: &Io<'_>,
 ) -> Result<Ended, PlainError> {
     let text = plain.text;
-    let mut runner = Runner::inline(Saving::new(io.store, io.publisher), io.opener.clone());
+    let mut runner = Runner::inline(Saving::new(io.store, io.publisher, text), io.opener.clone());
     let mut last_error = None;
     write_lines(out, notices)?;
     settle(&mut plain, startup, &mut runner, &mut last_error, out)?;

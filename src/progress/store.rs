@@ -9,16 +9,61 @@ use jiff::Timestamp;
 
 use super::{Changes, FORMAT_VERSION, State};
 use crate::atomic_file::{self, Disk, Step, Syncs};
+use crate::text::{Text, fill};
 
+/// A progress file that could not be used. `Display` is English, for logs; a person
+/// reads [`StateError::words`].
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
-    #[error("cannot {action} {}: {source}", path.display())]
+    #[error("cannot {} {}: {source}", action.words(&crate::text::EN), path.display())]
     Io {
-        action: &'static str,
+        action: FileAction,
         path: PathBuf,
         #[source]
         source: io::Error,
     },
+}
+
+impl StateError {
+    /// What went wrong, in `t`'s words (the system's own reason stays as it gives it).
+    pub fn words(&self, t: &Text) -> String {
+        match self {
+            StateError::Io {
+                action,
+                path,
+                source,
+            } => fill(
+                t.file_cannot,
+                &[
+                    ("action", action.words(t)),
+                    ("path", &path.display().to_string()),
+                    ("error", &source.to_string()),
+                ],
+            ),
+        }
+    }
+}
+
+/// What was being done to a progress file when it failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAction {
+    Create,
+    Lock,
+    Read,
+    MoveAside,
+    Write,
+}
+
+impl FileAction {
+    fn words(self, t: &Text) -> &'static str {
+        match self {
+            FileAction::Create => t.file_create,
+            FileAction::Lock => t.file_lock,
+            FileAction::Read => t.file_read,
+            FileAction::MoveAside => t.file_move_aside,
+            FileAction::Write => t.file_write,
+        }
+    }
 }
 
 /// What loading found. A file that cannot be used is moved aside, never overwritten.
@@ -234,7 +279,7 @@ impl StateStore {
         now: Timestamp,
     ) -> Result<Saved, StateError> {
         let path = self.path(&mine.pack_id);
-        fs::create_dir_all(&self.dir).map_err(io_error("create", &self.dir))?;
+        fs::create_dir_all(&self.dir).map_err(io_error(FileAction::Create, &self.dir))?;
         let _lock = self.lock(&mine.pack_id)?;
         let mut state = match read(&path, &mine.pack_id)? {
             Found::Usable(on_disk) => *on_disk,
@@ -267,8 +312,8 @@ impl StateStore {
     /// Holds `pack_id`'s lock file until dropped: one writer at a time, across processes.
     fn lock(&self, pack_id: &str) -> Result<File, StateError> {
         let path = self.dir.join(format!(".{}.json.lock", self.stem(pack_id)));
-        let file = File::create(&path).map_err(io_error("create", &path))?;
-        file.lock().map_err(io_error("lock", &path))?;
+        let file = File::create(&path).map_err(io_error(FileAction::Create, &path))?;
+        file.lock().map_err(io_error(FileAction::Lock, &path))?;
         Ok(file)
     }
 
@@ -284,7 +329,7 @@ impl StateStore {
     }
 }
 
-fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> StateError {
+fn io_error(action: FileAction, path: &Path) -> impl FnOnce(io::Error) -> StateError {
     let path = path.to_path_buf();
     move |source| StateError::Io {
         action,
@@ -331,7 +376,7 @@ fn read(path: &Path, pack_id: &str) -> Result<Found, StateError> {
         Err(e) if e.kind() == io::ErrorKind::IsADirectory || path.is_dir() => {
             return Ok(Found::Unusable("it is a directory, not a file".into()));
         }
-        Err(e) => return Err(io_error("read", path)(e)),
+        Err(e) => return Err(io_error(FileAction::Read, path)(e)),
     };
     Ok(match State::parse(&bytes, pack_id) {
         Ok(state) => Found::Usable(Box::new(state)),
@@ -358,7 +403,7 @@ fn rename_with_stamp(path: &Path, kind: &str, now: Timestamp) -> Result<PathBuf,
         n += 1;
         moved_to = path.with_extension(format!("json.{kind}-{stamp}-{n}"));
     }
-    fs::rename(path, &moved_to).map_err(io_error("move aside", path))?;
+    fs::rename(path, &moved_to).map_err(io_error(FileAction::MoveAside, path))?;
     Ok(moved_to)
 }
 
@@ -367,9 +412,9 @@ fn rename_with_stamp(path: &Path, kind: &str, now: Timestamp) -> Result<PathBuf,
 fn write_state(path: &Path, state: &State, syncs: &dyn Syncs) -> Result<(), StateError> {
     let mut json = serde_json::to_vec_pretty(state)
         .map_err(io::Error::other)
-        .map_err(io_error("encode", path))?;
+        .map_err(io_error(FileAction::Write, path))?;
     json.push(b'\n');
-    atomic_file::replace(path, &json, syncs, crash_point).map_err(io_error("save", path))
+    atomic_file::replace(path, &json, syncs, crash_point).map_err(io_error(FileAction::Write, path))
 }
 
 /// Test-only crash switch, absent from release builds: with `TICKLIST_TEST_KILL_AT=N:S`

@@ -34,7 +34,7 @@ impl StudentError {
         match self {
             StudentError::NoName => t.student_name_needed.into(),
             StudentError::Taken(name) => fill(t.student_name_taken, &[("name", name)]),
-            StudentError::State(e) => fill(t.students_unsaved, &[("error", &e.to_string())]),
+            StudentError::State(e) => fill(t.students_unsaved, &[("error", &e.words(t))]),
         }
     }
 }

@@ -550,6 +550,13 @@ catalogue! {
     fail_input,
     fail_run_needed,
     fail_unknown_run,
+    /// A progress file that could not be used: "cannot {action} {path}: {error}".
+    file_cannot,
+    file_create,
+    file_lock,
+    file_read,
+    file_move_aside,
+    file_write,
     /// A student named when there is none yet.
     fail_unknown_run_none,
     fail_no_runs_here,

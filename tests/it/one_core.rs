@@ -70,7 +70,7 @@ fn through_the_ui(dir: &Path) -> (Vec<serde_json::Value>, App) {
     let tracker = opened(&pack);
     let state = tracker.state().clone();
     let mut app = App::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
-    let saver = Saver::spawn(StateStore::new(dir), state, None);
+    let saver = Saver::spawn(StateStore::new(dir), state, None, &ticklist::text::FR);
     let mut runner = Runner::background(saver, Opener::Headless, Box::new(std::io::sink()));
     let mut states = Vec::new();
     for step in SCRIPT {
@@ -116,7 +116,10 @@ fn through_plain_commands(dir: &Path) -> Vec<serde_json::Value> {
     let store = StateStore::new(dir);
     let tracker = opened(&pack);
     let mut plain = Plain::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
-    let mut runner = Runner::inline(Saving::new(&store, None), Opener::Headless);
+    let mut runner = Runner::inline(
+        Saving::new(&store, None, &ticklist::text::FR),
+        Opener::Headless,
+    );
     let mut states = Vec::new();
     for lines in plain_lines(&plain.session.pack) {
         for line in lines.lines() {
