@@ -12,7 +12,7 @@ use crate::app::{App, Line as TypedLine, PromptKind};
 use crate::cut::{Measure, cut_start};
 use crate::keymap::{Action, EDIT_BINDINGS, Edit};
 use crate::session::Severity;
-use crate::text::fill;
+use crate::text::{Text, fill};
 
 /// Lines the status message needs, so that a long URL is shown whole (up to 4 lines);
 /// the stage's summary, shown when there is no message, takes up to 2.
@@ -137,16 +137,8 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
     // typed, the keys of typing.
     let mut shown: Vec<(Option<Action>, String, String)> = if app.typing() {
         // A reason or a note is saved by Enter; a search is only kept.
-        let saves = app.prompt().is_some();
-        EDIT_BINDINGS
-            .iter()
-            .map(|&(key, edit)| {
-                let label = match edit {
-                    Edit::Confirm if saves => app.text.act_save,
-                    edit => edit.label(app.text),
-                };
-                (None, key.name(app.text), label.to_string())
-            })
+        typing_hints(app.text, app.prompt().is_some())
+            .map(|(keys, label)| (None, keys, label.to_string()))
             .collect()
     } else {
         app.keymap
@@ -190,6 +182,18 @@ pub fn render(frame: &mut Frame, status: Rect, hints: Rect, app: &App, theme: &T
         spans.push(Span::raw(format!(" {label}  ")));
     }
     frame.render_widget(Line::from(spans), hints);
+}
+
+/// The keys of typing, as (keys, label): Enter saves what is typed when `saves`, else
+/// keeps it; Escape drops it; the arrows move the cursor.
+pub(super) fn typing_hints(t: &Text, saves: bool) -> impl Iterator<Item = (String, &'static str)> {
+    EDIT_BINDINGS.iter().map(move |&(key, edit)| {
+        let label = match edit {
+            Edit::Confirm if saves => t.act_save,
+            edit => edit.label(t),
+        };
+        (key.name(t), label)
+    })
 }
 
 #[cfg(test)]

@@ -163,7 +163,17 @@ pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
                 _ => picker_label(t, action),
             })
     };
-    frame.render_widget(keys(PICKER_BINDINGS, label, t, theme), footer);
+    // While a name is typed, the keys are those of typing: the list's letters are text.
+    if picker.naming.is_some() {
+        let mut spans = vec![Span::raw(" ")];
+        for (keys, label) in super::footer::typing_hints(t, true) {
+            spans.push(Span::styled(keys, theme.key));
+            spans.push(Span::raw(format!(" {label}  ")));
+        }
+        frame.render_widget(Line::from(spans), footer);
+    } else {
+        frame.render_widget(keys(PICKER_BINDINGS, label, t, theme), footer);
+    }
 }
 
 fn picker_label(t: &Text, action: PickerAction) -> &'static str {

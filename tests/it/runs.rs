@@ -123,7 +123,11 @@ fn the_picker_starts_renames_and_opens_runs() {
     app.wait_for_text("Première session avec un nouvel étudiant : quel étudiant ?");
     app.wait_for_text("Aucun étudiant");
     app.keys("n");
-    app.wait_for_text("Nom de l'étudiant :");
+    // While the name is typed, the footer gives the keys of typing, not the list's.
+    app.wait_for("the keys of typing", |s| {
+        s.contains("Nom de l'étudiant :") && s.contains("Entrée enregistrer")
+    });
+    assert!(!app.contents().contains("n nouveau"), "{}", app.contents());
     app.keys("Alice\r");
     app.wait_for_text("Première session avec un nouvel étudiant · Alice");
     app.wait_for_text("0/38");
