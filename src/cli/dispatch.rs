@@ -106,10 +106,13 @@ pub fn run() -> ExitCode {
                 output: output.as_ref(),
                 stale_days: *stale_days,
                 csv: crate::report::CsvOptions {
-                    delimiter: delimiter.unwrap_or(match text.html_lang {
-                        "fr" => ';',
-                        _ => ',',
-                    }),
+                    delimiter: delimiter.map_or(
+                        match text.html_lang {
+                            "fr" => ';',
+                            _ => ',',
+                        },
+                        super::args::Delimiter::char,
+                    ),
                     bom: *bom,
                 },
                 tz: crate::clock::time_zone(),

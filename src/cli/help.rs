@@ -128,6 +128,12 @@ pub fn is_mistake(e: &clap::Error) -> bool {
     e.use_stderr() && e.kind() != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
 }
 
+/// Values as typed on a command line, each between backquotes: some are punctuation.
+fn quoted(values: &[String]) -> String {
+    let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+    quoted.join(", ")
+}
+
 /// A command-line mistake in `t`'s words, for a language other than English (clap
 /// writes English): what is wrong, a suggestion when clap has one, and how to get help.
 pub fn clap_error(e: &clap::Error, t: &Text) -> String {
@@ -157,14 +163,24 @@ pub fn clap_error(e: &clap::Error, t: &Text) -> String {
             t.clap_err_missing,
             &[("args", &get(ContextKind::InvalidArg))],
         ),
-        // A value not among those allowed; a number or a date that is not one.
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => fill(
-            t.clap_err_value,
-            &[
-                ("value", &get(ContextKind::InvalidValue)),
-                ("arg", &get(ContextKind::InvalidArg)),
-            ],
-        ),
+        // A value not among those allowed (which are named); a number or a date that
+        // is not one.
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let what = fill(
+                t.clap_err_value,
+                &[
+                    ("value", &get(ContextKind::InvalidValue)),
+                    ("arg", &get(ContextKind::InvalidArg)),
+                ],
+            );
+            match e.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(values)) if !values.is_empty() => fill(
+                    t.clap_err_values,
+                    &[("what", &what), ("values", &quoted(values))],
+                ),
+                _ => what,
+            }
+        }
         ErrorKind::MissingRequiredArgument => fill(
             t.clap_err_missing,
             &[("args", &all(ContextKind::InvalidArg))],

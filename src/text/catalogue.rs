@@ -707,6 +707,8 @@ catalogue! {
     clap_err_command,
     clap_err_option,
     clap_err_value,
+    /// A value not allowed, with those that are.
+    clap_err_values,
     clap_err_missing,
     clap_err_conflict,
     clap_err_other,

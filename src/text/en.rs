@@ -617,6 +617,7 @@ pub static EN: Text = Text {
     clap_err_command: "unknown command “{name}”",
     clap_err_option: "unknown option “{name}”",
     clap_err_value: "“{value}” is not a possible value of {arg}",
+    clap_err_values: "{what} (possible values: {values})",
     clap_err_missing: "missing: {args}",
     clap_err_conflict: "{arg} cannot be used with {other}",
     clap_err_other: "the arguments are not understood: {error}",

@@ -996,6 +996,7 @@ pub static FR: Text = Text {
     clap_err_command: "commande inconnue « {name} »",
     clap_err_option: "option inconnue « {name} »",
     clap_err_value: "« {value} » n'est pas une valeur possible de {arg}",
+    clap_err_values: "{what} (valeurs possibles : {values})",
     clap_err_missing: "il manque : {args}",
     clap_err_conflict: "{arg} ne peut pas servir avec {other}",
     clap_err_other: "arguments non compris : {error}",

@@ -1093,6 +1093,26 @@ fn french_help_and_argument_mistakes_have_no_english_words_of_clap() {
         }
         assert!(said.contains("Pour en savoir plus"), "{said}");
     }
+    // A value not allowed is said with those that are: a CSV separator that would break
+    // the file (a quote, a letter) is one.
+    let out = crate::support::cli_output(
+        home.path(),
+        &[
+            "--lang",
+            "fr",
+            "report",
+            ".",
+            "--format",
+            "csv",
+            "--delimiter",
+            "\"",
+        ],
+    );
+    let said = crate::support::failed_with(&out, 2);
+    assert!(
+        said.contains("(valeurs possibles : `,`, `;`, `tab`, `|`)"),
+        "{said}"
+    );
     // A family of commands without its subcommand shows its help, in French.
     let out = crate::support::cli_output(home.path(), &["--lang", "fr", "pack"]);
     let said = String::from_utf8_lossy(&out.stderr);

@@ -160,7 +160,7 @@ pub enum Command {
         /// CSV: the separator between cells (default: `;` in French, where `,` is the
         /// decimal mark, else `,`).
         #[arg(long, value_name = "CHAR")]
-        delimiter: Option<char>,
+        delimiter: Option<Delimiter>,
         /// CSV: begin with a UTF-8 byte order mark, so Excel reads accents right.
         #[arg(long)]
         bom: bool,
@@ -206,6 +206,31 @@ pub enum ExportFormat {
     Json,
     /// The steps with a due date, as calendar events (iCalendar).
     Ics,
+}
+
+/// The separators a spreadsheet reads between CSV cells: any other character (a quote,
+/// a letter) would break the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Delimiter {
+    #[value(name = ",", alias = "comma")]
+    Comma,
+    #[value(name = ";", alias = "semicolon")]
+    Semicolon,
+    #[value(name = "tab", alias = "\t")]
+    Tab,
+    #[value(name = "|", alias = "pipe")]
+    Pipe,
+}
+
+impl Delimiter {
+    pub fn char(self) -> char {
+        match self {
+            Delimiter::Comma => ',',
+            Delimiter::Semicolon => ';',
+            Delimiter::Tab => '\t',
+            Delimiter::Pipe => '|',
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
