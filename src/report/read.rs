@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::cut::{Measure, cut};
 use crate::export::{EXPORT_FORMAT, EXPORT_VERSION, Export};
 use crate::pack::MAX_PACK_BYTES;
+use crate::safe_text::printable;
 use crate::sealed::Identity;
 use crate::text::{Text, fill};
 
@@ -43,6 +45,9 @@ pub enum Why {
     NotJson,
     /// JSON, but not a ticklist export.
     NotExport,
+    /// A ticklist export with a field that cannot be read (its path: `start`,
+    /// `ticks.slack`): damaged or edited by hand.
+    BadField(String),
     /// An export of a newer format than this ticklist reads.
     Newer(u32),
     /// Encrypted, and no key given that opens it (`--identity`).
@@ -66,6 +71,7 @@ impl Why {
             Why::Markdown => t.unread_markdown.into(),
             Why::NotJson => t.unread_not_json.into(),
             Why::NotExport => t.unread_not_export.into(),
+            Why::BadField(field) => fill(t.unread_bad_field, &[("field", field)]),
             Why::Sealed => t.unread_sealed.into(),
             Why::Newer(version) => fill(
                 t.unread_newer,
@@ -207,6 +213,8 @@ pub fn read_one(path: &Path, key: Option<&Identity>) -> Result<Export, Why> {
 /// An export from its bytes, or why they are not one. Read straight into an export;
 /// only what fails is read again to say why.
 pub fn parse(bytes: &[u8]) -> Result<Export, Why> {
+    // A byte order mark, as some editors on Windows put before a file they saved.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if let Ok(export) = serde_json::from_slice::<Export>(bytes)
         && export.format == EXPORT_FORMAT
         && export.version <= EXPORT_VERSION
@@ -238,5 +246,50 @@ pub fn parse(bytes: &[u8]) -> Result<Export, Why> {
         Some(_) => {}
         None => return Err(Why::NotExport),
     }
-    serde_json::from_value(value).map_err(|_| Why::NotExport)
+    serde_path_to_error::deserialize(&value).map_err(|e| {
+        let mut field = field_name(e.path(), &value);
+        // A field left out is reported where it is missing from: serde's words for it
+        // are fixed ("missing field `mentor`"), and only its name is kept.
+        let inner = e.inner().to_string();
+        if let Some(missing) = inner
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+        {
+            field = if field.is_empty() {
+                missing.to_string()
+            } else {
+                format!("{field}.{missing}")
+            };
+        }
+        if field.is_empty() {
+            return Why::NotExport;
+        }
+        let field = printable(&field, false);
+        Why::BadField(cut(&field, 80, Measure::Chars, '…').into_owned())
+    })
+}
+
+/// The field an export could not be read at, as a manager can find it in the file: a
+/// step's by the step's id (`slack.ticked_at`), not by its place in the list.
+fn field_name(path: &serde_path_to_error::Path, value: &serde_json::Value) -> String {
+    use serde_path_to_error::Segment;
+    let segments: Vec<&Segment> = path.iter().collect();
+    let named = |segments: &[&Segment]| -> Vec<String> {
+        segments
+            .iter()
+            .map(|segment| match segment {
+                Segment::Seq { index } => index.to_string(),
+                segment => segment.to_string(),
+            })
+            .collect()
+    };
+    if let [Segment::Map { key }, Segment::Seq { index }, rest @ ..] = segments.as_slice()
+        && key == "items"
+        && let Some(id) = value["items"][*index]["id"].as_str()
+    {
+        let mut parts = vec![id.to_string()];
+        parts.extend(named(rest));
+        return parts.join(".");
+    }
+    named(&segments).join(".")
 }

@@ -132,10 +132,43 @@ fn what_is_not_an_export_is_told_apart() {
     let newer = br#"{"format":"ticklist-export","version":99}"#;
     assert_eq!(read::parse(newer).unwrap_err(), Why::Newer(99));
     let broken = br#"{"format":"ticklist-export","version":1}"#;
-    assert_eq!(read::parse(broken).unwrap_err(), Why::NotExport);
+    assert!(matches!(read::parse(broken).unwrap_err(), Why::BadField(_)));
     let good = serde_json::to_vec(&exported("alice", &[], 1)).unwrap();
     assert_eq!(read::parse(&good).unwrap().mentor, "alice");
     assert!(Why::Markdown.words(&EN).contains("--format json"));
+    // A byte order mark before it, as an editor on Windows saves it: still an export.
+    let marked = [b"\xef\xbb\xbf".as_slice(), &good].concat();
+    assert_eq!(read::parse(&marked).unwrap().mentor, "alice");
+    // An export with one field damaged is named with that field.
+    let damaged = |field: &str, value: serde_json::Value| {
+        let mut export = serde_json::to_value(exported("alice", &["slack"], 2)).unwrap();
+        match field.split_once('.') {
+            Some((id, key)) => {
+                let items = export["items"].as_array_mut().unwrap();
+                let item = items.iter_mut().find(|i| i["id"] == id).unwrap();
+                item[key] = value;
+            }
+            None => export[field] = value,
+        }
+        read::parse(&serde_json::to_vec(&export).unwrap()).unwrap_err()
+    };
+    assert_eq!(
+        damaged("start", "2026-13-45".into()),
+        Why::BadField("start".into())
+    );
+    assert_eq!(
+        damaged("mentor", 123.into()),
+        Why::BadField("mentor".into())
+    );
+    assert_eq!(
+        damaged("slack.ticked_at", "not a date".into()),
+        Why::BadField("slack.ticked_at".into())
+    );
+    let said = Why::BadField("start".into()).words(&crate::text::FR);
+    assert!(
+        said.contains("dont `start` manque ou est illisible"),
+        "{said}"
+    );
 }
 
 /// A mentor named like markup, with a note and a skip reason like markup too.

@@ -718,6 +718,7 @@ pub static FR: Text = Text {
     unread_markdown: "c'est le rapport Markdown d'un export ; demandez `ticklist export --format json`",
     unread_not_json: "pas un export ticklist (pas du JSON)",
     unread_not_export: "pas un export ticklist",
+    unread_bad_field: "un export ticklist dont `{field}` manque ou est illisible (abîmé ou modifié à la main) : demandez au mentor d'exporter à nouveau",
     seal_bad_recipient: "{given} : pas une clé publique age ; demandez la sienne à votre responsable (elle commence par age1)",
     seal_bad_identity: "{path} : pas de clé secrète age dans ce fichier (une ligne commençant par AGE-SECRET-KEY-1, comme l'écrit age-keygen)",
     seal_unreadable: "{path} : le fichier de clé est illisible ({error})",
