@@ -51,6 +51,8 @@ catalogue! {
     completion_default,
     completion_close,
     too_small,
+    /// The first day of a month in a date: "1" / "1er".
+    first_of_month,
     links_heading,
     state_todo,
     state_partial,

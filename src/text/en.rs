@@ -34,6 +34,7 @@ pub static EN: Text = Text {
     completion_title: "Checklist complete",
     completion_default: "Every step is ticked. Well done!",
     completion_close: "Any key to go on",
+    first_of_month: "1",
     too_small: "Terminal too small: make the window bigger ({keys} quits)",
     links_heading: "Links:",
     state_todo: "To do",

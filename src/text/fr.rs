@@ -413,6 +413,7 @@ pub static FR: Text = Text {
     completion_title: "Checklist terminée",
     completion_default: "Toutes les tâches sont cochées. Bravo !",
     completion_close: "Une touche pour continuer",
+    first_of_month: "1er",
     too_small: "Terminal trop petit : agrandissez la fenêtre ({keys} pour quitter)",
     links_heading: "Liens :",
     state_todo: "À faire",

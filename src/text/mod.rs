@@ -25,7 +25,12 @@ impl Text {
             .and_then(|m| self.months.get(m))
             .copied()
             .unwrap_or_default();
-        format!("{} {month} {}", at.day(), at.year())
+        // French writes the first of a month as an ordinal: "1er novembre".
+        let day = match at.day() {
+            1 => self.first_of_month.to_string(),
+            day => day.to_string(),
+        };
+        format!("{day} {month} {}", at.year())
     }
 
     /// "22 novembre 2026 à 14:03".

@@ -67,6 +67,10 @@ fn dates_use_the_languages_month_names() {
     let at = jiff::civil::date(2026, 11, 22).at(9, 5, 0, 0);
     assert_eq!(Lang::Fr.text().date_time(at), "22 novembre 2026 à 09:05");
     assert_eq!(Lang::En.text().date_time(at), "22 November 2026 at 09:05");
+    // The first of a month, as each language writes it.
+    let first = jiff::civil::date(2026, 11, 1);
+    assert_eq!(Lang::Fr.text().date(first), "1er novembre 2026");
+    assert_eq!(Lang::En.text().date(first), "1 November 2026");
 }
 
 /// Placeholders that hold a number of things.
