@@ -61,22 +61,27 @@ fn unaccent(c: char) -> Option<&'static str> {
     })
 }
 
-/// How many one-character edits turn `a` into `b` (Levenshtein), for "did you mean".
+/// How many one-character edits turn `a` into `b`, two letters swapped counting as
+/// one (the commonest slip: "Alcie" for "Alice"), for "did you mean".
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
-            diagonal = above;
+    // The rows of the two letters of `a` before the one being compared.
+    let mut older: Vec<usize> = vec![0; b.len() + 1];
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let replace = last[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (last[j] + 1).min(row[j - 1] + 1).min(replace);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(older[j - 2] + 1);
+            }
+            row[j] = best;
         }
+        older = std::mem::replace(&mut last, row);
     }
-    row[b.len()]
+    last[b.len()]
 }
 
 /// Text as an ASCII name part: folded (case, accents, "œ"), letters and digits kept,
@@ -115,6 +120,11 @@ mod tests {
         assert_eq!(edit_distance("slack", "slack"), 0);
         assert_eq!(edit_distance("slack", "slak"), 1);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+        // Two letters swapped are one slip.
+        assert_eq!(edit_distance("alcie", "alice"), 1);
+        assert_eq!(edit_distance("bbo", "bob"), 1);
+        assert_eq!(edit_distance("", "bob"), 3);
+        assert_eq!(edit_distance("bob", ""), 3);
     }
 
     #[test]

@@ -35,10 +35,11 @@ pub(super) fn open_checklist(cli: Cli) -> Result<(), Failure> {
     // mode takes its letters from it too.
     let keymap = super::keymap(text)?;
     let theme = Theme::from_env(cli.options.theme);
-    let Some((store, run)) = store_and_run(&cli, &pack, text, plain, &theme)? else {
+    let Some((store, run, started)) = store_and_run(&cli, &pack, text, plain, &theme)? else {
         return Ok(());
     };
     let mut opened = open(pack, store, run, crate::clock::now());
+    opened.notices.extend(started);
     opened.notices.extend(default_notice(&cli));
     // A new mentor on the checklist: the guides that come with it, said once, with the
     // key of the chooser that lists them.
@@ -224,19 +225,21 @@ fn pick_in_ui(
 }
 
 /// Where the progress is kept: for a repeatable pack opened without `--run`, the run
-/// the person picks (`None` if they leave instead).
+/// the person picks (`None` if they leave instead); with a new name given to `--run`,
+/// that a student's checklist was started.
 fn store_and_run(
     cli: &Cli,
     pack: &Pack,
     text: &'static Text,
     plain: bool,
     theme: &Theme,
-) -> Result<Option<(StateStore, Option<String>)>, Failure> {
-    match super::progress_store(cli, pack, true) {
+) -> Result<Option<super::Place>, Failure> {
+    match super::progress_store_saying(cli, pack, true) {
         Ok(found) => Ok(Some(found)),
         Err(Failure::RunNeeded { .. }) if !plain => {
             let base = StateStore::new(super::state_dir(cli.options.state_dir.clone())?);
-            pick_in_ui(&base, pack, text, theme)
+            let picked = pick_in_ui(&base, pack, text, theme)?;
+            Ok(picked.map(|(store, run)| (store, run, None)))
         }
         // The same, a line at a time.
         Err(Failure::RunNeeded { .. }) => {
@@ -244,7 +247,7 @@ fn store_and_run(
             let stdin = std::io::stdin();
             let out = &mut std::io::stdout().lock();
             let picked = plain::pick_run(pack, &base, text, &mut stdin.lock(), out)?;
-            Ok(picked.map(|(key, name)| (base.for_run(&key), Some(name))))
+            Ok(picked.map(|(key, name)| (base.for_run(&key), Some(name), None)))
         }
         Err(e) => Err(e),
     }

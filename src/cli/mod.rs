@@ -116,9 +116,19 @@ pub fn progress_store(
     pack: &Pack,
     start: bool,
 ) -> Result<(StateStore, Option<String>), Failure> {
+    progress_store_saying(cli, pack, start).map(|(store, run, _)| (store, run))
+}
+
+/// A checklist's progress store, the student's name if it is theirs, and what opening
+/// it has to say.
+pub type Place = (StateStore, Option<String>, Option<Notice>);
+
+/// [`progress_store`], with what opening it has to say: a student's checklist started
+/// because the name was new (and a student's name close to it, likely meant).
+pub fn progress_store_saying(cli: &Cli, pack: &Pack, start: bool) -> Result<Place, Failure> {
     let store = StateStore::new(state_dir(cli.options.state_dir.clone())?);
     match (&cli.options.run, pack.repeatable) {
-        (None, false) => Ok((store, None)),
+        (None, false) => Ok((store, None, None)),
         (Some(_), false) => Err(Failure::NotRepeatable(pack.id.clone())),
         (None, true) => {
             let runs = list_runs(&store, pack);
@@ -134,14 +144,15 @@ pub fn progress_store(
         (Some(name), true) => {
             crate::session::student_name(name)?;
             let runs = list_runs(&store, pack);
+            // Started here: said on opening, with a student's name it may have meant.
+            let mut started = None;
             let key = match find_run(&runs, name) {
                 Some(run) => run.key.clone(),
                 None if start => {
+                    let students = Students::new(&store, pack);
+                    started = Some(students.like(name));
                     let now = crate::clock::now();
-                    Students::new(&store, pack)
-                        .open_or_start(name, None, now)?
-                        .key()
-                        .to_string()
+                    students.open_or_start(name, None, now)?.key().to_string()
                 }
                 None => {
                     return Err(Failure::UnknownRun {
@@ -152,7 +163,11 @@ pub fn progress_store(
             };
             let run = store.for_run(&key);
             let name = find_run(&list_runs(&store, pack), &key).map(|r| r.run.name.clone());
-            Ok((run, name))
+            let notice = started.map(|like| Notice::StudentStarted {
+                name: name.clone().unwrap_or_default(),
+                like,
+            });
+            Ok((run, name, notice))
         }
     }
 }

@@ -70,6 +70,12 @@ pub enum Notice {
     },
     /// Notes another window changed too (their nodes): both texts were kept.
     NotesKept(Vec<usize>),
+    /// A student's checklist started because its name was new (`--run NAME`); `like`,
+    /// a student's name so close to it that it may have been meant.
+    StudentStarted {
+        name: String,
+        like: Option<String>,
+    },
     /// Saved, but not written to the shared folder (why).
     PublishFailed(String),
     StartSet(Date),
@@ -140,7 +146,8 @@ impl Notice {
             | Notice::ReadOnly(_)
             | Notice::AnswerRefused { .. }
             | Notice::DoesNotApply(_)
-            | Notice::PublishFailed(_) => Severity::Warning,
+            | Notice::PublishFailed(_)
+            | Notice::StudentStarted { like: Some(_), .. } => Severity::Warning,
             Notice::OpenFailed { .. }
             | Notice::Refused { .. }
             | Notice::CopyFailed { .. }
@@ -233,6 +240,13 @@ impl Notice {
             ),
             Notice::Merged => t.merged.into(),
             Notice::OtherGuides { keys } => fill(t.other_guides, &[("keys", keys)]),
+            Notice::StudentStarted { name, like: None } => {
+                fill(t.student_started, &[("name", name)])
+            }
+            Notice::StudentStarted {
+                name,
+                like: Some(like),
+            } => fill(t.student_started_like, &[("name", name), ("like", like)]),
             Notice::NotesKept(nodes) => {
                 let titles: Vec<String> = nodes.iter().map(|n| about(t.quoted_title, n)).collect();
                 fill(t.notes_kept, &[("titles", &titles.join(", "))])

@@ -73,6 +73,26 @@ impl<'a> Students<'a> {
         Ok(open_or_start_run(self.store, self.pack, &name, start, now)?)
     }
 
+    /// A student's name close enough to `name` (a slip of one letter, or two in a longer
+    /// name) to have been meant by it, when `name` is no student's own.
+    pub fn like(&self, name: &str) -> Option<String> {
+        let wanted = fold(name);
+        let runs = self.list();
+        if runs.iter().any(|r| fold(&r.run.name) == wanted) {
+            return None;
+        }
+        runs.into_iter()
+            .map(|r| {
+                (
+                    crate::fold::edit_distance(&fold(&r.run.name), &wanted),
+                    r.run.name,
+                )
+            })
+            .filter(|(distance, _)| *distance <= if wanted.chars().count() > 4 { 2 } else { 1 })
+            .min()
+            .map(|(_, name)| name)
+    }
+
     /// Gives the checklist under `key` a new name, never another student's; its
     /// progress stays. The name it has now, if there is such a checklist.
     pub fn rename(
@@ -234,5 +254,10 @@ mod tests {
             Some("Bob")
         );
         assert_eq!(names(&students), ["alice", "Bob"]);
+        // A name a letter or two from a student's may have meant theirs.
+        assert_eq!(students.like("Alise").as_deref(), Some("alice"));
+        assert_eq!(students.like("bbo").as_deref(), Some("Bob"));
+        assert_eq!(students.like("ALICE"), None);
+        assert_eq!(students.like("Zoé"), None);
     }
 }

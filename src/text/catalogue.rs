@@ -588,6 +588,9 @@ catalogue! {
     run_exists,
     /// A student's name with no letter or digit in it.
     student_name_needed,
+    /// `--run NAME` started a new student's checklist (and the name close to it).
+    student_started,
+    student_started_like,
     student_name_taken,
     /// A student's checklist that could not be written: said, and the list stays.
     students_unsaved,

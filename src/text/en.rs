@@ -657,6 +657,8 @@ pub static EN: Text = Text {
     picker_show_archived: "show archived",
     run_title: "{title} · {run}",
     run_exists: "there is already a student named “{name}”",
+    student_started: "A new student, “{name}”: their checklist is started.",
+    student_started_like: "A new student, “{name}”: their checklist is started. Did you mean “{like}”?",
     student_name_needed: "A student's name is needed: type it, with at least one letter.",
     student_name_taken: "There is already a student named “{name}”: choose another name, so that the two are never mixed up.",
     students_unsaved: "Cannot save the students' checklists here ({error}): start ticklist with --state-dir FOLDER to keep them elsewhere.",

@@ -1036,6 +1036,8 @@ pub static FR: Text = Text {
     picker_show_archived: "voir les archivés",
     run_title: "{title} · {run}",
     run_exists: "un étudiant nommé « {name} » existe déjà",
+    student_started: "Nouvel étudiant, « {name} » : sa checklist est commencée.",
+    student_started_like: "Nouvel étudiant, « {name} » : sa checklist est commencée. Vouliez-vous dire « {like} » ?",
     student_name_needed: "Il faut le nom de l'étudiant : tapez-le, avec au moins une lettre.",
     student_name_taken: "Un étudiant s'appelle déjà « {name} » : choisissez un autre nom, pour ne jamais confondre les deux.",
     students_unsaved: "Impossible d'enregistrer ici les checklists des étudiants ({error}) : lancez ticklist avec --state-dir DOSSIER pour les garder ailleurs.",

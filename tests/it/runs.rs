@@ -177,6 +177,15 @@ fn the_picker_starts_renames_and_opens_runs() {
         &[],
     );
     app.wait_for_text("Première session avec un nouvel étudiant · Dora");
+    app.wait_for_text("Nouvel étudiant, « Dora » : sa checklist est commencée.");
+    app.quit();
+    // A new name a letter or two from a student's is said to be new, with that name.
+    let mut app = Session::start_with(
+        home.path(),
+        &["--pack", "first-session", "--run", "Bbo"],
+        &[],
+    );
+    app.wait_for_text("Vouliez-vous dire « Bob");
     app.quit();
     let list = ok(
         home.path(),
@@ -186,7 +195,7 @@ fn the_picker_starts_renames_and_opens_runs() {
         .lines()
         .map(|l| l.split("  ").next().unwrap())
         .collect();
-    assert_eq!(names, ["Alice M.", "Bob", "Dora"], "{list}");
+    assert_eq!(names, ["Alice M.", "Bbo", "Bob", "Dora"], "{list}");
 }
 
 #[test]
