@@ -86,7 +86,7 @@ impl App {
     /// `a`: the questions the selected step depends on first, then the others.
     pub(super) fn answer_questions(&mut self) {
         if let Some(reason) = self.session.read_only_reason() {
-            let said = crate::session::Notice::ReadOnly(reason.to_string());
+            let said = crate::session::Notice::ReadOnly(reason.clone());
             let words = said.words(&self.session.pack, self.text);
             self.notify(said.severity(), words);
             return;

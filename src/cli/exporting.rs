@@ -38,6 +38,10 @@ pub(super) fn send(
             } else {
                 author(name.as_deref(), email.as_deref(), out, ask, t)?
             };
+            // Said, not silent: the manager's report tells this mentor apart by name only.
+            if !calendar && author.person.is_none() {
+                writeln!(err, "ticklist: {}", t.export_no_person).map_err(Failure::Output)?;
+            }
             let tz = crate::clock::time_zone();
             let mut report = export::export(&session.pack, session.tracker(), &author, now, &tz);
             report.run.clone_from(&c.run);

@@ -25,7 +25,7 @@ pub enum Failure {
     Library(#[from] LibraryError),
     State(#[from] StateError),
     Student(#[from] StudentError),
-    ReadOnlyState(String),
+    ReadOnlyState(crate::progress::ReadOnlyWhy),
     /// The default pack of this computer is broken: a command does not act on another.
     DefaultPack {
         path: String,
@@ -182,7 +182,9 @@ impl Failure {
             Failure::Sha256Local => t.fail_sha256_local.into(),
             Failure::NotUpdated => t.fail_not_updated.into(),
             Failure::Import(message) => message.clone(),
-            Failure::ReadOnlyState(reason) => fill(t.fail_read_only, &[("reason", reason)]),
+            Failure::ReadOnlyState(reason) => {
+                fill(t.fail_read_only, &[("reason", &reason.words(t))])
+            }
             Failure::Unsaved(error) => fill(t.fail_unsaved, &[("error", error)]),
             Failure::DefaultPack { path, error } => {
                 fill(t.fail_default_pack, &[("path", path), ("error", error)])

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::problems::Unusable;
 use crate::safe_text::printable;
 use crate::text::{Text, fill};
 use jiff::Timestamp;
@@ -187,17 +188,15 @@ impl State {
 
     /// Reads a state file's bytes. `Err` says, for the user, why this file cannot be
     /// `pack_id`'s progress (not JSON, a newer format, another pack).
-    pub fn parse(bytes: &[u8], pack_id: &str) -> Result<State, String> {
+    pub fn parse(bytes: &[u8], pack_id: &str) -> Result<State, Unusable> {
         match serde_json::from_slice::<State>(bytes) {
-            Ok(state) if state.format > FORMAT_VERSION => Err(format!(
-                "it was written by a newer ticklist (format {}), this one reads format {FORMAT_VERSION}",
-                state.format
-            )),
-            Ok(state) if state.pack_id != pack_id => {
-                Err(format!("it belongs to pack {:?}", state.pack_id))
-            }
+            Ok(state) if state.format > FORMAT_VERSION => Err(Unusable::Newer(state.format)),
+            Ok(state) if state.pack_id != pack_id => Err(Unusable::OtherPack(state.pack_id)),
             Ok(state) => Ok(state),
-            Err(e) => Err(format!("it is not a valid state file ({e})")),
+            Err(e) => Err(Unusable::Invalid {
+                line: e.line(),
+                column: e.column(),
+            }),
         }
     }
 

@@ -7,64 +7,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
+use super::problems::{FileAction, ReadOnlyWhy, StateError, Unusable};
 use super::{Changes, FORMAT_VERSION, State};
 use crate::atomic_file::{self, Disk, Step, Syncs};
-use crate::text::{Text, fill};
-
-/// A progress file that could not be used. `Display` is English, for logs; a person
-/// reads [`StateError::words`].
-#[derive(Debug, thiserror::Error)]
-pub enum StateError {
-    #[error("cannot {} {}: {source}", action.words(&crate::text::EN), path.display())]
-    Io {
-        action: FileAction,
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
-}
-
-impl StateError {
-    /// What went wrong, in `t`'s words (the system's own reason stays as it gives it).
-    pub fn words(&self, t: &Text) -> String {
-        match self {
-            StateError::Io {
-                action,
-                path,
-                source,
-            } => fill(
-                t.file_cannot,
-                &[
-                    ("action", action.words(t)),
-                    ("path", &path.display().to_string()),
-                    ("error", &source.to_string()),
-                ],
-            ),
-        }
-    }
-}
-
-/// What was being done to a progress file when it failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileAction {
-    Create,
-    Lock,
-    Read,
-    MoveAside,
-    Write,
-}
-
-impl FileAction {
-    fn words(self, t: &Text) -> &'static str {
-        match self {
-            FileAction::Create => t.file_create,
-            FileAction::Lock => t.file_lock,
-            FileAction::Read => t.file_read,
-            FileAction::MoveAside => t.file_move_aside,
-            FileAction::Write => t.file_write,
-        }
-    }
-}
 
 /// What loading found. A file that cannot be used is moved aside, never overwritten.
 #[derive(Debug)]
@@ -75,7 +20,7 @@ pub enum LoadOutcome {
     /// The file was unusable (`reason`); it now lives at `moved_to` and a fresh state starts.
     MovedAside {
         state: State,
-        reason: String,
+        reason: Unusable,
         moved_to: PathBuf,
     },
     /// Some entries could not be read (`lost`): the rest was kept and written back, the
@@ -89,7 +34,7 @@ pub enum LoadOutcome {
     /// would risk destroying it, so this session keeps its ticks in memory only.
     ReadOnly {
         state: State,
-        reason: String,
+        reason: ReadOnlyWhy,
     },
 }
 
@@ -132,7 +77,7 @@ enum Found {
     Missing,
     Usable(Box<State>),
     /// Present but not this pack's readable state; the reason says why.
-    Unusable(String),
+    Unusable(Unusable),
     /// Readable but for some entries.
     Damaged(Box<State>, Vec<Unreadable>),
 }
@@ -213,7 +158,7 @@ impl StateStore {
                 }
                 Err(e) => LoadOutcome::ReadOnly {
                     state: State::new(pack_id, pack_version),
-                    reason: e.to_string(),
+                    reason: ReadOnlyWhy::Failed(e),
                 },
             },
             found => self.settle(&path, pack_id, pack_version, now, found),
@@ -246,7 +191,7 @@ impl StateStore {
                     },
                     Err(e) => LoadOutcome::ReadOnly {
                         state: *kept,
-                        reason: e.to_string(),
+                        reason: ReadOnlyWhy::Failed(e),
                     },
                 }
             }
@@ -258,12 +203,12 @@ impl StateStore {
                 },
                 Err(e) => LoadOutcome::ReadOnly {
                     state,
-                    reason: format!("{reason}, and {e}"),
+                    reason: ReadOnlyWhy::Stuck(reason, e),
                 },
             },
             Err(e) => LoadOutcome::ReadOnly {
                 state,
-                reason: e.to_string(),
+                reason: ReadOnlyWhy::Failed(e),
             },
         }
     }
@@ -334,7 +279,7 @@ fn io_error(action: FileAction, path: &Path) -> impl FnOnce(io::Error) -> StateE
     move |source| StateError::Io {
         action,
         path,
-        source,
+        os: source.to_string(),
     }
 }
 
@@ -374,7 +319,7 @@ fn read(path: &Path, pack_id: &str) -> Result<Found, StateError> {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Found::Missing),
         Err(e) if e.kind() == io::ErrorKind::IsADirectory || path.is_dir() => {
-            return Ok(Found::Unusable("it is a directory, not a file".into()));
+            return Ok(Found::Unusable(Unusable::Directory));
         }
         Err(e) => return Err(io_error(FileAction::Read, path)(e)),
     };

@@ -24,7 +24,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::pack::{MAX_TEXT_CHARS, Pack};
-use crate::progress::{Before, Changes, SkipPlan, Tracker, UndoStack};
+use crate::progress::{Before, Changes, ReadOnlyWhy, SkipPlan, Tracker, UndoStack};
 use crate::safe_text::printable;
 
 pub use act::ACTIONS;
@@ -58,7 +58,7 @@ pub struct Session {
     /// A link handed to the browser: its node and when, recorded once it opened.
     opening: Option<(usize, Timestamp)>,
     /// Why progress cannot be saved here, when it cannot.
-    read_only: Option<String>,
+    read_only: Option<ReadOnlyWhy>,
 }
 
 /// One change `undo` can take back.
@@ -113,7 +113,7 @@ impl Session {
     }
 
     /// The session on a progress file that must not be written, for `reason`.
-    pub fn read_only(mut self, reason: Option<String>) -> Self {
+    pub fn read_only(mut self, reason: Option<ReadOnlyWhy>) -> Self {
         self.read_only = reason;
         self
     }
@@ -123,8 +123,8 @@ impl Session {
     }
 
     /// Why progress cannot be saved here, when it cannot.
-    pub fn read_only_reason(&self) -> Option<&str> {
-        self.read_only.as_deref()
+    pub fn read_only_reason(&self) -> Option<&ReadOnlyWhy> {
+        self.read_only.as_ref()
     }
 
     /// Whether saves are under way, so their outcome is worth waiting for.

@@ -81,7 +81,7 @@ pub enum Notice {
     StartSet(Date),
     /// The progress file could not be used and was moved to `path`.
     MovedAside {
-        reason: String,
+        reason: crate::progress::Unusable,
         path: String,
     },
     /// Some entries of the progress file could not be read and were left out; the rest
@@ -91,7 +91,7 @@ pub enum Notice {
         path: String,
     },
     /// The progress file must not be written; nothing is saved.
-    ReadOnly(String),
+    ReadOnly(crate::progress::ReadOnlyWhy),
     /// Ticks kept for steps the pack's new version no longer has, with those steps'
     /// titles where the library remembers them.
     OrphanTicks {
@@ -254,9 +254,10 @@ impl Notice {
             Notice::SaveFailed(error) => fill(t.save_failed, &[("error", error)]),
             Notice::PublishFailed(error) => fill(t.publish_failed, &[("error", error)]),
             Notice::StartSet(date) => fill(t.cli_start_set, &[("date", &t.date(*date))]),
-            Notice::MovedAside { reason, path } => {
-                fill(t.state_moved_aside, &[("reason", reason), ("path", path)])
-            }
+            Notice::MovedAside { reason, path } => fill(
+                t.state_moved_aside,
+                &[("reason", &reason.words(t)), ("path", path)],
+            ),
             Notice::Salvaged { lost, path } => {
                 let what: Vec<String> = lost
                     .iter()
@@ -267,7 +268,7 @@ impl Notice {
                     &[("what", &what.join(", ")), ("path", path)],
                 )
             }
-            Notice::ReadOnly(reason) => fill(t.state_read_only, &[("reason", reason)]),
+            Notice::ReadOnly(reason) => fill(t.state_read_only, &[("reason", &reason.words(t))]),
             Notice::OrphanTicks {
                 count,
                 version,

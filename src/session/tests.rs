@@ -190,11 +190,16 @@ fn ticks_from_another_window_are_taken_in_with_this_ones_still_in_flight() {
 
 #[test]
 fn a_read_only_session_has_no_startup_save_and_says_why() {
-    let mut s = session().read_only(Some("locked".into()));
+    let locked = crate::progress::ReadOnlyWhy::Failed(crate::progress::StateError::Io {
+        action: crate::progress::FileAction::Lock,
+        path: "p.json".into(),
+        os: "locked".into(),
+    });
+    let mut s = session().read_only(Some(locked.clone()));
     assert_eq!(s.startup(true), Outcome::default());
-    assert_eq!(s.read_only_reason(), Some("locked"));
+    assert_eq!(s.read_only_reason(), Some(&locked));
     // Every change is refused with the reason, and nothing changes or is saved.
-    let refused = Outcome::say(Notice::ReadOnly("locked".into()));
+    let refused = Outcome::say(Notice::ReadOnly(locked));
     let step = s.first_todo().unwrap();
     assert_eq!(s.toggle(step, at(1)), refused);
     assert_eq!(s.set(&[step], true, at(1)), refused);

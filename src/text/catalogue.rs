@@ -556,6 +556,13 @@ catalogue! {
     fail_unknown_run,
     /// A progress file that could not be used: "cannot {action} {path}: {error}".
     file_cannot,
+    /// Why a progress file cannot be used at all.
+    state_is_directory,
+    state_newer,
+    state_other_pack,
+    state_invalid,
+    /// A file that cannot be used, nor moved aside: {reason}, and {error}.
+    state_stuck,
     file_create,
     file_lock,
     file_read,
@@ -588,6 +595,8 @@ catalogue! {
     run_exists,
     /// A student's name with no letter or digit in it.
     student_name_needed,
+    /// An export made without the mentor's person id, which could not be kept.
+    export_no_person,
     /// `--run NAME` started a new student's checklist (and the name close to it).
     student_started,
     student_started_like,

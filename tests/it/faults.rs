@@ -149,7 +149,7 @@ fn a_directory_in_place_of_the_progress_file_is_moved_aside() {
         .join(format!("config/ticklist/{BUILTIN_ID}.json"));
     std::fs::create_dir_all(&state).unwrap();
     let mut app = Session::start(home.path());
-    app.wait_for_text("mis de côté");
+    app.wait_for_text("Fichier de progression illisible (c'est un dossier, pas un fichier)");
     app.keys(" ");
     app.wait_for_text("1/24");
     app.quit();
@@ -530,4 +530,25 @@ fn undoing_a_note_kept_beside_another_windows_leaves_the_other_windows_text() {
     let (said, note) = one_note_in_two_windows("u\n");
     assert!(said.contains("les deux textes sont gardés"), "{said}");
     assert_eq!(note, "demander à Ana", "{said}");
+}
+
+#[test]
+fn an_export_without_a_person_id_says_so_in_the_mentors_words() {
+    let home = tempfile::tempdir().unwrap();
+    // A file where the config folder goes: no person id can be kept, nor progress read.
+    std::fs::write(home.path().join("config"), "not a directory").unwrap();
+    let out = crate::support::cli_output(
+        home.path(),
+        &["export", "--name", "Zoé", "--format", "json"],
+    );
+    assert!(out.status.success());
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        said.contains("cet export ne porte pas d'identifiant de personne"),
+        "{said}"
+    );
+    assert!(said.contains("(impossible de lire "), "{said}");
+    assert!(!said.contains("cannot"), "{said}");
+    let export: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(export.get("person").is_none(), "{export}");
 }

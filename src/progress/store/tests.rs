@@ -126,19 +126,19 @@ fn answers_are_merged_between_windows_like_ticks() {
     );
 }
 
-fn unusable_cases() -> [(&'static str, &'static str); 5] {
+fn unusable_cases() -> [(&'static str, Unusable); 5] {
     [
-        ("{ not json", "not a valid state file"),
-        ("", "not a valid state file"),
+        ("{ not json", Unusable::Invalid { line: 1, column: 3 }),
+        ("", Unusable::Invalid { line: 1, column: 0 }),
         (
             r#"{"format": 99, "pack_id": "p", "pack_version": "1", "ticks": {}}"#,
-            "newer ticklist",
+            Unusable::Newer(99),
         ),
         (
             r#"{"format": 1, "pack_id": "other", "pack_version": "1", "ticks": {}}"#,
-            "belongs to pack \"other\"",
+            Unusable::OtherPack("other".into()),
         ),
-        ("\u{0}\u{0}\u{0}", "not a valid state file"),
+        ("\u{0}\u{0}\u{0}", Unusable::Invalid { line: 1, column: 1 }),
     ]
 }
 
@@ -154,7 +154,7 @@ fn unusable_files_are_moved_aside_never_overwritten() {
         else {
             panic!("{content:?} should be moved aside");
         };
-        assert!(reason.contains(expected), "{reason}");
+        assert_eq!(reason, expected, "{content:?}");
         assert_eq!(fs::read_to_string(&moved_to).unwrap(), content);
         assert!(
             moved_to
@@ -193,7 +193,11 @@ fn a_directory_in_place_of_the_file_is_moved_aside() {
     else {
         panic!("a directory should be moved aside");
     };
-    assert!(reason.contains("directory"), "{reason}");
+    assert_eq!(reason, Unusable::Directory);
+    assert_eq!(
+        reason.words(&crate::text::FR),
+        "c'est un dossier, pas un fichier"
+    );
     assert!(moved_to.is_dir());
     let mut mine = State::new("p", "1");
     save(&store, &mut mine, &ticked(&["a"]));
