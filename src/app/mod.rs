@@ -7,6 +7,7 @@ mod chooser;
 mod details;
 mod finder;
 mod line;
+mod overlay;
 mod picker;
 mod prompt;
 mod tree;
@@ -202,13 +203,6 @@ impl App {
         });
     }
 
-    /// Tells the app how far the open help or completion message can scroll and how
-    /// many rows it shows; called before every frame.
-    pub fn fit_overlay(&mut self, max: usize, page: usize) {
-        self.overlay_fit = (max, page.max(1));
-        self.overlay_scroll = self.overlay_scroll.min(max);
-    }
-
     /// Tells the app whether the next frame shows the checklist or only that the
     /// terminal is too small; called before every frame.
     pub fn set_shown(&mut self, shown: bool) {
@@ -226,20 +220,6 @@ impl App {
             Mode::Overlay(Overlay::Links { .. }) | Mode::Browsing => KeyMode::Commands {
                 after_closing: self.closed,
             },
-        }
-    }
-
-    /// Whether an open window is read rather than worked in: any key closes it, and
-    /// only the keys that scroll it do something else.
-    fn reading_overlay(&self) -> bool {
-        self.key_mode() == KeyMode::Reading
-    }
-
-    /// A key with no other use closes the window being read, and does nothing else.
-    pub fn dismiss(&mut self) {
-        if self.reading_overlay() {
-            self.mode = Mode::Browsing;
-            self.closed = true;
         }
     }
 
@@ -368,22 +348,6 @@ impl App {
         let stale_info = status.severity == Severity::Info && self.search.is_none();
         if left || stale_info {
             self.status = None;
-        }
-    }
-
-    /// In the help or the completion message: the arrows, pages, Home and End (and the
-    /// wheel) scroll it; anything else closes it, and is not acted on.
-    fn read_overlay(&mut self, action: Action) {
-        let (max, page) = self.overlay_fit;
-        let scroll = &mut self.overlay_scroll;
-        match action {
-            Action::Up | Action::ScrollUp { .. } => *scroll = scroll.saturating_sub(1),
-            Action::Down | Action::ScrollDown { .. } => *scroll = (*scroll + 1).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(page),
-            Action::PageDown => *scroll = (*scroll + page).min(max),
-            Action::First => *scroll = 0,
-            Action::Last => *scroll = max,
-            _ => self.mode = Mode::Browsing,
         }
     }
 

@@ -1,7 +1,8 @@
 //! Why a progress file could not be used, in the words of the person reading it: what
 //! was being done to which file, or what is wrong inside it.
 
-use std::path::PathBuf;
+use std::io;
+use std::path::{Path, PathBuf};
 
 use crate::text::{Text, fill};
 
@@ -32,6 +33,16 @@ impl StateError {
                 ],
             ),
         }
+    }
+}
+
+/// The error of `action` on `path`, from what the system said.
+pub(super) fn io_error(action: FileAction, path: &Path) -> impl FnOnce(io::Error) -> StateError {
+    let path = path.to_path_buf();
+    move |source: io::Error| StateError::Io {
+        action,
+        path,
+        os: source.to_string(),
     }
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::problems::{FileAction, ReadOnlyWhy, StateError, Unusable};
+use super::problems::{FileAction, ReadOnlyWhy, StateError, Unusable, io_error};
 use super::{Changes, FORMAT_VERSION, State};
 use crate::atomic_file::{self, Disk, Step, Syncs};
 
@@ -271,15 +271,6 @@ impl StateStore {
         }
         let _lock = self.lock(pack_id)?;
         rename_with_stamp(&path, "bak", now).map(Some)
-    }
-}
-
-fn io_error(action: FileAction, path: &Path) -> impl FnOnce(io::Error) -> StateError {
-    let path = path.to_path_buf();
-    move |source| StateError::Io {
-        action,
-        path,
-        os: source.to_string(),
     }
 }
 

@@ -262,19 +262,6 @@ impl Session {
         self.saved(vec![said])
     }
 
-    /// Another window's text was kept beside this window's note: taking this window's
-    /// change back now leaves the other window's text, not the note both started from.
-    fn rebase_note_undo(&mut self, node: usize, kept: &crate::progress::KeptNote) {
-        for (at, step) in self.undo.iter_mut() {
-            if let UndoStep::Note(before, _) = step
-                && *at == node
-                && *before == kept.base
-            {
-                *before = Some(kept.theirs.clone());
-            }
-        }
-    }
-
     /// Takes back the last change (a tick, a skip, a note), and saves that.
     pub fn undo(&mut self) -> Outcome {
         if let Some(refused) = self.refused() {

@@ -1,7 +1,7 @@
 //! What came back from the outside world (a save, a browser, the clipboard), taken in
 //! by the core: saves no longer under way, another window's ticks adopted, notices.
 
-use super::{EffectResult, Notice, Outcome, Session};
+use super::{EffectResult, Notice, Outcome, Session, UndoStep};
 use crate::progress::{State, Tracker};
 
 impl Session {
@@ -61,6 +61,19 @@ impl Session {
             }
         };
         Outcome::say(notice)
+    }
+
+    /// Another window's text was kept beside this window's note: taking this window's
+    /// change back now leaves the other window's text, not the note both started from.
+    fn rebase_note_undo(&mut self, node: usize, kept: &crate::progress::KeptNote) {
+        for (at, step) in self.undo.iter_mut() {
+            if let UndoStep::Note(before, _) = step
+                && *at == node
+                && *before == kept.base
+            {
+                *before = Some(kept.theirs.clone());
+            }
+        }
     }
 
     /// Takes the state another window's ticks were merged into, replaying this

@@ -174,6 +174,15 @@ mod tests {
 
     use crate::session::tests::at;
 
+    /// A store in `dir` and the pack done once per student.
+    fn first_session(dir: &std::path::Path) -> (StateStore, Pack) {
+        let pack = crate::pack::find_builtin("first-session")
+            .unwrap()
+            .load(Lang::En)
+            .unwrap();
+        (StateStore::new(dir.to_path_buf()), pack)
+    }
+
     fn archived(students: &Students<'_>) -> Vec<String> {
         let mut names: Vec<String> = students
             .list()
@@ -188,11 +197,7 @@ mod tests {
     #[test]
     fn archivings_are_taken_back_one_by_one_latest_first() {
         let dir = tempfile::tempdir().unwrap();
-        let store = StateStore::new(dir.path().to_path_buf());
-        let pack = crate::pack::find_builtin("first-session")
-            .unwrap()
-            .load(Lang::En)
-            .unwrap();
+        let (store, pack) = first_session(dir.path());
         let mut students = Students::new(&store, &pack);
         let alice = students.open_or_start("Alice", None, at(9)).unwrap();
         let bob = students.open_or_start("Bob", None, at(9)).unwrap();
@@ -217,11 +222,7 @@ mod tests {
     #[test]
     fn a_name_is_never_empty_nor_another_students() {
         let dir = tempfile::tempdir().unwrap();
-        let store = StateStore::new(dir.path().to_path_buf());
-        let pack = crate::pack::find_builtin("first-session")
-            .unwrap()
-            .load(Lang::En)
-            .unwrap();
+        let (store, pack) = first_session(dir.path());
         let students = Students::new(&store, &pack);
         for blank in ["", "   ", "\n\t", "?!"] {
             let refused = students.open_or_start(blank, None, at(9));
