@@ -221,10 +221,8 @@ fn event_loop(
     theme: &Theme,
     mouse: bool,
 ) -> io::Result<()> {
-    // Crossterm starts listening for SIGWINCH at its first poll: before the first
-    // frame, so that a window resized meanwhile is not lost until the next key.
-    event::poll(std::time::Duration::ZERO)?;
     let mut input = None;
+    let mut listening = false;
     loop {
         {
             let mut runner = lock(shared);
@@ -247,10 +245,23 @@ fn event_loop(
             runner.run(app, effects);
             // The frame's own area: asking the terminal its size again costs a system
             // call or three per key.
-            guard.terminal.draw(|frame| {
-                ui::prepare(app, frame.area(), theme);
-                ui::render(frame, app, theme);
-            })?;
+            let drawn = guard
+                .terminal
+                .draw(|frame| {
+                    ui::prepare(app, frame.area(), theme);
+                    ui::render(frame, app, theme);
+                })?
+                .area;
+            // Crossterm listens for resizes from its first poll on: started once the
+            // first frame is out, then a resize meanwhile is seen by its size.
+            if !listening {
+                listening = true;
+                event::poll(std::time::Duration::ZERO)?;
+                let size = guard.terminal.size()?;
+                if (size.width, size.height) != (drawn.width, drawn.height) {
+                    continue;
+                }
+            }
         }
         watch_signals();
         if app.should_quit() {
