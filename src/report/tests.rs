@@ -166,7 +166,7 @@ fn what_is_not_an_export_is_told_apart() {
     );
     let said = Why::BadField("start".into()).words(&crate::text::FR);
     assert!(
-        said.contains("dont `start` manque ou est illisible"),
+        said.contains("dont « start » manque ou est illisible"),
         "{said}"
     );
 }

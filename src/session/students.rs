@@ -17,7 +17,7 @@ use crate::text::{Text, fill};
 /// Why a student's checklist was not started, renamed or changed.
 #[derive(Debug, thiserror::Error)]
 pub enum StudentError {
-    /// Nothing is left of the name once spaces and control characters are taken out.
+    /// No letter in the name once spaces and control characters are taken out.
     #[error("a student's name is needed")]
     NoName,
     /// Another student's checklist has that name (case, accents and punctuation aside):
@@ -156,11 +156,11 @@ impl<'a> Students<'a> {
     }
 }
 
-/// A student's name as it is kept (trimmed, printable, not too long): the one rule
-/// for a name in every front end.
+/// A student's name as it is kept (trimmed, printable, not too long, with a letter):
+/// the one rule for a name in every front end.
 pub fn student_name(name: &str) -> Result<String, StudentError> {
     let name = clean_name(name);
-    if name.chars().any(char::is_alphanumeric) {
+    if name.chars().any(char::is_alphabetic) {
         Ok(name)
     } else {
         Err(StudentError::NoName)
@@ -224,7 +224,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (store, pack) = first_session(dir.path());
         let students = Students::new(&store, &pack);
-        for blank in ["", "   ", "\n\t", "?!"] {
+        for blank in ["", "   ", "\n\t", "?!", "42"] {
             let refused = students.open_or_start(blank, None, at(9));
             assert!(matches!(refused, Err(StudentError::NoName)), "{blank:?}");
         }

@@ -372,7 +372,7 @@ catalogue! {
     unread_markdown,
     unread_not_json,
     unread_not_export,
-    /// A ticklist export with a field that cannot be read: {field}.
+    /// A ticklist export with a field that is missing or cannot be read: {field}.
     unread_bad_field,
     unread_sealed,
     seal_bad_recipient,

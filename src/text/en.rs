@@ -340,7 +340,7 @@ pub static EN: Text = Text {
     unread_markdown: "this is the Markdown report of an export; ask for `ticklist export --format json`",
     unread_not_json: "not a ticklist export (not JSON)",
     unread_not_export: "not a ticklist export",
-    unread_bad_field: "a ticklist export whose `{field}` is missing or cannot be read (damaged or edited by hand): ask the mentor to export again",
+    unread_bad_field: "a ticklist export whose “{field}” is missing or cannot be read (damaged or edited by hand): ask the mentor to export again",
     seal_bad_recipient: "{given}: not an age public key; ask your manager for theirs (it begins with age1)",
     seal_bad_identity: "{path}: no age secret key in this file (a line beginning AGE-SECRET-KEY-1, as age-keygen writes it)",
     seal_unreadable: "{path}: the key file cannot be read ({error})",

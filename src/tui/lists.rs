@@ -5,7 +5,7 @@ use ratatui::crossterm::event;
 
 use super::{Error, TerminalGuard};
 use crate::app::{Chooser, Chosen, PickerRequest, RunPicker};
-use crate::keymap::{self, Input, KeyMode, Keymap};
+use crate::keymap::{self, Action, Input, KeyMode, Keymap, PickerAction};
 use crate::pack::Pack;
 use crate::progress::StateStore;
 use crate::session::{StudentError, Students};
@@ -26,11 +26,21 @@ pub fn pick_run(
     let keys = Keymap::default();
     let mut students = Students::new(store, pack);
     loop {
-        guard
+        let drawn = guard
             .terminal
-            .draw(|frame| ui::picker::render(frame, picker, text, theme))?;
+            .draw(|frame| ui::picker::render(frame, picker, text, theme))?
+            .area;
+        if guard.listen_for_resizes(drawn)? {
+            continue;
+        }
         super::watch_signals();
-        let request = match keys.resolve(event::read()?, picker.key_mode(), false) {
+        // Nothing acts unseen on a screen too small to show the list.
+        let mode = if ui::picker::list_fits(drawn) {
+            picker.key_mode()
+        } else {
+            KeyMode::Hidden
+        };
+        let request = match keys.resolve(event::read()?, mode, false) {
             Some(Input::Paste(text)) => {
                 for c in keymap::pasted(&text, crate::progress::MAX_RUN_NAME).chars() {
                     picker.text(keymap::Edit::Insert(c));
@@ -43,6 +53,7 @@ pub fn pick_run(
             }
             Some(Input::Edit(edit)) => picker.text(edit),
             Some(Input::List(action)) => picker.key(action),
+            Some(Input::Action(Action::Quit)) => Some(PickerRequest::Quit),
             Some(Input::Action(_) | Input::Dismiss) | None => None,
         };
         let now = crate::clock::now();
@@ -93,13 +104,26 @@ pub fn choose_checklist(
     // The lists' keys are fixed; the keymap resolves them in their mode.
     let keys = Keymap::default();
     loop {
-        guard
+        let drawn = guard
             .terminal
-            .draw(|frame| ui::chooser::render(frame, chooser, text, theme))?;
+            .draw(|frame| ui::chooser::render(frame, chooser, text, theme))?
+            .area;
+        if guard.listen_for_resizes(drawn)? {
+            continue;
+        }
         super::watch_signals();
-        let mode = KeyMode::List(keymap::CHOOSER_BINDINGS);
+        let mode = if ui::picker::list_fits(drawn) {
+            KeyMode::List(keymap::CHOOSER_BINDINGS)
+        } else {
+            KeyMode::Hidden
+        };
         match keys.resolve(event::read()?, mode, false) {
             Some(Input::Suspend) => guard.suspend()?,
+            Some(Input::Action(Action::Quit)) => {
+                if let Some(chosen) = chooser.key(PickerAction::Quit) {
+                    return Ok(chosen);
+                }
+            }
             Some(Input::List(action)) => {
                 if let Some(chosen) = chooser.key(action) {
                     return Ok(chosen);

@@ -65,6 +65,8 @@ struct TerminalGuard {
 /// Whether a full-screen session holds the terminal now, and whether it captured the
 /// mouse: what the panic hook and the signal watcher restore.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Whether crossterm listens for resizes yet (from its first poll, once per process).
+static LISTENING: AtomicBool = AtomicBool::new(false);
 static MOUSE: AtomicBool = AtomicBool::new(false);
 
 /// The saves of the checklist open now, for the signal watcher to finish; none while
@@ -72,6 +74,18 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 static LIVE: Mutex<Option<Shared>> = Mutex::new(None);
 
 impl TerminalGuard {
+    /// Crossterm listens for resizes from its first poll on, made here once the first
+    /// frame is out (listening before it cost that frame about 0.1 ms); a resize before
+    /// it is seen by the size. Whether the frame just drawn on `drawn` is stale already.
+    fn listen_for_resizes(&mut self, drawn: ratatui::layout::Rect) -> io::Result<bool> {
+        if LISTENING.swap(true, Ordering::SeqCst) {
+            return Ok(false);
+        }
+        event::poll(Duration::ZERO)?;
+        let size = self.terminal.size()?;
+        Ok((size.width, size.height) != (drawn.width, drawn.height))
+    }
+
     fn start(mouse: bool) -> io::Result<Self> {
         install_once()?;
         MOUSE.store(mouse, Ordering::SeqCst);
@@ -222,7 +236,6 @@ fn event_loop(
     mouse: bool,
 ) -> io::Result<()> {
     let mut input = None;
-    let mut listening = false;
     loop {
         {
             let mut runner = lock(shared);
@@ -252,15 +265,8 @@ fn event_loop(
                     ui::render(frame, app, theme);
                 })?
                 .area;
-            // Crossterm listens for resizes from its first poll on: started once the
-            // first frame is out, then a resize meanwhile is seen by its size.
-            if !listening {
-                listening = true;
-                event::poll(std::time::Duration::ZERO)?;
-                let size = guard.terminal.size()?;
-                if (size.width, size.height) != (drawn.width, drawn.height) {
-                    continue;
-                }
+            if guard.listen_for_resizes(drawn)? {
+                continue;
             }
         }
         watch_signals();

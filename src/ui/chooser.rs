@@ -12,7 +12,10 @@ use crate::keymap::{CHOOSER_BINDINGS, PickerAction};
 use crate::text::Text;
 
 pub fn render(frame: &mut Frame, chooser: &Chooser, t: &Text, theme: &Theme) {
-    let [title, body, said, footer] = areas(frame, theme);
+    if !super::picker::list_fits(frame.area()) {
+        return super::picker::too_small(frame, CHOOSER_BINDINGS, t);
+    }
+    let [title, body, said, footer] = areas(frame, theme, chooser.problem.as_deref());
     frame.render_widget(
         Line::styled(format!(" {}", t.chooser_title), theme.title),
         title,
@@ -36,7 +39,10 @@ pub fn render(frame: &mut Frame, chooser: &Chooser, t: &Text, theme: &Theme) {
         .collect();
     rows(frame, inner, listed, chooser.selected_row(), theme);
     if let Some(problem) = &chooser.problem {
-        frame.render_widget(Line::styled(format!(" {problem}"), theme.error), said);
+        let problem = ratatui::widgets::Paragraph::new(format!(" {problem}"))
+            .style(theme.error)
+            .wrap(ratatui::widgets::Wrap { trim: false });
+        frame.render_widget(problem, said);
     }
     let label = |action| match action {
         PickerAction::Open => Some(t.picker_open),

@@ -165,6 +165,13 @@ pub fn prepare(app: &mut App, area: Rect, theme: &Theme) {
     app.fit_overlay(max, page);
 }
 
+/// A screen too small to show anything but that, and the keys that quit: no other key
+/// acts while it shows ([`crate::keymap::KeyMode::Hidden`]).
+fn too_small(frame: &mut Frame, t: &crate::text::Text, keys: &str) {
+    let said = fill(t.too_small, &[("keys", keys)]);
+    frame.render_widget(Paragraph::new(said).wrap(Wrap { trim: true }), frame.area());
+}
+
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
@@ -177,9 +184,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             .keymap
             .keys_for(Action::Quit, app.text)
             .unwrap_or_default();
-        let said = fill(app.text.too_small, &[("keys", &keys)]);
-        let notice = Paragraph::new(said).wrap(Wrap { trim: true });
-        frame.render_widget(notice, area);
+        too_small(frame, app.text, &keys);
         return;
     };
     header::render(frame, regions.header, regions.gauge, app, theme);

@@ -15,18 +15,37 @@ use crate::text::{Text, fill};
 
 /// The screen of a list: a title row, the list in a box, a row for typing or a word,
 /// and the keys.
-pub(super) fn areas(frame: &mut Frame, theme: &Theme) -> [Rect; 4] {
-    frame.render_widget(
-        ratatui::widgets::Block::new().style(theme.base),
-        frame.area(),
-    );
+/// Whether a list shows at least one of its rows in `area` (a title, a bordered row, a
+/// status line and the keys); smaller, it says so and takes no key but quitting.
+pub fn list_fits(area: Rect) -> bool {
+    area.height >= 6 && area.width >= 20
+}
+
+/// A list's screen when it does not fit: that, and the list's keys that quit.
+pub(super) fn too_small(frame: &mut Frame, bindings: &[(&[Key], PickerAction)], t: &Text) {
+    let quit = bindings
+        .iter()
+        .find(|(_, action)| *action == PickerAction::Quit);
+    let keys: Vec<String> = quit
+        .map(|(keys, _)| keys.iter().map(|k| k.name(t)).collect())
+        .unwrap_or_default();
+    super::too_small(frame, t, &keys.join("/"));
+}
+
+/// The title, the list, the status line (as many rows as `said` needs, up to three, so
+/// that a long message is read whole) and the keys.
+pub(super) fn areas(frame: &mut Frame, theme: &Theme, said: Option<&str>) -> [Rect; 4] {
+    let area = frame.area();
+    frame.render_widget(ratatui::widgets::Block::new().style(theme.base), area);
+    let width = usize::from(area.width.max(1));
+    let rows = said.map_or(1, |said| (said.width() + 1).div_ceil(width).clamp(1, 3));
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(rows).unwrap_or(1)),
         Constraint::Length(1),
     ])
-    .areas(frame.area())
+    .areas(area)
 }
 
 /// One row of a list: its text (cut to fit), what follows the text whole, what is
@@ -108,7 +127,11 @@ pub(super) fn keys<'a>(
 }
 
 pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
-    let [title, body, prompt, footer] = areas(frame, theme);
+    if !list_fits(frame.area()) {
+        return too_small(frame, PICKER_BINDINGS, t);
+    }
+    let said = picker.said.as_deref().filter(|_| picker.naming.is_none());
+    let [title, body, prompt, footer] = areas(frame, theme, said);
     let heading = fill(t.picker_title, &[("title", &picker.title)]);
     frame.render_widget(Line::styled(format!(" {heading}"), theme.title), title);
 
@@ -150,8 +173,11 @@ pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
         };
         frame.render_widget(super::footer::typed(ask, name, prompt, theme), prompt);
         super::footer::typing_point(frame, prompt, ask, name, theme);
-    } else if let Some(said) = &picker.said {
-        frame.render_widget(Line::styled(format!(" {said}"), theme.info), prompt);
+    } else if let Some(said) = said {
+        let said = Paragraph::new(format!(" {said}"))
+            .style(theme.info)
+            .wrap(ratatui::widgets::Wrap { trim: false });
+        frame.render_widget(said, prompt);
     }
 
     // On an archived run, `a` brings it back.

@@ -695,6 +695,8 @@ fn a_name_taken_or_empty_and_a_folder_that_cannot_be_written_are_said_in_every_f
     app.wait_for_text("Nom de l'étudiant :");
     app.keys("Alice\r");
     app.wait_for_text("Impossible d'enregistrer ici les checklists des étudiants");
+    // Whole, the way out included, however long the folder's name.
+    app.wait_for_text("--state-dir");
     assert!(
         app.contents().contains("quel étudiant ?"),
         "{}",
@@ -713,4 +715,30 @@ fn a_name_taken_or_empty_and_a_folder_that_cannot_be_written_are_said_in_every_f
         transcript.contains("Impossible d'enregistrer ici les checklists des étudiants"),
         "{transcript}"
     );
+}
+
+#[test]
+fn a_list_too_small_to_be_seen_takes_no_key_but_quitting() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let fs = ["--pack", "first-session"];
+    ok(home, &[fs[0], fs[1], "runs", "start", "Alice"]);
+    ok(home, &[fs[0], fs[1], "runs", "start", "Bob"]);
+    let mut app = Session::start_with(home, &fs, &[]);
+    app.wait_for_text("→ Alice");
+    app.resize(5, 30);
+    app.wait_for_text("Terminal trop petit");
+    // A move and Enter, unseen: neither acts.
+    app.keys_alone("j");
+    app.keys_alone("\r");
+    app.resize(24, 80);
+    app.wait_for("the list shown again", |s| {
+        s.contains("→ Alice") && s.contains("quel étudiant ?")
+    });
+    app.resize(5, 30);
+    app.wait_for_text("Terminal trop petit");
+    app.keys("q");
+    let (status, app) = app.wait_for_exit();
+    assert!(status.success(), "{status:?}");
+    app.assert_restored();
 }
