@@ -212,7 +212,9 @@ impl App {
     /// What keys mean now: the one place the UI's mode becomes the keymap's.
     pub fn key_mode(&self) -> KeyMode {
         if !self.shown {
-            return KeyMode::Hidden;
+            return KeyMode::Hidden {
+                typing: self.typing(),
+            };
         }
         match self.mode {
             Mode::Searching | Mode::Typing(_) => KeyMode::Typing,
@@ -228,9 +230,10 @@ impl App {
         !matches!(self.mode, Mode::Browsing) || self.search.is_some()
     }
 
-    /// Whether keys are text (a search or a reason being typed), not commands.
+    /// Whether a line is being typed (a search, a reason, a note): its keys are text,
+    /// never commands, even while the screen is too small to show it.
     pub fn typing(&self) -> bool {
-        self.key_mode() == KeyMode::Typing
+        matches!(self.mode, Mode::Searching | Mode::Typing(_))
     }
 
     /// The window over the screen, if one is open.
@@ -363,8 +366,9 @@ impl App {
             Mode::Browsing | Mode::Overlay(_) => Vec::new(),
         };
         // Escape out of typing, or Enter that saved a reason or a note, closed something:
-        // the next Escape must not quit.
-        self.closed = edit == Edit::Cancel || (was_typing && !self.typing());
+        // the next Escape must not quit. A search kept with Enter is still open: the next
+        // Escape clears it.
+        self.closed = (edit == Edit::Cancel || (was_typing && !self.typing())) && !self.open();
         effects
     }
 }

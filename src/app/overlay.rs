@@ -18,11 +18,15 @@ impl App {
         self.key_mode() == KeyMode::Reading
     }
 
-    /// A key with no other use closes the window being read, and does nothing else.
+    /// A key with no other use closes the window being read, and does nothing else;
+    /// the Escape taken right after something closed only ends that, so the next one
+    /// goes back again.
     pub fn dismiss(&mut self) {
         if self.reading_overlay() {
             self.mode = Mode::Browsing;
             self.closed = true;
+        } else {
+            self.closed = false;
         }
     }
 

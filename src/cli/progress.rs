@@ -134,8 +134,10 @@ fn open_link(
             count: c.session.pack.nodes[node].links.len(),
         });
     }
-    // Recorded like the UI does; a file that cannot be saved only loses that, and says so.
-    let said = c.to.save(&mut c.session, outcome)?;
+    // Recorded like the UI does. Progress that cannot be saved here was said at opening:
+    // the link opened all the same, and only the record of it is lost.
+    let mut said = c.to.save(&mut c.session, outcome)?;
+    said.retain(|notice| !matches!(notice, Notice::ReadOnly(_)));
     tell(out, err, &said, &c.session.pack, c.t).map_err(Failure::Output)
 }
 

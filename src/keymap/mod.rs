@@ -9,7 +9,7 @@ mod words;
 
 pub use file::{KEYMAP_FILE, KeymapError};
 pub use lists::{CHOOSER_BINDINGS, PICKER_BINDINGS, PickerAction};
-pub use modes::{Input, KeyMode};
+pub use modes::{Input, KeyMode, unseen_quit_keys};
 
 use ratatui::crossterm::event::KeyCode;
 

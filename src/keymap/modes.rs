@@ -14,7 +14,7 @@ use super::{Action, Edit, Key, Keymap, PickerAction, key_of};
 pub enum KeyMode {
     /// Keys are commands, from the keymap in use. `after_closing`: the last key closed
     /// something (a search, a prompt, a window), so Escape goes back no further and
-    /// does not quit (`q` does).
+    /// does not quit (`q` does): it is taken, and the next one goes back again.
     Commands { after_closing: bool },
     /// Keys are text for a search, a reason, a note or a name.
     Typing,
@@ -24,8 +24,9 @@ pub enum KeyMode {
     /// A list shown between checklists, with its own keys (not rebindable).
     List(&'static [(&'static [Key], PickerAction)]),
     /// The screen is too small to show anything but a word to enlarge it: no key acts
-    /// unseen (nor does a paste or the mouse); only quitting and Ctrl-Z do.
-    Hidden,
+    /// unseen (nor does a paste or the mouse); only quitting and Ctrl-Z do. `typing`:
+    /// something was being typed, whose letters stay text ([`unseen_quit_keys`]).
+    Hidden { typing: bool },
 }
 
 /// What an event asks for in the mode it came in.
@@ -38,7 +39,8 @@ pub enum Input {
     List(PickerAction),
     /// Text pasted in one piece: it is typed, never run as keys.
     Paste(String),
-    /// A key with no use in the window being read: it closes it.
+    /// A key with no use in the window being read: it closes it. Escape right after
+    /// something closed: it ends that, and does nothing else.
     Dismiss,
     /// Ctrl-Z: the terminal handed back to the shell until `fg`, in every mode.
     Suspend,
@@ -48,13 +50,15 @@ impl Keymap {
     /// What `event` asks for in `mode`; `mouse` when the mouse is captured.
     pub fn resolve(&self, event: Event, mode: KeyMode, mouse: bool) -> Option<Input> {
         let key = match event {
-            Event::Paste(_) if mode == KeyMode::Hidden => return None,
+            Event::Paste(_) if matches!(mode, KeyMode::Hidden { .. }) => return None,
             Event::Paste(text) => return Some(Input::Paste(text)),
             Event::Key(key) if key.kind == KeyEventKind::Release => return None,
             Event::Key(key) => key,
             // A click or the wheel acts where it points; the window open decides what
             // that does (a click closes the help, the wheel scrolls it).
-            Event::Mouse(m) if mouse && !matches!(mode, KeyMode::List(_) | KeyMode::Hidden) => {
+            Event::Mouse(m)
+                if mouse && !matches!(mode, KeyMode::List(_) | KeyMode::Hidden { .. }) =>
+            {
                 return action_for_mouse(m).map(Input::Action);
             }
             _ => return None,
@@ -70,13 +74,17 @@ impl Keymap {
             }),
             KeyMode::Commands {
                 after_closing: true,
-            } if key.code == KeyCode::Esc => None,
+            } if key.code == KeyCode::Esc => Some(Input::Dismiss),
             KeyMode::Commands { .. } => self.action_for_key(key).map(Input::Action),
             KeyMode::List(bindings) => list_action(key, bindings).map(Input::List),
-            KeyMode::Hidden => self
-                .action_for_key(key)
-                .filter(|&action| action == Action::Quit)
-                .map(Input::Action),
+            KeyMode::Hidden { typing } => {
+                let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL);
+                let quits = |k| self.unseen_quit_keys(typing).contains(&k);
+                self.action_for_key(key)
+                    .filter(|&action| action == Action::Quit)
+                    .filter(|_| ctrl_c || key_of(key.code).is_some_and(quits))
+                    .map(Input::Action)
+            }
         }
     }
 
@@ -101,6 +109,30 @@ impl Keymap {
             .iter()
             .find(|b| b.keys.contains(&key))
             .map(|b| b.action)
+    }
+}
+
+impl Keymap {
+    /// The keys that quit a screen too small to be seen.
+    pub fn unseen_quit_keys(&self, typing: bool) -> Vec<Key> {
+        let quit = self.bindings.iter().find(|b| b.action == Action::Quit);
+        unseen_quit_keys(quit.map_or(&[], |b| &b.keys), typing)
+    }
+}
+
+/// Of the keys that quit, those that do on a screen too small to be seen: while
+/// something is typed, a letter is text and never quits unseen (losing what was
+/// typed), so only the others (Escape), unless there are none.
+pub fn unseen_quit_keys(quit: &[Key], typing: bool) -> Vec<Key> {
+    let not_text: Vec<Key> = quit
+        .iter()
+        .copied()
+        .filter(|k| !matches!(k, Key::Char(_) | Key::Digit))
+        .collect();
+    if typing && !not_text.is_empty() {
+        not_text
+    } else {
+        quit.to_vec()
     }
 }
 

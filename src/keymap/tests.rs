@@ -117,11 +117,11 @@ fn each_mode_gives_a_key_its_own_meaning() {
         resolve(KeyCode::Esc, COMMANDS),
         Some(Input::Action(Action::Quit))
     );
-    // Right after something closed, Escape goes back no further.
+    // Right after something closed, Escape goes back no further: it is only taken.
     let back = KeyMode::Commands {
         after_closing: true,
     };
-    assert_eq!(resolve(KeyCode::Esc, back), None);
+    assert_eq!(resolve(KeyCode::Esc, back), Some(Input::Dismiss));
     assert_eq!(
         resolve(KeyCode::Char('q'), back),
         Some(Input::Action(Action::Quit))
@@ -165,10 +165,17 @@ fn each_mode_gives_a_key_its_own_meaning() {
 
 #[test]
 fn a_screen_too_small_to_be_seen_takes_only_quitting_and_ctrl_z() {
-    let hidden = KeyMode::Hidden;
+    let hidden = KeyMode::Hidden { typing: false };
     for quit in [KeyCode::Char('q'), KeyCode::Esc] {
         assert_eq!(resolve(quit, hidden), Some(Input::Action(Action::Quit)));
     }
+    // While something is typed, its letters stay text: q never quits it unseen.
+    let typing = KeyMode::Hidden { typing: true };
+    assert_eq!(resolve(KeyCode::Char('q'), typing), None);
+    assert_eq!(
+        resolve(KeyCode::Esc, typing),
+        Some(Input::Action(Action::Quit))
+    );
     for key in [' ', 'j', 'e', 's', '/', '?', 'u', '1'] {
         assert_eq!(resolve(KeyCode::Char(key), hidden), None, "{key}");
     }

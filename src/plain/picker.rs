@@ -68,6 +68,9 @@ pub fn pick_run(
     for (i, run) in runs.iter().enumerate() {
         lines.push(format!("{}. {}", i + 1, run.describe(text)));
     }
+    if let Err(e) = students.writable() {
+        lines.push(e.words(text));
+    }
     lines.push(text.plain_pick.into());
     super::io::write_lines(out, &lines)?;
     let mut line = String::new();
@@ -92,6 +95,10 @@ pub fn pick_run(
                 writeln!(out, "{said}").map_err(PlainError::Output)?;
             }
             Choice::Start(name) => {
+                // An archived student's name is theirs still: it opens their checklist.
+                if let Some(run) = find_run(&all, &name) {
+                    return Ok(Some((run.key.clone(), run.run.name.clone())));
+                }
                 writeln!(out, "{}", fill(text.plain_pick_confirm, &[("name", &name)]))
                     .map_err(PlainError::Output)?;
                 if !super::io::next_line(input, &mut line)? {

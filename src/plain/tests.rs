@@ -297,6 +297,10 @@ fn skip_marks_the_item_not_applicable_with_its_reason() {
     let again = p.command("-", at(9));
     assert!(again.lines[0].starts_with("To do again: Take the course"));
     assert_eq!(p.describe()[2], "To do.", "skip again takes it back");
+    p.command("s", at(9));
+    let no_reason = "Not applicable since 22 November 2026 at 09:00.";
+    assert_eq!(p.describe()[2], no_reason, "no colon before nothing");
+    p.command("-", at(9));
     let Some(Effect::OpenUrl(url)) = p.command("o", at(10)).effects.pop() else {
         panic!("no link to open")
     };

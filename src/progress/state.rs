@@ -267,10 +267,14 @@ impl State {
 
 impl Skip {
     /// "Not applicable since 22 November 2026 at 09:00: reason", the reason made
-    /// printable (a state file edited by hand may hold anything).
+    /// printable (a state file edited by hand may hold anything); with no reason given,
+    /// the date alone, never a colon before nothing.
     pub fn describe(&self, t: &Text, tz: &jiff::tz::TimeZone) -> String {
         let date = t.date_time(self.at.to_zoned(tz.clone()).datetime());
-        let reason = printable(&self.reason, false);
+        let reason = printable(self.reason.trim(), false);
+        if reason.is_empty() {
+            return fill(t.skipped_on_no_reason, &[("date", &date)]);
+        }
         fill(t.skipped_on, &[("date", &date), ("reason", &reason)])
     }
 }

@@ -161,8 +161,47 @@ impl StateStore {
                     reason: ReadOnlyWhy::Failed(e),
                 },
             },
-            found => self.settle(&path, pack_id, pack_version, now, found),
+            found => {
+                let outcome = self.settle(&path, pack_id, pack_version, now, found);
+                if !matches!(outcome, LoadOutcome::Fresh(_) | LoadOutcome::Loaded(_)) {
+                    return outcome;
+                }
+                match self.writable(pack_id) {
+                    Ok(()) => outcome,
+                    Err(e) => LoadOutcome::ReadOnly {
+                        state: outcome.into_state(),
+                        reason: ReadOnlyWhy::Failed(e),
+                    },
+                }
+            }
         }
+    }
+
+    /// Whether `pack_id`'s progress can be written: a file can be made in its folder (or,
+    /// before the folder is made, in the nearest one there is). A folder that can be read
+    /// but not written (its rights, a read-only disk) is found at opening, not at the
+    /// first tick.
+    pub fn writable(&self, pack_id: &str) -> Result<(), StateError> {
+        let mut dir = self.dir.as_path();
+        while !dir.is_dir() {
+            match dir.parent() {
+                Some(parent) => dir = parent,
+                None => return Ok(()),
+            }
+        }
+        let probe = dir.join(format!(
+            ".{}.json.probe-{}",
+            self.stem(pack_id),
+            std::process::id()
+        ));
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&probe)
+            .map_err(io_error(FileAction::Write, &self.path(pack_id)))?;
+        // Only a probe: if it stays, it is an empty hidden file.
+        let _ = fs::remove_file(&probe);
+        Ok(())
     }
 
     /// What loading comes to, given what reading `path` found.

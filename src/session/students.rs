@@ -56,6 +56,12 @@ impl<'a> Students<'a> {
         }
     }
 
+    /// Whether students' checklists can be started and changed here: said as the list
+    /// opens, not after a name was typed.
+    pub fn writable(&self) -> Result<(), StudentError> {
+        Ok(self.store.writable(&self.pack.id)?)
+    }
+
     /// Every student's checklist, archived ones included, as on disk now.
     pub fn list(&self) -> Vec<RunSummary> {
         list_runs(self.store, self.pack)

@@ -193,6 +193,8 @@ catalogue! {
     act_note_help,
     note_prompt,
     skipped_on,
+    /// A step skipped with no reason given: "Not applicable since {date}".
+    skipped_on_no_reason,
     skip_reason,
     opened_on,
     undone_tick,
@@ -554,7 +556,8 @@ catalogue! {
     fail_input,
     fail_run_needed,
     fail_unknown_run,
-    /// A progress file that could not be used: "cannot {action} {path}: {error}".
+    /// A progress file that could not be used: "cannot {action} {path}: {error}"; the
+    /// action's words carry what joins them to it (French: "de créer", "d'écrire").
     file_cannot,
     /// Why a progress file cannot be used at all.
     state_is_directory,

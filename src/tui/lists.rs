@@ -1,8 +1,6 @@
 //! The full-screen lists shown between checklists: the students of a pack done once per
 //! student, and the chooser of checklists. Each holds the terminal while it is shown.
 
-use ratatui::crossterm::event;
-
 use super::{Error, TerminalGuard};
 use crate::app::{Chooser, Chosen, PickerRequest, RunPicker};
 use crate::keymap::{self, Action, Input, KeyMode, Keymap, PickerAction};
@@ -25,11 +23,11 @@ pub fn pick_run(
     // The lists' keys are fixed; the keymap resolves them in their mode.
     let keys = Keymap::default();
     let mut students = Students::new(store, pack);
+    if let Err(e) = students.writable() {
+        picker.said = Some(e.words(text));
+    }
     loop {
-        let drawn = guard
-            .terminal
-            .draw(|frame| ui::picker::render(frame, picker, text, theme))?
-            .area;
+        let drawn = guard.draw(|frame| ui::picker::render(frame, picker, text, theme))?;
         if guard.listen_for_resizes(drawn)? {
             continue;
         }
@@ -38,9 +36,11 @@ pub fn pick_run(
         let mode = if ui::picker::list_fits(drawn) {
             picker.key_mode()
         } else {
-            KeyMode::Hidden
+            KeyMode::Hidden {
+                typing: picker.typing(),
+            }
         };
-        let request = match keys.resolve(event::read()?, mode, false) {
+        let request = match keys.resolve(guard.read()?, mode, false) {
             Some(Input::Paste(text)) => {
                 for c in keymap::pasted(&text, crate::progress::MAX_RUN_NAME).chars() {
                     picker.text(keymap::Edit::Insert(c));
@@ -104,10 +104,7 @@ pub fn choose_checklist(
     // The lists' keys are fixed; the keymap resolves them in their mode.
     let keys = Keymap::default();
     loop {
-        let drawn = guard
-            .terminal
-            .draw(|frame| ui::chooser::render(frame, chooser, text, theme))?
-            .area;
+        let drawn = guard.draw(|frame| ui::chooser::render(frame, chooser, text, theme))?;
         if guard.listen_for_resizes(drawn)? {
             continue;
         }
@@ -115,9 +112,9 @@ pub fn choose_checklist(
         let mode = if ui::picker::list_fits(drawn) {
             KeyMode::List(keymap::CHOOSER_BINDINGS)
         } else {
-            KeyMode::Hidden
+            KeyMode::Hidden { typing: false }
         };
-        match keys.resolve(event::read()?, mode, false) {
+        match keys.resolve(guard.read()?, mode, false) {
             Some(Input::Suspend) => guard.suspend()?,
             Some(Input::Action(Action::Quit)) => {
                 if let Some(chosen) = chooser.key(PickerAction::Quit) {

@@ -2,22 +2,17 @@
 //! that turns terminal events into actions and effects.
 
 mod lists;
+mod screen;
+
+use screen::TerminalGuard;
 
 pub use lists::{choose_checklist, pick_run};
 
 use std::io::{self, Write as _};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, Once, PoisonError};
 use std::time::Duration;
 
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
-use ratatui::crossterm::terminal::EnterAlternateScreen;
-use ratatui::crossterm::{execute, queue};
+use ratatui::crossterm::event;
 
 use crate::app::{App, Leave};
 use crate::effects::Runner;
@@ -47,101 +42,9 @@ fn lock(shared: &Shared) -> MutexGuard<'_, Runner<'static>> {
     shared.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Bytes of a frame kept before they are written: a whole frame goes out in one write
-/// (stdout alone writes every 1 KiB), so the terminal never shows half of one and a key
-/// is answered in one system call.
-const FRAME_BUFFER: usize = 64 * 1024;
-
-/// The terminal as drawn on, through [`FRAME_BUFFER`].
-type Screen = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
-
-/// The terminal in full-screen mode. Dropping it restores the terminal, and the panic
-/// hook does the same on a crash, so the user's shell is never left broken.
-struct TerminalGuard {
-    terminal: Screen,
-    mouse: bool,
-}
-
-/// Whether a full-screen session holds the terminal now, and whether it captured the
-/// mouse: what the panic hook and the signal watcher restore.
-static ACTIVE: AtomicBool = AtomicBool::new(false);
-/// Whether crossterm listens for resizes yet (from its first poll, once per process).
-static LISTENING: AtomicBool = AtomicBool::new(false);
-static MOUSE: AtomicBool = AtomicBool::new(false);
-
 /// The saves of the checklist open now, for the signal watcher to finish; none while
 /// the student picker is shown.
 static LIVE: Mutex<Option<Shared>> = Mutex::new(None);
-
-impl TerminalGuard {
-    /// Crossterm listens for resizes from its first poll on, made here once the first
-    /// frame is out (listening before it cost that frame about 0.1 ms); a resize before
-    /// it is seen by the size. Whether the frame just drawn on `drawn` is stale already.
-    fn listen_for_resizes(&mut self, drawn: ratatui::layout::Rect) -> io::Result<bool> {
-        if LISTENING.swap(true, Ordering::SeqCst) {
-            return Ok(false);
-        }
-        event::poll(Duration::ZERO)?;
-        let size = self.terminal.size()?;
-        Ok((size.width, size.height) != (drawn.width, drawn.height))
-    }
-
-    fn start(mouse: bool) -> io::Result<Self> {
-        install_once()?;
-        MOUSE.store(mouse, Ordering::SeqCst);
-        ACTIVE.store(true, Ordering::SeqCst);
-        // Raw mode first: from here on, whatever fails, the Drop of the session (or the
-        // hook, or the watcher) gives the terminal back.
-        let raw = ratatui::crossterm::terminal::enable_raw_mode();
-        let terminal = raw
-            .and_then(|()| execute!(io::stdout(), EnterAlternateScreen))
-            .and_then(|()| {
-                let out = io::BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
-                Terminal::new(CrosstermBackend::new(out))
-            });
-        let terminal = match terminal {
-            Ok(terminal) => terminal,
-            Err(e) => {
-                ACTIVE.store(false, Ordering::SeqCst);
-                restore(mouse);
-                return Err(e);
-            }
-        };
-        let mut guard = TerminalGuard { terminal, mouse };
-        // Pasted text arrives as one event, so it can never be read as key commands.
-        // Queued, to go out with the first frame in one write.
-        let out = guard.terminal.backend_mut();
-        queue!(out, EnableBracketedPaste)?;
-        if mouse {
-            queue!(out, EnableMouseCapture)?;
-        }
-        Ok(guard)
-    }
-}
-
-impl TerminalGuard {
-    /// Ctrl-Z: gives the terminal back and stops, as the shell expects; `fg` continues
-    /// here, and the whole screen is drawn again.
-    fn suspend(&mut self) -> io::Result<()> {
-        restore(self.mouse);
-        #[cfg(unix)]
-        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
-        ratatui::crossterm::terminal::enable_raw_mode()?;
-        execute!(
-            io::stdout(),
-            ratatui::crossterm::terminal::EnterAlternateScreen,
-            EnableBracketedPaste
-        )?;
-        if self.mouse {
-            execute!(io::stdout(), EnableMouseCapture)?;
-        }
-        // The screen was the shell's: blank every cell so the next frame draws all of
-        // them (`Terminal::clear` would ask the terminal where its cursor is).
-        self.terminal
-            .draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))
-            .map(|_| ())
-    }
-}
 
 /// The panic hook and the signal watcher, once per process however many times the
 /// picker and the checklist take turns on the screen.
@@ -151,9 +54,7 @@ fn install_once() -> io::Result<()> {
     INSTALLED.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if ACTIVE.swap(false, Ordering::SeqCst) {
-                restore(MOUSE.load(Ordering::SeqCst));
-            }
+            screen::give_back();
             previous(info);
         }));
         #[cfg(unix)]
@@ -162,35 +63,6 @@ fn install_once() -> io::Result<()> {
         }
     });
     installed
-}
-
-impl Drop for TerminalGuard {
-    fn drop(&mut self) {
-        ACTIVE.store(false, Ordering::SeqCst);
-        restore(self.mouse);
-    }
-}
-
-/// Gives the terminal back: mouse and paste released, cursor shown, main screen,
-/// cooked mode. Each step is tried whatever the others did, and nothing is printed: a
-/// terminal closed under the program fails every write, and a failing print would stop
-/// the signal watcher before it ends the process (`ratatui::restore` prints).
-fn restore(mouse: bool) {
-    release(mouse);
-    let _ = execute!(io::stdout(), Show);
-    let _ = ratatui::crossterm::terminal::disable_raw_mode();
-    let _ = execute!(
-        io::stdout(),
-        ratatui::crossterm::terminal::LeaveAlternateScreen
-    );
-}
-
-/// Turns off what ticklist asked of the terminal beyond what ratatui restores.
-fn release(mouse: bool) {
-    if mouse {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-    }
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
 }
 
 /// Finishes the saves if the UI panics: unwinding runs this, the panic hook has
@@ -258,13 +130,10 @@ fn event_loop(
             runner.run(app, effects);
             // The frame's own area: asking the terminal its size again costs a system
             // call or three per key.
-            let drawn = guard
-                .terminal
-                .draw(|frame| {
-                    ui::prepare(app, frame.area(), theme);
-                    ui::render(frame, app, theme);
-                })?
-                .area;
+            let drawn = guard.draw(|frame| {
+                ui::prepare(app, frame.area(), theme);
+                ui::render(frame, app, theme);
+            })?;
             if guard.listen_for_resizes(drawn)? {
                 continue;
             }
@@ -273,17 +142,17 @@ fn event_loop(
         if app.should_quit() {
             return Ok(());
         }
-        input = next_input(app, app.saving(), mouse)?;
+        input = next_input(guard, app, mouse)?;
     }
 }
 
 /// Waits for input and resolves it in the mode the app is in; while saves are under
 /// way, returns after [`SAVE_POLL`] anyway so their outcome shows without a key press.
-fn next_input(app: &App, saving: bool, mouse: bool) -> io::Result<Option<Input>> {
-    if saving && !event::poll(SAVE_POLL)? {
+fn next_input(guard: &mut TerminalGuard, app: &App, mouse: bool) -> io::Result<Option<Input>> {
+    if app.saving() && !event::poll(SAVE_POLL)? {
         return Ok(None);
     }
-    let event = event::read()?;
+    let event = guard.read()?;
     #[cfg(debug_assertions)]
     crash_if_asked(&event);
     Ok(app.keymap.resolve(event, app.key_mode(), mouse))
@@ -328,9 +197,7 @@ fn watch(signals: &mut signal_hook::iterator::Signals) {
         // Holding the lock, the UI thread can neither draw nor hand over more changes.
         let mut effects = shared.as_ref().map(lock);
         let saved = effects.as_mut().map_or(Ok(()), |e| e.finish());
-        if ACTIVE.swap(false, Ordering::SeqCst) {
-            restore(MOUSE.load(Ordering::SeqCst));
-        }
+        screen::give_back();
         if let Err(e) = saved {
             // Not `eprintln!`: with the terminal gone it would panic, and this thread
             // must reach the end of the process.

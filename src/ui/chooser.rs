@@ -13,7 +13,7 @@ use crate::text::Text;
 
 pub fn render(frame: &mut Frame, chooser: &Chooser, t: &Text, theme: &Theme) {
     if !super::picker::list_fits(frame.area()) {
-        return super::picker::too_small(frame, CHOOSER_BINDINGS, t);
+        return super::picker::too_small(frame, CHOOSER_BINDINGS, false, t);
     }
     let [title, body, said, footer] = areas(frame, theme, chooser.problem.as_deref());
     frame.render_widget(

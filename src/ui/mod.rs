@@ -21,7 +21,6 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Overlay};
 use crate::cut::Measure;
-use crate::keymap::Action;
 use crate::progress::{Check, NodeState};
 use crate::text::fill;
 pub use theme::{Theme, ThemeName};
@@ -167,8 +166,9 @@ pub fn prepare(app: &mut App, area: Rect, theme: &Theme) {
 
 /// A screen too small to show anything but that, and the keys that quit: no other key
 /// acts while it shows ([`crate::keymap::KeyMode::Hidden`]).
-fn too_small(frame: &mut Frame, t: &crate::text::Text, keys: &str) {
-    let said = fill(t.too_small, &[("keys", keys)]);
+fn too_small(frame: &mut Frame, t: &crate::text::Text, keys: &[crate::keymap::Key]) {
+    let keys: Vec<String> = keys.iter().map(|k| k.name(t)).collect();
+    let said = fill(t.too_small, &[("keys", &keys.join("/"))]);
     frame.render_widget(Paragraph::new(said).wrap(Wrap { trim: true }), frame.area());
 }
 
@@ -180,10 +180,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         frame.render_widget(Block::new().style(theme.base), area);
     }
     let Some(regions) = regions(app, area) else {
-        let keys = app
-            .keymap
-            .keys_for(Action::Quit, app.text)
-            .unwrap_or_default();
+        let keys = app.keymap.unseen_quit_keys(app.typing());
         too_small(frame, app.text, &keys);
         return;
     };

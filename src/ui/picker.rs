@@ -21,15 +21,19 @@ pub fn list_fits(area: Rect) -> bool {
     area.height >= 6 && area.width >= 20
 }
 
-/// A list's screen when it does not fit: that, and the list's keys that quit.
-pub(super) fn too_small(frame: &mut Frame, bindings: &[(&[Key], PickerAction)], t: &Text) {
+/// A list's screen when it does not fit: that, and the list's keys that quit (while a
+/// name is typed, those that are not letters).
+pub(super) fn too_small(
+    frame: &mut Frame,
+    bindings: &[(&[Key], PickerAction)],
+    typing: bool,
+    t: &Text,
+) {
     let quit = bindings
         .iter()
         .find(|(_, action)| *action == PickerAction::Quit);
-    let keys: Vec<String> = quit
-        .map(|(keys, _)| keys.iter().map(|k| k.name(t)).collect())
-        .unwrap_or_default();
-    super::too_small(frame, t, &keys.join("/"));
+    let keys = crate::keymap::unseen_quit_keys(quit.map_or(&[], |(keys, _)| keys), typing);
+    super::too_small(frame, t, &keys);
 }
 
 /// The title, the list, the status line (as many rows as `said` needs, up to three, so
@@ -128,7 +132,7 @@ pub(super) fn keys<'a>(
 
 pub fn render(frame: &mut Frame, picker: &RunPicker, t: &Text, theme: &Theme) {
     if !list_fits(frame.area()) {
-        return too_small(frame, PICKER_BINDINGS, t);
+        return too_small(frame, PICKER_BINDINGS, picker.typing(), t);
     }
     let said = picker.said.as_deref().filter(|_| picker.naming.is_none());
     let [title, body, prompt, footer] = areas(frame, theme, said);

@@ -344,12 +344,22 @@ fn on_a_screen_too_small_to_show_the_checklist_no_key_acts_unseen() {
         s.contains("0/24") && s.contains("→     [ ] Regardez")
     });
     assert!(!app.contents().contains("Votre note"), "{}", app.contents());
-    // A note's prompt open when the window shrinks: the quit key quits, the line dropped.
+    // A note's prompt open when the window shrinks: words typed on are text, never a
+    // command (the q of "quoi" quit, dropping the note); Escape is the key said, and
+    // quits, the line dropped.
     app.keys("e");
     app.wait_for_text("Votre note :");
+    app.keys("ma note");
+    app.wait_for_text("ma note");
     app.resize(6, 20);
     app.wait_for_text("Terminal trop");
-    app.keys("q");
+    app.keys_alone("quoi");
+    assert!(!app.contents().contains("q/"), "{}", app.contents());
+    app.resize(24, 80);
+    app.wait_for_text("Votre note : ma note");
+    app.resize(6, 20);
+    app.wait_for_text("Terminal trop");
+    app.keys("\x1b");
     let (status, app) = app.wait_for_exit();
     assert!(status.success(), "{status:?}");
     app.assert_restored();
@@ -453,6 +463,15 @@ fn escape_goes_back_and_never_quits_right_after_it_closed_something() {
     app.wait_for_text("Aide : touches");
     app.keys("q");
     app.wait_for("the help closed", |s| !s.contains("Aide : touches"));
-    // `q` quits.
-    app.quit();
+    // A search kept with Enter is still open, as its line says: Escape clears it (every
+    // Escape was taken and dropped), the next goes back no further, the one after quits.
+    app.keys("/slack\r");
+    app.wait_for_text("pour « slack » · n/N suivant/précédent · Échap efface");
+    app.keys("\u{1b}");
+    app.wait_for("the search cleared", |s| !s.contains("Échap efface"));
+    app.keys_alone("\u{1b}");
+    app.keys("\u{1b}");
+    let (status, app) = app.wait_for_exit();
+    assert!(status.success(), "{status:?}");
+    app.assert_restored();
 }

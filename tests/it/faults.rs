@@ -191,13 +191,71 @@ fn progress_that_cannot_be_saved_refuses_every_change_and_says_why() {
     // Nothing was made, so nothing was lost: a clean exit.
     let printed = String::from_utf8_lossy(&app.raw);
     assert!(
-        !printed.contains("n'ont pas pu être enregistrées"),
+        !printed.contains("n'ont pas pu être enregistrés"),
         "{printed}"
     );
     assert_eq!(
         std::fs::read_to_string(home.path().join("config")).unwrap(),
         "not a directory"
     );
+}
+
+#[test]
+fn a_folder_that_can_be_read_but_not_written_is_said_at_opening_in_every_front_end() {
+    // /proc: a folder anyone (root too) can read, where no one can make a file.
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let out = crate::support::english(home, &["--state-dir", "/proc", "check", "slack"]);
+    let said = crate::support::failed_with(&out, 1);
+    assert!(said.contains("Progress cannot be saved here"), "{said}");
+    assert!(said.contains("--state-dir FOLDER"), "{said}");
+    // Refused by the core, not tried and failed.
+    assert!(!said.contains("could not be saved"), "{said}");
+
+    // A link opens all the same; that progress cannot be saved is said once.
+    let log = crate::support::fake_browser(home);
+    let out = crate::support::english(home, &["--state-dir", "/proc", "open", "slack"]);
+    let printed = crate::support::succeeded(&out);
+    assert!(printed.contains("Opening in the browser"), "{printed}");
+    assert!(crate::support::opened(&log).starts_with("https://"));
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        said.matches("Progress cannot be saved here").count(),
+        1,
+        "{said}"
+    );
+
+    // Plain mode says it before the first step, and refuses a tick.
+    let out = crate::support::piped(home, "C", &["--state-dir", "/proc", "--plain"], "t\nq\n");
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let (opening, rest) = printed.split_once("Type ? and Enter").unwrap();
+    assert!(
+        opening.contains("Progress cannot be saved here"),
+        "{printed}"
+    );
+    assert!(!rest.contains("Ticked: "), "{printed}");
+    assert_eq!(out.status.code(), Some(0), "nothing made, nothing lost");
+
+    // The students' list says it as it opens, before a name is typed.
+    let out = crate::support::piped(
+        home,
+        "C",
+        &["--state-dir", "/proc", "--pack", "first-session", "--plain"],
+        "q\n",
+    );
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let (opening, _) = printed.split_once("q pour quitter").unwrap();
+    assert!(opening.contains("--state-dir DOSSIER"), "{printed}");
+
+    // The full screen says it at opening, and shows no tick made.
+    let mut app = Session::start_with(home, &["--state-dir", "/proc"], &[]);
+    app.wait_for_text("non enregistrable");
+    app.keys(" ");
+    app.wait_for_text("--state-dir");
+    assert!(app.contents().contains("0/24"), "{}", app.contents());
+    let app = app.quit();
+    let printed = String::from_utf8_lossy(&app.raw);
+    assert!(!printed.contains("n'ont pas pu"), "{printed}");
 }
 
 #[test]

@@ -509,6 +509,20 @@ fn a_students_name_that_exists_opens_their_checklist_in_every_front_end() {
     );
     assert_eq!(names(home), ["Alice"]);
 
+    // Archived, her name is hers still: plain mode opens her checklist, asking nothing.
+    ok(home, &[fs[0], fs[1], "runs", "archive", "Alice"]);
+    let out = crate::support::piped(
+        home,
+        "fr_FR.UTF-8",
+        &[fs[0], fs[1], "--plain"],
+        "alice\nq\n",
+    );
+    let transcript = String::from_utf8(out.stdout).unwrap();
+    assert!(transcript.contains("1 tâche faite sur 38."), "{transcript}");
+    assert!(!transcript.contains("nouvel étudiant pour"), "{transcript}");
+    ok(home, &[fs[0], fs[1], "runs", "archive", "--undo", "Alice"]);
+    assert_eq!(names(home), ["Alice"]);
+
     // The command says so, and starts nothing.
     let said = ok(home, &[fs[0], fs[1], "runs", "start", "alice"]);
     assert_eq!(said, "un étudiant nommé « Alice » existe déjà\n");
