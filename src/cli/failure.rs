@@ -145,15 +145,6 @@ impl Failure {
             | Failure::Plain(PlainError::Unsaved(e)) => fill(t.fail_unsaved, &[("error", e)]),
             Failure::UnknownIds(unknown) => unknown.message(t),
             Failure::BadAnswer(message) => message.clone(),
-            Failure::Library(LibraryError::Unknown(id)) => {
-                fill(t.fail_unknown_pack, &[("id", &printable(id, false))])
-            }
-            Failure::Library(LibraryError::Builtin) => t.fail_builtin.into(),
-            Failure::Library(LibraryError::BuiltinId(id)) => fill(t.fail_builtin_id, &[("id", id)]),
-            Failure::Library(LibraryError::System { id, path }) => {
-                let path = path.display().to_string();
-                fill(t.fail_system_pack, &[("id", id), ("path", &path)])
-            }
             Failure::Fetch(e) => e.message(t),
             Failure::Remote(e) => e.message(t),
             Failure::Sealed(e) => e.message(t),
@@ -282,8 +273,8 @@ impl Failure {
                     None => said,
                 }
             }
-            Failure::Pack(e) | Failure::Library(LibraryError::Pack(e)) => e.message(t),
-            Failure::Library(e) => e.to_string(),
+            Failure::Pack(e) => e.message(t),
+            Failure::Library(e) => e.message(t),
             Failure::State(e) => e.words(t),
             Failure::Student(e) => e.words(t),
             Failure::Keymap(e) => e.to_string(),

@@ -90,11 +90,21 @@ pub fn default_notice(cli: &Cli) -> Option<Notice> {
     if cli.options.pack.is_some() {
         return None;
     }
-    let problem = Library::from_platform()?.default_problem()?;
+    let library = Library::from_platform()?.with_builtin_lang(builtin_lang(cli));
+    let problem = library.default_problem()?;
     Some(Notice::DefaultProblem {
         path: problem.path.display().to_string(),
         error: problem.error,
     })
+}
+
+/// A command on progress never acts on the built-in checklist in place of the pack the
+/// computer names as its default: while that pack cannot be opened, it refuses.
+pub fn refuse_broken_default(cli: &Cli) -> Result<(), Failure> {
+    match default_notice(cli) {
+        Some(Notice::DefaultProblem { path, error }) => Err(Failure::DefaultPack { path, error }),
+        _ => Ok(()),
+    }
 }
 
 /// The language the built-in pack is handed out in: `--lang`, else the locale's, else

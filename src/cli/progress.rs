@@ -10,7 +10,7 @@ use std::io::Write;
 use jiff::Timestamp;
 
 use super::ids::find;
-use super::{Cli, Console, Failure, ProgressCommand, confirm, default_notice, pack_and_words};
+use super::{Cli, Console, Failure, ProgressCommand, confirm, pack_and_words};
 use crate::effects::{Opener, Runner, Saving};
 use crate::pack::Pack;
 use crate::progress::StateStore;
@@ -36,10 +36,7 @@ pub fn progress_command<O: Write, E: Write>(
 ) -> Result<(), Failure> {
     let Console { out, err, ask } = console;
     let (pack, t) = pack_and_words(cli)?;
-    // Never the built-in checklist's progress in place of the mentor's own pack.
-    if let Some(Notice::DefaultProblem { path, error }) = default_notice(cli) {
-        return Err(Failure::DefaultPack { path, error });
-    }
+    super::refuse_broken_default(cli)?;
     let (store, run) = super::progress_store(cli, &pack, false)?;
     let now = crate::clock::now();
     let Started {

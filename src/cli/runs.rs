@@ -48,6 +48,7 @@ fn whole_command(pack: &str, command: &RunsCommand) -> String {
 
 pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> Result<(), Failure> {
     let pack = load_pack(cli.options.pack.as_deref(), super::builtin_lang(cli))?;
+    super::refuse_broken_default(cli)?;
     let t = super::lang_for(cli, &pack).text();
     if !pack.repeatable {
         return Err(Failure::NoRunsHere {

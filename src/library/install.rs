@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::change::compare_versions;
 use super::{Library, LibraryError, io_error};
 use crate::pack::{self, Pack};
+use crate::progress::FileAction;
 
 /// A validated pack, ready to replace what is installed under its id.
 #[derive(Debug)]
@@ -102,7 +103,7 @@ impl Library {
     pub fn commit(&self, offered: &Offered, source: Option<&Source>) -> Result<(), LibraryError> {
         let pack = &offered.pack;
         let target = self.path_of(&pack.id);
-        fs::create_dir_all(&self.packs).map_err(io_error("create", &self.packs))?;
+        fs::create_dir_all(&self.packs).map_err(io_error(FileAction::Create, &self.packs))?;
         write_atomically(&target, offered.text.as_bytes())?;
         self.set_source(&pack.id, source)?;
         let added_path = self.added_path(&pack.id);
@@ -179,7 +180,7 @@ impl Library {
             }
             None => match fs::remove_file(&path) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    Err(io_error("remove", &path)(e))
+                    Err(io_error(FileAction::Remove, &path)(e))
                 }
                 _ => Ok(()),
             },
@@ -189,5 +190,5 @@ impl Library {
 
 /// Writes beside `path`, then renames over it: a reader sees the old file or the new.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), LibraryError> {
-    crate::atomic_file::write(path, bytes).map_err(io_error("write", path))
+    crate::atomic_file::write(path, bytes).map_err(io_error(FileAction::Write, path))
 }

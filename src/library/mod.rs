@@ -12,7 +12,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::pack::{self, BUILTIN_ID, Pack, PackCache, PackError};
-use crate::text::{EN, Lang, fill};
+use crate::progress::FileAction;
+use crate::safe_text::printable;
+use crate::text::{EN, Lang, Text, fill};
 
 pub use change::{Change, compare_versions};
 pub use install::{Offered, Source, Standing};
@@ -30,16 +32,46 @@ pub enum LibraryError {
     BuiltinId(String),
     #[error("{}", fill(EN.fail_system_pack, &[("id", .id), ("path", &.path.display().to_string())]))]
     System { id: String, path: PathBuf },
-    #[error("cannot {action} {}: {source}", path.display())]
+    #[error("cannot {} {}: {source}", action.words(&EN), path.display())]
     Io {
-        action: &'static str,
+        action: FileAction,
         path: PathBuf,
         #[source]
         source: io::Error,
     },
 }
 
-fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> LibraryError {
+impl LibraryError {
+    /// What went wrong, in `t`'s words.
+    pub fn message(&self, t: &Text) -> String {
+        match self {
+            LibraryError::Pack(e) => e.message(t),
+            LibraryError::Unknown(id) => {
+                fill(t.fail_unknown_pack, &[("id", &printable(id, false))])
+            }
+            LibraryError::Builtin => t.fail_builtin.into(),
+            LibraryError::BuiltinId(id) => fill(t.fail_builtin_id, &[("id", id)]),
+            LibraryError::System { id, path } => {
+                let path = path.display().to_string();
+                fill(t.fail_system_pack, &[("id", id), ("path", &path)])
+            }
+            LibraryError::Io {
+                action,
+                path,
+                source,
+            } => fill(
+                t.file_cannot,
+                &[
+                    ("action", action.words(t)),
+                    ("path", &path.display().to_string()),
+                    ("error", &source.to_string()),
+                ],
+            ),
+        }
+    }
+}
+
+fn io_error(action: FileAction, path: &Path) -> impl FnOnce(io::Error) -> LibraryError {
     let path = path.to_path_buf();
     move |source| LibraryError::Io {
         action,
@@ -172,10 +204,10 @@ impl Library {
     /// should be and cannot: worth a notice, never fatal.
     pub fn default_problem(&self) -> Option<SystemProblem> {
         let id = self.system_default()?;
-        let error = match self.resolve_id(&id).err()? {
-            LibraryError::Pack(e) => e.message(self.builtin_lang.text()),
-            e => e.to_string(),
-        };
+        let error = self
+            .resolve_id(&id)
+            .err()?
+            .message(self.builtin_lang.text());
         Some(SystemProblem {
             path: self.system.default_file().unwrap_or_default(),
             error,
@@ -216,10 +248,10 @@ impl Library {
     pub fn use_pack(&self, id: &str) -> Result<Pack, LibraryError> {
         let pack = self.resolve_id(id)?;
         if let Some(dir) = self.default_file.parent() {
-            fs::create_dir_all(dir).map_err(io_error("create", dir))?;
+            fs::create_dir_all(dir).map_err(io_error(FileAction::Create, dir))?;
         }
         crate::atomic_file::write(&self.default_file, format!("{}\n", pack.id).as_bytes())
-            .map_err(io_error("write", &self.default_file))?;
+            .map_err(io_error(FileAction::Write, &self.default_file))?;
         Ok(pack)
     }
 
@@ -247,11 +279,12 @@ impl Library {
             });
         }
         let pack = self.cache.load_file_in(&path, self.builtin_lang.text())?;
-        fs::remove_file(&path).map_err(io_error("remove", &path))?;
+        fs::remove_file(&path).map_err(io_error(FileAction::Remove, &path))?;
         self.set_source(id, None)?;
         let default = fs::read_to_string(&self.default_file).unwrap_or_default();
         if default.trim() == id {
-            fs::remove_file(&self.default_file).map_err(io_error("remove", &self.default_file))?;
+            fs::remove_file(&self.default_file)
+                .map_err(io_error(FileAction::Remove, &self.default_file))?;
         }
         Ok(pack)
     }

@@ -54,11 +54,14 @@ pub enum FileAction {
     Read,
     MoveAside,
     Write,
+    Remove,
 }
 
 impl FileAction {
-    fn words(self, t: &Text) -> &'static str {
+    /// What was being done, as the sentence of [`Text::file_cannot`] says it.
+    pub fn words(self, t: &Text) -> &'static str {
         match self {
+            FileAction::Remove => t.file_remove,
             FileAction::Create => t.file_create,
             FileAction::Lock => t.file_lock,
             FileAction::Read => t.file_read,

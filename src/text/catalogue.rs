@@ -567,6 +567,7 @@ catalogue! {
     /// A file that cannot be used, nor moved aside: {reason}, and {error}.
     state_stuck,
     file_create,
+    file_remove,
     file_lock,
     file_read,
     file_move_aside,

@@ -636,6 +636,7 @@ pub static EN: Text = Text {
     state_stuck: "{reason}, and {error}",
     file_cannot: "cannot {action} {path}: {error}",
     file_create: "create",
+    file_remove: "remove",
     file_lock: "lock",
     file_read: "read",
     file_move_aside: "move aside",

@@ -1015,6 +1015,7 @@ pub static FR: Text = Text {
     state_stuck: "{reason}, et {error}",
     file_cannot: "impossible {action} {path} : {error}",
     file_create: "de créer",
+    file_remove: "de supprimer",
     file_lock: "de verrouiller",
     file_read: "de lire",
     file_move_aside: "de mettre de côté",

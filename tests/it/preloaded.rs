@@ -140,7 +140,7 @@ fn a_broken_default_stops_every_command_on_progress_and_the_ui_says_it_too() {
     let shared = home.join("shared");
     std::fs::create_dir(&shared).unwrap();
     let shared = shared.to_str().unwrap();
-    let commands: [&[&str]; 11] = [
+    let commands: [&[&str]; 12] = [
         &["status"],
         &["list"],
         &["check", "slack"],
@@ -152,6 +152,7 @@ fn a_broken_default_stops_every_command_on_progress_and_the_ui_says_it_too() {
         &["start", "2026-11-02"],
         &["open", "slack"],
         &["reset", "--yes"],
+        &["runs", "list"],
     ];
     for args in commands {
         let out = run(home, args);
@@ -174,6 +175,17 @@ fn a_broken_default_stops_every_command_on_progress_and_the_ui_says_it_too() {
         std::fs::read_dir(shared).unwrap().count(),
         0,
         "nothing published"
+    );
+    // In French, the whole of it in French, the parser's place and hint included.
+    let out = crate::support::command(home, "fr_FR.UTF-8")
+        .arg("status")
+        .output()
+        .unwrap();
+    let said = crate::support::failed_with(&out, 2);
+    assert!(
+        said.contains("le pack par défaut de cet ordinateur ne peut pas être ouvert (")
+            && said.contains("(Seul ce premier problème peut être montré"),
+        "{said}"
     );
     // Naming the pack is the way on.
     ok(&run(home, &["--pack", "openclassrooms-mentor", "status"]));
