@@ -101,10 +101,7 @@ pub fn pack_command<O: Write, E: Write>(
             let library = library(cli)?;
             let (listed, problems) = library.list()?;
             for problem in problems {
-                let path = problem.path.display().to_string();
-                let values = [("path", path.as_str()), ("error", &problem.error)];
-                writeln!(err, "{}", fill(t.list_system_problem, &values))
-                    .map_err(Failure::Output)?;
+                writeln!(err, "{}", problem.words(t)).map_err(Failure::Output)?;
             }
             let store = StateStore::new(state_dir(cli.options.state_dir.clone())?);
             let lines: Vec<String> = listed

@@ -18,7 +18,7 @@ use crate::text::{EN, Lang, Text, fill};
 
 pub use change::{Change, compare_versions};
 pub use install::{Offered, Source, Standing};
-pub use system::{SystemDirs, SystemProblem};
+pub use system::{PackProblem, SystemDirs};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
@@ -202,22 +202,23 @@ impl Library {
 
     /// Why the system's default pack is not the one a plain `ticklist` opens, if it
     /// should be and cannot: worth a notice, never fatal.
-    pub fn default_problem(&self) -> Option<SystemProblem> {
+    pub fn default_problem(&self) -> Option<PackProblem> {
         let id = self.system_default()?;
         let error = self
             .resolve_id(&id)
             .err()?
             .message(self.builtin_lang.text());
-        Some(SystemProblem {
+        Some(PackProblem {
             path: self.system.default_file().unwrap_or_default(),
             error,
         })
     }
 
     /// The built-in packs (first), then installed and preloaded ones by id, each with
-    /// where it comes from and whether it is the default; preloaded packs that do not
-    /// load are left out and returned apart.
-    pub fn list(&self) -> Result<(Vec<Listed>, Vec<SystemProblem>), LibraryError> {
+    /// where it comes from and whether it is the default; installed and preloaded packs
+    /// that do not load are left out and returned apart, so one broken pack never hides
+    /// the others (nor the way to choose another default).
+    pub fn list(&self) -> Result<(Vec<Listed>, Vec<PackProblem>), LibraryError> {
         let default = read_id(&self.default_file)
             .or_else(|| {
                 self.system_default()
@@ -229,11 +230,19 @@ impl Library {
             let pack = builtin.load(self.builtin_lang)?;
             packs.push(Listed::new(pack, Origin::Builtin, &default));
         }
+        let t = self.builtin_lang.text();
+        let mut problems = Vec::new();
         for file in yaml_files(&self.packs) {
-            let pack = self.cache.load_file_in(&file, self.builtin_lang.text())?;
-            packs.push(Listed::new(pack, Origin::Installed, &default));
+            match self.cache.load_file_in(&file, t) {
+                Ok(pack) => packs.push(Listed::new(pack, Origin::Installed, &default)),
+                Err(e) => problems.push(PackProblem {
+                    error: e.message(t),
+                    path: file,
+                }),
+            }
         }
-        let (preloaded, problems) = self.system.packs(&self.cache, self.builtin_lang.text());
+        let (preloaded, broken) = self.system.packs(&self.cache, t);
+        problems.extend(broken);
         for (pack, dir) in preloaded {
             if !packs.iter().any(|listed| listed.pack.id == pack.id) {
                 packs.push(Listed::new(pack, Origin::System(dir), &default));

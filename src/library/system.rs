@@ -17,11 +17,23 @@ pub struct SystemDirs {
     pub config: Vec<PathBuf>,
 }
 
-/// A preloaded pack (or default) that cannot be used: reported, then skipped.
+/// A pack (installed, preloaded, or the default) that cannot be used: reported, then
+/// skipped.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SystemProblem {
+pub struct PackProblem {
     pub path: PathBuf,
     pub error: String,
+}
+
+impl PackProblem {
+    /// The pack skipped and why, in `t`'s words.
+    pub fn words(&self, t: &crate::text::Text) -> String {
+        let path = self.path.display().to_string();
+        crate::text::fill(
+            t.list_pack_problem,
+            &[("path", &path), ("error", &self.error)],
+        )
+    }
 }
 
 impl SystemDirs {
@@ -66,7 +78,7 @@ impl SystemDirs {
         &self,
         cache: &PackCache,
         t: &'static Text,
-    ) -> (Vec<(Pack, PathBuf)>, Vec<SystemProblem>) {
+    ) -> (Vec<(Pack, PathBuf)>, Vec<PackProblem>) {
         let mut packs: Vec<(Pack, PathBuf)> = Vec::new();
         let mut problems = Vec::new();
         for dir in self.packs_dirs() {
@@ -74,7 +86,7 @@ impl SystemDirs {
                 match cache.load_file_in(&file, t) {
                     Ok(pack) if packs.iter().any(|(p, _)| p.id == pack.id) => {}
                     Ok(pack) => packs.push((pack, dir.clone())),
-                    Err(e) => problems.push(SystemProblem {
+                    Err(e) => problems.push(PackProblem {
                         path: file,
                         error: e.message(t),
                     }),

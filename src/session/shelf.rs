@@ -75,21 +75,14 @@ impl HowFar {
 
 /// The checklists `library` holds, built-in ones first, with how far the person is in
 /// each from `store` (the folder their progress is kept in); `lang` is theirs. Then the
-/// preloaded packs that could not be read, said in `lang`.
+/// installed and preloaded packs that could not be read, said in `lang`.
 pub fn shelf(
     library: &Library,
     store: &StateStore,
     lang: Lang,
 ) -> Result<(Vec<Shelved>, Vec<String>), LibraryError> {
     let (listed, problems) = library.list()?;
-    let problems = problems
-        .iter()
-        .map(|problem| {
-            let path = problem.path.display().to_string();
-            let values = [("path", path.as_str()), ("error", &problem.error)];
-            fill(lang.text().list_system_problem, &values)
-        })
-        .collect();
+    let problems = problems.iter().map(|p| p.words(lang.text())).collect();
     let shelved = listed
         .into_iter()
         .map(|listed| Shelved {

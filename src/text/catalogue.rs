@@ -548,7 +548,7 @@ catalogue! {
     list_from_file,
     list_from_url,
     list_system,
-    list_system_problem,
+    list_pack_problem,
     notice_default_problem,
     notice_unavailable,
     fail_unsaved,

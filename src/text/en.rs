@@ -508,7 +508,7 @@ pub static EN: Text = Text {
     list_from_file: "installed from a file",
     list_from_url: "from {url}, last checked {date}",
     list_system: "preloaded in {dir}",
-    list_system_problem: "a preloaded pack was skipped because it does not load: {path}: {error}",
+    list_pack_problem: "a pack was skipped because it does not load: {path}: {error}",
     notice_default_problem: "The default pack of this computer cannot be opened ({path}: {error}); the built-in checklist is open instead.",
     notice_unavailable: "That checklist cannot be opened ({error}): you are back on the one you had open.",
     fail_unsaved: "your last changes could not be saved: {error}",

@@ -887,7 +887,7 @@ pub static FR: Text = Text {
     list_from_file: "installé depuis un fichier",
     list_from_url: "depuis {url}, vérifié le {date}",
     list_system: "préinstallé dans {dir}",
-    list_system_problem: "un pack préinstallé a été ignoré car il ne se charge pas : {path} : {error}",
+    list_pack_problem: "un pack a été ignoré car il ne se charge pas : {path} : {error}",
     notice_default_problem: "Le pack par défaut de cet ordinateur ne peut pas être ouvert ({path} : {error}) ; la checklist intégrée est ouverte à la place.",
     notice_unavailable: "Cette checklist ne peut pas être ouverte ({error}) : vous êtes de retour sur celle qui était ouverte.",
     fail_unsaved: "vos derniers changements n'ont pas pu être enregistrés : {error}",

@@ -89,7 +89,7 @@ fn the_first_system_directory_wins_and_a_broken_pack_is_skipped() {
     );
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        said.contains("a preloaded pack was skipped because it does not load: ")
+        said.contains("a pack was skipped because it does not load: ")
             && said.contains("broken.yaml"),
         "{said}"
     );
@@ -97,7 +97,7 @@ fn the_first_system_directory_wins_and_a_broken_pack_is_skipped() {
     let out = crate::support::piped(home, "C", &["--plain"], "c\n\nq\n");
     let transcript = String::from_utf8(out.stdout).unwrap();
     assert!(
-        transcript.contains("Your checklists and guides\na preloaded pack was skipped")
+        transcript.contains("Your checklists and guides\na pack was skipped")
             && transcript.contains("broken.yaml")
             && transcript.contains(". Our onboarding: 0 of 2 steps ticked"),
         "{transcript}"
@@ -194,4 +194,20 @@ fn a_broken_default_stops_every_command_on_progress_and_the_ui_says_it_too() {
     let mut app = crate::support::Session::start_with(home, &[], &[("LANG", "C")]);
     app.wait_for_text("The default pack of this computer cannot be");
     let _ = app.quit();
+}
+
+#[test]
+fn a_broken_installed_pack_is_skipped_by_the_list_which_still_shows_the_others() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    // Installed, then broken by hand: the list is the way to choose another pack.
+    preload(home, "data", "org.yaml", "id: org\nversion: [");
+    let out = run(home, &["pack", "list"]);
+    let listed = ok(&out);
+    assert!(listed.contains("openclassrooms-mentor"), "{listed}");
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        said.contains("a pack was skipped because it does not load: ") && said.contains("org.yaml"),
+        "{said}"
+    );
 }
