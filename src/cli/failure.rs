@@ -95,6 +95,8 @@ pub enum Failure {
     UnknownRun {
         name: String,
         runs: Vec<String>,
+        /// `ticklist runs`, as this command line reaches the pack.
+        command: String,
     },
     NotRepeatable(String),
     /// `runs …` on a pack done once: the whole command to type for a pack done per
@@ -253,13 +255,25 @@ impl Failure {
                 let runs = run_names(t, runs);
                 fill(t.fail_run_needed, &[("pack", pack), ("runs", &runs)])
             }
-            Failure::UnknownRun { name, runs } => {
+            Failure::UnknownRun {
+                name,
+                runs,
+                command,
+            } => {
                 let name = printable(name, false);
                 if runs.is_empty() {
-                    fill(t.fail_unknown_run_none, &[("name", &name)])
+                    fill(
+                        t.fail_unknown_run_none,
+                        &[("name", &name), ("command", command)],
+                    )
                 } else {
                     let runs = runs.join(", ");
-                    fill(t.fail_unknown_run, &[("name", &name), ("runs", &runs)])
+                    let values = [
+                        ("name", &*name),
+                        ("runs", runs.as_str()),
+                        ("command", command),
+                    ];
+                    fill(t.fail_unknown_run, &values)
                 }
             }
             Failure::NotRepeatable(pack) => fill(t.fail_not_repeatable, &[("pack", pack)]),

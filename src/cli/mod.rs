@@ -166,6 +166,7 @@ pub fn progress_store_saying(cli: &Cli, pack: &Pack, start: bool) -> Result<Plac
                 }
                 None => {
                     return Err(Failure::UnknownRun {
+                        command: runs::runs_command_prefix(cli),
                         name: name.clone(),
                         runs: runs.into_iter().map(|r| r.run.name).collect(),
                     });

@@ -18,18 +18,30 @@ fn per_student_pack(cli: &Cli) -> Option<String> {
         .map(|listed| listed.pack.id)
 }
 
+/// A word of a command as a shell takes it: quoted when it holds more than letters,
+/// digits and `-_.`.
+fn quoted(word: &str) -> String {
+    if word
+        .chars()
+        .all(|c| c.is_alphanumeric() || "-_./".contains(c))
+    {
+        word.to_string()
+    } else {
+        format!("\"{}\"", word.replace('"', "\\\""))
+    }
+}
+
+/// `ticklist runs` as this command line needs it to reach the same pack: with its
+/// `--pack` when it named one, so that a command a message suggests works as pasted.
+pub(super) fn runs_command_prefix(cli: &Cli) -> String {
+    match &cli.options.pack {
+        Some(pack) => format!("ticklist --pack {} runs", quoted(&pack.to_string_lossy())),
+        None => "ticklist runs".to_string(),
+    }
+}
+
 /// The command as it should have been typed, on `pack`: ready to copy.
 fn whole_command(pack: &str, command: &RunsCommand) -> String {
-    let quoted = |name: &str| {
-        if name
-            .chars()
-            .all(|c| c.is_alphanumeric() || "-_.".contains(c))
-        {
-            name.to_string()
-        } else {
-            format!("\"{}\"", name.replace('"', "\\\""))
-        }
-    };
     let rest = match command {
         RunsCommand::List { all: true } => "list --all".to_string(),
         RunsCommand::List { all: false } => "list".to_string(),
@@ -59,11 +71,13 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
     let store = StateStore::new(state_dir(cli.options.state_dir.clone())?);
     let now = crate::clock::now();
     let mut students = Students::new(&store, &pack);
+    let prefix = runs_command_prefix(cli);
     let runs = students.list();
     let find = |name: &str| {
         find_run(&runs, name)
             .cloned()
             .ok_or_else(|| Failure::UnknownRun {
+                command: runs_command_prefix(cli),
                 name: name.into(),
                 runs: runs.iter().map(|r| r.run.name.clone()).collect(),
             })
@@ -74,8 +88,11 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
             if shown.is_empty() {
                 // Archived students are put away, not gone: say so.
                 let said = match runs.len() {
-                    0 => t.no_runs.to_string(),
-                    n => fill(t.no_runs_but_archived, &[("count", &n.to_string())]),
+                    0 => fill(t.no_runs, &[("command", &prefix)]),
+                    n => fill(
+                        t.no_runs_but_archived,
+                        &[("count", &n.to_string()), ("command", &prefix)],
+                    ),
                 };
                 writeln!(out, "{said}").map_err(Failure::Output)?;
             }
@@ -114,7 +131,8 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
             } else {
                 t.run_archived
             };
-            fill(said, &[("name", &run.run.name)])
+            let back = format!("{prefix} archive {} --undo", quoted(&run.run.name));
+            fill(said, &[("name", &run.run.name), ("command", &back)])
         }
     };
     writeln!(out, "{said}").map_err(Failure::Output)

@@ -756,3 +756,30 @@ fn a_list_too_small_to_be_seen_takes_no_key_but_quitting() {
     assert!(status.success(), "{status:?}");
     app.assert_restored();
 }
+
+#[test]
+fn the_commands_a_message_suggests_reach_the_same_pack_when_pasted() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let fs = ["--pack", "first-session"];
+    let said = ok(home, &[fs[0], fs[1], "runs", "list"]);
+    assert!(
+        said.contains("`ticklist --pack first-session runs start NOM`"),
+        "{said}"
+    );
+    ok(home, &[fs[0], fs[1], "runs", "start", "Alice Martin"]);
+    let said = fails(home, &[fs[0], fs[1], "--run", "Alcie", "status"]);
+    assert!(
+        said.contains("(`ticklist --pack first-session runs list`)"),
+        "{said}"
+    );
+    let said = ok(home, &[fs[0], fs[1], "runs", "archive", "Alice Martin"]);
+    let back = "ticklist --pack first-session runs archive \"Alice Martin\" --undo";
+    assert!(said.contains(&format!("(`{back}`")), "{said}");
+    // Pasted as said, it works.
+    let said = ok(
+        home,
+        &[fs[0], fs[1], "runs", "archive", "Alice Martin", "--undo"],
+    );
+    assert!(said.contains("Alice Martin"), "{said}");
+}
