@@ -15,9 +15,10 @@ pub enum Choice {
     Open(String),
     Start(String),
     Quit,
-    /// Nothing usable (a number out of range): ask again.
+    /// An empty line: ask again.
     Again,
-    /// Not a name (`?`, a command letter, no letter at all): said, and asked again.
+    /// Not a name nor a student's number (`?`, a command letter, no letter, a number no
+    /// student has): said, and asked again.
     NotAName(String),
 }
 
@@ -34,7 +35,8 @@ pub fn choose(line: &str, runs: &[&RunSummary]) -> Choice {
     if let Ok(n) = line.parse::<usize>() {
         return match n.checked_sub(1).and_then(|i| runs.get(i)) {
             Some(run) => Choice::Open(run.key.clone()),
-            None => Choice::Again,
+            // Said, with what to type instead: no student has that number.
+            None => Choice::NotAName(line.to_string()),
         };
     }
     let owned: Vec<RunSummary> = runs.iter().map(|r| (*r).clone()).collect();
@@ -149,7 +151,7 @@ mod tests {
         let (a, b) = (run("alice", "Alice"), run("bob", "Bob"));
         let runs = [&a, &b];
         assert_eq!(choose("2\n", &runs), Choice::Open("bob".into()));
-        assert_eq!(choose("3", &runs), Choice::Again);
+        assert_eq!(choose("3", &runs), Choice::NotAName("3".into()));
         assert_eq!(choose("  ", &runs), Choice::Again);
         assert_eq!(choose("ALICE", &runs), Choice::Open("alice".into()));
         assert_eq!(choose("Chloé\n", &runs), Choice::Start("Chloé".into()));
@@ -158,11 +160,7 @@ mod tests {
         for not_a_name in ["?", "t", "s ", "-", "42", "#1"] {
             assert_eq!(
                 choose(not_a_name, &runs),
-                if not_a_name.trim().parse::<usize>().is_ok() {
-                    Choice::Again
-                } else {
-                    Choice::NotAName(not_a_name.trim().into())
-                },
+                Choice::NotAName(not_a_name.trim().into()),
                 "{not_a_name:?}"
             );
         }

@@ -285,9 +285,14 @@ impl Notice {
                 let values = [("version", version.as_str()), ("steps", &steps.join(", "))];
                 fill(t.orphan_ticks_named, &values)
             }
+            // Its place and words only: the line quoted under them would push the rest
+            // (that the built-in checklist is open instead) off a status line.
             Notice::DefaultProblem { path, error } => fill(
                 t.notice_default_problem,
-                &[("path", path), ("error", error)],
+                &[
+                    ("path", path),
+                    ("error", error.lines().next().unwrap_or("")),
+                ],
             ),
             Notice::Unavailable(error) => fill(t.notice_unavailable, &[("error", error)]),
             Notice::Answered {

@@ -193,6 +193,8 @@ fn a_broken_default_stops_every_command_on_progress_and_the_ui_says_it_too() {
     // The full-screen UI says the same, and opens the built-in checklist.
     let mut app = crate::support::Session::start_with(home, &[], &[("LANG", "C")]);
     app.wait_for_text("The default pack of this computer cannot be");
+    // Whole: the line quoted from the pack no longer pushes the end off the screen.
+    app.wait_for_text("instead.");
     let _ = app.quit();
 }
 
