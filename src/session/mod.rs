@@ -255,7 +255,11 @@ impl Session {
             Notice::NoteCleared(node)
         };
         if self.tracker.state().notes.get(&self.pack.nodes[node].id) == note.as_ref() {
-            return Outcome::say(said);
+            // The same note again is said saved; no note to clear is nothing to say.
+            return match note {
+                Some(_) => Outcome::say(said),
+                None => Outcome::default(),
+            };
         }
         let before = self.tracker.set_note(&self.pack, node, note);
         self.undo.push((node, UndoStep::Note(before, said.clone())));

@@ -121,6 +121,8 @@ fn notes_are_cleaned_bounded_and_undone_like_ticks() {
     let same = s.note(step, "call␛[2J Ana", false);
     assert_eq!(same.save(), None, "the same note writes nothing");
     assert_eq!(s.note(step, "", false).notices, [Notice::NoteCleared(step)]);
+    // No note left to clear: nothing is said, nothing saved.
+    assert_eq!(s.note(step, "", false), Outcome::default());
     let _ = s.undo();
     let id = &s.pack.nodes[step].id;
     assert_eq!(s.tracker().state().notes[id], "call␛[2J Ana");
