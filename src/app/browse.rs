@@ -7,7 +7,7 @@ use ratatui::layout::Position;
 
 use super::{App, BOX_WIDTH, Leave, LinkPurpose, Mode, Overlay, PromptKind, box_column};
 use crate::keymap::Action;
-use crate::progress::SkipPlan;
+use crate::progress::{NodeState, SkipPlan};
 use crate::session::{Effect, Outcome};
 use crate::text::fill;
 
@@ -208,7 +208,13 @@ impl App {
             // Reference cards: nothing to tick, nothing to count.
             return None;
         }
-        Some(if done == total {
+        let none_applies = matches!(
+            self.session.tracker().node_state(pack, stage),
+            NodeState::Done(None)
+        );
+        Some(if none_applies {
+            fill(self.text.stage_none_applies, &[("stage", title)])
+        } else if done == total {
             fill(self.text.stage_all_ticked, &[("stage", title)])
         } else {
             let count = (total - done).to_string();

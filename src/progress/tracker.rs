@@ -35,8 +35,9 @@ impl NodeState {
     pub fn glyph(&self) -> &'static str {
         match self {
             NodeState::Card => "(i)",
-            NodeState::Skipped(_) => "[-]",
-            NodeState::Done(_) => "[x]",
+            // A stage or part none of whose steps applies is not applicable, not ticked.
+            NodeState::Skipped(_) | NodeState::Done(None) => "[-]",
+            NodeState::Done(Some(_)) => "[x]",
             NodeState::Partial => "[~]",
             NodeState::Todo => "[ ]",
         }

@@ -208,6 +208,8 @@ catalogue! {
     paste_ignored,
     left_in_stage,
     stage_all_ticked,
+    /// A stage whose steps were all said not to apply: "{stage}: none of it applies".
+    stage_none_applies,
     act_open,
     act_open_help,
     act_open_link,

@@ -182,6 +182,7 @@ pub static EN: Text = Text {
     paste_ignored: "Pasted text ignored: it only goes into a note, a reason or a search.",
     left_in_stage: "{stage}: {count} {count:step|steps} left to tick",
     stage_all_ticked: "{stage}: all ticked",
+    stage_none_applies: "{stage}: none of it applies",
     act_open: "open",
     act_open_help: "Open the step's link (choose among several; 1–9: link N)",
     act_open_link: "link no.",

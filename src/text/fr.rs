@@ -561,6 +561,7 @@ pub static FR: Text = Text {
     paste_ignored: "Texte collé ignoré : il ne va que dans une note, une raison ou une recherche.",
     left_in_stage: "{stage} : {count} {count:fr:tâche|tâches} encore à cocher",
     stage_all_ticked: "{stage} : tout est coché",
+    stage_none_applies: "{stage} : rien ne s'y applique",
     act_open: "ouvrir",
     act_open_help: "Ouvrir le lien de la tâche (au choix ; 1–9 : le lien N)",
     act_open_link: "lien n°",

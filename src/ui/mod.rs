@@ -219,8 +219,8 @@ fn node_box(app: &App, index: usize, theme: &Theme) -> (&'static str, ratatui::s
     let state = app.session.tracker().node_state(&app.session.pack, index);
     let style = match state {
         NodeState::Card => theme.note,
-        NodeState::Skipped(_) => theme.dim,
-        NodeState::Done(_) => check_style(Check::Done, theme),
+        NodeState::Skipped(_) | NodeState::Done(None) => theme.dim,
+        NodeState::Done(Some(_)) => check_style(Check::Done, theme),
         NodeState::Partial => check_style(Check::Partial, theme),
         NodeState::Todo => check_style(Check::Empty, theme),
     };

@@ -886,3 +886,23 @@ fn s_on_a_reference_card_opens_its_prompt_so_typed_words_stay_text() {
     assert_eq!(app.tree.selected(), before);
     assert_eq!(app.session.tracker().state().skipped.len(), 0);
 }
+
+#[test]
+fn a_stage_none_of_whose_steps_applies_is_said_so_not_all_ticked() {
+    let pack = pack::builtin(ticklist::text::Lang::Fr).unwrap();
+    let mut state = State::new(&pack.id, &pack.version);
+    let stage = pack.find("etape-1").unwrap();
+    for leaf in pack.leaves(stage) {
+        let skip = ticklist::progress::Skip {
+            reason: "déjà fait".into(),
+            at: now(),
+        };
+        state.skipped.insert(pack.nodes[leaf].id.clone(), skip);
+    }
+    let mut app = app_with(pack, state);
+    select(&mut app, "etape-1");
+    assert_eq!(
+        app.stage_summary().unwrap(),
+        "Étape 1 : Pendant votre processus de recrutement : rien ne s'y applique"
+    );
+}

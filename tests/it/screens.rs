@@ -683,6 +683,9 @@ fn the_details_pane_and_plain_mode_describe_an_all_skipped_item_alike() {
     let terminal = draw(&mut app, 200, 40);
     let screen: String = format!("{:?}", terminal.backend());
     assert!(screen.contains(FR.state_all_skipped), "{screen}");
+    // Its box says not applicable too, never ticked.
+    let row = screen.lines().find(|l| l.contains('→')).unwrap();
+    assert!(row.contains("[-]"), "{row}");
 
     let lines = crate::support::plain_go(&pack, "centre-aide-recrutement");
     let mut plain = Plain::new(Session::new(pack, tracker), &FR, TimeZone::UTC);
