@@ -33,6 +33,33 @@ pub struct Unreadable {
     pub id: String,
 }
 
+impl Unreadable {
+    /// The entry in words: which step (or question), which field.
+    pub fn words(&self, pack: &crate::pack::Pack, t: &crate::text::Text) -> String {
+        let title = match self.field {
+            Field::Answer => pack
+                .question(&self.id)
+                .map_or(self.id.as_str(), |q| pack.questions[q].text.as_str()),
+            _ => pack
+                .find(&self.id)
+                .map_or(self.id.as_str(), |node| pack.nodes[node].title.as_str()),
+        };
+        let template = match self.field {
+            Field::Tick => t.salvage_tick,
+            Field::Note => t.salvage_note,
+            Field::Skip => t.salvage_skip,
+            Field::Opened => t.salvage_opened,
+            Field::New => t.salvage_new,
+            Field::Start => t.salvage_start,
+            Field::Run => t.salvage_run,
+            Field::Answer => t.salvage_answer,
+            Field::Other => t.salvage_other,
+        };
+        let title = crate::safe_text::printable(title, false);
+        crate::text::fill(template, &[("title", &title)])
+    }
+}
+
 /// What could be read of a file whose whole did not parse: `None` when it is not even a
 /// progress file of `pack_id` (not a JSON object, another pack, a newer format).
 pub fn salvage(bytes: &[u8], pack_id: &str) -> Option<(State, Vec<Unreadable>)> {

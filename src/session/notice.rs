@@ -259,10 +259,7 @@ impl Notice {
                 &[("reason", &reason.words(t)), ("path", path)],
             ),
             Notice::Salvaged { lost, path } => {
-                let what: Vec<String> = lost
-                    .iter()
-                    .map(|entry| unreadable(entry, pack, t))
-                    .collect();
+                let what: Vec<String> = lost.iter().map(|entry| entry.words(pack, t)).collect();
                 fill(
                     t.state_salvaged,
                     &[("what", &what.join(", ")), ("path", path)],
@@ -375,29 +372,4 @@ pub fn completion_message<'a>(pack: &'a Pack, t: &'a Text) -> &'a str {
     pack.completion_message
         .as_deref()
         .unwrap_or(t.completion_default)
-}
-
-/// One entry left out of a damaged progress file, in words: which step, which field.
-fn unreadable(entry: &crate::progress::Unreadable, pack: &Pack, t: &Text) -> String {
-    use crate::progress::Field;
-    let title = match entry.field {
-        Field::Answer => pack
-            .question(&entry.id)
-            .map_or(entry.id.as_str(), |q| pack.questions[q].text.as_str()),
-        _ => pack
-            .find(&entry.id)
-            .map_or(entry.id.as_str(), |node| pack.nodes[node].title.as_str()),
-    };
-    let template = match entry.field {
-        Field::Tick => t.salvage_tick,
-        Field::Note => t.salvage_note,
-        Field::Skip => t.salvage_skip,
-        Field::Opened => t.salvage_opened,
-        Field::New => t.salvage_new,
-        Field::Start => t.salvage_start,
-        Field::Run => t.salvage_run,
-        Field::Answer => t.salvage_answer,
-        Field::Other => t.salvage_other,
-    };
-    fill(template, &[("title", &printable(title, false))])
 }
