@@ -117,12 +117,14 @@ impl TerminalGuard {
         Ok(area)
     }
 
-    /// The next event from the terminal; a new size is taken at once, so the next
-    /// frame is drawn to it.
+    /// The next event from the terminal. On a resize the screen is cleared and the next
+    /// frame drawn whole, to the size the terminal has now: resizes in quick succession
+    /// may come as one event, or as one whose size is already gone, and a terminal that
+    /// shrank and grew again may have lost what it showed.
     pub(super) fn read(&mut self) -> io::Result<Event> {
         let event = event::read()?;
-        if let Event::Resize(width, height) = event {
-            self.resize(Rect::new(0, 0, width, height))?;
+        if let Event::Resize(..) = event {
+            self.terminal.resize(whole_screen()?)?;
         }
         Ok(event)
     }

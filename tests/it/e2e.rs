@@ -373,6 +373,23 @@ fn on_a_screen_too_small_to_show_the_checklist_no_key_acts_unseen() {
 }
 
 #[test]
+fn a_window_shrunk_and_grown_back_at_once_is_drawn_whole_again() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = Session::start(home.path());
+    app.wait_for_text("0/24");
+    // Both while the app is stopped: it wakes to one resize, to the size it had, on a
+    // screen that lost what the small one could not hold.
+    app.signal("STOP");
+    app.resize(6, 20);
+    app.resize(24, 80);
+    app.signal("CONT");
+    app.wait_for("the whole screen again", |s| {
+        s.contains("0/24") && s.contains("? aide")
+    });
+    app.quit();
+}
+
+#[test]
 fn any_key_closes_the_help_and_is_not_acted_on() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Session::start(home.path());
