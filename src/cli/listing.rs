@@ -122,7 +122,7 @@ pub fn write_list(
         }
         if let Some(skip) = tracker.skip_of(pack, i) {
             let reason = printable(&skip.reason, false);
-            let said = fill(t.skip_reason, &[("reason", &reason)]);
+            let said = t.not_applicable(&reason);
             writeln!(out, "{indent}    {said}")?;
         }
         if let Some(note) = tracker.state().notes.get(&node.id) {

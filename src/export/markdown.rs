@@ -144,10 +144,7 @@ pub fn write_markdown(out: &mut impl Write, export: &Export, t: &Text) -> io::Re
             // A reference card is read, not ticked: a plain item.
             "info" => format!("- {title}"),
             "skipped" => {
-                let reason = fill(
-                    t.skip_reason,
-                    &[("reason", &md(item.skipped.as_deref().unwrap_or_default()))],
-                );
+                let reason = t.not_applicable(&md(item.skipped.as_deref().unwrap_or_default()));
                 format!("- [x] ~~{title}~~ — {reason}")
             }
             "done" => format!("- [x] {title}{when}"),

@@ -332,7 +332,7 @@ fn remarks(row: &MentorRow, t: &Text) -> Vec<String> {
     for remark in &row.remarks {
         let title = md(&remark.title);
         if let Some(reason) = &remark.skipped {
-            let said = fill(t.skip_reason, &[("reason", &md(reason))]);
+            let said = t.not_applicable(&md(reason));
             lines.push(format!("{who} — {title}: {said}"));
         }
         if let Some(note) = &remark.note {

@@ -196,6 +196,8 @@ catalogue! {
     /// A step skipped with no reason given: "Not applicable since {date}".
     skipped_on_no_reason,
     skip_reason,
+    /// A step said not to apply with no reason given.
+    skip_no_reason,
     opened_on,
     undone_tick,
     undone_untick,

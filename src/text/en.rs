@@ -170,6 +170,7 @@ pub static EN: Text = Text {
     skipped_on: "Not applicable since {date}: {reason}",
     skipped_on_no_reason: "Not applicable since {date}",
     skip_reason: "not applicable: {reason}",
+    skip_no_reason: "not applicable",
     opened_on: "Link opened on {date}",
     undone_tick: "Undone: the tick of “{title}”",
     undone_untick: "Undone: the untick of “{title}”, ticked again",

@@ -549,6 +549,7 @@ pub static FR: Text = Text {
     skipped_on: "Sans objet depuis le {date} : {reason}",
     skipped_on_no_reason: "Sans objet depuis le {date}",
     skip_reason: "sans objet : {reason}",
+    skip_no_reason: "sans objet",
     opened_on: "Lien ouvert le {date}",
     undone_tick: "Annulé : la coche de « {title} »",
     undone_untick: "Annulé : le décochage de « {title} », cochée de nouveau",

@@ -33,6 +33,15 @@ impl Text {
         format!("{day} {month} {}", at.year())
     }
 
+    /// "not applicable: reason", or "not applicable" alone when no reason was given:
+    /// never a colon before nothing.
+    pub fn not_applicable(&self, reason: &str) -> String {
+        if reason.trim().is_empty() {
+            return self.skip_no_reason.to_string();
+        }
+        fill(self.skip_reason, &[("reason", reason)])
+    }
+
     /// "22 novembre 2026 à 14:03".
     pub fn date_time(&self, at: DateTime) -> String {
         format!(

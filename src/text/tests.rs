@@ -330,3 +330,10 @@ fn french_counts_steps_as_taches_and_never_as_etapes() {
         assert!(!text.to_lowercase().contains("étape"), "`{name}`: {text}");
     }
 }
+
+#[test]
+fn a_skip_without_a_reason_has_no_colon_before_nothing() {
+    assert_eq!(FR.not_applicable("déjà fait"), "sans objet : déjà fait");
+    assert_eq!(FR.not_applicable(" "), "sans objet");
+    assert_eq!(EN.not_applicable(""), "not applicable");
+}

@@ -311,7 +311,7 @@ fn write_remarks(out: &mut impl Write, s: &PackSection, t: &Text) -> io::Result<
             let who = text(&row.label());
             let title = text(&remark.title);
             if let Some(reason) = &remark.skipped {
-                let said = fill(t.skip_reason, &[("reason", reason)]);
+                let said = t.not_applicable(reason);
                 writeln!(out, "<li><b>{who}</b> — {title}: {}</li>", text(&said))?;
             }
             if let Some(note) = &remark.note {
