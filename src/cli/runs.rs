@@ -18,26 +18,42 @@ fn per_student_pack(cli: &Cli) -> Option<String> {
         .map(|listed| listed.pack.id)
 }
 
-/// A word of a command as a shell takes it: quoted when it holds more than letters,
-/// digits and `-_.`.
+/// A word of a command as a shell takes it: as it is when it holds only letters,
+/// digits and `-_./`, else in single quotes (nothing in them is expanded: `$`, `!`,
+/// backquotes), a quote in it closed, escaped and reopened.
 fn quoted(word: &str) -> String {
-    if word
-        .chars()
-        .all(|c| c.is_alphanumeric() || "-_./".contains(c))
+    if !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_./".contains(c))
     {
         word.to_string()
     } else {
-        format!("\"{}\"", word.replace('"', "\\\""))
+        format!("'{}'", word.replace('\'', "'\\''"))
     }
 }
 
-/// `ticklist runs` as this command line needs it to reach the same pack: with its
-/// `--pack` when it named one, so that a command a message suggests works as pasted.
-pub(super) fn runs_command_prefix(cli: &Cli) -> String {
-    match &cli.options.pack {
-        Some(pack) => format!("ticklist --pack {} runs", quoted(&pack.to_string_lossy())),
-        None => "ticklist runs".to_string(),
+/// A student's name as the last argument of a command: after `--` when it starts with
+/// a dash, so that it is never read as an option.
+fn name_argument(name: &str) -> String {
+    match name.starts_with('-') {
+        true => format!("-- {}", quoted(name)),
+        false => quoted(name),
     }
+}
+
+/// `ticklist runs` as this command line needs it to reach the same students: with its
+/// `--state-dir` and `--pack` when it named them, so that a command a message suggests
+/// works as pasted.
+pub(super) fn runs_command_prefix(cli: &Cli) -> String {
+    let mut command = "ticklist".to_string();
+    if let Some(dir) = &cli.options.state_dir {
+        command.push_str(&format!(" --state-dir {}", quoted(&dir.to_string_lossy())));
+    }
+    if let Some(pack) = &cli.options.pack {
+        command.push_str(&format!(" --pack {}", quoted(&pack.to_string_lossy())));
+    }
+    command + " runs"
 }
 
 /// The command as it should have been typed, on `pack`: ready to copy.
@@ -46,14 +62,21 @@ fn whole_command(pack: &str, command: &RunsCommand) -> String {
         RunsCommand::List { all: true } => "list --all".to_string(),
         RunsCommand::List { all: false } => "list".to_string(),
         RunsCommand::Start { name, start } => match start {
-            Some(day) => format!("start {} --start {day}", quoted(name)),
-            None => format!("start {}", quoted(name)),
+            Some(day) => format!("start --start {day} {}", name_argument(name)),
+            None => format!("start {}", name_argument(name)),
         },
         RunsCommand::Rename { name, new_name } => {
-            format!("rename {} {}", quoted(name), quoted(new_name))
+            let end = if name.starts_with('-') || new_name.starts_with('-') {
+                "-- "
+            } else {
+                ""
+            };
+            format!("rename {end}{} {}", quoted(name), quoted(new_name))
         }
-        RunsCommand::Archive { name, undo: true } => format!("archive {} --undo", quoted(name)),
-        RunsCommand::Archive { name, undo: false } => format!("archive {}", quoted(name)),
+        RunsCommand::Archive { name, undo: true } => {
+            format!("archive --undo {}", name_argument(name))
+        }
+        RunsCommand::Archive { name, undo: false } => format!("archive {}", name_argument(name)),
     };
     format!("ticklist --pack {pack} runs {rest}")
 }
@@ -131,7 +154,7 @@ pub fn runs_command(cli: &Cli, command: &RunsCommand, out: &mut impl Write) -> R
             } else {
                 t.run_archived
             };
-            let back = format!("{prefix} archive {} --undo", quoted(&run.run.name));
+            let back = format!("{prefix} archive --undo {}", name_argument(&run.run.name));
             fill(said, &[("name", &run.run.name), ("command", &back)])
         }
     };

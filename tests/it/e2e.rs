@@ -377,6 +377,8 @@ fn a_window_shrunk_and_grown_back_at_once_is_drawn_whole_again() {
     let home = tempfile::tempdir().unwrap();
     let mut app = Session::start(home.path());
     app.wait_for_text("0/24");
+    // A key read: the app listens for resizes from now on.
+    app.keys_alone("j");
     // Both while the app is stopped: it wakes to one resize, to the size it had, on a
     // screen that lost what the small one could not hold.
     app.signal("STOP");

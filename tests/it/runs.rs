@@ -624,7 +624,7 @@ fn the_command_a_mentor_is_told_to_type_works_as_printed() {
         .unwrap_or_else(|| panic!("no command in: {said}"));
     assert_eq!(
         typed,
-        "--pack first-session runs start \"Bob Li\" --start 2026-11-02"
+        "--pack first-session runs start --start 2026-11-02 'Bob Li'"
     );
     // Typed as printed, in a shell.
     let out = std::process::Command::new("/bin/sh")
@@ -770,11 +770,11 @@ fn the_commands_a_message_suggests_reach_the_same_pack_when_pasted() {
     ok(home, &[fs[0], fs[1], "runs", "start", "Alice Martin"]);
     let said = fails(home, &[fs[0], fs[1], "--run", "Alcie", "status"]);
     assert!(
-        said.contains("(`ticklist --pack first-session runs list`)"),
+        said.contains("(`ticklist --pack first-session runs list --all`)"),
         "{said}"
     );
     let said = ok(home, &[fs[0], fs[1], "runs", "archive", "Alice Martin"]);
-    let back = "ticklist --pack first-session runs archive \"Alice Martin\" --undo";
+    let back = "ticklist --pack first-session runs archive --undo 'Alice Martin'";
     assert!(said.contains(&format!("(`{back}`")), "{said}");
     // Pasted as said, it works.
     let said = ok(
@@ -782,4 +782,42 @@ fn the_commands_a_message_suggests_reach_the_same_pack_when_pasted() {
         &[fs[0], fs[1], "runs", "archive", "Alice Martin", "--undo"],
     );
     assert!(said.contains("Alice Martin"), "{said}");
+}
+
+#[test]
+fn a_suggested_command_keeps_the_state_folder_and_any_name_as_typed() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let dir = home.join("elsewhere");
+    let dir = dir.to_str().unwrap();
+    let name = "-Li \"Bob\" $HOME `x` O'Neil!";
+    let at = ["--state-dir", dir, "--pack", "first-session", "runs"];
+    ok(home, &[&at[..], &["start", "--", name]].concat());
+    let said = ok(home, &[&at[..], &["archive", "--", name]].concat());
+    let typed = said
+        .split_once("(`ticklist ")
+        .and_then(|(_, rest)| rest.rsplit_once("` le fait revenir)"))
+        .map(|(command, _)| command)
+        .unwrap_or_else(|| panic!("no command in: {said}"));
+    // Pasted into a shell: nothing expanded, the name not read as an option.
+    let out = std::process::Command::new("/bin/sh")
+        .env_clear()
+        .envs(crate::support::clean_env(home, crate::support::FRENCH))
+        .current_dir(home)
+        .arg("-c")
+        .arg(format!("'{}' {typed}", crate::support::BIN))
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{typed}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(printed.contains("O'Neil!"), "{printed}");
+    let list = ok(
+        home,
+        &at.iter().copied().chain(["list"]).collect::<Vec<_>>(),
+    );
+    assert!(list.contains(name), "{list}");
 }
